@@ -11,6 +11,7 @@
 import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 import { sendEnvFor, sshConfigRemoteCommands, withIncludes } from './sshConfigRemote';
@@ -94,22 +95,23 @@ function programsIn(kind: Kind, text: string, _name: string, args: readonly ArgW
   }
   if (kind === 'ssh') {
     // `SendEnv NAME` for this host: the line as an ssh option (judged by what it sends and to whom).
-    const host = args.map((a) => a.text).find((t) => !t.startsWith('-') && /[.@]|^localhost$/.test(t));
+    const tool = _name === 'ssh' ? toolNamed('ssh') : undefined;
+    const host = tool ? toolArgs('ssh', parsedArgs(args, tool), tool).operand(0) : undefined;
     const sent = host === undefined ? [] : sendEnvFor(text, host.replace(/^ssh:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, ''));
     if (sent.length > 0 && host !== undefined) out.push(['ssh', '-o', `SendEnv=${sent.join(',')}`, host].map(quote).join(' '));
   }
   return out;
 }
 
-/** The invocation's words without the option naming the file (`-K F`, `--config=F`). */
+/** The invocation's words without the option naming the file (`-K F`, `--config=F`), read by the free-form grammar. */
 function ownWords(args: readonly ArgWord[], option: RegExp): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (option.test(t)) i++;
-    else if (!(t.startsWith('--') && option.test(t.slice(0, t.indexOf('=') >>> 0))) && !/^-K./.test(t)) out.push(t);
+  const left = new Set<number>();
+  for (const o of freeFormReadings(args).valued.options) {
+    if (!option.test(o.name) && !option.test(o.written)) continue;
+    left.add(o.index);
+    for (const w of o.valueWords) left.add(args.indexOf(w));
   }
-  return out;
+  return args.filter((_a, i) => !left.has(i)).map((a) => a.text);
 }
 
 /** git's settings that run programs, and npm's that load code or fetch elsewhere: such a file is not judged line by line here, it asks. */
@@ -134,9 +136,11 @@ function pointers(name: string, args: ArgWord[], exec: Exec): { kind: Kind; word
   // curl reads `.curlrc` from CURL_HOME, then HOME; wget `.wgetrc` from HOME (their manuals).
   const home = name === 'curl' ? exec.assignments.CURL_HOME ?? exec.assignments.HOME : name === 'wget' || name === 'wget2' ? exec.assignments.HOME : undefined;
   if (home !== undefined && home !== '') out.push({ kind: name === 'curl' ? 'curl' : 'wgetrc', word: `${home.replace(/\/+$/, '')}/${name === 'curl' ? '.curlrc' : '.wgetrc'}`, how: `${exec.assignments.CURL_HOME !== undefined && name === 'curl' ? 'CURL_HOME' : 'HOME'}=` });
-  if (name === 'wget' || name === 'wget2') for (const [i, a] of args.entries()) {
-    if (a.text === '--config' && args[i + 1]) out.push({ kind: 'wgetrc', word: args[i + 1]!, how: `${name} --config` });
-    else if (a.text.startsWith('--config=')) out.push({ kind: 'wgetrc', word: { ...a, text: a.text.slice('--config='.length) }, how: `${name} --config` });
+  if (name === 'wget' || name === 'wget2') {
+    for (const o of freeFormReadings(args).valued.options) {
+      const word = o.valueWords[0];
+      if (o.name === '--config' && word !== undefined && o.values[0] !== undefined) out.push({ kind: 'wgetrc', word: { ...word, text: o.values[0] }, how: `${name} --config` });
+    }
   }
   const option = OPTIONS[name];
   const spec = option ? toolNamed(name) : undefined;

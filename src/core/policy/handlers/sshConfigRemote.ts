@@ -53,6 +53,7 @@ export function sendEnvFor(text: string, host: string): string[] {
     const key = m[1]!.toLowerCase();
     if (key === 'host') applies = hostMatches(m[2]!, host);
     else if (key === 'match') applies = true;
+    // A pattern's leading `-` clears a variable (ssh_config(5)): not an option reader.
     else if (applies && key === 'sendenv') out.push(...m[2]!.split(/[\s,]+/).map((p) => p.replace(/^"|"$/g, '')).filter((p) => p !== '' && !p.startsWith('-')));
   }
   return out.slice(0, 32);

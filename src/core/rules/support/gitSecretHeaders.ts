@@ -2,6 +2,8 @@ import type { Finding, Invocation } from '../../policy/types';
 import { isSecretVariableName } from './huntCommon';
 import { hostServiceId } from './serviceHosts';
 import { providerIn } from '../../credentials/contentRules';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { optionsMatching } from '../../registry/grammar';
 
 /**
  * git's `http.extraHeader` (and `http.<url>.extraHeader`) set to a header carrying a secret: git sends it with
@@ -13,14 +15,21 @@ const HEADER_KEY = /^http\.(?:(.+)\.)?extraheader$/i;
 
 export function gitHeaderSecrets(inv: Invocation): Finding[] {
   if (inv.name !== 'git') return [];
-  const words = inv.args.map((a) => a.text);
-  for (let i = 0; i < words.length; i++) {
-    // `-c key=value` or `config [--global] key value`.
-    const pair = /^([^=\s]+)=([\s\S]*)$/.exec(words[i - 1] === '-c' ? words[i]! : '');
-    const key = pair ? pair[1]! : HEADER_KEY.test(words[i]!) && words.includes('config') ? words[i]! : undefined;
-    const m = key !== undefined ? HEADER_KEY.exec(key) : null;
+  const spec = toolNamed('git');
+  if (!spec) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  // `-c key=value` (git's own), or `config [--global] key value`.
+  const pairs: [string, string][] = optionsMatching(parsed, spec, ['-c']).filter((o) => o.depth === 0).flatMap((o) => o.valueWords.map((w): [string, string] => {
+    const eq = /^([^=\s]+)=/.exec(w.text);
+    return eq ? [eq[1]!, w.raw] : ['', ''];
+  }));
+  if (parsed.path[0] === 'config' || parsed.operands[0]?.text === 'config') {
+    const words = parsed.operands.filter((w) => w.text !== 'config');
+    if (words.length >= 2) pairs.push([words[0]!.text, words[1]!.raw]);
+  }
+  for (const [key, raw] of pairs) {
+    const m = HEADER_KEY.exec(key);
     if (!m) continue;
-    const raw = pair ? inv.args[i]!.raw : inv.args[i + 1]?.raw ?? '';
     const secret = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((x) => x[1] ?? '').find(isSecretVariableName);
     if (secret === undefined) continue;
     const scope = m[1];

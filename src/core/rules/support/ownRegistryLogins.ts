@@ -2,6 +2,7 @@ import { ownTable } from '../../ownTable';
 import type { ArgWord, Invocation } from '../../policy/types';
 import { providerIn } from '../../credentials/contentRules';
 import { hostServiceId } from './serviceHosts';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * A credential piped into a registry login that reads its password from stdin (`echo "$GITHUB_TOKEN" |
@@ -36,25 +37,24 @@ const LOGINS: Readonly<Record<string, Login>> = ownTable({
 
 const HOST = /^((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?::\d+)?(?:\/.*)?$/i;
 
-/** The registry host a login names (its first operand after the login words), or its default; undefined when unsure. */
+/**
+ * The registry host a login names (its operand after the login words), or its default; undefined when unsure.
+ * Read by the free-form grammar's valued reading (`-u x` takes its value); the stdin option is a switch, so
+ * a word that reading gave it is an operand; any option the table does not know makes the reading unsure.
+ */
 function loginHost(name: string, args: readonly ArgWord[]): string | undefined {
   const login = LOGINS[name];
   if (!login || args.some((a) => a.dynamic)) return undefined;
-  const operands: string[] = [];
+  const { valued } = freeFormReadings(args);
+  const operands = valued.operands.map((w) => w.text);
   let readsStdin = false;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (login.stdin.includes(t)) { readsStdin = true; continue; }
-    if (login.valued.includes(t)) { i++; continue; }
-    if (t.startsWith('-')) {
-      // `--username=x`; any other option keeps its own meaning, an unknown one makes the reading unsure.
-      if (t.startsWith('--') && t.includes('=') && login.valued.includes(t.slice(0, t.indexOf('=')))) continue;
-      if (/^-[up]./.test(t)) continue;
-      return undefined;
-    }
-    operands.push(t);
+  for (const o of valued.options) {
+    if (login.stdin.includes(o.name)) {
+      readsStdin = true;
+      if (!o.written.includes('=')) operands.push(...o.values);
+    } else if (!login.valued.includes(o.name)) return undefined;
   }
-  if (!readsStdin || login.path.some((w, i) => operands[i] !== w)) return undefined;
+  if (!readsStdin || !login.path.every((w, i) => operands[i] === w)) return undefined;
   const rest = operands.slice(login.path.length);
   if (rest.length > 1) return undefined;
   if (rest.length === 0) return login.defaultHost;

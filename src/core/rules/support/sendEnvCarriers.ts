@@ -1,5 +1,6 @@
 import type { Finding, Invocation, Target } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { isSecretVariableName } from './huntCommon';
 
 /**
@@ -64,14 +65,16 @@ function globMatches(pattern: string, name: string): boolean {
 /** `-o SendEnv=A,B` / `-oSendEnv=A` / `-o "SendEnv A B"`: the patterns named. */
 function sendEnvPatterns(inv: Invocation): string[] {
   // mosh's `--ssh='ssh -o SendEnv=…'`: the ssh line it starts, by its words.
-  if (inv.name === 'mosh') return inv.args.flatMap((a, i) => (/^--ssh(=|$)/.test(a.text) ? [a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : inv.args[i + 1]?.text ?? ''] : [])).flatMap((t) => [...t.matchAll(/SendEnv\s*[= ]\s*['"]?([^\s'"]+)/gi)].map((m) => m[1] ?? ''));
+  if (inv.name === 'mosh') return freeFormReadings(inv.args).valued.options.filter((o) => o.name === '--ssh').flatMap((o) => o.values).flatMap((t) => [...t.matchAll(/SendEnv\s*[= ]\s*['"]?([^\s'"]+)/gi)].map((m) => m[1] ?? ''));
   const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
   const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
+  // A pattern's leading `-` clears a variable from the list (ssh_config(5)): not an option reader.
   return options.flatMap((o) => /^SendEnv\s*[= ]\s*(.*)$/i.exec(o)?.[1]?.split(/[\s,]+/) ?? []).map((n) => n.replace(/['"]/g, '')).filter((n) => n !== '' && !n.startsWith('-'));
 }
 
 function destination(inv: Invocation): string | undefined {
-  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text.replace(/^ssh:\/\//, ''));
+  const spec = toolNamed(inv.name);
+  const words = (spec ? parsedArgs(inv.args, spec).operands : freeFormReadings(inv.args).valued.operands).map((a) => a.text.replace(/^ssh:\/\//, ''));
   const host = words.map((w) => HOST.exec(w)?.[1]).find((h) => h !== undefined);
   return host?.toLowerCase();
 }
