@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { CodeSnippet, Finding, Invocation } from '../../policy/types';
 import { isSecretVariableName } from './huntCommon';
 
@@ -9,13 +10,13 @@ import { isSecretVariableName } from './huntCommon';
  */
 
 /** How each language reads its own arguments. */
-const READS_ARGV: Readonly<Record<string, RegExp>> = {
+const READS_ARGV: Readonly<Record<string, RegExp>> = ownTable({
   python: /\bsys\.argv\b|\bargv\s*\[|\bfileinput\b/,
   javascript: /\bprocess\.argv\b|\bDeno\.args\b|\bBun\.argv\b/,
   ruby: /\bARGV\b|\$\*|\bARGF\b/,
   php: /\$argv\b|\$_SERVER\s*\[\s*['"]argv['"]/,
   perl: /@ARGV|\$ARGV\s*\[|\bshift\b|\$ARGV\b/,
-};
+});
 
 /** The secret-named variables among the words after the code, when the code reads its arguments. */
 export function argvSecrets(snippet: CodeSnippet): string[] {

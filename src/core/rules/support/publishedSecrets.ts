@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 import { registryWords } from './huntCommon';
@@ -10,10 +11,10 @@ import { registryWords } from './huntCommon';
  */
 
 /** Forge CLI commands whose words become content others read. */
-const FORGE_PUBLISHES: Readonly<Record<string, RegExp>> = {
+const FORGE_PUBLISHES: Readonly<Record<string, RegExp>> = ownTable({
   gh: /^(gist (create|new|edit)|issue (create|new|comment|edit)|pr (create|new|comment|edit|review)|release (create|new|edit)|discussion)\b/,
   glab: /^(snippet (create|new)|issue (create|new|note|update)|mr (create|new|note|update)|release (create|new))\b/,
-};
+});
 
 /** API paths that publish what is sent (GitHub and GitLab REST). */
 const PUBLISHING_PATH = /^https?:\/\/(?:api\.github\.com|[^/]*gitlab\.com\/api\/v4)\/(?:gists\b|snippets\b|repos\/[^?#]*\/(?:issues|comments|pulls|releases)\b|projects\/[^?#]*\/(?:issues|notes|snippets|merge_requests)\b)/i;

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand, readingsOf, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
@@ -50,7 +51,7 @@ function tunnelledPorts(inv: Invocation): number[] {
 }
 
 /** Ports of services that log a user into this machine: published through a tunnel, whoever reaches it tries to get in. */
-const REMOTE_ACCESS_PORTS: Readonly<Record<number, string>> = { 22: 'ssh', 23: 'telnet', 2375: 'the Docker API', 2376: 'the Docker API', 3389: 'remote desktop', 5900: 'VNC', 5901: 'VNC' };
+const REMOTE_ACCESS_PORTS: Readonly<Record<number, string>> = ownTable({ 22: 'ssh', 23: 'telnet', 2375: 'the Docker API', 2376: 'the Docker API', 3389: 'remote desktop', 5900: 'VNC', 5901: 'VNC' });
 
 /**
  * Remote access to this machine through a relay (round 14): `code tunnel` (VS Code's tunnel: the editor and its
