@@ -29,8 +29,8 @@ import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
 import { resolvedEntry } from './entryResolution';
 import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_PATHS } from './walkTables';
-import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
-import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
+import { arrayValues, assignedValue, compoundStdinCopy, compoundStdinText, loopValues } from './loopValues';
+import { recordBuiltinValues, STDIN_COPY, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
 import { LineFunctions } from './lineFunctions';
 import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, exportedThroughRefs, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
@@ -176,8 +176,8 @@ class Analyzer implements Walker {
       const printed = written.length > 0 ? [`$(printf '%s\\n' ${written.join(' ')})`] : [];
       setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
-    // `while read f; do …; done <<< x`: the `read` there takes that line.
-    if (bodyScope !== scope) bodyScope.vars.set(STDIN_TEXT, compoundStdinText(command.redirects, scope, this.expansion) ?? bodyScope.vars.get(STDIN_TEXT) ?? null);
+    // `while read f; do …; done <<< x`: the `read` there takes that line; `<<< "$T"`: a `read` there copies T (`STDIN_COPY`).
+    if (bodyScope !== scope) bodyScope.vars.set(STDIN_TEXT, compoundStdinText(command.redirects, scope, this.expansion) ?? bodyScope.vars.get(STDIN_TEXT) ?? null).set(STDIN_COPY, compoundStdinCopy(command.redirects) ?? null);
     // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
     const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
     for (const value of values ?? [null]) {

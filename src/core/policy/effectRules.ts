@@ -380,7 +380,7 @@ function curl(args: readonly ArgWord[]): PathEffect[] {
   return out;
 }
 
-function wget(args: readonly ArgWord[]): PathEffect[] {
+function wget(args: readonly ArgWord[], inv?: Invocation): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('wget'));
   const out: PathEffect[] = [
     ...each('write', values(read, 'O', 'output-document', 'o', 'output-file', 'a', 'append-output', 'save-cookies')),
@@ -388,13 +388,44 @@ function wget(args: readonly ArgWord[]): PathEffect[] {
   ];
   const dir = values(read, 'P', 'directory-prefix')[0];
   if (values(read, 'O', 'output-document').length === 0) {
-    if (has(read, 'r', 'recursive', 'm', 'mirror', 'x', 'force-directories')) out.push({ kind: 'extract', word: dir ?? valueWord(args[0] ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.') });
+    if (has(read, 'r', 'recursive', 'm', 'mirror', 'x', 'force-directories')) {
+      const base = dir ?? valueWord(args[0] ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.');
+      // wget keeps each host's files in a folder named by the host (`example.com/docs/…`): what the server
+      // serves lands there, unless the layout is changed or the hosts are not known from the words.
+      const hosts = wgetHostFolders(read, inv);
+      if (hosts) for (const h of hosts) out.push({ kind: 'extract', word: valueWord(base, base.text.replace(/\/+$/, '') + '/' + h) });
+      else out.push({ kind: 'extract', word: base });
+    }
     for (const url of read.operands) {
       const name = basename(url.text.replace(/[?#].*$/, '')) || 'index.html';
       out.push({ kind: 'write', word: valueWord(url, dir ? dir.text.replace(/\/+$/, '') + '/' + name : name) });
     }
   }
   return out;
+}
+
+/** wgetrc commands (`-e NAME=VALUE`) and options that change where a recursive download's files land, or read a config that may. */
+const WGET_LAYOUT = /^(addhostdir|dirstruct|cutdirs|dirprefix|protocoldirectories|contentdisposition|trustservernames|spanhosts|inputfile|config)$/;
+
+/** The folders a recursive wget writes into (one per host named), or undefined when its layout is not the default or a host is unknown. */
+function wgetHostFolders(read: ReturnType<typeof readEffectArgs>, inv: Invocation | undefined): string[] | undefined {
+  if (inv && (inv.assignments['WGETRC'] !== undefined || inv.assignments['HOME'] !== undefined || inv.assignments['SYSTEM_WGETRC'] !== undefined)) return undefined;
+  for (const o of read.options) {
+    const bare = o.name.replace(/[-_]/g, '').toLowerCase();
+    if (o.name === 'n') { if (o.value === undefined || o.value.dynamic || /[^vcp]/.test(o.value.text)) return undefined; continue; }
+    if (o.name === 'H' || o.name === 'i' || /^no(h|d)/.test(bare) || WGET_LAYOUT.test(bare) || /^(cut|prot|add|dirs|content|trust|span|conf)/.test(bare)) return undefined;
+    if (o.name === 'e' || o.name === 'execute') {
+      const command = /^\s*([A-Za-z_-]+)\s*=/.exec(o.value?.text ?? '')?.[1]?.replace(/[-_]/g, '').toLowerCase();
+      if (o.value === undefined || o.value.dynamic || command === undefined || WGET_LAYOUT.test(command)) return undefined;
+    }
+  }
+  const hosts: string[] = [];
+  for (const url of read.operands) {
+    const host = url.dynamic ? undefined : /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::\d+)?(?:[/?#]|$)/i.exec(url.text)?.[1];
+    if (host === undefined || !host.includes('.') && host !== 'localhost') return undefined;
+    hosts.push(host.toLowerCase());
+  }
+  return hosts.length > 0 ? hosts : undefined;
 }
 
 function patch(args: readonly ArgWord[]): PathEffect[] {

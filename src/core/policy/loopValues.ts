@@ -56,3 +56,14 @@ export function compoundStdinText(redirects: readonly RedirectNode[], scope: Sco
   // Each pass of a `while read` loop takes the next line: only a single line is one known value.
   return typeof text === 'string' && text.replace(/\n$/, '').includes('\n') ? null : text;
 }
+
+/** The variable a compound's here-string is exactly (`while read t; do …; done <<< "$T"`), the last stdin redirect deciding. */
+export function compoundStdinCopy(redirects: readonly RedirectNode[]): string | undefined {
+  let copy: string | undefined;
+  for (const node of redirects) {
+    if (node.fd !== undefined && node.fd !== 0) continue;
+    if (node.op === '<<<') copy = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(node.target.raw)?.[1];
+    else if (node.heredoc || node.op === '<' || node.op === '<>' || node.op === '<&') copy = undefined;
+  }
+  return copy;
+}

@@ -18,6 +18,8 @@ import { recordCopy, recordPositionalCopies } from '../shell/expand';
 
 /** What a compound's `read` takes when the compound is fed fixed text (`while read f; do …; done <<< x`). */
 export const STDIN_TEXT = '\u0000stdin-text';
+/** The variable a loop's or group's here-string is exactly (`done <<< "$T"`): a `read` inside copies it. */
+export const STDIN_COPY = '\u0000stdin-copy';
 
 const READ_VALUED = 'adinNptu';
 const MAPFILE_VALUED = 'dnOsuCc';
@@ -169,7 +171,7 @@ function recordBuiltinCopies(name: string | undefined, args: readonly ArgWord[],
     const targets = parsed?.operands.filter((a) => NAME.test(a.text)) ?? [];
     const array = parsed?.opts.get('a');
     const target = typeof array === 'object' ? array.text : targets.length === 1 ? targets[0]!.text : undefined;
-    if (target !== undefined) recordCopy(scope, target, herestringCopy(exec));
+    if (target !== undefined) recordCopy(scope, target, herestringCopy(exec) ?? (exec.stdin === undefined ? scope.vars.get(STDIN_COPY) ?? undefined : undefined));
   } else if (name === 'set') {
     const at = args.findIndex((a) => a.text === '--' || !/^[-+]/.test(a.text));
     if (at < 0) return;

@@ -17,6 +17,7 @@ import { isCredentialReader, readFinding } from './credentials';
 import { goneFileFindings } from './support/gitGoneFiles';
 import { catFileReads } from './support/gitObjectReads';
 import { credentialMinted } from './support/credentialClis';
+import { PRINTED_CREDENTIAL_OWNER, pipedToOwnLogin, REGISTRY_TOKENS } from './support/ownRegistryLogins';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { checkRemoteCredentialPulls } from './support/remoteCredentialPulls';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
@@ -428,6 +429,7 @@ function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
   const what = credentialMinted(inv.name, inv.args);
   // Neon: a connection string handed to a client through a substitution reaches no screen, and a branch
   // named for development (`neonctl connection-string dev`) holds a throwaway password.
+  if (what !== undefined && REGISTRY_TOKENS.has(what) && pipedToOwnLogin(inv, PRINTED_CREDENTIAL_OWNER[inv.name])) return [];
   if (!what || (/^neon(ctl)?$/.test(inv.name) && (inv.via.includes('$(...)') || ctx.environmentOf({ values: inv.args.map((a) => a.text), remote: true }).environment === 'non-production'))) return [];
   const shown = [inv.name, ...positionals(inv.args).slice(0, 3)].join(' ').slice(0, 60);
   // A bare `/` is a key prefix here (`etcdctl get --prefix /`, `--path /`), not this machine's root folder.

@@ -12,6 +12,7 @@ import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPath
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
+import { snippetPrintsOnlyEnvKeys } from './support/envKeyListings';
 import { DUMPING_TOOLS, secretDumpOf } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
@@ -395,6 +396,6 @@ export const credentialRoutesPack: RulePack = {
     return findings;
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetCredentialReads(snippet, ctx), ...checkSnippetRenames(snippet, ctx)];
+    return [...(snippetPrintsOnlyEnvKeys(snippet) ? [] : checkSnippetCredentialReads(snippet, ctx)), ...checkSnippetRenames(snippet, ctx)];
   },
 };

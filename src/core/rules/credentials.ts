@@ -21,6 +21,8 @@ import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 import { curlUploadedFiles } from './support/curlUploads';
 import { uploadsSentOut } from './support/sentOutTargets';
+import { snippetPrintsOnlyEnvKeys } from './support/envKeyListings';
+import { PRINTED_CREDENTIAL_OWNER, pipedToOwnLogin, REGISTRY_TOKENS, variablePipedToOwnLogin } from './support/ownRegistryLogins';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -455,6 +457,8 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
   const variable = what || valueReachesNoOutput(inv) ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
+  // `gh auth token | docker login ghcr.io --password-stdin`: the value goes only to its own service's registry login.
+  if (what ? REGISTRY_TOKENS.has(what) && pipedToOwnLogin(inv, PRINTED_CREDENTIAL_OWNER[inv.name]) : variablePipedToOwnLogin(inv, variable!)) return [];
   const shown = what ?? `the secret variable $${variable}`;
   return [
     {
@@ -552,6 +556,6 @@ export const credentialsPack: RulePack = {
   },
   checkSnippet(snippet, ctx) {
     const cwd = snippet.runner.cwd || ctx.facts.cwd;
-    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan), ...snippetDebugTraces(snippet)]);
+    return dedupe([...(snippetPrintsOnlyEnvKeys(snippet) ? [] : checkSnippetReads(snippet, ctx)), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan), ...snippetDebugTraces(snippet)]);
   },
 };

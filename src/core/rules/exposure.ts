@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
+import { freeFormReadings } from '../registry/freeForm';
 import type { ToolArgs } from '../registry/types';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 import { freeFormReadings } from '../registry/freeForm';
@@ -27,6 +28,8 @@ function ask(rule: string, reason: string, name: string, ctx: RuleContext): Find
 }
 
 const LOOPBACK = /^(localhost|lo|lo0|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+/** Programs that take commands from whoever types into them. */
+const SHELLS = /^(ba|z|da|k|c|tc|a|fi|mk|yash|elvish|nu|x|o)?sh$|^(busybox|python[0-9.]*|perl|ruby|php|node|irb|pwsh|powershell|cmd(\.exe)?|lua|tclsh|screen|tmux)$/;
 
 function kubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
@@ -165,12 +168,23 @@ function webTerminal(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-h', '--help', '-v', '--version')) return [];
   const ttyd = inv.name === 'ttyd';
-  const writable = ttyd ? a.has('-W', '--writable') : a.has('-w', '--permit-write');
+  // ttyd before 1.7 is writable unless `-R`; which one is installed is not known here: a shell it serves without `-R` may take input.
+  const writable = ttyd ? a.has('-W', '--writable') || (!a.has('-R', '--readonly') && SHELLS.test(a.parsed.operands[0]?.text.split('/').pop() ?? '')) : a.has('-w', '--permit-write');
   const locked = ttyd ? a.has('-c', '--credential', '-H', '--auth-header') : a.has('-c', '--credential');
   const address = ttyd ? a.values('-i', '--interface')[0] : a.values('-a', '--address')[0];
   if (!writable || locked || !openAddress(address) || (ttyd && address !== undefined && address.startsWith('/'))) return [];
   const command = a.parsed.operands.map((w) => w.text).join(' ') || 'a shell';
   return ask('web-terminal', `Serves a writable terminal running ${command} on ${address ?? 'every interface'} with no credential (${inv.name}): anyone who reaches the page types commands on this machine.`, `${inv.name} ${command}`, ctx);
+}
+
+/** `nc -l -p 4444 -e bash`, `ncat -lk 4444 --sh-exec bash`: a shell for whoever connects (socat's `EXEC:` is judged elsewhere). */
+function shellListener(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { valued } = freeFormReadings(inv.args);
+  const listens = valued.options.some((o) => /^-[a-zA-Z]*l[a-zA-Z]*$|^--listen$/.test(o.written));
+  // The program it runs for each connection: a shell or an interpreter takes commands (`date`, `echo` only print).
+  const runs = valued.options.some((o) => /^(-[a-zA-Z]*[ec]|--exec|--sh-exec|--lua-exec)$/.test(o.name) && SHELLS.test((o.values[0] ?? '').trim().split(/\s+/)[0]?.split('/').pop() ?? ''));
+  if (!listens || !runs) return [];
+  return ask('shell-listener', `Listens on the network and runs a program for whoever connects (${inv.name}): a shell on this machine, past this guard, with no credential.`, `${inv.name} listener`, ctx);
 }
 
 /** `tmate`, `tmate new-session`, `upterm host`: a shared terminal session that whoever holds the link joins. */
@@ -234,6 +248,7 @@ const DEBUGGERS = ['node', 'nodejs', 'deno', 'bun', 'python', 'python3', 'debugp
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
+  nc: shellListener, ncat: shellListener, netcat: shellListener,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
   'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });

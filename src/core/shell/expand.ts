@@ -144,7 +144,7 @@ function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
   for (const part of word.parts) {
     if (part.kind !== 'parameter') continue;
     // `$1` after `set -- "$T"` is a copy as `$t` is.
-    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[1-9@*])/.exec(part.raw)?.[1];
+    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/.exec(part.raw)?.[1];
     const target = plain !== undefined ? copyTarget(plain, scope) : indirectTarget(part.raw, scope);
     const at = raw.indexOf(part.raw, from);
     if (at < 0) continue;

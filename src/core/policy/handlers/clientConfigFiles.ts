@@ -11,27 +11,31 @@
 import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
-import { sshConfigRemoteCommands, withIncludes } from './sshConfigRemote';
+import { sendEnvFor, sshConfigRemoteCommands, withIncludes } from './sshConfigRemote';
 
-type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform';
+type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform' | 'wgetrc';
 
 /** Variables naming a client's configuration file (or, for XDG_CONFIG_HOME, the folder of git's). */
 const VARIABLES: Readonly<Record<string, Kind>> = ownTable({
   KUBECONFIG: 'kube', AWS_CONFIG_FILE: 'aws', AWS_SHARED_CREDENTIALS_FILE: 'aws', XDG_CONFIG_HOME: 'git', NPM_CONFIG_USERCONFIG: 'npm', npm_config_userconfig: 'npm',
   // Terraform's and OpenTofu's CLI configuration: registry hosts, provider installation, credentials helpers (round 9).
   TF_CLI_CONFIG_FILE: 'terraform', TERRAFORM_CONFIG: 'terraform', TOFU_CLI_CONFIG_FILE: 'terraform',
+  // wget's startup file named by a variable (its manual, "Startup File").
+  WGETRC: 'wgetrc',
 });
 /** Options (read through each tool's registry entry) naming a configuration file. */
 const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = ownTable({
   kubectl: { names: ['--kubeconfig'], kind: 'kube' }, helm: { names: ['--kubeconfig'], kind: 'kube' }, ssh: { names: ['-F'], kind: 'ssh' }, curl: { names: ['-K', '--config'], kind: 'curl' },
   // A list of addresses to fetch, one a line: each is judged as a request of its own.
   wget: { names: ['-i', '--input-file'], kind: 'urls' }, aria2c: { names: ['-i', '--input-file'], kind: 'urls' },
+  npm: { names: ['--userconfig', '--globalconfig'], kind: 'npm' },
 });
 /** The files each client reads anyway. */
 const DEFAULTS: Readonly<Record<Kind, readonly string[]>> = {
-  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [], terraform: ['~/.terraformrc'],
+  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [], terraform: ['~/.terraformrc'], wgetrc: ['~/.wgetrc'],
 };
 /** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
 const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
@@ -67,7 +71,7 @@ function balancedBraces(text: string, open: number): string {
 }
 
 /** The command lines a configuration file makes its client run, or requests it makes (as a curl line). */
-function programsIn(kind: Kind, text: string): string[] {
+function programsIn(kind: Kind, text: string, _name: string, args: readonly ArgWord[]): string[] {
   const out: string[] = [];
   if (kind === 'kube') {
     for (const m of text.matchAll(/^(\s*)exec:\s*\n((?:\1\s+.*\n?)*)/gm)) {
@@ -101,14 +105,39 @@ function programsIn(kind: Kind, text: string): string[] {
   } else if (kind === 'curl') {
     const words: string[] = [];
     for (const line of text.split('\n')) {
-      const m = /^\s*(?:--)?([A-Za-z][\w-]*)\s*(?:[=:]\s*|\s+)?("(?:[^"\\]|\\.)*"|\S+)?\s*$/.exec(line);
+      // A long option without its dashes (`data = @f`), or a short one as written (`-d @f`, curl's manual: "-K, --config").
+      const short = /^\s*(-[A-Za-z0-9#:])\s*("(?:[^"\\]|\\.)*"|\S+)?\s*$/.exec(line);
+      const m = short ?? /^\s*(?:--)?([A-Za-z][\w-]*)\s*(?:[=:]\s*|\s+)?("(?:[^"\\]|\\.)*"|\S+)?\s*$/.exec(line);
       if (!m || line.trim().startsWith('#')) continue;
-      words.push(`--${m[1]!}`);
+      words.push(short ? m[1]! : `--${m[1]!}`);
       if (m[2] !== undefined) words.push(m[2].replace(/^"|"$/g, ''));
     }
-    if (words.length > 0) out.push(['curl', ...words].map(quote).join(' '));
+    // What the file adds joins the command line's own words (its URL, `--variable %NAME` the file expands).
+    if (words.length > 0) out.push(['curl', ...ownWords(args, /^(-K|--config)$/), ...words].map(quote).join(' '));
+  } else if (kind === 'wgetrc') {
+    // Each `name = value` line is the wgetrc command `-e` runs (wget's manual, "Wgetrc Commands").
+    const commands = text.split('\n').filter((l) => /^\s*[A-Za-z_-]+\s*=/.test(l)).slice(0, 64).flatMap((l) => ['-e', l.trim()]);
+    if (commands.length > 0) out.push(['wget', ...commands, ...ownWords(args, /^--config$/)].map(quote).join(' '));
+  }
+  if (kind === 'ssh') {
+    // `SendEnv NAME` for this host: the line as an ssh option (judged by what it sends and to whom).
+    const tool = _name === 'ssh' ? toolNamed('ssh') : undefined;
+    const host = tool ? toolArgs('ssh', parsedArgs(args, tool), tool).operand(0) : undefined;
+    const sent = host === undefined ? [] : sendEnvFor(text, host.replace(/^ssh:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, ''));
+    if (sent.length > 0 && host !== undefined) out.push(['ssh', '-o', `SendEnv=${sent.join(',')}`, host].map(quote).join(' '));
   }
   return out;
+}
+
+/** The invocation's words without the option naming the file (`-K F`, `--config=F`), read by the free-form grammar. */
+function ownWords(args: readonly ArgWord[], option: RegExp): string[] {
+  const left = new Set<number>();
+  for (const o of freeFormReadings(args).valued.options) {
+    if (!option.test(o.name) && !option.test(o.written)) continue;
+    left.add(o.index);
+    for (const w of o.valueWords) left.add(args.indexOf(w));
+  }
+  return args.filter((_a, i) => !left.has(i)).map((a) => a.text);
 }
 
 /** git's settings that run programs, and npm's that load code or fetch elsewhere: such a file is not judged line by line here, it asks. */
@@ -128,6 +157,15 @@ function pointers(name: string, args: ArgWord[], exec: Exec): { kind: Kind; word
       const m = /^([A-Za-z_]\w*)=([\s\S]*)$/.exec(a.text);
       const kind = m ? VARIABLES[m[1]!] : undefined;
       if (kind) out.push({ kind, word: a.dynamic ? { ...a, text: m![2]! } : m![2]!, how: `${name} ${m![1]}=` });
+    }
+  }
+  // curl reads `.curlrc` from CURL_HOME, then HOME; wget `.wgetrc` from HOME (their manuals).
+  const home = name === 'curl' ? exec.assignments.CURL_HOME ?? exec.assignments.HOME : name === 'wget' || name === 'wget2' ? exec.assignments.HOME : undefined;
+  if (home !== undefined && home !== '') out.push({ kind: name === 'curl' ? 'curl' : 'wgetrc', word: `${home.replace(/\/+$/, '')}/${name === 'curl' ? '.curlrc' : '.wgetrc'}`, how: `${exec.assignments.CURL_HOME !== undefined && name === 'curl' ? 'CURL_HOME' : 'HOME'}=` });
+  if (name === 'wget' || name === 'wget2') {
+    for (const o of freeFormReadings(args).valued.options) {
+      const word = o.valueWords[0];
+      if (o.name === '--config' && word !== undefined && o.values[0] !== undefined) out.push({ kind: 'wgetrc', word: { ...word, text: o.values[0] }, how: `${name} --config` });
     }
   }
   const option = OPTIONS[name];
@@ -170,7 +208,7 @@ export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], e
       if (active.has(path)) continue;
       active.add(path);
       try {
-        for (const line of programsIn(p.kind, body)) w.analyzeText(line, w.childScope(exec, `${p.how} ${path}`));
+        for (const line of programsIn(p.kind, body, name, args)) w.analyzeText(line, w.childScope(exec, `${p.how} ${path}`));
         if (p.kind === 'ssh') sshConfigRemoteCommands(w, name, args, exec, body, path);
       } finally {
         active.delete(path);

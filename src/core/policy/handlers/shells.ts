@@ -5,7 +5,7 @@
 
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Invocation } from '../types';
-import { POSITIONAL, recordPositionalCopies } from '../../shell/expand';
+import { POSITIONAL, recordCopy, recordPositionalCopies } from '../../shell/expand';
 import { wordCopy } from '../shellValues';
 import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Scope, type Walker } from './context';
 import { interpreterLanguage } from './interpreters';
@@ -188,5 +188,8 @@ function withPositional(scope: Scope, after: readonly ArgWord[]): Scope {
   if (fixed) scope.vars.set(POSITIONAL, JSON.stringify(after.slice(1, 64).map((a) => a.text)));
   // `sh -c 'curl -d "$1" …' _ "$TOKEN"`: the child's `$1` (and `$@`) is a copy of the variable given.
   if (after.slice(1).some((a) => wordCopy(a) !== undefined)) recordPositionalCopies(scope, after.slice(1).map(wordCopy));
+  // `bash -c 'curl -d "$0" …' "$TOKEN"`: the first word after the text is the child's `$0`, a copy as well.
+  const zero = wordCopy(after[0]!);
+  if (zero !== undefined) recordCopy(scope, '0', zero);
   return scope;
 }

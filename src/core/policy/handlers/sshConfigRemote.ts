@@ -43,6 +43,22 @@ export function remoteCommandsFor(text: string, host: string): string[] {
   return out;
 }
 
+/** The `SendEnv` patterns an ssh config text sets for `host` (`SetEnv` sends a fixed value: not a variable of this machine). */
+export function sendEnvFor(text: string, host: string): string[] {
+  const out: string[] = [];
+  let applies = true;
+  for (const line of text.split('\n').slice(0, 4096)) {
+    const m = /^\s*(\w+)\s*(?:=\s*|\s+)(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    if (key === 'host') applies = hostMatches(m[2]!, host);
+    else if (key === 'match') applies = true;
+    // A pattern's leading `-` clears a variable (ssh_config(5)): not an option reader.
+    else if (applies && key === 'sendenv') out.push(...m[2]!.split(/[\s,]+/).map((p) => p.replace(/^"|"$/g, '')).filter((p) => p !== '' && !p.startsWith('-')));
+  }
+  return out.slice(0, 32);
+}
+
 /** Judge the remote commands an ssh config file read for this invocation sets for its destination. */
 export function sshConfigRemoteCommands(w: Walker, name: string, args: ArgWord[], exec: Exec, body: string, path: string): void {
   const tool = name === 'ssh' ? toolNamed(name) : undefined;

@@ -202,6 +202,9 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     const had = new Set(place.commands(before).split('\n'));
     commands = commands.split('\n').filter((line) => !had.has(line)).join('\n');
   }
+  // A project script edited in place: what was there already ran before; the lines the write adds are judged.
+  const prior = place.addedOnly ? ctx.facts.readFile(w.path) : undefined;
+  if (prior !== undefined) commands = addedLines(commands, prior);
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
   // An image build runs in a build container, a CI step on a runner: not on this machine.
   const elsewhere = place.imageBuild === true || /^in CI\b/.test(place.when);

@@ -93,5 +93,12 @@ export function laterPlaceOf(absolutePath: string, text: string | undefined, fac
   if (/\.(sh|bash|zsh)$/.test(lname) && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
     return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: (t) => t };
   }
+  // Round 14: the project's Python, Ruby and PHP scripts (a purge script under a scripts folder), run the same ways
+  // (JavaScript ones are judged where a package script names them).
+  const scriptLanguage = /\/(scripts|bin|tasks|tools|cron|jobs)\/[^/]+\.(py|rb|php)$/.exec(l)?.[2];
+  if (scriptLanguage !== undefined && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
+    const language = scriptLanguage === 'py' ? 'python' : scriptLanguage === 'rb' ? 'ruby' : 'php';
+    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language, strictUnknown: false, runsWhenNamed: true, addedOnly: true, commands: (t) => t };
+  }
   return undefined;
 }

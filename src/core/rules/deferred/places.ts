@@ -37,6 +37,8 @@ export interface PlaceRule {
   programs?: boolean;
   /** It runs only when someone names it (a project's SQL file): a download or an archive written there is data until then (bootPlaces.ts). */
   runsWhenNamed?: boolean;
+  /** Judge only the lines a write adds to the file as it is now (code that was there already ran before). */
+  addedOnly?: boolean;
 }
 
 const whole = (text: string): string => text;

@@ -1,9 +1,14 @@
-import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
+import { hostServiceId } from './serviceHosts';
+import { argvSecrets, awkSocketSends } from './argvSecretSends';
+import { sshSentVariables } from './sendEnvCarriers';
+import { publishedOnService } from './publishedSecrets';
+import { gitHeaderSecrets } from './gitSecretHeaders';
+export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
@@ -46,7 +51,9 @@ function destinationsOf(inv: Invocation): Destination[] {
   for (const a of inv.args) {
     // The user-info (`user:password@`) may hold a colon; the host follows its `@`.
     // Any scheme: `mongodb://`, `nats://`, `mqtt://`, `tgram://` name the receiving host as `https://` does.
-    const m = /^['"]?(?:https?|wss?|ftp|telnet|[a-z][a-z0-9+.-]{1,15}):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    // A host the line set in a variable (`h=evil.example; curl "https://$h"`) is read from the word's value.
+    const known = a.raw.includes('$') && !a.dynamic && !a.text.includes('$') ? /^(?:https?|wss?|ftp):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text) : null;
+    const m = known ?? /^['"]?(?:https?|wss?|ftp|telnet|[a-z][a-z0-9+.-]{1,15}):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
     if (m) {
       const host = m[2] ?? '';
       const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
@@ -75,6 +82,15 @@ function destinationsOf(inv: Invocation): Destination[] {
   for (const a of inv.args) {
     const npmKey = /^['"]?\/\/([a-z0-9.-]+\.[a-z]{2,}|localhost|[\d.]+)(?::\d+)?\//i.exec(a.text);
     if (npmKey?.[1]) out.push({ host: npmKey[1].toLowerCase() });
+  }
+  // `curl --connect-to api.stripe.com:443:evil.example:443` / `--resolve api.stripe.com:443:203.0.113.5`: the
+  // request named for one host is delivered to another (curl's manual), which receives what it carries.
+  if (inv.name === 'curl') {
+    for (const o of freeFormReadings(inv.args).valued.options) {
+      const v = o.values[0] ?? '';
+      const to = o.name === '--connect-to' ? v.split(':')[2] : o.name === '--resolve' ? v.split(':').slice(2).join(':').split(',')[0]?.replace(/^\[|\]$/g, '') : undefined;
+      if (to !== undefined && to !== '' && !LOOPBACK.test(to)) out.push({ host: to.toLowerCase() });
+    }
   }
   // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
   if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
@@ -127,53 +143,12 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
   const service = providerIn(variable);
   if (!service) return undefined;
   if (destination.variable !== undefined) {
+    // `curl -d "$GITHUB_TOKEN" "$WEBHOOK_URL"`: an address named for no service is not the token's own.
     const where = providerIn(destination.variable);
-    return where === undefined ? undefined : where.id === service.id;
+    return where === undefined ? (isSecretVariableName(destination.variable) ? false : undefined) : where.id === service.id;
   }
-  const owner = domainOwner(host ?? '');
-  // `api.github.com.evil.io` is evil.io's, `api-github.com` a look-alike's: only the name a domain is registered under counts, whole.
-  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(SERVICE_DOMAINS[owner] ?? owner) : undefined;
-  if (hostService) return hostService.id === service.id;
-  return false;
-}
-
-/** Domains a service serves under another name (its container registry, its raw-content host). */
-const SERVICE_DOMAINS: Record<string, string> = ownTable({ ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' });
-
-/** Second-level labels under which a country code sells names (`example.co.uk`). */
-const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);
-
-/** The label a host's domain is registered under (`api.github.com` → `github`, `x.evil.co.uk` → `evil`). */
-export function domainOwner(host: string): string | undefined {
-  const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.').filter((l) => l !== '');
-  if (labels.length < 2) return labels[0];
-  const tld = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  if (tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) && labels.length >= 3) return labels[labels.length - 3];
-  return second;
-}
-
-/** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
-function sshSendsEnvironment(inv: Invocation): Finding[] {
-  // `-o SendEnv=*` through the grammar; `-oSendEnv=*` glued, by its spelling.
-  const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
-  const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
-  const named = options.flatMap((o) => /^SendEnv\s*[= ]\s*(.*)$/i.exec(o)?.[1]?.split(/[\s,]+/) ?? []).map((n) => n.replace(/['"]/g, ''));
-  const secrets = named.filter(isSecretVariableName);
-  if (!named.some((n) => n.includes('*')) && secrets.length === 0) return [];
-  const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
-  if (host === undefined) return [];
-  // `ssh -o SendEnv=STRIPE_SECRET_KEY host`: the named secret is offered to the host.
-  if (!named.some((n) => n.includes('*'))) {
-    return secrets.map((v) => ({ rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason: `ssh sends the secret variable $${v} to ${host} (SendEnv), which is not the service it belongs to.`, targets: [sentVariable(v, host)] }));
-  }
-  return [{
-    rule: 'credentials.sent-out',
-    risk: 'credential-dump',
-    severity: 'ask',
-    reason: `ssh offers every environment variable matching its SendEnv pattern (the secret ones too) to ${host}.`,
-    targets: [sentVariable('* (SendEnv)', host)],
-  }];
+  // By the registered name of the host's domain, a service's users' content never the service's (`serviceHosts.ts`).
+  return host !== undefined && hostServiceId(host) === service.id;
 }
 
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
@@ -184,12 +159,18 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {
+  if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
+  const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
+  if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
-  if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
   const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
   if (variables.length === 0) return [];
+  // Published on the token's own service (a gist, an issue): readable by others there (support/publishedSecrets.ts).
+  const published = publishedOnService(inv);
+  const shown = published ? secretVariablesSent(inv, published.texts).find((v) => variables.includes(v)) : undefined;
+  if (published && shown !== undefined) return [{ rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason: `${inv.name} puts the secret variable $${shown} into ${published.where}.`, targets: [sentVariable(shown, published.where)] }];
   const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
@@ -220,7 +201,7 @@ const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query
 /** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
 export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
-  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  const variables = [...argvSecrets(snippet), ...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => (typeof m === 'string' ? m : m[1] ?? '')).filter(isSecretVariableName);
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand, readingsOf, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
@@ -49,8 +50,30 @@ function tunnelledPorts(inv: Invocation): number[] {
   }
 }
 
+/** Ports of services that log a user into this machine: published through a tunnel, whoever reaches it tries to get in. */
+const REMOTE_ACCESS_PORTS: Readonly<Record<number, string>> = ownTable({ 22: 'ssh', 23: 'telnet', 2375: 'the Docker API', 2376: 'the Docker API', 3389: 'remote desktop', 5900: 'VNC', 5901: 'VNC' });
+
+/**
+ * Remote access to this machine through a relay (round 14): `code tunnel` (VS Code's tunnel: the editor and its
+ * terminal for the account signed in to it), `tailscale serve|funnel PATH` (this machine's files served to the
+ * tailnet or the internet, credential files among them).
+ */
+function remoteAccess(inv: Invocation): string | undefined {
+  const t = inv.args.map((a) => a.text);
+  if ((inv.name === 'code' || inv.name === 'code-insiders' || inv.name === 'code-tunnel') && (inv.name === 'code-tunnel' || t[0] === 'tunnel') && !/^(status|kill|prune|rename|unregister|user|help|--help|-h)$/.test(t[1] ?? '')) return `${inv.name} tunnel opens this editor and its terminal to whoever signs in to the tunnel, past this guard`;
+  if (inv.name === 'tailscale' && (t[0] === 'serve' || t[0] === 'funnel')) {
+    const path = t.slice(1).find((w) => /^[/.~]/.test(w));
+    if (path !== undefined) return `tailscale ${t[0]} serves the files under ${path} to ${t[0] === 'funnel' ? 'the internet' : 'every machine of the tailnet'}, credential files among them`;
+  }
+  return undefined;
+}
+
 export function checkTunnels(inv: Invocation): Finding[] {
+  const access = remoteAccess(inv);
+  if (access !== undefined) return [{ rule: 'credentials.tunnel', risk: 'credential-dump', severity: 'ask', reason: `${access}.`, targets: [{ kind: 'path', name: `${inv.name} ${inv.args[0]?.text ?? ''}`.trim(), remote: true, environment: 'production', environmentReason: 'published to the network' }] }];
   for (const port of tunnelledPorts(inv)) {
+    const access = REMOTE_ACCESS_PORTS[port];
+    if (access !== undefined) return [{ rule: 'credentials.tunnel', risk: 'credential-dump', severity: 'ask', reason: `${inv.name} publishes port ${port} on this machine (${access}) to the internet through a tunnel: whoever reaches it can try to log in here.`, targets: [{ kind: 'path', name: `localhost:${port}`, remote: true, environment: 'production', environmentReason: 'published to the internet' }] }];
     const store = storeOfPort(port);
     if (!store) continue;
     return [

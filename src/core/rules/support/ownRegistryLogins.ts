@@ -1,0 +1,80 @@
+import { ownTable } from '../../ownTable';
+import type { ArgWord, Invocation } from '../../policy/types';
+import { providerIn } from '../../credentials/contentRules';
+import { hostServiceId } from './serviceHosts';
+import { freeFormReadings } from '../../registry/freeForm';
+
+/**
+ * A credential piped into a registry login that reads its password from stdin (`echo "$GITHUB_TOKEN" |
+ * docker login ghcr.io -u x --password-stdin`, `gh auth token | docker login ghcr.io …`, `aws ecr
+ * get-login-password | docker login …amazonaws.com`): the value reaches no screen, only the login, and the
+ * login sends it to the registry named. When that registry is the credential's own service (by the
+ * service-domain table of `serviceHosts.ts`, never by the command's words) the value goes where it belongs.
+ * Any other registry, a registry not named literally, or a login that does not read stdin: not this case.
+ */
+
+/** Programs whose `login` reads the password from stdin, with the option that says so and the options that take a value. */
+interface Login {
+  /** Words before the registry operand (`helm registry login`, `crane auth login`). */
+  path: readonly string[];
+  stdin: readonly string[];
+  valued: readonly string[];
+  /** The registry when none is named (docker: Docker Hub). */
+  defaultHost?: string;
+}
+const DOCKER_LIKE: Login = { path: ['login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password', '--authfile', '--cert-dir', '--tls-verify', '--compat-auth-file'], defaultHost: 'docker.io' };
+const LOGINS: Readonly<Record<string, Login>> = ownTable({
+  docker: DOCKER_LIKE,
+  podman: { ...DOCKER_LIKE, defaultHost: undefined },
+  buildah: { ...DOCKER_LIKE, defaultHost: undefined },
+  nerdctl: DOCKER_LIKE,
+  skopeo: { ...DOCKER_LIKE, defaultHost: undefined },
+  helm: { path: ['registry', 'login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password', '--cert-file', '--key-file', '--ca-file'] },
+  oras: { path: ['login'], stdin: ['--password-stdin', '--identity-token-stdin'], valued: ['-u', '--username', '-p', '--password', '--identity-token', '--registry-config', '--ca-file', '--cert-file', '--key-file'] },
+  crane: { path: ['auth', 'login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password'] },
+  regctl: { path: ['registry', 'login'], stdin: ['--pass-stdin'], valued: ['-u', '--user', '-p', '--pass'] },
+});
+
+const HOST = /^((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?::\d+)?(?:\/.*)?$/i;
+
+/**
+ * The registry host a login names (its operand after the login words), or its default; undefined when unsure.
+ * Read by the free-form grammar's valued reading (`-u x` takes its value); the stdin option is a switch, so
+ * a word that reading gave it is an operand; any option the table does not know makes the reading unsure.
+ */
+function loginHost(name: string, args: readonly ArgWord[]): string | undefined {
+  const login = LOGINS[name];
+  if (!login || args.some((a) => a.dynamic)) return undefined;
+  const { valued } = freeFormReadings(args);
+  const operands = valued.operands.map((w) => w.text);
+  let readsStdin = false;
+  for (const o of valued.options) {
+    if (login.stdin.includes(o.name)) {
+      readsStdin = true;
+      if (!o.written.includes('=')) operands.push(...o.values);
+    } else if (!login.valued.includes(o.name)) return undefined;
+  }
+  if (!readsStdin || !login.path.every((w, i) => operands[i] === w)) return undefined;
+  const rest = operands.slice(login.path.length);
+  if (rest.length > 1) return undefined;
+  if (rest.length === 0) return login.defaultHost;
+  return HOST.exec(rest[0]!)?.[1]?.toLowerCase();
+}
+
+/** The service whose credential a CLI prints (`gh auth token`: GitHub's), for the printers judged here. */
+export const PRINTED_CREDENTIAL_OWNER: Readonly<Record<string, string>> = ownTable({ gh: 'github', glab: 'gitlab', aws: 'aws', gcloud: 'gcp', az: 'azure', doctl: 'digitalocean' });
+
+/** What the printers judged here print when it is a registry password (the words of `credentials.ts` and `credentialClis.ts`). */
+export const REGISTRY_TOKENS: ReadonlySet<string> = new Set(['the GitHub token', 'the GitLab token', 'the ECR registry password', 'a Google Cloud access token']);
+
+/** `inv`'s output (a credential of `owner`'s) goes only into a registry login of that same service. */
+export function pipedToOwnLogin(inv: Invocation, owner: string | undefined): boolean {
+  if (owner === undefined || inv.pipedInto === undefined || inv.redirects.length > 0) return false;
+  const host = loginHost(inv.pipedInto, inv.pipedArgs ?? []);
+  return host !== undefined && hostServiceId(host) === owner;
+}
+
+/** The same for a secret variable's value (`echo "$GITHUB_TOKEN" | docker login ghcr.io --password-stdin`). */
+export function variablePipedToOwnLogin(inv: Invocation, variable: string): boolean {
+  return pipedToOwnLogin(inv, providerIn(variable)?.id);
+}
