@@ -114,7 +114,7 @@ function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const names = resourceNames(snippet.text);
   const shown = names.length > 0 ? names : ['the store the program connects to (named at run time)'];
   const targets = targetsOf(snippet.text, names, shown.slice(0, 3), 'library', ctx);
-  return [{ rule: call.safetyNet ? 'sdk-snippets.protection-off' : 'sdk-snippets.library-destroy', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} ${call.does}: ${shown.slice(0, 3).join(', ')}.`, targets }];
+  return [{ rule: call.safetyNet ? 'sdk-snippets.protection-off' : call.perItem ? 'sdk-snippets.item-loop' : 'sdk-snippets.library-destroy', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} ${call.does}: ${shown.slice(0, 3).join(', ')}.`, targets }];
 }
 
 function httpFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
@@ -144,12 +144,15 @@ export const sdkSnippetsPack: RulePack = {
     if (snippet.language === 'compiled') return clientLibraryFindings(snippet, ctx);
     if (!LANGUAGES.has(snippet.language)) return [];
     const sdk = sdkFindings(snippet, ctx);
-    const library = sdk.length === 0 ? libraryFindings(snippet, ctx) : [];
+    const listed = sdk.length === 0 ? libraryFindings(snippet, ctx) : [];
+    // Only the generic per-item loop spoke: the floor below names the client library, so it speaks instead when it can.
+    const loopOnly = listed.length > 0 && listed.every((f) => f.rule === 'sdk-snippets.item-loop');
     // The client-library layer (store libraries' destroying methods, secrets read through an SDK) when no row above spoke.
     const found = clientLibraryFindings(snippet, ctx);
-    const clients = sdk.length === 0 && library.length === 0 ? found : found.filter((f) => f.risk !== 'destructive');
+    const clients = sdk.length === 0 && (listed.length === 0 || loopOnly) ? found : found.filter((f) => f.risk !== 'destructive');
     // The floor beneath the lists (any imported client's destroying or protection-lowering call) when no row above spoke.
-    const floor = sdk.length === 0 && library.length === 0 && !clients.some((f) => f.risk === 'destructive') ? sdkVerbFloorFindings(snippet, ctx, rubyLoads(snippet)) : [];
+    const floor = sdk.length === 0 && (listed.length === 0 || loopOnly) && !clients.some((f) => f.risk === 'destructive') ? sdkVerbFloorFindings(snippet, ctx, rubyLoads(snippet)) : [];
+    const library = loopOnly && (floor.length > 0 || clients.some((f) => f.risk === 'destructive')) ? [] : listed;
     return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx), ...snippetApiWriteFindings(snippet, ctx, runnerText(snippet))];
   },
 };

@@ -165,7 +165,9 @@ const TABLE: Record<string, readonly Row[]> = {
     flag(`python3 -c "import redis; r=redis.Redis(host='cache.prod.acme.internal'); r.swapdb(0,15)"`, true),
     allowed(`python3 -c "import redis; r=redis.Redis(host='cache.prod.acme.internal'); print(r.dbsize())"`),
     flag(`python3 -c "${PSYCOPG}; c.autocommit=True; c.cursor().execute(\\"ALTER SYSTEM SET ssl = off\\")"`, true),
-    allowed(`python3 -c "${PSYCOPG}; c.autocommit=True; c.cursor().execute(\\"ALTER SYSTEM SET work_mem = '64MB'\\")"`),
+    // ALTER SYSTEM of any setting on production asks as psql's does (the SDK floor reads driver SQL like psql); a session SET does not.
+    flag(`python3 -c "${PSYCOPG}; c.autocommit=True; c.cursor().execute(\\"ALTER SYSTEM SET work_mem = '64MB'\\")"`, true),
+    allowed(`python3 -c "${PSYCOPG}; c.autocommit=True; c.cursor().execute(\\"SET work_mem = '64MB'\\")"`),
     flag(`python3 -c "import pymongo; pymongo.MongoClient('mongodb://db.prod.acme.internal').admin.command('setParameter',1,auditAuthorizationSuccess=False)"`, true),
     flag(`python3 -c "from elasticsearch import Elasticsearch; Elasticsearch('https://es.prod.acme.internal:9200').cluster.put_settings(persistent={'action.destructive_requires_name':False})"`, true),
     allowed(`python3 -c "from elasticsearch import Elasticsearch; print(Elasticsearch('https://es.prod.acme.internal:9200').cluster.get_settings())"`),

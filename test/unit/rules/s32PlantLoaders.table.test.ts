@@ -94,6 +94,7 @@ table('orchestrators and runners load the file or module they are given', [
   ask('dagster job execute -m appx'),
   ask('dagster-webserver -f appx.py'),
   ask('prefect deploy appx.py:flow'),
+  ask('prefect flow serve appx.py:flow'),
   ask('luigi --module appx Task'),
   ask('python -m luigi --module appx Task --local-scheduler'),
   ask('scrapy runspider appx.py'),
@@ -102,7 +103,9 @@ table('orchestrators and runners load the file or module they are given', [
   ask('twistd -n web --wsgi appx.app'),
   ask('twistd -ny appx.py'),
   allow('dagster dev -f oky.py'),
-  allow('prefect deploy oky.py:flow'),
+  // `prefect deploy` of a harmless flow still asks: a deploy to an environment nobody named (the verb floor's deploy rule).
+  ask('prefect deploy oky.py:flow'),
+  allow('prefect flow serve oky.py:flow'),
   allow('luigi --module oky Task'),
   allow('scrapy runspider oky.py'),
   allow('scrapy list'),

@@ -15,6 +15,8 @@ export interface LibraryCall {
   does: string;
   /** Whether it removes a protection rather than data. */
   safetyNet?: boolean;
+  /** Found only by the generic per-item loop (no row names the library): the SDK floor may name it better. */
+  perItem?: boolean;
 }
 
 const ROWS: readonly [RegExp, string, boolean?][] = [
@@ -73,5 +75,5 @@ export function libraryDataCall(code: string): LibraryCall | undefined {
   }
   // A store emptied one item at a time (`[b.delete() for b in bucket.list_blobs()]`, `findMany().then(… delete …)`).
   const loop = perItemLoop(text);
-  return loop !== undefined ? { does: `deletes or expires every item of a store one at a time (${loop})` } : undefined;
+  return loop !== undefined ? { does: `deletes or expires every item of a store one at a time (${loop})`, perItem: true } : undefined;
 }
