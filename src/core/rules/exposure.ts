@@ -4,7 +4,6 @@ import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/command
 import { freeFormReadings } from '../registry/freeForm';
 import type { ToolArgs } from '../registry/types';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
-import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Opening this machine or a cluster to the network without a lock: the Kubernetes API served on
