@@ -12,7 +12,7 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { has, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { extendedRunner, has, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots } from './loaderRunners';
 import type { ArgWord } from '../types';
 
@@ -151,15 +151,10 @@ function warningCategoryModules(c: Ctx, filters: readonly string[]): Entry[] {
 
 /** `python -W error::appx.X`, `PYTHONWARNINGS=error::appx.X python`: the base entries and the warning categories' modules. */
 function pythonWarnings(base: RunnerSpec | undefined): RunnerSpec | undefined {
-  if (!base) return undefined;
-  return {
-    options: base.options,
-    interspersed: base.interspersed,
-    entries(p, c) {
-      const env = (c.exec.assignments['PYTHONWARNINGS'] ?? '').split(',').filter((f) => f !== '' && !/[$`]/.test(f));
-      return [...warningCategoryModules(c, [...values(p, '-W'), ...env]), ...base.entries(p, c)];
-    },
-  };
+  return extendedRunner(base, (p, c, own) => {
+    const env = (c.exec.assignments['PYTHONWARNINGS'] ?? '').split(',').filter((f) => f !== '' && !/[$`]/.test(f));
+    return [...warningCategoryModules(c, [...values(p, '-W'), ...env]), ...own];
+  });
 }
 
 /** The base runner's entries and the classes its options name by a dotted path (`gunicorn -k appx.Worker`, `uvicorn --loop appx:loop`). */
@@ -300,16 +295,10 @@ function uvWith(base: RunnerSpec | undefined): RunnerSpec {
 
 /** `cargo install --path DIR`: the crate there is built (its build.rs runs). */
 function cargoInstallPath(base: RunnerSpec | undefined): RunnerSpec | undefined {
-  if (!base) return undefined;
-  return {
-    options: base.options,
-    interspersed: base.interspersed,
-    entries(p, c) {
-      const own = base.entries(p, c);
-      const path = operandTexts(p)[0] === 'install' ? value(p, '--path') : undefined;
-      return path === undefined ? own : [...own, { files: [`${abs(c, path).replace(/\/+$/, '')}/build.rs`], as: 'rust' }];
-    },
-  };
+  return extendedRunner(base, (p, c, own) => {
+    const path = operandTexts(p)[0] === 'install' ? value(p, '--path') : undefined;
+    return path === undefined ? own : [...own, { files: [`${abs(c, path).replace(/\/+$/, '')}/build.rs`], as: 'rust' }];
+  });
 }
 
 /** `cargo run [--manifest-path X/Cargo.toml]`: that crate's build.rs and main. */
@@ -328,39 +317,27 @@ function cargoRunManifest(base: RunnerSpec | undefined, cargo: RunnerSpec | unde
 
 /** `go test ./...`, `go test ./pkg/...`: the packages below too (one level, as `go generate` is read): their test files and init functions. */
 function goTestTree(base: RunnerSpec | undefined): RunnerSpec | undefined {
-  if (!base) return undefined;
-  return {
-    options: base.options,
-    interspersed: base.interspersed,
-    entries(p, c) {
-      const own = base.entries(p, c);
-      const [sub, ...targets] = operandTexts(p);
-      if (sub !== 'test' || has(p, ...LISTING_ONLY)) return own;
-      const files: string[] = [];
-      for (const t of targets.filter((x) => x.endsWith('/...') || x === '...').slice(0, 4)) {
-        const dir = abs(c, t.slice(0, -4) || '.');
-        files.push(...c.list(dir, /\.go$/));
-        for (const d of c.w.facts.listDir(dir) ?? []) if (!d.startsWith('.') && !/\.\w+$/.test(d) && d !== 'vendor' && d !== 'testdata') files.push(...c.list(`${dir}/${d}`, /\.go$/));
-      }
-      return files.length > 0 ? [...own, { files: files.slice(0, 64), as: 'native' }] : own;
-    },
-  };
+  return extendedRunner(base, (p, c, own) => {
+    const [sub, ...targets] = operandTexts(p);
+    if (sub !== 'test' || has(p, ...LISTING_ONLY)) return own;
+    const files: string[] = [];
+    for (const t of targets.filter((x) => x.endsWith('/...') || x === '...').slice(0, 4)) {
+      const dir = abs(c, t.slice(0, -4) || '.');
+      files.push(...c.list(dir, /\.go$/));
+      for (const d of c.w.facts.listDir(dir) ?? []) if (!d.startsWith('.') && !/\.\w+$/.test(d) && d !== 'vendor' && d !== 'testdata') files.push(...c.list(`${dir}/${d}`, /\.go$/));
+    }
+    return files.length > 0 ? [...own, { files: files.slice(0, 64), as: 'native' }] : own;
+  });
 }
 
 /** `composer install -d DIR`: the composer.json of that folder (its scripts run). */
 function composerDir(base: RunnerSpec | undefined): RunnerSpec | undefined {
-  if (!base) return undefined;
-  return {
-    options: base.options,
-    interspersed: base.interspersed,
-    entries(p, c) {
-      const own = base.entries(p, c);
-      // The base grammar reads `-d`/`--working-dir` as one option with `-c` (its first name).
-      const dir = value(p, '-c', '-d', '--working-dir');
-      if (dir === undefined || dir.endsWith('.json') || own.length === 0) return own;
-      return [...own, { files: [`${abs(c, dir).replace(/\/+$/, '')}/composer.json`], as: 'composerScripts' }];
-    },
-  };
+  return extendedRunner(base, (p, c, own) => {
+    // The base grammar reads `-d`/`--working-dir` as one option with `-c` (its first name).
+    const dir = value(p, '-c', '-d', '--working-dir');
+    if (dir === undefined || dir.endsWith('.json') || own.length === 0) return own;
+    return [...own, { files: [`${abs(c, dir).replace(/\/+$/, '')}/composer.json`], as: 'composerScripts' }];
+  });
 }
 
 /** The text of each `<tag>…</tag>` of an XML text (no nesting of the same tag). */

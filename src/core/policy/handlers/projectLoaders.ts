@@ -13,7 +13,7 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { has, inDir, LISTING_ONLY, one, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { extendedRunner, has, inDir, LISTING_ONLY, one, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots, wordsOf } from './loaderRunners';
 import { rubyLoaderFiles } from './preloadedModules';
 import type { ArgWord } from '../types';
@@ -84,18 +84,10 @@ const fastapi: RunnerSpec = {
 
 /** `GUNICORN_CMD_ARGS='-c evil.py' gunicorn app:app`: gunicorn reads its options from the variable too. */
 function gunicornVariable(base: RunnerSpec | undefined): RunnerSpec | undefined {
-  if (!base) return undefined;
-  return {
-    options: base.options,
-    interspersed: base.interspersed,
-    entries(p, c) {
-      const own = base.entries(p, c);
-      const words = wordsOf(c.exec.assignments['GUNICORN_CMD_ARGS']);
-      if (words.length === 0) return own;
-      const env = base.entries(parseWith(base, words), { ...c, args: words });
-      return [...own, ...env];
-    },
-  };
+  return extendedRunner(base, (_p, c, own) => {
+    const words = wordsOf(c.exec.assignments['GUNICORN_CMD_ARGS']);
+    return words.length === 0 || !base ? own : [...own, ...base.entries(parseWith(base, words), { ...c, args: words })];
+  });
 }
 
 /** The modules the Python code given to `-c` imports by name through `help("x")`, `pydoc.render_doc("x")`, `importlib.import_module("x")`. */

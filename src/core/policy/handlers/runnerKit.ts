@@ -68,6 +68,12 @@ export interface RunnerSpec {
 }
 
 export const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
+
+/** A runner's spec whose entries are the base's and what `more` adds from the same parse (`cargo install --path`, `go test ./...`). */
+export function extendedRunner(base: RunnerSpec | undefined, more: (p: ParsedCommand, c: Ctx, own: Entry[]) => Entry[]): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return { options: base.options, interspersed: base.interspersed, entries: (p, c) => more(p, c, base.entries(p, c)) };
+}
 export const value = (p: ParsedCommand, ...names: string[]): string | undefined => p.options.filter((o) => names.includes(o.name)).map((o) => o.values[0])[0];
 export const values = (p: ParsedCommand, ...names: string[]): string[] => p.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values);
 export const has = (p: ParsedCommand, ...names: string[]): boolean => p.options.some((o) => names.includes(o.name));

@@ -26,8 +26,9 @@ function hostMatches(patterns: string, host: string): boolean {
 }
 
 /** The remote commands an ssh config text sets for `host`. */
-export function remoteCommandsFor(text: string, host: string): string[] {
-  const out: string[] = [];
+/** The lines of an ssh config text that apply to `host` (its `Host` blocks; a `Match` block is taken to apply), with their keywords in lower case. */
+function linesFor(text: string, host: string): { key: string; rest: string; line: string }[] {
+  const out: { key: string; rest: string; line: string }[] = [];
   let applies = true;
   for (const line of text.split('\n').slice(0, 4096)) {
     const m = /^\s*(\w+)\s*(?:=\s*|\s+)(.*)$/.exec(line);
@@ -35,28 +36,20 @@ export function remoteCommandsFor(text: string, host: string): string[] {
     const key = m[1]!.toLowerCase();
     if (key === 'host') applies = hostMatches(m[2]!, host);
     else if (key === 'match') applies = true;
-    else if (applies && key === 'remotecommand') {
-      const command = remoteCommandIn(line);
-      if (command !== undefined) out.push(command);
-    }
+    else if (applies) out.push({ key, rest: m[2]!, line });
   }
   return out;
 }
 
+export function remoteCommandsFor(text: string, host: string): string[] {
+  return linesFor(text, host).filter((l) => l.key === 'remotecommand').flatMap((l) => remoteCommandIn(l.line) ?? []);
+}
+
 /** The `SendEnv` patterns an ssh config text sets for `host` (`SetEnv` sends a fixed value: not a variable of this machine). */
 export function sendEnvFor(text: string, host: string): string[] {
-  const out: string[] = [];
-  let applies = true;
-  for (const line of text.split('\n').slice(0, 4096)) {
-    const m = /^\s*(\w+)\s*(?:=\s*|\s+)(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1]!.toLowerCase();
-    if (key === 'host') applies = hostMatches(m[2]!, host);
-    else if (key === 'match') applies = true;
-    // A pattern's leading `-` clears a variable (ssh_config(5)): not an option reader.
-    else if (applies && key === 'sendenv') out.push(...m[2]!.split(/[\s,]+/).map((p) => p.replace(/^"|"$/g, '')).filter((p) => p !== '' && !p.startsWith('-')));
-  }
-  return out.slice(0, 32);
+  // A pattern's leading `-` clears a variable (ssh_config(5)): not an option reader.
+  const patterns = linesFor(text, host).filter((l) => l.key === 'sendenv').flatMap((l) => l.rest.split(/[\s,]+/).map((p) => p.replace(/^"|"$/g, '')));
+  return patterns.filter((p) => p !== '' && !p.startsWith('-')).slice(0, 32);
 }
 
 /** Judge the remote commands an ssh config file read for this invocation sets for its destination. */
