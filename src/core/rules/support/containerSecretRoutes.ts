@@ -1,6 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import type { ToolArgs } from '../../registry/types';
 import { resolvePath } from '../../paths';
+import { hostOf, isLocalHost } from '../../policy/production';
 import { infoFor } from './credentialPaths';
 import { isSecretVariableName } from './huntCommon';
 
@@ -54,7 +55,7 @@ export function mountedCredentialSends(inv: Invocation, args: ToolArgs, command:
     const info = infoFor(resolvePath(cwd, src.replace(/^\$HOME(?=\/)/, '~').replace(/^\$\{HOME\}(?=\/)/, '~'), facts.home), facts);
     if (!info) continue;
     const used = command.some((w) => w.text.includes(dst));
-    const url = command.map((w) => /^(?:https?|ftp|wss?):\/\/([^/:?#\s]+)/i.exec(w.text)?.[1] ?? /^([a-z0-9.-]+\.[a-z]{2,}):/i.exec(w.text)?.[1]).find((h) => h !== undefined && !/^(localhost|127\.)/.test(h));
+    const url = command.map((w) => hostOf(w.text) ?? /^([a-z0-9.-]+\.[a-z]{2,}):/i.exec(w.text)?.[1]).find((h) => h !== undefined && !isLocalHost(h));
     if (used && url !== undefined) return [finding(`${inv.name} mounts ${info.path} (${info.label}) into a container whose command sends ${dst} to ${url}.`, info.path, url)];
   }
   return [];

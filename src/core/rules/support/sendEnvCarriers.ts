@@ -2,6 +2,7 @@ import type { Finding, Invocation, Target } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { isSecretVariableName } from './huntCommon';
+import { isLoopbackHost } from '../../policy/production';
 
 /**
  * Variables the ssh family hands to the server (ssh_config(5) `SendEnv`; the server's `AcceptEnv` decides,
@@ -16,7 +17,6 @@ import { isSecretVariableName } from './huntCommon';
 const SSH_FAMILY: ReadonlySet<string> = new Set(['ssh', 'slogin', 'scp', 'sftp', 'autossh', 'sshfs', 'mosh']);
 /** What the distributions' /etc/ssh/ssh_config sends. */
 const DEFAULT_SENDENV = ['LANG', 'LC_*'];
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
 const HOST = /^(?:[^@\s/'"$]+@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::|$)/i;
 /** Letters a `?` or `*` may stand for when trying a pattern against secret names. */
 const NAME_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_';
@@ -97,7 +97,7 @@ function proxyRedirect(inv: Invocation): Finding[] {
     const command = /^ProxyCommand\s*[= ]\s*(.*)$/is.exec(o)?.[1]?.replace(/^["']|["']$/g, '');
     if (command === undefined || /%h|%n|^none$/i.test(command.trim())) continue;
     // `nc x.example 22`, `socat - TCP:x.example:22`: a host among the words or their colon-separated parts.
-    const host = command.split(/\s+/).slice(1).flatMap((w) => [w, ...w.split(':')]).map((w) => HOST.exec(w)?.[1]).find((h) => h !== undefined && h.includes('.') && !LOOPBACK.test(h));
+    const host = command.split(/\s+/).slice(1).flatMap((w) => [w, ...w.split(':')]).map((w) => HOST.exec(w)?.[1]).find((h) => h !== undefined && h.includes('.') && !isLoopbackHost(h));
     if (host === undefined) continue;
     const where = host.toLowerCase();
     return [{
@@ -118,7 +118,7 @@ export function sshSentVariables(inv: Invocation): Finding[] {
   if (redirected.length > 0) return redirected;
   const patterns = sendEnvPatterns(inv);
   const host = destination(inv);
-  if (host !== undefined && LOOPBACK.test(host)) return [];
+  if (host !== undefined && isLoopbackHost(host)) return [];
   const where = host ?? 'the host it connects to';
   const out: Finding[] = [];
   for (const p of patterns) {
