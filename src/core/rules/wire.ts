@@ -12,6 +12,7 @@ import {
   destructiveLineCommands,
   destructivePayload,
   storeInfo,
+  storeOfHttpPort,
   storeOfPort,
   storeOfScheme,
   unescapePrintf,
@@ -179,7 +180,7 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   const byScheme = scheme && !/^https?$/i.test(scheme) ? storeOfScheme(scheme) : undefined;
   if (byScheme) return byScheme;
   const port = portOf(url.port);
-  const byPort = port !== undefined ? storeOfPort(port) : undefined;
+  const byPort = port === undefined ? undefined : scheme && !/^https?$/i.test(scheme) ? storeOfPort(port) : storeOfHttpPort(port);
   if (byPort) return byPort;
   // Round 11: a host named after its store (`http://surreal:8000/sql`) or an API path only one store has (Vault's `/v1/sys/`).
   const byName = storeOfHostName(url.host) ?? storeOfApiPath(url.path);

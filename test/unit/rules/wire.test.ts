@@ -58,6 +58,10 @@ describe('rules/wire: destroying commands sent to data stores', () => {
     "curl -G 'http://influx.acme.internal:8086/query' --data-urlencode 'q=SHOW DATABASES'",
     "curl http://neo4j.acme.internal:7474/db/neo4j/tx/commit -d '{\"statements\":[{\"statement\":\"MATCH (n) RETURN count(n)\"}]}'",
     "curl -X POST http://etcd-0.acme.internal:2379/v3/kv/range -d '{\"key\":\"L2NvbmZpZw==\"}'",
+    // Red team round 17: a port where a store speaks only its binary protocol (4000 is TiDB's, and Phoenix's and
+    // Apollo's dev servers) does not make an HTTP request a store API; one local resource deleted stays allowed.
+    'curl -X DELETE http://localhost:4000/posts/1',
+    'curl -X DELETE http://127.0.0.1:5432/api/items/3',
   ];
 
   for (const row of destroying) {

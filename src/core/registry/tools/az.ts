@@ -163,6 +163,8 @@ export const azcopy: ToolSpec = {
   provider: 'azure',
   label: 'Azure',
   options: ['--delete-destination', '--include-pattern', '--exclude-pattern', '--log-level', '--from-to'].map((n) => valued(n)),
+  // copy, sync and remove print what they would transfer or delete and change nothing.
+  dryRun: ['--dry-run'],
   rules: [
     { id: 'azcopy-remove', path: ['remove|rm'], kind: 'resource', noun: 'storage objects', verb: 'deletes', namePositionals: 'all', note: recursiveNote('--recursive') },
     {

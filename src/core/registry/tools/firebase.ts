@@ -23,6 +23,8 @@ export const firebase: ToolSpec = {
   environmentFlags: ['--project', '-P'],
   scopeFlags: ['--project', '-P'],
   scopeKind: 'project',
+  // `firebase deploy --dry-run` builds and validates the release without shipping it (firebase-tools 11+).
+  dryRun: ['--dry-run'],
   rules: [
     { id: 'firebase-deploy', path: ['deploy'], kind: 'project', noun: 'project', verb: 'deploys hosting, functions and rules to', namePositionals: 'none', defaultName: 'the default project', productionOnly: true, note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     {

@@ -69,6 +69,18 @@ export function storeOfPort(port: number): StoreInfo | undefined {
   return protocol ? storeInfo(protocol) : undefined;
 }
 
+/**
+ * Ports where the store speaks only its own binary protocol, never HTTP (PostgreSQL, MySQL/TiDB, SQL Server,
+ * Oracle, CockroachDB's SQL port, MongoDB, Cassandra, Kafka, ZooKeeper, Neo4j's Bolt, NATS, AMQP): an `http://`
+ * request to one is not that store's API (port 4000 is TiDB's, and also Phoenix's and Apollo's dev servers).
+ */
+const BINARY_ONLY = new Set([5432, 5433, 3306, 4000, 9030, 1433, 1521, 26257, 27017, 27018, 27019, 9042, 9160, 9092, 9093, 2181, 7687, 4222, 5672]);
+
+/** The store an `http(s)://` URL's port names, when that store answers HTTP there. */
+export function storeOfHttpPort(port: number): StoreInfo | undefined {
+  return BINARY_ONLY.has(port) ? undefined : storeOfPort(port);
+}
+
 export function storeOfScheme(scheme: string): StoreInfo | undefined {
   const protocol = SCHEMES[scheme.toLowerCase()];
   return protocol ? storeInfo(protocol) : undefined;
