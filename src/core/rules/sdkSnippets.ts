@@ -61,6 +61,8 @@ function literals(code: string): string[] {
 function loaded(code: string): Set<string> {
   const out = new Set<string>();
   for (const m of code.matchAll(/\b(?:require|require_once|include|use|import|from)\s*\(?\s*["']([^"']+)["']/g)) out.add(m[1]!);
+  // Go's `import ( "context"; "github.com/aws/aws-sdk-go-v2/service/s3" )`.
+  for (const block of code.matchAll(/\bimport\s*\(([^)]{0,4000})\)/g)) for (const q of block[1]!.matchAll(/"([^"]+)"/g)) out.add(q[1]!);
   return out;
 }
 
@@ -149,8 +151,11 @@ export const sdkSnippetsPack: RulePack = {
   id: 'sdk-snippets',
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
   checkSnippet(snippet, ctx) {
-    // A compiled program (`go run x.go`): only the store libraries its imports name (goImports.ts).
-    if (snippet.language === 'compiled') return clientLibraryFindings(snippet, ctx);
+    // A compiled program (`go run x.go`): a cloud SDK's deleting call as in an interpreter (`DeleteBucket`, `delete_bucket()`), else the store libraries its imports name (goImports.ts).
+    if (snippet.language === 'compiled') {
+      const sdk = sdkFindings(snippet, ctx);
+      return sdk.length > 0 ? sdk : clientLibraryFindings(snippet, ctx);
+    }
     if (!LANGUAGES.has(snippet.language)) return [];
     // Methods handed on rather than called (`each(&:delete)`, `map(client.delete, ids)`, `$c->$m(…)`) read as the calls they make.
     const written = writtenAsCalls(snippet.language, snippet.text);
