@@ -29,6 +29,8 @@ export interface DriverSqlInputs {
   verbHidden: boolean;
 }
 
+/** What builds text: literals, joins and formats, decoders and character codes, the program's arguments, environment or input. */
+const BUILT_TEXT = /['"`+%]|\b(?:chr|decode|fromCharCode|atob|b64decode|unhexlify|join|format|read|readline|argv|ARGV|environ|getenv|env|ENV|stdin|STDIN|input|gets|reverse|replace|pack|toString)\b/;
 const STATEMENT_VERB = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|grant|revoke|vacuum|analyze|copy|call|set|show|explain|begin|commit|use|pragma)\b/i;
 
 /** The argument text of the call whose `(` is at `open` (quotes respected), or undefined past 2,000 characters. */
@@ -95,7 +97,8 @@ export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlIn
     if (joined !== '') sql.push(joined);
     unreadable ??= `hands ${m[1]} a statement built at run time (${written.replace(/\s+/g, ' ').slice(0, 60)})`;
     // Literals that do not open with a statement's verb hide what kind of statement runs.
-    verbHidden ||= !STATEMENT_VERB.test(joined);
+    // (An ORM statement object, `execute(delete(User).where(…))`, is no text: its reader is the ORM pack's.)
+    verbHidden ||= !STATEMENT_VERB.test(joined) && BUILT_TEXT.test(written);
   }
   const text = argv.length > 0 ? `${code}\n${argv.map((a) => JSON.stringify(a)).join('\n')}` : code;
   return { text, sql, verbHidden, ...(unreadable !== undefined ? { unreadable } : {}) };

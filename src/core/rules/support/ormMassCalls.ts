@@ -50,6 +50,11 @@ const KEY_CRITERIA = new RegExp(
   'g',
 );
 
+/** `code` with each criteria object that only says "the key is set" written as the empty object it amounts to. */
+export function keyCriteriaCleared(code: string): string {
+  return /_?id\b|\bpk\b/i.test(code) ? code.replace(KEY_CRITERIA, '{}') : code;
+}
+
 /** A filter whose condition holds for every row. */
 const TAUTOLOGY = String.raw`\s*(?:(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|True|nil|null|None|(?:sa\.|sqlalchemy\.|db\.)?true\s*\(\s*\))?\s*`;
 const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|andWhere|orWhere|Where|filter|filter_by)\s*\(${TAUTOLOGY}\)`, 'g');
@@ -66,7 +71,7 @@ export function plainOrmCode(code: string): string {
   // Python: `getattr(User.objects.all(), "delete")()`.
   if (text.includes('getattr')) text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
   if (text.includes('[')) text = literalMembers(text);
-  if (/_?id\b|\bpk\b/i.test(text)) text = text.replace(KEY_CRITERIA, '{}');
+  text = keyCriteriaCleared(text);
   if (!/where|filter|exclude/i.test(text)) return text;
   const noFilter = (_: string, sep: string) => (sep === '::' ? '::query()' : '');
   text = text.replace(ALL_ROWS_FILTER, noFilter).replace(KEY_FILTER, noFilter);
@@ -89,7 +94,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\bDB::table\s*\(\s*['"]([\w.]+)['"]\s*\)\s*->\s*(truncate|delete|update|forceDelete)\s*\(/, "Laravel DB::table('$1')->$2() with no where"],
   [/\b([A-Z]\w*)::(?:query\s*\(\s*\)|all\s*\(\s*\))\s*->\s*(update|delete|forceDelete|each\s*->\s*delete)\s*\(?/, 'Eloquent $1::query()->$2() with no where'],
   // Empty criteria objects: TypeORM, MikroORM, Mongoose/MongoDB, Prisma, Sequelize, knex.
-  [/\.(delete|softDelete|destroy|deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
+  [/\.(delete|softDelete|destroy)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
   [/\.(nativeDelete|nativeUpdate)\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*[,)]/, 'MikroORM $1 with an empty filter'],
   [/\.(updateMany|update_many|replaceMany)\s*\(\s*\{\s*\}\s*,/, '$1 with an empty filter'],
   [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, 'Prisma $1.$2() with no where'],
@@ -106,11 +111,10 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b([A-Z]\w*)\.query\s*\(\s*\)\s*\.(delete|del|patch|update)\s*\((?![^;\n]*\.(?:where|whereIn|findById|findOne)\w*\s*\()/, 'Objection $1.query().$2() with no where'],
   // SQLAlchemy / SQLModel statements with no where.
   [/\.exec(?:ute)?\s*\(\s*(?:\w+\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy/SQLModel $1 statement with no where'],
-  // Peewee: `User.update(active=False).execute()`, `User.delete().execute()`.
-  [/\b([A-Z]\w*)\.(update|delete)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
-  // Drizzle: `db.update(users).set({…})` and `db.delete(users)` run over every row without `.where(…)`.
+  // Peewee: `User.update(active=False).execute()` (its `delete().execute()` is read by `libraryDataCalls.ts`).
+  [/\b([A-Z]\w*)\.(update)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
+  // Drizzle: `db.update(users).set({…})` runs over every row without `.where(…)` (its `delete(users)`: `libraryDataCalls.ts`).
   [/\bdrizzle\b[\s\S]{0,600}?\.(update)\s*\(\s*[\w.]+\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.where)/, 'Drizzle $1(…).set(…) with no where'],
-  [/\bdrizzle\b[\s\S]{0,600}?\.(delete)\s*\(\s*[a-z][\w.]*\s*\)(?!\s*\.where)/, 'Drizzle $1(…) with no where'],
   // Ruby Sequel datasets: `DB[:users].delete`, `Sequel.connect(…)[:users].truncate`, `DB.from(:users).update(…)`.
   [/(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*(?:\.(?:unfiltered|naked)\b\s*)?\.(truncate|delete|update)\b(?!\s*\(\s*[^\s)])(?:\s*\(\s*\))?|(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*\.(update)\s*\(/, 'Sequel dataset :$1$2$4$5 .$3$6() with no where'],
   // Pony: `delete(u for u in User)` with no `if`.
