@@ -36,7 +36,7 @@ function python(code: string): string {
 
 function javascript(code: string): string {
   // `ids.forEach(client.del)`, `.map(s3.deleteObject.bind(s3))`, `.then(db.dropDatabase)` → an arrow calling it.
-  return code.replace(new RegExp(String.raw`\.(forEach|map|flatMap|then|filter|every|some)\s*\(\s*(${RECEIVER}\.[A-Za-z_$][\w$]*)(?:\.bind\s*\([^()]*\))?\s*\)`, 'g'), (whole, fn: string, ref: string) => (/\.bind$/.test(ref) ? whole : `.${fn}((item) => ${ref}(item))`));
+  return code.replace(new RegExp(String.raw`\.(forEach|map|flatMap|then|filter|every|some)\s*\(\s*(${RECEIVER}\.[A-Za-z_$][\w$]*)(?:\.bind\s*\([^()]*\))?\s*\)`, 'g'), (whole, fn: string, ref: string) => (ref.endsWith('.bind') ? whole : `.${fn}((item) => ${ref}(item))`));
 }
 
 /** A third-party client object in PHP: a namespaced class (`new Aws\S3\S3Client(…)`) or one named as a client, or a vendor's factory. */

@@ -111,8 +111,8 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b([A-Z]\w*)\.query\s*\(\s*\)\s*\.(delete|del|patch|update)\s*\((?![^;\n]*\.(?:where|whereIn|findById|findOne)\w*\s*\()/, 'Objection $1.query().$2() with no where'],
   // SQLAlchemy / SQLModel statements with no where.
   [/\.exec(?:ute)?\s*\(\s*(?:\w+\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy/SQLModel $1 statement with no where'],
-  // Peewee: `User.update(active=False).execute()` (its `delete().execute()` is read by `libraryDataCalls.ts`).
-  [/\b([A-Z]\w*)\.(update)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
+  // Peewee: `User.update(active=False).execute()`, `User.delete().execute()` (also after a where every row meets).
+  [/\b([A-Z]\w*)\.(update|delete)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
   // Drizzle: `db.update(users).set({…})` runs over every row without `.where(…)` (its `delete(users)`: `libraryDataCalls.ts`).
   [/\bdrizzle\b[\s\S]{0,600}?\.(update)\s*\(\s*[\w.]+\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.where)/, 'Drizzle $1(…).set(…) with no where'],
   // Ruby Sequel datasets: `DB[:users].delete`, `Sequel.connect(…)[:users].truncate`, `DB.from(:users).update(…)`.
