@@ -7,8 +7,10 @@ import { foldedText } from './foldedStrings';
  * (`cursor.execute(open(path).read())`, `pool.query(fs.readFileSync('x.sql', 'utf8'))`), taken from
  * the program's arguments (`execute(sys.argv[2])` with the statement after the code), or built at run time
  * (`' '.join(['TRUNCATE', 'users'])`, `'TRUNCATE %s' % t`, a decoded string). A file that can be read and the
- * arguments on the line are read as the statements they hold; fragments of a built statement are joined and read;
- * what no literal says is unreadable, which asks when the connection is production.
+ * arguments on the line are read as the statements they hold; text built from literals and character codes
+ * (`chr(68) + 'ROP TABLE users'`, `String.fromCharCode(…)`, round 16) is folded and read as the statement it builds;
+ * fragments of a built statement are joined and read; what no literal says is unreadable, which asks when the
+ * connection is production, or remote of unknown environment when not even the statement's verb is written.
  */
 
 /** Calls that hand text to a driver or an ORM's raw executor. */
