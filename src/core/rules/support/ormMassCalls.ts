@@ -116,7 +116,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   // Drizzle: `db.update(users).set({…})` runs over every row without `.where(…)` (its `delete(users)`: `libraryDataCalls.ts`).
   [/\bdrizzle\b[\s\S]{0,600}?\.(update)\s*\(\s*[\w.]+\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.where)/, 'Drizzle $1(…).set(…) with no where'],
   // Ruby Sequel datasets: `DB[:users].delete`, `Sequel.connect(…)[:users].truncate`, `DB.from(:users).update(…)`.
-  [/(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*(?:\.(?:unfiltered|naked)\b\s*)?\.(truncate|delete|update)\b(?!\s*\(\s*[^\s)])(?:\s*\(\s*\))?|(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*\.(update)\s*\(/, 'Sequel dataset :$1$2$4$5 .$3$6() with no where'],
+  [/(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*(?:\.(?:unfiltered|naked)\b\s*)?\.(?:(truncate|delete)\b(?!\s*\(\s*[^\s)])|(update)\s*\()/, 'Sequel dataset :$1$2.$3$4() with no where'],
   // Pony: `delete(u for u in User)` with no `if`.
   [/\bdelete\s*\(\s*(\w+)\s+for\s+\1\s+in\s+([A-Z]\w*)\s*\)/, 'Pony delete() of every $2'],
   // GORM (Go): a global update or delete switched on, or a condition that holds for every row.
