@@ -17,17 +17,12 @@ const flagProd = (command: string): FamilyRow => {
 };
 
 const GO_HEAD = 'package main\nimport ("context"; "github.com/aws/aws-sdk-go-v2/config"; "github.com/aws/aws-sdk-go-v2/service/s3"; "github.com/aws/aws-sdk-go-v2/aws")\n';
-const facts = () =>
-  testFacts({
-    home: '/home/dev',
-    cwd: '/work/app',
-    workspaceRoots: ['/work/app'],
-    files: {
-      '/work/app/package.json': '{"name":"app"}\n',
-      '/work/app/scratch/del.go': `${GO_HEAD}func main(){ cfg,_:=config.LoadDefaultConfig(context.TODO()); s3.NewFromConfig(cfg).DeleteBucket(context.TODO(), &s3.DeleteBucketInput{Bucket: aws.String("acme-shop-production")}) }\n`,
-      '/work/app/scratch/list.go': `${GO_HEAD}func main(){ cfg,_:=config.LoadDefaultConfig(context.TODO()); s3.NewFromConfig(cfg).ListBuckets(context.TODO(), &s3.ListBucketsInput{}) }\n`,
-    },
-  });
+const FILES: Record<string, string> = {
+  '/work/app/package.json': '{"name":"app"}\n',
+  '/work/app/scratch/del.go': `${GO_HEAD}func main(){ cfg,_:=config.LoadDefaultConfig(context.TODO()); s3.NewFromConfig(cfg).DeleteBucket(context.TODO(), &s3.DeleteBucketInput{Bucket: aws.String("acme-shop-production")}) }\n`,
+  '/work/app/scratch/list.go': `${GO_HEAD}func main(){ cfg,_:=config.LoadDefaultConfig(context.TODO()); s3.NewFromConfig(cfg).ListBuckets(context.TODO(), &s3.ListBucketsInput{}) }\n`,
+};
+const facts = () => testFacts({ home: '/home/dev', cwd: '/work/app', workspaceRoots: ['/work/app'], files: FILES });
 
 const KNEX = "const k=require('knex')({client:'pg',connection:'postgres://db.prod.acme.internal/shop'})";
 const SEQUEL = 'require "sequel"; DB=Sequel.connect("postgres://db.prod.acme.internal/shop")';
