@@ -11,7 +11,7 @@ import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, ris
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
-import { DRIVER_CALL, driverSqlInputs, productionConnection } from './support/driverSqlInputs';
+import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -536,7 +536,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const mongo = scanMongo(snippet.text);
   const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
   const conn = connectionInCode(inputs?.text ?? snippet.text, snippet.runner);
-  const opaque = inputs?.unreadable !== undefined && !destroysSql && productionConnection(conn, ctx) ? { opaqueInput: `code ${inputs.unreadable}` } : {};
+  const opaque = destroysSql ? {} : opaqueDriverInput(inputs, conn, ctx);
   if ((!destroysSql && mongo.length === 0 && redis.length === 0 && opaque.opaqueInput === undefined) || memoryOnlyStore(snippet.text)) return [];
   return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))], ...opaque }, ctx).filter((f) => f.severity !== 'info');
 }

@@ -9,6 +9,7 @@ import { literalEndpoints } from './support/clientLibraries';
 import { sdkVerbFloorFindings } from './support/sdkVerbFloor';
 import { snippetApiWriteFindings } from './support/snippetApiWrites';
 import { throwawayStore } from './support/throwawayStores';
+import { writtenAsCalls } from './support/methodReferences';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -60,6 +61,8 @@ function literals(code: string): string[] {
 function loaded(code: string): Set<string> {
   const out = new Set<string>();
   for (const m of code.matchAll(/\b(?:require|require_once|include|use|import|from)\s*\(?\s*["']([^"']+)["']/g)) out.add(m[1]!);
+  // Go's `import ( "context"; "github.com/aws/aws-sdk-go-v2/service/s3" )`.
+  for (const block of code.matchAll(/\bimport\s*\(([^)]{0,4000})\)/g)) for (const q of block[1]!.matchAll(/"([^"]+)"/g)) out.add(q[1]!);
   return out;
 }
 
@@ -106,6 +109,14 @@ function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return [{ rule: 'sdk-snippets.cloud-delete', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} deletes cloud resources through an SDK (${call[0].trim().slice(0, 60)}): ${shown.join(', ')}.`, targets }];
 }
 
+/** A method of a third-party client named at run time (`$c->$m(…)` with `$m` computed): what it does cannot be read. */
+function computedMethodFindings(snippet: CodeSnippet, computed: readonly string[], ctx: RuleContext): Finding[] {
+  if (computed.length === 0) return [];
+  const names = resourceNames(snippet.text);
+  const shown = names.length > 0 ? names : ['the resource the call names at run time'];
+  return [{ rule: 'sdk-snippets.client-built-name', risk: 'unanalyzable', severity: 'ask', reason: `${runnerText(snippet)} calls a method of an SDK client whose name is computed at run time (${computed[0]}): what it does cannot be read.`, targets: targetsOf(snippet.text, names, shown, 'cloud sdk', ctx) }];
+}
+
 /** Drivers, admin clients, object-store file systems and data-frame writers that destroy data or switch a protection off. */
 function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript') return [];
@@ -140,10 +151,16 @@ export const sdkSnippetsPack: RulePack = {
   id: 'sdk-snippets',
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
   checkSnippet(snippet, ctx) {
-    // A compiled program (`go run x.go`): only the store libraries its imports name (goImports.ts).
-    if (snippet.language === 'compiled') return clientLibraryFindings(snippet, ctx);
+    // A compiled program (`go run x.go`): a cloud SDK's deleting call as in an interpreter (`DeleteBucket`, `delete_bucket()`), else the store libraries its imports name (goImports.ts).
+    if (snippet.language === 'compiled') {
+      const sdk = sdkFindings(snippet, ctx);
+      return sdk.length > 0 ? sdk : clientLibraryFindings(snippet, ctx);
+    }
     if (!LANGUAGES.has(snippet.language)) return [];
-    const sdk = sdkFindings(snippet, ctx);
+    // Methods handed on rather than called (`each(&:delete)`, `map(client.delete, ids)`, `$c->$m(…)`) read as the calls they make.
+    const written = writtenAsCalls(snippet.language, snippet.text);
+    if (written.code !== snippet.text) snippet = { ...snippet, text: written.code };
+    const sdk = [...sdkFindings(snippet, ctx), ...computedMethodFindings(snippet, written.computed, ctx)];
     const listed = sdk.length === 0 ? libraryFindings(snippet, ctx) : [];
     // Only the generic per-item loop spoke: the floor below names the client library, so it speaks instead when it can.
     const loopOnly = listed.length > 0 && listed.every((f) => f.rule === 'sdk-snippets.item-loop');

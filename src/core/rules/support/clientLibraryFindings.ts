@@ -3,6 +3,7 @@ import { goImportedLibraries } from './goImports';
 import { clientLibraries, clientPlace, destroyingCalls, destroyingSql, type ClientLibrary } from './clientLibraries';
 import { memoryOnlyStore } from './memoryStores';
 import { sdkSecretRead } from './sdkSecretReads';
+import { treeWipes } from './treeWrites';
 
 /**
  * Findings of the client-library layer for one snippet (read by the SDK snippets pack after its own
@@ -60,7 +61,7 @@ function destroyFinding(snippet: CodeSnippet, ctx: RuleContext, library: ClientL
   const place = clientPlace(code, library);
   if (throwaway(code, library, place)) return undefined;
   const sql = library.kind === 'database' ? destroyingSql(code) : undefined;
-  const calls = sql === undefined ? destroyingCalls(code, library) : [];
+  const calls = sql === undefined ? [...(library.label.startsWith('Firebase') ? treeWipes(code) : []), ...destroyingCalls(code, library)].sort((a, b) => Number(b.mass) - Number(a.mass)) : [];
   // One record on this machine or on a server the program is configured for is routine; a cloud account's single-item calls (a message consumed) too.
   const call = calls.find((c) => c.mass) ?? (place.where === 'remote' && library.kind !== 'cloud account' ? calls[0] : undefined);
   if (sql === undefined && call === undefined) return undefined;

@@ -1,13 +1,16 @@
 import type { CodeSnippet, Facts, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
+import { foldedText } from './foldedStrings';
 
 /**
  * SQL a database driver runs that is not a literal at the call (red team round 14): text read from a file
  * (`cursor.execute(open(path).read())`, `pool.query(fs.readFileSync('x.sql', 'utf8'))`), taken from
  * the program's arguments (`execute(sys.argv[2])` with the statement after the code), or built at run time
  * (`' '.join(['TRUNCATE', 'users'])`, `'TRUNCATE %s' % t`, a decoded string). A file that can be read and the
- * arguments on the line are read as the statements they hold; fragments of a built statement are joined and read;
- * what no literal says is unreadable, which asks when the connection is production.
+ * arguments on the line are read as the statements they hold; text built from literals and character codes
+ * (`chr(68) + 'ROP TABLE users'`, `String.fromCharCode(…)`, round 16) is folded and read as the statement it builds;
+ * fragments of a built statement are joined and read; what no literal says is unreadable, which asks when the
+ * connection is production, or remote of unknown environment when not even the statement's verb is written.
  */
 
 /** Calls that hand text to a driver or an ORM's raw executor. */
@@ -24,7 +27,13 @@ export interface DriverSqlInputs {
   sql: string[];
   /** Why a statement handed to a driver cannot be read in advance. */
   unreadable?: string;
+  /** A built statement whose literals do not say even what kind of statement it is (`execute(decode(x))`). */
+  verbHidden: boolean;
 }
+
+/** What builds text: literals, joins and formats, decoders and character codes, the program's arguments, environment or input. */
+const BUILT_TEXT = /['"`+%]|\b(?:chr|decode|fromCharCode|atob|b64decode|unhexlify|join|format|read|readline|argv|ARGV|environ|getenv|env|ENV|stdin|STDIN|input|gets|reverse|replace|pack|toString)\b/;
+const STATEMENT_VERB = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|grant|revoke|vacuum|analyze|copy|call|set|show|explain|begin|commit|use|pragma)\b/i;
 
 /** The argument text of the call whose `(` is at `open` (quotes respected), or undefined past 2,000 characters. */
 function argumentAt(code: string, open: number): string | undefined {
@@ -55,6 +64,7 @@ export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlIn
   const code = snippet.text.length > 100_000 ? snippet.text.slice(0, 100_000) : snippet.text;
   const sql: string[] = [];
   let unreadable: string | undefined;
+  let verbHidden = false;
   const read = new Set<string>();
   const inv = snippet.runner;
   for (const m of code.matchAll(SQL_FILE)) {
@@ -71,23 +81,38 @@ export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlIn
   let calls = 0;
   for (const m of code.matchAll(EXECUTOR)) {
     if (++calls > 50) break;
-    const arg = argumentAt(code, m.index + m[0].length - 1)?.trim();
-    if (arg === undefined || arg === '') continue;
+    const written = argumentAt(code, m.index + m[0].length - 1)?.trim();
+    if (written === undefined || written === '') continue;
     // A plain literal (with parameters after it) is read by the caller as it stands.
-    const first = /^(?:[rRbBuUfF]{0,2})?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.)*`)\s*(?:,|$)/.exec(arg);
-    if (first || /^[A-Za-z_$][\w$]*$/.test(arg)) continue;
+    const first = /^(?:[rRbBuUfF]{0,2})?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.)*`)\s*(?:,|$)/.exec(written);
+    if (first || /^[A-Za-z_$][\w$]*\s*(?:,|$)/.test(written)) continue;
+    // Text built from literals and character codes (`chr(68) + 'ROP TABLE users'`) is the statement it builds.
+    const arg = foldedText(written);
+    const built = arg !== written ? /^"((?:[^"\\]|\\.)*)"\s*(?:,|$)/.exec(arg) : null;
+    if (built) {
+      sql.push(JSON.parse(`"${built[1]!}"`) as string);
+      continue;
+    }
     if ([...read].some((p) => arg.includes(p)) || (ARGV.test(arg) && argv.length > 0)) continue;
     const pieces = [...arg.matchAll(LITERAL)].map((l) => l[1] ?? l[2] ?? l[3] ?? '');
     const joined = pieces.join(' ').replace(/%[sd]|\{\}|\$\{[^}]*\}/g, ' ').replace(/\s+/g, ' ').trim();
     if (joined !== '') sql.push(joined);
-    unreadable ??= `hands ${m[1]} a statement built at run time (${arg.replace(/\s+/g, ' ').slice(0, 60)})`;
+    unreadable ??= `hands ${m[1]} a statement built at run time (${written.replace(/\s+/g, ' ').slice(0, 60)})`;
+    // Literals that do not open with a statement's verb hide what kind of statement runs.
+    // (An ORM statement object, `execute(delete(User).where(…))`, is no text: its reader is the ORM pack's.)
+    verbHidden ||= !STATEMENT_VERB.test(joined) && BUILT_TEXT.test(written);
   }
   const text = argv.length > 0 ? `${code}\n${argv.map((a) => JSON.stringify(a)).join('\n')}` : code;
-  return { text, sql, ...(unreadable !== undefined ? { unreadable } : {}) };
+  return { text, sql, verbHidden, ...(unreadable !== undefined ? { unreadable } : {}) };
 }
 
-/** The connection is production, or a remote one whose environment nothing says. */
-export function productionConnection(conn: { values: readonly string[]; sources: readonly { source: string; value: string }[]; remote: boolean; selectors?: readonly string[] }, ctx: RuleContext): boolean {
-  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, ...(conn.selectors ? { selectors: conn.selectors } : {}) });
-  return env.environment === 'production';
+/**
+ * A statement that cannot be read asks on a production connection; on a remote one whose environment nothing says
+ * (unknown is production) it asks when not even its kind can be read, while a query whose verb is written
+ * (`'SELECT … WHERE id = ' + str(i)`) is the program's routine work there.
+ */
+export function opaqueDriverInput(inputs: DriverSqlInputs | undefined, conn: { values: readonly string[]; sources: readonly { source: string; value: string }[]; remote: boolean; selectors?: readonly string[] }, ctx: RuleContext): { opaqueInput: string } | Record<string, never> {
+  if (inputs?.unreadable === undefined) return {};
+  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, ...(conn.selectors ? { selectors: conn.selectors } : {}) }).environment;
+  return env === 'production' || (inputs.verbHidden && conn.remote && env === 'unknown') ? { opaqueInput: `code ${inputs.unreadable}` } : {};
 }

@@ -1,4 +1,4 @@
-import { perItemLoop } from './ormMassCalls';
+import { keyCriteriaCleared, perItemLoop } from './ormMassCalls';
 
 /**
  * Data destroyed through a library in interpreter code, beside the cloud SDKs' delete calls and the ORMs'
@@ -68,7 +68,8 @@ const ROWS: readonly [RegExp, string, boolean?][] = [
 ];
 
 export function libraryDataCall(code: string): LibraryCall | undefined {
-  const text = code.length > 200_000 ? code.slice(0, 200_000) : code;
+  // A filter every document meets (`{ _id: { $ne: null } }`) is the empty filter.
+  const text = keyCriteriaCleared(code.length > 200_000 ? code.slice(0, 200_000) : code);
   for (const [re, does, safetyNet] of ROWS) {
     const m = re.exec(text);
     if (m) return { does: does.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''), ...(safetyNet ? { safetyNet } : {}) };

@@ -25,9 +25,44 @@ function literalMembers(code: string): string {
   });
 }
 
+/**
+ * A condition on the primary key that every row meets (red team round 16): the key is never null and an
+ * auto-increment key is positive, so `filter(pk__isnull=False)`, `filter(id__gt=0)`, `exclude(pk=None)`,
+ * `whereNotNull('id')`, `where("id", ">", 0)`, `where("id > 0")`, `where(User.id > 0)`, `{ id: { [Op.gt]: 0 } }` and
+ * `{ _id: { $ne: null } }` narrow nothing. A bound that can exclude a row (`id__gt=100`, `id > 42`) is a real filter.
+ */
+const KEY = String.raw`(?:pk|id|_id|ID|Id)`;
+const KEY_NAME = String.raw`(?:(?<kq>['"\x60])(?:\w+\.)?${KEY}\k<kq>|(?:[A-Z]\w*\.)?${KEY})`;
+const NOT_NULL = String.raw`(?:!=|<>|\bis\s+not|\bIS\s+NOT)\s*(?:null|NULL|None|nil)|\.(?:isnot|is_not)\s*\(\s*None\s*\)`;
+const POSITIVE = String.raw`(?:>\s*0|>=\s*[01])(?!\s*[\w.])`;
+/** Inside a filter's parentheses: Django lookups, knex/Laravel triples, SQL text and SQLAlchemy/peewee comparisons. */
+const KEY_TAUTOLOGY = [
+  String.raw`${KEY}__isnull\s*=\s*False|${KEY}__(?:gt|gte)\s*=\s*0\b(?!\.)|${KEY}__gte\s*=\s*1\b(?!\.)`,
+  String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?<oq>['"])(?:>|>=|!=|<>)\k<oq>\s*,\s*(?:0|null|NULL)\b|(?<uq>['"])(?:\w+\.)?${KEY}\k<uq>\s*,\s*(?<vq>['"])>=\k<vq>\s*,\s*1\b`,
+  String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
+  String.raw`[A-Z]\w*\.${KEY}\s*(?:${POSITIVE}|${NOT_NULL})|(?:sa\.|sqlalchemy\.|db\.)?literal\s*\(\s*(?:True|1)\s*\)`,
+].join('|');
+/** `$gt` (MongoDB), `[Op.gt]` (Sequelize, however `Op` is reached). */
+const OPERATOR = (names: string): string => String.raw`(?:['"]?\$(?:${names})['"]?|\[[^\[\]]{0,80}?\bOp\.(?:${names})\s*\])`;
+/** A criteria object whose only condition is a key tautology: `{ _id: { $ne: null } }`, `{ id: { [Op.gt]: 0 } }`. */
+const KEY_CRITERIA = new RegExp(
+  String.raw`\{\s*${KEY_NAME}\s*:\s*\{\s*(?:${OPERATOR('ne|not')}\s*:\s*null|${OPERATOR('gt|gte')}\s*:\s*0|${OPERATOR('gte')}\s*:\s*1|${OPERATOR('exists')}\s*:\s*(?:true|1))(?![\w.])\s*\}\s*\}`,
+  'g',
+);
+
+/** `code` with each criteria object that only says "the key is set" written as the empty object it amounts to. */
+export function keyCriteriaCleared(code: string): string {
+  return /_?id\b|\bpk\b/i.test(code) ? code.replace(KEY_CRITERIA, '{}') : code;
+}
+
 /** A filter whose condition holds for every row. */
-const TAUTOLOGY = String.raw`\s*(?:(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|nil|null|None)?\s*`;
+const TAUTOLOGY = String.raw`\s*(?:(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|True|nil|null|None|(?:sa\.|sqlalchemy\.|db\.)?true\s*\(\s*\))?\s*`;
 const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|andWhere|orWhere|Where|filter|filter_by)\s*\(${TAUTOLOGY}\)`, 'g');
+/** The same over the key; `exclude` keeps every row when what it excludes is no row (`exclude(pk=None)`). */
+const KEY_FILTER = new RegExp(
+  String.raw`(\.|->|::)\s*(?:(?:where|whereRaw|andWhere|Where|filter|filter_by)\s*\(\s*(?:${KEY_TAUTOLOGY})\s*\)|whereNotNull\s*\(\s*(?<nq>['"])(?:\w+\.)?${KEY}\k<nq>\s*\)|where\.not\s*\(\s*:?${KEY}\s*(?::|=>)\s*nil\s*\)|exclude\s*\(\s*(?:${KEY}\s*=\s*None|${KEY}__isnull\s*=\s*True)?\s*\))`,
+  'g',
+);
 
 export function plainOrmCode(code: string): string {
   let text = code.length > 100_000 ? code.slice(0, 100_000) : code;
@@ -36,8 +71,10 @@ export function plainOrmCode(code: string): string {
   // Python: `getattr(User.objects.all(), "delete")()`.
   if (text.includes('getattr')) text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
   if (text.includes('[')) text = literalMembers(text);
-  if (!/where|filter/i.test(text)) return text;
-  text = text.replace(ALL_ROWS_FILTER, (_, sep: string) => (sep === '::' ? '::query()' : ''));
+  text = keyCriteriaCleared(text);
+  if (!/where|filter|exclude/i.test(text)) return text;
+  const noFilter = (_: string, sep: string) => (sep === '::' ? '::query()' : '');
+  text = text.replace(ALL_ROWS_FILTER, noFilter).replace(KEY_FILTER, noFilter);
   // `{ where: {} }` in an options object: no where at all.
   text = text.replace(/\bwhere\s*:\s*\{\s*\}\s*,?\s*/g, '');
   return text;
@@ -57,7 +94,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\bDB::table\s*\(\s*['"]([\w.]+)['"]\s*\)\s*->\s*(truncate|delete|update|forceDelete)\s*\(/, "Laravel DB::table('$1')->$2() with no where"],
   [/\b([A-Z]\w*)::(?:query\s*\(\s*\)|all\s*\(\s*\))\s*->\s*(update|delete|forceDelete|each\s*->\s*delete)\s*\(?/, 'Eloquent $1::query()->$2() with no where'],
   // Empty criteria objects: TypeORM, MikroORM, Mongoose/MongoDB, Prisma, Sequelize, knex.
-  [/\.(delete|softDelete)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
+  [/\.(delete|softDelete|destroy)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
   [/\.(nativeDelete|nativeUpdate)\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*[,)]/, 'MikroORM $1 with an empty filter'],
   [/\.(updateMany|update_many|replaceMany)\s*\(\s*\{\s*\}\s*,/, '$1 with an empty filter'],
   [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, 'Prisma $1.$2() with no where'],
@@ -73,9 +110,13 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   // Objection.js: `User.query().delete()` / `.patch({...})` with no where.
   [/\b([A-Z]\w*)\.query\s*\(\s*\)\s*\.(delete|del|patch|update)\s*\((?![^;\n]*\.(?:where|whereIn|findById|findOne)\w*\s*\()/, 'Objection $1.query().$2() with no where'],
   // SQLAlchemy / SQLModel statements with no where.
-  [/\.exec(?:ute)?\s*\(\s*(?:sa\.|sqlalchemy\.|sqlmodel\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy/SQLModel $1 statement with no where'],
-  // Peewee: `User.update(active=False).execute()`.
-  [/\b([A-Z]\w*)\.(update)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
+  [/\.exec(?:ute)?\s*\(\s*(?:\w+\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy/SQLModel $1 statement with no where'],
+  // Peewee: `User.update(active=False).execute()`, `User.delete().execute()` (also after a where every row meets).
+  [/\b([A-Z]\w*)\.(update|delete)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
+  // Drizzle: `db.update(users).set({…})` runs over every row without `.where(…)` (its `delete(users)`: `libraryDataCalls.ts`).
+  [/\bdrizzle\b[\s\S]{0,600}?\.(update)\s*\(\s*[\w.]+\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.where)/, 'Drizzle $1(…).set(…) with no where'],
+  // Ruby Sequel datasets: `DB[:users].delete`, `Sequel.connect(…)[:users].truncate`, `DB.from(:users).update(…)`.
+  [/(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*(?:\.(?:unfiltered|naked)\b\s*)?\.(?:(truncate|delete)\b(?!\s*\(\s*[^\s)])|(update)\s*\()/, 'Sequel dataset :$1$2.$3$4() with no where'],
   // Pony: `delete(u for u in User)` with no `if`.
   [/\bdelete\s*\(\s*(\w+)\s+for\s+\1\s+in\s+([A-Z]\w*)\s*\)/, 'Pony delete() of every $2'],
   // GORM (Go): a global update or delete switched on, or a condition that holds for every row.
