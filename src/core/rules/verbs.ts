@@ -429,7 +429,7 @@ const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', '
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
   'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage',
   // Load generators (registry/tools/loadTests.ts): the load-test pack reads what they aim at.
-  'ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery']);
+  'ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery', 'memtier_benchmark', 'memtier-benchmark', 'redis-benchmark', 'valkey-benchmark', 'keydb-benchmark']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
