@@ -14,6 +14,8 @@ import { serverAccountGrant } from './support/serverAccounts';
 
 interface Reading {
   path: string[];
+  /** Every operand as written (case kept), options and their values left out. */
+  words: string[];
   options: { bare: string; value: string | undefined }[];
   all: string[];
 }
@@ -27,7 +29,7 @@ function read(args: readonly ArgWord[]): Reading {
   const firstOption = valued.options[0]?.index ?? args.length;
   const path = valued.operands.filter((_w, k) => valued.operandIndexes[k]! < firstOption).slice(0, 5).map((w) => w.text.toLowerCase());
   const options = valued.options.map((o) => ({ bare: o.name.replace(/^-+/, '').toLowerCase(), value: optionValue(o) }));
-  return { path, options, all: args.map((a) => a.text) };
+  return { path, words: valued.operands.map((w) => w.text), options, all: args.map((a) => a.text) };
 }
 
 const valuesOf = (r: Reading, ...names: string[]): string[] => r.options.filter((o) => names.includes(o.bare) && o.value !== undefined).map((o) => o.value!);

@@ -21,6 +21,7 @@ export interface AccountGrant {
 
 interface ReadingLike {
   path: readonly string[];
+  words: readonly string[];
   options: readonly { bare: string; value: string | undefined }[];
   all: readonly string[];
 }
@@ -46,8 +47,8 @@ function policyText(inv: Invocation, ctx: RuleContext, source: string | undefine
 
 function vaultPolicy(inv: Invocation, ctx: RuleContext, r: ReadingLike): AccountGrant | undefined {
   if (inv.name !== 'vault') return undefined;
-  // The words as written (file names keep their case); Vault's flags are `-name=value`, a lone `-` is standard input.
-  const p = r.all.filter((x) => !x.startsWith('-') || x === '-');
+  // The operands as written (file names keep their case); a lone `-` is standard input.
+  const p = r.words;
   let name: string | undefined;
   let source: string | undefined;
   if (p[0] === 'policy' && p[1] === 'write') [name, source] = [p[2], p[3]];
@@ -78,7 +79,7 @@ function accountMade(inv: Invocation, r: ReadingLike): AccountGrant | undefined 
     const alias = p[3] ?? 'the MinIO server';
     if (p[1] === 'user' && /^(add|svcacct)$/.test(p[2] ?? '') && (p[2] === 'add' || p[3] === 'add')) return { id: 'account-created', does: `creates an account on ${p[2] === 'add' ? alias : p[4] ?? 'the MinIO server'}`, target: p[2] === 'add' ? alias : p[4] ?? 'the MinIO server' };
     // An admin or write policy attached (`consoleAdmin`, `readwrite`); `readonly` for a reader stays allowed.
-    const policy = r.all.filter((x) => !x.startsWith('-'))[4] ?? '';
+    const policy = r.words[4] ?? '';
     if (p[1] === 'policy' && /^(attach|set)$/.test(p[2] ?? '') && /admin|write|diagnostics|\*/i.test(policy)) return { id: 'admin-policy', does: `attaches the policy ${policy} on ${alias}`, target: alias };
   }
   return undefined;
