@@ -104,6 +104,70 @@ const TABLE: Record<string, Family> = {
       allowed('git config --global user.name Dev'),
     ],
   },
+  'a CDN purge of every path (the origin takes the whole traffic)': {
+    reason: /every cached path/,
+    rows: [
+      flag("aws cloudfront create-invalidation --distribution-id E1 --paths '/*'"),
+      flag("aws cloudfront create-invalidation --distribution-id E1 --paths /index.html '/*'"),
+      flag(`aws cloudfront create-invalidation --distribution-id E1 --invalidation-batch 'Paths={Quantity=1,Items=["/*"]},CallerReference=x'`),
+      flag("gcloud compute url-maps invalidate-cdn-cache web-map --path '/*'"),
+      flag("az afd endpoint purge -g rg --profile-name p --endpoint-name web --content-paths '/*'"),
+      allowed('aws cloudfront create-invalidation --distribution-id E1 --paths /index.html /app.js'),
+      allowed('aws cloudfront list-invalidations --distribution-id E1'),
+      allowed("gcloud compute url-maps invalidate-cdn-cache web-map --path '/images/logo.png'"),
+    ],
+  },
+  'a data store benchmark aimed at a remote server': {
+    reason: /benchmark against the data store/,
+    rows: [
+      flag('memtier_benchmark -s prod-cache.acme.io --requests=1000000'),
+      flag('memtier_benchmark --server=cache.acme.io -p 6379'),
+      flag('memtier_benchmark --uri redis://cache.acme.io:6379'),
+      flag('redis-benchmark -h prod-cache.acme.io -n 1000000'),
+      allowed('memtier_benchmark -s localhost --requests=100000'),
+      allowed('memtier_benchmark --requests=10000'),
+      allowed('redis-benchmark -q -n 100000'),
+      allowed('redis-benchmark -h 127.0.0.1 -n 100000'),
+    ],
+  },
+  'a managed service powered off by an option of its update': {
+    reason: /shuts down/,
+    rows: [
+      flag('aiven service update acme-pg --power-off'),
+      flag('vendorctl instance update db-1 --hibernate'),
+      allowed('aiven service update acme-pg --power-on'),
+      allowed('aiven service update acme-pg --plan business-4'),
+    ],
+  },
+  'an open incident resolved by hand (the outage signal silenced)': {
+    reason: /resolves an open incident/,
+    rows: [
+      flag('pd incident resolve --ids P123'),
+      flag('opsgenie alert close --id abc'),
+      allowed('pd incident ack --ids P123'),
+      allowed('pd incident list'),
+      allowed('pd incident show --ids P123'),
+    ],
+  },
+  'a tool\'s own safety checks switched off': {
+    reason: /safety checks off/,
+    rows: [
+      flag('kopia maintenance run --full --safety=none'),
+      allowed('kopia maintenance run --full'),
+      allowed('kopia maintenance run --full --safety=full'),
+    ],
+  },
+  'transactional email or SMS sent through a provider API': {
+    reason: /an email send|an SMS/,
+    rows: [
+      flag('curl https://api.resend.com/emails -H "Authorization: Bearer $RESEND_API_KEY" -d @email.json'),
+      flag(`curl -X POST https://api.resend.com/emails/batch -H "Authorization: Bearer $RESEND_API_KEY" -d '[{"to":"a@b.c"}]'`),
+      flag('curl https://api.mailersend.com/v1/email -H "Authorization: Bearer $MAILERSEND_API_KEY" -d @email.json'),
+      flag("curl -X POST https://rest.nexmo.com/sms/json -d to=447700900000 -d text=hi"),
+      allowed('curl https://api.resend.com/emails/4ef9a417 -H "Authorization: Bearer $RESEND_API_KEY"'),
+      allowed('curl https://api.resend.com/domains -H "Authorization: Bearer $RESEND_API_KEY"'),
+    ],
+  },
 };
 
 familyTables('round 17: operations, access and planted code (stop 33, r17)', TABLE, perimeterFacts);
