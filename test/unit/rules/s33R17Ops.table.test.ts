@@ -77,7 +77,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a secret revealed by a flag, or a repository\'s secrets unlocked or their key exported': {
-    reason: /client secret|git-crypt key|blackbox keeps encrypted/,
+    reason: /client secret|client's secret|password hashes|git-crypt key|blackbox keeps encrypted/,
     rows: [
       flag('auth0 apps show abc --reveal-secrets'),
       flag('auth0 apps show abc -r'),
@@ -86,6 +86,11 @@ const TABLE: Record<string, Family> = {
       flag('git crypt export-key /tmp/k'),
       flag('blackbox_decrypt_all_files'),
       flag('blackbox_postdeploy'),
+      flag('keycloak export --dir /tmp/kc --realm acme'),
+      flag('kc.sh export --file /tmp/realm.json --realm acme'),
+      flag('kcadm.sh -r acme get clients/5f3a/client-secret'),
+      allowed('kc.sh start-dev'),
+      allowed('kcadm.sh get clients -r acme'),
       allowed('auth0 apps show abc'),
       allowed('auth0 apps list'),
       allowed('git-crypt status'),
