@@ -12,7 +12,7 @@ import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
-import { secretReadOf } from './secretVerbs';
+import { revealOption, secretReadOf } from './secretVerbs';
 import { secretWriteFinding } from './support/secretWrites';
 import { apiPathVerb } from './support/apiPaths';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
@@ -544,7 +544,9 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
     used.add(w.index);
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
-  const found = secretReadOf(inv.name, path, values);
+  // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed.
+  const reveal = revealOption(reading.options);
+  const found = secretReadOf(inv.name, path, values) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';

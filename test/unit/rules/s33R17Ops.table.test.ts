@@ -77,7 +77,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a secret revealed by a flag, or a repository\'s secrets unlocked or their key exported': {
-    reason: /client secret|client's secret|password hashes|git-crypt key|blackbox keeps encrypted/,
+    reason: /client secret|client's secret|would otherwise mask|password hashes|git-crypt key|blackbox keeps encrypted/,
     rows: [
       flag('auth0 apps show abc --reveal-secrets'),
       flag('auth0 apps show abc -r'),
@@ -89,6 +89,10 @@ const TABLE: Record<string, Family> = {
       flag('keycloak export --dir /tmp/kc --realm acme'),
       flag('kc.sh export --file /tmp/realm.json --realm acme'),
       flag('kcadm.sh -r acme get clients/5f3a/client-secret'),
+      flag('foocli apps show abc --reveal-secrets'),
+      flag('foocli clients get abc --show-secret'),
+      allowed('foocli clients get abc --show-secret=false'),
+      allowed('foocli config show --show-defaults'),
       allowed('kc.sh start-dev'),
       allowed('kcadm.sh get clients -r acme'),
       allowed('auth0 apps show abc'),
