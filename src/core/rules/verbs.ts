@@ -13,6 +13,8 @@ import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { revealOption, secretReadOf } from './secretVerbs';
+import { credentialMinted } from './support/credentialClis';
+import { secretDumped } from './support/toolSecretDumps';
 import { secretWriteFinding } from './support/secretWrites';
 import { apiPathVerb } from './support/apiPaths';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
@@ -544,8 +546,9 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
     used.add(w.index);
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
-  // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed.
-  const reveal = revealOption(reading.options);
+  // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
+  const revealed = revealOption(reading.options);
+  const reveal = revealed !== undefined && credentialMinted(inv.name, inv.args) === undefined && secretDumped(inv.name, inv.args) === undefined ? revealed : undefined;
   const found = secretReadOf(inv.name, path, values) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);

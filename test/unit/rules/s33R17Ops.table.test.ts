@@ -77,7 +77,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a secret revealed by a flag, or a repository\'s secrets unlocked or their key exported': {
-    reason: /client secret|client's secret|would otherwise mask|password hashes|git-crypt key|blackbox keeps encrypted/,
+    reason: /client secret|client-secret|would otherwise mask|password hashes|git-crypt key|blackbox keeps encrypted/,
     rows: [
       flag('auth0 apps show abc --reveal-secrets'),
       flag('auth0 apps show abc -r'),

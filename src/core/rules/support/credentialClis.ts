@@ -52,8 +52,6 @@ const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   'aws-sso-util': ['--profile', '--region', '--sso-start-url', '--sso-region', '--account-id', '--role-name'],
   'buildkite-agent': ['--format', '--output'],
   auth0: ['--tenant', '--json-compact', '-n', '--number'],
-  'kcadm.sh': ['-r', '--target-realm', '--server', '--realm', '--config', '--user', '--password', '--client', '--secret', '-q', '--fields', '--format', '--offset', '--limit'],
-  kcadm: ['-r', '--target-realm', '--server', '--realm', '--config', '--user', '--password', '--client', '--secret', '-q', '--fields', '--format', '--offset', '--limit'],
   'kc.sh': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
   'kc.bat': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
   keycloak: ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],

@@ -54,7 +54,7 @@ function vaultPolicy(inv: Invocation, ctx: RuleContext, r: ReadingLike): Account
   if (p[0] === 'policy' && p[1] === 'write') [name, source] = [p[2], p[3]];
   else if (p[0] === 'write' && /^sys\/(policy|policies\/acl)\/[^/\s]+$/.test(p[1] ?? '')) {
     name = p[1]!.split('/').pop();
-    const field = r.all.find((x) => /^policy=/.test(x));
+    const field = r.words.find((x) => x.startsWith('policy='));
     source = field !== undefined ? field.slice('policy='.length) : undefined;
     if (source === undefined) return undefined;
   } else return undefined;

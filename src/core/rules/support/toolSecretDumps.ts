@@ -119,12 +119,10 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = ownTable({
   blackbox_edit_start: [{ path: [], what: 'the decrypted file (into the work tree)' }],
   blackbox_edit: [{ path: [], what: 'the decrypted file (into the work tree)' }],
   blackbox_view: [{ path: [], what: 'the decrypted file' }],
-  // Keycloak (keycloak.org/server/importExport, admin CLI): a realm export writes every user with the password hash and every client secret; a client's secret read by path.
+  // Keycloak (keycloak.org/server/importExport): a realm export writes every user with the password hash and every client secret (a client's secret read through kcadm is the verb floor's).
   'kc.sh': [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
   'kc.bat': [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
   keycloak: [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
-  'kcadm.sh': [{ path: ['get', '^clients/[^/]+/client-secret$'], what: "a Keycloak client's secret" }],
-  kcadm: [{ path: ['get', '^clients/[^/]+/client-secret$'], what: "a Keycloak client's secret" }],
   transcrypt: [{ path: [], what: "the repository's encryption password", when: ['--show-raw', '-s', '--display', '-d'] }],
 });
 
