@@ -217,7 +217,7 @@ function finish(inv: Invocation, ctx: RuleContext, r: Reading, widening: Widenin
     rule: `access.${widening.id}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `\`${[inv.name, ...r.path.slice(0, 3)].join(' ')}\` ${widening.does}: a safety net is removed — ${widening.lost}.`,
+    reason: `\`${[inv.name, ...r.path.slice(0, 3).filter((w) => !w.includes('='))].join(' ')}\` ${widening.does}: a safety net is removed — ${widening.lost}.`,
     targets: [{ kind: 'resource', name, provider: inv.name, remote: true, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }

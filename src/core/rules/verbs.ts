@@ -59,9 +59,10 @@ const DESTROY = new Set([
 /**
  * Whole words only (never a part of a compound): `migrate down` rolls back; `scale-down` does not destroy;
  * `gc` collects garbage for good (`mlflow gc`, `dvc gc --cloud`), `expire` drops what is past its
- * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`).
+ * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`), `shutdown`/`poweroff` stop a
+ * server (`linode-cli linodes shutdown`; round 17).
  */
-const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
+const DESTROY_WHOLE = new Set(['shutdown', 'poweroff', 'power-off', 'down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
 
 /**
  * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),

@@ -22,6 +22,8 @@ const TABLE: Record<string, Family> = {
       flag('vault operator raft snapshot restore ./backups/vault.snap'),
       flag('kopia snapshot restore k1234 /'),
       flag('cd / && borg extract /srv/repo::monday'),
+      flag('gitlab-backup restore BACKUP=1700000000_2026_01_01'),
+      allowed('gitlab-backup create'),
       allowed('restic -r /srv/backup restore latest --target ./restored'),
       allowed('restic -r /srv/backup restore latest --target /tmp/restore-test'),
       allowed('restic restore latest --target ~/restore-test'),
@@ -38,7 +40,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a server protection switched off by its setting name (sign-in, authorization, TLS, brute-force protection)': {
-    reason: /sets enable_sasl|sets kafka_enable_authorization|sign-in or authorization off|without TLS|brute-force/,
+    reason: /sets enable_sasl|sets kafka_enable_authorization|sign-in or authorization off|without TLS|brute-force|register an account/,
     rows: [
       flag('rpk cluster config set enable_sasl false'),
       flag('rpk cluster config set kafka_enable_authorization false'),
@@ -47,11 +49,13 @@ const TABLE: Record<string, Family> = {
       allowed('rpk cluster config set enable_sasl true'),
       allowed('rpk cluster config set log_segment_size 1073741824'),
       allowed('kcadm.sh update realms/acme -s sslRequired=external -s bruteForceProtected=true'),
+      flag('kcadm.sh update realms/acme -s registrationAllowed=true'),
+      allowed('kcadm.sh update realms/acme -s registrationAllowed=false'),
       allowed('kcadm.sh update realms/acme -s displayName=Acme'),
     ],
   },
   'access granted on a server\'s own accounts (admin policies, users, store admins, ACLs for everyone)': {
-    reason: /Vault policy|creates a user|creates an account|attaches the policy|server admin|allows User:\*/,
+    reason: /Vault policy|Vault sign-in|SASL user|creates a user|creates an account|attaches the policy|server admin|allows User:\*/,
     rows: [
       flag(`vault policy write admin - <<< 'path "*" { capabilities = ["sudo","create","read","update","delete","list"] }'`),
       flag(`vault policy write ops - <<< 'path "sys/*" { capabilities = ["create","update"] }'`),
@@ -62,6 +66,9 @@ const TABLE: Record<string, Family> = {
       flag('mc admin policy attach myminio consoleAdmin --user bob'),
       flag(`curl -X PUT http://couchdb.acme.io:5984/_config/admins/admin -d '"x"'`),
       flag(`curl -X PUT http://couchdb.acme.io:5984/_node/_local/_config/admins/root -d '"x"'`),
+      flag('rpk security user create bob -p secret123'),
+      flag('vault write auth/userpass/users/bob password=x policies=admin'),
+      allowed('rpk security user list'),
       allowed(`vault policy write app-read - <<< 'path "secret/data/app/*" { capabilities = ["read","list"] }'`),
       allowed('vault policy read admin'),
       allowed('vault policy list'),
@@ -144,6 +151,9 @@ const TABLE: Record<string, Family> = {
     rows: [
       flag('aiven service update acme-pg --power-off'),
       flag('vendorctl instance update db-1 --hibernate'),
+      flag('linode-cli linodes shutdown 123'),
+      allowed('linode-cli linodes boot 123'),
+      allowed('dotnet build-server shutdown'),
       allowed('aiven service update acme-pg --power-on'),
       allowed('aiven service update acme-pg --plan business-4'),
     ],

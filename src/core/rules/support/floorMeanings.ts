@@ -145,7 +145,7 @@ function restoredOverLive(inv: Invocation, r: FloorReading, words: ReturnType<ty
   const extract = !word.parts.includes('restore');
   const path = found.slice(0, at + 1);
   // What is restored must be a backup or snapshot: the tool is a backup program, or its words name one.
-  const backup = BACKUP_PROGRAM.test(inv.name) || path.some((w) => w.parts.some((p) => /^(snapshot|snapshots|backup|backups|archive|archives)$/.test(p)));
+  const backup = BACKUP_PROGRAM.test(inv.name) || identifierParts(inv.name).some((p) => /^(backup|backups)$/.test(p)) || path.some((w) => w.parts.some((p) => /^(snapshot|snapshots|backup|backups|archive|archives)$/.test(p)));
   if (!backup || found.slice(at + 1).some((w) => RESTORE_LOOKS.test(w.word.text.toLowerCase()))) return undefined;
   const shown = path.map((w) => w.word.text);
   // Restored into other namespaces (`velero restore create --namespace-mappings prod:restore-test`): the live ones are untouched.
