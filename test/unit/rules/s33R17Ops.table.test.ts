@@ -68,6 +68,8 @@ const TABLE: Record<string, Family> = {
       flag(`curl -X PUT http://couchdb.acme.io:5984/_node/_local/_config/admins/root -d '"x"'`),
       flag('rpk security user create bob -p secret123'),
       flag('vault write auth/userpass/users/bob password=x policies=admin'),
+      flag('vault write auth/approle/role/ci token_policies=admin'),
+      allowed('vault write auth/approle/role/ci token_ttl=1h'),
       allowed('rpk security user list'),
       allowed(`vault policy write app-read - <<< 'path "secret/data/app/*" { capabilities = ["read","list"] }'`),
       allowed('vault policy read admin'),

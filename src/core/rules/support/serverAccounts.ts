@@ -77,7 +77,10 @@ function accountMade(inv: Invocation, r: ReadingLike): AccountGrant | undefined 
   // Redpanda's SASL users (`rpk security user create`, older `rpk acl user create`).
   if (inv.name === 'rpk' && ((p[0] === 'security' && p[1] === 'user' && p[2] === 'create') || (p[0] === 'acl' && p[1] === 'user' && p[2] === 'create'))) return { id: 'account-created', does: `creates the SASL user ${r.words[3] ?? ''} on the Redpanda cluster`.replace('  ', ' '), target: 'the Redpanda cluster' };
   // Vault: a user or role of an auth method written (`vault write auth/userpass/users/bob password=… policies=admin`): whoever holds it signs in with those policies.
-  if (inv.name === 'vault' && r.words[0] === 'write' && /^auth\/[^/\s]+\/(users|user|role|roles|groups?)\/[^/\s]+$/.test(r.words[1] ?? '')) return { id: 'account-created', does: `writes the Vault sign-in ${r.words[1]}${r.words.some((w) => /^(token_)?policies=.*\b(root|admin)\b/.test(w)) ? ' with an admin policy' : ''}`, target: r.words[1]! };
+  // A role's other settings (`token_ttl=1h`) are routine; a role given the root or an admin policy is a grant.
+  const adminPolicy = r.words.some((w) => /^(token_)?policies=.*\b(root|admin)\b/.test(w));
+  const authPath = /^auth\/[^/\s]+\/(users|user|role|roles|groups?)\/[^/\s]+$/.exec(r.words[1] ?? '');
+  if (inv.name === 'vault' && r.words[0] === 'write' && authPath && (!/^roles?$/.test(authPath[1]!) || adminPolicy)) return { id: 'account-created', does: `writes the Vault sign-in ${r.words[1]}${adminPolicy ? ' with an admin policy' : ''}`, target: r.words[1]! };
   // MinIO's client (min.io/docs/minio/linux/reference/minio-mc-admin.html): a user or service account made, a policy attached.
   if ((inv.name === 'mc' || inv.name === 'mcli') && p[0] === 'admin') {
     const alias = p[3] ?? 'the MinIO server';
