@@ -101,6 +101,7 @@ export function verbPhrase(word: string): string {
     case 'rebuild':
       return 'rebuilds (erasing the disk of)';
     case 'poweroff':
+    case 'power':
     case 'shutdown':
       return 'shuts down';
     // Stop 30: tools' own words (verbTraits.ts) whose first part is no verb.

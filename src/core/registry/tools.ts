@@ -58,7 +58,7 @@ import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, 
 import { bfg, gitFilterRepo } from './tools/historyRewriters';
 import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
 import { chefClient, fab, jenkinsCli, mssh, mussh } from './tools/remoteRunners';
-import { ab, artillery, esrally, hey, locust, oha, siege, vegeta, wrk } from './tools/loadTests';
+import { ab, artillery, esrally, hey, locust, memtierBenchmark, oha, redisBenchmark, siege, vegeta, wrk } from './tools/loadTests';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -82,7 +82,7 @@ export const TOOLS: readonly ToolSpec[] = [
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
   fab, mussh, mssh, chefClient, jenkinsCli,
-  ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery,
+  ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery, memtierBenchmark, redisBenchmark,
   fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,
 ];
 

@@ -33,7 +33,8 @@ export interface VerbTraits {
 
 /** Removing a dependency is routine and local; what is left (`npm unpublish`) reaches the registry. */
 const PACKAGE_MANAGER: VerbTraits = {
-  routine: ['uninstall', 'remove', 'rm', 'un', 'r', 'prune', 'dedupe', 'clean', 'cleanup', 'clear', 'purge', 'autoremove', 'cache', 'reset', 'unlink', 'del', 'delete', 'gc', 'empty'],
+  // `dotnet build-server shutdown` stops the toolchain's own build servers.
+  routine: ['uninstall', 'remove', 'rm', 'un', 'r', 'prune', 'dedupe', 'clean', 'cleanup', 'clear', 'purge', 'autoremove', 'cache', 'reset', 'unlink', 'del', 'delete', 'gc', 'empty', 'shutdown'],
 };
 
 const VERSION_MANAGER: VerbTraits = { locality: 'local', routine: ['uninstall', 'remove', 'rm', 'unalias', 'prune', 'clean', 'unlink', 'reset'] };

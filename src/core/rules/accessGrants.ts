@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
+import { serverAccountGrant } from './support/serverAccounts';
 
 /**
  * Access widened: a grant of full administrative rights (an IAM policy or role that can do anything,
@@ -13,6 +14,8 @@ import { freeFormReadings, optionValue } from '../registry/freeForm';
 
 interface Reading {
   path: string[];
+  /** Every operand as written (case kept), options and their values left out. */
+  words: string[];
   options: { bare: string; value: string | undefined }[];
   all: string[];
 }
@@ -26,7 +29,7 @@ function read(args: readonly ArgWord[]): Reading {
   const firstOption = valued.options[0]?.index ?? args.length;
   const path = valued.operands.filter((_w, k) => valued.operandIndexes[k]! < firstOption).slice(0, 5).map((w) => w.text.toLowerCase());
   const options = valued.options.map((o) => ({ bare: o.name.replace(/^-+/, '').toLowerCase(), value: optionValue(o) }));
-  return { path, options, all: args.map((a) => a.text) };
+  return { path, words: valued.operands.map((w) => w.text), options, all: args.map((a) => a.text) };
 }
 
 const valuesOf = (r: Reading, ...names: string[]): string[] => r.options.filter((o) => names.includes(o.bare) && o.value !== undefined).map((o) => o.value!);
@@ -102,7 +105,7 @@ function privilegeGranted(inv: Invocation, r: Reading): Widening | undefined {
     if (role !== undefined) return { id: 'admin-role', does: `creates the database user ${valuesOf(r, 'username', 'u')[0] ?? '(unnamed)'} with ${role}`, lost: ADMIN_LOST, names: valuesOf(r, 'projectid', 'profile', 'p'), target: 'the MongoDB Atlas project' };
   }
   // Kafka ACLs (kafka.apache.org/documentation/#security_authz_cli) and Redpanda's `rpk security acl create`: every principal, or every operation on every resource.
-  if (/^kafka-acls(\.sh)?$/.test(inv.name) ? has(r, 'add') : inv.name === 'rpk' && p[0] === 'security' && p[1] === 'acl' && p[2] === 'create') {
+  if (/^kafka-acls(\.sh)?$/.test(inv.name) ? has(r, 'add') : inv.name === 'rpk' && ((p[0] === 'security' && p[1] === 'acl' && p[2] === 'create') || (p[0] === 'acl' && p[1] === 'create'))) {
     const principals = valuesOf(r, 'allow-principal');
     const operations = valuesOf(r, 'operation').map((o) => o.toLowerCase());
     const everywhere = has(r, 'cluster') || [...valuesOf(r, 'topic', 'group', 'transactional-id')].some((x) => x === '*');
@@ -192,11 +195,21 @@ const DRY = new Set(['dry-run', 'dryrun', 'what-if', 'help']);
 /** Programs whose words are data, text or files, never a resource's settings. */
 const NOT_A_CLI = /^(echo|printf|cat|grep|egrep|rg|sed|awk|jq|yq|git|find|xargs|tee|sort|less|head|tail|curl|wget|ssh|scp|ping|nmap|ipcalc|sipcalc|docker|podman|python3?|node|ruby|perl)$/;
 
+/** Access granted on a server's own accounts (support/serverAccounts.ts): a Vault policy, a user made, a store admin added. */
+function accountGranted(inv: Invocation, ctx: RuleContext, r: Reading): Widening | undefined {
+  const grant = serverAccountGrant(inv, ctx, r);
+  return grant !== undefined ? { id: grant.id, does: grant.does, lost: grant.id === 'account-created' ? 'whoever holds the new account can sign in and use what it is given, outside the accounts the team reviewed' : ADMIN_LOST, names: grant.hints ?? [], target: grant.target } : undefined;
+}
+
 function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (NOT_A_CLI.test(inv.name) || inv.args.length === 0) return [];
+  if (inv.args.length === 0) return [];
   const r = read(inv.args);
   if (r.options.some((o) => DRY.has(o.bare) && !/^(none|false)$/i.test(o.value ?? ''))) return [];
-  const widening = privilegeGranted(inv, r) ?? openedToInternet(inv, r);
+  if (NOT_A_CLI.test(inv.name)) return finish(inv, ctx, r, accountGranted(inv, ctx, r));
+  return finish(inv, ctx, r, privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r));
+}
+
+function finish(inv: Invocation, ctx: RuleContext, r: Reading, widening: Widening | undefined): Finding[] {
   if (widening === undefined) return [];
   const resolved = ctx.environmentOf({ values: widening.names.filter((n) => n !== ''), remote: true });
   const name = widening.target ?? widening.names[0] ?? inv.name;
@@ -204,7 +217,7 @@ function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
     rule: `access.${widening.id}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `\`${[inv.name, ...r.path.slice(0, 3)].join(' ')}\` ${widening.does}: a safety net is removed — ${widening.lost}.`,
+    reason: `\`${[inv.name, ...r.path.slice(0, 3).filter((w) => !w.includes('='))].join(' ')}\` ${widening.does}: a safety net is removed — ${widening.lost}.`,
     targets: [{ kind: 'resource', name, provider: inv.name, remote: true, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }
@@ -214,7 +227,7 @@ export const accessGrantsPack: RulePack = {
   title: 'Access widened: administrative grants and databases opened to the internet',
   // No `commands` list: a list would take these tools off the verb floor; the grants are read by tool name, the openings for any CLI.
   checkInvocation: checkAccess,
-  reactsTo: (name) => !NOT_A_CLI.test(name),
+  reactsTo: (name) => !NOT_A_CLI.test(name) || /^(curl|wget|http|https|xh|xhs|curlie)$/.test(name),
   // The grants are read for these tools only; an opening elsewhere needs 0.0.0.0/0 or ::/0 in a word (ANYWHERE).
-  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk'], words: /0\.0\.0\.0\/0|::\/0/ },
+  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk', 'vault', 'kcadm', 'kcadm.sh', 'kcadm.bat', 'mc', 'mcli'], words: /0\.0\.0\.0\/0|::\/0|\/_config\/admins\// },
 };

@@ -381,7 +381,7 @@ export const credentialRoutesPack: RulePack = {
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
       const found = secretDumpOf(inv.name, inv.args);
-      if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, freeFormReadings(inv.args).usual.operands.map((a) => a.text).filter((t) => !t.includes('://')))));
+      if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, freeFormReadings(inv.args).usual.operands.map((a) => a.text).filter((t) => !t.includes('://') && !(found.service && /^[/.~]/.test(t))))));
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));

@@ -80,6 +80,14 @@ function targetsOf(inv: Invocation, a: ToolArgs, ctx: RuleContext): string[] | '
       const text = readText(inv, ctx, operands[0]);
       return text === undefined ? [] : urlsIn(text.split('\n').filter((l) => /^\s*target\s*:/.test(l)).join('\n'));
     }
+    case 'memtier_benchmark':
+    case 'memtier-benchmark':
+      // Without a server or URI it aims at this machine.
+      return [a.value('--uri') ?? '', a.value('-s', '--server') ?? ''].filter((t) => t !== '').slice(0, 1);
+    case 'redis-benchmark':
+    case 'valkey-benchmark':
+    case 'keydb-benchmark':
+      return [a.value('-u') ?? '', a.value('-h') ?? ''].filter((t) => t !== '').slice(0, 1);
     default:
       // ab, wrk, hey, oha, bombardier: the URL is the operand.
       return operands.filter((t) => /^(https?:\/\/|[\w.-]+:\d+)/i.test(t));
@@ -91,7 +99,8 @@ function checkLoadTest(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = toolNamed(inv.name);
   if (!spec) return [];
   const a = toolArgs(inv.name, parsedArgs(inv.args, spec), spec);
-  if (a.has('-h', '--help', '-V', '--version', '-version', '--list', '--test-mode')) return [];
+  // A store benchmark's `-h` names its host.
+  if (a.has(...(STORE_BENCHMARKS.includes(inv.name) ? [] : ['-h']), '--help', '-V', '--version', '-version', '--list', '--test-mode')) return [];
   const targets = targetsOf(inv, a, ctx);
   if (targets === 'unread') {
     return [{ rule: 'load-tests.unread-targets', risk: 'unanalyzable', severity: 'ask', reason: `${inv.name} floods targets the guard cannot read (a list on standard input or in a file): aimed at a live service it is a denial of service.`, targets: [hostTarget('targets not known', ctx)] }];
@@ -101,12 +110,15 @@ function checkLoadTest(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: 'load-tests.unread-targets', risk: 'unanalyzable', severity: 'ask', reason: `${inv.name} floods a host chosen at run time: aimed at a live service it is a denial of service.`, targets: [hostTarget(targets.join(', '), ctx)] }];
   }
   if (hosts.length === 0) return [];
-  const what = inv.name === 'esrally' ? 'Runs a Rally benchmark race against' : 'Sends a load test at';
-  const effect = inv.name === 'esrally' ? 'it creates and deletes benchmark indices there and saturates the cluster' : 'its users see the slowdown or outage it causes, and rate limits or alarms may trip';
+  const store = STORE_BENCHMARKS.includes(inv.name);
+  const what = inv.name === 'esrally' ? 'Runs a Rally benchmark race against' : store ? 'Runs a benchmark against the data store' : 'Sends a load test at';
+  const effect = inv.name === 'esrally' ? 'it creates and deletes benchmark indices there and saturates the cluster' : store ? 'it saturates the server for every application using it, and writes its test keys there (evicting real ones when memory is full)' : 'its users see the slowdown or outage it causes, and rate limits or alarms may trip';
   return [{ rule: 'load-tests.remote-target', risk: 'destructive', severity: 'ask', reason: `${what} ${hosts.join(', ')} (${inv.name}): ${effect}.`, targets: hosts.map((h) => hostTarget(h, ctx)) }];
 }
 
-export const LOAD_TEST_TOOLS: readonly string[] = ['ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery'];
+const STORE_BENCHMARKS: readonly string[] = ['memtier_benchmark', 'memtier-benchmark', 'redis-benchmark', 'valkey-benchmark', 'keydb-benchmark'];
+
+export const LOAD_TEST_TOOLS: readonly string[] = ['ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery', ...STORE_BENCHMARKS];
 
 export const loadTestsPack: RulePack = {
   id: 'load-tests',

@@ -408,7 +408,8 @@ function targetName(inv: Invocation, w: Words): string {
   for (const o of w.options) if ((NAME_OPTION.test(o.bare) || o.bare === 'n') && o.value !== undefined && o.value !== '') return o.value;
   const values = new Set(w.options.map((o) => o.value));
   const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !values.has(x) && !/^[{[]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
-  return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim())) ?? inv.name;
+  // A switch's value (`config set enable_sasl false`) is not what is changed.
+  return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim()) && !/^(true|false|on|off|none|yes|no)$/i.test(x)) ?? inv.name;
 }
 
 /** An option naming a protection (`--versioning`, `--enable-termination-protection`); with no removal found, the change keeps or raises it. */

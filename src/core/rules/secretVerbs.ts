@@ -153,3 +153,18 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   }
   return undefined;
 }
+
+/**
+ * An option that asks a CLI to show the secrets it would otherwise mask (round 17: `auth0 apps show ID
+ * --reveal-secrets`; `--show-secret`, `--unmask`, `--include-passwords`), read for CLIs without rules.
+ */
+export function revealOption(options: readonly { name: string; value?: string }[]): string | undefined {
+  for (const o of options) {
+    if (/^(false|no|0|off)$/i.test(o.value ?? '')) continue;
+    const parts = identifierParts(o.name.replace(/^-+/, ''));
+    if (parts.length === 1 && /^(reveal|unmask)$/.test(parts[0]!)) return o.name;
+    if (/^(reveal|show|unmask|print|display|include|with|expose|plaintext)$/.test(parts[0] ?? '') && parts.slice(1).some((p) => /^(secret|secrets|password|passwords|token|tokens|credential|credentials)$/.test(p))) return o.name;
+  }
+  return undefined;
+}
+

@@ -12,7 +12,9 @@ import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
-import { secretReadOf } from './secretVerbs';
+import { revealOption, secretReadOf } from './secretVerbs';
+import { credentialMinted } from './support/credentialClis';
+import { secretDumped } from './support/toolSecretDumps';
 import { secretWriteFinding } from './support/secretWrites';
 import { apiPathVerb } from './support/apiPaths';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
@@ -57,9 +59,10 @@ const DESTROY = new Set([
 /**
  * Whole words only (never a part of a compound): `migrate down` rolls back; `scale-down` does not destroy;
  * `gc` collects garbage for good (`mlflow gc`, `dvc gc --cloud`), `expire` drops what is past its
- * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`).
+ * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`), `shutdown`/`poweroff` stop a
+ * server (`linode-cli linodes shutdown`; round 17).
  */
-const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
+const DESTROY_WHOLE = new Set(['shutdown', 'poweroff', 'power-off', 'down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
 
 /**
  * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),
@@ -429,7 +432,7 @@ const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', '
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
   'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage',
   // Load generators (registry/tools/loadTests.ts): the load-test pack reads what they aim at.
-  'ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery']);
+  'ab', 'ab2', 'wrk', 'wrk2', 'hey', 'oha', 'bombardier', 'siege', 'vegeta', 'locust', 'esrally', 'artillery', 'memtier_benchmark', 'memtier-benchmark', 'redis-benchmark', 'valkey-benchmark', 'keydb-benchmark']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -544,7 +547,10 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
     used.add(w.index);
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
-  const found = secretReadOf(inv.name, path, values);
+  // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
+  const revealed = revealOption(reading.options);
+  const reveal = revealed !== undefined && credentialMinted(inv.name, inv.args) === undefined && secretDumped(inv.name, inv.args) === undefined ? revealed : undefined;
+  const found = secretReadOf(inv.name, path, values) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';

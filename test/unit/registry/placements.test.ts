@@ -300,6 +300,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   locust: { words: '@ --headless @ -u 1000', option: ['-H', '--host'], value: 'https://api.example.com', decision: 'ask', production: true },
   esrally: { words: '@ race @ --track geonames', option: ['--target-hosts'], value: 'es.prod.internal:9200', decision: 'ask', production: true },
   artillery: { words: '@ quick @ https://api.example.com/', option: ['-n', '--count'], value: '1000', decision: 'ask', production: true },
+  // Round 17: data store benchmarks aimed at a remote server.
+  memtier_benchmark: { words: '@ -s cache.example.com @ --requests=1000000', option: ['-c', '--clients'], value: '50', decision: 'ask', production: true },
+  'redis-benchmark': { words: '@ -h cache.example.com @ -n 1000000', option: ['-c'], value: '50', decision: 'ask', production: true },
   fab: { words: '@ cleanup', option: ['-H', '--hosts'], value: 'prod.example.com', decision: 'ask', production: true },
   mssh: { words: "@ i-0123456789 'rm -rf /data'", option: ['-r', '--region'], value: 'us-east-1', decision: 'ask', production: true },
   mussh: { words: "@ -c 'rm -rf /data'", option: ['-h'], value: 'prod1', decision: 'ask', production: true },

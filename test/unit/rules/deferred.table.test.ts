@@ -134,7 +134,9 @@ const ALLOWED: readonly string[] = [
   "echo 'Prefer small commits; ask before deleting files' >> .cursor/rules/style.mdc",
   "printf '## Build\\nrun: tsc -p .\\n' >> CLAUDE.md",
   "echo 'rm -rf uploads' >> docs/notes.md",
-  'git config credential.helper store',
+  // `store` keeps the passwords in plain text: it asks (s33R17Ops table, round 17); the keychain helpers stay allowed.
+  'git config credential.helper osxkeychain',
+  'git config credential.helper manager',
   "git config credential.helper 'cache --timeout=3600'",
   "git config --global credential.helper '!gh auth git-credential'",
   "export GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy_key -o IdentitiesOnly=yes'",
@@ -195,7 +197,9 @@ describe('rules/deferred: readers of the places', () => {
     assert.deepEqual(programs(['git', 'config', 'alias.co', 'checkout']), []);
     assert.deepEqual(programs(['git', 'config', '--get', 'core.pager']), []);
     assert.deepEqual(programs(['git', 'config', 'user.name', 'Dev']), []);
-    assert.deepEqual(programs(['git', 'config', 'credential.helper', 'store']), []);
+    assert.deepEqual(programs(['git', 'config', 'credential.helper', 'cache']), []);
+    // Round 17: git's own `store` helper is reported (it writes the passwords in plain text); the pack says so.
+    assert.deepEqual(programs(['git', 'config', 'credential.helper', 'store']), ['credential.helper=store']);
     assert.deepEqual(programs(['git', 'fetch'], { GIT_SSH_COMMAND: 'ssh -i k' }), ['core.sshCommand=ssh -i k']);
     assert.deepEqual(programs(['git', 'status'], { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'diff.external', GIT_CONFIG_VALUE_0: '/tmp/d' }), ['diff.external=/tmp/d']);
     assert.deepEqual(configFilePrograms('[core]\n\tfsmonitor = /tmp/x\n\tbare = false\n[alias]\n\tst = !rm -rf y\n[filter "lfs"]\n\tclean = git-lfs clean -- %f\n', '.git/config').map((p) => p.key), ['core.fsmonitor', 'alias.st', 'filter.lfs.clean']);

@@ -59,6 +59,13 @@ function revokesServedTraffic(p: CliArgs): boolean {
   }) || values(p, ['--security-group-rule-ids']).length > 0;
 }
 
+/** A CDN path list that covers the whole site: `/*`, `*`, `/` with a wildcard (round 17: a purge of everything). */
+const EVERY_PATH = /^["']?\/?\*["']?$/;
+const CDN_ALL_NOTE = lost('every cached page and file is dropped at once, so the origin takes the whole traffic until the cache fills again (slow pages, or an outage for an origin sized for the cache)');
+/** `--paths '/*'` (several values may follow the option as operands), or a batch whose items hold `/*`. */
+const purgesEverything = (p: CliArgs, names: readonly string[]): boolean =>
+  said(p, names, EVERY_PATH) || (given(p, names) && p.positionals.some((w) => EVERY_PATH.test(w.text))) || said(p, ['--invalidation-batch'], /Items=\[?["']?\/\*|"\/\*"/);
+
 /** AWS switches the rules below read (every other AWS option takes a value). */
 export const AWS_SERVING_FLAGS: readonly string[] = [
   '--apply-immediately', '--no-apply-immediately', '--allow-major-version-upgrade', '--no-allow-major-version-upgrade',
@@ -81,11 +88,12 @@ export const AWS_SERVING_RULES: readonly CommandRule[] = [
   { id: 'aws-credential-deactivate', path: ['iam', /^(update-access-key|update-signing-certificate|update-ssh-public-key|update-service-specific-credential)$/], kind: 'credential', noun: 'IAM credential', verb: 'deactivates', nameFlags: ['--access-key-id', '--certificate-id', '--ssh-public-key-id', '--service-specific-credential-id'], when: (p) => said(p, ['--status'], /^inactive$/i), note: lost('every application or person signing in with it is locked out') },
   { id: 'aws-pca-disable', path: ['acm-pca', 'update-certificate-authority'], kind: 'credential', noun: 'private certificate authority', verb: 'disables', nameFlags: ['--certificate-authority-arn'], when: (p) => said(p, ['--status'], /^disabled$/i), note: lost('no certificate can be issued or renewed by it, and services whose certificates expire lose TLS') },
   { id: 'aws-ses-sending-off', path: ['ses|sesv2', /^(put-account-sending-attributes|update-account-sending-enabled|put-configuration-set-sending-options|update-configuration-set-sending-enabled)$/], kind: 'service', noun: 'e-mail sending', verb: 'switches off e-mail sending for', namePositionals: 'none', nameFlags: ['--configuration-set-name'], defaultName: 'the account', when: (p) => hasFlag(p, ['--no-sending-enabled', '--no-enabled']) || said(p, ['--sending-enabled', '--enabled'], FALSE), note: lost('every e-mail the application sends (sign-ups, password resets, receipts) is refused') },
+  { id: 'aws-cloudfront-purge-all', path: ['cloudfront', 'create-invalidation'], kind: 'service', noun: 'CloudFront distribution', verb: 'invalidates every cached path (/*) of', nameFlags: ['--distribution-id'], productionOnly: true, when: (p) => purgesEverything(p, ['--paths']), note: CDN_ALL_NOTE },
   { id: 'aws-eip-disassociate', path: ['ec2', 'disassociate-address'], kind: 'resource', noun: 'Elastic IP association', verb: 'takes the public address off', nameFlags: ['--association-id', '--public-ip'], note: lost('traffic and DNS records pointing at that address stop reaching the instance') },
 ];
 
 /** Options the gcloud rules below read, each taking a value. */
-export const GCLOUD_SERVING_OPTIONS: readonly string[] = ['--to-revisions', '--to-tags', '--image', '--message-retention-duration', '--tier', '--min-nodes', '--max-nodes', '--total-min-nodes', '--total-max-nodes', '--instance-group', '--network-endpoint-group', '--retained-backups-count', '--retained-transaction-log-days'];
+export const GCLOUD_SERVING_OPTIONS: readonly string[] = ['--to-revisions', '--to-tags', '--image', '--message-retention-duration', '--tier', '--min-nodes', '--max-nodes', '--total-min-nodes', '--total-max-nodes', '--instance-group', '--network-endpoint-group', '--retained-backups-count', '--retained-transaction-log-days', '--path'];
 
 /** A Pub/Sub duration below one day (`10m`, `3600s`, `2h`). */
 const underADay = (v: string): boolean => {
@@ -104,13 +112,14 @@ export const GCLOUD_SERVING_RULES: readonly CommandRule[] = [
   { id: 'gcloud-sql-patch-outage', path: ['sql', 'instances', 'patch'], kind: 'database', noun: 'Cloud SQL instance', verb: 'changes the machine of', namePositionals: 'first', when: (p) => given(p, ['--tier', '--cpu', '--memory', '--database-version']), note: (p) => `: the instance restarts and every connection fails while it changes${said(p, ['--tier'], /(micro|small|f1|g1)/i) ? ', and a smaller tier cuts the capacity it serves with' : ''}` },
   { id: 'gcloud-sql-backups-cut', path: ['sql', 'instances', 'patch'], kind: 'database', noun: 'Cloud SQL instance', verb: 'cuts the backups kept for', namePositionals: 'first', when: (p) => said(p, ['--retained-backups-count'], /^[0-6]$/) || said(p, ['--retained-transaction-log-days'], /^[0-6]$/), note: SAFETY('older backups and point-in-time recovery beyond the new count are deleted') },
   { id: 'gcloud-node-pool-zero', path: ['container', 'node-pools', 'update'], kind: 'cluster', noun: 'GKE node pool', verb: 'limits to zero nodes', namePositionals: 'first', when: (p) => said(p, ['--max-nodes', '--total-max-nodes'], /^0+$/), note: lost('every pod on it is evicted and nothing runs there') },
+  { id: 'gcloud-cdn-purge-all', path: ['compute', 'url-maps', 'invalidate-cdn-cache'], kind: 'service', noun: 'URL map', verb: 'invalidates every cached path (/*) of', namePositionals: 'first', productionOnly: true, when: (p) => purgesEverything(p, ['--path']), note: CDN_ALL_NOTE },
   { id: 'gcloud-backend-remove', path: ['compute', 'backend-services', 'remove-backend'], kind: 'service', noun: 'backend service', verb: 'takes a backend out of', namePositionals: 'first', note: lost('the load balancer stops sending traffic to it; with no backend left every request fails') },
 ];
 
 /** Options the az rules below read, each taking a value. */
 export const AZ_SERVING_OPTIONS: readonly string[] = [
   '--image', '--delete-destination', '--backup-retention', '--enable-public-network', '--public-network-access', '--default-action', '--set', '--remove',
-  '--https-only', '--min-tls-version', '--allow-blob-public-access', '--enable-non-ssl-port', '--slot', '--target-slot', '--storage-uri', '--enable-purge-protection', '--enable-soft-delete', '--queue-name', '--cmd', '--schedule', '--container-image-name', '--docker-custom-image-name', '--src-path', '--src',
+  '--https-only', '--min-tls-version', '--allow-blob-public-access', '--enable-non-ssl-port', '--slot', '--target-slot', '--storage-uri', '--enable-purge-protection', '--enable-soft-delete', '--queue-name', '--cmd', '--schedule', '--container-image-name', '--docker-custom-image-name', '--src-path', '--src', '--content-paths',
 ];
 
 export const AZ_SERVING_RULES: readonly CommandRule[] = [
@@ -125,5 +134,6 @@ export const AZ_SERVING_RULES: readonly CommandRule[] = [
   { id: 'az-network-open', path: [/^(cosmosdb|storage|redis|webapp|functionapp|sql|postgres|mysql|keyvault|acr|search|servicebus|eventhubs)$/, /.*/], kind: 'resource', noun: 'resource', verb: 'opens to the public network', nameFlags: ['--name', '-n'], when: (p) => p.positionals.some((w) => w.text === 'update') && (said(p, ['--enable-public-network', '--allow-blob-public-access'], TRUE) || said(p, ['--public-network-access'], /^enabled$/i) || said(p, ['--default-action'], /^allow$/i)), note: SAFETY('the firewall no longer limits who can reach it; anyone on the internet can try') },
   { id: 'az-transport-weakened', path: [/^(redis|webapp|functionapp|storage|sql|postgres|mysql)$/, /.*/], kind: 'resource', noun: 'resource', verb: 'weakens the transport security of', nameFlags: ['--name', '-n'], when: (p) => p.positionals.some((w) => w.text === 'update') && (said(p, ['--set'], /^(enableNonSslPort\s*=\s*true|httpsOnly\s*=\s*false|minimumTlsVersion\s*=\s*["']?1\.[01]|siteConfig\.minTlsVersion\s*=\s*["']?1\.[01])/i) || said(p, ['--https-only'], FALSE) || said(p, ['--enable-non-ssl-port'], TRUE) || said(p, ['--min-tls-version'], /^1\.[01]$/)), note: SAFETY('traffic, credentials included, can travel unencrypted or over broken TLS') },
   { id: 'az-acr-purge', path: ['acr', /^(task|run)$/], kind: 'repository', noun: 'container registry', verb: 'runs or schedules a purge of images in', namePositionals: 'none', nameFlags: ['--registry'], defaultName: 'the registry', when: (p) => said(p, ['--cmd'], /\bacr\s+purge\b/) && !said(p, ['--cmd'], /--dry-run\b/), note: (p) => `: images the filter matches are deleted${given(p, ['--schedule']) ? ' every time the schedule fires' : ''}, including tags deployments still pull` },
+  { id: 'az-cdn-purge-all', path: ['cdn|afd', 'endpoint', 'purge'], kind: 'service', noun: 'CDN endpoint', verb: 'purges every cached path (/*) of', nameFlags: ['--name', '-n', '--endpoint-name'], productionOnly: true, when: (p) => purgesEverything(p, ['--content-paths']), note: CDN_ALL_NOTE },
   { id: 'az-slot-swap', path: ['webapp|functionapp', 'deployment', 'slot', 'swap'], kind: 'service', noun: 'app', verb: 'swaps a slot into the live slot of', nameFlags: ['--name', '-n'], when: (p) => !given(p, ['--target-slot']) || said(p, ['--target-slot'], /^(production|prod|live)$/i), note: (p) => `: the code of slot ${values(p, ['--slot', '-s'])[0] ?? '(named)'} serves production traffic at once` },
 ];

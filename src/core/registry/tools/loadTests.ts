@@ -104,3 +104,30 @@ export const artillery: ToolSpec = {
   options: [valued('-t', '--target'), valued('-e', '--environment'), valued('-o', '--output'), valued('-c', '--config'), valued('-v', '--variables'), valued('-n', '--count'), valued('-r', '--rate'), valued('--overrides'), valued('--dotenv'), valued('-k'), flag('-q', '--quiet'), flag('--insecure')],
   commands: { 'run|quick|run-fargate|run-lambda|run-aci': {}, 'report|version|dino': { effect: 'read' } },
 };
+
+/**
+ * Data store benchmarks (round 17): `memtier_benchmark -s HOST` (Redis and Memcached), `redis-benchmark -h HOST`
+ * (valkey's and KeyDB's twins). They flood the server and write their test keys into it; without a host they
+ * aim at this machine. Note `-h` is the host here, not help.
+ */
+export const memtierBenchmark: ToolSpec = {
+  ...tool,
+  names: ['memtier_benchmark', 'memtier-benchmark'],
+  options: [
+    valued('-s', '--server'), valued('-p', '--port'), valued('-S', '--unix-socket'), valued('--uri'), valued('-a', '--authenticate'), valued('-P', '--protocol'),
+    valued('-n', '--requests'), valued('-c', '--clients'), valued('-t', '--threads'), valued('--test-time'), valued('-d', '--data-size'), valued('--ratio'), valued('--key-pattern'),
+    valued('--key-prefix'), valued('--key-minimum'), valued('--key-maximum'), valued('-x', '--run-count'), valued('--pipeline'), valued('--select-db'), valued('-o', '--out-file'),
+    valued('--json-out-file'), valued('--rate-limiting'), valued('--command'), valued('--tls-cert'), valued('--tls-key'), valued('--cacert'),
+    flag('--hide-histogram'), flag('--cluster-mode'), flag('--tls'), flag('--tls-skip-verify'), flag('--debug'), flag('--reconnect-on-error'), flag('-D'),
+  ],
+};
+
+export const redisBenchmark: ToolSpec = {
+  ...tool,
+  names: ['redis-benchmark', 'valkey-benchmark', 'keydb-benchmark'],
+  options: [
+    valued('-h'), valued('-p'), valued('-s'), valued('-a'), valued('-u'), valued('--user'), valued('-c'), valued('-n'), valued('-d'), valued('--dbnum'), valued('-k'),
+    valued('-r'), valued('-P'), valued('-t'), valued('--threads'), valued('--precision'), valued('--cacert'), valued('--cert'), valued('--key'), valued('--sni'),
+    flag('-q'), flag('--csv'), flag('-l'), flag('-I'), flag('-e'), flag('--cluster'), flag('--tls'), flag('--insecure'), flag('--help'), flag('--version'),
+  ],
+};

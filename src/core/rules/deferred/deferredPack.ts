@@ -4,6 +4,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleCo
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
+import { credentialProgram } from './credentialHelpers';
 import { cliPrograms, installedPlugin } from './cliPrograms';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
@@ -253,26 +254,6 @@ function judgeInclude(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: str
   } finally {
     includeDepth--;
   }
-}
-
-/** Helpers of the credential services themselves (`!gh auth git-credential`, `!aws codecommit credential-helper $@`). */
-const KNOWN_HELPERS = /^(\S*\/)?(gh|glab|aws|gcloud|az|git-credential-[\w-]+|op|doppler|vault)$/;
-
-/**
- * A program git hands passwords to (`credential.helper '!…'`, `core.askPass`): unless it is a known
- * service's helper, what it does with them is not something the hook can follow, so it asks.
- */
-function credentialProgram(p: GitProgram): Finding | undefined {
-  if (!/^(credential\.(.+\.)?helper|core\.askpass)$/i.test(p.key)) return undefined;
-  const first = p.text.trim().split(/\s+/)[0] ?? '';
-  if (KNOWN_HELPERS.test(first)) return undefined;
-  return {
-    rule: 'deferred.credential-helper',
-    risk: 'credential-read',
-    severity: 'ask',
-    reason: `${p.where} makes git hand the passwords it uses to \`${p.text.slice(0, 80)}\` ${p.when}; what that program does with them cannot be followed, so it needs confirmation.`,
-    targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
-  };
 }
 
 /** Programs git is usually told to run (pagers, editors, diff and merge tools, signers, LFS, ssh): anything else is a program nobody vouched for. */

@@ -70,7 +70,9 @@ function programOf(key: string, value: string): GitProgram | undefined {
   if (BOOLEAN.test(v)) return undefined;
   if (k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) {
     if (v.startsWith('!')) return { kind: 'shell', text: v.slice(1), key, where: `git's ${key} setting`, when };
-    // `store`, `cache --timeout=3600`, `osxkeychain`, `manager`: git-credential-<name>, a helper of its own.
+    // `store` writes every password git uses in plain text (~/.git-credentials): judged by `credentialProgram`.
+    if (/^store(\s|$)/.test(v)) return { kind: 'shell', text: v, key, where: `git's ${key} setting`, when };
+    // `cache --timeout=3600`, `osxkeychain`, `manager`: git-credential-<name>, a helper of its own.
     if (!v.includes('/')) return undefined;
   }
   return { kind: 'shell', text: v, key, where: `git's ${key} setting`, when };

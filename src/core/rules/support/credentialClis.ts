@@ -51,6 +51,10 @@ const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   civo: ['--region', '-o', '--output', '-f', '--fields', '--config'],
   'aws-sso-util': ['--profile', '--region', '--sso-start-url', '--sso-region', '--account-id', '--role-name'],
   'buildkite-agent': ['--format', '--output'],
+  auth0: ['--tenant', '--json-compact', '-n', '--number'],
+  'kc.sh': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
+  'kc.bat': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
+  keycloak: ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
 });
 
 /** The command's words that are not options or option values, in order. */
@@ -209,6 +213,8 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   'aws-vault': [{ path: ['login'], what: 'a sign-in URL carrying session credentials', when: ['--stdout', '-s'] }, { path: ['export'], what: 'session credentials' }],
   assume: [{ path: [], what: 'session credentials (exported)', when: ['--export', '-x', '--env', '--export-all-env-vars', '--exec'] }],
   stripe: [{ path: ['listen'], what: 'the webhook signing secret', when: ['--print-secret'] }],
+  // Auth0's CLI prints an application's client secret only when asked to reveal it (auth0.github.io/auth0-cli: `apps show|create|update --reveal-secrets`, `-r`).
+  auth0: [{ path: [['apps', 'app', 'applications', 'clients'], ['show', 'create', 'update', 'list', 'ls']], what: "the Auth0 application's client secret", when: ['--reveal-secrets', '--reveal', '-r'] }],
   // Round 11: managed databases' connection details, a cluster's kubeconfig, a storage CLI's own settings.
   exo: [{ path: ['dbaas', 'show'], what: 'a database connection URI with its password', when: ['--uri'] }],
   'vultr-cli': [{ path: [['database', 'db', 'databases'], 'get'], what: "the managed database's connection details with its password" }],

@@ -92,6 +92,9 @@ function machineRebuilt(r: FloorReading, words: ReturnType<typeof commandWords>)
   return undefined;
 }
 
+/** Backup programs by name (their `restore` or `extract` writes a backup's files back). */
+const BACKUP_PROGRAM = /^(restic|rustic|borg|borgmatic|kopia|duplicity|duply|duplicacy|rdiff-backup|tarsnap|bup|restique|autorestic|resticprofile|pgbackrest|barman|wal-g|velero|k8up|stash|kanister|tmutil|timeshift|snapper)$/;
+
 const DATABASE_NOUN = /^(db|database|databases|d1|sql|dump|dumps|postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|sqlite)$/;
 
 /** A dump or SQL file loaded over a database (`wp db import`, `craft db/restore`, `replibyte dump restore`). */
@@ -106,6 +109,57 @@ function databaseLoaded(r: FloorReading, words: ReturnType<typeof commandWords>)
     return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `replaces the database's contents${names.length > 0 ? ' with' : ''}`, names: names.length > 0 ? names : ['the database (not named)'] };
   }
   return undefined;
+}
+
+/** Words after `restore` that only look at restores (`velero restore get`, `restic restore --help` is help already). */
+const RESTORE_LOOKS = /^(get|describe|list|ls|logs|log|status|show|info|inspect|verify|check|validate|plan|preview|diff|results|wait)$/;
+/** Options naming where a restore or extract writes (restic `--target`, borgmatic `--destination`, pgBackRest `--pg1-path`). */
+const RESTORE_PLACE = /^(-t|--target|--target-dir|--target-path|--dest|--destination|--to|--into|--output|--output-dir|--restore-dir|--restore-path|--pg\d*-path|--data-dir|--datadir|--directory)$/;
+/** Live folders of a machine: the root, system and service data (`/var/lib/postgresql`), served sites. */
+const LIVE_PLACE = /^\/(?:$|(?:etc|usr|bin|sbin|lib|lib64|boot|opt|srv|root|data|home|var\/(?:lib|www|opt|spool|mail|backups?))(?:\/|$))/;
+
+/** Whether a restore written to `place` lands over live data (the root, a system folder, the home folder) rather than a scratch folder. */
+function livePlace(place: string, cwd: string, home: string): boolean {
+  // A place the line computes (`$(mktemp -d)`, `$DEST`) cannot be read: it may be anywhere.
+  if (/[$`]/.test(place)) return true;
+  const resolved = resolvePath(cwd, place, home).replace(/\/+$/, '') || '/';
+  if (resolved === home.replace(/\/+$/, '')) return true;
+  // A folder made for it under the home folder (`~/restore-test`) is scratch; the home folder's own files are not.
+  if (resolved.startsWith(`${home.replace(/\/+$/, '')}/`)) return false;
+  return LIVE_PLACE.test(resolved === '/' ? '/' : resolved);
+}
+
+/**
+ * A backup or snapshot restored over what is there (red team round 17): `restic restore --target /`,
+ * `pgbackrest restore` (into the cluster's data directory), `velero restore create` (into the live
+ * cluster), `vault operator raft snapshot restore` (every secret, policy and token replaced), `kopia
+ * snapshot restore ID /`, `borg extract` run in `/`. Restored to a scratch folder (`--target ./restored`,
+ * `--pg1-path /tmp/pg`, another namespace) nothing is overwritten: it stays allowed.
+ */
+function restoredOverLive(inv: Invocation, r: FloorReading, words: ReturnType<typeof commandWords>, home: string): Meaning | undefined {
+  // A word before the verb may be an option's value (`restic -r /srv/backup restore`): look past it, as the overwriting traits do.
+  const found = words.length > 0 ? words : r.positionals.slice(0, 3).filter((w) => WORD.test(w.text)).map((w) => ({ word: w, parts: identifierParts(w.text) }));
+  const at = found.findIndex((w) => w.parts.some((p) => p === 'restore' || p === 'extract'));
+  if (at < 0) return undefined;
+  const word = found[at]!;
+  const extract = !word.parts.includes('restore');
+  const path = found.slice(0, at + 1);
+  // What is restored must be a backup or snapshot: the tool is a backup program, or its words name one.
+  const backup = BACKUP_PROGRAM.test(inv.name) || identifierParts(inv.name).some((p) => /^(backup|backups)$/.test(p)) || path.some((w) => w.parts.some((p) => /^(snapshot|snapshots|backup|backups|archive|archives)$/.test(p)));
+  if (!backup || found.slice(at + 1).some((w) => RESTORE_LOOKS.test(w.word.text.toLowerCase()))) return undefined;
+  const shown = path.map((w) => w.word.text);
+  // Restored into other namespaces (`velero restore create --namespace-mappings prod:restore-test`): the live ones are untouched.
+  const mapped = r.options.find((o) => o.name === '--namespace-mappings');
+  if (mapped !== undefined && valueOf(mapped).split(',').every((pair) => { const [from, to] = pair.split(':'); return to !== undefined && to !== '' && to !== from; })) return undefined;
+  const option = r.options.find((o) => RESTORE_PLACE.test(o.name) && /^[/.~$]/.test(valueOf(o)));
+  const operands = operandsAfter(r, word.word.index).filter((t) => !RESTORE_LOOKS.test(t));
+  // `kopia snapshot restore ID TARGET`: a second operand shaped like a path is where it writes.
+  const operand = option === undefined && operands.length >= 2 && /^[/.~$]/.test(operands[operands.length - 1]!) ? operands[operands.length - 1] : undefined;
+  const place = option !== undefined ? valueOf(option) : operand;
+  if (place !== undefined) return livePlace(place, inv.cwd, home) ? { shown, phrase: 'restores a backup over what is there in', names: [place] } : undefined;
+  // `borg extract` writes into the current folder; a restore without a place writes where the data lives.
+  if (extract) return livePlace(inv.cwd, '/', home) ? { shown, phrase: 'extracts a backup over what is there in', names: [inv.cwd] } : undefined;
+  return { shown, phrase: 'restores a backup in place, over', names: [`${inv.name}'s live data`] };
 }
 
 const ACTION_OPTION = /^-{1,2}(mode|action|op|operation|strategy|write-mode|load-mode|sync-mode|refresh-mode|load-method|write-disposition|if-exists|replication-method)$/;
@@ -203,5 +257,5 @@ function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof co
 
 export function floorMeaning(inv: Invocation, ctx: RuleContext, r: FloorReading, traits: VerbTraits, destroying: DestroyingPart): Meaning | undefined {
   const words = commandWords(r);
-  return batchRun(inv, r, ctx) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
+  return batchRun(inv, r, ctx) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? restoredOverLive(inv, r, words, ctx.facts.home) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
 }

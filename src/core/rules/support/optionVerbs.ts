@@ -15,6 +15,8 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
     if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
+    // Round 17: a service or database powered off by an option of an update (`aiven service update --power-off`): it stops serving.
+    if (/^(power-?off|shut-?down|hibernate|halt)$/.test(bare) && !/^(false|no|0|off)$/i.test(option.value ?? '')) return { name: option.name, verb: 'poweroff' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
     // Stop 30 (round 11): a load rebuilt from scratch (`meltano run … --full-refresh`, `sqlmesh plan --restate-model`), a schema tool
     // allowed its unsafe changes (`skeema push --allow-unsafe`, `prisma db push --accept-data-loss`): what the target held is replaced or dropped.

@@ -46,6 +46,18 @@ function silencedAll(parts: readonly string[], w: WordsLike): Lowering | undefin
   return scope !== undefined ? { id: 'alerts-silenced', does: `silences every alert (matching ${scope})`, lost: SILENCED } : undefined;
 }
 
+/** An open incident resolved or closed by hand (`pd incident resolve --ids P1`, `opsgenie alert close`): the on-call is no longer paged for it. */
+function incidentClosed(parts: readonly string[]): Lowering | undefined {
+  if (!parts.some((p) => /^(incident|incidents|alert|alerts)$/.test(p)) || !parts.some((p) => /^(resolve|close)$/.test(p))) return undefined;
+  return { id: 'incident-resolved', does: 'resolves an open incident', lost: 'the on-call is no longer paged or escalated for it, so an outage still under way can go unattended' };
+}
+
+/** A tool's own safety checks switched off (`kopia maintenance run --safety=none`, `--no-safety`, `--skip-safety-checks`). */
+function safetyOff(w: WordsLike): Lowering | undefined {
+  const o = w.options.find((x) => { const parts = identifierParts(x.bare); return parts.includes('safety') && (OFF.test(x.value ?? '') || NEGATED.test(x.bare) || parts.includes('skip')); });
+  return o !== undefined ? { id: 'safety-checks-off', does: `switches its safety checks off (${o.name}${o.value !== undefined ? `=${o.value}` : ''})`, lost: 'the checks that keep it from deleting data still in use (content of snapshots being written, recent objects) are skipped' } : undefined;
+}
+
 const NEGATED = /^(no|disable|disabled|skip|without|remove|clear)-/;
 const OFF = /^(false|off|disabled?|none|no|0)$/i;
 
@@ -186,12 +198,12 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-export const TRIGGER = /network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
+export const TRIGGER = /incident|alert|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   if (!BACKUP_DAEMONS.has(name) && !TRIGGER.test(w.all.join(' '))) return undefined;
-  return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w);
+  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w);
 }
 
 /**

@@ -90,6 +90,12 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(runasuser)$/, lowersWhen: /^0+$/, id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
   { names: /^(hostnetwork|hostpid|hostipc)$/, lowersWhen: 'on', id: 'container-privileged', what: 'shares the node\'s namespaces with the pods', lost: HOST },
   { names: /^(sslmode)$/, lowersWhen: /^(disable|allow|prefer)$/i, id: 'encryption-off', what: 'switches TLS off', lost: CLEAR },
+  // A server's own sign-in switches by their setting names (Redpanda's `enable_sasl`, `kafka_enable_authorization`; `require_auth`, `acl_enabled`).
+  { names: /^([a-z]*(enable|require|enforce)(sasl|auth|authn|authz|authentication|authorization|authorisation|acl|acls)|(sasl|authn|authz|authentication|authorization|authorisation|acl|acls)(enabled|required|enforced))$/, lowersWhen: OFF_VALUE, id: 'auth-off', what: 'switches sign-in or authorization off', lost: NO_AUTH },
+  // Keycloak realms: `sslRequired=NONE` lets every client sign in over plain HTTP; `bruteForceProtected=false` lets passwords be guessed without limit.
+  { names: /^(sslrequired|tlsrequired)$/, lowersWhen: /^(none|false|off|no|0|disabled?)$/i, id: 'encryption-off', what: 'allows sign-in without TLS', lost: CLEAR },
+  { names: /^(registrationallowed|allowregistration|selfregistration|signupenabled|allowsignup|allowsignups)$/, lowersWhen: 'on', id: 'auth-weakened', what: 'lets anyone register an account', lost: 'anyone who reaches the sign-in page can make an account and use what accounts may' },
+  { names: /^(bruteforceprotected|bruteforceprotection|bruteforcedetection|loginlockout|lockoutenabled)$/, lowersWhen: OFF_VALUE, id: 'auth-weakened', what: 'turns brute-force protection off', lost: 'passwords can be guessed without limit' },
   // Cloud resources' settings (Azure properties, AWS API parameters, Terraform-style names).
   { names: /^(publicnetworkaccess)$/, lowersWhen: /^(enabled|true)$/i, id: 'made-public', what: 'enables public network access', lost: OPEN },
   { names: /^(allowblobpublicaccess|allowpublicaccess|publiclyaccessible|publicaccessenabled|publicaccess)$/, lowersWhen: /^(true|enabled|yes)$/i, id: 'made-public', what: 'allows public access', lost: PUBLIC },
@@ -105,7 +111,7 @@ const LEAVES: readonly Leaf[] = [
 ];
 
 /** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
-export const KEY_WORDS = /auth|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
+export const KEY_WORDS = /auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
 
 function norm(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -22,10 +22,17 @@ const ACTS: readonly Act[] = [
   { host: /^api\.(eu\.)?mailgun\.net$/, path: /\/messages$/, does: `an email send (${MESSAGE})` },
   { host: /^api\.postmarkapp\.com$/, path: /^\/email(\/batch|\/withTemplate|\/batchWithTemplates)?$/, does: `an email send (${MESSAGE})` },
   { host: /^api\.(brevo|sendinblue)\.com$/, path: /\/emailCampaigns\/[^/]+\/sendNow$|\/smsCampaigns\/[^/]+\/sendNow$|\/smtp\/email$/, does: `a campaign or email send (${MESSAGE})` },
+  // Round 17: transactional and bulk email APIs (each provider's API reference: Resend, MailerSend, SparkPost, Mailjet, Loops).
+  { host: /^api\.resend\.com$/, path: /^\/emails(\/batch)?$|^\/broadcasts\/[^/]+\/send$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.mailersend\.com$/, path: /^\/v1\/(email|bulk-email)$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.(eu\.)?sparkpost\.com$/, path: /^\/api\/v1\/transmissions$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.mailjet\.com$/, path: /^\/v3(\.1)?\/send$/, does: `an email send (${MESSAGE})` },
+  { host: /^app\.loops\.so$/, path: /^\/api\/v1\/transactional$/, does: `an email send (${MESSAGE})` },
   { host: /^a\.klaviyo\.com$/, path: /\/campaign-send-jobs\/?$/, does: `an email campaign send to its audience (${MESSAGE})` },
   { host: /^(api|track)\.customer\.io$/, path: /\/campaigns\/[^/]+\/triggers$|\/send\/(email|push|sms)$/, does: `a broadcast to its audience (${MESSAGE})` },
   // SMS, calls and push notifications.
   { host: /^api\.twilio\.com$/, path: /\/Accounts\/[^/]+\/(Messages|Calls)\.json$/, does: `an SMS or call (${MESSAGE})` },
+  { host: /^rest\.nexmo\.com$/, path: /^\/sms\/json$/, does: `an SMS (${MESSAGE})` },
   { host: /^notify\.twilio\.com$/, path: /\/Services\/[^/]+\/Notifications$/, does: `a notification to every binding of the service (${MESSAGE})` },
   { host: /^(api\.)?onesignal\.com$/, path: /\/notifications$/, does: `a push notification to its segments (${MESSAGE})` },
   { host: /^fcm\.googleapis\.com$/, path: /\/messages:send$|\/fcm\/send$/, does: `a push notification (${MESSAGE})` },

@@ -61,6 +61,9 @@ function decodeSafe(text: string): string {
   }
 }
 
+/** The noun before `set` that makes its next two words a setting and its value. */
+const CONFIG_NOUN = /^(config|configs|configuration|setting|settings|property|properties|param|params|parameter|parameters)$/;
+
 const READS = /^(list|ls|show|get|describe|query|search|export)$/;
 const RELEASE_TOOLS = new Set(['helm', 'helmfile', 'argocd', 'flux']);
 
@@ -78,6 +81,13 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
       const m = meaningOf(path, value ?? '');
       if (m) return { id: m.id, does: `sets ${key} to ${value ?? '(empty)'} in the stack's configuration`, lost: m.lost };
     }
+  }
+  // `rpk cluster config set enable_sasl false`, `vendor settings set KEY VALUE`: a server's setting written as two words after `config set`.
+  const set = w.positionals.findIndex((x, i) => x === 'set' && i > 0 && CONFIG_NOUN.test(w.positionals[i - 1]!));
+  const [key, value] = set >= 0 ? w.positionals.slice(set + 1, set + 3) : [];
+  if (key !== undefined && value !== undefined && /^[A-Za-z_][\w.\-/]*$/.test(key)) {
+    const m = meaningOf(key.split(/[./]/).filter((s) => s !== ''), value);
+    if (m) return { id: m.id, does: `sets ${key} to ${value}`, lost: m.lost };
   }
   for (const word of w.all) {
     if (word.length > 20_000) continue;

@@ -87,9 +87,10 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = ownTable({
   // `firebase auth:export` writes every user with the password hash and salt.
   firebase: [{ path: ['auth:export'], what: "every user's account with its password hash" }],
   // Encrypted files kept in the repository, decrypted into the work tree for anything to read next.
-  git: [{ path: ['secret', ['reveal', 'cat']], what: 'the git-secret files (decrypted into the work tree)' }, { path: ['crypt', 'unlock'], what: 'the git-crypt files (decrypted into the work tree)' }],
+  git: [{ path: ['secret', ['reveal', 'cat']], what: 'the git-secret files (decrypted into the work tree)' }, { path: ['crypt', 'unlock'], what: 'the git-crypt files (decrypted into the work tree)' }, { path: ['crypt', 'export-key'], what: "the repository's git-crypt key (into a file)" }],
   'git-secret': [{ path: [['reveal', 'cat']], what: 'the git-secret files (decrypted into the work tree)' }],
-  'git-crypt': [{ path: ['unlock'], what: 'the git-crypt files (decrypted into the work tree)' }],
+  // `export-key` writes the repository's symmetric key out: whoever holds the file decrypts every encrypted file, in every clone and in history.
+  'git-crypt': [{ path: ['unlock'], what: 'the git-crypt files (decrypted into the work tree)' }, { path: ['export-key'], what: "the repository's git-crypt key (into a file)" }],
   // A source's credentials are kept under its host (`bundle config get https://gems.example.com`, `BUNDLE_GEMS__EXAMPLE__COM`).
   bundle: [{ path: ['config', 'get', '^(https?://|[\\w-]+(\\.[\\w-]+)+$|BUNDLE_[A-Z0-9_]*__)'], what: 'the credentials Bundler keeps for a gem source' }],
   composer: [{ path: ['config', '^(http-basic|bearer|github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)(\\.|$)'], what: 'the credentials Composer keeps for a repository' }],
@@ -112,6 +113,16 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = ownTable({
   bw: [{ path: ['unlock'], what: 'the Bitwarden session key', when: ['--raw'] }, { path: ['get', ['password', 'item', 'totp', 'notes']], what: 'a Bitwarden secret' }],
   blackbox_cat: [{ path: [], what: 'the decrypted file' }],
   blackbox_decrypt_file: [{ path: [], what: 'the decrypted file (into the work tree)' }],
+  // StackExchange Blackbox: every registered file decrypted at once, or a file decrypted for editing or for a deploy.
+  blackbox_decrypt_all_files: [{ path: [], what: 'every file blackbox keeps encrypted (decrypted into the work tree)' }],
+  blackbox_postdeploy: [{ path: [], what: 'every file blackbox keeps encrypted (decrypted into the work tree)' }],
+  blackbox_edit_start: [{ path: [], what: 'the decrypted file (into the work tree)' }],
+  blackbox_edit: [{ path: [], what: 'the decrypted file (into the work tree)' }],
+  blackbox_view: [{ path: [], what: 'the decrypted file' }],
+  // Keycloak (keycloak.org/server/importExport): a realm export writes every user with the password hash and every client secret (a client's secret read through kcadm is the verb floor's).
+  'kc.sh': [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
+  'kc.bat': [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
+  keycloak: [{ path: ['export'], what: "the realm's users with their password hashes and the clients' secrets (into files)", service: true }],
   transcrypt: [{ path: [], what: "the repository's encryption password", when: ['--show-raw', '-s', '--display', '-d'] }],
 });
 
