@@ -51,14 +51,31 @@ const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep'
 /** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
 const PUBLIC_FILES = /^(settings|installs)\.json$/i;
 
+/** The view's guard homes with their lower-cased forms, made once per view (every word of every invocation is weighed against them). */
+const loweredHomes = new WeakMap<PerimeterView, readonly (readonly [home: string, lower: string])[]>();
+
+function guardHomesOf(view: PerimeterView): readonly (readonly [home: string, lower: string])[] {
+  let homes = loweredHomes.get(view);
+  if (!homes) loweredHomes.set(view, (homes = view.guardHomes.map((g) => [g, g.toLowerCase()] as const)));
+  return homes;
+}
+
 function insideGuardHome(path: string, view: PerimeterView): boolean {
-  return aliasesOf(path, view).some((p) =>
-    view.guardHomes.some((g) => isWithin(g.toLowerCase(), p.toLowerCase()) && !PUBLIC_FILES.test(p.slice(g.length + 1))),
-  );
+  const homes = guardHomesOf(view);
+  for (const p of aliasesOf(path, view)) {
+    const lower = p.toLowerCase();
+    for (const [g, gLower] of homes) if (isWithin(gLower, lower) && !PUBLIC_FILES.test(p.slice(g.length + 1))) return true;
+  }
+  return false;
 }
 
 function aboveGuardHome(path: string, view: PerimeterView): boolean {
-  return aliasesOf(path, view).some((p) => view.guardHomes.some((g) => isWithin(p.toLowerCase(), g.toLowerCase())));
+  const homes = guardHomesOf(view);
+  for (const p of aliasesOf(path, view)) {
+    const lower = p.toLowerCase();
+    for (const [, gLower] of homes) if (isWithin(lower, gLower)) return true;
+  }
+  return false;
 }
 
 function denyRead(inv: Invocation, shown: string): Finding {
@@ -94,8 +111,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
         // `/proc/self/root$HOME/.blast-shield/…`, `/proc/<pid>/cwd/…`: other names of the same files.
         const abs = withoutProcAlias(resolvePath(cwd, t, facts.home), cwd);
         // `cat ~/.blast*/audit.jsonl`, `cp -r ~/.bl[a]st-shield /tmp`: a pattern is judged by the places it can name.
-        const places = word.glob || /[*?[]/.test(t) ? placesMatchingGlob(abs, view, cwd) : [abs];
-        if (places.some((p) => insideGuardHome(p, view) || (below && aboveGuardHome(p, view)))) return [denyRead(inv, word.text.slice(0, 80))];
+        const reaches = (p: string): boolean => insideGuardHome(p, view) || (below && aboveGuardHome(p, view));
+        if (word.glob || /[*?[]/.test(t) ? placesMatchingGlob(abs, view, cwd).some(reaches) : reaches(abs)) return [denyRead(inv, word.text.slice(0, 80))];
       }
     }
   }
