@@ -51,14 +51,39 @@ const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep'
 /** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
 const PUBLIC_FILES = /^(settings|installs)\.json$/i;
 
+/** The view's guard homes with their lower-cased forms, made once per view (every word of every invocation is weighed against them). */
+type GuardHome = readonly [home: string, lower: string, lowerName: string];
+const loweredHomes = new WeakMap<PerimeterView, readonly GuardHome[]>();
+
+function guardHomesOf(view: PerimeterView): readonly GuardHome[] {
+  let homes = loweredHomes.get(view);
+  if (!homes) loweredHomes.set(view, (homes = view.guardHomes.map((g) => [g, g.toLowerCase(), g.slice(g.lastIndexOf('/') + 1).toLowerCase()] as const)));
+  return homes;
+}
+
+/** Does this text hold the last name of a guard home (case-insensitively), anywhere? */
+function namesGuardHome(text: string, view: PerimeterView): boolean {
+  const lower = text.toLowerCase();
+  for (const [, , name] of guardHomesOf(view)) if (lower.includes(name)) return true;
+  return false;
+}
+
 function insideGuardHome(path: string, view: PerimeterView): boolean {
-  return aliasesOf(path, view).some((p) =>
-    view.guardHomes.some((g) => isWithin(g.toLowerCase(), p.toLowerCase()) && !PUBLIC_FILES.test(p.slice(g.length + 1))),
-  );
+  const homes = guardHomesOf(view);
+  for (const p of aliasesOf(path, view)) {
+    const lower = p.toLowerCase();
+    for (const [g, gLower] of homes) if (isWithin(gLower, lower) && !PUBLIC_FILES.test(p.slice(g.length + 1))) return true;
+  }
+  return false;
 }
 
 function aboveGuardHome(path: string, view: PerimeterView): boolean {
-  return aliasesOf(path, view).some((p) => view.guardHomes.some((g) => isWithin(p.toLowerCase(), g.toLowerCase())));
+  const homes = guardHomesOf(view);
+  for (const p of aliasesOf(path, view)) {
+    const lower = p.toLowerCase();
+    for (const [, gLower] of homes) if (isWithin(lower, gLower)) return true;
+  }
+  return false;
 }
 
 function denyRead(inv: Invocation, shown: string): Finding {
@@ -74,6 +99,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   if (isMetadataReader(inv) || NAMES_ONLY.has(inv.name)) return [];
   const redirected = inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target);
   const below = readsBelow(inv);
+  // Aliases, or a folder or home folder holding a guard home's name: every word is resolved and weighed.
+  const placesMayName = view.aliases.length > 0 || namesGuardHome(cwd, view) || namesGuardHome(facts.home, view);
   for (const word of [...inv.args, ...redirected]) {
     // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
     // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
@@ -91,11 +118,15 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
         if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
         // A word still computed, an address or an option-looking word is no path here (not an option reader).
         if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
+        // A path is made of the parts of the folder, the home folder and the word: when none holds a guard home's
+        // name (and no alias, pattern or reader of everything below is involved), it cannot be inside one.
+        const glob = word.glob || /[*?[]/.test(t);
+        if (!placesMayName && !below && !glob && !namesGuardHome(t, view)) continue;
         // `/proc/self/root$HOME/.blast-shield/…`, `/proc/<pid>/cwd/…`: other names of the same files.
         const abs = withoutProcAlias(resolvePath(cwd, t, facts.home), cwd);
         // `cat ~/.blast*/audit.jsonl`, `cp -r ~/.bl[a]st-shield /tmp`: a pattern is judged by the places it can name.
-        const places = word.glob || /[*?[]/.test(t) ? placesMatchingGlob(abs, view, cwd) : [abs];
-        if (places.some((p) => insideGuardHome(p, view) || (below && aboveGuardHome(p, view)))) return [denyRead(inv, word.text.slice(0, 80))];
+        const reaches = (p: string): boolean => insideGuardHome(p, view) || (below && aboveGuardHome(p, view));
+        if (glob ? placesMatchingGlob(abs, view, cwd).some(reaches) : reaches(abs)) return [denyRead(inv, word.text.slice(0, 80))];
       }
     }
   }

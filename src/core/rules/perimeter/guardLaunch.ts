@@ -4,7 +4,7 @@ import { basename, isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
 import { protectionOf, type PerimeterView } from './protectedPaths';
-import { commandNode, invocationCommand, parsedArgs, toolArgs } from '../../registry/commandModel';
+import { commandNode, invocationCommand, parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import { runtimeOperands } from '../../policy/handlers/interpreters';
 import { hasOption, optionValues, type GrammarSpec } from '../../registry/grammar';
 import { flagsEach, valuedEach } from '../../registry/tools/options';
@@ -55,9 +55,10 @@ function systemRemoval(j: LaunchJudge): Finding | undefined {
 function packageRemoval(j: LaunchJudge): Finding | undefined {
   const system = systemRemoval(j);
   if (system) return system;
-  const command = invocationCommand(j.inv);
-  if (!command || command.tool.family !== 'package-manager') return undefined;
-  const { tool, parsed } = command;
+  // The tool's family is known from its name: only a package manager's words are read (parsed) here.
+  const tool = toolNamed(j.inv.name);
+  if (!tool || tool.family !== 'package-manager') return undefined;
+  const parsed = parsedArgs(j.inv.args, tool);
   if (commandNode(parsed).package !== 'uninstall') return undefined;
   // `yarn global remove`; npm, pnpm and bun need -g, volta is always global.
   const global = tool.names[0] === 'volta' || parsed.path[0] === 'global' || hasOption(parsed, tool, ['-g', '--global']) || optionValues(parsed, tool, ['--location']).includes('global');

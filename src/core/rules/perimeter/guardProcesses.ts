@@ -40,8 +40,9 @@ const UNIT_STOPS: Readonly<Record<string, RegExp>> = ownTable({
 /** `systemctl --user stop blast-shield-decider`, `fuser -k ~/.blast-shield/decider/decider.sock`. */
 function serviceAndHolderFindings(invs: readonly Invocation[]): Finding[] {
   for (const inv of invs) {
-    const words = inv.args.map((a) => a.text);
     const stops = UNIT_STOPS[inv.name];
+    if (!stops && inv.name !== 'fuser') continue;
+    const words = inv.args.map((a) => a.text);
     if (stops) {
       const at = words.findIndex((w) => stops.test(w));
       const unit = at < 0 ? undefined : freeFormReadings(inv.args.slice(at + 1)).usual.operands.find((a) => a.dynamic || GUARD_PROCESS_WORDS.test(a.text));

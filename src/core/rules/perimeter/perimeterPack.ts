@@ -40,6 +40,7 @@ import {
   placesMatchingGlob,
   protectedBeneath,
   protectionOf,
+  tokenFoldersOf,
   type PerimeterView,
 } from './protectedPaths';
 
@@ -80,16 +81,13 @@ function display(path: string, j: Judge): string {
   return path;
 }
 
-function windowTokenFolders(view: PerimeterView): string[] {
-  return view.guardHomes.map((g) => g + '/ipc');
-}
-
 /** Reads of the window tokens, and of folders above them by a command that reads everything below. */
 function judgeWindowTokens(abs: string, effect: PathEffect, j: Judge): boolean {
   for (const path of aliasesOf(abs, j.view)) {
-    for (const ipc of windowTokenFolders(j.view)) {
-      const inside = isWithin(ipc.toLowerCase(), path.toLowerCase());
-      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && readsBelow(j.inv, effect.recursive === true, isWithin(ipc.slice(0, -4).toLowerCase(), path.toLowerCase()));
+    const lower = path.toLowerCase();
+    for (const ipc of tokenFoldersOf(j.view)) {
+      const inside = isWithin(ipc.lower, lower);
+      const above = effect.kind === 'read' && isWithin(lower, ipc.lower) && readsBelow(j.inv, effect.recursive === true, isWithin(ipc.homeLower, lower));
       if (inside || above) {
         deny(j, 'read-window-token', `${j.inv.name} would touch Blast Shield's window tokens (${effect.word.text}); they are not for agents.`, effect.word.text);
         return true;

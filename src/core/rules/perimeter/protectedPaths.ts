@@ -97,6 +97,15 @@ function makeView(facts: PerimeterPlaces, perimeter: Facts['perimeter']): Perime
   return view;
 }
 
+/** The window-token folders (`<guard home>/ipc`), lower-cased with their guard homes, made once per view. */
+export function tokenFoldersOf(view: PerimeterView): readonly { lower: string; homeLower: string }[] {
+  let folders = tokenFolders.get(view);
+  if (!folders) tokenFolders.set(view, (folders = view.guardHomes.map((g) => ({ lower: (g + '/ipc').toLowerCase(), homeLower: g.toLowerCase() }))));
+  return folders;
+}
+
+const tokenFolders = new WeakMap<PerimeterView, readonly { lower: string; homeLower: string }[]>();
+
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
@@ -340,6 +349,8 @@ export function knownPlaces(view: PerimeterView, cwd: string): string[] {
 }
 
 type Place = readonly [path: string, lower: string];
+/** A place below a folder and the first folder (or file) of its path below that folder. */
+type PlaceBelow = readonly [path: string, lower: string, top: string];
 
 /** The places weighed below every folder, in the order weighed (guard homes, installed and start-up files, the guard's code, home places), per view. */
 const fixedPlaces = new WeakMap<PerimeterView, readonly Place[]>();
@@ -354,16 +365,25 @@ function fixedPlacesOf(view: PerimeterView): readonly Place[] {
 }
 
 /** CONFIG_PLACES below a folder (the same few folders come back in every decision): pure string work, kept for a while. */
-const configPlaces = new Map<string, readonly Place[]>();
+const configPlaces = new Map<string, readonly PlaceBelow[]>();
 
-function configPlacesBelow(base: string): readonly Place[] {
+function configPlacesBelow(base: string): readonly PlaceBelow[] {
   let places = configPlaces.get(base);
   if (!places) {
     if (configPlaces.size >= 64) configPlaces.clear();
-    configPlaces.set(base, (places = CONFIG_PLACES.map((rel) => base + '/' + rel).map((p) => [p, lower(p)] as const)));
+    configPlaces.set(base, (places = CONFIG_PLACES.map((rel) => [base + '/' + rel, lower(base + '/' + rel), base + '/' + rel.split('/')[0]] as const)));
   }
   return places;
 }
+
+/** The editors' extension folders in the home folder, with their lower-cased forms, per view. */
+function extensionFoldersOf(view: PerimeterView): readonly Place[] {
+  let folders = extensionFolders.get(view);
+  if (!folders) extensionFolders.set(view, (folders = EXTENSION_FOLDERS.map((rel) => [view.home + '/' + rel, lower(view.home + '/' + rel)] as const)));
+  return folders;
+}
+
+const extensionFolders = new WeakMap<PerimeterView, readonly Place[]>();
 
 /**
  * Protected paths that exist at or below `folder` (bounded): what deleting, moving, re-permissioning
@@ -393,15 +413,19 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
   };
   for (const folderAlias of aliasesOf(normalize(folder), view)) {
     for (const [path, pathLower] of fixedPlacesOf(view)) consider(path, pathLower);
-    for (const rel of EXTENSION_FOLDERS) {
-      const dir = view.home + '/' + rel;
-      if (within(folderAlias, dir)) for (const name of facts.listDir(dir) ?? []) if (lower(name).startsWith('blast-shield.')) consider(dir + '/' + name);
+    const aliasLower = lower(folderAlias);
+    for (const [dir, dirLower] of extensionFoldersOf(view)) {
+      if (isWithin(aliasLower, dirLower)) for (const name of facts.listDir(dir) ?? []) if (lower(name).startsWith('blast-shield.')) consider(dir + '/' + name);
     }
     const bases = unique([folderAlias, dirname(folderAlias), ...view.workspaceRoots.filter((r) => within(folderAlias, r)), ...(within(folderAlias, view.home) ? [view.home] : [])]);
     for (const base of bases) {
       // Nothing is below a folder that is not there (exists() asks about each parent first).
       if (!exists(facts, base)) continue;
-      for (const [path, pathLower] of configPlacesBelow(base)) consider(path, pathLower);
+      for (const [path, pathLower, top] of configPlacesBelow(base)) {
+        if (found.length >= limit) break;
+        // consider() weighs only places inside the folder, and a place whose first folder below the base is not there is not there either.
+        if (isWithin(folderLower, pathLower) && (top === path || exists(facts, top))) consider(path, pathLower);
+      }
       // .claude/settings.<anything>.json
       for (const name of facts.listDir(base + '/.claude') ?? []) if (/^settings(\.[^/]*)?\.json$/i.test(name)) consider(base + '/.claude/' + name);
     }

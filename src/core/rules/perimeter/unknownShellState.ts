@@ -27,6 +27,8 @@ function judged(tail: string, writes: boolean): boolean {
 }
 
 export function unknownShellStateFindings(inv: Invocation): Finding[] {
+  // Most invocations: the folder is known and no word is a `~-`/`~N` the line did not set (asked before building the word list).
+  if (inv.cwdUncertain !== true && !inv.args.some((a) => a.text.startsWith('${TILDE_')) && !inv.redirects.some((r) => r.target.text.startsWith('${TILDE_'))) return [];
   const words = [...inv.args.map((a) => ({ text: a.text, raw: a.raw, write: WRITERS.has(inv.name) && inv.name !== 'cat' && inv.name !== 'echo' && inv.name !== 'printf' })), ...inv.redirects.map((r) => ({ text: r.target.text, raw: r.target.raw, write: r.op !== '<' && r.op !== '<<' && r.op !== '<<<' && r.op !== '<&' && r.op !== '>&' }))];
   if (inv.cwdUncertain !== true && !words.some((w) => w.text.startsWith('${TILDE_'))) return [];
   for (const w of words) {

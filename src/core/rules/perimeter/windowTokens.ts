@@ -209,8 +209,11 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
   for (const word of [...j.inv.args, ...j.inv.redirects.map((r) => r.target)]) {
     const text = expandKnown(word.text, j.facts, j.view, j.cwd);
     // By the folder the line is in too: `cd /proc/1 && cat environ`, `cd / && cat proc/self/environ`.
-    const resolved = text.startsWith('/') || /\$|`/.test(text) ? text : normalize(resolvePath(j.cwd, text, j.facts.home));
-    const processFile = PROCESS_SECRET_FILE.exec(resolved) ?? (word.dynamic ? /^\/proc\/.*\/(environ|mem)$/.exec(text) : null);
+    // Only a word whose last part is `environ`/`mem` (or `.`, `..`, `~`, nothing: the folder's own name) can resolve to such a file.
+    const last = text.slice(text.lastIndexOf('/') + 1);
+    const mayNameProcessFile = last === 'environ' || last === 'mem' || last === '' || last === '.' || last === '..' || text === '~';
+    const resolved = !mayNameProcessFile ? undefined : text.startsWith('/') || /\$|`/.test(text) ? text : normalize(resolvePath(j.cwd, text, j.facts.home));
+    const processFile = (resolved !== undefined ? PROCESS_SECRET_FILE.exec(resolved) : null) ?? (word.dynamic ? /^\/proc\/.*\/(environ|mem)$/.exec(text) : null);
     if (processFile) {
       const what = processFile[1] === 'mem' ? 'memory' : 'environments';
       out.push(deny(processFile[1] === 'mem' ? 'read-process-memory' : 'read-process-environment', `${j.inv.name} would read other processes' ${what} (${word.text}), where the editor's window tokens, the decision server's key and agents' secrets live; they are not for agents.`, word.text));
