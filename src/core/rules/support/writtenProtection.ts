@@ -56,6 +56,15 @@ const COMPOSE: readonly Rule[] = [
   { re: TRUST_PUBLISHED, does: 'lets a database accept connections without a password and publishes its port on every interface', lost: 'anyone who can reach the machine can read and change the data' },
 ];
 
+/**
+ * A workflow started for pull requests with the base repository's secrets and write token
+ * (`pull_request_target`, `workflow_run`) that checks out the pull request's own code: whatever a fork
+ * puts in its pull request (a test script, a build hook) runs with them.
+ */
+const WORKFLOW: readonly Rule[] = [
+  { re: /^(?=[\s\S]*\b(pull_request_target|workflow_run)\b)(?=[\s\S]*(github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(sha|branch)|refs\/pull\/))[\s\S]*$/, does: 'checks out a pull request\'s own code in a workflow that runs with the repository\'s secrets (pull_request_target)', lost: 'code from anyone\'s fork runs in CI with the repository\'s secrets and a token that can push to it' },
+];
+
 /** A stack's configuration (`Pulumi.prod.yaml`): deletion protection switched off for the next `up`. */
 const STACK_CONFIG: readonly Rule[] = [
   { re: /deletion_?protection["']?\s*:\s*["']?false\b/i, does: 'turns deletion protection off', lost: 'the resources it protected can be deleted or replaced, with their data' },
@@ -75,6 +84,7 @@ function kindOf(path: string, text: string): { rules: readonly Rule[]; place: st
   const lower = path.toLowerCase();
   if (/\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name)) return { rules: TERRAFORM, place: 'Terraform' };
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return { rules: COMPOSE, place: 'Compose' };
+  if (/\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(lower)) return { rules: WORKFLOW, place: 'a CI workflow' };
   if (/^pulumi\.[\w-]+\.ya?ml$/.test(name)) return { rules: STACK_CONFIG, place: 'Pulumi stack configuration' };
   if (/\.(ya?ml|json)$/.test(name) && (/\b(apiVersion|kind)["']?\s*:/.test(text) || /(^|\/)(k8s|kubernetes|manifests|deploy|kustomize|overlays|charts?)\//.test(lower))) return { rules: WORKLOAD, place: 'Kubernetes manifest' };
   if (/(^|\/)settings(\/[\w-]+)?\.py$|(^|\/)settings\/[\w-]+\.py$/.test(lower)) return { rules: DJANGO, place: 'Django settings' };
