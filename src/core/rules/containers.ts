@@ -79,7 +79,7 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     if (sent.length > 0) return sent;
   }
   if (daemon.remote && (a === 'cp' || (a === 'container' && b === 'cp'))) {
-    const sent = remoteEngineCopies(inv.name, parsed.operands.slice(a === 'cp' ? 0 : 1), daemon.name, ctx, inv.cwd || ctx.facts.cwd);
+    const sent = remoteEngineCopies(inv.name, parsed.operands, daemon.name, ctx, inv.cwd || ctx.facts.cwd);
     if (sent.length > 0) return sent;
   }
   // `docker run --rm evil/wiper --target db.prod…` (round 7): support/unreadImages.ts.

@@ -44,6 +44,7 @@ const WORKLOAD: readonly Rule[] = [
   { re: /\ballowPrivilegeEscalation["']?\s*:\s*["']?true\b/, does: 'lets a container gain privileges', lost: HOST },
   { re: UNCONFINED, does: 'switches seccomp or AppArmor confinement off', lost: HOST },
   { re: DOCKER_SOCKET, does: 'mounts the container engine\'s socket', lost: HOST },
+  { re: /\broleRef["']?\s*:[\s\S]{0,160}?\bname["']?\s*:\s*["']?cluster-admin\b/, does: 'binds the cluster-admin role', lost: 'whoever holds the bound account can read every secret and change anything in the cluster' },
 ];
 
 const COMPOSE: readonly Rule[] = [
