@@ -233,8 +233,8 @@ export function setValues(text: string, strings = false): ValueEntry[] {
 
 /** `--set-literal a.b=x,y`: the whole text after the first `=` is the one value, commas and all. */
 export function setLiteralValues(text: string): ValueEntry[] {
-  const eq = text.indexOf('=');
-  return eq <= 0 ? [] : [{ path: keyPath(text.slice(0, eq)), value: text.slice(eq + 1) }];
+  const kv = /^([^=]+)=([\s\S]*)$/.exec(text);
+  return kv ? [{ path: keyPath(kv[1]!), value: kv[2]! }] : [];
 }
 
 /** Flattens a parsed JSON (or YAML flow) value under `path`. */
