@@ -122,7 +122,8 @@ function yqPath(text: string): string[] {
   return [...text.matchAll(/\.?(?:"([^"]+)"|\[\s*"([^"]+)"\s*\]|\[(\d+|\*)?\]|([\w-]+))/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').filter((k) => k !== '' && k !== '*');
 }
 
-const YQ_PATH = String.raw`\.(?:[\w-]+|"[^"]+"|\[[^\]]*\])(?:\.?(?:[\w-]+|"[^"]+"|\[[^\]]*\]))*`;
+/** A path's segments, each starting with a character of its own (a word after a dot, a quoted key, a bracket): one way to split, so no backtracking. */
+const YQ_PATH = String.raw`(?=\.)(?:\.[\w-]+|\.?"[^"]*"|\.?\[[^\]]*\])+`;
 
 /** What a yq expression sets (`.a.b = false`, `|=`, `=` with a map) or deletes (`del(.a.b)`), as key-table entries. */
 export function yqEntries(expression: string): ValueEntry[] {

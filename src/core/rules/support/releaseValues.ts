@@ -78,8 +78,8 @@ export const SCANNING_LOST = 'images with known vulnerabilities are pushed and d
 const OFF_VALUE = /^(false|disabled?|off|no|0)$/i;
 const PUBLIC = 'anyone on the internet can read it';
 const EVERY_ADDRESS = /(^|[\s,[{"'])(0\.0\.0\.0\/0|::\/0|\*)(?=$|[\s,\]}"'])/;
-/** An allow-list of addresses removed, emptied or widened to every address: whoever the list kept out can reach the service. */
-const listOpened = (value: string | null): boolean => value === null || /^\s*(\[\s*\]|""|'')?\s*$/.test(value) || EVERY_ADDRESS.test(value);
+/** An allow-list of addresses removed (`=null`, `del(…)`) or widened to every address; an empty list in a values file is most charts' default and stays. */
+const listOpened = (value: string | null): boolean => value === null || EVERY_ADDRESS.test(value);
 const ADMIN = 'the release, and anyone who takes over one of its pods, can read every secret and change anything in the cluster';
 
 /**
