@@ -3,7 +3,8 @@ import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { resolvePath } from '../paths';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { helmfileGrammar } from '../registry/tools/helmfile';
-import { fileValues, firstLowering, jsonTreeValues, parseJsonLoose, setJsonValues, setValues, type ValueEntry, type ValueMeaning } from './support/releaseValues';
+import { workloadLowering } from './support/writtenProtection';
+import { fileValues, firstLowering, jsonTreeValues, parseJsonLoose, setJsonValues, setLiteralValues, setValues, type ValueEntry, type ValueMeaning } from './support/releaseValues';
 
 /**
  * Protection lowered through a release's values (issue #18 item 4, red team rounds 14 and 15): a Helm
@@ -33,6 +34,8 @@ function fileText(path: string, inv: Invocation, ctx: RuleContext): { text?: str
     return { unread: 'values come from another program\'s output' };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return { unread: `the values file ${path} is fetched at run time` };
+  // `--values <(echo …)`, `-f $VALUES`: the file is another program's output or a name known only at run time.
+  if (/^[<>]\(|\$/.test(path)) return { unread: `the values come from ${path.startsWith('<(') || path.startsWith('>(') ? 'a process substitution' : 'a name known only at run time'}` };
   const abs = resolvePath(inv.cwd, path, ctx.facts.home);
   const text = ctx.facts.readFile(abs);
   if (text !== undefined) return { text };
@@ -42,16 +45,25 @@ function fileText(path: string, inv: Invocation, ctx: RuleContext): { text?: str
   return { unread: `the values file ${path} cannot be read` };
 }
 
-/** Values given by Helm's options (also Argo CD's `--helm-set*` and `-p`), and files. */
-function valuesFound(inv: Invocation, ctx: RuleContext, sets: readonly string[], strings: readonly string[], jsons: readonly string[], files: readonly string[]): Found {
+/** Values given by Helm's options (also Argo CD's `--helm-set*` and `-p`), and files; `keyedFiles`: `--set-file key=path`, the file's text set under the key. */
+function valuesFound(inv: Invocation, ctx: RuleContext, sets: readonly string[], strings: readonly string[], jsons: readonly string[], files: readonly string[], literals: readonly string[] = [], keyedFiles: readonly string[] = []): Found {
   const entries: ValueEntry[] = [
     ...sets.flatMap((s) => setValues(s)),
     ...strings.flatMap((s) => setValues(s, true)),
     ...jsons.flatMap((s) => setJsonValues(s)),
+    ...literals.flatMap((s) => setLiteralValues(s)),
   ];
   const meaning = firstLowering(entries);
   if (meaning) return { meaning };
   let unread: string | undefined;
+  // The chart reads a file's text set under a key as configuration (a YAML block it renders): its keys are judged under the key.
+  for (const [key, path] of keyedFiles.flatMap((k) => setLiteralValues(k)).map((e) => [e.path, e.value ?? ''] as const)) {
+    const { text, unread: why } = fileText(path, inv, ctx);
+    if (text !== undefined) {
+      const m = firstLowering(fileValues(text).map((e) => ({ path: [...key, ...e.path], value: e.value })));
+      if (m) return { meaning: m };
+    } else unread ??= why;
+  }
   for (const f of files) {
     const { text, unread: why } = fileText(f, inv, ctx);
     if (text !== undefined) {
@@ -90,7 +102,7 @@ function helmRelease(inv: Invocation, ctx: RuleContext): Finding[] {
   const applied = verb === 'template' && inv.pipedInto === 'kubectl' && (inv.pipedArgs ?? []).some((w) => /^(apply|create|replace)$/.test(w.text));
   if ((!HELM_CHANGES.test(verb) || dry) && !applied) return [];
   const release = a.operand(0) ?? 'the release';
-  const found = valuesFound(inv, ctx, a.values('--set'), a.values('--set-string'), a.values('--set-json'), a.values('--values'));
+  const found = valuesFound(inv, ctx, a.values('--set'), a.values('--set-string'), a.values('--set-json'), a.values('--values'), a.values('--set-literal'), a.values('--set-file'));
   return finding(inv, ctx, release, applied ? `helm template | kubectl ${(inv.pipedArgs ?? [])[0]?.text ?? 'apply'}` : `helm ${verb}`, found);
 }
 
@@ -149,6 +161,7 @@ function kubectlPatch(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = toolNamed('kubectl');
   if (!spec) return [];
   const parsed = parsedArgs(inv.args, spec);
+  if (/^(apply|create|replace)$/.test(parsed.path[0] ?? '')) return kubectlApply(inv, ctx, toolArgs(inv.name, parsed, spec), parsed.path[0]!);
   if (parsed.path[0] !== 'patch') return [];
   const a = toolArgs(inv.name, parsed, spec);
   if (a.has('--dry-run') && !/^(none|false)$/i.test(a.value('--dry-run') ?? '')) return [];
@@ -182,6 +195,21 @@ function kubectlPatch(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!narrowed && !opened && !unknown && a.value('--patch-file') === undefined) return [];
     const what = narrowed ? 'narrows which pods the network policy covers (podSelector)' : 'rewrites the network policy\'s rules';
     return finding(inv, ctx, name, 'kubectl patch networkpolicy', { meaning: { id: 'network-opened', does: what, lost: 'pods it no longer covers accept traffic from every pod and address' } });
+  }
+  return [];
+}
+
+/**
+ * `kubectl apply -f pod.yaml` whose workloads run privileged, share the node's namespaces, mount its root or
+ * bind cluster-admin (red team round 16): the same judgement as a manifest written for a later apply. A file
+ * that cannot be read is left to the other packs (most applies are routine).
+ */
+function kubectlApply(inv: Invocation, ctx: RuleContext, a: ReturnType<typeof toolArgs>, verb: string): Finding[] {
+  if (a.has('--dry-run') && !/^(none|false)$/i.test(a.value('--dry-run') ?? '')) return [];
+  for (const file of a.values('--filename')) {
+    const { text } = /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? {} : fileText(file, inv, ctx);
+    const lowered = text === undefined ? undefined : workloadLowering(text);
+    if (lowered) return finding(inv, ctx, file.split('/').pop() ?? file, `kubectl ${verb}`, { meaning: { id: 'workload-hardening-off', ...lowered } });
   }
   return [];
 }

@@ -5,7 +5,7 @@ import { flag, valued } from './options';
 /** Helm: `helm <command> [release] [chart] [flags]`, flags anywhere (cobra); `uninstall` deletes a release's resources. */
 
 const CHART_VALUES = [
-  valued('-f', '--values'), valued('--set'), valued('--set-string'), valued('--set-file'), valued('--set-json'), valued('--version'),
+  valued('-f', '--values'), valued('--set'), valued('--set-string'), valued('--set-file'), valued('--set-json'), valued('--set-literal'), valued('--version'),
   valued('--timeout'), valued('--description'), valued('--post-renderer'), valued('--repo'), valued('-o', '--output'), valued('--history-max'),
   flag('--install', '-i'), flag('--wait'), flag('--atomic'), flag('--create-namespace'), flag('--dry-run'), flag('--force'), flag('--reuse-values'),
 ];

@@ -27,7 +27,7 @@ import { laterPlaceOf } from './laterPlaces';
 import { configSetterPrograms, pluginSources } from './configSetters';
 import { configPlaceOf, terraformCliConfig, unvouchedPrograms } from './configPlaces';
 import { snippetWrites } from './snippetWrites';
-import { manifestWriteFindings, sedManifestEdits, yqManifestEdits } from './manifestEdits';
+import { manifestWriteFindings, sedManifestEdits, yqManifestEdits, yqProtectionEdits } from './manifestEdits';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { mayLowerProtection, writtenProtectionFindings } from '../support/writtenProtection';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -476,7 +476,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv), ...configSetterPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv), ...pluginSources(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) out.push(...judgeWritten(w, inv, ctx, cwd));
-  if (inv.name === 'yq') out.push(...yqManifestEdits(inv, ctx.facts, cwd));
+  if (inv.name === 'yq') out.push(...yqManifestEdits(inv, ctx.facts, cwd), ...yqProtectionEdits(inv, ctx, cwd));
   if (inv.name === 'sed') out.push(...sedManifestEdits(inv, ctx.facts, cwd), ...sedEntryRedirect(inv, ctx, cwd));
   out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
   const server = registeredServer(inv);

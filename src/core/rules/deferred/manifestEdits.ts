@@ -1,5 +1,7 @@
 import { basename, resolvePath } from '../../paths';
-import type { ArgWord, Facts, Finding, Invocation, Target } from '../../policy/types';
+import type { ArgWord, Facts, Finding, Invocation, RuleContext, Target } from '../../policy/types';
+import { jsonTreeValues, parseJsonLoose, type ValueEntry } from '../support/releaseValues';
+import { editedProtectionFindings } from '../support/writtenProtection';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 
 const switches = (...names: string[]): { names: string[] }[] => names.map((n) => ({ names: [n] }));
@@ -113,4 +115,41 @@ export function sedManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' 
     out.push(...judged(before, before, path, 'sed -i', zero && !/^\s*replicas:\s*["']?0["']?\s*$/m.test(before), swapped ? image : undefined, true));
   }
   return out;
+}
+
+/** A yq path (`.spec.template.spec["securityContext"]`, `.containers[0].image`) as keys. */
+function yqPath(text: string): string[] {
+  return [...text.matchAll(/\.?(?:"([^"]+)"|\[\s*"([^"]+)"\s*\]|\[(\d+|\*)?\]|([\w-]+))/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').filter((k) => k !== '' && k !== '*');
+}
+
+/** A path's segments, each starting with a character of its own (a word after a dot, a quoted key, a bracket): one way to split, so no backtracking. */
+const YQ_PATH = String.raw`(?=\.)(?:\.[\w-]+|\.?"[^"]*"|\.?\[[^\]]*\])+`;
+
+/** What a yq expression sets (`.a.b = false`, `|=`, `=` with a map) or deletes (`del(.a.b)`), as key-table entries. */
+export function yqEntries(expression: string): ValueEntry[] {
+  const out: ValueEntry[] = [];
+  for (const m of expression.matchAll(new RegExp(String.raw`del\(\s*(${YQ_PATH})\s*\)`, 'g'))) out.push({ path: yqPath(m[1]!), value: null });
+  for (const m of expression.matchAll(new RegExp(String.raw`(${YQ_PATH})\s*\|?=\s*("(?:[^"\\]|\\.)*"|'[^']*'|\{[^{}]*\}|\[[^\]]*\]|[^\s|)]+)`, 'g'))) {
+    const path = yqPath(m[1]!);
+    const raw = m[2]!;
+    if (/^[{[]/.test(raw)) {
+      const parsed = parseJsonLoose(raw);
+      if (parsed !== undefined && JSON.stringify(parsed) !== '{}') out.push(...jsonTreeValues(parsed, path));
+      else if (parsed !== undefined && /^\{\s*\}$/.test(raw)) out.push({ path, value: null });
+      continue;
+    }
+    out.push({ path, value: /^null$/.test(raw) ? null : raw.replace(/^(["'])([\s\S]*)\1$/, '$2') });
+  }
+  return out;
+}
+
+/** `yq -i '.auth.enabled = false' values-prod.yaml`, `yq -i 'del(.spec.template.spec.securityContext)' k8s/deployment.yaml`: a protection the edit turns off. */
+export function yqProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const read = parseCommand(inv.args, YQ);
+  if (!read.options.some((o) => o.name === '-i')) return [];
+  const expressionOption = read.options.find((o) => o.name === '--expression')?.values[0];
+  const words = expressionOption !== undefined ? [{ text: expressionOption, raw: expressionOption, dynamic: false, glob: false }, ...read.operands] : read.operands;
+  const entries = yqEntries(words[0]?.text ?? '');
+  if (entries.length === 0) return [];
+  return words.slice(1).filter((w) => !w.dynamic).flatMap((w) => editedProtectionFindings(resolvePath(cwd, w.text, ctx.facts.home), entries, 'yq -i', ctx));
 }

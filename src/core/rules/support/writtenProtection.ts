@@ -1,5 +1,5 @@
 import type { Finding, RuleContext } from '../../policy/types';
-import { fileValues, firstLowering, protectionLostBy } from './releaseValues';
+import { fileValues, firstLowering, protectionLostBy, type ValueEntry } from './releaseValues';
 
 /**
  * Protection lowered by a file written (issue #18 item 4, red team round 14): what the file's next reader
@@ -29,12 +29,22 @@ const TERRAFORM: readonly Rule[] = [
   { re: /^(?=[\s\S]*\bingress\b)(?=[\s\S]*"(0\.0\.0\.0\/0|::\/0)")(?![\s\S]*\bfrom_port"?\s*[=:]\s*"?(80|443)\b)[\s\S]*$/, does: 'opens an inbound rule to every address (0.0.0.0/0)', lost: OPEN },
 ];
 
+/** Confinement switched off: Compose's `security_opt: [seccomp:unconfined]`, a pod's `seccompProfile: {type: Unconfined}`. */
+const UNCONFINED = /\b(seccomp|apparmor|systempaths)\s*[:=]\s*["']?unconfined\b|\blabel\s*[:=]\s*["']?disable\b|\b(seccompProfile|appArmorProfile)["']?\s*:\s*\{?\s*["']?type["']?\s*:\s*["']?Unconfined\b/i;
+/** The container engine's socket mounted: whoever is in the container commands the engine, and so the host. */
+const DOCKER_SOCKET = /(^|[\s[,"'-])\/(var\/)?run\/(docker|podman\/podman|containerd\/containerd)\.sock(:|["'\s,\]]|$)/m;
+/** A database told to accept every connection without a password, published on every interface (not only 127.0.0.1). */
+const TRUST_PUBLISHED = /^(?=[\s\S]*\b(POSTGRES_HOST_AUTH_METHOD["']?\s*[:=]\s*["']?trust|(MYSQL|MARIADB)_ALLOW_EMPTY_(ROOT_)?PASSWORD["']?\s*[:=]\s*["']?(yes|true|1)|ALLOW_EMPTY_PASSWORD["']?\s*[:=]\s*["']?(yes|true|1))\b)(?=[\s\S]*\bports\b[\s\S]*?["'\s[-](0\.0\.0\.0:|\[?::\]?:)?\d+:\d+)(?![\s\S]*\b(127\.0\.0\.1|localhost|\[?::1\]?):\d+:\d+)[\s\S]*$/;
+
 /** Kubernetes manifests and Compose files: a workload given the host. */
 const WORKLOAD: readonly Rule[] = [
   { re: /\bprivileged["']?\s*:\s*["']?true\b/, does: 'runs a container privileged', lost: HOST },
   { re: /\bhost(PID|Network|IPC)["']?\s*:\s*["']?true\b/, does: 'shares the node\'s process or network namespace with the pod', lost: HOST },
   { re: /\bhostPath["']?\s*:\s*\{?\s*(?:type\s*:\s*\w+\s*,?\s*)?["']?path["']?\s*:\s*["']?\/["']?\s*[,}\n]/, does: 'mounts the node\'s root filesystem', lost: HOST },
   { re: /\ballowPrivilegeEscalation["']?\s*:\s*["']?true\b/, does: 'lets a container gain privileges', lost: HOST },
+  { re: UNCONFINED, does: 'switches seccomp or AppArmor confinement off', lost: HOST },
+  { re: DOCKER_SOCKET, does: 'mounts the container engine\'s socket', lost: HOST },
+  { re: /\broleRef["']?\s*:[\s\S]{0,160}?\bname["']?\s*:\s*["']?cluster-admin\b/, does: 'binds the cluster-admin role', lost: 'whoever holds the bound account can read every secret and change anything in the cluster' },
 ];
 
 const COMPOSE: readonly Rule[] = [
@@ -42,6 +52,18 @@ const COMPOSE: readonly Rule[] = [
   { re: /(^|[\s[,"'-])\/:\/[\w/.-]*/m, does: 'mounts the host\'s root filesystem into a service', lost: HOST },
   { re: /\b(pid|network_mode)\s*:\s*["']?host\b/, does: 'shares the host\'s process or network namespace', lost: HOST },
   { re: /\bcap_add\s*:[\s\S]{0,80}\b(ALL|SYS_ADMIN)\b/, does: 'gives a service every capability', lost: HOST },
+  { re: DOCKER_SOCKET, does: 'mounts the Docker socket into a service', lost: 'whoever runs code in the service commands the Docker engine, and through it the whole machine' },
+  { re: UNCONFINED, does: 'switches seccomp or AppArmor confinement off', lost: HOST },
+  { re: TRUST_PUBLISHED, does: 'lets a database accept connections without a password and publishes its port on every interface', lost: 'anyone who can reach the machine can read and change the data' },
+];
+
+/**
+ * A workflow started for pull requests with the base repository's secrets and write token
+ * (`pull_request_target`, `workflow_run`) that checks out the pull request's own code: whatever a fork
+ * puts in its pull request (a test script, a build hook) runs with them.
+ */
+const WORKFLOW: readonly Rule[] = [
+  { re: /^(?=[\s\S]*\b(pull_request_target|workflow_run)\b)(?=[\s\S]*(github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(sha|branch)|refs\/pull\/))[\s\S]*$/, does: 'checks out a pull request\'s own code in a workflow that runs with the repository\'s secrets (pull_request_target)', lost: 'code from anyone\'s fork runs in CI with the repository\'s secrets and a token that can push to it' },
 ];
 
 /** A stack's configuration (`Pulumi.prod.yaml`): deletion protection switched off for the next `up`. */
@@ -63,6 +85,7 @@ function kindOf(path: string, text: string): { rules: readonly Rule[]; place: st
   const lower = path.toLowerCase();
   if (/\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name)) return { rules: TERRAFORM, place: 'Terraform' };
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return { rules: COMPOSE, place: 'Compose' };
+  if (/\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(lower)) return { rules: WORKFLOW, place: 'a CI workflow' };
   if (/^pulumi\.[\w-]+\.ya?ml$/.test(name)) return { rules: STACK_CONFIG, place: 'Pulumi stack configuration' };
   if (/\.(ya?ml|json)$/.test(name) && (/\b(apiVersion|kind)["']?\s*:/.test(text) || /(^|\/)(k8s|kubernetes|manifests|deploy|kustomize|overlays|charts?)\//.test(lower))) return { rules: WORKLOAD, place: 'Kubernetes manifest' };
   if (/(^|\/)settings(\/[\w-]+)?\.py$|(^|\/)settings\/[\w-]+\.py$/.test(lower)) return { rules: DJANGO, place: 'Django settings' };
@@ -82,12 +105,52 @@ function productionConfig(path: string, text: string): { does: string; lost: str
   return undefined;
 }
 
+const VALUES_FILE = /^(values|[\w-]*[.-]values)([.-][\w.-]+)?\.ya?ml$/;
+const NOT_DEPLOYED = /(^|[._-])(dev|development|local|test|tests|ci|kind|minikube|example|sample)([._-]|$)/;
+
 /** A chart's values file (`values.yaml`, `values-prod.yaml`, `charts/api/values.yaml`), not one named for development or tests. */
 function chartValues(path: string, text: string): { does: string; lost: string } | undefined {
   const name = base(path);
-  if (!/^(values|[\w-]*[.-]values)([.-][\w.-]+)?\.ya?ml$/.test(name) || /(^|[._-])(dev|development|local|test|tests|ci|kind|minikube|example|sample)([._-]|$)/.test(name)) return undefined;
+  if (!VALUES_FILE.test(name) || NOT_DEPLOYED.test(name)) return undefined;
   const m = firstLowering(fileValues(text));
   return m && m.id !== 'persistence-off' ? { does: m.does, lost: m.lost } : undefined;
+}
+
+/** What a workload's settings lose by the key table: only the workload's own hardening and reach (a ConfigMap's `auth: false` is the application's). */
+const WORKLOAD_IDS = new Set(['container-privileged', 'admin-granted', 'made-public']);
+function workloadMeaning(entries: Iterable<ValueEntry>): { does: string; lost: string } | undefined {
+  for (const e of entries) {
+    const m = protectionLostBy(e);
+    if (m && WORKLOAD_IDS.has(m.id)) return { does: m.does, lost: m.lost };
+  }
+  return undefined;
+}
+
+/** What a Kubernetes manifest's text gives its workloads that lowers their protection (a manifest applied now, or written for later). */
+export function workloadLowering(text: string): { does: string; lost: string } | undefined {
+  return WORKLOAD.find((r) => r.re.test(text)) ?? workloadMeaning(fileValues(text));
+}
+
+/**
+ * A file edited in place (`yq -i '.auth.enabled = false' values-prod.yaml`, `yq -i 'del(.spec.template.spec.securityContext)'
+ * k8s/deployment.yaml`): the keys the edit sets or deletes, judged by the key table as what the file's next reader gets.
+ */
+export function editedProtectionFindings(path: string, entries: readonly ValueEntry[], writer: string, ctx: RuleContext): Finding[] {
+  const text = ctx.facts.readFile(path) ?? '';
+  const kind = kindOf(path, text);
+  const valuesPlace = VALUES_FILE.test(base(path)) && !NOT_DEPLOYED.test(base(path));
+  const m = valuesPlace || kind?.rules === COMPOSE ? firstLowering(entries) : kind?.rules === WORKLOAD ? workloadMeaning(entries) : undefined;
+  if (!m || ('id' in m && m.id === 'persistence-off')) return [];
+  const shown = path.split('/').slice(-2).join('/');
+  const env = ctx.environmentOf({ values: path.split('/').slice(-4).filter((p) => p !== ''), remote: true });
+  const place = valuesPlace ? 'chart values' : (kind?.place ?? 'configuration');
+  return [{
+    rule: 'written-protection.lowered',
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason: `\`${writer}\` edits the ${place} in ${shown} so that it ${m.does}: a safety net is removed when it is next applied — ${m.lost}.`,
+    targets: [{ kind: 'resource', name: shown, remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
 }
 
 /** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
@@ -100,7 +163,7 @@ export function writtenProtectionFindings(path: string, added: string | undefine
   if (added === undefined || added.length > 200_000 || written.length > 200_000) return [];
   const shown = path.split('/').slice(-2).join('/');
   const kind = kindOf(path, added);
-  const hit = kind?.rules.find((r) => r.re.test(added));
+  const hit = kind?.rules.find((r) => r.re.test(added)) ?? (kind?.rules === WORKLOAD ? workloadMeaning(fileValues(added)) : undefined);
   const values = hit === undefined ? chartValues(path, written) : undefined;
   const config = values ?? (hit === undefined && kind === undefined ? productionConfig(path, written) : undefined);
   if (!hit && !config) return [];
