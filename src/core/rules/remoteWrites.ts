@@ -1,5 +1,9 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { Environment } from '../policy/types';
 import { grammarOf, readEffectArgs } from '../policy/effectOptions';
+import { lftpUploads } from './support/sentOutReach';
+import { servesWebsite } from './support/servingPlaces';
+import { lftpHost } from './transferDeletes';
 
 /**
  * A file copied onto another machine into a place that runs it or lets someone in (`scp x
@@ -33,8 +37,8 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
     const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
     return [{ rule: 'remote-writes.emptied', risk: 'destructive', severity: 'ask', reason: `${inv.name} copies ${empty.text} over ${where.path} on ${where.host}: what the file held is replaced by nothing.`, targets: [{ kind: 'path', name: `${where.host}:${where.path}`, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }] }];
   }
-  if (!RUNS_OR_ADMITS.test(path)) return [];
   const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
+  if (!RUNS_OR_ADMITS.test(path)) return servesWebsite(path) ? webRootUpload(inv, where.host, where.path, env) : [];
   return [{
     rule: 'remote-writes.runs-or-admits',
     risk: 'destructive',
@@ -44,9 +48,33 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
   }];
 }
 
+/**
+ * Stop 33 (red team round 16): a copy into a web server's document root on another machine (`scp -r dist
+ * deploy@prod:/var/www`, `rsync -a dist/ host:/srv/www/`, `lftp -e 'mirror -R dist /www' ftp.host`) is a deploy: what
+ * visitors get is replaced at once. A host whose names say it is not production stays allowed (unknown is production).
+ */
+function webRootUpload(inv: Invocation, host: string, path: string, env: { environment: Environment; reason: string }): Finding[] {
+  if (env.environment === 'non-production' || env.environment === 'local') return [];
+  return [{
+    rule: 'remote-writes.web-root',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `${inv.name} uploads into ${path} on ${host}, a web server's document root: what visitors get is replaced at once, with nothing reviewed first (a deploy).`,
+    targets: [{ kind: 'path', name: `${host}:${path}`, provider: inv.name === 'lftp' ? 'lftp' : 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
+}
+
+/** `lftp -e 'mirror -R dist /www' HOST`: a reverse mirror into a document root. */
+function lftpUpload(inv: Invocation, ctx: RuleContext): Finding[] {
+  const upload = lftpUploads(inv).find((u) => u.remote !== undefined && servesWebsite(u.remote));
+  if (upload === undefined) return [];
+  const host = lftpHost(inv);
+  return webRootUpload(inv, host, upload.remote!, ctx.environmentOf({ values: [host], remote: true, sources: [{ source: 'lftp host', value: host }] }));
+}
+
 export const remoteWritesPack: RulePack = {
   id: 'remote-writes',
-  title: 'Copies onto another machine into places it runs',
-  commands: ['scp', 'rsync'],
-  checkInvocation: remoteCopy,
+  title: 'Copies onto another machine into places it runs or serves',
+  commands: ['scp', 'rsync', 'lftp'],
+  checkInvocation: (inv, ctx) => (inv.name === 'lftp' ? lftpUpload(inv, ctx) : remoteCopy(inv, ctx)),
 };

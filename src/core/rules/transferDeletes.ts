@@ -38,13 +38,18 @@ function destroying(script: string, commands: RegExp): string | undefined {
 const LFTP_DESTROYS = /^(rm|rmdir|mrm|glob\s+rm|mirror\b.*\s(--delete|-e)\b|mirror\s+(-e|--delete)\b)/;
 const SMB_DESTROYS = /^(del|rm|deltree|rmdir|rd)\s/;
 
-function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
+/** The host an lftp line works on: its operand, or the script's `open HOST`. */
+export function lftpHost(inv: Invocation): string {
   const read = readEffectArgs(inv.args, LFTP);
   const script = values(read, 'e', 'c').map((w) => w.text).join('\n');
-  const line = destroying(script, LFTP_DESTROYS);
-  if (line === undefined) return [];
   const host = read.operands[0]?.text ?? /\bopen\s+(\S+)/.exec(script)?.[1] ?? 'the server (not named)';
-  return ask(inv, host.replace(/^\w+:\/\/(?:[^@/]*@)?/, '').replace(/\/.*$/, ''), line, `lftp runs \`${line}\``, ctx);
+  return host.replace(/^\w+:\/\/(?:[^@/]*@)?/, '').replace(/\/.*$/, '');
+}
+
+function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
+  const read = readEffectArgs(inv.args, LFTP);
+  const line = destroying(values(read, 'e', 'c').map((w) => w.text).join('\n'), LFTP_DESTROYS);
+  return line === undefined ? [] : ask(inv, lftpHost(inv), line, `lftp runs \`${line}\``, ctx);
 }
 
 function smbclient(inv: Invocation, ctx: RuleContext): Finding[] {
