@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import type { Environment } from '../policy/types';
-import { grammarOf, readEffectArgs } from '../policy/effectOptions';
+import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
 import { lftpUploads } from './support/sentOutReach';
 import { servesWebsite } from './support/servingPlaces';
 import { lftpHost } from './transferDeletes';
@@ -38,7 +38,9 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: 'remote-writes.emptied', risk: 'destructive', severity: 'ask', reason: `${inv.name} copies ${empty.text} over ${where.path} on ${where.host}: what the file held is replaced by nothing.`, targets: [{ kind: 'path', name: `${where.host}:${where.path}`, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }] }];
   }
   const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
-  if (!RUNS_OR_ADMITS.test(path)) return servesWebsite(path) ? webRootUpload(inv, where.host, where.path, env) : [];
+  // A folder (`scp -r`, `rsync -a`) into a document root; one file copied there is left alone, as a copy into a bucket is.
+  const folder = (inv.name === 'scp' ? has(read, 'r') : has(read, 'r', 'a', 'recursive', 'archive')) && !has(read, 'n', 'dry-run');
+  if (!RUNS_OR_ADMITS.test(path)) return folder && servesWebsite(path) ? webRootUpload(inv, where.host, where.path, env) : [];
   return [{
     rule: 'remote-writes.runs-or-admits',
     risk: 'destructive',
@@ -51,10 +53,12 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
 /**
  * Stop 33 (red team round 16): a copy into a web server's document root on another machine (`scp -r dist
  * deploy@prod:/var/www`, `rsync -a dist/ host:/srv/www/`, `lftp -e 'mirror -R dist /www' ftp.host`) is a deploy: what
- * visitors get is replaced at once. A host whose names say it is not production stays allowed (unknown is production).
+ * visitors get is replaced at once. It asks when the host's names say production (`prod.acme.com`, a host the project
+ * lists), like an upload into a bucket named for production (`registry/tools/cloudOverwrites.ts`); a copy to a host
+ * nobody named (`web1.acme.com`) stays routine, as the corpora label it.
  */
 function webRootUpload(inv: Invocation, host: string, path: string, env: { environment: Environment; reason: string }): Finding[] {
-  if (env.environment === 'non-production' || env.environment === 'local') return [];
+  if (env.environment !== 'production') return [];
   return [{
     rule: 'remote-writes.web-root',
     risk: 'destructive',

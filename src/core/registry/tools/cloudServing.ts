@@ -102,11 +102,9 @@ const underADay = (v: string): boolean => {
 };
 
 export const GCLOUD_SERVING_RULES: readonly CommandRule[] = [
-  // `gcloud run deploy` without `--image` builds the source folder (`--source`, `.` by default) and deploys it just the same.
-  ...([['run', 'deploy'], ['run', 'services', 'update']] as const).map((path): CommandRule => ({ id: `gcloud-run-image-replace-${path.length}`, path, kind: 'service', noun: 'Cloud Run service', verb: 'replaces the image serving traffic in', namePositionals: 'first', defaultName: 'the service', productionOnly: true, when: (p) => (path.length === 2 || given(p, ['--image'])) && !hasFlag(p, ['--no-traffic']), note: (p) => `: the new revision (${values(p, ['--image'])[0] ?? values(p, ['--source'])[0] ?? 'built from this folder'}) takes every request at once` })),
-  // Stop 33 (red team round 16): the service replaced from a YAML file, a function's code deployed, a managed group's instances replaced.
+  ...([['run', 'deploy'], ['run', 'services', 'update']] as const).map((path): CommandRule => ({ id: `gcloud-run-image-replace-${path.length}`, path, kind: 'service', noun: 'Cloud Run service', verb: 'replaces the image serving traffic in', namePositionals: 'first', defaultName: 'the service', productionOnly: true, when: (p) => given(p, ['--image']) && !hasFlag(p, ['--no-traffic']), note: (p) => `: the new revision (${values(p, ['--image'])[0] ?? 'image'}) takes every request at once` })),
+  // Stop 33 (red team round 16): the service replaced from a YAML file, a managed group's instances replaced.
   { id: 'gcloud-run-replace', path: ['run', /^(services|jobs)$/, 'replace'], kind: 'service', noun: 'Cloud Run service', verb: 'replaces, from the file it names, the configuration and image of', namePositionals: 'none', defaultName: 'the service the file describes', productionOnly: true, note: lost('the new revision takes the requests as soon as it is ready') },
-  { id: 'gcloud-functions-deploy', path: ['functions', 'deploy'], kind: 'service', noun: 'Cloud Function', verb: 'replaces the live code of', namePositionals: 'first', defaultName: 'the function', productionOnly: true, note: lost('every call runs the new code at once') },
   { id: 'gcloud-mig-rolling', path: ['compute', 'instance-groups', 'managed', 'rolling-action', /^(replace|restart|start-update)$/], kind: 'service', noun: 'managed instance group', verb: 'replaces or restarts every instance of', namePositionals: 'first', productionOnly: true, note: lost('each instance goes down and comes back with the current template') },
   { id: 'gcloud-run-traffic', path: ['run', 'services', 'update-traffic'], kind: 'service', noun: 'Cloud Run service', verb: 'moves live traffic of', namePositionals: 'first', productionOnly: true, when: (p) => given(p, ['--to-revisions', '--to-latest', '--to-tags']), note: lost('the revisions it names serve the users at once') },
   { id: 'gcloud-app-deploy-promote', path: ['app', 'deploy'], kind: 'service', noun: 'App Engine app', verb: 'deploys and sends all traffic to a new version of', namePositionals: 'none', defaultName: 'the project\'s app', productionOnly: true, when: (p) => !hasFlag(p, ['--no-promote']), note: lost('the version that served users stops receiving traffic at once') },
@@ -116,6 +114,17 @@ export const GCLOUD_SERVING_RULES: readonly CommandRule[] = [
   { id: 'gcloud-sql-backups-cut', path: ['sql', 'instances', 'patch'], kind: 'database', noun: 'Cloud SQL instance', verb: 'cuts the backups kept for', namePositionals: 'first', when: (p) => said(p, ['--retained-backups-count'], /^[0-6]$/) || said(p, ['--retained-transaction-log-days'], /^[0-6]$/), note: SAFETY('older backups and point-in-time recovery beyond the new count are deleted') },
   { id: 'gcloud-node-pool-zero', path: ['container', 'node-pools', 'update'], kind: 'cluster', noun: 'GKE node pool', verb: 'limits to zero nodes', namePositionals: 'first', when: (p) => said(p, ['--max-nodes', '--total-max-nodes'], /^0+$/), note: lost('every pod on it is evicted and nothing runs there') },
   { id: 'gcloud-backend-remove', path: ['compute', 'backend-services', 'remove-backend'], kind: 'service', noun: 'backend service', verb: 'takes a backend out of', namePositionals: 'first', note: lost('the load balancer stops sending traffic to it; with no backend left every request fails') },
+];
+
+/**
+ * Stop 33 (red team round 16): deploys of code the rules above leave alone, placed after gcloud's more specific deploy
+ * rules (public access, source from outside the project) so their reasons win: `gcloud functions deploy` replaces the
+ * function's live code, and `gcloud run deploy` without `--image` builds the source folder (`--source`, `.` by default)
+ * and deploys it just the same.
+ */
+export const GCLOUD_CODE_DEPLOYS: readonly CommandRule[] = [
+  { id: 'gcloud-functions-deploy', path: ['functions', 'deploy'], kind: 'service', noun: 'Cloud Function', verb: 'replaces the live code of', namePositionals: 'first', defaultName: 'the function', productionOnly: true, note: lost('every call runs the new code at once') },
+  { id: 'gcloud-run-source-deploy', path: ['run', 'deploy'], kind: 'service', noun: 'Cloud Run service', verb: 'builds this folder and replaces what serves in', namePositionals: 'first', defaultName: 'the service', productionOnly: true, when: (p) => !given(p, ['--image']) && !hasFlag(p, ['--no-traffic']), note: (p) => `: the new revision (built from ${values(p, ['--source'])[0] ?? '.'}) takes every request at once` },
 ];
 
 /** Options the az rules below read, each taking a value. */

@@ -175,8 +175,8 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   ollama: { path: /^push$/, what: 'pushes the model to the registry its name points at (ollama.com unless another host is named), where whoever pulls it gets it' },
   cog: { path: /^push$/, what: 'pushes the model image to Replicate (or the registry its name names), replacing the version its users run' },
   surge: {
-    // `surge [project] [domain]` (no command word) publishes; its account and site commands only read or sign in.
-    path: /^(?!(login|logout|whoami|list|token|plan|card|invite|revoke|ssl|encrypt|certs|dns|zone|audit|help)$)/,
+    // `surge [project] [domain]` (no command word) publishes; its account and site commands only read or sign in (`teardown` is the verb floor's).
+    path: /^(?!(login|logout|whoami|list|token|plan|card|invite|revoke|ssl|encrypt|certs|dns|zone|audit|help|teardown)$)/,
     valued: ['-p', '--project', '-d', '--domain'],
     target: (p) => [...valuesOf(p, '-d', '--domain'), ...p.operands.map((w) => w.text).filter((v) => v.includes('.') && !/^[./~]/.test(v))],
     what: 'publishes the folder as a public website on Surge, replacing what the domain serves',
