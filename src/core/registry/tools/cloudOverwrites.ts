@@ -58,7 +58,7 @@ function uploadsIntoWebsite(url: RegExp, pathLength: number, recursive: readonly
     const destination = words[words.length - 1] ?? '';
     const sources = words.slice(pathLength, -1);
     // A folder: a sync, or a copy told to recurse; one file copied (`cp app.js gs://acme-static/app.js`) is not this rule's.
-    const folder = /sync$/.test(words[pathLength - 1] ?? '') || hasFlag(p, recursive);
+    const folder = (words[pathLength - 1] ?? '').endsWith('sync') || hasFlag(p, recursive);
     return folder && words.length >= pathLength + 2 && websiteBucket(destination) !== undefined && !sources.some((w) => url.test(w)) && !hasFlag(p, keepsDeletes) && !uploadsIntoProduction(url, pathLength, [])(p);
   };
 }
