@@ -1,9 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import type { Environment } from '../policy/types';
 import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
-import { lftpUploads } from './support/sentOutReach';
-import { servesWebsite } from './support/servingPlaces';
-import { lftpHost } from './transferDeletes';
+import { servesWebsite, webRootUpload } from './support/servingPlaces';
 
 /**
  * A file copied onto another machine into a place that runs it or lets someone in (`scp x
@@ -50,35 +47,9 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
   }];
 }
 
-/**
- * Stop 33 (red team round 16): a copy into a web server's document root on another machine (`scp -r dist
- * deploy@prod:/var/www`, `rsync -a dist/ host:/srv/www/`, `lftp -e 'mirror -R dist /www' ftp.host`) is a deploy: what
- * visitors get is replaced at once. It asks when the host's names say production (`prod.acme.com`, a host the project
- * lists), like an upload into a bucket named for production (`registry/tools/cloudOverwrites.ts`); a copy to a host
- * nobody named (`web1.acme.com`) stays routine, as the corpora label it.
- */
-function webRootUpload(inv: Invocation, host: string, path: string, env: { environment: Environment; reason: string }): Finding[] {
-  if (env.environment !== 'production') return [];
-  return [{
-    rule: 'remote-writes.web-root',
-    risk: 'destructive',
-    severity: 'ask',
-    reason: `${inv.name} uploads into ${path} on ${host}, a web server's document root: what visitors get is replaced at once, with nothing reviewed first (a deploy).`,
-    targets: [{ kind: 'path', name: `${host}:${path}`, provider: inv.name === 'lftp' ? 'lftp' : 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }],
-  }];
-}
-
-/** `lftp -e 'mirror -R dist /www' HOST`: a reverse mirror into a document root. */
-function lftpUpload(inv: Invocation, ctx: RuleContext): Finding[] {
-  const upload = lftpUploads(inv).find((u) => u.remote !== undefined && servesWebsite(u.remote));
-  if (upload === undefined) return [];
-  const host = lftpHost(inv);
-  return webRootUpload(inv, host, upload.remote!, ctx.environmentOf({ values: [host], remote: true, sources: [{ source: 'lftp host', value: host }] }));
-}
-
 export const remoteWritesPack: RulePack = {
   id: 'remote-writes',
   title: 'Copies onto another machine into places it runs or serves',
-  commands: ['scp', 'rsync', 'lftp'],
-  checkInvocation: (inv, ctx) => (inv.name === 'lftp' ? lftpUpload(inv, ctx) : remoteCopy(inv, ctx)),
+  commands: ['scp', 'rsync'],
+  checkInvocation: remoteCopy,
 };

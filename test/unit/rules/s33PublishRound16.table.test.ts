@@ -58,7 +58,6 @@ const TABLE: Record<string, Family> = {
       flag('gcloud functions deploy fn --trigger-http'),
       flag('gcloud run services replace service.yaml'),
       flag('gcloud run deploy api --source .'),
-      flag('gcloud compute instance-groups managed rolling-action restart web-mig --zone us-central1-a'),
       flag('aws ecs update-service --cluster prod --service api --force-new-deployment'),
       flag('aws elasticbeanstalk update-environment --environment-name acme-prod --version-label v2'),
       flag('aws apprunner start-deployment --service-arn arn:aws:apprunner:us-east-1:1:service/api/x'),
