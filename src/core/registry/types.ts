@@ -128,7 +128,9 @@ export type PackageAction =
   | { binary: true; call?: string }
   | 'publish'
   | 'uninstall'
-  | 'builtin';
+  | 'builtin'
+  /** The operands (after `skip` of them) are this manager's own words again, run in each or one workspace (`yarn workspaces foreach npm publish`). */
+  | { again: true; skip?: number };
 
 /** A subcommand: its grammar, its children and what it does. */
 export interface CommandSpec extends GrammarNode {

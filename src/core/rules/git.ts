@@ -94,8 +94,12 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
   }
   // `git push heroku main`, `git push production`: a remote named for a deployment builds and serves what it is sent (Heroku, Dokku, Azure, a production remote).
   if (findings.length === 0 && !deleting && isDeployRemote(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [deployTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
-  const shipped = findings.length === 0 && !deleting && !a.has('-n', '--dry-run') ? deployBranchOf(refspecs) : undefined;
-  if (shipped !== undefined) findings.push(finding('push-deploy-branch', `Pushes to ${shipped} on ${remote}, a branch named for a deployment: what lands there is built and served.`, [deployTarget(shipped, remote, ctx)]));
+  // `--all`/`--branches` push every local branch, as the refspec `refs/heads/*:refs/heads/*` does.
+  const shipped = findings.length === 0 && !deleting && !a.has('-n', '--dry-run') ? deployBranchOf(a.has('--all', '--branches') ? [...refspecs, 'refs/heads/*:refs/heads/*'] : refspecs) : undefined;
+  if (shipped !== undefined) {
+    const every = shipped.startsWith('every branch');
+    findings.push(finding('push-deploy-branch', `Pushes to ${shipped} on ${remote}, ${every ? 'the branches a platform or CI deploys among them' : 'a branch named for a deployment'}: what lands there is built and served.`, [deployTarget(every ? 'every branch' : shipped, remote, ctx)]));
+  }
   if (force && refspecs.length === 0) {
     const branch = currentBranch(cwd, ctx);
     if (routineLease(branch)) return findings;

@@ -74,7 +74,32 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
     const units = a.parsed.operands.map((w) => w.text).join(' ');
     return ask('service-stop', `Stops the service ${units} on ${elsewhere ?? 'that machine'} (systemctl ${verb}).`, ctx, elsewhere, 'ask', elsewhere !== undefined);
   }
+  if (verb !== undefined && SERVICE_RESTARTS.test(verb)) return remoteRestart(inv, ctx, a.parsed.operands.map((w) => w.text).join(' '), `systemctl ${verb}`, elsewhere);
   return [];
+}
+
+/** Verbs that take a service down and bring it back with what is deployed there now (`reload` keeps it up and is left alone). */
+const SERVICE_RESTARTS = /^(restart|try-restart|reload-or-restart|try-reload-or-restart|force-reload|condrestart|force-restart)$/;
+
+/**
+ * Stop 33 (red team round 16: `ssh deploy@prod 'git pull && systemctl restart app'`, `ansible all -m shell -a
+ * 'systemctl restart app'`): restarting a service on another machine drops what it serves and brings it back with
+ * whatever code is there now, a deploy nobody reviewed. On this machine it is routine; on a machine whose names say
+ * development it stays allowed; elsewhere (production, or unknown, which is production) it asks.
+ */
+function remoteRestart(inv: Invocation, ctx: RuleContext, units: string, how: string, elsewhere: string | undefined): Finding[] {
+  const names = elsewhere !== undefined ? [{ source: 'host', value: elsewhere }] : inv.remote?.names;
+  if (names === undefined) return [];
+  const env = ctx.environmentOf({ values: names.map((n) => n.value), remote: true, sources: names });
+  if (env.environment === 'non-production' || env.environment === 'local') return [];
+  return ask('service-restart', `Restarts the service ${units || 'named'} on ${elsewhere ?? 'that machine'} (${how}): what it serves drops its connections and comes back running whatever is deployed there now.`, ctx, elsewhere, 'ask', elsewhere !== undefined);
+}
+
+/** `service app restart` on another machine: SysV's spelling of the same restart. */
+function service(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const [unit = '', verb = ''] = a ? a.parsed.operands.map((w) => w.text) : [];
+  return a && SERVICE_RESTARTS.test(verb) ? remoteRestart(inv, ctx, unit, `service ${unit} ${verb}`, undefined) : [];
 }
 
 /** `kill -9 -1`, `kill -KILL -1`, `kill -s KILL -- -1`: pid -1 is every process the user may signal. */
@@ -191,7 +216,7 @@ function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
-  systemctl, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
+  systemctl, service, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
   ufw, nft, passwd, crontab, blkdiscard, sgdisk,
 });
 

@@ -2,7 +2,8 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { isLocalValue } from '../policy/production';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { isSharedDryRun } from '../registry/verbTraits';
-import { BUILD_PUBLISHERS, buildToolPublish, OTHER_PUBLISHERS, otherPublish } from './support/buildPublishing';
+import { BUILD_PUBLISHERS, buildToolPublish, OTHER_PUBLISHERS, otherPublish, setupPyPublish } from './support/buildPublishing';
+import { releaseWorkflowRun } from './support/releaseWorkflows';
 import { snippetPublishes } from './support/sdkPublishes';
 
 /**
@@ -13,6 +14,9 @@ import { snippetPublishes } from './support/sdkPublishes';
  * Verdaccio, a folder feed) and the act's own undo stay allowed. The registry is another system whose
  * environment the words rarely say, and unknown is production.
  */
+
+/** Python interpreters, for `setup.py upload`. */
+const PYTHON = /^python[\d.]*$/;
 
 /** Test indexes: publishing there is still remote, but not to the index people install from. */
 const TEST_REGISTRY = /(^|[/.])test\.pypi\.org\b|^testpypi$|^test$/i;
@@ -46,7 +50,12 @@ function registryAct(inv: Invocation, ctx: RuleContext): Finding[] {
 export const publishingPack: RulePack = {
   id: 'publishing',
   title: 'Publishing to, or withdrawing from, a public package registry',
-  checkInvocation: (inv, ctx) => [...(BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)), ...(OTHER_PUBLISHERS.has(inv.name) ? otherPublish(inv, ctx) : [])],
+  checkInvocation: (inv, ctx) => [
+    ...(BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)),
+    ...(OTHER_PUBLISHERS.has(inv.name) ? otherPublish(inv, ctx) : []),
+    ...(PYTHON.test(inv.name) ? setupPyPublish(inv, ctx) : []),
+    ...(inv.name === 'gh' ? releaseWorkflowRun(inv, ctx) : []),
+  ],
   checkSnippet: snippetPublishes,
-  reactsTo: (name) => BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || toolNamed(name) !== undefined,
+  reactsTo: (name) => BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || PYTHON.test(name) || toolNamed(name) !== undefined,
 };

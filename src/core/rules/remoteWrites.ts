@@ -1,5 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { grammarOf, readEffectArgs } from '../policy/effectOptions';
+import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
+import { servesWebsite, webRootUpload } from './support/servingPlaces';
 
 /**
  * A file copied onto another machine into a place that runs it or lets someone in (`scp x
@@ -33,8 +34,10 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
     const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
     return [{ rule: 'remote-writes.emptied', risk: 'destructive', severity: 'ask', reason: `${inv.name} copies ${empty.text} over ${where.path} on ${where.host}: what the file held is replaced by nothing.`, targets: [{ kind: 'path', name: `${where.host}:${where.path}`, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }] }];
   }
-  if (!RUNS_OR_ADMITS.test(path)) return [];
   const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
+  // A folder (`scp -r`, `rsync -a`) into a document root; one file copied there is left alone, as a copy into a bucket is.
+  const folder = (inv.name === 'scp' ? has(read, 'r') : has(read, 'r', 'a', 'recursive', 'archive')) && !has(read, 'n', 'dry-run');
+  if (!RUNS_OR_ADMITS.test(path)) return folder && servesWebsite(path) ? webRootUpload(inv, where.host, where.path, env) : [];
   return [{
     rule: 'remote-writes.runs-or-admits',
     risk: 'destructive',
@@ -46,7 +49,7 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
 
 export const remoteWritesPack: RulePack = {
   id: 'remote-writes',
-  title: 'Copies onto another machine into places it runs',
+  title: 'Copies onto another machine into places it runs or serves',
   commands: ['scp', 'rsync'],
   checkInvocation: remoteCopy,
 };

@@ -2,6 +2,8 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { lftpUploads } from './support/sentOutReach';
+import { servesWebsite, webRootUpload } from './support/servingPlaces';
 
 /**
  * Files deleted or emptied on another machine through a file-transfer protocol's own commands
@@ -9,7 +11,8 @@ import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
  * --delete`), `smbclient //HOST/share -c 'deltree data'` (`del`, `rm`, `rmdir`), `curl -Q 'DELE f'
  * ftp://HOST/` (FTP `DELE`/`RMD`, SFTP `rm`/`rmdir` quotes), `curl -T /dev/null ftp://HOST/f` (an
  * empty upload over the file). The host's environment comes from its name (unknown is production).
- * Listing, downloading and uploading real files stay allowed.
+ * Listing, downloading and uploading real files stay allowed, but for a reverse mirror into a document root on a host
+ * named production (a deploy, stop 33).
  */
 
 const LFTP = effectGrammar('ecfpuU', ['user', 'port']);
@@ -38,13 +41,23 @@ function destroying(script: string, commands: RegExp): string | undefined {
 const LFTP_DESTROYS = /^(rm|rmdir|mrm|glob\s+rm|mirror\b.*\s(--delete|-e)\b|mirror\s+(-e|--delete)\b)/;
 const SMB_DESTROYS = /^(del|rm|deltree|rmdir|rd)\s/;
 
-function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
+/** The host an lftp line works on: its operand, or the script's `open HOST`. */
+function lftpHost(inv: Invocation): string {
   const read = readEffectArgs(inv.args, LFTP);
   const script = values(read, 'e', 'c').map((w) => w.text).join('\n');
-  const line = destroying(script, LFTP_DESTROYS);
-  if (line === undefined) return [];
   const host = read.operands[0]?.text ?? /\bopen\s+(\S+)/.exec(script)?.[1] ?? 'the server (not named)';
-  return ask(inv, host.replace(/^\w+:\/\/(?:[^@/]*@)?/, '').replace(/\/.*$/, ''), line, `lftp runs \`${line}\``, ctx);
+  return host.replace(/^\w+:\/\/(?:[^@/]*@)?/, '').replace(/\/.*$/, '');
+}
+
+function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
+  const read = readEffectArgs(inv.args, LFTP);
+  const line = destroying(values(read, 'e', 'c').map((w) => w.text).join('\n'), LFTP_DESTROYS);
+  if (line !== undefined) return ask(inv, lftpHost(inv), line, `lftp runs \`${line}\``, ctx);
+  // Stop 33 (red team round 16): `mirror -R dist /www` publishes the folder into a document root (support/servingPlaces.ts).
+  const upload = lftpUploads(inv).find((u) => u.remote !== undefined && servesWebsite(u.remote));
+  if (upload === undefined) return [];
+  const host = lftpHost(inv);
+  return webRootUpload(inv, host, upload.remote!, ctx.environmentOf({ values: [host], remote: true, sources: [{ source: 'lftp host', value: host }] }));
 }
 
 function smbclient(inv: Invocation, ctx: RuleContext): Finding[] {

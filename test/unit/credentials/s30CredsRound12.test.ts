@@ -112,7 +112,8 @@ describe('credential hunt, round 12 (s30 creds): table per family', function () 
         { cmd: 'aws ssm put-parameter --name /x --type SecureString --value "$DB_PASSWORD"' },
         { cmd: 'aws rds create-db-instance --db-instance-identifier x --master-user-password "$DB_PASSWORD"' },
         { cmd: 'az postgres flexible-server create --admin-password "$DB_PASSWORD" -n x' },
-        { cmd: 'gcloud run deploy api --set-env-vars DATABASE_URL=$DATABASE_URL' },
+        // Stop 33: a source deploy to a service nobody named asks as a deploy (s33PublishRound16); a staging one names the variable only.
+        { cmd: 'gcloud run deploy api-staging --set-env-vars DATABASE_URL=$DATABASE_URL' },
         { cmd: 'aws s3 cp - s3://b/x <<< "$AWS_SECRET_ACCESS_KEY"' },
         { cmd: 'gh api repos/o/r/issues -f title=x -f body=hello' },
         { cmd: 'gh auth login --with-token <<< "$GITHUB_TOKEN"' },

@@ -67,7 +67,8 @@ const benign: Expectation[] = [
   { cmd: 'aws s3 ls s3://bucket', decision: 'allow' },
   { cmd: 'aws ec2 describe-instances --filters Name=tag:env,Values=prod', decision: 'allow' },
   { cmd: 'aws s3 cp build.zip s3://artifacts/', decision: 'allow' },
-  { cmd: 'aws s3 sync ./dist s3://site', decision: 'allow' },
+  // Stop 33: a sync into a bucket named for a website (`s3://site`) publishes it (s33PublishRound16); one for builds stays routine.
+  { cmd: 'aws s3 sync ./dist s3://acme-builds', decision: 'allow' },
   { cmd: 'aws ec2 terminate-instances --instance-ids i-1 --dry-run', decision: 'allow' },
   { cmd: 'aws s3 rm s3://b/x --recursive --dryrun', decision: 'allow' },
   // Stop 30's decision: a whole bucket on a local emulator asks (not production, see the destructive rows); one object stays routine.

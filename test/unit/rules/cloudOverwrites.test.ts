@@ -41,7 +41,8 @@ const FLAGGED: Array<[string, RegExp]> = [
 const ALLOWED = [
   'aws s3 cp local.txt s3://bucket/new-key',
   'aws s3 cp s3://acme-prod-backups/latest.dump ./latest.dump',
-  'aws s3 mv ./build s3://acme-site/ --recursive',
+  // Stop 33: into a website bucket nobody named it publishes (s33PublishRound16); a staging site stays routine.
+  'aws s3 mv ./build s3://acme-staging-site/ --recursive',
   'aws s3api put-object --bucket acme-assets --key logo.png --body logo.png',
   'aws rds modify-db-instance --db-instance-identifier prod-db --backup-retention-period 14',
   'aws ecs update-service --cluster prod --service api --desired-count 3',

@@ -145,7 +145,8 @@ table('data shared across accounts, copied away or handed out by link (snapshots
   ask(`gsutil signurl key.json gs://acme-backups/db.dump`),
   ask(`mc share download --expire 168h local/backups/db.dump`, { says: /without credentials/ }),
   allow(`aws rds describe-db-snapshot-attributes --db-snapshot-identifier x`),
-  allow(`aws s3 sync ./dist s3://acme-site-assets`),
+  // Stop 33: a sync into a bucket named for a website publishes it (s33PublishRound16); one for builds is no share.
+  allow(`aws s3 sync ./dist s3://acme-build-cache`),
   allow(`aws s3 cp s3://acme-backups/latest.dump ./latest.dump`),
   allow(`aws kms list-grants --key-id k`),
   allow(`mc share list download`),

@@ -25,7 +25,9 @@ table('AWS: traffic cut off, capacity cut, live code re-pointed (aws CLI referen
   ask(`aws ecs update-service --cluster prod --service api --task-definition busybox:1 --force-new-deployment`, { production: true, says: /busybox:1/ }),
   ask(`timeout 60 aws ecs update-service --task-definition api:7 --service api`, { production: true }),
   allow(`aws ecs update-service --cluster staging --service api --task-definition api:2`),
-  allow(`aws ecs update-service --cluster prod --service api --force-new-deployment`),
+  // Stop 33 (red team round 16): a forced new deployment replaces every task, pulling the image tags again: it asks on production.
+  ask(`aws ecs update-service --cluster prod --service api --force-new-deployment`, { production: true }),
+  allow(`aws ecs update-service --cluster staging --service api --force-new-deployment`),
   ask(`aws lambda update-alias --function-name api --name live --function-version 1`, { production: true, says: /version 1/ }),
   ask(`aws lambda update-alias --name prod --function-name api --routing-config AdditionalVersionWeights={"2"=0.5}`, { production: true }),
   allow(`aws lambda update-alias --function-name api --name dev --function-version 3`),

@@ -129,10 +129,11 @@ describe('credential roads, round 8 (cred8): table per family', () => {
         { cmd: 'twistd -n web --path .', names: 'over HTTP' },
       ],
       allow: [
-        { cmd: 'surge dist acme.surge.sh' },
+        // Stop 33: a build folder published (`surge dist acme.surge.sh`, `npx gh-pages -d dist`, `wrangler pages deploy dist`)
+        // asks as a deploy, credential files or not (s33PublishRound16.table.test.ts); a preview branch stays routine.
         { cmd: 'surge list' },
-        { cmd: 'npx gh-pages -d dist' },
-        { cmd: 'wrangler pages deploy dist' },
+        { cmd: 'npx gh-pages -d dist --no-push' },
+        { cmd: 'wrangler pages deploy dist --branch feature-x' },
         { cmd: 'wrangler pages project list' },
         { cmd: 'vercel --public', in: 'clean' },
         { cmd: 'twistd -n web --path dist' },

@@ -286,7 +286,8 @@ describe('credential reach: table per family', () => {
         { cmd: 'curl "https://api.openai.com/v1/models" -H "Authorization: Bearer $OPENAI_API_KEY"' },
         { cmd: 'curl "https://api.example.com/search?q=$QUERY"' },
         { cmd: 'dig api.example.com' },
-        { cmd: 'aws s3 cp dist/ s3://acme-site/ --recursive' },
+        // Stop 33: into a website bucket nobody named it publishes (s33PublishRound16); a staging site stays routine.
+        { cmd: 'aws s3 cp dist/ s3://acme-staging-site/ --recursive' },
         { cmd: 'python3 -m http.server 8000 --directory src' },
         { cmd: 'python3 -m http.server 8000', in: 'clean' },
       ],

@@ -112,7 +112,8 @@ describe('credential carriers, red team round 7 (creds7 S29): table per family',
       allow: [
         { cmd: 'aws s3 cp s3://acme-assets/logo.png ./public/' },
         { cmd: 'aws s3 sync s3://acme-prod-assets ./backup/assets' },
-        { cmd: 'aws s3 sync ./dist s3://acme-secrets-docs-site' },
+        // Stop 33: a sync into a production website bucket asks as a deploy (s33PublishRound16); a staging one stays routine.
+        { cmd: 'aws s3 sync ./dist s3://acme-secrets-docs-staging-site' },
         { cmd: 'gsutil cp gs://acme-staging-exports/report.csv .' },
       ],
     },

@@ -69,7 +69,8 @@ table('Cloud control planes: version upgrades, boot scripts, SSH keys, outside s
   allow('az aks get-upgrades -g rg -n dev'),
   allow('gcloud compute instances add-metadata web-1 --metadata env=dev'),
   allow('gcloud compute instances remove-metadata web-1 --keys env'),
-  allow('gcloud functions deploy fn --source .'),
+  // Stop 33: a function deployed to an environment nobody named asks as a deploy (s33PublishRound16); a dev one from here stays routine.
+  allow('gcloud functions deploy fn-dev --source .'),
   allow('az repos pr update --id 1 --status completed'),
   allow('aws codepipeline start-pipeline-execution --name unit-tests'),
 ]);

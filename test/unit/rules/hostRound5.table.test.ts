@@ -246,7 +246,8 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'gcloud functions deploy api --source . --trigger-http --allow-unauthenticated', decision: 'ask', production: true, reason: /anyone on the internet/ },
     { cmd: 'gcloud run deploy api --image gcr.io/acme/api --allow-unauthenticated', decision: 'ask', production: true },
     { cmd: 'doppler projects', decision: 'allow' },
-    { cmd: 'gcloud functions deploy api --source . --trigger-http', decision: 'allow' },
+    // Stop 33: any function deploy to an environment nobody named asks (s33PublishRound16); a dev one without public access stays routine.
+    { cmd: 'gcloud functions deploy api-dev --source . --trigger-http', decision: 'allow' },
   ]);
 
   table('secure delete and the desktop trash on key folders (round 5, ops)', [

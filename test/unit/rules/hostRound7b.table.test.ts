@@ -67,7 +67,9 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
     { cmd: 'ansible all -i prod -m script -a scripts/report.sh', decision: 'allow' },
     { cmd: "ansible all -i prod -m user -a 'name=deploy state=present groups=www-data'", decision: 'allow' },
     { cmd: "ansible all -i prod -m apt -a 'name=postgresql state=present'", decision: 'allow' },
-    { cmd: "ansible all -i prod -m systemd -a 'name=nginx state=restarted'", decision: 'allow' },
+    // Stop 33 (red team round 16): a restart on a production fleet brings it back with whatever is deployed there: it asks.
+    { cmd: "ansible all -i prod -m systemd -a 'name=nginx state=restarted'", decision: 'ask', production: true },
+    { cmd: "ansible all -i prod -m systemd -a 'name=nginx state=restarted' --check", decision: 'allow' },
     { cmd: "ansible all -i prod -m iptables -a 'chain=INPUT source=203.0.113.9 jump=DROP'", decision: 'allow' },
     { cmd: "ansible all -i prod -m copy -a 'src=nginx.conf dest=/etc/nginx/nginx.conf'", decision: 'allow' },
     { cmd: "ansible all -i prod -m service -a 'name=postgresql state=stopped' --check", decision: 'allow' },

@@ -182,7 +182,9 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: 'git push origin release/1.2', decision: 'allow' },
     { cmd: 'git push origin main:feature/x', decision: 'allow' },
     { cmd: 'git push --dry-run origin main:production', decision: 'allow' },
-    { cmd: 'git subtree push --prefix dist origin gh-pages', decision: 'allow' },
+    // Stop 33 (red team round 16): gh-pages is the branch GitHub Pages serves.
+    { cmd: 'git subtree push --prefix dist origin gh-pages', decision: 'ask', reason: /subtree push/ },
+    { cmd: 'git subtree push --prefix dist origin docs-preview', decision: 'allow' },
     { cmd: 'git subtree split --prefix dist', decision: 'allow' },
   ]);
 
@@ -214,7 +216,9 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: 'hf upload someone/public . .', decision: 'ask', reason: /\.env/ },
     { cmd: 'kaggle datasets create -p . --public', decision: 'ask', reason: /\.env/ },
     { cmd: 'kaggle kernels push', decision: 'ask', reason: /\.env/ },
-    { cmd: 'hf upload someone/model ./model', decision: 'allow' },
+    // Stop 33 (red team round 16): any upload to the hub publishes (asked for that, not for credential files).
+    { cmd: 'hf upload someone/model ./model', decision: 'ask', reason: /Hugging Face repository/ },
+    { cmd: 'hf download someone/model ./model', decision: 'allow' },
     { cmd: 'kaggle datasets list', decision: 'allow' },
     { cmd: 'hf download someone/model', decision: 'allow' },
   ]);

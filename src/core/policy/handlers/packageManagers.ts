@@ -204,6 +204,10 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
     for (const folder of localPackageFolders(w, parsed.operands, local)) lifecycle(w, manager, { ...local, cwd: folder });
   } else if (parsed.path[0] === 'rebuild') {
     rebuild(w, manager, parsed.operands, local, a.has('--ignore-scripts'));
+  } else if (typeof action === 'object' && 'again' in action) {
+    // `yarn workspaces foreach -A npm publish`, `yarn workspace web build`: the manager again, with the words after.
+    const next = parsed.operands[action.skip ?? 0];
+    if (next) w.run([{ ...next, text: manager, raw: manager }, ...args.slice(args.indexOf(next))], { ...local, wrappers: [...local.wrappers, [manager, ...parsed.path].join(' ')] });
   } else if (manager === 'yarn' && parsed.path[0] === 'node') {
     // `yarn node -e '…'`, `yarn node script.js`: node, with the project's loader.
     const node = args[subIndex]!;

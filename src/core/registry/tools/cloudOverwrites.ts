@@ -2,6 +2,7 @@ import type { ArgWord } from '../../shell/ast';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandRule } from '../types';
 import { environmentOfName } from '../../policy/production';
+import { websiteBucket } from '../../rules/support/servingPlaces';
 
 /**
  * Cloud commands that destroy by overwriting, moving or emptying rather than deleting: an object
@@ -46,6 +47,25 @@ function uploadsIntoProduction(url: RegExp, pathLength: number, environmentFlags
 }
 
 /**
+ * Stop 33 (red team round 16): a folder or file uploaded from here into a bucket named for the website it hosts
+ * (`gsutil -m rsync -r dist gs://acme-site`, `aws s3 sync build s3://www.acme.com`) publishes it: visitors get it at
+ * once. A sync with deletes is the delete rules' (they ask already). A bucket whose name says staging or development stays allowed (`productionOnly`); copies between buckets,
+ * downloads and the production rule above are not this one's.
+ */
+function uploadsIntoWebsite(url: RegExp, pathLength: number, recursive: readonly string[], keepsDeletes: readonly string[]): (p: CliArgs) => boolean {
+  return (p) => {
+    const words = p.positionals.map((w) => w.text);
+    const destination = words[words.length - 1] ?? '';
+    const sources = words.slice(pathLength, -1);
+    // A folder: a sync, or a copy told to recurse; one file copied (`cp app.js gs://acme-static/app.js`) is not this rule's.
+    const folder = (words[pathLength - 1] ?? '').endsWith('sync') || hasFlag(p, recursive);
+    return folder && words.length >= pathLength + 2 && websiteBucket(destination) !== undefined && !sources.some((w) => url.test(w)) && !hasFlag(p, keepsDeletes) && !uploadsIntoProduction(url, pathLength, [])(p);
+  };
+}
+
+const WEBSITE_NOTE = (): string => ': the bucket serves a website, so what visitors get is replaced at once, with nothing reviewed first (a deploy)';
+
+/**
  * A copy whose destination is an infrastructure state object (`…/terraform.tfstate`, `*.tfstate`, a Pulumi
  * stack file): the state is the map from code to what exists; overwritten, the next apply recreates or
  * orphans every resource in it. Whatever the bucket's name says, it asks.
@@ -72,6 +92,7 @@ export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
     verb: 'overwrites any object of the same key in',
     when: (p) => uploadsIntoProduction(S3_URL, 2, ['--profile'])(p) && !hasFlag(p, ['--delete']) && !emptyOver(S3_URL)(p) && !(p.positionals[1]?.text === 'mv' && S3_URL.test(p.positionals[2]?.text ?? '')),
   },
+  { id: 'aws-s3-upload-website', path: ['s3', /^(cp|sync|mv)$/], kind: 'bucket', noun: 'S3 website bucket', namePositionals: 'last', verb: 'publishes into', productionOnly: true, when: (p) => uploadsIntoWebsite(S3_URL, 2, ['--recursive'], ['--delete'])(p) && !hasFlag(p, ['--dryrun']), note: WEBSITE_NOTE },
   {
     id: 'aws-s3-mv-source', path: ['s3', 'mv'], kind: 'resource', noun: 'S3 objects', verb: 'moves away, deleting at the source,',
     names: movedSource(S3_URL), when: (p) => S3_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
@@ -133,6 +154,7 @@ export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
     verb: 'overwrites any object of the same name in',
     when: (p) => uploadsIntoProduction(GS_URL, 2, ['--project'])(p) && !hasFlag(p, ['--delete-unmatched-destination-objects']) && !emptyOver(GS_URL)(p) && !(p.positionals[1]?.text === 'mv' && GS_URL.test(p.positionals[2]?.text ?? '')),
   },
+  { id: 'gcloud-storage-upload-website', path: ['storage', /^(cp|rsync|mv)$/], kind: 'bucket', noun: 'Cloud Storage website bucket', namePositionals: 'last', verb: 'publishes into', productionOnly: true, when: (p) => uploadsIntoWebsite(GS_URL, 2, ['-r', '-R', '--recursive'], ['--delete-unmatched-destination-objects'])(p) && !hasFlag(p, ['--dry-run']), note: WEBSITE_NOTE },
   {
     id: 'gcloud-storage-cp-empty', path: ['storage', 'cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',
     nameFilter: GS_URL, when: emptyOver(GS_URL),
@@ -161,6 +183,7 @@ export const GSUTIL_OVERWRITE_RULES: readonly CommandRule[] = [
     verb: 'overwrites any object of the same name in',
     when: (p) => uploadsIntoProduction(GS_URL, 1, ['-u'])(p) && !hasFlag(p, ['-d']) && !emptyOver(GS_URL)(p) && !(p.positionals[0]?.text === 'mv' && GS_URL.test(p.positionals[1]?.text ?? '')),
   },
+  { id: 'gsutil-upload-website', path: [/^(cp|rsync|mv)$/], kind: 'bucket', noun: 'Cloud Storage website bucket', namePositionals: 'last', verb: 'publishes into', productionOnly: true, when: (p) => uploadsIntoWebsite(GS_URL, 1, ['-r', '-R'], ['-d'])(p) && !hasFlag(p, ['-n']), note: WEBSITE_NOTE },
   {
     id: 'gsutil-cp-empty', path: ['cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',
     nameFilter: GS_URL, when: emptyOver(GS_URL),

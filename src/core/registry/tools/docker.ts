@@ -57,6 +57,14 @@ const compose: CommandSpec = {
     },
     run: composeRun,
     exec: composeExec,
+    // Stop 33 (red team round 16): `compose push` pushes every service's image to the registry its `image:` names, and
+    // `compose build --push` does after building; a plain `compose build` stays on this machine.
+    push: act('pushes the images of the services to the registries their `image:` names, replacing the tags every host that pulls them runs next', { registry: () => undefined }, {
+      options: [flag('--ignore-push-failures'), flag('--include-deps'), flag('-q', '--quiet'), flag('--dry-run')],
+    }),
+    build: act('builds the images of the services and pushes them to the registries their `image:` names, replacing the tags every host that pulls them runs next', { registry: () => undefined, harmless: (a) => !a.has('--push') }, {
+      options: [flag('--push'), flag('--pull'), flag('--no-cache'), flag('-q', '--quiet'), flag('--with-dependencies'), flag('--dry-run'), valued('--build-arg'), valued('--builder'), valued('-m', '--memory'), valued('--ssh'), valued('--progress'), flag('--print')],
+    }),
     cp: { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), valued('--index'), flag('--all')] },
   },
 };

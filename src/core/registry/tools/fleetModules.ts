@@ -69,6 +69,8 @@ export function ansibleModuleLines(module: string, args: Map<string, string>): s
     const lines: string[] = [];
     if (!name) return [];
     if (state === 'stopped') lines.push(`systemctl stop ${quote(name)}`);
+    // Stop 33: a restart on the fleet brings it back with whatever is deployed there (rules/hostDamage.ts `remoteRestart`).
+    if (state === 'restarted') lines.push(`systemctl restart ${quote(name)}`);
     if (FALSE.test(args.get('enabled') ?? '')) lines.push(`systemctl disable ${quote(name)}`);
     if (TRUE.test(args.get('masked') ?? '')) lines.push(`systemctl mask ${quote(name)}`);
     return lines;
@@ -119,6 +121,8 @@ export function saltFunctionLines(fn: string, positional: readonly string[], key
       return first ? [`systemctl stop ${all}`] : [];
     case 'service.disable':
       return first ? [`systemctl disable ${all}`] : [];
+    case 'service.restart':
+      return first ? [`systemctl restart ${all}`] : [];
     case 'service.mask':
       return first ? [`systemctl mask ${all}`] : [];
     case 'pkg.remove':

@@ -6,7 +6,7 @@ import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULE
 import { GCLOUD_SAFETY_OPTIONS, GCLOUD_SAFETY_RULES, GSUTIL_SAFETY_RULES } from './cloudSafetyNets';
 import { GCLOUD_ACCESS_OPTIONS, GCLOUD_ACCESS_RULES, GSUTIL_ACCESS_RULES } from './cloudAccess';
 import { GCLOUD_OUTAGE_OPTIONS, GCLOUD_OUTAGE_RULES } from './cloudOutages';
-import { GCLOUD_SERVING_OPTIONS, GCLOUD_SERVING_RULES } from './cloudServing';
+import { GCLOUD_CODE_DEPLOYS, GCLOUD_SERVING_OPTIONS, GCLOUD_SERVING_RULES } from './cloudServing';
 import { GCLOUD_HANDOVER_RULES } from './cloudHandovers';
 import { GCLOUD_CONTROL_OPTIONS, GCLOUD_CONTROL_RULES } from './controlPlane';
 import { remoteCommandInFlags, withRemoteCommands } from './sshRemoteCommand';
@@ -176,6 +176,7 @@ export const gcloud: ToolSpec = {
       note: () => ': every application using it loses its database until it is started again',
     },
     { id: 'gcloud-container-clusters-delete', path: ['container', 'clusters', 'delete'], kind: 'cluster', noun: 'GKE cluster', verb: 'deletes' },
+    ...GCLOUD_CODE_DEPLOYS,
   ],
   generic: { id: 'gcloud-delete', verbs: /^(delete|destroy)$/, maxDepth: 4, exclude: ['config', 'auth', 'components', 'emulators'] },
 };

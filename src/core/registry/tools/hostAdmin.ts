@@ -39,6 +39,8 @@ export const systemctl: ToolSpec = {
     'stop|kill|disable|mask|isolate': {},
     'suspend|hibernate|hybrid-sleep|suspend-then-hibernate|set-default': {},
     'enable|reenable|link|add-wants|add-requires': {},
+    // Stop 33: a restart on another machine is a deploy of whatever is there now (rules/hostDamage.ts `remoteRestart`).
+    'restart|try-restart|reload-or-restart|try-reload-or-restart|force-reload|condrestart|force-restart': {},
   },
 };
 

@@ -137,7 +137,22 @@ export const yarn: ToolSpec = {
     npm: { commands: { publish: PUBLISH, tag: { commands: { add: NPM_REGISTRY_COMMANDS['dist-tag|dist-tags']!.commands!.add!, remove: NPM_REGISTRY_COMMANDS['dist-tag|dist-tags']!.commands!['rm|remove']!, list: {} } }, 'info|login|logout|whoami|audit': {} } },
     owner: NPM_REGISTRY_COMMANDS['owner|author']!,
     global: { commands: { ...doing('uninstall', 'remove|rm'), ...doing('install', 'add') } },
-    ...doing('builtin', ...NODE_BUILTINS.filter((c) => c !== 'npm' && c !== 'owner')),
+    // Stop 33 (red team round 16): `yarn workspaces foreach [options] npm publish` runs `yarn npm publish` in every
+    // workspace, `yarn workspaces run CMD` (yarn 1) likewise, and `yarn workspace NAME CMD` in the one named.
+    workspaces: {
+      commands: {
+        foreach: {
+          package: { again: true },
+          interspersed: false,
+          options: [...flagsEach('-A', '--all', '-R', '--recursive', '-W', '--worktree', '-v', '--verbose', '-p', '--parallel', '-i', '--interlaced', '-t', '--topological', '--topological-dev', '--no-private'),
+            ...valuedEach('-j', '--jobs', '--from', '--include', '--exclude'), { names: ['--since'], takes: 'optional' }],
+        },
+        run: { package: { again: true }, interspersed: false },
+        'info|list|focus': { package: 'builtin' },
+      },
+    },
+    workspace: { package: { again: true, skip: 1 }, interspersed: false },
+    ...doing('builtin', ...NODE_BUILTINS.filter((c) => c !== 'npm' && c !== 'owner' && c !== 'workspaces' && c !== 'workspace')),
   },
   packageManager: { scriptsByDefault: true, bare: 'install' },
 };
@@ -269,6 +284,16 @@ export const cargo: ToolSpec = {
     install: { package: 'install' },
     uninstall: { package: 'uninstall' },
     publish: act('publishes the crate to the registry, which cannot be replaced or deleted', { registry: (a) => a.value('--registry', '--index') }, { package: 'publish', options: [flag('-n')] }),
+    // cargo-release (stop 33, red team round 16): with `-x`/`--execute` it publishes the crates and pushes the release
+    // commit and tags; without it, it is a dry run. Its steps that stay here (`version`, `commit`, `tag`, …) and a release
+    // told neither to publish nor to push stay allowed.
+    release: act('publishes the crates to the registry, which cannot be replaced or deleted, and pushes the release commit and tags', {
+      registry: (a) => a.value('--registry'),
+      harmless: (a) => !a.has('-x', '--execute') || /^(version|replace|hook|commit|tag|changes|config)$/.test(a.operand(0) ?? '') || (a.has('--no-publish') && a.has('--no-push')),
+    }, {
+      options: [flag('-x', '--execute'), ...flagsEach('--no-publish', '--no-push', '--no-tag', '--no-verify', '--no-confirm', '--sign', '--unpublished', '--all', '--workspace'),
+        ...valuedEach('--exclude', '--prev-tag-name', '--tag-name', '--tag-prefix', '--dependent-version', '--metadata', '-c', '--config', '--push-remote', '--allow-branch')],
+    }),
     yank: act('yanks a published crate version, so no new project can depend on it', { harmless: (a) => a.has('--undo'), registry: (a) => a.value('--registry', '--index') }, { options: [flag('--undo')] }),
     owner: act('changes who may publish the crate', { harmless: (a) => !a.has('-a', '--add', '-r', '--remove'), registry: (a) => a.value('--registry', '--index') }, { options: [valued('-a', '--add'), valued('-r', '--remove'), flag('-l', '--list')] }),
     ...doing('builtin', 'build|b', 'check|c', 'test|t', 'bench', 'clean', 'add', 'remove|rm', 'login', 'logout', 'search', 'new', 'init', 'fmt', 'clippy', 'doc|d', 'update', 'fix', 'tree', 'vendor', 'metadata', 'package', 'help'),

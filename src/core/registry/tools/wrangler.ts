@@ -11,7 +11,7 @@ export const wrangler: ToolSpec = {
   locality: 'remote',
   provider: 'cloudflare',
   label: 'Cloudflare',
-  options: [...['--env', '-e', '--config', '-c', '--name', '--binding', '--namespace-id', '--account-id', '--jurisdiction', '--file', '-f', '--path', '--ttl', '--expiration', '--metadata'].map((n) => valued(n)), flag('--local'), flag('--remote'), flag('--preview')],
+  options: [...['--env', '-e', '--config', '-c', '--name', '--binding', '--namespace-id', '--account-id', '--jurisdiction', '--file', '-f', '--path', '--ttl', '--expiration', '--metadata', '--project-name', '--branch', '--commit-hash', '--commit-message'].map((n) => valued(n)), flag('--local'), flag('--remote'), flag('--preview')],
   commands: {
     d1: {
       options: [flag('--remote'), flag('--local'), flag('--preview'), flag('-y', '--yes'), flag('--json'), valued('--persist-to')],
@@ -45,6 +45,9 @@ export const wrangler: ToolSpec = {
   scopeKind: 'service',
   rules: [
     { id: 'wrangler-deploy', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the Worker of wrangler.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--dry-run']), note: () => ': what serves users is replaced at once, with nothing reviewed first' },
+    // Stop 33 (red team round 16): `pages deploy DIR` publishes the folder as the project's site; without `--branch` (or with
+    // the production branch's name) it is the production deployment. A preview branch (`--branch feature-x`) stays allowed.
+    { id: 'wrangler-pages-deploy', path: ['pages', 'deploy|publish'], kind: 'service', noun: 'Pages project', verb: 'publishes the folder as the site of', namePositionals: 'none', nameFlags: ['--project-name'], defaultName: 'the Pages project of this folder', productionOnly: true, when: (p) => flagValues(p, ['--branch']).every((b) => /^(main|master|prod|production|live|release)$/i.test(b)), note: () => ': the production deployment is replaced at once, and everyone who opens the site gets it' },
     // Round 7 (issue #18): a deploy to the production environment replaces the live Worker, with nothing reviewed first.
     { id: 'wrangler-deploy-production', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the live Worker of this project', when: (p) => !hasFlag(p, ['--dry-run']) && flagValues(p, ['--env', '-e']).some((v) => environmentOfName(v) === 'production') },
     // Round 8: pending migrations applied to the remote D1 database (a migration may drop or rewrite tables); the local copy (the default) is routine.

@@ -2,6 +2,8 @@ import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { isLocalValue } from '../../policy/production';
 import { freeFormReadings } from '../../registry/freeForm';
 import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
+import { imageRegistry } from '../../registry/tools/docker';
+import { interpreterReading } from '../../policy/handlers/interpreters';
 
 /**
  * Build tools' goals and tasks that publish artifacts to a remote repository (team decision, stop 30:
@@ -73,8 +75,12 @@ export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOA
  * Cloud Foundry's other pushes and restarts (`cf7`/`cf8`, `v3-push`, `restage`) and `cf curl` with a method that writes.
  */
 interface Publisher {
-  /** The command word (the first operand) that publishes or deploys. */
-  path: RegExp;
+  /** The command word (the first operand) that publishes or deploys; absent when the program's whole job is to (`gh-pages`, kaniko's executor). */
+  path?: RegExp;
+  /** How many command words `path` reads, joined by a space (`appcenter codepush release-react`: 2); one unless said. */
+  words?: number;
+  /** The values that say where it goes (an image reference, a deployment name), in place of the operands after the command words. */
+  target?: (parsed: ParsedCommand) => readonly string[];
   /** A word that keeps it local, dry or a help page. */
   unless?: RegExp;
   /** A word without which the command stays on this machine (`pack build` only pushes with `--publish`). */
@@ -96,6 +102,33 @@ const CF: Publisher = {
   when: cfCurlWrites,
   what: 'deploys, restarts or changes the app on Cloud Foundry, replacing what serves there',
 };
+
+/** The values of the options named, in order (`--destination a --destination b`). */
+const valuesOf = (parsed: ParsedCommand, ...names: string[]): string[] => parsed.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values);
+
+/**
+ * Stop 33 (red team round 16): app stores and over-the-air updates (fastlane's upload actions and release lanes, EAS
+ * submit/update, App Center's CodePush releases and distributions), model hubs (`huggingface-cli upload`, `ollama push`,
+ * `cog push`), static hosts (surge, gh-pages) and image builders that push as they build (kaniko's executor with a
+ * `--destination`). What reaches users there is not taken back; their local steps (a build, a list, `--no-push`) stay allowed.
+ */
+const FASTLANE_STORE = /^(deliver|pilot|supply|upload_to_app_store|upload_to_play_store|upload_to_testflight|appstore|testflight|app_store_connect|submit_for_review|upload_to_play_store_internal_app_sharing)$/;
+/** A lane whose name says it ships (`fastlane ios release`, `fastlane beta`); `fastlane run ACTION` runs one action. */
+const SHIPPING_LANE = /^(release|deploy|publish|production|prod|beta|store|appstore|playstore|submit|upload|distribute|ship|live)([_-]\w+)?$/i;
+const FASTLANE: Publisher = {
+  path: /^(?:(?:ios|android|mac) )?(?:run )?(\S+)/,
+  words: 3,
+  when: (p) => {
+    const words = p.operands.map((w) => w.text);
+    const at = /^(ios|android|mac)$/.test(words[0] ?? '') ? 1 : 0;
+    const name = words[at] === 'run' ? words[at + 1] ?? '' : words[at] ?? '';
+    // `deliver init`, `deliver download_metadata`, `pilot list`: set-up and reads of the store, nothing sent.
+    const sub = words[words[at] === 'run' ? at + 2 : at + 1] ?? '';
+    return (FASTLANE_STORE.test(name) && !/^(init|download_metadata|download_screenshots|list|builds|export|find)$/.test(sub)) || (words[at] !== 'run' && SHIPPING_LANE.test(name));
+  },
+  what: 'uploads the build or its listing to an app store, or runs a lane named for a release: what users install or review changes',
+};
+const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, valued: ['--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo'], what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
 
 const PUBLISHES: Readonly<Record<string, Publisher>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
@@ -121,6 +154,47 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   cf: CF,
   cf7: CF,
   cf8: CF,
+  fastlane: FASTLANE,
+  eas: {
+    path: /^(submit|update|update:republish|update:rollback|update:roll-back-to-embedded|deploy|worker:deploy|build)$/,
+    // `eas build` stays on Expo's builders unless it submits what it built to the store.
+    when: (p) => p.operands[0]?.text !== 'build' || p.options.some((o) => o.name === '--auto-submit' || o.name === '--auto-submit-with-profile'),
+    valued: ['-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment'],
+    target: (p) => valuesOf(p, '--branch', '--channel', '--profile', '--environment'),
+    what: 'submits the build to an app store or sends an over-the-air update to the apps installed on a channel',
+  },
+  appcenter: {
+    path: /^(codepush (release|release-react|release-cordova|release-electron|promote|patch|rollback)|distribute (release|stores publish))(\s|$)/,
+    words: 3,
+    valued: ['-a', '--app', '-d', '--deployment-name', '-t', '--target-binary-version', '-c', '--update-contents-path', '-g', '--group', '-s', '--store', '-f', '--file', '-r', '--release-notes', '--token', '--description', '-x', '--rollout'],
+    target: (p) => valuesOf(p, '-d', '--deployment-name', '-s', '--store', '-g', '--group', '-a', '--app'),
+    what: 'releases an update or a build to the apps installed from a deployment, a store or a group',
+  },
+  'huggingface-cli': HUB_UPLOAD,
+  hf: HUB_UPLOAD,
+  ollama: { path: /^push$/, what: 'pushes the model to the registry its name points at (ollama.com unless another host is named), where whoever pulls it gets it' },
+  cog: { path: /^push$/, what: 'pushes the model image to Replicate (or the registry its name names), replacing the version its users run' },
+  surge: {
+    // `surge [project] [domain]` (no command word) publishes; its account and site commands only read or sign in (`teardown` is the verb floor's).
+    path: /^(?!(login|logout|whoami|list|token|plan|card|invite|revoke|ssl|encrypt|certs|dns|zone|audit|help|teardown)$)/,
+    valued: ['-p', '--project', '-d', '--domain'],
+    target: (p) => [...valuesOf(p, '-d', '--domain'), ...p.operands.map((w) => w.text).filter((v) => v.includes('.') && !/^[./~]/.test(v))],
+    what: 'publishes the folder as a public website on Surge, replacing what the domain serves',
+  },
+  'gh-pages': {
+    unless: /^(-n|--no-push)$/,
+    valued: ['-d', '--dist', '-s', '--src', '-b', '--branch', '-e', '--dest', '-r', '--repo', '-o', '--remote', '-m', '--message', '-u', '--user', '-v', '--remove', '-x', '--cname', '-f'],
+    target: (p) => valuesOf(p, '-b', '--branch', '-r', '--repo'),
+    what: 'commits the folder to the gh-pages branch and pushes it: GitHub Pages serves it as the public site',
+  },
+  executor: {
+    // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
+    requires: /^(-d|--destination)(=.*)?$/,
+    unless: /^--no-push(=true)?$/,
+    valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
+    target: (p) => valuesOf(p, '-d', '--destination'),
+    what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
+  },
 };
 
 export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
@@ -140,15 +214,49 @@ export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec: GrammarSpec = { unknownLong: 'switch', unknownShort: 'switch', options: (rule.valued ?? []).map((name) => ({ names: [name], takes: 'one' as const })) };
   const parsed = parseCommand(inv.args, spec);
   const operands = parsed.operands.map((w) => w.text);
-  const path = (inv.name === 'mix' ? mixTasks(operands) : [operands[0] ?? '']).find((p) => rule.path.test(p));
+  const count = rule.words ?? 1;
+  const joined = operands.slice(0, count).join(' ');
+  const path = rule.path === undefined ? '' : (inv.name === 'mix' ? mixTasks(operands) : [joined]).find((p) => rule.path!.test(p));
   if (path === undefined || !(rule.when?.(parsed) ?? true)) return [];
+  const shown = (rule.path === undefined ? inv.name : `${inv.name} ${count > 1 ? (rule.path.exec(joined)?.[0] ?? joined).trim() : path}`).trim();
   // Names of apps, channels or images may say the environment; a path (`cf curl /v3/…`, `./app.snap`) is no target.
-  const env = ctx.environmentOf({ values: operands.slice(1, 4).filter((v) => !/^[./~]/.test(v)), remote: true });
+  const values = rule.target?.(parsed) ?? operands.slice(count, count + 3);
+  // Every place it names is on this machine (`--destination localhost:5000/app`): local testing.
+  if (rule.target !== undefined && values.length > 0 && values.every((v) => isLocalValue(v) || isLocalValue(imageRegistry(v) ?? ''))) return [];
+  const env = ctx.environmentOf({ values: values.filter((v) => !/^[./~]/.test(v)), remote: true });
   return [{
     rule: 'publishing.publish-or-deploy',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${inv.name} ${path}\` ${typeof rule.what === 'string' ? rule.what : rule.what(path)}; the registry or the servers do not take this back.`,
-    targets: [{ kind: 'resource', name: `what ${inv.name} ${path} publishes`, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason }],
+    reason: `\`${shown}\` ${typeof rule.what === 'string' ? rule.what : rule.what(path)}; the registry or the servers do not take this back.`,
+    targets: [{ kind: 'resource', name: `what ${shown} publishes`, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
+}
+
+/**
+ * `python3 setup.py sdist upload`, `python setup.py register` (stop 33, red team round 16): setuptools' and distutils'
+ * own upload commands publish to the package index (`-r` names another), like `twine upload`. Its other commands
+ * (`sdist`, `bdist_wheel`, `build`, `install`) stay here. The words are read by the interpreter's own option grammar.
+ */
+const SETUP_PUBLISHES = /^(upload|register|upload_docs)$/;
+
+export function setupPyPublish(inv: Invocation, ctx: RuleContext): Finding[] {
+  const parsed = interpreterReading(inv.name, inv.args);
+  const [script, ...commands] = parsed?.operands.map((w) => w.text) ?? [];
+  if (script === undefined || !/(^|\/)setup\.py$/.test(script) || parsed!.options.some((o) => o.name === '-c' || o.name === '-m')) return [];
+  const command = commands.find((c) => SETUP_PUBLISHES.test(c));
+  if (command === undefined || commands.some((c) => /^(--dry-run|-n|--help|-h)$/.test(c))) return [];
+  const at = commands.findIndex((c) => /^(-r|--repository)(=|$)/.test(c));
+  const repository = at < 0 ? undefined : commands[at]!.includes('=') ? commands[at]!.split('=')[1] : commands[at + 1];
+  if (repository !== undefined && isLocalValue(repository)) return [];
+  const env = repository !== undefined && /^(testpypi|https?:\/\/test\.pypi\.org\b.*)$/i.test(repository)
+    ? { environment: 'non-production' as const, reason: `${repository} is a test index` }
+    : ctx.environmentOf({ values: repository !== undefined ? [repository] : [], remote: true });
+  return [{
+    rule: 'publishing.setup-py-upload',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${inv.name} ${script} ${command}\` publishes the distributions to ${repository ?? 'the Python package index'}, which cannot be replaced under the same version; an index does not take this back.`,
+    targets: [{ kind: 'resource', name: 'the distributions of this project', provider: repository ?? 'pypi.org', remote: true, environment: env.environment, environmentReason: env.reason }],
   }];
 }

@@ -21,8 +21,13 @@ const DEPLOY_HOST = /^(?:[a-z+]+:\/\/)?(?:(?:dokku|piku)@|[^/]*(?:git\.heroku\.c
 /** Whether a push to this remote (a name or an address) deploys. */
 export const isDeployRemote = (remote: string): boolean => DEPLOY_REMOTE.test(remote) || DEPLOY_HOST.test(remote);
 
-/** Branches a platform or a CI deploys when they move. */
-const DEPLOY_BRANCH = /^(refs\/heads\/)?(production|prod|live|deploy|deployment|release)$/i;
+/**
+ * Branches a platform or a CI deploys when they move; GitHub Pages serves `gh-pages` as the public site (stop 33, red
+ * team round 16: `git push origin HEAD:gh-pages`, `git subtree push --prefix dist origin gh-pages`).
+ */
+const DEPLOY_BRANCH = /^(refs\/heads\/)?(production|prod|live|deploy|deployment|release|gh-pages)$/i;
+/** A destination that is a pattern over branches (`refs/heads/*`, `*`): every branch of that name on the remote, deploy branches among them. */
+const EVERY_BRANCH = /^(refs\/heads\/)?\*$|^refs\/\*$/;
 
 /** The branch a refspec writes on the remote (`src:dst`, `+src:dst`, or `src` for the same name); undefined for a deletion. */
 function destination(spec: string): string | undefined {
@@ -33,6 +38,8 @@ function destination(spec: string): string | undefined {
 
 /** The first refspec whose destination is a deploy branch. */
 export function deployBranchOf(refspecs: readonly string[]): string | undefined {
+  const every = refspecs.map(destination).find((b) => b !== undefined && EVERY_BRANCH.test(b));
+  if (every !== undefined) return `every branch (${every})`;
   return refspecs.map(destination).find((b) => b !== undefined && DEPLOY_BRANCH.test(b))?.replace(/^refs\/heads\//, '');
 }
 

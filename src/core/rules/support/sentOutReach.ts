@@ -143,9 +143,16 @@ function uploadSources(inv: Invocation): ArgWord[] {
 
 const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
 
-/** `lftp -e 'mirror -R LOCAL REMOTE; quit' host`: the local folders a reverse mirror uploads (`mirror -R`, `--reverse`, `put`, `mput`). */
-function lftpReverseMirrors(inv: Invocation): ArgWord[] {
-  const out: ArgWord[] = [];
+/** One upload of an lftp script: the local folder or files it sends, and the remote folder a reverse mirror writes (`-O DIR` for put is not read). */
+export interface LftpUpload {
+  local: readonly string[];
+  remote?: string;
+  line: string;
+}
+
+/** `lftp -e 'mirror -R LOCAL REMOTE; quit' host`: what a reverse mirror or a put uploads (`mirror -R`, `--reverse`, `put`, `mput`). */
+export function lftpUploads(inv: Invocation): LftpUpload[] {
+  const out: LftpUpload[] = [];
   const scripts = freeFormReadings(inv.args).valued.options.filter((o) => o.name === '-e' || o.name === '-c').map(optionValue);
   for (const script of scripts) {
     for (const cmd of (script ?? '').split(/[;&|\n]+/)) {
@@ -154,10 +161,14 @@ function lftpReverseMirrors(inv: Invocation): ArgWord[] {
       const reverse = w[0] === 'mirror' && w.some((x) => /^(-[a-zA-Z]*R[a-zA-Z]*|--reverse)$/.test(x));
       if (!reverse && !/^m?put$/.test(w[0] ?? '')) continue;
       const operands = w.slice(1).filter((x) => !x.startsWith('-'));
-      for (const text of reverse ? operands.slice(0, 1) : operands) out.push({ text, raw: text, dynamic: false, glob: false });
+      out.push({ local: reverse ? operands.slice(0, 1) : operands, ...(reverse && operands[1] !== undefined ? { remote: operands[1] } : {}), line: cmd.trim().slice(0, 80) });
     }
   }
   return out;
+}
+
+function lftpReverseMirrors(inv: Invocation): ArgWord[] {
+  return lftpUploads(inv).flatMap((u) => u.local.map((text) => ({ text, raw: text, dynamic: false, glob: false })));
 }
 
 /** Static file servers and the folder they serve: `python -m http.server -d ~`, `npx http-server`, `php -S … -t DIR`. */
