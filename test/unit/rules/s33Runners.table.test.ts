@@ -10,6 +10,8 @@ import { testFacts } from '../support/policyFixtures';
 const table = decisionTable(testFacts({
   files: {
     '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\n',
+    '/work/app/scripts/wipe_sessions.sql': 'TRUNCATE TABLE sessions;\n',
+    '/work/app/scripts/count_users.sql': 'SELECT count(*) FROM users;\n',
   },
 }));
 
@@ -31,4 +33,28 @@ table('a CLI run as a Python module or through its main in-process', [
   allow("python3 -c \"from twine.cli import dispatch; dispatch(['check','dist/*'])\""),
   allow("node -e \"require('prisma/build/index.js')\" generate"),
   allow("node -e \"const {PrismaClient}=require('@prisma/client'); new PrismaClient().user.count()\""),
+]);
+
+table('SQL shells run a file of statements (usql, cockroach sql, trino, snowsql, beeline, duckdb, mysqlsh, clickhouse-client, sqlcmd)', [
+  ask('usql "$DATABASE_URL" -f scripts/wipe_sessions.sql', { says: /TRUNCATE sessions/ }),
+  ask('usql postgres://app@db.prod.acme.internal/shop --file=scripts/wipe_sessions.sql', { production: true }),
+  ask('cockroach sql --url "$DATABASE_URL" --file scripts/wipe_sessions.sql', { says: /TRUNCATE sessions/ }),
+  ask('cockroach sql --insecure --host=db.prod.acme.internal -e "DROP TABLE users"', { production: true }),
+  ask('trino --server https://trino.prod.acme.internal --file scripts/wipe_sessions.sql', { production: true }),
+  ask('presto --server https://presto.prod.acme.internal --execute "DROP TABLE hive.web.events"'),
+  ask('snowsql -a acme -f scripts/wipe_sessions.sql'),
+  ask('beeline -u jdbc:hive2://hive.prod.acme.internal:10000/shop -f scripts/wipe_sessions.sql'),
+  ask('duckdb app.duckdb -c ".read scripts/wipe_sessions.sql"'),
+  ask('mysqlsh root@db.prod.acme.internal:3306 --sql -f scripts/wipe_sessions.sql', { production: true }),
+  ask('clickhouse-client --host ch.prod.acme.internal --queries-file scripts/wipe_sessions.sql', { production: true }),
+  ask('sqlcmd -S db.prod.acme.internal -i scripts/wipe_sessions.sql'),
+  ask('cockroach node decommission 3 --host db.prod.acme.internal'),
+  allow('usql "$DATABASE_URL" -f scripts/count_users.sql'),
+  allow('cockroach sql --insecure -e "SELECT 1"'),
+  allow('cockroach start-single-node --insecure'),
+  allow('trino --server https://trino.prod.acme.internal --file scripts/count_users.sql'),
+  allow('snowsql -a acme -q "select current_version()"'),
+  allow('duckdb app.duckdb -c "select 1"'),
+  allow('mysqlsh --sql -e "select 1"'),
+  allow('clickhouse-client --queries-file scripts/count_users.sql'),
 ]);
