@@ -12,6 +12,10 @@ const table = decisionTable(testFacts({
     '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\n',
     '/work/app/scripts/wipe_sessions.sql': 'TRUNCATE TABLE sessions;\n',
     '/work/app/scripts/count_users.sql': 'SELECT count(*) FROM users;\n',
+    '/work/app/scripts/reset-db.js': "const m = require('mongoose');\nm.connect(process.env.MONGODB_URI).then(() => m.connection.db.dropDatabase());\n",
+    '/work/app/scripts/report-db.js': "console.log('ok');\n",
+    '/work/app/scripts/purge_inactive.py': 'import shutil\nshutil.rmtree("/work/app/src")\n',
+    '/work/app/scripts/count_inactive.py': 'print(1)\n',
   },
 }));
 
@@ -57,4 +61,15 @@ table('SQL shells run a file of statements (usql, cockroach sql, trino, snowsql,
   allow('duckdb app.duckdb -c "select 1"'),
   allow('mysqlsh --sql -e "select 1"'),
   allow('clickhouse-client --queries-file scripts/count_users.sql'),
+]);
+
+table('a script named by a pattern runs what the pattern matches', [
+  ask('node scripts/reset-d?.js', { says: /dropDatabase|database/i }),
+  ask('node scripts/re*-db.js'),
+  ask('python3 scripts/purge_*.py'),
+  ask('python3 scripts/[p]urge_inactive.py'),
+  ask('python3 scr*/count_inactive.py'),
+  allow('node scripts/rep*.js'),
+  allow('python3 scripts/count_*.py'),
+  allow('node scripts/nothing*.js'),
 ]);
