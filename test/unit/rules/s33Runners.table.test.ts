@@ -73,3 +73,13 @@ table('a script named by a pattern runs what the pattern matches', [
   allow('python3 scripts/count_*.py'),
   allow('node scripts/nothing*.js'),
 ]);
+
+table("node's own loaders load a file like require", [
+  ask("node -p \"require('module')._load('./scripts/reset-db.js')\""),
+  ask("node -e \"const M=require('module'); M._load('./scripts/reset-db.js', null, true)\""),
+  ask("node -e \"module.require('./scripts/reset-db.js')\""),
+  ask("node -e \"require.call(null, './scripts/reset-db.js')\""),
+  ask("node -e \"require('module')._load(process.argv[1])\" ./scripts/reset-db.js"),
+  allow("node -p \"require('module')._load('./scripts/report-db.js')\""),
+  allow("node -e \"module.require('./scripts/report-db.js')\""),
+]);
