@@ -83,3 +83,33 @@ table("node's own loaders load a file like require", [
   allow("node -p \"require('module')._load('./scripts/report-db.js')\""),
   allow("node -e \"module.require('./scripts/report-db.js')\""),
 ]);
+
+table('an SDK method or command class chosen at run time on a cloud client', [
+  ask(`node -e "const m=require('@aws-sdk/client-s3'); new m.S3Client().send(new m[process.argv[1]]({Bucket:'acme-shop-production'}))" DeleteBucketCommand`, { says: /built at run time/ }),
+  ask(`node -e "const m=require('@aws-sdk/client-s3'); new m.S3()[Buffer.from('ZGVsZXRlQnVja2V0','base64').toString()]({Bucket:'acme-shop-production'})"`),
+  ask(`node -e "const {S3Client}=require('@aws-sdk/client-s3'); const m=require('@aws-sdk/client-s3'); const C=m[Object.keys(m).find(k=>k.startsWith('DeleteB'))]; new S3Client().send(new C({Bucket:'acme-shop-production'}))"`),
+  allow(`node -e "const m=require('@aws-sdk/client-s3'); new m.S3Client().send(new m['ListBucketsCommand']({}))"`),
+  allow(`node -e "const m=require('@aws-sdk/client-s3'); const C=m['ListObjectsV2Command']; new m.S3Client().send(new C({Bucket:'x'}))"`),
+  allow(`node -e "const m=require('@aws-sdk/client-s3'); const a=new m.S3Client(); const r=a.config[process.argv[1]]" region`),
+]);
+
+table("a SaaS SDK's generic request door is the HTTP request it names", [
+  ask(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit({auth:process.env.T}).request('DELETE /repos/{owner}/{repo}',{owner:'acme',repo:'app'})"`, { says: /DELETE .*repos\/acme\/app/ }),
+  ask(`node -e "const sg=require('@sendgrid/client'); sg.request({method:'DELETE',url:'/v3/marketing/contacts?delete_all_contacts=true'})"`),
+  ask(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit({auth:process.env.T}).request('PUT /repos/{o}/{r}/actions/permissions',{o:'acme',r:'app',enabled:false})"`, { says: /enabled=false/ }),
+  ask(`python3 -c "from github import Github; g=Github(); g._Github__requester.requestJsonAndCheck('DELETE', '/repos/acme/app')"`),
+  ask(`node -e "const sg=require('@sendgrid/client'); sg.request({method:process.argv[1],url:'/v3/marketing/contacts'})" DELETE`, { says: /chosen at run time/ }),
+  allow(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit().request('GET /repos/{owner}/{repo}',{owner:'acme',repo:'app'})"`),
+  allow(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit().request('PUT /repos/{o}/{r}/actions/permissions',{o:'acme',r:'app',enabled:true})"`),
+  allow(`node -e "const sg=require('@sendgrid/client'); sg.request({method:'GET',url:'/v3/marketing/contacts'})"`),
+]);
+
+table("SaaS clients' destroying verbs: a whole collection deleted, a channel archived", [
+  ask(`node -e "const t=require('typesense'); new t.Client(c).collections('products').delete()"`, { says: /Typesense/ }),
+  ask(`python3 -c "import typesense; typesense.Client(cfg).collections['products'].delete()"`),
+  ask(`node -e "const {WebClient}=require('@slack/web-api'); new WebClient(t).conversations.archive({channel:'C1'})"`, { says: /archive/ }),
+  ask(`python3 -c "from slack_sdk import WebClient; WebClient(token=t).conversations_archive(channel='C1')"`),
+  allow(`node -e "const t=require('typesense'); new t.Client(c).collections('products').retrieve()"`),
+  allow(`node -e "const {WebClient}=require('@slack/web-api'); new WebClient(t).conversations.unarchive({channel:'C1'})"`),
+  allow(`node -e "const {WebClient}=require('@slack/web-api'); new WebClient(t).chat.postMessage({channel:'C1',text:'hi'})"`),
+]);
