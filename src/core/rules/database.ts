@@ -528,7 +528,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     return judgeWork(work, ctx);
   }
   if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
-  const inputs = DRIVER_CALL.test(snippet.text) ? driverSqlInputs(snippet, ctx.facts) : undefined; // SQL only matters when handed to a driver
+  const inputs = DRIVER_CALL.test(snippet.text) ? driverSqlInputs(snippet, ctx.facts, () => stdinText(snippet.runner, ctx.facts).text) : undefined; // SQL only matters when handed to a driver
   const literals = [...stringLiterals(snippet.text), ...(inputs?.sql ?? [])];
   const sql = inputs ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');

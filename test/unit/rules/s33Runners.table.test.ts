@@ -113,3 +113,15 @@ table("SaaS clients' destroying verbs: a whole collection deleted, a channel arc
   allow(`node -e "const {WebClient}=require('@slack/web-api'); new WebClient(t).conversations.unarchive({channel:'C1'})"`),
   allow(`node -e "const {WebClient}=require('@slack/web-api'); new WebClient(t).chat.postMessage({channel:'C1',text:'hi'})"`),
 ]);
+
+table('SQL a driver gets from the environment, standard input or the arguments', [
+  ask(`Q='TRUNCATE users' node -e "const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query(process.env.Q))"`, { says: /TRUNCATE users/ }),
+  ask(`python3 -c "import psycopg2,os,sys; c=psycopg2.connect(os.environ['DATABASE_URL']); c.cursor().execute(sys.stdin.read()); c.commit()" < scripts/wipe_sessions.sql`, { says: /TRUNCATE sessions/ }),
+  ask(`perl -MDBI -e 'DBI->connect($ENV{DSN})->do(shift)' "DROP TABLE users"`, { says: /DROP TABLE users/ }),
+  ask(`Q='DROP TABLE users' python3 -c "import psycopg2,os; psycopg2.connect('dbname=shop').cursor().execute(os.getenv('Q'))"`),
+  ask(`node -e "const {Client}=require('pg'); const c=new Client({host:'db.prod.acme.internal'}); c.connect().then(()=>c.query(process.env.Q))"`, { says: /environment variable Q/ }),
+  ask(`python3 -c "import psycopg2,sys; c=psycopg2.connect('postgres://db.prod.acme.internal/shop'); c.cursor().execute(sys.stdin.read())"`, { says: /standard input/ }),
+  allow(`Q='SELECT 1' node -e "const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query(process.env.Q))"`),
+  allow(`python3 -c "import psycopg2,os,sys; c=psycopg2.connect(os.environ['DATABASE_URL']); c.cursor().execute(sys.stdin.read())" < scripts/count_users.sql`),
+  allow(`perl -MDBI -e 'DBI->connect($ENV{DSN})->do(shift)' "SELECT 1"`),
+]);
