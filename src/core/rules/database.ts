@@ -117,9 +117,7 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
   return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
 }
 
-function decodeURIComponentSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
-}
+const decodeURIComponentSafe = (s: string): string => { try { return decodeURIComponent(s); } catch { return s; } };
 
 /** Substitutions behind the words that name the target (the database argument, the host). */
 function runtimeOf(args: readonly ArgWord[], texts: readonly (string | undefined)[]): string[] {
@@ -219,7 +217,10 @@ function mysql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
 function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const file = c.operands[0];
   const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
-  return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
+  const work = gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
+  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
+  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
+  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: connection('database', { url: attached, defaultLocal: false }) };
 }
 
 function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
