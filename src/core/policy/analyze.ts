@@ -524,7 +524,7 @@ class Analyzer implements Walker {
   runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label)); // `bash <(echo 'rm …')`: the code is what the substitution prints.
     if (word.dynamic) return void this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
-    // `node scripts/reset-d?.js`: the shell runs what the pattern matches (globbedFiles.ts); a folder it cannot list asks.
+    // `node bin/reset-d?.js`: the shell runs what the pattern matches (globbedFiles.ts); a folder it cannot list asks.
     const matched = word.glob ? globbedFiles(word.text, exec.cwd, this.facts.home, (p) => this.facts.listDir(p)) : [];
     if (matched === undefined) return void this.addOpaque(`runs a file named by a pattern that could not be expanded (${word.raw.slice(0, 80)})`, this.viaOf(exec));
     if (matched.length > 0) return void matched.forEach((file) => this.runFile({ ...word, text: file, raw: file, glob: false }, kind, runner, exec, label, sameShell));

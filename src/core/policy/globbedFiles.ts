@@ -2,7 +2,7 @@ import { minimatch } from 'minimatch';
 import { resolvePath } from '../paths';
 
 /**
- * The files a pattern in a program operand names (`node scripts/reset-d?.js`, `python3 scripts/purge_*.py`):
+ * The files a pattern in a program operand names (`node bin/reset-d?.js`, `python3 bin/purge_*.py`):
  * the shell expands it before the program starts, so the program runs what it matches. Only the last
  * segment may be a pattern (the folder is listed once); undefined when the folder cannot be listed or
  * holds a pattern itself: the caller asks rather than guess. No match leaves the word as written.

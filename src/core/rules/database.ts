@@ -220,7 +220,7 @@ function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const work = gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
   // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
   const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
-  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: connection('database', { url: attached, defaultLocal: false }) };
+  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) } };
 }
 
 function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {

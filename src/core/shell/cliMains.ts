@@ -71,7 +71,7 @@ export function pythonCliMains(code: string): ShellOut[] {
   const out: ShellOut[] = [];
   for (const main of PYTHON_MAINS) {
     if (!code.includes(main.fn)) continue;
-    const chain = (main.chain ?? '').split('').map((c) => `${escape(c)}\\s*`).join('');
+    const chain = (main.chain ?? '').match(/\w+|\S/g)?.map((t) => `${escape(t)}\\s*`).join('') ?? '';
     for (const callee of calleesOf(code, main)) {
       const call = new RegExp(`(?<![\\w.])${callee}\\s*${chain}\\(\\s*(?:argv\\s*=\\s*)?(\\[([^\\]]*)\\]|[^)\\s])`, 'g');
       for (const m of code.matchAll(call)) {
