@@ -7,6 +7,7 @@
  */
 import { basename, resolvePath } from '../paths';
 import { foldLiterals } from '../shell/literalFolds';
+import { globbedFiles } from './globbedFiles';
 import { followDirectoryChange } from './directoryChange';
 import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
@@ -522,14 +523,12 @@ class Analyzer implements Walker {
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
   runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label)); // `bash <(echo 'rm …')`: the code is what the substitution prints.
-    if (word.dynamic) {
-      this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
-      return;
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word.text)) {
-      this.addOpaque(`runs code fetched from ${word.text.slice(0, 120)}`, this.viaOf(exec));
-      return;
-    }
+    if (word.dynamic) return void this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
+    // `node bin/reset-d?.js`: the shell runs what the pattern matches (globbedFiles.ts); a folder it cannot list asks.
+    const matched = word.glob ? globbedFiles(word.text, exec.cwd, this.facts.home, (p) => this.facts.listDir(p)) : [];
+    if (matched === undefined) return void this.addOpaque(`runs a file named by a pattern that could not be expanded (${word.raw.slice(0, 80)})`, this.viaOf(exec));
+    if (matched.length > 0) return void matched.forEach((file) => this.runFile({ ...word, text: file, raw: file, glob: false }, kind, runner, exec, label, sameShell));
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word.text)) return void this.addOpaque(`runs code fetched from ${word.text.slice(0, 120)}`, this.viaOf(exec));
     const path = resolvePath(exec.cwd, word.text, this.facts.home);
     if (STDIN_PATHS.has(path)) {
       // `curl … | bash /dev/stdin`: the program is whatever arrives on stdin.

@@ -122,8 +122,10 @@ function javascriptLoads(text: string): LoadRequest[] {
     // A bare name: read only when what node finds for it was not installed by a package manager (nodeResolution.ts).
     else if (m[1] !== '`' && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(spec) && out.length < 32) out.push({ spec, kind: 'package' });
   }
-  // `require('module').createRequire(__filename)('./evil')`: a require function made by hand loads like require.
-  for (const m of text.matchAll(/\bcreateRequire\s*\([^()]*\)\s*\(\s*(['"`])([^'"`\n]+)\1/g)) out.push({ spec: m[2]!, kind: /^\.{1,2}(\/|$)|^\//.test(m[2]!) ? 'relative' : 'package' });
+  // `require('module').createRequire(__filename)('./evil')`, node's own loaders (`require('module')._load('./x')`,
+  // `module.require`, `process.mainModule.require`, `require.call(null, './x')`): each loads like require.
+  for (const m of text.matchAll(/(?:\bcreateRequire\s*\([^()]*\)|\._load|\.require|\brequire\s*\.\s*(?:call|apply)\s*\(\s*\w+\s*,\s*\[?)\s*\(?\s*(['"`])([^'"`\n]+)\1/g)) out.push({ spec: m[2]!, kind: /^\.{1,2}(\/|$)|^\//.test(m[2]!) ? 'relative' : 'package' });
+  for (const m of text.matchAll(/\.(?:_load|_compile)\s*\(\s*(?![\s'"`)])([^)\n]{0,80})/g)) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
   for (const m of text.matchAll(JS_DYNAMIC)) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
   return out;
 }

@@ -110,8 +110,12 @@ export interface DatabaseClient {
   commandOperands?: number;
   /** The option that appends standard input to that command as its last argument (`redis-cli -x`). */
   stdinArgument?: string;
-  /** The operand naming the server when no option does (`cqlsh db.prod -f x.cql`). */
+  /** The operand naming the server when no option does (`cqlsh db.prod -f x.cql`, `usql "$DATABASE_URL"`). */
   hostOperand?: number;
+  /** Options naming the server, by URL or host (`-S`, `--url`, `--server`); the generic reader's. */
+  serverOptions?: readonly string[];
+  /** The service is always hosted (Snowflake): no server named is not this machine. */
+  hosted?: boolean;
 }
 
 /**
@@ -150,6 +154,8 @@ export interface CommandSpec extends GrammarNode {
   dryRun?: readonly string[];
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
   resourceOperand?: number;
+  /** A database client (on the tool, or on a subcommand: `cockroach sql`): where its statements come from (the database pack reads them). */
+  client?: DatabaseClient;
   /**
    * It changes what a public package or extension registry serves to everyone, which no command here
    * takes back (a version published or withdrawn, a tag moved, access opened): the words say what.
@@ -295,8 +301,7 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    * node_modules (`yarn build`, `pnpm lint`); and what running it with no subcommand does.
    */
   packageManager?: { scriptsByDefault: boolean; bare?: PackageAction };
-  /** A database client: where its statements come from (the database pack reads them). */
-  client?: DatabaseClient;
+
   /** Extra environment hints from workspace files the CLI itself reads (fly.toml, linked projects). */
   contextHints?: (inv: Invocation, ctx: RuleContext) => HintSource[];
 }

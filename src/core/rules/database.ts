@@ -1,7 +1,7 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
-import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
+import { commandNode, parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { echoedText, effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
@@ -117,13 +117,7 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
   return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
 }
 
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+const decodeURIComponentSafe = (s: string): string => { try { return decodeURIComponent(s); } catch { return s; } };
 
 /** Substitutions behind the words that name the target (the database argument, the host). */
 function runtimeOf(args: readonly ArgWord[], texts: readonly (string | undefined)[]): string[] {
@@ -223,7 +217,10 @@ function mysql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
 function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const file = c.operands[0];
   const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
-  return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
+  const work = gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
+  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
+  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
+  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) } };
 }
 
 function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
@@ -268,11 +265,13 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   return called.length > 0 ? { ...work, redis: [...work.redis, called.join('\n')] } : work;
 }
 
-/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin); clickhouse-client's `--host`. */
+/** Other SQL shells: the server by an option (sqlcmd `-S server[,port]`, `--url`, `--server`) or operand, `-d db`, statements and files. */
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
-  const server = c.a.value('-S') ?? c.a.value('--host') ?? (c.client.hostOperand !== undefined ? c.operands[c.client.hostOperand] : undefined);
-  const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
-  const conn = connection('database', { host, hostSource: c.a.has('-S') ? '-S' : c.a.has('--host') || c.client.hostOperand === undefined ? '--host' : 'host', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  const option = (c.client.serverOptions ?? []).find((o) => c.a.has(o));
+  const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? c.operands[c.client.hostOperand] : undefined);
+  const url = server !== undefined && urlLike(server) ? server : undefined;
+  const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0] : undefined;
+  const conn = connection('database', { url, host, hostSource: option ?? 'host', database: c.a.value('-d'), defaultLocal: c.client.hosted !== true, runtime: runtimeOf(inv.args, [server]) });
   return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 
@@ -283,12 +282,13 @@ const READERS: Record<DatabaseClient['engine'], ClientReader> = { postgres: psql
 /** Each reading of a client's command line (two when an option the entry does not know may take a value), as the work it runs. */
 function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   const spec = toolNamed(inv.name);
-  const client = spec?.client;
-  if (!spec || !client) return undefined;
-  return readingsOf(inv.args, spec).map((parsed) => {
-    const c: ClientArgs = { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
-    return throughTunnel(READERS[client.engine](inv, facts, c), inv, c.a);
+  if (!spec || (!spec.client && !spec.commands)) return undefined;
+  const works = readingsOf(inv.args, spec).flatMap((parsed) => {
+    const client = commandNode(parsed).client ?? spec.client;
+    const c = client && { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
+    return c ? [throughTunnel(READERS[c.client.engine](inv, facts, c), inv, c.a)] : [];
   });
+  return works.length > 0 ? works : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,7 +529,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     return judgeWork(work, ctx);
   }
   if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
-  const inputs = DRIVER_CALL.test(snippet.text) ? driverSqlInputs(snippet, ctx.facts) : undefined; // SQL only matters when handed to a driver
+  const inputs = DRIVER_CALL.test(snippet.text) ? driverSqlInputs(snippet, ctx.facts, () => stdinText(snippet.runner, ctx.facts).text) : undefined; // SQL only matters when handed to a driver
   const literals = [...stringLiterals(snippet.text), ...(inputs?.sql ?? [])];
   const sql = inputs ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');

@@ -90,9 +90,14 @@ interface InterpreterArgs {
 /**
  * Modules that are the command line of a program the registry describes: the standard library's
  * (docs.python.org/3/library/sqlite3.html#command-line-interface) and publishing tools run as modules
- * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`).
+ * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`),
+ * and CLIs that are Python packages with a `__main__` (`python3 -m awscli s3 rb …` is `aws s3 rb …`,
+ * `python -m django flush` is `django-admin flush`, `python -m alembic downgrade base`).
  */
-const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({ sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv' });
+const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({
+  sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv',
+  awscli: 'aws', django: 'django-admin', alembic: 'alembic',
+});
 
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
@@ -151,6 +156,7 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   }
   runPreloadedModules(w, language, () => parseCommand(effective, spec.grammar), effective, inv, exec);
   interpret(w, name, language, parsed, inv, exec);
+  if (language === 'javascript') requiredCli(w, name, parsed, effective, exec);
   // `python -i script.py <<< 'User.objects.all().delete()'`, `node -i <<< …` (round 7): after the program the
   // interactive interpreter reads standard input as code, as a REPL typed into.
   const interactive = (language === 'python' || language === 'javascript') && parsed.code.length === 0 && !parsed.module && !parsed.stdin &&
@@ -158,6 +164,23 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   if (interactive) w.stdinProgram(name, language, inv, exec);
   if (parsed.stdin || interactive) followStdinLoads(w, name, language, inv, exec);
   return inv;
+}
+
+/**
+ * `node -e "require('prisma/build/index.js')" migrate reset --force`: code that loads a package's
+ * command-line entry (its `bin`, `cli`, `build` or `dist` file) runs that CLI in-process with the words
+ * after the code as its command line, judged as if typed under the package's name.
+ */
+function requiredCli(w: Walker, name: string, parsed: InterpreterArgs, args: readonly ArgWord[], exec: Exec): void {
+  const last = parsed.code.at(-1);
+  if (last === undefined || last.dynamic) return;
+  const rest = args.slice(args.indexOf(last) + 1);
+  if (rest.length === 0) return;
+  for (const m of last.text.matchAll(/\b(?:require|import)\s*\(\s*['"`]((?:@[\w.-]+\/)?[\w.-]+)\/((?:bin|cli|build|dist|lib)\b[^'"`]*|[^'"`]*\bcli\.[cm]?js)['"`]/g)) {
+    const program = m[1]!.replace(/^@[\w.-]+\//, '');
+    w.run([{ ...last, text: program, raw: program }, ...rest], { ...exec, wrappers: [...exec.wrappers, `${name} -e require('${m[1]}/${m[2]}')`] });
+    return;
+  }
 }
 
 /** `node <<< 'require("./scripts/reset-db.js")'`: the project files code on standard input loads, read like `-e` code's. */

@@ -33,7 +33,7 @@ export const sqlcmd: ToolSpec = {
     { names: ['-Q', '--query'], takes: 'one' }, { names: ['-q', '--initial-query'], takes: 'one' }, { names: ['-i', '--input-file'], takes: 'one' },
     ...valuedLetters('acfhHKlmoPstvVwyYzZ'), ...letters('AbCeEgGIjRuWx'), ...[...'kLNprX'].map((l) => ({ names: ['-' + l], takes: 'optional' as const })),
   ],
-  client: { engine: 'database', statementOptions: ['-Q', '-q'], fileOptions: ['-i'] },
+  client: { engine: 'database', statementOptions: ['-Q', '-q'], fileOptions: ['-i'], serverOptions: ['-S'] },
 };
 
 /**
@@ -49,7 +49,7 @@ export const clickhouseClient: ToolSpec = {
     ...valuedEach('--port', '--user', '-u', '--password', '--queries-file', '--format', '-f', '--config-file', '-C', '--history_file', '--connection', '--jwt', '--ssh-key-file'),
     ...flagsEach('--secure', '-s', '--multiline', '-m', '--multiquery', '-n', '--time', '-t', '--stacktrace', '--verbose', '--echo', '-E', '--vertical', '--ask-password', '--no-warnings', '--help', '--version', '-V'),
   ],
-  client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['--queries-file'] },
+  client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['--queries-file'], serverOptions: ['--host'] },
 };
 
 /**

@@ -159,7 +159,7 @@ const MASS_ARGUMENTS = /\b(?:recurse|recursive|prefix|delete_?all|deleteAll|all|
 /** Arguments that name the records: `ids=[…]`, `id: 5`, `where={"id": 5}`. */
 const RECORD_ARGUMENTS = /\b(?:ids?|keys?|uuids?|document_?ids?|object_?ids?|names?)\s*[=:]/;
 /** A receiver that is itself a store-level object: `.collections.delete("Article")`, `.index("x").delete()`, `.table("users").delete()`. */
-const STORE_RECEIVER = /(?:\.|\b)(?:collections|indices|indexes|buckets|tables|schemas|queues|topics|databases|streams)\s*(?:\[[^\]]{0,80}\])?\s*\.?$|(?:\.|\b)(?:collection|index|init_index|initIndex|Index|bucket|Bucket|table|from|queue|topic|database)\s*\([^()]{0,80}\)\s*\.?$/;
+const STORE_RECEIVER = /(?:\.|\b)(?:collections|indices|indexes|buckets|tables|schemas|queues|topics|databases|streams)\s*(?:\[[^\]]{0,80}\])?\s*\.?$|(?:\.|\b)(?:collections?|indexes|indices|index|init_index|initIndex|Index|buckets?|Bucket|tables?|from|queues?|topics?|databases?)\s*\([^()]{0,80}\)\s*\.?$/;
 /** After a PostgREST-style `.delete()`: a filter that names one record (`.eq("id", 5)`, `.match({…})`). */
 const ONE_FILTER = /^\s*\.\s*(?:eq|match|in_|is_)\s*\(/;
 

@@ -16,9 +16,14 @@ import { foldedText } from './foldedStrings';
 /** Calls that hand text to a driver or an ORM's raw executor. */
 export const DRIVER_CALL = /\b(execute|executemany|executescript|execute_sql|exec_driver_sql|exec_query|execute_query|executeQuery|query|exec|raw|run|prepare|sql|cursor|knex|sequelize|unsafe)\b|\$(?:execute|query)Raw(?:Unsafe)?|->do\s*\(/i;
 
-const EXECUTOR = /(?:\.|->)\s*(execute|executemany|executescript|execute_sql|exec_driver_sql|exec_query|execute_query|executeQuery|query|exec|exec_params|raw|unsafe|\$executeRawUnsafe|\$queryRawUnsafe)\s*\(/g;
+const EXECUTOR = /(?:\.|->)\s*(execute|executemany|executescript|execute_sql|exec_driver_sql|exec_query|execute_query|executeQuery|query|exec|exec_params|raw|unsafe|do|selectall_arrayref|\$executeRawUnsafe|\$queryRawUnsafe)\s*\(/g;
+/** A statement taken from the environment: `process.env.Q`, `os.environ['Q']`, `os.getenv('Q')`, Perl's `$ENV{Q}`, Ruby's `ENV['Q']`, PHP's `getenv('Q')`. */
+const ENV_READ = /\bprocess\.env\.(\w+)|\bprocess\.env\[\s*['"](\w+)['"]\s*\]|\bos\.environ\s*\[\s*['"](\w+)['"]\s*\]|\b(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\s*\(\s*['"](\w+)['"]|\$ENV\{\s*['"]?(\w+)['"]?\s*\}|\bENV\s*\[\s*['"](\w+)['"]\s*\]/;
+/** A statement read from standard input: `sys.stdin.read()`, `readFileSync(0)`, `<STDIN>`, `$stdin.read`, `php://stdin`. */
+const STDIN_READ = /\bsys\.stdin\b|\breadFileSync\s*\(\s*(?:0|['"]\/dev\/stdin['"])|\bprocess\.stdin\b|<STDIN>|\$stdin\b|\bSTDIN\.read|php:\/\/stdin/;
 const SQL_FILE = /(?:\bopen|readFileSync|readFile|\bread_text|File\.read|IO\.read|file_get_contents|Path)\s*\(\s*(['"])([^'"\n]+\.sql)\1/g;
-const ARGV = /\bsys\.argv\b|\bprocess\.argv\b|\bARGV\b|\$argv\b|\bDeno\.args\b/;
+// Perl's bare `shift` outside a sub is `shift @ARGV` (a one-liner's code has no sub around it).
+const ARGV = /\bsys\.argv\b|\bprocess\.argv\b|\bARGV\b|\$argv\b|\bDeno\.args\b|\bshift\b(?!\s*(?:\(\s*)?[@$])/;
 
 export interface DriverSqlInputs {
   /** The code with the program's arguments appended as literals (for the connection they may name). */
@@ -60,7 +65,8 @@ function programArguments(snippet: CodeSnippet): string[] {
   return at < 0 ? [] : args.slice(at + 1).filter((a) => !a.dynamic).map((a) => a.text).slice(0, 20);
 }
 
-export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlInputs {
+/** The program's standard input is read by the caller (a file redirected in, a here-string): the database pack's `stdinText`. */
+export function driverSqlInputs(snippet: CodeSnippet, facts: Facts, stdin: () => string | undefined = () => undefined): DriverSqlInputs {
   const code = snippet.text.length > 100_000 ? snippet.text.slice(0, 100_000) : snippet.text;
   const sql: string[] = [];
   let unreadable: string | undefined;
@@ -85,6 +91,15 @@ export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlIn
     if (written === undefined || written === '') continue;
     // A plain literal (with parameters after it) is read by the caller as it stands.
     const first = /^(?:[rRbBuUfF]{0,2})?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.)*`)\s*(?:,|$)/.exec(written);
+    // Text from the environment or standard input: the line's assignment or the file redirected in, else unreadable.
+    const env = ENV_READ.exec(written);
+    const fromEnv = env ? env.slice(1).find((n) => n !== undefined) : undefined;
+    if (fromEnv !== undefined || STDIN_READ.test(written)) {
+      const text = fromEnv !== undefined ? inv.assignments[fromEnv] : stdin();
+      if (text !== undefined) sql.push(text.slice(0, 100_000));
+      else unreadable ??= `hands ${m[1]} a statement from ${fromEnv !== undefined ? `the environment variable ${fromEnv}` : 'standard input'}, which cannot be read in advance`;
+      continue;
+    }
     if (first || /^[A-Za-z_$][\w$]*\s*(?:,|$)/.test(written)) continue;
     // Text built from literals and character codes (`chr(68) + 'ROP TABLE users'`) is the statement it builds.
     const arg = foldedText(written);

@@ -2,7 +2,7 @@
  * The floor beneath the client-library list (issue #18, "verbs over lists"; red team round 14): in a
  * snippet that imports a third-party client (`sdkCalls.ts`), a method called on that client whose name
  * carries a destroying verb (`delete`, `delete_*`, `*_delete`, `deleteProject`, `destroy`, `drop`,
- * `purge`, `flush_bucket`, `remove`, `terminate`, `truncate`, `wipe`, `prune`, `delete!`) asks, naming
+ * `archive` (a Slack channel, a repository: gone from everyone's use), `purge`, `flush_bucket`, `remove`, `terminate`, `truncate`, `wipe`, `prune`, `delete!`) asks, naming
  * the library and the method; a method name built at run time on such a client (`getattr(col,
  * 'delete_'+'many')`, `client[name]()`, Ruby's `send`) asks as unsure; a call or an attribute that
  * lowers a protection (read by the shared tables: `protectionLowering.ts` by the method's words,
@@ -28,7 +28,7 @@ import { clientCalls, methodParts, receiverBefore, rootOf, snippetClients, type 
 const LANGUAGES: ReadonlySet<string> = new Set(['python', 'javascript', 'ruby']);
 
 /** Destroying verbs of method names; `flush` and `empty` only with a store-level noun (a bare `flush()` sends buffered events). */
-const VERBS = new Set(['delete', 'destroy', 'drop', 'purge', 'remove', 'terminate', 'truncate', 'wipe', 'erase', 'prune', 'obliterate', 'expunge', 'flush', 'flushall', 'flushdb', 'empty']);
+const VERBS = new Set(['delete', 'destroy', 'drop', 'purge', 'remove', 'terminate', 'truncate', 'wipe', 'erase', 'prune', 'obliterate', 'expunge', 'flush', 'flushall', 'flushdb', 'empty', 'archive']);
 const NEEDS_NOUN = new Set(['flush', 'empty']);
 const STORE_NOUNS = /^(all|bucket|buckets|db|database|databases|queue|queues|index|indices|collection|collections|table|tables|keys|data|cache|cluster|namespace|topic|topics)$/;
 /** First words that make the method a read, an undo or a check of a delete (`get_delete_status`, `cancel_deletion`, `undelete`). */
@@ -153,12 +153,16 @@ function builtNames(code: string, language: SdkLanguage, clients: SnippetClients
   const clientOf = (receiver: string): ClientModule | undefined => clients.names.get(rootOf(receiver));
   const pattern = language === 'python' ? /\bgetattr\s*\(\s*([^,()]+(?:\([^()]*\))?[^,()]*)\s*,\s*([^)]+?)\s*[,)]/g
     : language === 'ruby' ? /\.\s*(?:public_send|send|__send__|method)\s*\(\s*([^,)]+)/g
-      : /([\w$.]+)\s*\[\s*([^\]]+)\]\s*\(/g;
+      // `x[name](…)`, `new m[name](…)`, `const C = m[…]` (then `new C(…)`); the member expression may hold one bracket level (`process.argv[1]`).
+      : /(new\s+|=\s*)?([\w$.]+(?:\(\s*\))?)\s*\[\s*((?:[^[\]]|\[[^[\]]*\])+)\]\s*(\()?/g;
   for (const m of code.matchAll(pattern)) {
-    const receiver = language === 'ruby' ? receiverBefore(code, m.index ?? 0) : m[1]!.trim();
+    const js = language === 'javascript';
+    // Assigned, not called: only a member of the module or client itself (`const C = m[…]`), not of its data (`a.config[k]`).
+    if (js && m[4] === undefined && (m[1] === undefined || (!m[1].startsWith('new') && !/^[\w$]+$/.test(m[2]!)))) continue;
+    const receiver = language === 'ruby' ? receiverBefore(code, m.index ?? 0) : (js ? m[2]! : m[1]!).trim();
     const module = clientOf(receiver);
     if (!module) continue;
-    const expr = (language === 'ruby' ? m[1]! : m[2]!).trim();
+    const expr = (language === 'ruby' ? m[1]! : js ? m[3]! : m[2]!).trim();
     // An element by its position (`clients[0](…)`) names no method.
     if (/^-?\d+$/.test(expr)) continue;
     const name = language === 'ruby' && /^:\w+[!?]?$/.test(expr) ? expr.slice(1) : fold(expr);
