@@ -97,7 +97,10 @@ export function driverSqlInputs(snippet: CodeSnippet, facts: Facts, stdin: () =>
     if (fromEnv !== undefined || STDIN_READ.test(written)) {
       const text = fromEnv !== undefined ? inv.assignments[fromEnv] : stdin();
       if (text !== undefined) sql.push(text.slice(0, 100_000));
-      else unreadable ??= `hands ${m[1]} a statement from ${fromEnv !== undefined ? `the environment variable ${fromEnv}` : 'standard input'}, which cannot be read in advance`;
+      else {
+        unreadable ??= `hands ${m[1]} a statement from ${fromEnv !== undefined ? `the environment variable ${fromEnv}` : 'standard input'}, which cannot be read in advance`;
+        verbHidden = true; // not even the statement's kind is written
+      }
       continue;
     }
     if (first || /^[A-Za-z_$][\w$]*\s*(?:,|$)/.test(written)) continue;
