@@ -80,8 +80,12 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^((global|install|download)\.)?(index-url|extra-index-url|find-links)$|^pip_(index_url|extra_index_url|find_links)$|^uv_(index_url|extra_index_url|default_index|index|find_links)$|^(default-index|index)$/.test(k)) return { kind: 'source', key, url: value.split(/[\s,]+/)[0] ?? value };
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
-  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
-  if (/^(cafile|ca|http\.sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
+  // git's per-URL proxy (`http.https://github.com/.proxy`) covers that forge's credentialed traffic; a bare `host:port` is a proxy as much as a URL.
+  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
+  const mirror = /^mirror\.(.+)$/.exec(k);
+  if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
+  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
