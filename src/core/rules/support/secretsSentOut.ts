@@ -8,6 +8,7 @@ import { argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
+import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -101,6 +102,8 @@ function destinationsOf(inv: Invocation): Destination[] {
   if (out.length === 0 && ['dig', 'nslookup', 'host', 'drill', 'ping'].includes(inv.name)) {
     for (const p of positionals(inv.args)) if (p.includes('.')) out.push({ host: p.replace(/^@/, '').toLowerCase() });
   }
+  // The proxy the request goes through receives it too (`curl -x x.example:3128`, wget `-e https_proxy=…`, `HTTPS_PROXY=… curl`).
+  for (const host of [...proxyOptionHosts(inv), ...proxyVariables(inv).map((p) => p.host)]) out.push({ host });
   return out;
 }
 
