@@ -1,5 +1,6 @@
 import { providerIn } from '../../credentials/contentRules';
-import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
+import { projectDatabaseHosts } from './projectDatabaseHosts';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -133,12 +134,13 @@ function secretVariablesSent(inv: Invocation, carried?: readonly string[]): stri
  * variable names no owner. An application's signing key belongs to no host but this machine; a database's
  * connection secret to a database, not to an HTTP or message host (unless that host serves the database).
  */
-function belongsTo(variable: string, destination: Destination, sender?: string): boolean | undefined {
+function belongsTo(variable: string, destination: Destination, sender?: string, projectHosts?: ReadonlySet<string>): boolean | undefined {
   const role = secretRoleOf(variable);
   const host = destination.host;
   if (role === 'application' || role === 'database') {
     if (host !== undefined && LOOPBACK.test(host)) return true;
-    if (role === 'database' && sender !== undefined && DATABASE_CLIENTS.includes(sender)) return undefined;
+    // A database client: the password goes to the host it connects to, the project's own (named in its env files) or a stranger.
+    if (role === 'database' && sender !== undefined && DATABASE_CLIENTS.includes(sender)) return host === undefined || projectHosts === undefined ? undefined : projectHosts.has(host) || DATABASE_HTTP_HOST.test(host);
     if (host === undefined) return destination.variable !== undefined && secretRoleOf(destination.variable) === 'database' && role === 'database' ? true : undefined;
     if (role === 'database' && DATABASE_HTTP_HOST.test(host)) return true;
     return false;
@@ -161,7 +163,7 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
   return options.filter((o) => o.name === '--variable').map((o) => /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(o.values[0] ?? '')?.[1] ?? '').filter(isSecretVariableName);
 }
 
-export function checkSentOut(inv: Invocation): Finding[] {
+export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
   const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
   if (sent.length > 0) return sent;
@@ -178,7 +180,7 @@ export function checkSentOut(inv: Invocation): Finding[] {
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
-      const own = belongsTo(variable, d, inv.name);
+      const own = belongsTo(variable, d, inv.name, facts && DATABASE_CLIENTS.includes(inv.name) ? projectDatabaseHosts(facts, inv.cwd || facts.cwd) : undefined);
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
       if (own === true && !drop) continue;
       if (own === undefined && !drop) continue;
