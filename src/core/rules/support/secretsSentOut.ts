@@ -1,6 +1,7 @@
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
 import { projectDatabaseHosts } from './projectDatabaseHosts';
+import { knownRegistry } from './ownRegistryLogins';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -180,7 +181,10 @@ export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
-      const own = belongsTo(variable, d, inv.name, facts && DATABASE_CLIENTS.includes(inv.name) ? projectDatabaseHosts(facts, inv.cwd || facts.cwd) : undefined);
+      const cwd = inv.cwd || facts?.cwd || '';
+      const named = belongsTo(variable, d, inv.name, facts && DATABASE_CLIENTS.includes(inv.name) ? projectDatabaseHosts(facts, cwd) : undefined);
+      // A registry login's password of no named service goes to that registry: a stranger's unless public or the project's own.
+      const own = named === undefined && facts && REGISTRY_LOGINS.includes(inv.name) && d.host !== undefined ? knownRegistry(d.host, facts, cwd) : named;
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
       if (own === true && !drop) continue;
       if (own === undefined && !drop) continue;
