@@ -6,7 +6,7 @@ import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
 import { hostServiceId } from './serviceHosts';
-import { argvSecrets, awkSocketSends } from './argvSecretSends';
+import { argvHosts, argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
@@ -214,7 +214,7 @@ export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
-  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase()).concat(argvHosts(snippet));
   // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.
   if (DNS_LOOKUP.test(text)) for (const m of text.matchAll(/['"]\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
   // A socket or mail client given a host name (`smtplib.SMTP('mx.example')`, `net.connect(80, 'h.example')`): that host receives what is written.
