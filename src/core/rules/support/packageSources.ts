@@ -18,7 +18,7 @@ export type SourceChange =
   | { kind: 'unchecked'; key: string; what: string };
 
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
-const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
 
 /** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
 export function hostOf(value: string): string | undefined {
@@ -105,6 +105,32 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   return undefined;
 }
 
+/** Forges whose ssh name carries pushes and clones (git@github.com:…), by the names their users write. */
+const FORGE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.dev\.azure\.com|vs-ssh\.visualstudio\.com|git\.sr\.ht|ssh\.github\.com|altssh\.gitlab\.com)$/i;
+
+/**
+ * An ssh configuration that sends a forge's name elsewhere (`Host github.com` with `HostName x.example`, or
+ * `ProxyJump`): every later clone, fetch and push to that forge goes to the host named, which sees what is
+ * pushed and serves what is cloned. Judged as a source like a git URL rewrite (`url.<x>.insteadOf`).
+ */
+function sshForgeRewrites(text: string): SourceChange[] {
+  const out: SourceChange[] = [];
+  let forges: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\w+)\s*(?:=\s*|\s+)(.*?)\s*$/.exec(line);
+    if (!m || line.trim().startsWith('#')) continue;
+    const key = m[1]!.toLowerCase();
+    if (key === 'host' || key === 'match') {
+      forges = key === 'host' ? m[2]!.split(/\s+/).filter((h) => FORGE_HOSTS.test(h) || (h.includes('*') && !h.startsWith('!') && new RegExp(`^${h.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`, 'i').test('github.com'))) : [];
+    } else if (forges.length > 0 && (key === 'hostname' || key === 'proxyjump')) {
+      const target = m[2]!.replace(/^[^@\s]*@/, '').replace(/:\d+$/, '').split(',')[0]!;
+      if (key === 'hostname' && forges.some((f) => f.toLowerCase() === target.toLowerCase())) continue;
+      out.push({ kind: 'source', key: `the ssh ${m[1]} of ${forges[0]}`, url: `ssh://${target}` });
+    }
+  }
+  return out;
+}
+
 /** Section-qualified `key = value` pairs of an INI or TOML text (`[global]` + `index-url` gives `global.index-url`). */
 function iniPairs(text: string): [string, string][] {
   const out: [string, string][] = [];
@@ -148,7 +174,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
   } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
-  const out: SourceChange[] = [];
+  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [];
   for (const [key, value] of pairs) {
     const change = sourceChange(key, value);
     if (change && !out.some((c) => sameChange(c, change))) out.push(change);
