@@ -39,7 +39,8 @@ export function proxyOptionHosts(inv: Invocation): string[] {
   if (!table || !command) return [];
   const args = toolArgs(inv.name, command.parsed, command.tool);
   const values = [...args.values(...table.options), ...(table.settings ? args.values(...table.settings).map((s) => PROXY_SETTING.exec(s)?.[2] ?? '') : [])];
-  return values.flatMap((v) => foreignProxy(v) ?? []);
+  // A proxy named at run time (`-x "$PROXY"`) cannot be read here: it may be anyone's, so it counts as another host.
+  return values.flatMap((v) => (/[$`]/.test(v) ? [`the proxy in ${v}`] : foreignProxy(v) ?? []));
 }
 
 /** Proxy variables given to this one command (`HTTPS_PROXY=x.example:3128 gh api user`), with the foreign host each names. */
