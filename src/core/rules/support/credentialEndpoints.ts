@@ -70,15 +70,18 @@ export function checkCredentialEndpoints(inv: Invocation, ctx: RuleContext): Fin
     const owner = domainOwner(bare);
     if (owner === 'github' || owner === 'ghe' || privateHost(bare)) return [];
     if (token === undefined) {
-      // No token on the line: gh presents the environment's enterprise token (GH_ENTERPRISE_TOKEN, which the agent's
-      // environment may hold) or its stored login for that host. A server the workspace's own settings name is the team's.
-      if (vouchedSource(`https://${bare}`, ctx.facts)) return [];
+      // No token on the line: gh sends GH_TOKEN to github.com and ghe.com only, and to any other host the environment's
+      // enterprise token (GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN; it takes precedence over a stored login) or the
+      // login stored for that host, which the user made there. So the agent's environment holding an enterprise token
+      // decides, unless the workspace's own settings name the server (the team's).
+      const enterprise = ctx.facts.envNames.find((n) => n === 'GH_ENTERPRISE_TOKEN' || n === 'GITHUB_ENTERPRISE_TOKEN');
+      if (enterprise === undefined || vouchedSource(`https://${bare}`, ctx.facts)) return [];
       return [{
         rule: 'credentials.sent-out',
         risk: 'credential-dump',
         severity: 'ask',
-        reason: `gh authenticates to ${bare} as to a GitHub Enterprise server, presenting $GH_ENTERPRISE_TOKEN or its stored login there; nothing in this workspace names that server.`,
-        targets: [target('$GH_ENTERPRISE_TOKEN', bare)],
+        reason: `gh authenticates to ${bare} as to a GitHub Enterprise server, presenting $${enterprise} from the environment there; nothing in this workspace names that server.`,
+        targets: [target(`$${enterprise}`, bare)],
       }];
     }
     const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(token[1])?.[1];

@@ -92,7 +92,8 @@ export function fetchedPackage(inv: Invocation, ctx: RuleContext): Finding[] {
  */
 function secretHanded(inv: Invocation, via: string): Finding[] {
   if (toolNamed(inv.name.replace(/@[^@/]*$/, '')) !== undefined) return [];
-  const secret = inv.args.flatMap((a) => [...a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).find(isSecretVariableName);
+  // Only a word the shell expands hands a value over (`'…$RAILWAY_TOKEN…'` in single quotes is text).
+  const secret = inv.args.filter((a) => a.dynamic).flatMap((a) => [...a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).find(isSecretVariableName);
   if (secret === undefined) return [];
   return [{
     rule: 'credentials.sent-out',
