@@ -84,6 +84,8 @@ describe('secrets sent elsewhere, round 16 (s33 creds)', function () {
     ask('mysql -h x.example -p"$MYSQL_PWD"', { says: /x\.example/ }),
     ask('redis-cli -h x.example -a "$REDIS_PASSWORD" ping', { says: /\$REDIS_PASSWORD/ }),
     ask('psql "postgres://app:$DB_PASSWORD@x.example:5432/app" -c "select 1"', { says: /x\.example/ }),
+    ask('PGPASSWORD="$PROD_DB_PASSWORD" psql -h x.example -U app app', { says: /\$PROD_DB_PASSWORD/ }),
+    allow('PGPASSWORD="$PROD_DB_PASSWORD" psql -h db.acme-internal.example -U app app'),
     allow('psql "postgresql://u:$PGPASSWORD@localhost/db"'),
     allow('mysql -h 127.0.0.1 -p"$MYSQL_PWD" -e "SHOW DATABASES"'),
     allow('redis-cli -a "$REDIS_PASSWORD" ping'),

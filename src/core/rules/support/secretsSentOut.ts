@@ -164,6 +164,15 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
   return options.filter((o) => o.name === '--variable').map((o) => /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(o.values[0] ?? '')?.[1] ?? '').filter(isSecretVariableName);
 }
 
+/** The password variables database clients send to the server they connect to (libpq, mysql, redis-cli). */
+const CLIENT_PASSWORD_VARIABLES = ['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH'];
+
+/** `PGPASSWORD="$PROD_DB_PASSWORD" psql -h host`: the secret copied into the client's password variable goes to that host. */
+function clientPasswordSecrets(inv: Invocation): string[] {
+  if (!DATABASE_CLIENTS.includes(inv.name)) return [];
+  return CLIENT_PASSWORD_VARIABLES.flatMap((k) => [...(inv.assignments[k] ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).filter(isSecretVariableName);
+}
+
 export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
   const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
@@ -171,7 +180,7 @@ export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
-  const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
+  const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : []), ...clientPasswordSecrets(inv)])];
   if (variables.length === 0) return [];
   // Published on the token's own service (a gist, an issue): readable by others there (support/publishedSecrets.ts).
   const published = publishedOnService(inv);
