@@ -5,7 +5,7 @@ import { throwawayCluster } from './support/localClusters';
 import { contextSwitchSeen, kubeTarget } from './support/kubeTargets';
 import { remoteLifecycle } from './support/remoteDockerLifecycle';
 import { unreadImageRun } from './support/unreadImages';
-import { mountedCredentialSends, remoteEngineCopies, remoteEngineSecrets } from './support/containerSecretRoutes';
+import { containerEnvSends, mountedCredentialSends, remoteEngineCopies, remoteEngineSecrets } from './support/containerSecretRoutes';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
@@ -75,7 +75,8 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const on = daemon.remote ? ` on ${daemon.name}` : '';
   // Secrets handed to another machine's engine, or credential files mounted into a container that sends them (support/containerSecretRoutes.ts).
   if (/^(run|create|exec)$/.test(a ?? '') || ((a === 'container' || a === 'compose') && /^(run|create|exec)$/.test(b ?? ''))) {
-    const sent = daemon.remote ? remoteEngineSecrets(inv.name, args, daemon.name) : mountedCredentialSends(inv, args, parsed.operands.slice(1), ctx);
+    const command = parsed.operands.slice(1);
+    const sent = daemon.remote ? remoteEngineSecrets(inv.name, args, daemon.name) : [...mountedCredentialSends(inv, args, command, ctx), ...containerEnvSends(inv, args, command, ctx)].slice(0, 1);
     if (sent.length > 0) return sent;
   }
   if (daemon.remote && (a === 'cp' || (a === 'container' && b === 'cp'))) {

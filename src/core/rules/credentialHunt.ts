@@ -587,7 +587,7 @@ export const credentialHuntPack: RulePack = {
       ...checkProcEnviron(inv, ctx),
       ...checkSecretEnvironment(inv, ctx),
       ...checkPublishedFiles(inv, ctx),
-      ...checkSentOut(inv),
+      ...checkSentOut(inv, ctx.facts),
       ...checkCodeSearchTools(inv, ctx),
       ...metadataFindings(texts, inv.name, ctx),
     ];

@@ -41,6 +41,7 @@ import { checkSecretStdinPrints } from './support/secretStdinPrints';
 import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
 import { checkFolderDiffs } from './support/folderDiffs';
 import { checkCredentialEndpoints } from './support/credentialEndpoints';
+import { checkSnippetSdkEndpoints } from './support/sdkEndpoints';
 import { checkMailedPatches } from './support/mailedPatches';
 import { checkCredentialMoves } from './support/credentialMoves'; import { checkCredentialExposures } from './support/credentialExposures'; import { checkGitGrepOutside } from './support/gitGrepOutside';
 import { checkUnignoredStaging } from './support/unignoredStaging';
@@ -540,7 +541,7 @@ export const credentialReachPack: RulePack = {
     ];
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
+    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx), ...checkSnippetSdkEndpoints(snippet)];
   },
   checkAnalysis(analysis, ctx) {
     return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx), ...checkUnresolvedCredentialReads(analysis, ctx)];

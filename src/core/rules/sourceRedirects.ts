@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { freeFormReadings } from '../registry/freeForm';
 import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
 
 /**
@@ -52,7 +53,7 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
     return changes.length > 0 ? { changes, how: `${inv.name} (for every later command of the session)` } : undefined;
   }
   const spec = toolNamed(inv.name);
-  if (!spec) return undefined;
+  if (!spec) return bundlerSetter(inv);
   const parsed = parsedArgs(inv.args, spec);
   const words = [...parsed.path, ...parsed.operands.map((o) => o.text)];
   const one = (pair: [string, string] | undefined, how: string): { changes: SourceChange[]; how: string } | undefined => {
@@ -89,9 +90,22 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
       }
       return undefined;
     }
+    case 'aws':
+      // `aws configure set [profile.NAME.|default.]proxy|ca_bundle VALUE`: kept for every later signed request.
+      return words[0] === 'configure' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'aws configure set') : undefined;
     default:
       return undefined;
   }
+}
+
+/** `bundle config [set] [--local|--global] mirror.URL MIRROR` (Bundler: no registry entry, its words read by the free-form grammar). */
+function bundlerSetter(inv: Invocation): { changes: SourceChange[]; how: string } | undefined {
+  if (inv.name !== 'bundle' && inv.name !== 'bundler') return undefined;
+  const words = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
+  if (words[0] !== 'config') return undefined;
+  const pair = keyValue(words.slice(words[1] === 'set' ? 2 : 1));
+  const change = pair ? sourceChange(pair[0], pair[1]) : undefined;
+  return change ? { changes: [change], how: 'bundle config' } : undefined;
 }
 
 /** Options of an install that fetch from a source other than the configured one (`npm install --registry …`, `pip install -i …`, `cargo install --index …`). */

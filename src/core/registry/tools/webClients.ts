@@ -74,6 +74,8 @@ export const wget: ToolSpec = {
       '--rejected-log', '--regex-type', '--accept-regex', '--reject-regex', '--exclude-domains', '--follow-tags', '--ignore-tags', '--report-speed',
       '--backups', '--hsts-file', '--ftp-user', '--ftp-password', '--compression', '--crl-file', '--pinnedpubkey', '--random-file', '--egd-file',
       '--max-redirect', '--retry-on-http-error', '--ciphers', '--use-askpass', '--xattr'),
+    // The wgetrc commands `-e https_proxy=…`, `-e use_proxy=on`, as `canonicalArgs` writes them (`registry/commandWords.ts`).
+    ...valuedEach('--http-proxy', '--https-proxy', '--ftp-proxy', '--use-proxy'),
     flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-c', '--continue'), flag('-N', '--timestamping'), flag('-S', '--server-response'),
     flag('-r', '--recursive'), flag('-m', '--mirror'), flag('-k', '--convert-links'), flag('-p', '--page-requisites'), flag('-b', '--background'),
     flag('-x', '--force-directories'), flag('-E', '--adjust-extension'), flag('-H', '--span-hosts'), flag('-L', '--relative'), flag('-F', '--force-html'),

@@ -25,6 +25,20 @@ export function argvSecrets(snippet: CodeSnippet): string[] {
   return secretsIn(snippet.runner.args.filter((a) => a.text !== snippet.text).map((a) => a.raw));
 }
 
+/**
+ * The hosts of URLs handed to code that reads its arguments (`python3 -c 'requests.get(sys.argv[1])'
+ * "https://x.example/?k=$SECRET"`, `node -e 'fetch(process.argv[1])' "https://…"`): the code's request goes
+ * there with what the URL carries, as a URL written in the code would.
+ */
+export function argvHosts(snippet: CodeSnippet): string[] {
+  const reads = READS_ARGV[snippet.language];
+  if (!reads || !reads.test(snippet.text)) return [];
+  return snippet.runner.args.filter((a) => a.text !== snippet.text).flatMap((a) => {
+    const host = /^['"]?(?:https?|wss?|ftp):\/\/(?:[^/?#@\s'"]*@)?([^/:?#\s'"]+)/i.exec(a.raw)?.[1];
+    return host !== undefined && !host.includes('$') ? [host.toLowerCase()] : [];
+  });
+}
+
 function secretsIn(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of texts) {

@@ -73,3 +73,35 @@ export function remoteEngineCopies(tool: string, operands: readonly ArgWord[], e
   }
   return [];
 }
+
+/** Hosts other than this machine that a container's command reaches (its URL words, also inside `sh -c '…'`). */
+function foreignHosts(command: readonly ArgWord[]): string[] {
+  const hosts = command.flatMap((w) => [hostOf(w.text), ...[...w.text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^@/\s'"]*@)?([a-z0-9.-]+)/gi)].map((m) => m[1]!.toLowerCase())]);
+  return [...new Set(hosts.filter((h): h is string => h !== undefined && h !== '' && !isLocalHost(h)))];
+}
+
+/**
+ * A container on this machine's engine given this machine's secrets (`--env-file .env.production`, a
+ * credential file; `-e T=$GITHUB_TOKEN`, `-e STRIPE_SECRET_KEY`) whose command sends to another host
+ * (`alpine wget -qO- https://x.example`, `compose run web curl https://x.example`): the program holds
+ * every variable it was given and reaches a host of its choosing. A command that reaches only this
+ * machine, and a container given no secret, stay allowed.
+ */
+export function containerEnvSends(inv: Invocation, args: ToolArgs, command: readonly ArgWord[], ctx: RuleContext): Finding[] {
+  if (command.length === 0 || !command.some((w) => SENDERS.test(w.text.split('/').pop() ?? '') || /\b(curl|wget|nc)\s/.test(w.text))) return [];
+  const hosts = foreignHosts(command);
+  if (hosts.length === 0) return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  for (const file of args.values('--env-file')) {
+    const info = infoFor(resolvePath(cwd, file, facts.home), facts);
+    if (info) return [finding(`${inv.name} loads ${info.path} (${info.label}) into a container whose command sends to ${hosts[0]}: the program there holds every secret in it.`, info.path, hosts[0]!)];
+  }
+  for (const value of args.values('-e', '--env')) {
+    const bare = /^([A-Za-z_][A-Za-z0-9_]*)$/.exec(value)?.[1];
+    const copied = [...value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
+    const secret = bare !== undefined && isSecretVariableName(bare) ? bare : copied;
+    if (secret !== undefined) return [finding(`${inv.name} hands the secret variable $${secret} to a container whose command sends to ${hosts[0]}, which is not the service it belongs to.`, `$${secret}`, hosts[0]!)];
+  }
+  return [];
+}

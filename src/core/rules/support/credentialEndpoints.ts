@@ -2,6 +2,8 @@ import type { Finding, Invocation, RuleContext, Target } from '../../policy/type
 import { optionValue } from './huntCommon';
 import { isLocalUrl, parseRequestUrl } from './httpTargets';
 import { domainOwner } from './secretsSentOut';
+import { vouchedSource } from './packageSources';
+import { proxiedLogins } from './proxyRoutes';
 
 /**
  * A cloud or forge CLI pointed at another host signs or authenticates its request there with the
@@ -37,28 +39,51 @@ function target(name: string, where: string): Target {
   return { kind: 'credential', name, remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` };
 }
 
-export function checkCredentialEndpoints(inv: Invocation, _ctx: RuleContext): Finding[] {
+/** The host an AWS endpoint sends signed requests to, when it is neither AWS (or an S3-compatible store) nor this machine or a private network. */
+export function foreignAwsEndpoint(endpoint: string): string | undefined {
+  const url = parseRequestUrl(endpoint);
+  if (!url || url.dynamicHost || isLocalUrl(url) || privateHost(url.host)) return undefined;
+  const owner = domainOwner(url.host);
+  return owner !== undefined && AWS_LIKE_OWNERS.has(owner) ? undefined : url.host;
+}
+
+export function checkCredentialEndpoints(inv: Invocation, ctx: RuleContext): Finding[] {
+  const proxied = proxiedLogins(inv, ctx.facts);
+  if (proxied.length > 0) return proxied;
   if (inv.name === 'aws') {
     const endpoint = awsEndpoint(inv);
-    const url = endpoint !== undefined ? parseRequestUrl(endpoint) : undefined;
-    if (!url || url.dynamicHost || isLocalUrl(url) || privateHost(url.host)) return [];
-    const owner = domainOwner(url.host);
-    if (owner !== undefined && AWS_LIKE_OWNERS.has(owner)) return [];
+    const host = endpoint !== undefined ? foreignAwsEndpoint(endpoint) : undefined;
+    if (host === undefined) return [];
     return [{
       rule: 'credentials.sent-out',
       risk: 'credential-dump',
       severity: 'ask',
-      reason: `aws signs its request with the AWS credentials and sends it (with the access key id) to ${url.host}, an endpoint that is not AWS.`,
-      targets: [target('the AWS credentials', url.host)],
+      reason: `aws signs its request with the AWS credentials and sends it (with the access key id) to ${host}, an endpoint that is not AWS.`,
+      targets: [target('the AWS credentials', host)],
     }];
   }
   if (inv.name === 'gh') {
     const host = optionValue(inv.args, '--hostname') ?? inv.assignments.GH_HOST;
     const token = Object.entries(inv.assignments).find(([k]) => k === 'GH_ENTERPRISE_TOKEN' || k === 'GITHUB_ENTERPRISE_TOKEN' || k === 'GH_TOKEN' || k === 'GITHUB_TOKEN');
-    if (host === undefined || token === undefined || /[$`]/.test(host)) return [];
+    if (host === undefined || /[$`]/.test(host)) return [];
     const bare = host.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
     const owner = domainOwner(bare);
     if (owner === 'github' || owner === 'ghe' || privateHost(bare)) return [];
+    if (token === undefined) {
+      // No token on the line: gh sends GH_TOKEN to github.com and ghe.com only, and to any other host the environment's
+      // enterprise token (GH_ENTERPRISE_TOKEN, GITHUB_ENTERPRISE_TOKEN; it takes precedence over a stored login) or the
+      // login stored for that host, which the user made there. So the agent's environment holding an enterprise token
+      // decides, unless the workspace's own settings name the server (the team's).
+      const enterprise = ctx.facts.envNames.find((n) => n === 'GH_ENTERPRISE_TOKEN' || n === 'GITHUB_ENTERPRISE_TOKEN');
+      if (enterprise === undefined || vouchedSource(`https://${bare}`, ctx.facts)) return [];
+      return [{
+        rule: 'credentials.sent-out',
+        risk: 'credential-dump',
+        severity: 'ask',
+        reason: `gh authenticates to ${bare} as to a GitHub Enterprise server, presenting $${enterprise} from the environment there; nothing in this workspace names that server.`,
+        targets: [target(`$${enterprise}`, bare)],
+      }];
+    }
     const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(token[1])?.[1];
     return [{
       rule: 'credentials.sent-out',

@@ -3,6 +3,7 @@ import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../../policy/effects';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { toolNamed } from '../../registry/commandModel';
 import { VERB_TRAITS } from '../../registry/verbTraits';
+import { isSecretVariableName } from './huntCommon';
 
 /**
  * A package fetched from a registry and run at once (issue #18, red team round 8): `npx -y
@@ -80,8 +81,27 @@ export function fetchedPackage(inv: Invocation, ctx: RuleContext): Finding[] {
   const via = inv.via.at(-1);
   if (via === undefined || inv.remote) return [];
   // `npx ./tools/gen.js`: a path, the project's own file, not a package.
-  if (!FETCHING.has(via) || /[/\\]/.test(inv.command) || known(inv.name) || installed(inv.name.replace(/@[^@/]*$/, ''), inv, ctx)) return [];
-  return [ask(inv.name, via, ctx)];
+  if (!FETCHING.has(via) || /[/\\]/.test(inv.command) || installed(inv.name.replace(/@[^@/]*$/, ''), inv, ctx)) return [];
+  return known(inv.name) ? secretHanded(inv, via) : [ask(inv.name, via, ctx)];
+}
+
+/**
+ * A secret handed in the arguments of a package fetched now (`npx -y cowsay "$AWS_SECRET_ACCESS_KEY"`): the
+ * code the registry serves today holds it, whatever the package's name promises. A CLI the registry
+ * describes (its own rules judge what it is given: `npx vercel --token …`) is not this case.
+ */
+function secretHanded(inv: Invocation, via: string): Finding[] {
+  if (toolNamed(inv.name.replace(/@[^@/]*$/, '')) !== undefined) return [];
+  // Only a word the shell expands hands a value over (`'…$RAILWAY_TOKEN…'` in single quotes is text).
+  const secret = inv.args.filter((a) => a.dynamic).flatMap((a) => [...a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).find(isSecretVariableName);
+  if (secret === undefined) return [];
+  return [{
+    rule: 'credentials.sent-out',
+    risk: 'credential-dump',
+    severity: 'ask',
+    reason: `${via} fetches ${inv.name} from the registry and hands it the secret variable $${secret}: the code served under that name today holds it, read by nobody before it runs.`,
+    targets: [{ kind: 'credential', name: `$${secret}`, remote: true, environment: 'unknown', environmentReason: `handed to ${inv.name} as fetched by ${via}, whose code nothing here has read` }],
+  }];
 }
 
 function ask(what: string, via: string, ctx: RuleContext): Finding {

@@ -39,9 +39,13 @@ export const optionValue = (args: readonly ArgWord[], ...flags: string[]): strin
   return undefined;
 };
 
+const DATABASE_CLIENT_PASSWORD = /^(PGPASSWORD|MYSQL_PWD|REDISCLI_AUTH|MYSQL_ROOT_PASSWORD|MONGO_INITDB_ROOT_PASSWORD)$/;
+
 /** Variable names whose values are secrets: `GITHUB_TOKEN`, `DB_PASSWORD`, and connection URLs that carry a password. */
 export function isSecretVariableName(name: string): boolean {
   if (isSecretKeyName(name)) return true;
+  // The database clients' own password variables (libpq's PGPASSWORD, mysql's MYSQL_PWD, redis-cli's REDISCLI_AUTH).
+  if (DATABASE_CLIENT_PASSWORD.test(name)) return true;
   return /^(DATABASE|DB|[A-Z]+_DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|AMQP|RABBITMQ|CLOUDAMQP|SENTRY|SLACK_WEBHOOK|DISCORD_WEBHOOK|WEBHOOK)_?(URL|URI|DSN|CONNECTION(_STRING)?)$/i.test(name);
 }
 
@@ -53,7 +57,7 @@ export function isSecretVariableName(name: string): boolean {
  */
 export type SecretRole = 'service' | 'database' | 'application';
 const APPLICATION_SECRET = /^(RAILS_MASTER_KEY|SECRET_KEY_BASE|(DJANGO_|FLASK_|APP_)?SECRET_KEY|(LARAVEL_)?APP_KEY|(JWT|SESSION|COOKIE|NEXTAUTH|AUTH|BETTER_AUTH|CSRF|SIGNING)_SECRET|JWT_(SIGNING_|PRIVATE_)?KEY|SESSION_KEY|(DATA_|FIELD_|COLUMN_)?ENCRYPTION_KEY|(ACTIVE_RECORD_ENCRYPTION_)?PRIMARY_KEY|MASTER_KEY|SIGNING_KEY)$/i;
-const DATABASE_SECRET = /^(\w+_)?(DATABASE|DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|MARIADB|AMQP|RABBITMQ|CLOUDAMQP)_?(URL|URI|DSN|CONNECTION(_STRING)?|PASSWORD|PASS|PWD)$|^(PGPASSWORD|MYSQL_PWD|MYSQL_ROOT_PASSWORD|MONGO_INITDB_ROOT_PASSWORD)$/i;
+const DATABASE_SECRET = /^(\w+_)?(DATABASE|DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|MARIADB|AMQP|RABBITMQ|CLOUDAMQP)_?(URL|URI|DSN|CONNECTION(_STRING)?|PASSWORD|PASS|PWD)$|^(PGPASSWORD|MYSQL_PWD|REDISCLI_AUTH|MYSQL_ROOT_PASSWORD|MONGO_INITDB_ROOT_PASSWORD)$/i;
 export function secretRoleOf(name: string): SecretRole | undefined {
   if (!isSecretVariableName(name)) return undefined;
   if (providerIn(name)) return 'service';

@@ -1,5 +1,5 @@
 import { ownTable } from '../../ownTable';
-import type { ArgWord, Invocation } from '../../policy/types';
+import type { ArgWord, Facts, Invocation } from '../../policy/types';
 import { providerIn } from '../../credentials/contentRules';
 import { hostServiceId } from './serviceHosts';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -77,4 +77,28 @@ export function pipedToOwnLogin(inv: Invocation, owner: string | undefined): boo
 /** The same for a secret variable's value (`echo "$GITHUB_TOKEN" | docker login ghcr.io --password-stdin`). */
 export function variablePipedToOwnLogin(inv: Invocation, variable: string): boolean {
   return pipedToOwnLogin(inv, providerIn(variable)?.id);
+}
+
+/** Registries any login may go to with its own credential: the public ones, where a token of no named service is that registry's. */
+const PUBLIC_REGISTRY = /(^|\.)(docker\.io|docker\.com|ghcr\.io|quay\.io|gcr\.io|pkg\.dev|azurecr\.io|amazonaws\.com|registry\.gitlab\.com|public\.ecr\.aws|registry\.k8s\.io|nvcr\.io|mcr\.microsoft\.com)$/i;
+
+/** Files where a project names the registries it pulls from and pushes to (images, charts, CI steps). */
+const REGISTRY_FILES = ['Dockerfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'Chart.yaml', 'helmfile.yaml', 'skaffold.yaml', '.gitlab-ci.yml', '.blast-shield.json'];
+const REGISTRY_FOLDERS = ['.github/workflows', 'k8s', 'deploy', 'charts'];
+
+/**
+ * Is `host` a registry a login may be given a secret of no named service (`docker login host -p $TOKEN`): a
+ * public registry, this machine, or one the project's own files name (its images, charts and CI steps).
+ * Any other host is a stranger's, and the password goes there.
+ */
+export function knownRegistry(host: string, facts: Facts, cwd: string): boolean {
+  const bare = host.toLowerCase().replace(/:\d+$/, '');
+  if (PUBLIC_REGISTRY.test(bare) || /^(localhost|127\.[\d.]+|\[::1\])$/.test(bare)) return true;
+  const texts: string[] = [];
+  for (const root of new Set([cwd, ...facts.workspaceRoots])) {
+    for (const f of REGISTRY_FILES) texts.push(facts.readFile(`${root}/${f}`)?.slice(0, 100_000) ?? '');
+    for (const d of REGISTRY_FOLDERS) for (const f of (facts.listDir(`${root}/${d}`) ?? []).slice(0, 50)) if (/\.ya?ml$/.test(f)) texts.push(facts.readFile(`${root}/${d}/${f}`)?.slice(0, 100_000) ?? '');
+  }
+  const named = new RegExp(`(^|[^a-z0-9.-])${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9.-]|$)`, 'i');
+  return texts.some((t) => named.test(t));
 }

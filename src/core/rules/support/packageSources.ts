@@ -18,7 +18,7 @@ export type SourceChange =
   | { kind: 'unchecked'; key: string; what: string };
 
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
-const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
 
 /** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
 export function hostOf(value: string): string | undefined {
@@ -80,8 +80,12 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^((global|install|download)\.)?(index-url|extra-index-url|find-links)$|^pip_(index_url|extra_index_url|find_links)$|^uv_(index_url|extra_index_url|default_index|index|find_links)$|^(default-index|index)$/.test(k)) return { kind: 'source', key, url: value.split(/[\s,]+/)[0] ?? value };
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
-  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
-  if (/^(cafile|ca|http\.sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
+  // git's per-URL proxy (`http.https://github.com/.proxy`) covers that forge's credentialed traffic; a bare `host:port` is a proxy as much as a URL.
+  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
+  const mirror = /^mirror\.(.+)$/.exec(k);
+  if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
+  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
@@ -99,6 +103,32 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if ((k === 'pythonhttpsverify' && /^0$/.test(value)) || ((k === 'requests_ca_bundle' || k === 'curl_ca_bundle') && value === '')) return { kind: 'unchecked', key, what: 'TLS certificate checks for Python and curl downloads' };
   if (/^(check_certificate|check-certificate)$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for wget' };
   return undefined;
+}
+
+/** Forges whose ssh name carries pushes and clones (git@github.com:…), by the names their users write. */
+const FORGE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.dev\.azure\.com|vs-ssh\.visualstudio\.com|git\.sr\.ht|ssh\.github\.com|altssh\.gitlab\.com)$/i;
+
+/**
+ * An ssh configuration that sends a forge's name elsewhere (`Host github.com` with `HostName x.example`, or
+ * `ProxyJump`): every later clone, fetch and push to that forge goes to the host named, which sees what is
+ * pushed and serves what is cloned. Judged as a source like a git URL rewrite (`url.<x>.insteadOf`).
+ */
+function sshForgeRewrites(text: string): SourceChange[] {
+  const out: SourceChange[] = [];
+  let forges: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\w+)\s*(?:=\s*|\s+)(.*?)\s*$/.exec(line);
+    if (!m || line.trim().startsWith('#')) continue;
+    const key = m[1]!.toLowerCase();
+    if (key === 'host' || key === 'match') {
+      forges = key === 'host' ? m[2]!.split(/\s+/).filter((h) => FORGE_HOSTS.test(h) || (h.includes('*') && !h.startsWith('!') && new RegExp(`^${h.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`, 'i').test('github.com'))) : [];
+    } else if (forges.length > 0 && (key === 'hostname' || key === 'proxyjump')) {
+      const target = m[2]!.replace(/^[^@\s]*@/, '').replace(/:\d+$/, '').split(',')[0]!;
+      if (key === 'hostname' && forges.some((f) => f.toLowerCase() === target.toLowerCase())) continue;
+      out.push({ kind: 'source', key: `the ssh ${m[1]} of ${forges[0]}`, url: `ssh://${target}` });
+    }
+  }
+  return out;
 }
 
 /** Section-qualified `key = value` pairs of an INI or TOML text (`[global]` + `index-url` gives `global.index-url`). */
@@ -144,7 +174,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
   } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
-  const out: SourceChange[] = [];
+  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [];
   for (const [key, value] of pairs) {
     const change = sourceChange(key, value);
     if (change && !out.some((c) => sameChange(c, change))) out.push(change);

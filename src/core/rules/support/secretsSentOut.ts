@@ -1,14 +1,17 @@
 import { providerIn } from '../../credentials/contentRules';
-import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
+import { projectDatabaseHosts } from './projectDatabaseHosts';
+import { knownRegistry } from './ownRegistryLogins';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import { hostServiceId } from './serviceHosts';
-import { argvSecrets, awkSocketSends } from './argvSecretSends';
+import { argvHosts, argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
+import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,6 +105,8 @@ function destinationsOf(inv: Invocation): Destination[] {
   if (out.length === 0 && ['dig', 'nslookup', 'host', 'drill', 'ping'].includes(inv.name)) {
     for (const p of positionals(inv.args)) if (p.includes('.')) out.push({ host: p.replace(/^@/, '').toLowerCase() });
   }
+  // The proxy the request goes through receives it too (`curl -x x.example:3128`, wget `-e https_proxy=…`, `HTTPS_PROXY=… curl`).
+  for (const host of [...proxyOptionHosts(inv), ...proxyVariables(inv).map((p) => p.host)]) out.push({ host });
   return out;
 }
 
@@ -131,12 +136,13 @@ function secretVariablesSent(inv: Invocation, carried?: readonly string[]): stri
  * variable names no owner. An application's signing key belongs to no host but this machine; a database's
  * connection secret to a database, not to an HTTP or message host (unless that host serves the database).
  */
-function belongsTo(variable: string, destination: Destination, sender?: string): boolean | undefined {
+function belongsTo(variable: string, destination: Destination, sender?: string, projectHosts?: ReadonlySet<string>): boolean | undefined {
   const role = secretRoleOf(variable);
   const host = destination.host;
   if (role === 'application' || role === 'database') {
     if (host !== undefined && LOOPBACK.test(host)) return true;
-    if (role === 'database' && sender !== undefined && DATABASE_CLIENTS.includes(sender)) return undefined;
+    // A database client: the password goes to the host it connects to, the project's own (named in its env files) or a stranger.
+    if (role === 'database' && sender !== undefined && DATABASE_CLIENTS.includes(sender)) return host === undefined || projectHosts === undefined ? undefined : projectHosts.has(host) || DATABASE_HTTP_HOST.test(host);
     if (host === undefined) return destination.variable !== undefined && secretRoleOf(destination.variable) === 'database' && role === 'database' ? true : undefined;
     if (role === 'database' && DATABASE_HTTP_HOST.test(host)) return true;
     return false;
@@ -172,14 +178,23 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
   return options.filter((o) => o.name === '--variable').map((o) => /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(o.values[0] ?? '')?.[1] ?? '').filter(isSecretVariableName);
 }
 
-export function checkSentOut(inv: Invocation): Finding[] {
+/** The password variables database clients send to the server they connect to (libpq, mysql, redis-cli). */
+const CLIENT_PASSWORD_VARIABLES = ['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH'];
+
+/** `PGPASSWORD="$PROD_DB_PASSWORD" psql -h host`: the secret copied into the client's password variable goes to that host. */
+function clientPasswordSecrets(inv: Invocation): string[] {
+  if (!DATABASE_CLIENTS.includes(inv.name)) return [];
+  return CLIENT_PASSWORD_VARIABLES.flatMap((k) => [...(inv.assignments[k] ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).filter(isSecretVariableName);
+}
+
+export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
   const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
   if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
-  const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
+  const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : []), ...clientPasswordSecrets(inv)])];
   if (variables.length === 0) return [];
   // Published on the token's own service (a gist, an issue): readable by others there (support/publishedSecrets.ts).
   const published = publishedOnService(inv);
@@ -189,7 +204,10 @@ export function checkSentOut(inv: Invocation): Finding[] {
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
-      const own = belongsTo(variable, d, inv.name);
+      const cwd = inv.cwd || facts?.cwd || '';
+      const named = belongsTo(variable, d, inv.name, facts && DATABASE_CLIENTS.includes(inv.name) ? projectDatabaseHosts(facts, cwd) : undefined);
+      // A registry login's password of no named service goes to that registry: a stranger's unless public or the project's own.
+      const own = named === undefined && facts && REGISTRY_LOGINS.includes(inv.name) && d.host !== undefined ? knownRegistry(d.host, facts, cwd) : named;
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
       if (own === true && !drop) continue;
       if (own === undefined && !drop && !wholeBody(inv, variable)) continue;
@@ -219,7 +237,7 @@ export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
-  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase()).concat(argvHosts(snippet));
   // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.
   if (DNS_LOOKUP.test(text)) for (const m of text.matchAll(/['"]\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
   // A socket or mail client given a host name (`smtplib.SMTP('mx.example')`, `net.connect(80, 'h.example')`): that host receives what is written.
