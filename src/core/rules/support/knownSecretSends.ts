@@ -63,8 +63,10 @@ function knownValuesIn(inv: Invocation, origin: (v: string) => CredentialFileInf
     if (text.length < 8) continue;
     for (const candidate of candidateValues(text)) {
       if (work && !work.spend(64 + candidate.length)) return out;
-      if (nameLike(candidate)) continue;
       const info = origin(candidate);
+      // A word-shaped value is a name filed next to the secrets, unless its own key says password
+      // (random letters can read as camel-case words: `QhrqNepHgbpnRrySrxdKpq`).
+      if (info && nameLike(candidate) && !/password/.test(info.kind)) continue;
       if (info && !out.some((h) => h.info.path === info.path && h.info.label === info.label)) out.push({ info });
     }
   }
