@@ -3,7 +3,7 @@ import { allowed, ask, familyTables, type Family } from './familyTable';
 
 /**
  * Stop 33 (red team round 17, local edits): in-place sed deletes that take a protection line out of
- * infrastructure code. Each family's asking rows sit next to look-alikes that stay allowed.
+ * infrastructure code; ssh's client configuration told not to check host keys. Each family's asking rows sit next to look-alikes that stay allowed.
  */
 
 const FILES: Record<string, string> = {
@@ -35,6 +35,21 @@ const TABLE: Record<string, Family> = {
       allowed(`sed -i '/prevent_destroy/d' notes.md`),
     ],
   },
+  'ssh host-key checking switched off in the client configuration': {
+    reason: /host-key checking off|known host keys away/,
+    rows: [
+      ask(`echo 'StrictHostKeyChecking no' >> ~/.ssh/config`),
+      ask(`printf 'Host *\\n  StrictHostKeyChecking no\\n  UserKnownHostsFile /dev/null\\n' >> ~/.ssh/config`),
+      ask(`echo 'UserKnownHostsFile /dev/null' | sudo tee -a /etc/ssh/ssh_config`),
+      ask(`echo '  StrictHostKeyChecking=off' >> /home/dev/.ssh/config.d/all`),
+      // accept-new trusts a host only the first time and still refuses a changed key: routine for automation.
+      allowed(`echo 'StrictHostKeyChecking accept-new' >> ~/.ssh/config`),
+      allowed(`echo 'StrictHostKeyChecking yes' >> ~/.ssh/config`),
+      allowed(`printf 'Host gh\\n  HostName github.com\\n  User git\\n' >> ~/.ssh/config`),
+      allowed(`echo 'StrictHostKeyChecking no' >> notes.txt`),
+      allowed(`ssh -o StrictHostKeyChecking=accept-new deploy@build.acme.internal uptime`),
+    ],
+  },
 };
 
-familyTables('stop 33: protection lines deleted in place (red team round 17)', TABLE, facts);
+familyTables('stop 33: protection lines deleted in place, ssh host keys unchecked (red team round 17)', TABLE, facts);
