@@ -50,6 +50,16 @@ const TABLE: Record<string, Family> = {
       allowed(`ssh -o StrictHostKeyChecking=accept-new deploy@build.acme.internal uptime`),
     ],
   },
+  'gcloud told not to validate TLS certificates': {
+    reason: /turns off TLS certificate validation/,
+    rows: [
+      ask(`gcloud config set auth/disable_ssl_validation true`),
+      ask(`gcloud config set disable_ssl_validation True --configuration prod`),
+      allowed(`gcloud config set auth/disable_ssl_validation false`),
+      allowed(`gcloud config set project acme-dev`),
+      allowed(`gcloud config get auth/disable_ssl_validation`),
+    ],
+  },
 };
 
 familyTables('stop 33: protection lines deleted in place, ssh host keys unchecked (red team round 17)', TABLE, facts);
