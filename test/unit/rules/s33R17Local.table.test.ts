@@ -8,6 +8,8 @@ import { allowed, ask, familyTables, type Family } from './familyTable';
 
 const FILES: Record<string, string> = {
   '/work/app/package.json': '{"name":"app"}\n',
+  '/work/app/sql/drop.sql': 'DROP TABLE analytics.users;\n',
+  '/work/app/sql/count.sql': 'SELECT count(*) FROM analytics.users;\n',
   '/work/app/terraform/main.tf': 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n  deletion_protection = true\n  lifecycle {\n    prevent_destroy = true\n  }\n  tags = {}\n}\n',
 };
 const facts = () => testFacts({ home: '/home/dev', cwd: '/work/app', workspaceRoots: ['/work/app'], files: FILES });
@@ -58,6 +60,16 @@ const TABLE: Record<string, Family> = {
       allowed(`gcloud config set auth/disable_ssl_validation false`),
       allowed(`gcloud config set project acme-dev`),
       allowed(`gcloud config get auth/disable_ssl_validation`),
+    ],
+  },
+  'a SQL file fed on standard input to a client without rules (bq query reads its query from stdin)': {
+    reason: /runs DROP TABLE analytics\.users/,
+    rows: [
+      ask(`bq query --use_legacy_sql=false < sql/drop.sql`),
+      ask(`bq query < /work/app/sql/drop.sql`),
+      allowed(`bq query --use_legacy_sql=false < sql/count.sql`),
+      allowed(`wc -l < sql/drop.sql`),
+      allowed(`bq query --use_legacy_sql=false 'SELECT 1'`),
     ],
   },
 };
