@@ -72,6 +72,18 @@ const TABLE: Record<string, Family> = {
       allowed(`bq query --use_legacy_sql=false 'SELECT 1'`),
     ],
   },
+  'tailscale shields taken down': {
+    reason: /takes the shields down/,
+    rows: [
+      ask(`tailscale up --accept-routes --shields-up=false`),
+      ask(`tailscale set --shields-up=false`),
+      ask(`sudo tailscale up --shields-up=0 --ssh`),
+      allowed(`tailscale up --accept-routes`),
+      allowed(`tailscale up --shields-up`),
+      allowed(`tailscale set --shields-up=true`),
+      allowed(`tailscale status --json`),
+    ],
+  },
 };
 
-familyTables('stop 33: protection lines deleted in place, ssh host keys unchecked (red team round 17)', TABLE, facts);
+familyTables('stop 33: protection lines deleted in place, ssh host keys unchecked, TLS validation off, SQL files on stdin, tailnet shields down (red team round 17)', TABLE, facts);
