@@ -35,6 +35,7 @@ const TABLE: Record<string, Family> = {
       allowed(`sed -n '/prevent_destroy/p' terraform/main.tf`),
       allowed(`sed '/prevent_destroy/d' terraform/main.tf`),
       allowed(`sed -i '/prevent_destroy/d' notes.md`),
+      allowed(`sed -i '/prevent_destroy = false/d' infra/other.tf`),
     ],
   },
   'ssh host-key checking switched off in the client configuration': {

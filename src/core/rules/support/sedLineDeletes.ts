@@ -97,6 +97,8 @@ function protectionOfKey(key: string): string | undefined {
 
 /** The words of a pattern that name a protection (`^\s*prevent_destroy` → `prevent_destroy`). */
 function namedProtection(pattern: string | undefined): string | undefined {
+  // `/prevent_destroy = false/d` deletes a protection already off: the default it falls back to is the same.
+  if (/[=:]\s*\\?s?\*?\s*["']?(false|no|off|0|disabled?)\b/i.test(pattern ?? '')) return undefined;
   for (const w of (pattern ?? '').replace(/\\[sSwWbB]/g, ' ').match(/[A-Za-z][\w-]{2,}/g) ?? []) {
     const key = protectionOfKey(w);
     if (key !== undefined) return key;
