@@ -159,6 +159,18 @@ function ngrok(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('tunnel', 'Opens a public TCP tunnel to a port of this machine (ngrok tcp).', 'ngrok tcp', ctx);
 }
 
+/**
+ * `tailscale up|set --shields-up=false` (round 17): the shields block every connection the tailnet opens to this
+ * machine; taking them down explicitly opens each port it listens on (dev servers, databases) to every device of
+ * the tailnet. A Go boolean takes its value only glued (`--shields-up false` keeps them up). Other flags stay allowed.
+ */
+function tailscale(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { usual } = freeFormReadings(inv.args);
+  if (!/^(up|set|login)$/.test(usual.operands[0]?.text ?? '')) return [];
+  const off = usual.options.some((o) => /^--?shields-up$/.test(o.name) && /^(false|0|f)$/i.test(o.values[0] ?? ''));
+  return off ? ask('tailnet-shields-down', `tailscale ${usual.operands[0]!.text} --shields-up=false takes the shields down: every port this machine listens on (dev servers, databases) is reachable from every device of the tailnet.`, 'tailscale shields', ctx) : [];
+}
+
 /** A listening address that is not this machine's loopback (a bare port, or none, means every interface). */
 const openAddress = (address: string | undefined): boolean => address === undefined || !LOOPBACK.test(address.replace(/:\d+$/, '').trim());
 
@@ -246,7 +258,7 @@ const DEBUGGERS = ['node', 'nodejs', 'deno', 'bun', 'python', 'python3', 'debugp
 
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
-  kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
+  kubectl, ssh, dockerd, jupyter, tailscale, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   nc: shellListener, ncat: shellListener, netcat: shellListener,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
   'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,

@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import { redactSecrets } from '../audit/redact';
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
@@ -329,10 +330,11 @@ function statementOf(args: readonly ArgWord[]): string | undefined {
 }
 
 /** A destroying statement fed on standard input (`sqlplus … <<< "DROP TABLE t"`, a heredoc, `echo … |`). */
-function stdinStatement(inv: Invocation): string | undefined {
+function stdinStatement(inv: Invocation, facts: Facts): string | undefined {
   const s = inv.stdin;
   const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
-  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : here;
+  // `bq query < drop.sql` (round 17): with no statement operand the client reads the file as its statements.
+  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : s?.kind === 'file' ? facts.readFile(resolvePath(inv.cwd || facts.cwd, s.path, facts.home)) : here;
   return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) : undefined;
 }
 
@@ -469,7 +471,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
 
   const secret = secretRead(inv, ctx, reading);
   if (secret) return [secret];
-  const statement = statementOf(args) ?? stdinStatement(inv);
+  const statement = statementOf(args) ?? stdinStatement(inv, ctx.facts);
   if (statement) {
     // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
     const attached = /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(args.map((a) => a.text).join(' '))?.[1];

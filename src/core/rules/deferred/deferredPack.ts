@@ -35,6 +35,7 @@ import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
 import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
+import { protectionDeleted } from '../support/sedLineDeletes';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -508,13 +509,13 @@ function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string
 }
 
 /** Infrastructure code edited to turn a protection off: the next apply lets the resource (and its data) be deleted. */
-function infraProtectionLowered(added: string, path: string, writer: string, ctx: RuleContext): Finding[] {
-  const what = protectionLowered(added);
-  if (what === undefined) return [];
+function infraProtectionLowered(added: string, path: string, writer: string, ctx: RuleContext, deleted?: string): Finding[] {
+  const what = deleted === undefined ? protectionLowered(added) : undefined;
+  if (what === undefined && deleted === undefined) return [];
   const name = path.split('/').slice(-2).join('/');
   // The folders name the stack's environment (envs/dev); the file itself lives here, the stack it manages does not.
   const env = ctx.environmentOf({ values: path.split('/').slice(-4, -1).filter((p) => p !== ''), remote: true });
-  return [{ rule: 'deferred.infra-protection-off', risk: 'destructive', severity: 'ask', reason: `${writer} turns off ${what} in ${name}: a safety net is removed — from the next apply the resources it protected can be deleted or replaced, with their data.`, targets: [{ kind: 'stack', name, remote: true, environment: env.environment === 'unknown' || env.environment === 'local' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' || env.environment === 'local' ? 'the stack this code manages is not named here — treated as production' : env.reason }] }];
+  return [{ rule: 'deferred.infra-protection-off', risk: 'destructive', severity: 'ask', reason: `${writer} ${deleted !== undefined ? `${deleted} in ${name} (the protection falls back to its default, off)` : `turns off ${what} in ${name}`}: a safety net is removed — from the next apply the resources it protected can be deleted or replaced, with their data.`, targets: [{ kind: 'stack', name, remote: true, environment: env.environment === 'unknown' || env.environment === 'local' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' || env.environment === 'local' ? 'the stack this code manages is not named here — treated as production' : env.reason }] }];
 }
 
 /** `sed -i 's/prevent_destroy = true/prevent_destroy = false/' main.tf`, judged by what the script writes even when the file cannot be read. */
@@ -524,7 +525,11 @@ function sedProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string): Fin
   const file = effectsOf(inv).find((e) => e.kind === 'write' && isInfraCode(e.word.text));
   if (!file) return [];
   const written = inv.args.flatMap((a) => sedReplacements(a.text)).join('\n');
-  return infraProtectionLowered(written, resolvePath(cwd, file.word.text, ctx.facts.home), 'sed -i', ctx);
+  const path = resolvePath(cwd, file.word.text, ctx.facts.home);
+  const lowered = infraProtectionLowered(written, path, 'sed -i', ctx);
+  // `sed -i '/prevent_destroy/d' main.tf`: a deleted line leaves its protection at the default, off.
+  const deleted = lowered.length > 0 ? undefined : protectionDeleted(inv.args.filter((a) => a !== file.word).map((a) => a.text).join('\n'), ctx.facts.readFile(path));
+  return deleted === undefined ? lowered : infraProtectionLowered('', path, 'sed -i', ctx, deleted);
 }
 
 /** A line in crontab's own syntax: five time fields or an `@daily`-style nickname, then the command. */

@@ -17,6 +17,7 @@ interface Rule {
 
 const OPEN = 'anyone on the internet can reach it';
 const CLEAR = 'data is stored or sent unencrypted, readable by whoever copies or intercepts it';
+const MITM = 'every later ssh, scp and git-over-ssh connection accepts whichever server answers, so a machine in between can read and change what is sent, keys and code included';
 const HOST = 'a compromised container can take over the machine it runs on, with every file and workload there';
 
 /** Terraform (HCL and JSON): settings that open a resource to the internet or take its encryption away at the next apply. */
@@ -76,6 +77,17 @@ const DJANGO: readonly Rule[] = [
   { re: /\b(SECURE_SSL_REDIRECT|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE)\s*=\s*False\b/, does: 'switches HTTPS redirects or secure cookies off', lost: 'sessions and form tokens travel in clear text, where anyone in between can take them over' },
 ];
 
+/**
+ * ssh's client configuration (red team round 17): host keys no longer checked, so every later ssh, scp and
+ * git-over-ssh connection accepts whichever server answers. `StrictHostKeyChecking accept-new` stays allowed:
+ * it trusts a host only the first time and still refuses a changed key (OpenSSH's advice for automation).
+ */
+const SSH_CLIENT: readonly Rule[] = [
+  { re: /^\s*StrictHostKeyChecking(\s*=\s*|\s+)["']?(no|off|false)\b/im, does: 'switches host-key checking off (StrictHostKeyChecking no)', lost: MITM },
+  { re: /^\s*(User|Global)KnownHostsFile(\s*=\s*|\s+)["']?\/dev\/null\b/im, does: 'throws the known host keys away (KnownHostsFile /dev/null)', lost: MITM },
+];
+const SSH_CONFIG = /(\/\.ssh\/config(\.d\/[^/]+)?|^\/etc\/ssh\/ssh_config(\.d\/[^/]+)?)$/;
+
 function base(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
@@ -83,6 +95,7 @@ function base(path: string): string {
 function kindOf(path: string, text: string): { rules: readonly Rule[]; place: string } | undefined {
   const name = base(path);
   const lower = path.toLowerCase();
+  if (SSH_CONFIG.test(path)) return { rules: SSH_CLIENT, place: 'ssh client configuration' };
   if (/\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name)) return { rules: TERRAFORM, place: 'Terraform' };
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return { rules: COMPOSE, place: 'Compose' };
   if (/\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.test(lower)) return { rules: WORKFLOW, place: 'a CI workflow' };
@@ -155,7 +168,7 @@ export function editedProtectionFindings(path: string, entries: readonly ValueEn
 
 /** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
 export function mayLowerProtection(path: string): boolean {
-  return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path);
+  return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path) || SSH_CONFIG.test(path);
 }
 
 /** Findings for one file written with `added` (the lines it did not have before; `written`: the text as written, whose sections give keys their parents). */
@@ -171,6 +184,7 @@ export function writtenProtectionFindings(path: string, added: string | undefine
   const lost = hit?.lost ?? config!.lost;
   // The stack or service the file configures lives elsewhere: its names and folders say which environment.
   const names = [...path.split('/').slice(-4).filter((p) => p !== ''), ...[...added.matchAll(/["']([\w.-]{3,80})["']/g)].map((m) => m[1]!).slice(0, 40)];
+  if (kind?.rules === SSH_CLIENT && hit) return [{ rule: 'written-protection.lowered', risk: 'protection-removal', severity: 'ask', reason: `\`${writer}\` writes to ${path.startsWith('/etc/') ? path : shown} a setting that ${does}: ${lost}.`, targets: [{ kind: 'path', name: shown, remote: false, environment: 'local', environmentReason: 'the ssh client configuration of this machine' }] }];
   const env = ctx.environmentOf({ values: names, remote: true });
   const production = (config !== undefined && values === undefined) || env.environment === 'production';
   const place = values !== undefined ? 'chart values' : (kind?.place ?? 'production configuration');
