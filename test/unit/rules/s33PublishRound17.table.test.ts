@@ -97,6 +97,7 @@ familyTables('releases and tag pushes on any forge (red team round 17)', {
       flag('git push --follow-tags'),
       flag('git push origin HEAD --tags'),
       flag('cd /work/gitea && git push origin refs/tags/v2'),
+      flag("git push origin 'refs/tags/*:refs/tags/*'"),
       allowed('gh api repos/acme/app/releases'),
       allowed('gh api repos/acme/app/releases -f tag_name=v9 -F draft=true'),
       allowed('glab release list'),
