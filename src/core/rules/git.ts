@@ -6,7 +6,8 @@ import { GIT_NEW_BRANCH, git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
 import { classifyPath } from './files';
 import { touchedByGit } from './perimeter/gitState';
-import { deployBranchOf, isDeployRemote, subtreePushTo } from './support/gitDeployPushes';
+import { deployBranchOf, isDeployRemote, pushedTag, subtreePushTo } from './support/gitDeployPushes';
+import { tagTriggerWhy } from './support/releaseWorkflows';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
@@ -100,6 +101,10 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
     const every = shipped.startsWith('every branch');
     findings.push(finding('push-deploy-branch', `Pushes to ${shipped} on ${remote}, ${every ? 'the branches a platform or CI deploys among them' : 'a branch named for a deployment'}: what lands there is built and served.`, [deployTarget(every ? 'every branch' : shipped, remote, ctx)]));
   }
+  // A tag pushed (`git push origin v2.0.0`, `--tags`, `--follow-tags`) starts the workflows that run on tags, as a release does.
+  const tag = findings.length === 0 && !deleting && !a.has('-n', '--dry-run') ? pushedTag(refspecs, a.has('--tags', '--follow-tags')) : undefined;
+  const why = tag !== undefined ? tagTriggerWhy(cwd, ctx) : undefined;
+  if (why !== undefined) findings.push(finding('push-tag-release', `Pushes ${tag} to ${remote}: ${why}, so it starts with the repository's secrets, and a tag workflow usually publishes or deploys what it builds; a registry does not take that back.`, [deployTarget(tag!, remote, ctx)]));
   if (force && refspecs.length === 0) {
     const branch = currentBranch(cwd, ctx);
     if (routineLease(branch)) return findings;

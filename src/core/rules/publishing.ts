@@ -3,7 +3,7 @@ import { isLocalValue } from '../policy/production';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { isSharedDryRun } from '../registry/verbTraits';
 import { BUILD_PUBLISHERS, buildToolPublish, OTHER_PUBLISHERS, otherPublish, setupPyPublish } from './support/buildPublishing';
-import { releaseWorkflowRun } from './support/releaseWorkflows';
+import { RELEASE_CLIS, releaseWorkflowRun } from './support/releaseWorkflows';
 import { snippetPublishes } from './support/sdkPublishes';
 
 /**
@@ -54,8 +54,8 @@ export const publishingPack: RulePack = {
     ...(BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)),
     ...(OTHER_PUBLISHERS.has(inv.name) ? otherPublish(inv, ctx) : []),
     ...(PYTHON.test(inv.name) ? setupPyPublish(inv, ctx) : []),
-    ...(inv.name === 'gh' ? releaseWorkflowRun(inv, ctx) : []),
+    ...(RELEASE_CLIS.has(inv.name) ? releaseWorkflowRun(inv, ctx) : []),
   ],
   checkSnippet: snippetPublishes,
-  reactsTo: (name) => BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || PYTHON.test(name) || toolNamed(name) !== undefined,
+  reactsTo: (name) => RELEASE_CLIS.has(name) || BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || PYTHON.test(name) || toolNamed(name) !== undefined,
 };

@@ -96,7 +96,8 @@ const TABLE: Record<string, Family> = {
       flag('git subtree push --prefix dist origin gh-pages'),
       allowed('git push origin HEAD'),
       allowed('git push origin feature/x'),
-      allowed("git push origin 'refs/tags/*:refs/tags/*'"),
+      // Every tag pushed is `--tags`: since round 17 it asks where CI runs on tags (s33PublishRound17), so no branch here.
+      allowed("git push origin 'refs/heads/feature/*:refs/heads/feature/*'"),
       allowed("git fetch origin 'refs/heads/*:refs/remotes/origin/*'"),
       allowed('git push --dry-run origin HEAD:gh-pages'),
       allowed('git subtree split --prefix dist'),

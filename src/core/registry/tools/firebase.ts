@@ -12,13 +12,16 @@ function databasePath(p: CliArgs, rest: readonly ArgWord[]): string[] {
   return [`${instance !== undefined ? instance + ' ' : ''}path ${rest[0]?.text ?? '/'}`];
 }
 
+/** The k-th operand after a command path of `length` words, written `a:b:c` (one word) or `a b c`. */
+const operandAfter = (p: CliArgs, length: number, k: number): string | undefined => p.positionals[(p.positionals[0]?.text.includes(':') ? 1 : length) + k]?.text;
+
 export const firebase: ToolSpec = {
   names: ['firebase'],
   family: 'paas',
   locality: 'remote',
   provider: 'firebase',
   label: 'Firebase',
-  options: ['--project', '-P', '--token', '--config', '--instance', '--database', '--only', '--site', '-s'].map((n) => valued(n)),
+  options: ['--project', '-P', '--token', '--config', '--instance', '--database', '--only', '--site', '-s', '--app', '--release-notes', '--release-notes-file', '--groups', '--testers', '--groups-file', '--testers-file', '-v', '--version-number', '--expires'].map((n) => valued(n)),
   colonCommands: true,
   environmentFlags: ['--project', '-P'],
   scopeFlags: ['--project', '-P'],
@@ -38,6 +41,11 @@ export const firebase: ToolSpec = {
     { id: 'firebase-functions-config-unset', path: ['functions', 'config', 'unset'], kind: 'credential', noun: 'functions configuration', verb: 'deletes', namePositionals: 'all', note: () => ': deployed functions that read it fail on their next deploy' },
     { id: 'firebase-deploy-production', path: ['deploy'], kind: 'project', noun: 'project', verb: 'deploys a new release to', namePositionals: 'none', nameFlags: ['--project', '-P'], when: (p) => !flagValues(p, ['--only']).some((v) => /(^|,)(firestore:rules|database|storage|firestore)(,|$)/.test(v)) && flagValues(p, ['--project', '-P']).some((v) => environmentOfName(v) === 'production'), note: () => ': its users get what it ships at once, with nothing reviewed first' },
     { id: 'firebase-rules-deploy-production', path: ['deploy'], kind: 'project', noun: 'project', verb: 'replaces the security rules of', namePositionals: 'none', nameFlags: ['--project', '-P'], defaultName: 'the default project', when: (p) => flagValues(p, ['--only']).some((v) => /(^|,)(firestore:rules|database|storage|firestore)(,|$)/.test(v)) && flagValues(p, ['--project', '-P']).some((v) => environmentOfName(v) === 'production'), note: () => ': every client is judged by the new rules at once' },
+    // Stop 33 (red team round 17): what serves or what apps fetch replaced without `deploy`.
+    { id: 'firebase-hosting-clone-live', path: ['hosting', 'clone'], kind: 'project', noun: 'Hosting site', verb: 'replaces what the live channel serves on', namePositionals: 'none', names: (p) => [operandAfter(p, 2, 1) ?? 'the target site'], when: (p) => /^[^:]+(:live)?$/.test(operandAfter(p, 2, 1) ?? ''), note: () => ': the cloned version serves every visitor at once' },
+    { id: 'firebase-channel-deploy-live', path: ['hosting', 'channel', 'deploy'], kind: 'project', noun: 'Hosting site', verb: 'deploys to the live channel of', namePositionals: 'none', defaultName: 'the project\'s site', when: (p) => operandAfter(p, 3, 0) === 'live', note: () => ': what it ships serves every visitor at once' },
+    { id: 'firebase-remoteconfig-rollback', path: ['remoteconfig', 'rollback'], kind: 'project', noun: 'Remote Config template', verb: 'rolls back the live', namePositionals: 'none', defaultName: 'Remote Config template', note: () => ': every installed app fetches the older values on its next fetch' },
+    { id: 'firebase-appdistribution-send', path: ['appdistribution', 'distribute'], kind: 'app', noun: 'App Distribution release', verb: 'sends a build to the testers or groups of', namePositionals: 'none', names: (p) => flagValues(p, ['--groups', '--testers']).slice(0, 1), when: (p) => flagValues(p, ['--groups', '--testers', '--groups-file', '--testers-file']).length > 0, note: () => ': each of them is e-mailed and can install it at once' },
     { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database', verb: 'deletes', names: databasePath },
   ],
   generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },

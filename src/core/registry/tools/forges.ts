@@ -25,6 +25,7 @@ export const glab: ToolSpec = {
     repo: { commands: { mirror: { options: [valued('--url'), valued('--direction'), flag('--enabled'), flag('--protected-branches-only'), flag('--allow-divergence')] } } },
     mr: { commands: { merge: { options: [flag('-y', '--yes'), flag('--auto-merge'), flag('--when-pipeline-succeeds'), flag('-s', '--squash'), flag('-r', '--rebase'), flag('-d', '--remove-source-branch'), valued('-m', '--message'), valued('--sha'), valued('--squash-message')] } } },
     ci: { commands: { 'run|trigger|run-trig': { options: [valued('-b', '--branch'), valued('--variables'), valued('--variables-env'), valued('--variables-file'), valued('--input')] } } },
+    release: { commands: { 'create|new': { options: [valued('-n', '--name'), valued('-N', '--notes'), valued('-F', '--notes-file'), valued('-r', '--ref'), valued('-a', '--assets-links'), valued('-m', '--milestone'), valued('-D', '--released-at'), valued('-T', '--tag-message'), flag('--no-update'), flag('--no-close-milestone'), flag('--use-package-registry'), flag('--publish-to-catalog')] } } },
     snippet: { commands: { 'create|new': { options: [valued('-f', '--filename'), valued('-t', '--title'), valued('-d', '--description'), valued('-v', '--visibility'), flag('-p', '--personal')] } } },
     variable: { commands: { 'set|update': { options: [valued('-v', '--value'), valued('-t', '--type'), valued('-s', '--scope'), valued('-d', '--description'), flag('-m', '--masked'), flag('-p', '--protected'), flag('-r', '--raw')] } } },
   },

@@ -128,6 +128,11 @@ const FASTLANE: Publisher = {
   },
   what: 'uploads the build or its listing to an app store, or runs a lane named for a release: what users install or review changes',
 };
+/**
+ * JFrog CLI: `jf rt upload|u`, `jf rt build-publish|bp` put artifacts in Artifactory (`--dry-run` only shows them). The
+ * repository operand says nothing of this machine (`libs-release-local` is local to Artifactory): the server is unknown.
+ */
+const JFROG_UPLOAD: Publisher = { path: /^(rt|artifactory) (upload|u|build-publish|bp)$/, words: 2, target: () => [], unless: /^--dry-run(=true)?$/, what: 'uploads artifacts to the Artifactory repository, where every build resolving them gets them' };
 const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, valued: ['--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo'], what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
 
 const PUBLISHES: Readonly<Record<string, Publisher>> = {
@@ -136,10 +141,23 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   pack: { path: /^build$/, requires: /^--publish(=true)?$/, what: 'pushes the image it builds to the registry its name points at (--publish)' },
   depot: { path: /^(build|bake)$/, requires: /^--push(=true)?$/, what: 'pushes the image Depot builds to the registry its tag names (--push)' },
   mix: {
-    path: /^(hex\.publish|deploy|[\w-]+\.deploy)$/,
+    path: /^(hex\.publish|hex\.retire|hex\.owner|deploy|[\w-]+\.deploy)$/,
     unless: /^(--dry-run)$/,
-    what: (path) => (path === 'hex.publish' ? 'publishes the package to Hex, where a version cannot be replaced after an hour' : 'runs a deploy task: the release replaces what serves'),
+    // `mix hex.owner list` reads; add, remove and transfer change who may publish.
+    when: (p) => p.operands[0]?.text !== 'hex.owner' || /^(add|remove|transfer)$/.test(p.operands[1]?.text ?? ''),
+    what: (path) => (path === 'hex.publish' ? 'publishes the package to Hex, where a version cannot be replaced after an hour' : path === 'hex.retire' ? 'marks a published release retired on Hex: every project that depends on it is warned and told to move' : path === 'hex.owner' ? 'changes who may publish the package on Hex' : 'runs a deploy task: the release replaces what serves'),
   },
+  // Stop 33 (red team round 17): CocoaPods trunk (push, delete, deprecate, owners), Conan, JFrog and Puppet Forge uploads.
+  pod: { path: /^trunk (push|delete|deprecate|add-owner|remove-owner)$/, words: 2, what: (path) => (/push$/.test(path) ? 'publishes the pod to CocoaPods trunk, where a version cannot be replaced' : /owner$/.test(path) ? 'changes who may publish the pod on CocoaPods trunk' : 'deletes or deprecates a published pod version on CocoaPods trunk: every project that depends on it loses it or is told to move') },
+  conan: { path: /^upload$/, unless: /^--dry-run$/, valued: ['-r', '--remote', '-p', '--package-query', '-l', '--list', '-cc', '-c:c', '--core-conf'], target: (p) => valuesOf(p, '-r', '--remote'), what: 'uploads the package to the Conan remote, where every consumer resolving it gets it' },
+  jf: JFROG_UPLOAD,
+  jfrog: JFROG_UPLOAD,
+  pdk: { path: /^release$/, unless: /^--skip-publish$/, when: (p) => !/^(prep|build)$/.test(p.operands[1]?.text ?? ''), what: 'publishes the module to the Puppet Forge, where a version cannot be replaced' },
+  // Apple's uploader sends the build to App Store Connect (`--validate-app` and notarytool only check it).
+  xcrun: { path: /^altool$/, requires: /^--upload-(app|package)$/, valued: ['-f', '--file', '-u', '--username', '-p', '--password', '-t', '--type', '--apiKey', '--apiIssuer'], what: 'uploads the build to App Store Connect, where it goes to TestFlight testers and review' },
+  // Deploy pipelines started by hand: their stages deploy with the pipeline's credentials, unread by the guard.
+  spin: { path: /^pipeline execute$/, words: 2, valued: ['--application', '-a', '--name', '-n', '--parameter-file', '-f', '--config'], target: (p) => valuesOf(p, '--name', '-n', '--application', '-a'), what: 'starts a Spinnaker pipeline, whose stages deploy with its credentials (unread by the guard)' },
+  circleci: { path: /^pipeline (trigger|run)$/, words: 2, what: 'starts a CircleCI pipeline with the project secrets: its deploy jobs act on the live service' },
   snapcraft: { path: /^(upload|push|release|publish|close|promote)$/, what: 'uploads or releases the snap to the Snap Store, or changes which build its users get' },
   deno: { path: /^publish$/, unless: /^--dry-run$/, what: 'publishes the package to JSR, where a version cannot be replaced' },
   cabal: { path: /^upload$/, requires: /^--publish$/, what: 'publishes the package to Hackage, where a version cannot be replaced' },
@@ -156,11 +174,12 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   cf8: CF,
   fastlane: FASTLANE,
   eas: {
-    path: /^(submit|update|update:republish|update:rollback|update:roll-back-to-embedded|deploy|worker:deploy|build)$/,
+    // `channel:edit --branch`, `channel:rollout`: which updates a channel's installed apps get (stop 33, red team round 17).
+    path: /^(submit|update|update:republish|update:rollback|update:roll-back-to-embedded|deploy|worker:deploy|build|channel:edit|channel:rollout)$/,
     // `eas build` stays on Expo's builders unless it submits what it built to the store.
-    when: (p) => p.operands[0]?.text !== 'build' || p.options.some((o) => o.name === '--auto-submit' || o.name === '--auto-submit-with-profile'),
-    valued: ['-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment'],
-    target: (p) => valuesOf(p, '--branch', '--channel', '--profile', '--environment'),
+    when: (p) => (p.operands[0]?.text !== 'build' || p.options.some((o) => o.name === '--auto-submit' || o.name === '--auto-submit-with-profile')) && (p.operands[0]?.text !== 'channel:edit' || p.options.some((o) => o.name === '--branch')),
+    valued: ['-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment', '--percent', '--runtime-version'],
+    target: (p) => [...(p.operands[0]?.text.startsWith('channel:') ? p.operands.slice(1, 2).map((w) => w.text) : []), ...valuesOf(p, '--branch', '--channel', '--profile', '--environment')],
     what: 'submits the build to an app store or sends an over-the-air update to the apps installed on a channel',
   },
   appcenter: {

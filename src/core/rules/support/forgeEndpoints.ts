@@ -109,6 +109,8 @@ const RULES: readonly Rule[] = [
   (m, p, f) => (/^(PATCH|PUT)$/.test(m) && /^repos\/[^/]+\/[^/]+$/.test(p) && [...f.entries()].some(([k, v]) => /^status$/.test(k) && /^disabled$/i.test(v)) ? 'security features switched off (a safety net is removed — secret scanning or push protection stops)' : undefined),
   (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/(dispatches|actions\/workflows\/[^/]+\/dispatches)$/.test(p) && DEPLOYING.test(`${f.get('event_type') ?? ''} ${p.split('/')[4] ?? ''} ${f.get('ref') ?? ''}`) ? `a CI run started remotely (${f.get('event_type') ?? p.split('/')[4]}), with the repository secrets: a workflow that deploys acts on the live service` : undefined),
   (m, p) => (m === 'POST' && /^projects\/[^/]+\/(pipeline|trigger\/pipeline|jobs\/\d+\/play)$/.test(p) ? 'a pipeline or manual job started remotely, with the project secrets (its deploy jobs act on the live service)' : undefined),
+  // Stop 33 (red team round 17): a release published through the API, as `gh release create -R` (releaseWorkflows.ts): its tag is created, and that repository's release workflows are not read here. A draft publishes nothing.
+  (m, p, f) => (m === 'POST' && /^(repos\/[^/]+\/[^/]+|projects\/[^/]+)\/releases$/.test(p) && !TRUE.test(f.get('draft') ?? '') ? `a release ${f.get('tag_name') ?? ''} published in ${p.split('/').slice(1, p.startsWith('repos/') ? 3 : 2).join('/')} (its tag is created, and a workflow that runs on releases or tags publishes or deploys with the repository secrets; that repository's workflows cannot be read here)`.replace('release  ', 'release ') : undefined),
 ];
 
 /** A workflow or event whose name says it deploys, releases or changes infrastructure. */

@@ -43,6 +43,19 @@ export function deployBranchOf(refspecs: readonly string[]): string | undefined 
   return refspecs.map(destination).find((b) => b !== undefined && DEPLOY_BRANCH.test(b))?.replace(/^refs\/heads\//, '');
 }
 
+/**
+ * A tag a push writes (stop 33, red team round 17): `--tags` or `--follow-tags`, a refspec under `refs/tags/`, or one
+ * named as a version (`v2.0.0`, `1.4.0-rc.1`): tags, which CI runs release and deploy workflows for. A branch
+ * (`main`, `feature/x`, `release/1.2`) is not one.
+ */
+const VERSION_TAG = /^(refs\/tags\/.+|v?\d+(\.\d+)+([-+.][\w.-]+)?)$/i;
+
+export function pushedTag(refspecs: readonly string[], everyTag: boolean): string | undefined {
+  if (everyTag) return 'its tags';
+  const spec = refspecs.find((s) => { const [src = '', dst] = s.replace(/^\+/, '').split(':'); return VERSION_TAG.test(dst ?? src); });
+  return spec === undefined ? undefined : `the tag ${destination(spec)?.replace(/^refs\/tags\//, '') ?? spec}`;
+}
+
 /** git subtree's own options (git-subtree(1)); the first operand is its command. */
 const SUBTREE: GrammarSpec = {
   unknownLong: 'switch',

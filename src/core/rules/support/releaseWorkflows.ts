@@ -1,6 +1,7 @@
 import { dirname } from '../../paths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { parseCommand, type GrammarSpec } from '../../registry/grammar';
 
 /**
  * `gh release create v1.0.0` (stop 33, red team round 16). A release is published on GitHub and its tag created; by
@@ -49,46 +50,87 @@ export function runsOnRelease(text: string): boolean {
   return /\b(release|create)\b/.test(inline) || /^\s+["']?(release|create)["']?\s*:/m.test(on) || pushRunsOnTags(on);
 }
 
-/** The workflows folder of the repository holding `cwd` (the nearest one up to the workspace root). */
-function workflowsFolder(cwd: string, ctx: RuleContext): string | undefined {
+/** Folders of workflow files each forge runs (Gitea and Forgejo also run `.github/workflows`). */
+const WORKFLOW_FOLDERS = ['.github/workflows', '.gitea/workflows', '.forgejo/workflows'];
+
+/** The repository folder holding `cwd` whose CI definitions are read (the nearest with one, up to the workspace root). */
+function ciFolder(cwd: string, ctx: RuleContext): string | undefined {
   const root = [...ctx.facts.workspaceRoots].filter((r) => cwd === r || cwd.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0] ?? cwd;
   for (let dir = cwd, level = 0; level < 32; level++) {
-    const folder = `${dir === '/' ? '' : dir}/.github/workflows`;
-    if (ctx.facts.listDir(folder) !== undefined) return folder;
+    const base = dir === '/' ? '' : dir;
+    if (WORKFLOW_FOLDERS.some((f) => ctx.facts.listDir(`${base}/${f}`) !== undefined) || ctx.facts.readFile(`${base}/.gitlab-ci.yml`) !== undefined) return base;
     if (dir === root || dir === '/') return undefined;
     dir = dirname(dir);
   }
   return undefined;
 }
 
-export function releaseWorkflowRun(inv: Invocation, ctx: RuleContext): Finding[] {
-  const spec = toolNamed('gh');
-  if (!spec) return [];
-  const parsed = parsedArgs(inv.args, spec);
-  if (parsed.path[0] !== 'release' || parsed.path[1] !== 'create') return [];
-  const a = toolArgs(inv.name, parsed, spec);
-  if (a.has('-d', '--draft', '-h', '--help')) return [];
-  const tag = parsed.operands[0]?.text ?? 'a new tag';
-  const repo = a.value('-R', '--repo');
-  let why: string | undefined;
-  if (repo !== undefined) why = `the release is made in ${repo}, whose workflows cannot be read here`;
-  else {
-    const folder = workflowsFolder(inv.cwd, ctx);
-    const files = folder === undefined ? [] : (ctx.facts.listDir(folder) ?? []).filter((f) => /\.ya?ml$/.test(f));
-    for (const file of files) {
-      const text = ctx.facts.readFile(`${folder}/${file}`);
-      if (text === undefined) why = `the workflow .github/workflows/${file} cannot be read, and may run on it`;
-      else if (runsOnRelease(text)) why = `the workflow .github/workflows/${file} runs on a release or a tag push (what it does there is not read here)`;
-      if (why !== undefined && text !== undefined) break;
+/**
+ * Why a new tag or release in the repository holding `cwd` starts its CI, or undefined: a workflow (GitHub, Gitea,
+ * Forgejo) that runs on a release or a tag push, or a GitLab CI file (GitLab runs a pipeline for every new tag unless
+ * its rules say otherwise, which is not read here). Every forge's files are read whichever forge the command names:
+ * the repository may be mirrored to another forge, where the tag arrives too. An unreadable workflow counts.
+ */
+export function tagTriggerWhy(cwd: string, ctx: RuleContext): string | undefined {
+  const base = ciFolder(cwd, ctx);
+  if (base === undefined) return undefined;
+  for (const folder of WORKFLOW_FOLDERS) {
+    for (const file of (ctx.facts.listDir(`${base}/${folder}`) ?? []).filter((f) => /\.ya?ml$/.test(f))) {
+      const text = ctx.facts.readFile(`${base}/${folder}/${file}`);
+      if (text === undefined) return `the workflow ${folder}/${file} cannot be read, and may run on it`;
+      if (runsOnRelease(text)) return `the workflow ${folder}/${file} runs on a release or a tag push (what it does there is not read here)`;
     }
   }
+  return ctx.facts.readFile(`${base}/.gitlab-ci.yml`) !== undefined ? 'the GitLab CI file .gitlab-ci.yml runs a pipeline for new tags (what its jobs do there is not read here)' : undefined;
+}
+
+/** tea's own words for `tea release create` (gitea/tea: `release|releases|r`, `create|c`), read by one grammar. */
+const TEA: GrammarSpec = {
+  unknownLong: 'switch',
+  unknownShort: 'switch',
+  options: ['--tag', '--target', '-t', '--title', '-n', '--note', '-f', '--note-file', '-a', '--asset', '-r', '--repo', '-l', '--login', '-R', '--remote', '-o', '--output'].map((n) => ({ names: [n], takes: 'one' as const })),
+};
+
+/** The release a forge CLI creates: its tag, the repository it names (another than this folder's), whether a draft. */
+interface ReleaseCreate { command: string; tag: string; repo?: string; draft: boolean }
+
+function releaseCreateOf(inv: Invocation): ReleaseCreate | undefined {
+  if (inv.name === 'tea') {
+    const parsed = parseCommand(inv.args, TEA);
+    const [group, verb] = parsed.operands.map((w) => w.text);
+    if (!/^(release|releases|r)$/.test(group ?? '') || !/^(create|c)$/.test(verb ?? '')) return undefined;
+    const value = (...names: string[]): string | undefined => parsed.options.find((o) => names.includes(o.name))?.values[0];
+    if (parsed.options.some((o) => /^(-h|--help)$/.test(o.name))) return undefined;
+    return { command: 'tea release create', tag: value('--tag') ?? 'a new tag', repo: value('-r', '--repo'), draft: parsed.options.some((o) => o.name === '-d' || o.name === '--draft') };
+  }
+  const spec = toolNamed(inv.name);
+  if (!spec || (inv.name !== 'gh' && inv.name !== 'glab')) return undefined;
+  const parsed = parsedArgs(inv.args, spec);
+  if (parsed.path[0] !== 'release' || !/^(create|new)$/.test(parsed.path[1] ?? '')) return undefined;
+  const a = toolArgs(inv.name, parsed, spec);
+  if (a.has('-h', '--help')) return undefined;
+  return { command: `${inv.name} release create`, tag: parsed.operands[0]?.text ?? 'a new tag', repo: a.value('-R', '--repo'), draft: inv.name === 'gh' && a.has('-d', '--draft') };
+}
+
+/**
+ * `gh release create`, `glab release create`, `tea release create`: the same act on three forges (a release published
+ * and its tag created). A draft creates no tag and publishes nothing.
+ */
+export function releaseWorkflowRun(inv: Invocation, ctx: RuleContext): Finding[] {
+  const release = releaseCreateOf(inv);
+  if (release === undefined || release.draft) return [];
+  const { tag, repo } = release;
+  const why = repo !== undefined ? `the release is made in ${repo}, whose workflows cannot be read here` : tagTriggerWhy(inv.cwd, ctx);
   if (why === undefined) return [];
   const env = ctx.environmentOf({ values: repo !== undefined ? [repo] : [], remote: true });
   return [{
     rule: 'publishing.release-workflow',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`gh release create ${tag}\` publishes the release and its tag: ${why}, so it starts with the repository's secrets, and a release workflow usually publishes or deploys what it builds; a registry does not take that back.`,
-    targets: [{ kind: 'resource', name: `release ${tag}`, provider: 'github', remote: true, environment: env.environment, environmentReason: env.reason }],
+    reason: `\`${release.command} ${tag}\` publishes the release and its tag: ${why}, so it starts with the repository's secrets, and a release workflow usually publishes or deploys what it builds; a registry does not take that back.`,
+    targets: [{ kind: 'resource', name: `release ${tag}`, provider: inv.name === 'gh' ? 'github' : inv.name === 'glab' ? 'gitlab' : 'gitea', remote: true, environment: env.environment, environmentReason: env.reason }],
   }];
 }
+
+/** The names whose release command `releaseWorkflowRun` reads. */
+export const RELEASE_CLIS: ReadonlySet<string> = new Set(['gh', 'glab', 'tea']);
