@@ -148,7 +148,7 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
     what: (path) => (path === 'hex.publish' ? 'publishes the package to Hex, where a version cannot be replaced after an hour' : path === 'hex.retire' ? 'marks a published release retired on Hex: every project that depends on it is warned and told to move' : path === 'hex.owner' ? 'changes who may publish the package on Hex' : 'runs a deploy task: the release replaces what serves'),
   },
   // Stop 33 (red team round 17): CocoaPods trunk (push, delete, deprecate, owners), Conan, JFrog and Puppet Forge uploads.
-  pod: { path: /^trunk (push|delete|deprecate|add-owner|remove-owner)$/, words: 2, what: (path) => (/push$/.test(path) ? 'publishes the pod to CocoaPods trunk, where a version cannot be replaced' : /owner$/.test(path) ? 'changes who may publish the pod on CocoaPods trunk' : 'deletes or deprecates a published pod version on CocoaPods trunk: every project that depends on it loses it or is told to move') },
+  pod: { path: /^trunk (push|delete|deprecate|add-owner|remove-owner)$/, words: 2, what: (path) => (path.endsWith('push') ? 'publishes the pod to CocoaPods trunk, where a version cannot be replaced' : path.endsWith('owner') ? 'changes who may publish the pod on CocoaPods trunk' : 'deletes or deprecates a published pod version on CocoaPods trunk: every project that depends on it loses it or is told to move') },
   conan: { path: /^upload$/, unless: /^--dry-run$/, valued: ['-r', '--remote', '-p', '--package-query', '-l', '--list', '-cc', '-c:c', '--core-conf'], target: (p) => valuesOf(p, '-r', '--remote'), what: 'uploads the package to the Conan remote, where every consumer resolving it gets it' },
   jf: JFROG_UPLOAD,
   jfrog: JFROG_UPLOAD,
