@@ -48,7 +48,7 @@ const KEY_TAUTOLOGY = [
   // Django: `~Q(pk=None)`, an empty substring every text contains, a creation time before now.
   String.raw`~\s*Q\s*\(\s*${KEY}\s*=\s*(?:None|${BELOW_KEYS})\s*\)|\w+__i?(?:contains|startswith|endswith)\s*=\s*(?<eq>['"])\k<eq>|${CREATED}__(?:lte|lt)\s*=\s*${NOW}`,
   // SQL text with a placeholder bound to a number every key passes: `where("id >= ?", 0)`; Rails ranges `id: 1..`, `created_at: ..Time.now`.
-  String.raw`(?<pq>['"])\s*(?:\w+\.)?${KEY}\s*(?:>|>=)\s*\?\s*\k<pq>\s*,\s*${BELOW_KEYS}|(?<rq>['"])\s*(?:\w+\.)?${KEY}\s*>=\s*\?\s*\k<rq>\s*,\s*1(?![\w.])|:?${KEY}\s*(?::|=>)\s*\(?\s*${AT_MOST_FIRST}\s*\.\.\.?\s*(?:\)|(?=\s*\)))|:?${CREATED}\s*(?::|=>)\s*\(?\s*\.\.\.?\s*${NOW}\s*\)?`,
+  String.raw`(?<pq>['"])\s*(?:\w+\.)?${KEY}\s*(?:>|>=)\s*\?\s*\k<pq>\s*,\s*${BELOW_KEYS}|(?<rq>['"])\s*(?:\w+\.)?${KEY}\s*>=\s*\?\s*\k<rq>\s*,\s*1(?![\w.])|:?${KEY}\s*(?::|=>)\s*\(?\s*(?:-\s*\d+|0|1)\s*\.\.\.?\s*(?:\)|(?=\s*\)))|:?${CREATED}\s*(?::|=>)\s*\(?\s*\.\.\.?\s*${NOW}\s*\)?`,
   String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?<oq>['"])(?:>|>=|!=|<>)\k<oq>\s*,\s*(?:0|null|NULL)\b|(?<uq>['"])(?:\w+\.)?${KEY}\k<uq>\s*,\s*(?<vq>['"])>=\k<vq>\s*,\s*1\b`,
   String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
   String.raw`[A-Z]\w*\.${KEY}\s*(?:${POSITIVE}|${NOT_NULL})|(?:sa\.|sqlalchemy\.|db\.)?literal\s*\(\s*(?:True|1)\s*\)`,
