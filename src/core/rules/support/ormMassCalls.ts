@@ -142,7 +142,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   // Query builders on a database handle, with no where before the statement ends (round 18): Drizzle's `db.delete(users)` and
   // `db.update(users).set({…})` (a table object, not a quoted key), Kysely's `deleteFrom('users')…execute()` and
   // `updateTable('users').set(…)…execute()`, SQLAlchemy Core's `users.delete()` / `users.update().values(…)` executed.
-  [/\b(?:db|tx|trx|database)\s*\.\s*(delete)\s*\(\s*(?!(?:key|keys|k|id|ids|name|path|file|item|entry|doc|obj|x|e|el)\s*\))([a-z]\w*)\s*\)(?!\s*\.\s*where)/, 'query builder $1($2) with no where'],
+  [/\b(?:db|tx|trx|database)\s*\.\s*(delete)\s*\(\s*(?!(?:k|x|e|el|item|entry|doc|obj)\s*\)|\w*(?:[Kk]eys?|[Ii]ds?|[Nn]ame|[Pp]ath|[Ff]ile|[Uu]rl|[Tt]oken)\s*\))([a-z]\w*)\s*\)(?!\s*\.\s*where)/, 'query builder $1($2) with no where'],
   [/\b(?:db|tx|trx|database)\s*\.\s*(update)\s*\(\s*([a-z]\w*)\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.\s*where)/, 'query builder $1($2).set(…) with no where'],
   [/\.(deleteFrom|updateTable)\s*\(\s*['"]([\w.]+)['"]\s*\)(?:\s*\.\s*(?!where)\w+\s*\([^()]*(?:\([^()]*\)[^()]*)*\))*?\s*\.\s*(?:execute|executeTakeFirst|executeTakeFirstOrThrow)\s*\(/, "Kysely $1('$2') with no where"],
   [/\.exec(?:ute)?\s*\(\s*([a-z]\w*)\.(delete|update)\s*\(\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy Core $1.$2() with no where'],

@@ -1,0 +1,116 @@
+import { testFacts } from '../support/policyFixtures';
+import assert from 'node:assert/strict';
+import { keyCriteriaCleared, plainOrmCode } from '../../../src/core/rules/support/ormMassCalls';
+import { allowed, familyTables, flag, type Family } from './familyTable';
+
+/**
+ * Stop 33 (red team round 18): query builders with no where (Drizzle, Kysely, SQLAlchemy Core) and filters every row
+ * meets in other spellings (a key bound below every key, a negated key no row has, an empty substring, a creation time
+ * before now, a key among every key of the same table, `$nor: []`, literal SQL `1=1`), Django's other managers and
+ * `_raw_delete`, `methodcaller`, Beanie. Each family's asking rows sit next to look-alikes that stay allowed: a bound
+ * that can leave rows out, a where in the chain, a read.
+ */
+
+const FILES: Record<string, string> = { '/work/app/package.json': '{"name":"app"}\n', '/work/app/.env': 'DATABASE_URL=postgres://localhost:5432/app_dev\n' };
+const facts = () => testFacts({ home: '/home/dev', cwd: '/work/app', workspaceRoots: ['/work/app'], files: FILES });
+
+const DB = "const {db}=require('./src/db')";
+const PRISMA = "const {PrismaClient}=require('@prisma/client')";
+const SHELL = (code: string) => `python3 manage.py shell -c "from shop.models import Order; ${code}"`;
+const RUNNER = (code: string) => `bin/rails runner '${code}'`;
+
+const TABLE: Record<string, Family> = {
+  'query builders with no where': {
+    reason: /every row|with no where/,
+    rows: [
+      flag(`node -e "${DB}; db.delete(users)"`),
+      flag(`node -e "${DB}; db.update(users).set({role:'user'})"`),
+      flag(`node -e "${DB}; db.deleteFrom('users').execute()"`),
+      flag(`node -e "${DB}; db.updateTable('users').set({role:'user'}).execute()"`),
+      flag(`node -e "${DB}; db.deleteFrom('users').where('id','>',0).execute()"`),
+      flag(`python3 -c "from app.db import engine, users; engine.connect().execute(users.delete())"`),
+      flag(`python3 -c "from app.db import engine, users; engine.connect().execute(users.update().values(email=None))"`),
+      allowed(`node -e "${DB}; db.delete(users).where(eq(users.id, 1))"`),
+      allowed(`node -e "${DB}; db.update(users).set({role:'user'}).where(eq(users.id, 1))"`),
+      allowed(`node -e "${DB}; db.deleteFrom('users').where('id','>',100).execute()"`),
+      allowed(`node -e "${DB}; db.selectFrom('users').selectAll().execute()"`),
+      allowed(`node -e "const cache=require('./src/cache'); cache.db.delete(sessionKey)"`),
+      allowed(`node -e "const m=new Map(); m.delete(users)"`),
+      allowed(`python3 -c "from app.db import engine, users; engine.connect().execute(users.delete().where(users.c.id==1))"`),
+    ],
+  },
+  'a key bound below every key, or a negated key no row has': {
+    reason: /every (?:row|record|document)|deletes or rewrites records|with no (?:where|filter)|empty filter/,
+    rows: [
+      flag(SHELL('Order.objects.filter(pk__gt=-1).delete()')),
+      flag(SHELL('Order.objects.filter(~Q(pk=None)).delete()')),
+      flag(RUNNER('Order.where(id: 1..).delete_all')),
+      flag(RUNNER('Order.where("id >= ?", 0).destroy_all')),
+      flag(`node -e "${PRISMA}; new PrismaClient().user.deleteMany({where:{id:{gt:0}}})"`),
+      flag(`node -e "${PRISMA}; new PrismaClient().user.deleteMany({where:{NOT:{id:-1}}})"`),
+      flag(`node -e "${PRISMA}; new PrismaClient().user.updateMany({where:{id:{gt:0}},data:{passwordHash:''}})"`),
+      flag(`node -e "const knex=require('./src/db').knex; knex('users').whereNot('id', -1).del()"`),
+      flag(`python3 -c "from app.models import User; User.delete().where(User.id.is_null(False)).execute()"`),
+      allowed(SHELL('Order.objects.filter(pk__gt=1000).delete()')),
+      allowed(SHELL('Order.objects.filter(~Q(pk=5)).delete()')),
+      allowed(RUNNER('Order.where(id: 5..10).delete_all')),
+      allowed(RUNNER('Order.where(id: 100..).delete_all')),
+      allowed(RUNNER('Order.where("id >= ?", 100).destroy_all')),
+      allowed(`node -e "${PRISMA}; new PrismaClient().user.findMany({where:{id:{gt:0}}}).then(console.log)"`),
+      allowed(`node -e "const knex=require('./src/db').knex; knex('users').whereNot('id', 5).del()"`),
+      allowed(`python3 -c "from app.models import User; User.delete().where(User.id > 100).execute()"`),
+    ],
+  },
+  'other conditions every row meets': {
+    reason: /every (?:row|record|document)|deletes or rewrites records|with no (?:where|filter)|empty filter|deletes every document/,
+    rows: [
+      flag(SHELL("Order.objects.filter(email__contains='').delete()")),
+      flag(SHELL('Order.objects.filter(created_at__lte=timezone.now()).delete()')),
+      flag(SHELL("Order.objects.filter(pk__in=Order.objects.values('pk')).delete()")),
+      flag(RUNNER('Order.where(created_at: ..Time.now).delete_all')),
+      flag(`mongosh --eval 'db.users.deleteMany({$nor:[]})'`),
+      flag(`mongosh --eval 'db.users.deleteMany({_id:{$type:"objectId"}})'`),
+      flag(`node -e "require('./src/models').User.deleteMany({ createdAt: { \\$lt: new Date() } })"`),
+      flag(`python3 -c "from app.db import db; db['users'].delete_many({'_id': {'\\$exists': True}})"`),
+      flag(`node -e "const knex=require('./src/db').knex; knex('users').whereIn('id', knex('users').select('id')).del()"`),
+      flag(`ruby -e 'require "./config/db"; DB[:users].where(Sequel.lit("1=1")).delete'`),
+      allowed(SHELL("Order.objects.filter(email__contains='spam').delete()")),
+      allowed(SHELL('Order.objects.filter(created_at__lte=cutoff).delete()')),
+      allowed(`python3 manage.py shell -c "from django.contrib.sessions.models import Session; Session.objects.filter(expire_date__lt=timezone.now()).delete()"`),
+      allowed(SHELL("Order.objects.filter(pk__in=Order.objects.filter(x=1).values('pk')).delete()")),
+      allowed(RUNNER('Order.where(created_at: ..1.year.ago).delete_all')),
+      allowed(`mongosh --eval 'db.users.deleteMany({$nor:[{role:"admin"}]})'`),
+      allowed(`mongosh --eval 'db.users.deleteMany({_id:{$type:"string"}})'`),
+      allowed(`node -e "require('./src/models').User.deleteMany({ expiresAt: { \\$lt: new Date() } })"`),
+      allowed(`node -e "const knex=require('./src/db').knex; knex('users').whereIn('id', knex('banned').select('id')).del()"`),
+      allowed(`ruby -e 'require "./config/db"; DB[:users].where(Sequel.lit("id > 5")).delete'`),
+    ],
+  },
+  "Django's other managers, _raw_delete, methodcaller and Python ODMs": {
+    reason: /every (?:row|record|document)|over every/,
+    rows: [
+      flag(SHELL("Order._default_manager.all()._raw_delete('default')")),
+      flag(SHELL("list(map(methodcaller('delete'), Order.objects.all()))")),
+      flag(`python3 -c "from app.models import User; import asyncio; asyncio.run(User.find_all().delete())"`),
+      flag(`python3 -c "from app.models import User; User.objects.delete()"`),
+      allowed(SHELL("Order._default_manager.filter(pk=3).delete()")),
+      allowed(SHELL("list(map(methodcaller('delete'), Order.objects.filter(pk=3)))")),
+      allowed(`python3 -c "from app.models import User; import asyncio; asyncio.run(User.find(User.active == False).delete())"`),
+      allowed(`python3 -c "from app.models import User; print(User.objects.count())"`),
+    ],
+  },
+};
+
+familyTables('stop 33: query builders with no where and always-true filters in other spellings (red team round 18)', TABLE, facts);
+
+describe('stop 33 round 18: a bound that can leave rows out stays a filter', () => {
+  for (const kept of ['{where:{id:{gt:100}}}', '{where:{NOT:{id:5}}}', '{_id:{$type:"string"}}', '{$nor:[{role:"admin"}]}', '{expiresAt:{$lt:new Date()}}']) {
+    it(`keeps ${kept}`, () => assert.equal(keyCriteriaCleared(kept), kept));
+  }
+  for (const cleared of ['{where:{id:{gt:0}}}', '{where:{NOT:{id:-1}}}', '{_id:{$type:"objectId"}}', '{$nor:[]}', '{createdAt:{$lt:new Date()}}']) {
+    it(`clears ${cleared}`, () => assert.equal(keyCriteriaCleared(cleared).includes('{}'), true));
+  }
+  for (const kept of ['Order.objects.filter(pk__gt=1000).delete()', 'Order.where(id: 5..10).delete_all', "knex('users').whereNot('id', 5).del()"]) {
+    it(`keeps the filter of ${kept}`, () => assert.equal(plainOrmCode(kept), kept));
+  }
+});
