@@ -86,6 +86,9 @@ const TABLE: Record<string, Family> = {
       ['a', `node -e "const knex=require('./src/db').knex; knex('users').whereIn('id', knex('banned').select('id')).del()"`],
       ['f', `ruby -e 'require "./config/db"; DB[:users].where(Sequel.lit("1=1")).delete'`],
       ['a', `ruby -e 'require "./config/db"; DB[:users].where(Sequel.lit("id > 5")).delete'`],
+      ['f', `yaegi -e 'db, _ := gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Where("id > ?", 0).Delete(&User{})'`],
+      ['a', `yaegi -e 'db, _ := gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Where("id > ?", 100).Delete(&User{})'`],
+      ['f', `yaegi -e 'db, _ := gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Where("id IS NOT NULL").Updates(map[string]any{"role": "user"})'`],
     ]),
   },
   "Django's other managers, _raw_delete, methodcaller and Python ODMs": {

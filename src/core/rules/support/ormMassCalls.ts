@@ -180,8 +180,9 @@ export function everyRowOrmCall(plain: string): string | undefined {
  * without a condition; the tautology is what makes it every row, so it is read before the plain form.
  */
 export function gormEveryRow(code: string): string | undefined {
-  const m = /\.Where\s*\(\s*"(?:1\s*=\s*1|true|1)"\s*\)(?:\s*\.\w+\s*\([^()]*\))*\s*\.(Delete|Update|Updates|UpdateColumn)\s*\(/.exec(code);
-  return m ? `GORM Where("1=1").${m[1]} (every row)` : everyRowOrmCall(plainOrmCode(code));
+  // Also a key bound every key passes (round 18): `Where("id > ?", 0)`, `Where("id IS NOT NULL")`, `Where("id >= 1")`.
+  const m = /\.Where\s*\(\s*(?:"(?:1\s*=\s*1|true|1|(?:\w+\.)?(?:id|ID)\s*(?:>\s*0|>=\s*[01]|IS\s+NOT\s+NULL|is\s+not\s+null))"|"(?:\w+\.)?(?:id|ID)\s*(?:>|>=)\s*\?"\s*,\s*(?:0|-\s*\d+))\s*\)(?:\s*\.\w+\s*\([^()]*\))*\s*\.(Delete|Update|Updates|UpdateColumn)\s*\(/.exec(code);
+  return m ? `GORM Where(<a condition every row meets>).${m[1]} (every row)` : everyRowOrmCall(plainOrmCode(code));
 }
 
 /** SQL literals GORM runs as written: `db.Exec("TRUNCATE users")`, `db.Raw("DELETE FROM …")`. */
