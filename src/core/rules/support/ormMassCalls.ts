@@ -121,7 +121,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\.(delete|softDelete|destroy)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
   [/\.(nativeDelete|nativeUpdate)\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*[,)]/, 'MikroORM $1 with an empty filter'],
   [/\.(updateMany|update_many|replaceMany)\s*\(\s*\{\s*\}\s*,/, '$1 with an empty filter'],
-  [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, 'Prisma $1.$2() with no where'],
+  [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, '$1.$2() with no where (Prisma, Mongoose)'],
   [/\.update\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*\{\s*\}\s*\)/, 'Sequelize update() with no where'],
   [/\.bulkDelete\s*\(\s*['"]([\w.]+)['"]\s*(?:\)|,\s*(?:null|undefined|\{\s*\})\s*[,)])/, "Sequelize queryInterface bulkDelete('$1') with no where"],
   [/\.bulkUpdate\s*\(\s*['"]([\w.]+)['"]\s*,\s*\{[^{}]*\}\s*(?:,\s*(?:null|undefined|\{\s*\}))?\s*\)/, "Sequelize queryInterface bulkUpdate('$1') with no where"],
