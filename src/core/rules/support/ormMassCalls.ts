@@ -44,20 +44,20 @@ const CREATED = String.raw`(?:created_at|createdAt|created_on|created|inserted_a
 const NOW = String.raw`(?:timezone\.now|datetime\.(?:now|utcnow)|datetime\.datetime\.(?:now|utcnow)|now|Time\.(?:now|current)|DateTime\.now|Date\.now|new\s+Date)\s*(?:\(\s*\))?`;
 /** Inside a filter's parentheses: Django lookups, knex/Laravel triples, SQL text and SQLAlchemy/peewee comparisons. */
 const KEY_TAUTOLOGY = [
-  String.raw`${KEY}__isnull\s*=\s*False|${KEY}__gt\s*=\s*${BELOW_KEYS}|${KEY}__gte\s*=\s*${AT_MOST_FIRST}`,
+  String.raw`(?:Q\s*\(\s*)?(?:${KEY}__isnull\s*=\s*False|${KEY}__gt\s*=\s*${BELOW_KEYS}|${KEY}__gte\s*=\s*${AT_MOST_FIRST})(?:\s*\))?`,
   // Django: `~Q(pk=None)`, an empty substring every text contains, a creation time before now.
   String.raw`~\s*Q\s*\(\s*${KEY}\s*=\s*(?:None|${BELOW_KEYS})\s*\)|\w+__i?(?:contains|startswith|endswith)\s*=\s*(?<eq>['"])\k<eq>|${CREATED}__(?:lte|lt)\s*=\s*${NOW}`,
   // SQL text with a placeholder bound to a number every key passes: `where("id >= ?", 0)`; Rails ranges `id: 1..`, `created_at: ..Time.now`.
   String.raw`(?<pq>['"])\s*(?:\w+\.)?${KEY}\s*(?:>|>=)\s*\?\s*\k<pq>\s*,\s*${BELOW_KEYS}|(?<rq>['"])\s*(?:\w+\.)?${KEY}\s*>=\s*\?\s*\k<rq>\s*,\s*1(?![\w.])|:?${KEY}\s*(?::|=>)\s*\(?\s*(?:-\s*\d+|0|1)\s*\.\.\.?\s*(?:\)|(?=\s*\)))|:?${CREATED}\s*(?::|=>)\s*\(?\s*\.\.\.?\s*${NOW}\s*\)?`,
-  String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?<oq>['"])(?:>|>=|!=|<>)\k<oq>\s*,\s*(?:0|null|NULL)\b|(?<uq>['"])(?:\w+\.)?${KEY}\k<uq>\s*,\s*(?<vq>['"])>=\k<vq>\s*,\s*1\b`,
-  String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
+  String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?:(?<oq>['"])(?:>|!=|<>)\k<oq>\s*,\s*(?:null|NULL|${BELOW_KEYS})|(?<vq>['"])>=\k<vq>\s*,\s*${AT_MOST_FIRST})`,
+  String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>)\s*${BELOW_KEYS}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
   String.raw`[A-Z]\w*\.${KEY}\s*(?:${POSITIVE}|${NOT_NULL})|(?:sa\.|sqlalchemy\.|db\.)?literal\s*\(\s*(?:True|1)\s*\)`,
 ].join('|');
 /** `$gt` (MongoDB), `[Op.gt]` (Sequelize, however `Op` is reached). */
 const OPERATOR = (names: string): string => String.raw`(?:['"]?\$?(?:${names})['"]?|\[[^\[\]]{0,80}?\bOp\.(?:${names})\s*\])`;
 /** A criteria object whose only condition is a key tautology: `{ _id: { $ne: null } }`, `{ id: { [Op.gt]: 0 } }`. */
 const KEY_CRITERIA = new RegExp(
-  String.raw`\{\s*(?:${KEY_NAME}\s*:\s*\{\s*(?:${OPERATOR('ne|not')}\s*:\s*(?:null|None|${BELOW_KEYS})|${OPERATOR('gt')}\s*:\s*${BELOW_KEYS}|${OPERATOR('gte')}\s*:\s*${AT_MOST_FIRST}|${OPERATOR('exists')}\s*:\s*(?:true|True|1)|${OPERATOR('type')}\s*:\s*['"](?:objectId|7)['"])(?![\w.])\s*\}` +
+  String.raw`\{\s*(?:${KEY_NAME}\s*:\s*\{\s*(?:${OPERATOR('ne|not')}\s*:\s*(?:null|None|${BELOW_KEYS})|${OPERATOR('gt')}\s*:\s*${BELOW_KEYS}|${OPERATOR('gte')}\s*:\s*${AT_MOST_FIRST}|${OPERATOR('exists')}\s*:\s*(?:true|True|1)|${OPERATOR('type')}\s*:\s*['"](?:objectId|7)['"]|${OPERATOR('nin|notIn')}\s*:\s*\[\s*\])(?![\w.])\s*\}` +
     // Prisma `NOT: { id: -1 }` (no row has that key), Mongo `$nor: []`, a creation time before now (`createdAt: { $lt: new Date() }`).
     String.raw`|['"]?\$?NOT['"]?\s*:\s*\{\s*${keyName('nk')}\s*:\s*(?:null|None|-\s*\d+)\s*\}|['"]?\$nor['"]?\s*:\s*\[\s*\]|${CREATED}\s*:\s*\{\s*${OPERATOR('lt|lte')}\s*:\s*${NOW}\s*\})\s*\}`,
   'g',
@@ -73,7 +73,7 @@ const TAUTOLOGY = String.raw`\s*(?:(?:(?:Sequel|sa|sqlalchemy|knex|db)\.)?(?:lit
 const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|andWhere|orWhere|Where|filter|filter_by)\s*\(${TAUTOLOGY}\)`, 'g');
 /** The same over the key; `exclude` keeps every row when what it excludes is no row (`exclude(pk=None)`). */
 const KEY_FILTER = new RegExp(
-  String.raw`(\.|->|::)\s*(?:(?:where|whereRaw|andWhere|Where|filter|filter_by)\s*\(\s*(?:${KEY_TAUTOLOGY})\s*\)|whereNotNull\s*\(\s*(?<nq>['"])(?:\w+\.)?${KEY}\k<nq>\s*\)|whereNot\s*\(\s*(?<wq>['"])(?:\w+\.)?${KEY}\k<wq>\s*,\s*(?:null|-\s*\d+)\s*\)|where\.not\s*\(\s*:?${KEY}\s*(?::|=>)\s*nil\s*\)|exclude\s*\(\s*(?:${KEY}\s*=\s*None|${KEY}__isnull\s*=\s*True)?\s*\))`,
+  String.raw`(\.|->|::)\s*(?:(?:where|whereRaw|andWhere|Where|filter|filter_by)\s*\(\s*(?:${KEY_TAUTOLOGY})\s*\)|whereNotNull\s*\(\s*(?<nq>['"])(?:\w+\.)?${KEY}\k<nq>\s*\)|whereNot\s*\(\s*(?<wq>['"])(?:\w+\.)?${KEY}\k<wq>\s*,\s*(?:null|-\s*\d+)\s*\)|where\.not\s*\(\s*:?${KEY}\s*(?::|=>)\s*nil\s*\)|exclude\s*\(\s*(?:${KEY}\s*=\s*(?:None|${BELOW_KEYS})|${KEY}__isnull\s*=\s*True|${KEY}__(?:lt|lte)\s*=\s*${BELOW_KEYS}|${KEY}__in\s*=\s*(?:\[\s*\]|\(\s*\)))?\s*\)|whereNotIn\s*\(\s*(?<xq>['"])(?:\w+\.)?${KEY}\k<xq>\s*,\s*\[\s*\]\s*\))`,
   'g',
 );
 
