@@ -106,7 +106,7 @@ const TABLE: Record<string, Family> = {
     ]),
   },
   "Django's other managers, _raw_delete, methodcaller and Python ODMs": {
-    reason: /every (?:row|record|document)|over every/,
+    reason: /every (?:row|record|document)|over every|deletes or rewrites records/,
     rows: rowsOf([
       ['f', SHELL("Order._default_manager.all()._raw_delete('default')")],
       ['a', SHELL("Order._default_manager.filter(pk=3).delete()")],
@@ -116,6 +116,12 @@ const TABLE: Record<string, Family> = {
       ['a', `python3 -c "from app.models import User; import asyncio; asyncio.run(User.find(User.active == False).delete())"`],
       ['f', `python3 -c "from app.models import User; User.objects.delete()"`],
       ['a', `python3 -c "from app.models import User; print(User.objects.count())"`],
+      ['f', `python3 -c "from app.models import User; User.objects().delete()"`],
+      ['a', `python3 -c "from app.models import User; User.objects(name='x').delete()"`],
+      ['f', RUNNER('Order.all.map(&:destroy)')],
+      ['a', RUNNER('Order.where(id: 3).map(&:destroy)')],
+      ['f', RUNNER('Order.all.map { |o| o.destroy }')],
+      ['a', RUNNER('Order.all.map(&:id)')],
     ]),
   },
 };

@@ -110,10 +110,11 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b([A-Z]\w*)(?:\.(?:all|unscoped|in_batches|find_in_batches)(?:\([^()]*\))?)*\.(delete_all|destroy_all|update_all|touch_all)\b/, 'ActiveRecord $1 … $2 over every record'],
   [/\b([A-Z]\w*)(?:\.(?:all|unscoped))?\.(?:find_each|each|find_in_batches|in_batches|each_record)(?:\([^()]*\))?\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*\|\s*\3\.(destroy!?|delete|update!?|update_columns?)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
   [/\b([A-Z]\w*)\.(?:all|unscoped)\.(update!?|destroy!?|delete|update_columns)\s*\(/, 'ActiveRecord $1.all.$2 over every record'],
+  [/\b([A-Z]\w*)\.(?:all|unscoped)\.(?:map|collect|flat_map|each_with_index)\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*(?:,\s*\w+\s*)?\|\s*\3\.(destroy!?|delete)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
   [/\b[A-Z]\w*\.upsert_all\s*\([^;]*?\b([A-Z]\w*)\.(?:all|find_each|pluck|ids|select|map)\b/, 'ActiveRecord upsert_all rewriting every record of $1'],
   [/\.truncate_tables\s*\(/, 'ActiveRecord truncate_tables'],
   // Django and Tortoise querysets with nothing narrowing them.
-  [/\b([A-Z]\w*)\.(?:objects|all\s*\(\s*\))\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, '$1 queryset $2() over every row'],
+  [/\b([A-Z]\w*)\.(?:objects(?:\s*\(\s*\))?|all\s*\(\s*\))\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, '$1 queryset $2() over every row'],
   // Laravel's query builder and Eloquent with no where in the chain.
   [/\bDB::table\s*\(\s*['"]([\w.]+)['"]\s*\)\s*->\s*(truncate|delete|update|forceDelete)\s*\(/, "Laravel DB::table('$1')->$2() with no where"],
   [/\b([A-Z]\w*)::(?:query\s*\(\s*\)|all\s*\(\s*\))\s*->\s*(update|delete|forceDelete|each\s*->\s*delete)\s*\(?/, 'Eloquent $1::query()->$2() with no where'],
