@@ -32,35 +32,48 @@ function literalMembers(code: string): string {
  * `{ _id: { $ne: null } }` narrow nothing. A bound that can exclude a row (`id__gt=100`, `id > 42`) is a real filter.
  */
 const KEY = String.raw`(?:pk|id|_id|ID|Id)`;
-const KEY_NAME = String.raw`(?:(?<kq>['"\x60])(?:\w+\.)?${KEY}\k<kq>|(?:[A-Z]\w*\.)?${KEY})`;
-const NOT_NULL = String.raw`(?:!=|<>|\bis\s+not|\bIS\s+NOT)\s*(?:null|NULL|None|nil)|\.(?:isnot|is_not)\s*\(\s*None\s*\)`;
-const POSITIVE = String.raw`(?:>\s*0|>=\s*[01])(?!\s*[\w.])`;
+const keyName = (group: string): string => String.raw`(?:(?<${group}>['"\x60])(?:\w+\.)?${KEY}\k<${group}>|(?:[A-Z]\w*\.)?${KEY})`;
+const KEY_NAME = keyName('kq');
+const NOT_NULL = String.raw`(?:!=|<>|\bis\s+not|\bIS\s+NOT)\s*(?:null|NULL|None|nil|-\s*\d+\b)|\.(?:isnot|is_not)\s*\(\s*None\s*\)|\.is_null\s*\(\s*False\s*\)`;
+/** A lower bound every key meets: above 0 or any negative number, at least 0, 1 or a negative number (round 18). */
+const BELOW_KEYS = String.raw`(?:-\s*\d+|0)(?![\w.])`;
+const AT_MOST_FIRST = String.raw`(?:-\s*\d+|0|1)(?![\w.])`;
+const POSITIVE = String.raw`(?:>\s*${BELOW_KEYS}|>=\s*${AT_MOST_FIRST})(?!\s*[\w.])`;
+/** A creation time at or before now: every row was created in the past (`created_at__lte=timezone.now()`, `..Time.now`). */
+const CREATED = String.raw`(?:created_at|createdAt|created_on|created|inserted_at|insertedAt|date_joined|createdDate)`;
+const NOW = String.raw`(?:timezone\.now|datetime\.(?:now|utcnow)|datetime\.datetime\.(?:now|utcnow)|now|Time\.(?:now|current)|DateTime\.now|Date\.now|new\s+Date)\s*(?:\(\s*\))?`;
 /** Inside a filter's parentheses: Django lookups, knex/Laravel triples, SQL text and SQLAlchemy/peewee comparisons. */
 const KEY_TAUTOLOGY = [
-  String.raw`${KEY}__isnull\s*=\s*False|${KEY}__(?:gt|gte)\s*=\s*0\b(?!\.)|${KEY}__gte\s*=\s*1\b(?!\.)`,
-  String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?<oq>['"])(?:>|>=|!=|<>)\k<oq>\s*,\s*(?:0|null|NULL)\b|(?<uq>['"])(?:\w+\.)?${KEY}\k<uq>\s*,\s*(?<vq>['"])>=\k<vq>\s*,\s*1\b`,
-  String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
+  String.raw`(?:Q\s*\(\s*)?(?:${KEY}__isnull\s*=\s*False|${KEY}__gt\s*=\s*${BELOW_KEYS}|${KEY}__gte\s*=\s*${AT_MOST_FIRST})(?:\s*\))?`,
+  // Django: `~Q(pk=None)`, an empty substring every text contains, a creation time before now.
+  String.raw`~\s*Q\s*\(\s*${KEY}\s*=\s*(?:None|${BELOW_KEYS})\s*\)|\w+__i?(?:contains|startswith|endswith)\s*=\s*(?<eq>['"])\k<eq>|${CREATED}__(?:lte|lt)\s*=\s*${NOW}`,
+  // SQL text with a placeholder bound to a number every key passes: `where("id >= ?", 0)`; Rails ranges `id: 1..`, `created_at: ..Time.now`.
+  String.raw`(?<pq>['"])\s*(?:\w+\.)?${KEY}\s*(?:>|>=)\s*\?\s*\k<pq>\s*,\s*${BELOW_KEYS}|(?<rq>['"])\s*(?:\w+\.)?${KEY}\s*>=\s*\?\s*\k<rq>\s*,\s*1(?![\w.])|:?${KEY}\s*(?::|=>)\s*\(?\s*(?:-\s*\d+|0|1)\s*\.\.\.?\s*(?:\)|(?=\s*\)))|:?${CREATED}\s*(?::|=>)\s*\(?\s*\.\.\.?\s*${NOW}\s*\)?`,
+  String.raw`(?<tq>['"])(?:\w+\.)?${KEY}\k<tq>\s*,\s*(?:(?<oq>['"])(?:>|!=|<>)\k<oq>\s*,\s*(?:null|NULL|${BELOW_KEYS})|(?<vq>['"])>=\k<vq>\s*,\s*${AT_MOST_FIRST})`,
+  String.raw`(?<sq>['"])\s*(?:\w+\.)?${KEY}\s*(?:${POSITIVE}|(?:!=|<>)\s*${BELOW_KEYS}|(?:!=|<>|is\s+not|IS\s+NOT)\s*(?:null|NULL))\s*\k<sq>`,
   String.raw`[A-Z]\w*\.${KEY}\s*(?:${POSITIVE}|${NOT_NULL})|(?:sa\.|sqlalchemy\.|db\.)?literal\s*\(\s*(?:True|1)\s*\)`,
 ].join('|');
 /** `$gt` (MongoDB), `[Op.gt]` (Sequelize, however `Op` is reached). */
-const OPERATOR = (names: string): string => String.raw`(?:['"]?\$(?:${names})['"]?|\[[^\[\]]{0,80}?\bOp\.(?:${names})\s*\])`;
+const OPERATOR = (names: string): string => String.raw`(?:['"]?\$?(?:${names})['"]?|\[[^\[\]]{0,80}?\bOp\.(?:${names})\s*\])`;
 /** A criteria object whose only condition is a key tautology: `{ _id: { $ne: null } }`, `{ id: { [Op.gt]: 0 } }`. */
 const KEY_CRITERIA = new RegExp(
-  String.raw`\{\s*${KEY_NAME}\s*:\s*\{\s*(?:${OPERATOR('ne|not')}\s*:\s*null|${OPERATOR('gt|gte')}\s*:\s*0|${OPERATOR('gte')}\s*:\s*1|${OPERATOR('exists')}\s*:\s*(?:true|1))(?![\w.])\s*\}\s*\}`,
+  String.raw`\{\s*(?:${KEY_NAME}\s*:\s*\{\s*(?:${OPERATOR('ne|not')}\s*:\s*(?:null|None|${BELOW_KEYS})|${OPERATOR('gt')}\s*:\s*${BELOW_KEYS}|${OPERATOR('gte')}\s*:\s*${AT_MOST_FIRST}|${OPERATOR('exists')}\s*:\s*(?:true|True|1)|${OPERATOR('type')}\s*:\s*['"](?:objectId|7)['"]|${OPERATOR('nin|notIn')}\s*:\s*\[\s*\])(?![\w.])\s*\}` +
+    // Prisma `NOT: { id: -1 }` (no row has that key), Mongo `$nor: []`, a creation time before now (`createdAt: { $lt: new Date() }`).
+    String.raw`|['"]?\$?NOT['"]?\s*:\s*\{\s*${keyName('nk')}\s*:\s*(?:null|None|-\s*\d+)\s*\}|['"]?\$nor['"]?\s*:\s*\[\s*\]|${CREATED}\s*:\s*\{\s*${OPERATOR('lt|lte')}\s*:\s*${NOW}\s*\})\s*\}`,
   'g',
 );
 
 /** `code` with each criteria object that only says "the key is set" written as the empty object it amounts to. */
 export function keyCriteriaCleared(code: string): string {
-  return /_?id\b|\bpk\b/i.test(code) ? code.replace(KEY_CRITERIA, '{}') : code;
+  return /_?id\b|\bpk\b|nor|created|inserted/i.test(code) ? code.replace(KEY_CRITERIA, '{}') : code;
 }
 
 /** A filter whose condition holds for every row. */
-const TAUTOLOGY = String.raw`\s*(?:(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|True|nil|null|None|(?:sa\.|sqlalchemy\.|db\.)?true\s*\(\s*\))?\s*`;
+const TAUTOLOGY = String.raw`\s*(?:(?:(?:Sequel|sa|sqlalchemy|knex|db)\.)?(?:lit|text|raw|literal|literal_column)\s*\(\s*(?<lq>['"\x60])\s*(?:1\s*=\s*1|true|1)\s*\k<lq>\s*\)|(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|True|nil|null|None|(?:sa\.|sqlalchemy\.|db\.)?true\s*\(\s*\))?\s*`;
 const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|andWhere|orWhere|Where|filter|filter_by)\s*\(${TAUTOLOGY}\)`, 'g');
 /** The same over the key; `exclude` keeps every row when what it excludes is no row (`exclude(pk=None)`). */
 const KEY_FILTER = new RegExp(
-  String.raw`(\.|->|::)\s*(?:(?:where|whereRaw|andWhere|Where|filter|filter_by)\s*\(\s*(?:${KEY_TAUTOLOGY})\s*\)|whereNotNull\s*\(\s*(?<nq>['"])(?:\w+\.)?${KEY}\k<nq>\s*\)|where\.not\s*\(\s*:?${KEY}\s*(?::|=>)\s*nil\s*\)|exclude\s*\(\s*(?:${KEY}\s*=\s*None|${KEY}__isnull\s*=\s*True)?\s*\))`,
+  String.raw`(\.|->|::)\s*(?:(?:where|whereRaw|andWhere|Where|filter|filter_by)\s*\(\s*(?:${KEY_TAUTOLOGY})\s*\)|whereNotNull\s*\(\s*(?<nq>['"])(?:\w+\.)?${KEY}\k<nq>\s*\)|whereNot\s*\(\s*(?<wq>['"])(?:\w+\.)?${KEY}\k<wq>\s*,\s*(?:null|-\s*\d+)\s*\)|where\.not\s*\(\s*:?${KEY}\s*(?::|=>)\s*nil\s*\)|exclude\s*\(\s*(?:${KEY}\s*=\s*(?:None|${BELOW_KEYS})|${KEY}__isnull\s*=\s*True|${KEY}__(?:lt|lte)\s*=\s*${BELOW_KEYS}|${KEY}__in\s*=\s*(?:\[\s*\]|\(\s*\)))?\s*\)|whereNotIn\s*\(\s*(?<xq>['"])(?:\w+\.)?${KEY}\k<xq>\s*,\s*\[\s*\]\s*\))`,
   'g',
 );
 
@@ -71,6 +84,17 @@ export function plainOrmCode(code: string): string {
   // Python: `getattr(User.objects.all(), "delete")()`.
   if (text.includes('getattr')) text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
   if (text.includes('[')) text = literalMembers(text);
+  // Python: `map(methodcaller('delete'), Order.objects.all())`, each item's method called: the method over them all.
+  if (text.includes('methodcaller')) text = text.replace(/\b(?:list\s*\(\s*)?map\s*\(\s*(?:operator\.)?methodcaller\s*\(\s*(['"])(\w+)\1\s*\)\s*,\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*\)/g, '$3.$2()');
+  // Django's other managers and its internal delete: `_default_manager`, `_base_manager`, `_raw_delete(using)`.
+  if (text.includes('._')) text = text.replace(/\.(?:_default_manager|_base_manager)\b/g, '.objects').replace(/\._raw_delete\s*\(/g, '.delete(');
+  // A key among the keys of every row of the same table: `Order.objects.filter(pk__in=Order.objects.values('pk'))`,
+  // `knex('users').whereIn('id', knex('users').select('id'))`.
+  if (/__in\b|whereIn/.test(text)) {
+    text = text
+      .replace(new RegExp(String.raw`\b([A-Z]\w*)\.objects\.filter\s*\(\s*${KEY}__in\s*=\s*\1\.objects\.(?:all\s*\(\s*\)|values(?:_list)?\s*\(\s*(?<vq>['"])${KEY}\k<vq>\s*(?:,\s*flat\s*=\s*True\s*)?\))\s*\)`, 'g'), '$1.objects')
+      .replace(new RegExp(String.raw`(?<tq>['"])(\w+)\k<tq>\s*\)\s*\.whereIn\s*\(\s*(?<iq>['"])${KEY}\k<iq>\s*,\s*\w+\s*\(\s*(?<sq>['"])\2\k<sq>\s*\)\s*\.select\s*\(\s*(?<cq>['"])${KEY}\k<cq>\s*\)\s*\)`, 'g'), (_m, q: string, t: string) => `${q}${t}${q})`);
+  }
   text = keyCriteriaCleared(text);
   if (!/where|filter|exclude/i.test(text)) return text;
   const noFilter = (_: string, sep: string) => (sep === '::' ? '::query()' : '');
@@ -86,10 +110,11 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b([A-Z]\w*)(?:\.(?:all|unscoped|in_batches|find_in_batches)(?:\([^()]*\))?)*\.(delete_all|destroy_all|update_all|touch_all)\b/, 'ActiveRecord $1 … $2 over every record'],
   [/\b([A-Z]\w*)(?:\.(?:all|unscoped))?\.(?:find_each|each|find_in_batches|in_batches|each_record)(?:\([^()]*\))?\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*\|\s*\3\.(destroy!?|delete|update!?|update_columns?)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
   [/\b([A-Z]\w*)\.(?:all|unscoped)\.(update!?|destroy!?|delete|update_columns)\s*\(/, 'ActiveRecord $1.all.$2 over every record'],
+  [/\b([A-Z]\w*)\.(?:all|unscoped)\.(?:map|collect|flat_map|each_with_index)\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*(?:,\s*\w+\s*)?\|\s*\3\.(destroy!?|delete)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
   [/\b[A-Z]\w*\.upsert_all\s*\([^;]*?\b([A-Z]\w*)\.(?:all|find_each|pluck|ids|select|map)\b/, 'ActiveRecord upsert_all rewriting every record of $1'],
   [/\.truncate_tables\s*\(/, 'ActiveRecord truncate_tables'],
   // Django and Tortoise querysets with nothing narrowing them.
-  [/\b([A-Z]\w*)\.(?:objects|all\s*\(\s*\))\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, '$1 queryset $2() over every row'],
+  [/\b([A-Z]\w*)\.(?:objects(?:\s*\(\s*\))?|all\s*\(\s*\))\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, '$1 queryset $2() over every row'],
   // Laravel's query builder and Eloquent with no where in the chain.
   [/\bDB::table\s*\(\s*['"]([\w.]+)['"]\s*\)\s*->\s*(truncate|delete|update|forceDelete)\s*\(/, "Laravel DB::table('$1')->$2() with no where"],
   [/\b([A-Z]\w*)::(?:query\s*\(\s*\)|all\s*\(\s*\))\s*->\s*(update|delete|forceDelete|each\s*->\s*delete)\s*\(?/, 'Eloquent $1::query()->$2() with no where'],
@@ -97,7 +122,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\.(delete|softDelete|destroy)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
   [/\.(nativeDelete|nativeUpdate)\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*[,)]/, 'MikroORM $1 with an empty filter'],
   [/\.(updateMany|update_many|replaceMany)\s*\(\s*\{\s*\}\s*,/, '$1 with an empty filter'],
-  [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, 'Prisma $1.$2() with no where'],
+  [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, '$1.$2() with no where (Prisma, Mongoose)'],
   [/\.update\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*\{\s*\}\s*\)/, 'Sequelize update() with no where'],
   [/\.bulkDelete\s*\(\s*['"]([\w.]+)['"]\s*(?:\)|,\s*(?:null|undefined|\{\s*\})\s*[,)])/, "Sequelize queryInterface bulkDelete('$1') with no where"],
   [/\.bulkUpdate\s*\(\s*['"]([\w.]+)['"]\s*,\s*\{[^{}]*\}\s*(?:,\s*(?:null|undefined|\{\s*\}))?\s*\)/, "Sequelize queryInterface bulkUpdate('$1') with no where"],
@@ -115,6 +140,15 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b([A-Z]\w*)\.(update|delete)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
   // Drizzle: `db.update(users).set({…})` runs over every row without `.where(…)` (its `delete(users)`: `libraryDataCalls.ts`).
   [/\bdrizzle\b[\s\S]{0,600}?\.(update)\s*\(\s*[\w.]+\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.where)/, 'Drizzle $1(…).set(…) with no where'],
+  // Query builders on a database handle, with no where before the statement ends (round 18): Drizzle's `db.delete(users)` and
+  // `db.update(users).set({…})` (a table object, not a quoted key), Kysely's `deleteFrom('users')…execute()` and
+  // `updateTable('users').set(…)…execute()`, SQLAlchemy Core's `users.delete()` / `users.update().values(…)` executed.
+  [/\b(?:db|tx|trx|database)\s*\.\s*(delete)\s*\(\s*(?!(?:k|x|e|el|item|entry|doc|obj)\s*\)|\w*(?:[Kk]eys?|[Ii]ds?|[Nn]ame|[Pp]ath|[Ff]ile|[Uu]rl|[Tt]oken)\s*\))([a-z]\w*)\s*\)(?!\s*\.\s*where)/, 'query builder $1($2) with no where'],
+  [/\b(?:db|tx|trx|database)\s*\.\s*(update)\s*\(\s*([a-z]\w*)\s*\)\s*\.set\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\)(?!\s*\.\s*where)/, 'query builder $1($2).set(…) with no where'],
+  [/\.(deleteFrom|updateTable)\s*\(\s*['"]([\w.]+)['"]\s*\)(?:\s*\.\s*(?!where)\w+\s*\([^()]*(?:\([^()]*\)[^()]*)*\))*?\s*\.\s*(?:execute|executeTakeFirst|executeTakeFirstOrThrow)\s*\(/, "Kysely $1('$2') with no where"],
+  [/\.exec(?:ute)?\s*\(\s*([a-z]\w*)\.(delete|update)\s*\(\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy Core $1.$2() with no where'],
+  // Beanie (MongoDB ODM): `User.find_all().delete()`, `User.find().delete()`.
+  [/\b([A-Z]\w*)\.(?:find_all|find)\s*\(\s*\)\s*\.(delete|update|delete_many|update_many)\s*\(/, 'Beanie $1.find_all().$2() over every document'],
   // Ruby Sequel datasets: `DB[:users].delete`, `Sequel.connect(…)[:users].truncate`, `DB.from(:users).update(…)`.
   [/(?:\bDB|\bSequel\b[^;\n]{0,200}?)(?:\[\s*:(\w+)\s*\]|\.from\s*\(\s*:(\w+)\s*\))\s*(?:\.(?:unfiltered|naked)\b\s*)?\.(?:(truncate|delete)\b(?!\s*\(\s*[^\s)])|(update)\s*\()/, 'Sequel dataset :$1$2.$3$4() with no where'],
   // Pony: `delete(u for u in User)` with no `if`.
@@ -147,8 +181,9 @@ export function everyRowOrmCall(plain: string): string | undefined {
  * without a condition; the tautology is what makes it every row, so it is read before the plain form.
  */
 export function gormEveryRow(code: string): string | undefined {
-  const m = /\.Where\s*\(\s*"(?:1\s*=\s*1|true|1)"\s*\)(?:\s*\.\w+\s*\([^()]*\))*\s*\.(Delete|Update|Updates|UpdateColumn)\s*\(/.exec(code);
-  return m ? `GORM Where("1=1").${m[1]} (every row)` : everyRowOrmCall(plainOrmCode(code));
+  // Also a key bound every key passes (round 18): `Where("id > ?", 0)`, `Where("id IS NOT NULL")`, `Where("id >= 1")`.
+  const m = /\.Where\s*\(\s*(?:"(?:1\s*=\s*1|true|1|(?:\w+\.)?(?:id|ID)\s*(?:>\s*0|>=\s*[01]|IS\s+NOT\s+NULL|is\s+not\s+null))"|"(?:\w+\.)?(?:id|ID)\s*(?:>|>=)\s*\?"\s*,\s*(?:0|-\s*\d+))\s*\)(?:\s*\.\w+\s*\([^()]*\))*\s*\.(Delete|Update|Updates|UpdateColumn)\s*\(/.exec(code);
+  return m ? `GORM Where(<a condition every row meets>).${m[1]} (every row)` : everyRowOrmCall(plainOrmCode(code));
 }
 
 /** SQL literals GORM runs as written: `db.Exec("TRUNCATE users")`, `db.Raw("DELETE FROM …")`. */

@@ -1,6 +1,7 @@
 import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
 import { alwaysTrue, quietLoss } from './sqlQuietLoss';
 import { scanMongoQuiet } from './mongoQuietLoss';
+import { keyCriteriaCleared } from './ormMassCalls';
 
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
@@ -337,6 +338,9 @@ export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = scanMongoQuiet(js);
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
   if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
+  // A filter every document passes (`{ $nor: [] }`, `{ _id: { $type: 'objectId' } }`) is the empty filter (round 18),
+  // unless the quiet-loss reading above already named it.
+  if (out.length === 0) js = keyCriteriaCleared(js);
   // Stopping the server or dropping a user is administration: the developer's own locally, asked on a remote one (`riskyAdminMongo`).
   if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database', ...droppedDatabaseName(js) });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
