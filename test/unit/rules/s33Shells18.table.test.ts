@@ -26,3 +26,25 @@ table('a cloud CLI run in-process from Python', [
   allow(`python3 -c "import runpy,sys; sys.argv=['aws','s3','ls']; runpy.run_module('awscli', run_name='__main__')"`),
   allow(`python3 -c "import sys; from awscli.clidriver import main; sys.exit(main())"`),
 ]);
+
+table('a command run through a Python process library (sh, plumbum, invoke, fabric, pexpect, delegator)', [
+  ask(`python3 -c "import sh; sh.kubectl('delete','namespace','payments')"`),
+  ask(`python3 -c "import sh; sh.kubectl.delete('ns','payments')"`),
+  ask(`python3 -c "from sh import kubectl; kubectl('delete','ns','payments')"`),
+  ask(`python3 -c "import sh; sh.Command('kubectl')('delete','ns','payments')"`),
+  ask(`python3 -c "from plumbum import local; local['kubectl']['delete','ns','payments']()"`),
+  ask(`python3 -c "from plumbum.cmd import kubectl; kubectl['delete','ns','payments']()"`),
+  ask(`python -c "import invoke; invoke.run('kubectl delete ns payments')"`),
+  ask(`python -c "from invoke import Context; c = Context(); c.run('kubectl delete ns payments')"`),
+  ask(`python -c "import pexpect; pexpect.spawn('kubectl', ['delete','ns','payments'])"`),
+  ask(`python -c "import delegator; delegator.run('kubectl delete ns payments')"`),
+  ask(`python -c "import invoke; invoke.run(open('cmd.txt').read())"`),
+  allow(`python3 -c "import sh; sh.kubectl('get','pods')"`),
+  allow(`python3 -c "from sh import kubectl; kubectl('get','ns')"`),
+  allow(`python3 -c "from plumbum import local; local['kubectl']['get','ns']()"`),
+  allow(`python -c "import invoke; invoke.run('kubectl get ns')"`),
+  allow(`python -c "from fabric import Connection; Connection('web1').run('uptime')"`),
+  allow(`python -c "import pexpect; pexpect.run('kubectl get ns')"`),
+  allow(`python -c "import delegator; print(delegator.run('git status').out)"`),
+  allow(`python -c "import invoke, subprocess; subprocess.run(['ls']); invoke.run('ls')"`),
+]);
