@@ -270,7 +270,7 @@ function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const operands = c.operands.filter((t) => pre === undefined || !t.startsWith(pre));
   const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? operands[c.client.hostOperand] : undefined);
   const url = server !== undefined && urlLike(server) ? server : undefined;
-  const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0]!.split('@').pop() : undefined;
+  const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0]!.split('@').pop()?.replace(/^\/\/([^/:]+)[:/].*$/, '$1') : undefined;
   const conn = connection('database', { url, host, hostSource: option ?? 'host', database: c.a.value('-d'), defaultLocal: c.client.hosted !== true, runtime: runtimeOf(inv.args, [server]) });
   return gatherStatements(inv, facts, conn, inlineStatements(c), [...c.a.values(...(c.client.fileOptions ?? [])), ...c.operands.filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''))]);
 }

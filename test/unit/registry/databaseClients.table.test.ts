@@ -109,6 +109,7 @@ const ROWS: Expectation[] = [
   ask('sqlplus -s app/x@prod @drop.sql', true),
   ask('sqlplus -S app/x@prod @outer.sql', true),
   ask('sqlplus app/x@prod @start.sql', true),
+  ask(`sqlplus -s admin@//${PROD}:1521/ORCL @drop.sql`, true),
   allow('sqlplus -s app/x@prod @report.sql'),
   allow('sqlplus -s app/x@prod @tx.sql'),
   ask(`vsql -h ${PROD} -f drop.sql`, true),

@@ -48,3 +48,11 @@ table('a command run through a Python process library (sh, plumbum, invoke, fabr
   allow(`python -c "import delegator; print(delegator.run('git status').out)"`),
   allow(`python -c "import invoke, subprocess; subprocess.run(['ls']); invoke.run('ls')"`),
 ]);
+
+table('the verb floor still judges the undescribed commands of CLIs now described for their SQL (databricks, snow)', [
+  ask('databricks fs rm -r dbfs:/mnt/raw/events', { production: true }),
+  ask('databricks clusters permanent-delete 0301-123456-abcd123'),
+  ask('snow object drop table orders -c prod'),
+  allow('databricks clusters list'),
+  allow('snow object list table -c prod'),
+]);
