@@ -143,7 +143,7 @@ function lineCalls(code: string, out: ShellOut[]): void {
       }
     }
     // invoke's and fabric's `c.run('…')` on a context or connection: only a literal command line is read here.
-    if (lib === 'invoke' || lib === 'fabric') for (const m of code.matchAll(/(?<=\w\s*\)?\s*)\.\s*(run|sudo|local)\s*\(/g)) calls.push({ at: m.index + m[0].length - 1, api: `${lib} .${m[1]}`, strict: false });
+    if (lib === 'invoke' || lib === 'fabric') for (const m of code.matchAll(/(?<=[\w)\]]\s*)\.\s*(run|sudo|local)\s*\(/g)) calls.push({ at: m.index + m[0].length - 1, api: `${lib} .${m[1]}`, strict: false });
   }
   const seen = new Set<number>();
   for (const call of calls) {
