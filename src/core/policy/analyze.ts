@@ -19,6 +19,7 @@ import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type Anal
 import { peelWrappers } from './handlers/wrappers';
 import { stripShebang } from './handlers/shells';
 import { runByName, SUBSCRIPT } from './handlers/byName';
+import { scriptArguments } from './handlers/interpreters';
 import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
@@ -563,7 +564,7 @@ class Analyzer implements Walker {
       this.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', this.viaOf(exec));
       return;
     }
-    for (const out of findShellOuts(language, text)) {
+    for (const out of findShellOuts(language, text, 64, scriptArguments(runner, text))) {
       const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: childEnvironment(exec), sources: new Map(exec.scope.sources) };
       if (out.kind === 'dynamic') this.addOpaque(`${label} runs a shell command built at run time (${out.api})`, scope.via);
       else if (out.kind === 'shell') this.analyzeText(out.text, scope);

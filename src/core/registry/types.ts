@@ -112,6 +112,8 @@ export interface DatabaseClient {
   stdinArgument?: string;
   /** The operand naming the server when no option does (`cqlsh db.prod -f x.cql`, `usql "$DATABASE_URL"`). */
   hostOperand?: number;
+  /** Operands with this prefix are files of statements (SQL*Plus `@wipe.sql`); the others are counted without them. */
+  fileOperandPrefix?: string;
   /** Options naming the server, by URL or host (`-S`, `--url`, `--server`); the generic reader's. */
   serverOptions?: readonly string[];
   /** The service is always hosted (Snowflake): no server named is not this machine. */

@@ -174,8 +174,7 @@ function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inlin
   const unknown = inline.filter((t) => /^\s*(\$\{?[\w@*#?]+\}?|\$\(.*\)|`.*`)\s*$/s.test(t));
   const texts = inline.filter((t) => !unknown.includes(t));
   let opaque: string | undefined = unknown.length > 0 ? `runs statements only known at run time (${unknown[0]!.trim().slice(0, 40)})` : undefined;
-  for (const f of files) {
-    if (f === '-') continue;
+  for (const f of files.filter((x) => x !== '-')) {
     const text = readScript(inv, facts, f);
     if (text === undefined) opaque = `runs statements from ${f}, which could not be read`;
     else texts.push(text);
@@ -187,10 +186,10 @@ function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inlin
     else if (s.opaque) opaque = s.opaque;
   }
   if (kind === 'sql') {
-    // Client commands that run another file's statements (psql `\i`, mysql `source`, sqlite `.read`)
+    // Client commands that run another file's statements (psql `\i`, mysql `source`, sqlite `.read`, SQL*Plus `@`/`START`)
     // or a shell command (psql `\!`, mysql `\!`/`system`, sqlite `.shell`/`.system`), one level deep.
     for (const text of texts.slice()) {
-      for (const m of text.matchAll(/(?:^|\n|\\\\|;|-c\s)\s*(?:\\i|\\ir|\\include|\\include_relative|\\\.|source|\.read)\s+(['"]?)([^\s'";]+)\1/gi)) {
+      for (const m of text.matchAll(/(?:^|\n|\\\\|;|-c\s)\s*(?:(?:\\i|\\ir|\\include|\\include_relative|\\\.|source|\.read|start(?!\s+(?:transaction|slave|replica|group_replication)\b))\s+|@@?(?=[\w./~{$]))(['"]?)([^\s'";]+)\1/gi)) {
         const included = readScript(inv, facts, m[2]!);
         if (included === undefined) opaque = `runs statements from ${m[2]}, which could not be read`;
         else texts.push(included);
@@ -239,8 +238,7 @@ function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   return gatherStatements(inv, facts, conn, inlineStatements(c), files, 'mongo');
 }
 
-/** Commands whose last argument is a script: with `-x` standard input is that script. */
-const REDIS_SCRIPT_COMMANDS = /^(eval|eval_ro|script\s+load|function\s+load)\b/i;
+/** Commands whose last argument is a script: with `-x` standard input is that script. */ const REDIS_SCRIPT_COMMANDS = /^(eval|eval_ro|script\s+load|function\s+load)\b/i;
 
 function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const { a } = c;
@@ -265,14 +263,16 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   return called.length > 0 ? { ...work, redis: [...work.redis, called.join('\n')] } : work;
 }
 
-/** Other SQL shells: the server by an option (sqlcmd `-S server[,port]`, `--url`, `--server`) or operand, `-d db`, statements and files. */
+/** Other SQL shells: the server by an option (sqlcmd `-S server[,port]`, `--url`, `--server`) or operand (SQL*Plus `user/pw@connect`: after the `@`), `-d db`, statements and files (options, `@file` operands). */
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const option = (c.client.serverOptions ?? []).find((o) => c.a.has(o));
-  const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? c.operands[c.client.hostOperand] : undefined);
+  const pre = c.client.fileOperandPrefix;
+  const operands = c.operands.filter((t) => pre === undefined || !t.startsWith(pre));
+  const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? operands[c.client.hostOperand] : undefined);
   const url = server !== undefined && urlLike(server) ? server : undefined;
-  const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0] : undefined;
+  const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0]!.split('@').pop()?.replace(/^\/\/([^/:]+)[:/].*$/, '$1') : undefined;
   const conn = connection('database', { url, host, hostSource: option ?? 'host', database: c.a.value('-d'), defaultLocal: c.client.hosted !== true, runtime: runtimeOf(inv.args, [server]) });
-  return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
+  return gatherStatements(inv, facts, conn, inlineStatements(c), [...c.a.values(...(c.client.fileOptions ?? [])), ...c.operands.filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''))]);
 }
 
 type ClientReader = (inv: Invocation, facts: Facts, c: ClientArgs) => Work;

@@ -9,6 +9,7 @@ import { ownTable } from '../ownTable';
 import type { SnippetLanguage } from './ast';
 import { resolveIndirection } from './indirection';
 import { pythonCliMains } from './cliMains';
+import { pythonProcessLibraries } from './pythonProcessLibraries';
 
 export type ShellOut =
   /** A command line run through a shell. Interpolations are replaced by `$DYNAMIC` words. */
@@ -547,8 +548,8 @@ function pythonAliases(code: string): string {
   return result;
 }
 
-/** Every shell-out found in `code`, at most `max`. */
-export function findShellOuts(language: SnippetLanguage, code: string, max = 64): ShellOut[] {
+/** Every shell-out found in `code`, at most `max`; `argv` is what the program is given as its arguments (`sys.argv[1:]`). */
+export function findShellOuts(language: SnippetLanguage, code: string, max = 64, argv: readonly string[] = []): ShellOut[] {
   const out: ShellOut[] = [];
   const resolved = resolveIndirection(language, code);
   code = resolved.code;
@@ -558,7 +559,7 @@ export function findShellOuts(language: SnippetLanguage, code: string, max = 64)
       code = pythonAliases(code);
       for (const api of PYTHON_APIS) callsOf(code, api, language, out, max);
       if (/\bfrom\s+(subprocess|os)\s+import\b/.test(code)) for (const api of PYTHON_BARE_APIS) callsOf(code, api, language, out, max);
-      out.push(...pythonCliMains(code));
+      out.push(...pythonCliMains(code, argv), ...pythonProcessLibraries(code));
       break;
     }
     case 'javascript':

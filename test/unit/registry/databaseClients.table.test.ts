@@ -17,6 +17,9 @@ const facts = testFacts({
     '/work/app/init.sql': 'PRAGMA foreign_keys = ON;\n',
     '/work/app/wipe.sql': 'DELETE FROM sessions;\n',
     '/work/app/flush.lua': "return redis.call('FLUSHALL')\n",
+    '/work/app/outer.sql': '@drop.sql\n',
+    '/work/app/start.sql': 'SET ECHO ON\nSTART drop.sql\n',
+    '/work/app/tx.sql': 'START TRANSACTION;\nSELECT 1;\nCOMMIT;\n',
   },
 });
 
@@ -101,6 +104,28 @@ const ROWS: Expectation[] = [
   ask(`sqlcmd -S ${PROD} -d crm -Q "DROP TABLE Contacts"`, true),
   ask(`sqlcmd -Q "TRUNCATE TABLE Contacts" -S tcp:${PROD},1433`, true),
   allow(`sqlcmd -S ${PROD} -d crm -Q "SELECT TOP 5 * FROM Contacts"`),
+  // Warehouse and Oracle shells (registry/tools/sqlShells.ts): SQL*Plus's `user/pw@connect @file`
+  // (and `@file`/`START file` inside it), vsql, impala-shell, snow sql, spark-sql/hive, databricks sql.
+  ask('sqlplus -s app/x@prod @drop.sql', true),
+  ask('sqlplus -S app/x@prod @outer.sql', true),
+  ask('sqlplus app/x@prod @start.sql', true),
+  ask(`sqlplus -s admin@//${PROD}:1521/ORCL @drop.sql`, true),
+  allow('sqlplus -s app/x@prod @report.sql'),
+  allow('sqlplus -s app/x@prod @tx.sql'),
+  ask(`vsql -h ${PROD} -f drop.sql`, true),
+  ask(`vsql -h ${PROD} -c 'DROP TABLE users'`, true),
+  allow(`vsql -h ${PROD} -f report.sql`),
+  ask(`impala-shell -i ${PROD} -f drop.sql`, true),
+  ask(`impala-shell -i ${PROD} --query_file=drop.sql`, true),
+  allow(`impala-shell -i ${PROD} -q 'SELECT count(*) FROM users'`),
+  ask('snow sql -c prod -f drop.sql', true),
+  allow("snow sql -c prod -q 'SELECT 1'"),
+  ask('spark-sql -f drop.sql', true),
+  ask("hive -e 'DROP TABLE users'", true),
+  allow('spark-sql -f report.sql'),
+  ask('databricks sql execute --file drop.sql', true),
+  allow('databricks sql execute --file report.sql'),
+  allow(`psql -h ${PROD} -f tx.sql`),
 ];
 
 describe('registry: database clients read through one grammar', () => {

@@ -14,6 +14,7 @@ import { followLocalLoads } from '../loadedCode';
 import { runPreloadedModules, zipApplication } from './preloadedModules';
 import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS, packageBinary } from '../../shell/wrappers';
+import { DYNAMIC_WORD } from '../../shell/embedded';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -91,17 +92,27 @@ interface InterpreterArgs {
  * Modules that are the command line of a program the registry describes: the standard library's
  * (docs.python.org/3/library/sqlite3.html#command-line-interface) and publishing tools run as modules
  * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`),
- * and CLIs that are Python packages with a `__main__` (`python3 -m awscli s3 rb …` is `aws s3 rb …`,
+ * and CLIs that are Python packages with a `__main__` (`python3 -m awscli s3 rb …` is `aws s3 rb …`, `python3 -m azure.cli group delete …` is `az …`,
  * `python -m django flush` is `django-admin flush`, `python -m alembic downgrade base`).
  */
 const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({
   sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv',
-  awscli: 'aws', django: 'django-admin', alembic: 'alembic',
+  awscli: 'aws', 'azure.cli': 'az', django: 'django-admin', alembic: 'alembic',
 });
 
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
   return parseCommand(args, INTERPRETER_SPECS.javascript!.grammar).operands;
+}
+
+/**
+ * The words a program's code sees as its own arguments (Python's `sys.argv[1:]`): what follows the
+ * code (`python3 -c CODE s3 rm …`) or the script file (`python3 x.py a b`); a run-time word stays one.
+ */
+export function scriptArguments(runner: Invocation, code: string): string[] {
+  const at = runner.args.findIndex((w) => w.text === code);
+  const words = at >= 0 ? runner.args.slice(at + 1) : (interpreterReading(runner.name, runner.args)?.operands.slice(1) ?? []);
+  return words.map((w) => (w.dynamic ? DYNAMIC_WORD : w.text));
 }
 
 /** An interpreter's words read by its language's option grammar (`python3 -B -m pytest`, `node --test`); undefined for a program that is not one. */

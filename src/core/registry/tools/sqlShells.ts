@@ -97,3 +97,93 @@ export const mysqlsh: ToolSpec = {
   ],
   client: { engine: 'database', statementOptions: ['-e', '--execute'], fileOptions: ['-f', '--file'], serverOptions: ['--uri', '-h'], hostOperand: 0 },
 };
+
+/**
+ * Oracle's SQL*Plus (and SQLcl, `sql`): `sqlplus [-s] user/pw@connect @script.sql`: the logon's
+ * connect identifier (after `@`) names the server, an operand `@file` runs that file's statements.
+ */
+export const sqlplus: ToolSpec = {
+  names: ['sqlplus', 'sqlcl'],
+  family: 'database',
+  locality: 'either',
+  options: [
+    ...valuedEach('-M', '-MARKUP', '-R', '-RESTRICT', '-C', '-COMPATIBILITY'),
+    ...flagsEach('-s', '-S', '-SILENT', '-L', '-LOGON', '-AC', '-F', '-FAST', '-NOLOGINTIME', '-V', '-VERSION', '-H', '-HELP', '/nolog', '/NOLOG'),
+  ],
+  client: { engine: 'database', fileOperandPrefix: '@', hostOperand: 0 },
+};
+
+/** Vertica's vsql (psql's letters): `vsql -h host -d db -c SQL` / `-f file`; without a host, this machine. */
+export const vsql: ToolSpec = {
+  names: ['vsql'],
+  family: 'database',
+  locality: 'either',
+  options: [
+    ...valuedEach('-h', '--host', '-d', '--dbname', '-U', '--username', '-p', '--port', '-w', '--password', '-c', '--command', '-f', '--file', '-o', '--output', '-v', '--set', '--variable', '-F', '--field-separator', '-R', '--record-separator', '-P', '--pset', '-T', '-B', '-C', '-k', '-K', '-m', '--sslmode'),
+    ...flagsEach('-A', '--no-align', '-a', '--echo-all', '-e', '--echo-queries', '-E', '-i', '-l', '--list', '-n', '-q', '--quiet', '-t', '--tuples-only', '-x', '--expanded', '-X', '--no-vsqlrc', '-V', '--version', '-?', '--help', '-W', '-Y', '-g'),
+  ],
+  client: { engine: 'database', statementOptions: ['-c', '--command'], fileOptions: ['-f', '--file'], serverOptions: ['-h', '--host'] },
+};
+
+/** Impala's shell: `impala-shell -i host:21000 -q SQL` / `-f file` (`--query_file`); without `-i`, localhost. */
+export const impalaShell: ToolSpec = {
+  names: ['impala-shell'],
+  family: 'database',
+  locality: 'either',
+  options: [
+    ...valuedEach('-i', '--impalad', '-q', '--query', '-f', '--query_file', '-d', '--database', '-u', '--user', '-o', '--output_file', '--output_delimiter', '--var', '--config_file', '--protocol', '--ca_cert', '--query_option', '--ldap_password_cmd', '--http_path', '-b', '--kerberos_host_fqdn'),
+    ...flagsEach('-k', '--kerberos', '-s', '--ssl', '-l', '--ldap', '-B', '--delimited', '-c', '--ignore_query_failure', '-V', '--verbose', '--quiet', '-p', '--show_profiles', '--print_header', '--live_progress', '--live_summary', '-v', '--version', '-h', '--help'),
+  ],
+  client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['-f', '--query_file'], serverOptions: ['-i', '--impalad'] },
+};
+
+/** Snowflake's `snow sql -q SQL` / `-f file` (`-c` names a connection of its config): always a hosted account. */
+export const snowCli: ToolSpec = {
+  names: ['snow'],
+  family: 'database',
+  locality: 'remote',
+  commands: {
+    sql: {
+      options: [
+        ...valuedEach('-q', '--query', '-f', '--filename', '-c', '--connection', '--environment', '-D', '--variable', '--account', '--accountname', '--user', '--username', '--password', '--role', '--warehouse', '--database', '--dbname', '--schema', '--schemaname', '--host', '--port', '--region', '--authenticator', '--private-key-file', '--format', '--project', '-p'),
+        ...flagsEach('-i', '--stdin', '-x', '--temporary-connection', '--retain-comments', '--single-transaction', '--no-single-transaction', '--silent', '--verbose', '-v', '--debug', '--help', '-h'),
+      ],
+      client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['-f', '--filename'], serverOptions: ['-c', '--connection', '--account', '--accountname'], hosted: true },
+    },
+  },
+};
+
+/**
+ * Spark SQL's and Hive's shells: `spark-sql -e SQL` / `-f file` / `-i init`, `hive -e` / `-f`: the
+ * tables are the cluster's metastore and warehouse (hive-site.xml, not read here), not this machine's.
+ */
+export const sparkSql: ToolSpec = {
+  names: ['spark-sql', 'hive'],
+  family: 'database',
+  locality: 'remote',
+  options: [
+    ...valuedEach('-e', '-f', '-i', '--database', '--hiveconf', '--hivevar', '-d', '--define', '--master', '--deploy-mode', '--conf', '-c', '--name', '--jars', '--packages', '--files', '--properties-file', '--driver-memory', '--executor-memory', '--num-executors', '--queue', '--principal', '--keytab'),
+    ...flagsEach('-S', '--silent', '-v', '--verbose', '-H', '--help', '--version'),
+  ],
+  client: { engine: 'database', statementOptions: ['-e'], fileOptions: ['-f', '-i'], serverOptions: ['--master'], hosted: true },
+};
+
+/** The Databricks CLI's `databricks sql execute --statement SQL` / `--file F` (`-p` a profile): a hosted workspace; its other commands stay with the verb floor. */
+export const databricksSql: ToolSpec = {
+  names: ['databricks'],
+  family: 'database',
+  locality: 'remote',
+  commands: {
+    sql: {
+      commands: {
+        'execute|exec|query': {
+          options: [
+            ...valuedEach('--statement', '-s', '--query', '-q', '--file', '-f', '--warehouse-id', '--warehouse', '-w', '-p', '--profile', '--catalog', '--schema', '-o', '--output', '--host', '-t', '--target'),
+            ...flagsEach('--debug', '-h', '--help'),
+          ],
+          client: { engine: 'database', statementOptions: ['--statement', '-s', '--query', '-q'], fileOptions: ['--file', '-f'], serverOptions: ['-p', '--profile', '--host'], hosted: true },
+        },
+      },
+    },
+  },
+};
