@@ -429,7 +429,7 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
   if (verb === 'edit') return 'Kubernetes secret values (to the editor)';
   // `-o jsonpath='{.type}'`: only the kind, type and identity of the object are printed.
   const output = a.value('-o', '--output') ?? '';
-  const jsonpath = /^jsonpath=/.test(output) ? output.slice(9) : output === 'jsonpath' ? a.value('--template') : undefined;
+  const jsonpath = output.startsWith('jsonpath=') ? output.slice(9) : output === 'jsonpath' ? a.value('--template') : undefined;
   if (verb === 'get' && jsonpath !== undefined && !inv.args.some((w) => w.dynamic) && jsonpathPrintsOnlyIdentity(jsonpath)) return undefined;
   // `--template` alone implies a go-template output.
   return verb === 'get' && (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') || a.value('--template') !== undefined) ? 'Kubernetes secret values' : undefined;
