@@ -39,3 +39,13 @@ table('A secret store\'s metadata command reads versions and times, no value', [
   ask('vault read secret/data/db'),
   ask('conjur variable get -i prod/db/password'),
 ]);
+
+table('A forge DELETE of the caller\'s own star, follow or subscription loses nothing (a PUT sets it again)', [
+  allow('gh api -X DELETE user/starred/acme/shop'),
+  allow('gh api -X DELETE /notifications/threads/1/subscription'),
+  allow('gh api -X DELETE repos/acme/shop/subscription'),
+  ask('gh api -X DELETE repos/acme/shop'),
+  ask('gh api -X DELETE repos/acme/shop/issues/comments/1'),
+  ask('gh api -X DELETE user/starred/acme/shop/../../../repos/acme/shop'),
+  ask('gh api -X DELETE repos/../acme/subscription'),
+]);
