@@ -49,3 +49,11 @@ table('A forge DELETE of the caller\'s own star, follow or subscription loses no
   ask('gh api -X DELETE user/starred/acme/shop/../../../repos/acme/shop'),
   ask('gh api -X DELETE repos/../acme/subscription'),
 ]);
+
+table('A chart upgraded with a protection off on a throwaway cluster of this machine (kind, minikube) loses nothing', [
+  allow('helm upgrade --install redis bitnami/redis --kube-context kind-dev --set auth.enabled=false'),
+  allow('helm upgrade redis bitnami/redis --kube-context minikube --set auth.enabled=false'),
+  ask('helm upgrade --install redis bitnami/redis --kube-context prod --set auth.enabled=false'),
+  ask('helm upgrade --install redis bitnami/redis --set auth.enabled=false'),
+  ask('helm upgrade --install redis bitnami/redis --kube-context kind-dev --kubeconfig /tmp/k --set auth.enabled=false'),
+]);
