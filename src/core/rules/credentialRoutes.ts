@@ -14,6 +14,7 @@ import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { snippetPrintsOnlyEnvKeys } from './support/envKeyListings';
 import { DUMPING_TOOLS, secretDumpOf } from './support/toolSecretDumps';
+import { jqPrintsOnlyKeys } from './support/printsNoContent';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
@@ -380,7 +381,8 @@ export const credentialRoutesPack: RulePack = {
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
-      const found = secretDumpOf(inv.name, inv.args);
+      // `terraform output -json | jq keys`: only the names of what it prints reach the screen.
+      const found = jqPrintsOnlyKeys(inv) ? undefined : secretDumpOf(inv.name, inv.args);
       if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, freeFormReadings(inv.args).usual.operands.map((a) => a.text).filter((t) => !t.includes('://') && !(found.service && /^[/.~]/.test(t))))));
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));

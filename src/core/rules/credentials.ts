@@ -13,7 +13,7 @@ import { checkOtherProcessReads } from './support/otherProcessReads';
 import { traceExposures } from './support/traceExposures';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
-import { printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
+import { jqPrintsOnlyKeys, jsonpathPrintsOnlyIdentity, printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
 import { injectedTarget } from './support/injectedSecrets';
 import { storeInfo } from './support/credentialStores';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
@@ -407,18 +407,6 @@ const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
 const NAME_VIEWERS = new Set(['sort', 'uniq', 'wc', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'rg', 'less', 'more', 'column', 'cat', 'fzf', 'nl', 'tr']);
 const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed']);
 
-/** jq's switches that change only how its output looks. */
-const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
-
-/** `… -o json | jq '.data | keys'`: a JSON dump piped into a jq that prints only the names of its keys (or a count). */
-function jqPrintsOnlyKeys(inv: Invocation): boolean {
-  if (!['jq', 'gojq', 'jaq'].includes(inv.pipedInto ?? '')) return false;
-  const args = inv.pipedArgs ?? [];
-  const filters = args.filter((a) => !JQ_LOOKS.has(a.text));
-  const filter = filters[0];
-  return filters.length === 1 && !filter!.dynamic && /^\s*(\.[A-Za-z_][\w]*\s*\|\s*)*(keys(_unsorted)?(\s*\[\])?|length)\s*$/.test(filter!.text);
-}
-
 /** `secret`, `secrets`, `secrets.v1.` (resource.version.group, the core group empty), with or without `/name`. */
 const SECRET_KIND = /^secrets?(\.v1\.?)?(\/.+)?$/i;
 
@@ -439,6 +427,10 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
   const fedSecrets = from !== undefined && kubectl.names.includes(from.name) && from.args.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)));
   if (!fedSecrets && !parsed.operands.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)))) return undefined;
   if (verb === 'edit') return 'Kubernetes secret values (to the editor)';
+  // `-o jsonpath='{.type}'`: only the kind, type and identity of the object are printed.
+  const output = a.value('-o', '--output') ?? '';
+  const jsonpath = output.startsWith('jsonpath=') ? output.slice(9) : output === 'jsonpath' ? a.value('--template') : undefined;
+  if (verb === 'get' && jsonpath !== undefined && !inv.args.some((w) => w.dynamic) && jsonpathPrintsOnlyIdentity(jsonpath)) return undefined;
   // `--template` alone implies a go-template output.
   return verb === 'get' && (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') || a.value('--template') !== undefined) ? 'Kubernetes secret values' : undefined;
 }

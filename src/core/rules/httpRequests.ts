@@ -3,7 +3,7 @@ import { requestThroughTunnel } from './support/sshTunnels';
 import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy, storeAccountChange, vaultSystemChange } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
-import { forgeChange, isForgeHost } from './support/forgeEndpoints';
+import { forgeChange, forgeOwnPreferenceDelete, isForgeHost } from './support/forgeEndpoints';
 import { saasAct } from './support/saasActions';
 import { platformAct } from './support/platformApis';
 import { requestAct } from './support/requestActs';
@@ -208,7 +208,10 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     if (!/^[A-Z][A-Z_-]*$/.test(method) && !url.dynamicHost && targetOf(ctx, url, api, 'url', url.display, []).environment !== 'local') {
       findings.push({ rule: 'http.method-unknown', risk: 'unanalyzable', severity: 'ask', reason: `${request.client} sends a request to ${where} whose method is chosen at run time (${method}): it may be a DELETE.`, targets: [targetOf(ctx, url, api, 'url', url.display, [])] });
     }
-    if (method === 'DELETE') {
+    // `gh api -X DELETE user/starred/acme/shop`: the caller's own star, follow or subscription, set again by a PUT.
+    if (method === 'DELETE' && !url.dynamicHost && forgeOwnPreferenceDelete(method, url.host, url.path)) {
+      // Nothing is lost.
+    } else if (method === 'DELETE') {
       const resource = url.dynamicHost ? { kind: 'url' as const, name: url.display } : resourceFromPath(url, api?.provider);
       const via = request.methodOverride ? ' (through a method-override header)' : queryOverride !== undefined ? ' (through a _method override)' : '';
       findings.push({

@@ -1,6 +1,8 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { resolvePath } from '../paths';
+import { isLocalKubeContext } from '../policy/production';
+import { throwawayCluster } from './support/localClusters';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { helmfileGrammar } from '../registry/tools/helmfile';
 import { workloadLowering } from './support/writtenProtection';
@@ -101,6 +103,10 @@ function helmRelease(inv: Invocation, ctx: RuleContext): Finding[] {
   // `helm template … | kubectl apply -f -`: the rendered chart is installed.
   const applied = verb === 'template' && inv.pipedInto === 'kubectl' && (inv.pipedArgs ?? []).some((w) => /^(apply|create|replace)$/.test(w.text));
   if ((!HELM_CHANGES.test(verb) || dry) && !applied) return [];
+  // `--kube-context kind-dev`: a throwaway cluster on this machine (support/localClusters.ts), whose kubeconfig entry
+  // points here; what runs there is the developer's own, as a fresh install with protection off is anywhere.
+  const context = a.value('--kube-context');
+  if (!applied && context !== undefined && isLocalKubeContext(context) && throwawayCluster(context, ctx, a.value('--kubeconfig') !== undefined)) return [];
   const release = a.operand(0) ?? 'the release';
   const found = valuesFound(inv, ctx, a.values('--set'), a.values('--set-string'), a.values('--set-json'), a.values('--values'), a.values('--set-literal'), a.values('--set-file'));
   return finding(inv, ctx, release, applied ? `helm template | kubectl ${(inv.pipedArgs ?? [])[0]?.text ?? 'apply'}` : `helm ${verb}`, found);

@@ -17,8 +17,8 @@ const SECRET_PAIR = /\b(api|private|access|secret|signing|master) key\b/;
 const READ = new Set(['get', 'show', 'read', 'access', 'reveal', 'print', 'export', 'decrypt', 'view', 'cat', 'fetch', 'retrieve', 'dump', 'value', 'unwrap']);
 /** Verbs that mint a token and print it. */
 const MINT = new Set(['create', 'add', 'new', 'generate', 'issue', 'mint', 'get', 'print']);
-/** Verbs that only list names or change what is kept. */
-const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'put', 'update', 'delete', 'rm', 'remove', 'rotate', 'revoke', 'edit', 'upload', 'import', 'sync', 'help', 'describe-names']);
+/** Verbs that only list names or change what is kept; `metadata` (`vault kv metadata get`) reads versions and times, no value. */
+const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'put', 'update', 'delete', 'rm', 'remove', 'rotate', 'revoke', 'edit', 'upload', 'import', 'sync', 'help', 'describe-names', 'metadata']);
 
 function isSecretWord(parts: readonly string[]): boolean {
   return parts.some((p) => SECRET.has(p)) || SECRET_PAIR.test(parts.join(' '));

@@ -128,3 +128,16 @@ export function forgeChange(request: ForgeRequest): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A DELETE of the caller's own preference on a forge, undone by the PUT that set it: a star
+ * (`/user/starred/OWNER/REPO`), a follow (`/user/following/USER`), a watch (`/repos/OWNER/REPO/subscription`)
+ * or a notification thread's subscription (`/notifications/threads/ID/subscription`). Nothing of the
+ * repository, its issues or anyone else's data goes.
+ */
+const OWN_PREFERENCE = /^(\/api\/v[13])?\/?(user\/starred\/[\w.-]+\/[\w.-]+|user\/following\/[\w.-]+|repos\/[\w.-]+\/[\w.-]+\/subscription|notifications\/threads\/\d+\/subscription)\/?$/;
+
+export function forgeOwnPreferenceDelete(method: string, host: string, path: string): boolean {
+  // A `.` or `..` segment would climb out of the named preference to another resource.
+  return method === 'DELETE' && isForgeHost(host, path) && OWN_PREFERENCE.test(path) && !/(^|\/)\.+(\/|$)/.test(path);
+}

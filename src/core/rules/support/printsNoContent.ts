@@ -228,3 +228,36 @@ export function printsNoContent(inv: Invocation, fromPipe = false): boolean {
       return false;
   }
 }
+
+/** jq's switches that change only how its output looks. */
+const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
+
+/** `… -o json | jq '.data | keys'`: a JSON dump piped into a jq that prints only the names of its keys (or a count). */
+export function jqPrintsOnlyKeys(inv: Invocation): boolean {
+  if (!['jq', 'gojq', 'jaq'].includes(inv.pipedInto ?? '')) return false;
+  // Its standard output goes to jq, not to a file or the screen (`>&2`); stderr may be sent anywhere.
+  if (inv.redirects.some((r) => r.fd === 1 || (r.fd === undefined && !r.op.startsWith('<')))) return false;
+  const args = inv.pipedArgs ?? [];
+  const filters = args.filter((a) => !JQ_LOOKS.has(a.text));
+  const filter = filters[0];
+  return filters.length === 1 && !filter!.dynamic && /^\s*(\.[A-Za-z_][\w]*\s*\|\s*)*(keys(_unsorted)?(\s*\[\])?|length)\s*$/.test(filter!.text);
+}
+
+/** Fields of a Kubernetes object that hold no data: its kind, type and identity (not annotations, which may hold the last applied object). */
+const OBJECT_FIELD = /^(\.items\[(\*|\d+)\])?\.(kind|apiVersion|type|immutable|metadata\.(name|namespace|creationTimestamp|deletionTimestamp|uid|resourceVersion|generation))$/;
+
+/**
+ * `kubectl get secret db -o jsonpath='{.type}'`, `{range .items[*]}{.metadata.name}{"\n"}{end}`: a template
+ * that prints only the object's kind, type and identity (and its own literal text), no data field, no filter
+ * (`?(@.data.x=="…")` would test a value).
+ */
+export function jsonpathPrintsOnlyIdentity(template: string): boolean {
+  const parts = template.match(/\{[^{}]*\}|[^{}]+/g) ?? [];
+  if (parts.join('') !== template || !parts.some((p) => p.startsWith('{'))) return false;
+  return parts.every((p) => {
+    if (!p.startsWith('{')) return true;
+    const inner = p.slice(1, -1).trim();
+    return OBJECT_FIELD.test(inner) || /^range \.items\[\*\]$/.test(inner) || inner === 'end' || /^"(\\[nt]|[^"\\])*"$/.test(inner);
+  });
+}
+

@@ -4,6 +4,7 @@ import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, dumpTarget, hasFlag, optionValue, positionals, registryWords } from './huntCommon';
 import { composeConfigOfTemplates } from './composeTemplates';
+import { jqPrintsOnlyKeys } from './printsNoContent';
 
 // ---------------------------------------------------------------------------------------------
 // Tools that print what they keep: secret stores, infrastructure state, process environments
@@ -139,7 +140,8 @@ export function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   const name = inv.name.startsWith('docker-credential-') ? 'docker-credential-desktop' : inv.name;
   const judge = STORE_DUMPS[name];
   const found = judge?.(inv.args);
-  if (!found) return [];
+  // `terraform output -json | jq keys`: only the names of what it prints reach the screen.
+  if (!found || jqPrintsOnlyKeys(inv)) return [];
   if ((name === 'docker' || name === 'docker-compose') && composeConfigOfTemplates(inv, ctx)) return [];
   if (name === 'rails' && /credentials:edit/.test(inv.args.map((a) => a.text).join(' '))) {
     // An editor session: only an EDITOR that prints (cat, less) shows the file without a human at the keyboard.
