@@ -413,7 +413,8 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);
     const described = Object.keys(tool.commands ?? {}).some((key) => key.split('|').includes(first?.text ?? ''));
-    return first !== undefined && !described;
+    const strayed = described && ((p) => p.node.commands !== undefined && p.operands.length > 0)(parsedArgs(inv.args, tool)); // a described group, an undescribed next word (`databricks sql warehouses delete`)
+    return first !== undefined && (!described || strayed);
   }
   // A registry tool a pack reads only in part (pulumi: not `pulumi env`) is the floor's in the rest, as listed below.
   if (tool && !(name in FLOOR_TOO)) return false;
