@@ -90,6 +90,8 @@ interface Publisher {
   /** Beyond the command word: whether the command read with `valued` publishes (`cf curl PATH -X POST`). */
   when?: (parsed: ParsedCommand) => boolean;
   what: string | ((path: string) => string);
+  /** Asks only when the target is production (named so, or not named as anything else): a sync of what Git holds (`flux reconcile ks staging`) stays allowed. */
+  productionOnly?: boolean;
 }
 
 /** `cf curl PATH -X METHOD` or with a body (`-d`, curl's POST): a raw Cloud Foundry API call that writes. */
@@ -216,7 +218,27 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   },
 };
 
-export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
+/**
+ * Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads.
+ * A pipeline or workflow is read by its name as `gh workflow run` is (`deploy-prod`, not `unit-tests`); a GitOps sync
+ * of what Git holds asks only for a production target (`flux reconcile ks staging` stays allowed), as does a deploy
+ * whose target names its environment.
+ */
+const DEPLOYING_NAME = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
+const named = (p: ParsedCommand, from: number): boolean => [...p.operands.slice(from).map((w) => w.text), ...p.options.flatMap((o) => o.values)].some((v) => DEPLOYING_NAME.test(v));
+const ROUND18: Readonly<Record<string, Publisher>> = {
+  tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, valued: ['-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename'], when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, valued: ['--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid'], when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, productionOnly: true, valued: ['-n', '--namespace', '--context', '--kubeconfig', '--timeout'], target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
+  pm2: { path: /^deploy$/, target: (p) => p.operands.slice(2, 3).map((w) => w.text), when: (p) => !/^(setup|list|curr|current|prev|previous)$/.test(p.operands[3]?.text ?? ''), what: 'deploys the app to the hosts of that environment over SSH, replacing what serves there' },
+  expo: { path: /^(publish|publish:rollback|publish:set)$/, what: 'publishes an over-the-air update to the apps installed from the release channel' },
+  mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
+  s3cmd: { path: /^(sync|put|cp|mv|modify|setacl)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => p.operands.slice(-1).some((w) => w.text.startsWith('s3://')), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads into the bucket, replacing what it serves' },
+  // kaniko's executor under its project's name (`kaniko --destination …`).
+  kaniko: PUBLISHES.executor!,
+};
+
+export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(PUBLISHES), ...Object.keys(ROUND18)]);
 
 /** `mix do compile, hex.publish --yes` (commas, or `+` since Elixir 1.14): each task of the chain and its own words. */
 function mixTasks(operands: readonly string[]): string[] {
@@ -225,7 +247,7 @@ function mixTasks(operands: readonly string[]): string[] {
 }
 
 export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
-  const rule = Object.hasOwn(PUBLISHES, inv.name) ? PUBLISHES[inv.name] : undefined;
+  const rule = Object.hasOwn(PUBLISHES, inv.name) ? PUBLISHES[inv.name] : Object.hasOwn(ROUND18, inv.name) ? ROUND18[inv.name] : undefined;
   if (!rule) return [];
   const words = inv.args.map((a) => a.text);
   if (words.some((w) => (rule.unless?.test(w) ?? false) || /^(--help|-h)$/.test(w))) return [];
@@ -243,6 +265,7 @@ export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   // Every place it names is on this machine (`--destination localhost:5000/app`): local testing.
   if (rule.target !== undefined && values.length > 0 && values.every((v) => isLocalValue(v) || isLocalValue(imageRegistry(v) ?? ''))) return [];
   const env = ctx.environmentOf({ values: values.filter((v) => !/^[./~]/.test(v)), remote: true });
+  if (rule.productionOnly && (env.environment === 'non-production' || env.environment === 'local')) return [];
   return [{
     rule: 'publishing.publish-or-deploy',
     risk: 'destructive',
