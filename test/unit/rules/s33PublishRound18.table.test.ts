@@ -71,6 +71,18 @@ const TABLE: Record<string, Family> = {
       allowed('pnpm install'),
     ],
   },
+  'deploys started over HTTP (deploy hooks, platform build APIs)': {
+    reason: /a deploy|deploy hook|build or promotion/,
+    rows: [
+      flag('curl -X POST https://api.netlify.com/build_hooks/abc123'),
+      flag('curl -X POST "https://api.render.com/deploy/srv-abc?key=xyz"'),
+      flag('curl -X POST https://api.heroku.com/apps/acme-prod/builds -H "Authorization: Bearer $HEROKU_API_KEY"'),
+      flag('curl -X POST https://api.vercel.com/v1/integrations/deploy/prj_1/abc'),
+      allowed('curl https://api.heroku.com/apps/acme-prod/builds -H "Authorization: Bearer $HEROKU_API_KEY"'),
+      allowed('curl https://api.netlify.com/api/v1/sites/x/deploys'),
+      allowed('curl https://api.render.com/v1/services/srv-abc/deploys'),
+    ],
+  },
 };
 
 familyTables('deploying and publishing by other roads (red team round 18)', TABLE, perimeterFacts);
