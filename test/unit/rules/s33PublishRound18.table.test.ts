@@ -96,6 +96,24 @@ const TABLE: Record<string, Family> = {
       allowed('curl https://api.render.com/v1/services/srv-abc/deploys'),
     ],
   },
+  'publishing through a library: model hubs, static hosts, releases': {
+    reason: /which is `(hf upload|gh-pages|vercel deploy|netlify deploy|gh api)/,
+    rows: [
+      flag(`python3 -c "from huggingface_hub import HfApi; HfApi().upload_folder(folder_path='out', repo_id='acme/model')"`),
+      flag(`python3 -c "from transformers import AutoModel; AutoModel.from_pretrained('out').push_to_hub('acme/model')"`),
+      flag(`python3 -c "from datasets import load_dataset; load_dataset('csv', data_files='users.csv').push_to_hub('acme/users')"`),
+      flag(`node -e "require('@vercel/client').createDeployment({token: process.env.VERCEL_TOKEN, path: 'dist', target: 'production'})"`),
+      flag(`node -e "new (require('netlify').NetlifyAPI)(process.env.NETLIFY_AUTH_TOKEN).deploy('site', 'dist')"`),
+      flag(`node -e "require('gh-pages').publish('dist')"`),
+      flag(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit({auth:process.env.GITHUB_TOKEN}).rest.repos.createRelease({owner:'acme',repo:'shop',tag_name:'v1.2.3'})"`),
+      allowed(`python3 -c "from huggingface_hub import hf_hub_download; hf_hub_download(repo_id='acme/model', filename='x.bin')"`),
+      allowed(`python3 -c "from transformers import AutoModel; AutoModel.from_pretrained('bert-base-uncased').save_pretrained('out')"`),
+      allowed(`node -e "require('@vercel/client').createDeployment({token: process.env.VERCEL_TOKEN, path: 'dist'})"`),
+      allowed(`node -e "new (require('netlify').NetlifyAPI)(process.env.NETLIFY_AUTH_TOKEN).deploy('site', 'dist', {draft: true})"`),
+      allowed(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit({auth:process.env.GITHUB_TOKEN}).rest.repos.createRelease({owner:'acme',repo:'shop',tag_name:'v1.2.3',draft:true})"`),
+      allowed(`node -e "const {Octokit}=require('@octokit/rest'); new Octokit({auth:process.env.GITHUB_TOKEN}).rest.repos.listReleases({owner:'acme',repo:'shop'})"`),
+    ],
+  },
 };
 
 familyTables('deploying and publishing by other roads (red team round 18)', TABLE, perimeterFacts);
