@@ -48,7 +48,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'other deploy platforms, static uploads and image pushes': {
-    reason: /deploys|over-the-air|gh-pages|uploads into the bucket|pushes the image|publish|dist-tag|traffic/,
+    reason: /deploys|over-the-air|gh-pages|uploads into the bucket|pushes the image|publish|dist-tag|traffic|a deploy/,
     rows: [
       flag('nomad job run api.nomad'),
       flag('nomad run api.nomad'),
@@ -72,6 +72,9 @@ const TABLE: Record<string, Family> = {
       allowed('npx expo start'),
       allowed('mkdocs build'),
       allowed('mkdocs serve'),
+      flag("az storage blob upload-batch -d '$web' -s dist --account-name acmewww"),
+      allowed("az storage blob upload-batch -d uploads -s dist --account-name acmewww"),
+      allowed("az storage blob list -c '$web' --account-name acmewww"),
       allowed('s3cmd ls s3://acme-www/'),
       allowed('s3cmd sync s3://acme-www/ ./backup/'),
       allowed('s3cmd sync dist/ s3://acme-staging-www/'),
