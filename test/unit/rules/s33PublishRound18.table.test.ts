@@ -78,6 +78,8 @@ const TABLE: Record<string, Family> = {
       allowed('s3cmd ls s3://acme-www/'),
       allowed('s3cmd sync s3://acme-www/ ./backup/'),
       allowed('s3cmd sync dist/ s3://acme-staging-www/'),
+      allowed('s3cmd sync dist/ s3://acme-reports/'),
+      allowed('s3cmd put report.csv s3://acme-www/report.csv'),
       flag('docker run gcr.io/kaniko-project/executor --context . --destination ghcr.io/acme/api:latest'),
       allowed('docker run gcr.io/kaniko-project/executor:v1.23.0 --context . --no-push'),
       allowed('docker run gcr.io/kaniko-project/executor:latest --context . --destination localhost:5000/api'),
@@ -97,6 +99,7 @@ const TABLE: Record<string, Family> = {
       allowed('curl https://api.heroku.com/apps/acme-prod/builds -H "Authorization: Bearer $HEROKU_API_KEY"'),
       allowed('curl https://api.netlify.com/api/v1/sites/x/deploys'),
       allowed('curl https://api.render.com/v1/services/srv-abc/deploys'),
+      allowed('curl -X POST https://api.vercel.com/v13/deployments -d \'{"name":"acme","target":"preview"}\''),
     ],
   },
   'publishing through a library: model hubs, static hosts, releases': {

@@ -4,6 +4,7 @@ import { freeFormReadings } from '../../registry/freeForm';
 import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
 import { imageRegistry } from '../../registry/tools/docker';
 import { interpreterReading } from '../../policy/handlers/interpreters';
+import { websiteBucket } from './servingPlaces';
 
 /**
  * Build tools' goals and tasks that publish artifacts to a remote repository (team decision, stop 30:
@@ -233,7 +234,8 @@ const ROUND18: Readonly<Record<string, Publisher>> = {
   pm2: { path: /^deploy$/, target: (p) => p.operands.slice(2, 3).map((w) => w.text), when: (p) => !/^(setup|list|curr|current|prev|previous)$/.test(p.operands[3]?.text ?? ''), what: 'deploys the app to the hosts of that environment over SSH, replacing what serves there' },
   expo: { path: /^(publish|publish:rollback|publish:set)$/, what: 'publishes an over-the-air update to the apps installed from the release channel' },
   mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
-  s3cmd: { path: /^(sync|put|cp|mv|modify|setacl)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => p.operands.slice(-1).some((w) => w.text.startsWith('s3://')), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads into the bucket, replacing what it serves' },
+  // As `aws s3 sync dist s3://acme-www` (cloudOverwrites.ts): a folder (a sync, or `-r`) uploaded into a bucket named for the website it hosts.
+  s3cmd: { path: /^(sync|put|cp|mv)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => websiteBucket(p.operands.at(-1)?.text ?? '') !== undefined && !p.operands.slice(1, -1).some((w) => w.text.startsWith('s3://')) && (p.operands[0]?.text === 'sync' || p.options.some((o) => /^(-r|--recursive)$/.test(o.name))), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads the folder into a bucket named for the website it hosts: what visitors get is replaced at once, with nothing reviewed first (a deploy)' },
   // kaniko's executor under its project's name (`kaniko --destination …`).
   kaniko: PUBLISHES.executor!,
 };

@@ -49,7 +49,7 @@ const ACTS: readonly Act[] = [
   { host: /^api\.render\.com$/, methods: /^(POST|GET)$/, path: /^\/deploy\/srv-[^/]+$/, does: 'a deploy hook fired (the service is rebuilt and its new deploy serves the users)' },
   { host: /^api\.render\.com$/, methods: /^POST$/, path: /^\/v1\/services\/[^/]+\/deploys$/, does: 'a deploy of the service (its new deploy serves the users)' },
   { host: /^api\.heroku\.com$/, methods: /^POST$/, path: /^\/apps\/[^/]+\/(builds|slugs\/[^/]+\/releases|pipeline-promotions)$|^\/pipeline-promotions$/, does: 'a build or promotion released to the app (it serves the users once built)' },
-  { host: /^api\.vercel\.com$/, methods: /^POST$/, path: /^\/v1\/integrations\/deploy\/[^/]+(\/[^/]+)?$|^\/v\d+\/deployments$/, does: 'a deploy of the project (a deploy hook or a deployment that may be the production one)' },
+  { host: /^api\.vercel\.com$/, methods: /^POST$/, path: /^\/v1\/integrations\/deploy\/[^/]+(\/[^/]+)?$/, does: 'a deploy hook fired (the project is rebuilt and deployed from its branch, the production one unless the hook names another)' },
   { host: /^api\.digitalocean\.com$/, methods: /^POST$/, path: /^\/v2\/apps\/[^/]+\/deployments$/, does: 'a deployment of the app (its new build serves the users)' },
 ];
 
