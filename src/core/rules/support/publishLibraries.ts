@@ -1,6 +1,7 @@
 import { analyze } from '../../policy/analyze';
 import { findingsOf } from '../../policy/classify';
 import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
+import { runner } from './forgeLibraries';
 import { argumentText } from './sdkCalls';
 
 /**
@@ -57,10 +58,6 @@ export function libraryPublishCommands(code: string): Call[] {
     }));
   }
   return out.slice(0, 8);
-}
-
-function runner(snippet: CodeSnippet): string {
-  return snippet.origin.kind === 'script' ? `the script ${snippet.origin.path}` : `${snippet.language} code run by ${snippet.runner.name}`;
 }
 
 /** Findings for the publishing library calls of a Python or JavaScript snippet, each judged as its command. */
