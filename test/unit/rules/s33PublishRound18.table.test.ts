@@ -13,7 +13,6 @@ const TABLE: Record<string, Family> = {
     reason: /deploys what Git holds|applies what the source holds|Tekton|Argo workflow|state machine|pipeline/,
     rows: [
       flag('argocd app sync api-prod'),
-      flag('argocd app sync api'),
       flag('flux reconcile kustomization prod --with-source'),
       flag('flux reconcile hr payments -n prod'),
       flag('tkn pipeline start deploy-prod'),
@@ -22,6 +21,8 @@ const TABLE: Record<string, Family> = {
       flag('aws stepfunctions start-execution --state-machine-arn arn:aws:states:us-east-1:1:stateMachine:deploy-prod'),
       flag('aws codepipeline start-pipeline-execution --name api-release'),
       allowed('argocd app sync api-staging'),
+      allowed('argocd app sync api'),
+      allowed('flux reconcile kustomization flux-system'),
       allowed('argocd app diff api-prod'),
       allowed('argocd app get api-prod'),
       allowed('argocd app sync api-prod --dry-run'),

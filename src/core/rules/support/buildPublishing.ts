@@ -1,5 +1,5 @@
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
-import { isLocalValue } from '../../policy/production';
+import { environmentOfName, isLocalValue } from '../../policy/production';
 import { freeFormReadings } from '../../registry/freeForm';
 import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
 import { imageRegistry } from '../../registry/tools/docker';
@@ -230,7 +230,8 @@ const named = (p: ParsedCommand, from: number): boolean => [...p.operands.slice(
 const ROUND18: Readonly<Record<string, Publisher>> = {
   tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, valued: ['-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename'], when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
   argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, valued: ['--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid'], when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
-  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, productionOnly: true, valued: ['-n', '--namespace', '--context', '--kubeconfig', '--timeout'], target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
+  // As `argocd app sync` (argocd.ts): a reconcile applies what Git holds, so only a target whose name (or namespace, or context) says production asks.
+  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, valued: ['-n', '--namespace', '--context', '--kubeconfig', '--timeout'], when: (p) => [...p.operands.slice(2, 3).map((w) => w.text), ...valuesOf(p, '-n', '--namespace', '--context')].some((v) => environmentOfName(v) === 'production'), target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
   pm2: { path: /^deploy$/, target: (p) => p.operands.slice(2, 3).map((w) => w.text), when: (p) => !/^(setup|list|curr|current|prev|previous)$/.test(p.operands[3]?.text ?? ''), what: 'deploys the app to the hosts of that environment over SSH, replacing what serves there' },
   expo: { path: /^(publish|publish:rollback|publish:set)$/, what: 'publishes an over-the-air update to the apps installed from the release channel' },
   mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
