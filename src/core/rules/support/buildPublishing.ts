@@ -138,6 +138,24 @@ const FASTLANE: Publisher = {
 const JFROG_UPLOAD: Publisher = { path: /^(rt|artifactory) (upload|u|build-publish|bp)$/, words: 2, target: () => [], unless: /^--dry-run(=true)?$/, what: 'uploads artifacts to the Artifactory repository, where every build resolving them gets them' };
 const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, valued: ['--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo'], what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
 
+/**
+ * Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads.
+ * A pipeline or workflow is read by its name as `gh workflow run` is (`deploy-prod`, not `unit-tests`); a GitOps sync
+ * of what Git holds asks only for a production target (`flux reconcile ks staging` stays allowed), as does a deploy
+ * whose target names its environment.
+ */
+const DEPLOYING_NAME = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
+const named = (p: ParsedCommand, from: number): boolean => [...p.operands.slice(from).map((w) => w.text), ...p.options.flatMap((o) => o.values)].some((v) => DEPLOYING_NAME.test(v));
+
+const KANIKO: Publisher = {
+  // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
+  requires: /^(-d|--destination)(=.*)?$/,
+  unless: /^--no-push(=true)?$/,
+  valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
+  target: (p) => valuesOf(p, '-d', '--destination'),
+  what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
+};
+
 const PUBLISHES: Readonly<Record<string, Publisher>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
   jib: { path: /^(build|jar|war)$/, unless: /^(--target=)?(docker|tar):\/\//, what: 'pushes the image it builds to a registry' },
@@ -209,25 +227,10 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
     target: (p) => valuesOf(p, '-b', '--branch', '-r', '--repo'),
     what: 'commits the folder to the gh-pages branch and pushes it: GitHub Pages serves it as the public site',
   },
-  executor: {
-    // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
-    requires: /^(-d|--destination)(=.*)?$/,
-    unless: /^--no-push(=true)?$/,
-    valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
-    target: (p) => valuesOf(p, '-d', '--destination'),
-    what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
-  },
-};
-
-/**
- * Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads.
- * A pipeline or workflow is read by its name as `gh workflow run` is (`deploy-prod`, not `unit-tests`); a GitOps sync
- * of what Git holds asks only for a production target (`flux reconcile ks staging` stays allowed), as does a deploy
- * whose target names its environment.
- */
-const DEPLOYING_NAME = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
-const named = (p: ParsedCommand, from: number): boolean => [...p.operands.slice(from).map((w) => w.text), ...p.options.flatMap((o) => o.values)].some((v) => DEPLOYING_NAME.test(v));
-const ROUND18: Readonly<Record<string, Publisher>> = {
+  executor: KANIKO,
+  // kaniko's executor under its project's name (`kaniko --destination …`).
+  kaniko: KANIKO,
+  // Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads (DEPLOYING_NAME below).
   tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, valued: ['-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename'], when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
   argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, valued: ['--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid'], when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
   // As `argocd app sync` (argocd.ts): a reconcile applies what Git holds, so only a target whose name (or namespace, or context) says production asks.
@@ -237,11 +240,9 @@ const ROUND18: Readonly<Record<string, Publisher>> = {
   mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
   // As `aws s3 sync dist s3://acme-www` (cloudOverwrites.ts): a folder (a sync, or `-r`) uploaded into a bucket named for the website it hosts.
   s3cmd: { path: /^(sync|put|cp|mv)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => websiteBucket(p.operands.at(-1)?.text ?? '') !== undefined && !p.operands.slice(1, -1).some((w) => w.text.startsWith('s3://')) && (p.operands[0]?.text === 'sync' || p.options.some((o) => /^(-r|--recursive)$/.test(o.name))), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads the folder into a bucket named for the website it hosts: what visitors get is replaced at once, with nothing reviewed first (a deploy)' },
-  // kaniko's executor under its project's name (`kaniko --destination …`).
-  kaniko: PUBLISHES.executor!,
 };
 
-export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(PUBLISHES), ...Object.keys(ROUND18)]);
+export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
 
 /** `mix do compile, hex.publish --yes` (commas, or `+` since Elixir 1.14): each task of the chain and its own words. */
 function mixTasks(operands: readonly string[]): string[] {
@@ -250,7 +251,7 @@ function mixTasks(operands: readonly string[]): string[] {
 }
 
 export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
-  const rule = Object.hasOwn(PUBLISHES, inv.name) ? PUBLISHES[inv.name] : Object.hasOwn(ROUND18, inv.name) ? ROUND18[inv.name] : undefined;
+  const rule = Object.hasOwn(PUBLISHES, inv.name) ? PUBLISHES[inv.name] : undefined;
   if (!rule) return [];
   const words = inv.args.map((a) => a.text);
   if (words.some((w) => (rule.unless?.test(w) ?? false) || /^(--help|-h)$/.test(w))) return [];
