@@ -4,6 +4,7 @@ import { isLocalValue } from '../policy/production';
 import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
+import { publishLibraryFindings } from './support/publishLibraries';
 import { clientLibraryFindings } from './support/clientLibraryFindings';
 import { literalEndpoints } from './support/clientLibraries';
 import { sdkVerbFloorFindings } from './support/sdkVerbFloor';
@@ -171,6 +172,6 @@ export const sdkSnippetsPack: RulePack = {
     // The floor beneath the lists (any imported client's destroying or protection-lowering call) when no row above spoke.
     const floor = sdk.length === 0 && (listed.length === 0 || loopOnly) && !clients.some((f) => f.risk === 'destructive') ? sdkVerbFloorFindings(snippet, ctx, rubyLoads(snippet)) : [];
     const library = loopOnly && (floor.length > 0 || clients.some((f) => f.risk === 'destructive')) ? [] : listed;
-    return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx), ...snippetApiWriteFindings(snippet, ctx, runnerText(snippet)), ...sdkRequestRouteFindings(snippet, ctx, runnerText(snippet))];
+    return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx), ...publishLibraryFindings(snippet, ctx), ...snippetApiWriteFindings(snippet, ctx, runnerText(snippet)), ...sdkRequestRouteFindings(snippet, ctx, runnerText(snippet))];
   },
 };

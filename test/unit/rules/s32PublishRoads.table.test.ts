@@ -252,7 +252,9 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: `python3 -c "import boto3, os; s=boto3.client('s3'); [s.upload_file(os.path.join(r,f),'x-pub',f) for r,_,fs in os.walk('.') for f in fs]"`, decision: 'ask', reason: /bucket/ },
     { cmd: `python3 -c "from twine.commands import check"`, decision: 'allow' },
     { cmd: `python3 -c "import docker; print(docker.from_env().images.list())"`, decision: 'allow' },
-    { cmd: `python3 -c "from huggingface_hub import HfApi; HfApi().upload_folder(folder_path='model', repo_id='someone/m')"`, decision: 'allow' },
+    // Stop 33 (red team round 18): an upload to the hub asks whatever the folder holds, as `hf upload REPO model` does since round 16 (publishLibraries.ts); downloads stay allowed.
+    { cmd: `python3 -c "from huggingface_hub import HfApi; HfApi().upload_folder(folder_path='model', repo_id='someone/m')"`, decision: 'ask', reason: /hf upload/ },
+    { cmd: `python3 -c "from huggingface_hub import snapshot_download; snapshot_download(repo_id='someone/m', local_dir='model')"`, decision: 'allow' },
     { cmd: `python3 -c "import mlflow; mlflow.log_artifacts('outputs')"`, decision: 'allow' },
     { cmd: `python3 -c "import os; print([f for r,_,fs in os.walk('.') for f in fs])"`, decision: 'allow' },
   ]);

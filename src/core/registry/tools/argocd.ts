@@ -1,6 +1,7 @@
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
+import { environmentOfName } from '../../policy/production';
 import { parseCommand } from '../../shell/grammar';
 
 /**
@@ -60,6 +61,9 @@ export const argocd: ToolSpec = {
   rules: [
     // A plain sync applies what Git (reviewed there) holds; these options apply something else or delete.
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
+    // Stop 33 (red team round 18): a plain sync deploys what Git holds now, and Git's last commit may not have run anywhere yet: an app whose name says production asks.
+    // A plain sync of an app nobody named (`argocd app sync api`) stays allowed (round 7's decision: it applies what Git, reviewed there, holds), as does `api-staging`.
+    { id: 'argocd-sync-production', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'deploys what Git holds now to', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && p.positionals.slice(2).some((w) => environmentOfName(w.text) === 'production'), note: () => ': what runs there changes at once' },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
     { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
     // Round 8: the automated sync policy removed or its self-heal switched off (`"syncPolicy": null`, `--sync-policy none`, `--self-heal=false`): the cluster drifts from Git unnoticed.

@@ -175,6 +175,12 @@ export const aws: ToolSpec = {
       when: (p) => flagValues(p, [option!]).some((v) => destroyingJobName(v) !== undefined),
       note: (p) => `, whose name says it will ${destroyingJobName(flagValues(p, [option!])[0] ?? '') ?? 'destroy'}: what it does runs there, unread by the guard`,
     })),
+    // Stop 33 (red team round 18): a state machine or build whose name says it deploys to production (`deploy-prod`): its steps deploy with its role, unread by the guard.
+    ...[['stepfunctions', 'start-execution|start-sync-execution', '--state-machine-arn', 'state machine'], ['codebuild', 'start-build', '--project-name', 'CodeBuild project'], ['codepipeline', 'start-pipeline-execution', '--name', 'pipeline']].map(([service, verbs, option, noun]): CommandRule => ({
+      id: `aws-${service}-deploying-job`, path: [service!, verbs!], kind: 'service', noun: noun!, verb: 'starts', nameFlags: [option!], namePositionals: 'none', productionOnly: true,
+      when: (p) => flagValues(p, [option!]).some((v) => /deploy|release|publish|rollout|promote/i.test(v.split(':').pop() ?? v)),
+      note: () => ', whose name says it deploys: its steps replace what serves with its role\'s credentials, unread by the guard',
+    })),
     { id: 'aws-ssm-session', path: ['ssm', 'start-session'], kind: 'resource', noun: 'instance', verb: 'opens an interactive shell on', nameFlags: ['--target'], when: (p) => !flagValues(p, ['--document-name']).some((d) => /PortForwarding/i.test(d) || (/^AWS-StartInteractiveCommand$/i.test(d) && flagValues(p, ['--parameters']).some((v) => v.startsWith('command=')))), note: () => ': what is typed there is never seen by the guard' },
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },

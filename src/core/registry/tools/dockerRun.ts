@@ -56,6 +56,10 @@ const ENTRYPOINTS: Readonly<Record<string, string>> = ownTable({
   'rclone/rclone': 'rclone',
   'minio/mc': 'mc',
   'google/cloud-sdk:alpine': 'gcloud',
+  // Stop 33 (red team round 18): kaniko's executor image (`/kaniko/executor`), and its maintained fork's.
+  'gcr.io/kaniko-project/executor': 'executor',
+  'martizih/kaniko': 'executor',
+  'ghcr.io/osscontainertools/kaniko': 'executor',
 });
 
 /** The image's repository without tag or digest, and the docker.io/library prefixes. */

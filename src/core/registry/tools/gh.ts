@@ -54,7 +54,7 @@ export const gh: ToolSpec = {
     'ssh-key|gpg-key': { commands: { add: { options: [valued('-t', '--title'), valued('--type')] } } },
     gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
     pr: { commands: { close: { options: [flag('-d', '--delete-branch'), valued('-c', '--comment')] } } },
-    release: { commands: { upload: { options: [flag('--clobber')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--discussion-category'), valued('--notes-start-tag'), flag('-d', '--draft'), flag('-p', '--prerelease'), flag('--generate-notes'), flag('--notes-from-tag'), flag('--verify-tag'), flag('--latest')] } } },
+    release: { commands: { upload: { options: [flag('--clobber')] }, edit: { options: [flag('--draft'), flag('--prerelease'), flag('--latest'), flag('--verify-tag'), valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--tag'), valued('--discussion-category')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--discussion-category'), valued('--notes-start-tag'), flag('-d', '--draft'), flag('-p', '--prerelease'), flag('--generate-notes'), flag('--notes-from-tag'), flag('--verify-tag'), flag('--latest')] } } },
   },
   environmentFlags: ['-e', '--env'],
   scopeFlags: ['-R', '--repo'],

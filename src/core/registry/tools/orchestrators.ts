@@ -27,6 +27,9 @@ export const nomad: ToolSpec = {
   environmentFlags: ADDRESS,
   environmentVariables: ['NOMAD_ADDR', 'NOMAD_NAMESPACE', 'NOMAD_REGION'],
   rules: [
+    // Stop 33 (red team round 18): `nomad job run FILE` (and `nomad run`) deploys the job: its new version replaces what the allocations run. `-check-index`-less plans stay `job plan`.
+    { id: 'nomad-job-run', path: ['job', 'run'], kind: 'service', noun: 'job', verb: 'deploys', namePositionals: 'first', productionOnly: true, when: (p) => !hasFlag(p, ['-output', '-h', '-help']), note: () => ': its new version replaces what the allocations run at once' },
+    { id: 'nomad-job-run', path: ['run'], kind: 'service', noun: 'job', verb: 'deploys', namePositionals: 'first', productionOnly: true, when: (p) => !hasFlag(p, ['-output', '-h', '-help']), note: () => ': its new version replaces what the allocations run at once' },
     { id: 'nomad-job-stop', path: ['job|stop', 'stop|*'], kind: 'service', noun: 'job', verb: 'stops every allocation of', namePositionals: 'first', when: (p) => (p.positionals[0]?.text === 'stop' || p.positionals[1]?.text === 'stop') && !hasFlag(p, ['-purge']), note: () => ': the service it runs is down until the job is run again' },
     { id: 'nomad-job-scale-zero', path: ['job', 'scale'], kind: 'service', noun: 'job', verb: 'scales to zero', namePositionals: 'first', when: (p) => p.positionals.at(-1)?.text === '0', note: () => ': every instance of the group stops' },
     { id: 'nomad-node-drain', path: ['node', 'drain|eligibility'], kind: 'resource', noun: 'node', verb: 'drains or makes ineligible', namePositionals: 'first', when: (p) => hasFlag(p, ['-enable']) && p.positionals[1]?.text === 'drain' || hasFlag(p, ['-disable']) && p.positionals[1]?.text === 'eligibility', note: (p) => `: its allocations are moved off${flagValues(p, ['-deadline']).some((d) => /^\d+(ms|s)$/.test(d)) ? ' almost at once (a short -deadline kills what has not moved)' : ''}` },

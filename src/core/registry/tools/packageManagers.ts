@@ -110,7 +110,14 @@ export const pnpm: ToolSpec = {
     'install|i|ci|isntall|in|add': { package: 'install' },
     ...doing('uninstall', 'remove|rm|uninstall|un|unlink'),
     publish: PUBLISH,
-    ...doing('builtin', ...NODE_BUILTINS, 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog', 'global'),
+    // Stop 33 (red team round 18): pnpm hands npm's registry commands to npm (`pnpm owner add`, `pnpm dist-tag add`), the same acts.
+    owner: NPM_REGISTRY_COMMANDS['owner|author']!,
+    'dist-tag|dist-tags': NPM_REGISTRY_COMMANDS['dist-tag|dist-tags']!,
+    unpublish: NPM_REGISTRY_COMMANDS.unpublish!,
+    deprecate: NPM_REGISTRY_COMMANDS.deprecate!,
+    access: NPM_REGISTRY_COMMANDS.access!,
+    team: NPM_REGISTRY_COMMANDS.team!,
+    ...doing('builtin', ...NODE_BUILTINS.filter((c) => c !== 'owner' && c !== 'team'), 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog', 'global'),
   },
   packageManager: { scriptsByDefault: true, bare: 'install' },
 };

@@ -45,6 +45,8 @@ export const supabase: ToolSpec = {
     },
   },
   rules: [
+    // Stop 33 (red team round 18): Edge Functions deployed to the linked project serve its users at once; `functions serve` stays here.
+    { id: 'supabase-functions-deploy', path: ['functions', 'deploy'], kind: 'project', noun: 'Supabase project', verb: 'deploys Edge Functions to', namePositionals: 'none', nameFlags: ['--project-ref'], defaultName: 'the linked Supabase project', productionOnly: true, note: () => ': the functions its users call are replaced at once' },
     {
       id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
       when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",

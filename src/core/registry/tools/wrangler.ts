@@ -44,6 +44,8 @@ export const wrangler: ToolSpec = {
   scopeFlags: ['--name'],
   scopeKind: 'service',
   rules: [
+    // Stop 33 (red team round 18): Worker versions (gradual deployments): `versions deploy` sends a version traffic; `versions upload` only stores one.
+    { id: 'wrangler-versions-deploy', path: ['versions', 'deploy'], kind: 'service', noun: 'Worker', verb: 'sends traffic to a new version of', namePositionals: 'none', defaultName: 'the Worker of wrangler.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--dry-run']), note: () => ': the users it serves get that version at once' },
     { id: 'wrangler-deploy', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the Worker of wrangler.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--dry-run']), note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     // Stop 33 (red team round 16): `pages deploy DIR` publishes the folder as the project's site; without `--branch` (or with
     // the production branch's name) it is the production deployment. A preview branch (`--branch feature-x`) stays allowed.

@@ -1,9 +1,10 @@
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
-import { isLocalValue } from '../../policy/production';
+import { environmentOfName, isLocalValue } from '../../policy/production';
 import { freeFormReadings } from '../../registry/freeForm';
 import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
 import { imageRegistry } from '../../registry/tools/docker';
 import { interpreterReading } from '../../policy/handlers/interpreters';
+import { websiteBucket } from './servingPlaces';
 
 /**
  * Build tools' goals and tasks that publish artifacts to a remote repository (team decision, stop 30:
@@ -90,6 +91,8 @@ interface Publisher {
   /** Beyond the command word: whether the command read with `valued` publishes (`cf curl PATH -X POST`). */
   when?: (parsed: ParsedCommand) => boolean;
   what: string | ((path: string) => string);
+  /** Asks only when the target is production (named so, or not named as anything else): a sync of what Git holds (`flux reconcile ks staging`) stays allowed. */
+  productionOnly?: boolean;
 }
 
 /** `cf curl PATH -X METHOD` or with a body (`-d`, curl's POST): a raw Cloud Foundry API call that writes. */
@@ -134,6 +137,24 @@ const FASTLANE: Publisher = {
  */
 const JFROG_UPLOAD: Publisher = { path: /^(rt|artifactory) (upload|u|build-publish|bp)$/, words: 2, target: () => [], unless: /^--dry-run(=true)?$/, what: 'uploads artifacts to the Artifactory repository, where every build resolving them gets them' };
 const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, valued: ['--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo'], what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
+
+/**
+ * Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads.
+ * A pipeline or workflow is read by its name as `gh workflow run` is (`deploy-prod`, not `unit-tests`); a GitOps sync
+ * of what Git holds asks only for a production target (`flux reconcile ks staging` stays allowed), as does a deploy
+ * whose target names its environment.
+ */
+const DEPLOYING_NAME = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
+const named = (p: ParsedCommand, from: number): boolean => [...p.operands.slice(from).map((w) => w.text), ...p.options.flatMap((o) => o.values)].some((v) => DEPLOYING_NAME.test(v));
+
+const KANIKO: Publisher = {
+  // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
+  requires: /^(-d|--destination)(=.*)?$/,
+  unless: /^--no-push(=true)?$/,
+  valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
+  target: (p) => valuesOf(p, '-d', '--destination'),
+  what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
+};
 
 const PUBLISHES: Readonly<Record<string, Publisher>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
@@ -206,14 +227,19 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
     target: (p) => valuesOf(p, '-b', '--branch', '-r', '--repo'),
     what: 'commits the folder to the gh-pages branch and pushes it: GitHub Pages serves it as the public site',
   },
-  executor: {
-    // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
-    requires: /^(-d|--destination)(=.*)?$/,
-    unless: /^--no-push(=true)?$/,
-    valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
-    target: (p) => valuesOf(p, '-d', '--destination'),
-    what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
-  },
+  executor: KANIKO,
+  // kaniko's executor under its project's name (`kaniko --destination …`).
+  kaniko: KANIKO,
+  // Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads (DEPLOYING_NAME below).
+  tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, valued: ['-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename'], when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, valued: ['--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid'], when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  // As `argocd app sync` (argocd.ts): a reconcile applies what Git holds, so only a target whose name (or namespace, or context) says production asks.
+  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, valued: ['-n', '--namespace', '--context', '--kubeconfig', '--timeout'], when: (p) => [...p.operands.slice(2, 3).map((w) => w.text), ...valuesOf(p, '-n', '--namespace', '--context')].some((v) => environmentOfName(v) === 'production'), target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
+  pm2: { path: /^deploy$/, target: (p) => p.operands.slice(2, 3).map((w) => w.text), when: (p) => !/^(setup|list|curr|current|prev|previous)$/.test(p.operands[3]?.text ?? ''), what: 'deploys the app to the hosts of that environment over SSH, replacing what serves there' },
+  expo: { path: /^(publish|publish:rollback|publish:set)$/, what: 'publishes an over-the-air update to the apps installed from the release channel' },
+  mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
+  // As `aws s3 sync dist s3://acme-www` (cloudOverwrites.ts): a folder (a sync, or `-r`) uploaded into a bucket named for the website it hosts.
+  s3cmd: { path: /^(sync|put|cp|mv)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => websiteBucket(p.operands.at(-1)?.text ?? '') !== undefined && !p.operands.slice(1, -1).some((w) => w.text.startsWith('s3://')) && (p.operands[0]?.text === 'sync' || p.options.some((o) => /^(-r|--recursive)$/.test(o.name))), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads the folder into a bucket named for the website it hosts: what visitors get is replaced at once, with nothing reviewed first (a deploy)' },
 };
 
 export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
@@ -243,6 +269,7 @@ export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   // Every place it names is on this machine (`--destination localhost:5000/app`): local testing.
   if (rule.target !== undefined && values.length > 0 && values.every((v) => isLocalValue(v) || isLocalValue(imageRegistry(v) ?? ''))) return [];
   const env = ctx.environmentOf({ values: values.filter((v) => !/^[./~]/.test(v)), remote: true });
+  if (rule.productionOnly && (env.environment === 'non-production' || env.environment === 'local')) return [];
   return [{
     rule: 'publishing.publish-or-deploy',
     risk: 'destructive',

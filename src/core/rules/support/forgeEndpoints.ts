@@ -107,11 +107,16 @@ const RULES: readonly Rule[] = [
   (m, p) => (/^(POST|PUT)$/.test(m) && /^projects\/[^/]+\/repository\/(files\/.+|commits)$/.test(p) ? 'a commit written straight to a branch (no merge request, no review, no pipeline gate)' : undefined),
   (m, p, f) => (/^(PATCH|PUT)$/.test(m) && /^repos\/[^/]+\/[^/]+\/code-scanning\/default-setup$/.test(p) && /^not-configured$/i.test(f.get('state') ?? '') ? 'code scanning switched off (a safety net is removed — new vulnerabilities are no longer reported)' : undefined),
   (m, p, f) => (/^(PATCH|PUT)$/.test(m) && /^repos\/[^/]+\/[^/]+$/.test(p) && [...f.entries()].some(([k, v]) => /^status$/.test(k) && /^disabled$/i.test(v)) ? 'security features switched off (a safety net is removed — secret scanning or push protection stops)' : undefined),
-  (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/(dispatches|actions\/workflows\/[^/]+\/dispatches)$/.test(p) && DEPLOYING.test(`${f.get('event_type') ?? ''} ${p.split('/')[4] ?? ''} ${f.get('ref') ?? ''}`) ? `a CI run started remotely (${f.get('event_type') ?? p.split('/')[4]}), with the repository secrets: a workflow that deploys acts on the live service` : undefined),
+  (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/(dispatches|actions\/workflows\/[^/]+\/dispatches)$/.test(p) && DEPLOYING.test(`${f.get('event_type') ?? ''} ${workflowOf(p)} ${f.get('ref') ?? ''}`) ? `a CI run started remotely (${f.get('event_type') ?? workflowOf(p)}), with the repository secrets: a workflow that deploys acts on the live service` : undefined),
   (m, p) => (m === 'POST' && /^projects\/[^/]+\/(pipeline|trigger\/pipeline|jobs\/\d+\/play)$/.test(p) ? 'a pipeline or manual job started remotely, with the project secrets (its deploy jobs act on the live service)' : undefined),
   // Stop 33 (red team round 17): a release published through the API, as `gh release create -R` (releaseWorkflows.ts): its tag is created, and that repository's release workflows are not read here. A draft publishes nothing.
+  // Stop 33 (red team round 18): a draft release made public (`draft=false` on an existing release) publishes it as the POST does.
+  (m, p, f) => (/^(PATCH|POST)$/.test(m) && /^repos\/[^/]+\/[^/]+\/releases\/\d+$/.test(p) && FALSE.test(f.get('draft') ?? '') ? `a draft release made public in ${p.split('/').slice(1, 3).join('/')} (its tag is created, and a workflow that runs on published releases deploys or publishes with the repository secrets)` : undefined),
   (m, p, f) => (m === 'POST' && /^(repos\/[^/]+\/[^/]+|projects\/[^/]+)\/releases$/.test(p) && !TRUE.test(f.get('draft') ?? '') ? `a release ${f.get('tag_name') ?? ''} published in ${p.split('/').slice(1, p.startsWith('repos/') ? 3 : 2).join('/')} (its tag is created, and a workflow that runs on releases or tags publishes or deploys with the repository secrets; that repository's workflows cannot be read here)`.replace('release  ', 'release ') : undefined),
 ];
+
+/** The workflow file or id of `repos/O/R/actions/workflows/W/dispatches` (round 18: the file name is the sixth segment). */
+const workflowOf = (p: string): string => /^repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(p)?.[1] ?? '';
 
 /** A workflow or event whose name says it deploys, releases or changes infrastructure. */
 const DEPLOYING = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;

@@ -82,7 +82,8 @@ function forgeWrites(code: string, client: string): Parameters<typeof judgeReque
   return out;
 }
 
-function runner(snippet: CodeSnippet): string {
+/** Who runs the snippet, as reasons say it (`python code run by python3`, `the script deploy.js`). */
+export function runner(snippet: CodeSnippet): string {
   return snippet.origin.kind === 'script' ? `the script ${snippet.origin.path}` : `${snippet.language} code run by ${snippet.runner.name}`;
 }
 

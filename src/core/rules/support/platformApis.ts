@@ -43,6 +43,14 @@ const ACTS: readonly Act[] = [
   // Vercel and Netlify rollbacks.
   { host: /^api\.vercel\.com$/, methods: /^POST$/, path: /^\/v\d+\/projects\/[^/]+\/(rollback|promote)\/[^/]+$/, does: 'production re-pointed at another deployment (every visitor sees that build at once)' },
   { host: /^api\.netlify\.com$/, methods: /^POST$/, path: /^\/api\/v1\/sites\/[^/]+\/deploys\/[^/]+\/restore$|^\/api\/v1\/sites\/[^/]+\/rollback$/, does: 'a rollback of the live site (every visitor sees that deploy at once)' },
+  // Stop 33 (red team round 18): deploys started over HTTP — deploy hooks (a secret URL whose POST builds and publishes the
+  // site), Heroku builds, Render, Vercel and Netlify deploys, DigitalOcean app deployments. What serves the users is replaced.
+  { host: /^api\.netlify\.com$/, methods: /^POST$/, path: /^\/build_hooks\/[^/]+$|^\/api\/v1\/sites\/[^/]+\/(builds|deploys)$/, does: 'a deploy of the site (the build it starts is published to every visitor)' },
+  { host: /^api\.render\.com$/, methods: /^(POST|GET)$/, path: /^\/deploy\/srv-[^/]+$/, does: 'a deploy hook fired (the service is rebuilt and its new deploy serves the users)' },
+  { host: /^api\.render\.com$/, methods: /^POST$/, path: /^\/v1\/services\/[^/]+\/deploys$/, does: 'a deploy of the service (its new deploy serves the users)' },
+  { host: /^api\.heroku\.com$/, methods: /^POST$/, path: /^\/apps\/[^/]+\/(builds|slugs\/[^/]+\/releases|pipeline-promotions)$|^\/pipeline-promotions$/, does: 'a build or promotion released to the app (it serves the users once built)' },
+  { host: /^api\.vercel\.com$/, methods: /^POST$/, path: /^\/v1\/integrations\/deploy\/[^/]+(\/[^/]+)?$/, does: 'a deploy hook fired (the project is rebuilt and deployed from its branch, the production one unless the hook names another)' },
+  { host: /^api\.digitalocean\.com$/, methods: /^POST$/, path: /^\/v2\/apps\/[^/]+\/deployments$/, does: 'a deployment of the app (its new build serves the users)' },
 ];
 
 /** What a request to a hosting platform's API takes out of service, if the API, method, path and body are one listed here. */

@@ -106,9 +106,12 @@ function releaseCreateOf(inv: Invocation): ReleaseCreate | undefined {
   const spec = toolNamed(inv.name);
   if (!spec || (inv.name !== 'gh' && inv.name !== 'glab')) return undefined;
   const parsed = parsedArgs(inv.args, spec);
-  if (parsed.path[0] !== 'release' || !/^(create|new)$/.test(parsed.path[1] ?? '')) return undefined;
+  // Round 18: `gh release edit TAG --draft=false` publishes a draft made earlier, the same act as a create.
+  const published = inv.name === 'gh' && parsed.path[1] === 'edit' && parsed.options.some((o) => o.name === '--draft' && /^(false|0)$/i.test(o.values[0] ?? ''));
+  if (parsed.path[0] !== 'release' || !(/^(create|new)$/.test(parsed.path[1] ?? '') || published)) return undefined;
   const a = toolArgs(inv.name, parsed, spec);
   if (a.has('-h', '--help')) return undefined;
+  if (published) return { command: 'gh release edit --draft=false', tag: parsed.operands[0]?.text ?? 'a draft', repo: a.value('-R', '--repo'), draft: false };
   return { command: `${inv.name} release create`, tag: parsed.operands[0]?.text ?? 'a new tag', repo: a.value('-R', '--repo'), draft: inv.name === 'gh' && a.has('-d', '--draft') };
 }
 
