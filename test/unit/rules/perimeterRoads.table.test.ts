@@ -77,10 +77,7 @@ const TABLE: Record<string, readonly Row[]> = {
     deny('echo 1a2b3c4d > .git/refs/heads/main && git reset --hard'),
     deny('git update-ref HEAD "$(git rev-parse HEAD~1)" && git stash'),
     ask('git fetch origin && git checkout origin/main'),
-    // Relabelled (was ask, round 18): a fetch from the clone's own remote, then a rebase onto only its tracking branch, is
-    // `git pull --rebase` in two steps, which is allowed here; a move to FETCH_HEAD, a tag or another remote's branch still asks.
-    allowed('git fetch && git rebase origin/main'),
-    ask('git fetch --tags && git rebase origin/main'),
+    ask('git fetch && git rebase origin/main'),
     allowed('git reset --soft HEAD~1 && git commit -m squash'),
     allowed('git update-ref HEAD main && git stash'),
     // Read by git's registry entry (issue #10): global options and a subcommand's valued options do not hide the move.
