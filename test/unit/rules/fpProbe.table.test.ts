@@ -50,17 +50,9 @@ table('A fetch from its own remotes then a rebase or merge is a pull in two step
   ask('git commit -m wip && git rebase main'),
 ]);
 
-hooked('Where the work tree holds a hook configuration, only a move to the fetched remote\'s tracking branches is a pull (allowed as git pull is)', [
-  allow('git fetch origin && git rebase origin/main'),
-  allow('git fetch && git merge origin/main'),
-  allow('git fetch origin main && git merge origin/main'),
-  allow('git fetch && git rebase @{upstream}'),
-  allow('git pull --rebase'),
-  // A fetch from a path writes only FETCH_HEAD; --tags may land a tag that shadows a tracking name; another remote's or a local branch is not what was fetched.
-  ask('git fetch --tags origin && git rebase origin/main'),
-  ask('git fetch upstream && git rebase origin/main'),
-  ask('git fetch origin && git rebase main'),
-  blocked('git fetch evil && git merge FETCH_HEAD'),
+hooked('Where the work tree holds a hook configuration, fetched commits still ask', [
+  ask('git fetch origin && git rebase origin/main'),
+  ask('git fetch && git merge origin/main'),
   blocked('git fetch upstream && git checkout upstream/main'),
   allow('git fetch origin'),
   allow('git pull --rebase'),

@@ -1,5 +1,5 @@
 import { resolvePath } from '../../paths';
-import { effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
+import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
@@ -117,11 +117,7 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
   // `git fetch` from this clone's own remotes (a remote's name, its branches) changed them: a move to what it
   // fetched is `git pull` in two steps. Where no protected place lies in the work tree, the commits it lands
   // are the team's, as a pull's are; where one does, which of them it rewrites cannot be known before the line runs.
-  // Where one does, a move only to that remote's tracking branches (`origin/main`, `@{upstream}`) lands the
-  // commits `git pull` would, which are allowed: a fetch from a path (not a configured remote) writes no
-  // tracking branch, only FETCH_HEAD, and `--tags` (tags shadow tracking names) keeps the ask.
   let teamFetch = false;
-  let fetchedRemote: string | undefined;
   let earlierWriter: string | undefined;
   // A stash made earlier in the line holds the local changes that command was judged on: popping it back changes nothing new.
   let stashMade = false;
@@ -150,7 +146,7 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
           if (!changes) out.push(unreadFinding('git-line', `git ${sub} follows ${movedHead.by}, and git cannot say which files differ in ${movedHead.to}`, `git ${sub}`, facts, view));
           else if (changes[0]) out.push(perimeterFinding('write-guard-file', `git ${sub} after ${movedHead.by} rewrites the work tree to ${movedHead.to}, which changes ${changes[0].label}; ${DENY_SUFFIX}.`, changes[0].path));
         }
-      } else if (changedRefs && moves.length > 0 && !(teamFetch && (movesToFetched(moves, fetchedRemote) || protectedBeneath(cwd, facts, perimeterView(facts), 1).length === 0))) {
+      } else if (changedRefs && moves.length > 0 && !(teamFetch && protectedBeneath(cwd, facts, perimeterView(facts), 1).length === 0)) {
         out.push(askFinding(`git ${git?.sub} moves the work tree to commits that ${changedRefs} earlier in the line may change (fetched, committed or moved refs), so which files it rewrites cannot be known before the line runs; it needs confirmation.`, `git ${git?.sub}`));
       }
       const missing = (inv.name === 'patch' || git?.sub === 'apply' || git?.sub === 'am') && earlierWriter ? missingPatchPaths(inv, facts, cwd) : undefined;
@@ -164,7 +160,6 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
       else if (git.sub === 'fetch' && changedRefs === undefined && git.ops.every((w) => /^[\w.-]+$/.test(w.text))) {
         changedRefs = 'git fetch';
         teamFetch = true;
-        fetchedRemote = git.args.has('--tags', '-t', '--multiple') || git.ops.some((w) => w.text === 'tag') ? undefined : (git.ops[0]?.text ?? '');
       }
       else if (!QUIET.has(git.sub) && !(git.sub === 'branch' && branchLists(git)) && !(git.sub === 'tag' && git.ops.length === 0) && !(git.sub === 'stash' && /^(list|show)$/.test(stashAction ?? ''))) changedRefs ??= `git ${git.sub}`;
     } else if (writesGitFolder(inv, cwd, facts.home)) {
@@ -173,17 +168,6 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
     if (!READ_ONLY_COMMANDS.has(inv.name) && inv.name !== 'git') earlierWriter ??= inv.name;
   }
   return out;
-}
-
-/**
- * Does every move name only HEAD and tracking branches of the remote fetched earlier (`origin/main`,
- * `origin/main..HEAD`, `@{upstream}`)? `remote` is '' for a bare `git fetch` (the branch's own remote).
- */
-function movesToFetched(moves: readonly PathEffect[], remote: string | undefined): boolean {
-  if (remote === undefined) return false;
-  const tracking = remote === '' ? /^[\w.-]+\/[\w./-]+$/ : new RegExp(`^${remote.replace(/[.]/g, '\\.')}/[\\w./-]+$`);
-  const names = (text: string): boolean => text.split(/\.\.\.?/).every((r) => r === '' || r === 'HEAD' || /^@\{(upstream|u)\}$/.test(r) || (tracking.test(r) && !r.includes('..')));
-  return moves.every((e) => (e.gitMoves ?? []).every((m) => (m.kind === 'merge' ? names(m.from) : m.kind === 'commits' ? m.revisions.every(names) : false)));
 }
 
 /** Lines of an ignore file that name an agent configuration folder holding hook configurations. */
