@@ -8,6 +8,7 @@ import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { mkfs } from '../registry/tools/coreutils';
 import type { CliArgs } from '../registry/types';
 import { deletesScratchOrOutput } from './support/scriptTemps';
+import { escapeRegExp } from '../regexText';
 
 /**
  * Files: deleting, overwriting or wiping files and disks on this machine.
@@ -500,9 +501,6 @@ function literalArgument(text: string, from: number): string | undefined {
   return m[2];
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Is the call's argument a folder the same code made with mkdtemp / tmpdir / TemporaryDirectory?

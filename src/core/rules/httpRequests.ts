@@ -25,6 +25,7 @@ import { POWERSHELL_CLIENTS, requestOf } from './support/httpClients';
 import { httpBodyFindings } from './mcp';
 import { engineApiFindings } from './support/engineApi';
 import { localRequestFindings, storeAdminDestroy } from './support/localMassDeletes';
+import { escapeRegExp } from '../regexText';
 
 /**
  * HTTP requests that destroy remote things: curl, wget, httpie (http/https), xh and `gh api` sending
@@ -273,9 +274,6 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
   return findings;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 
 export const httpPack: RulePack = {

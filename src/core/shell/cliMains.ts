@@ -12,6 +12,7 @@
  */
 
 import type { ShellOut } from './embedded';
+import { escapeRegExp } from '../regexText';
 
 interface CliMain {
   /** The module it is imported from. */
@@ -41,25 +42,23 @@ const PYTHON_MAINS: readonly CliMain[] = [
 /** Modules run as `__main__` by `runpy.run_module('awscli')`: the program whose command line they are. */
 const RUN_MODULES: Readonly<Record<string, string>> = { awscli: 'aws', 'azure.cli': 'az', 'googlecloudsdk.gcloud_main': 'gcloud' };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The names code calls the entry by: `from M import F [as A]` gives A, `import M [as A]` gives A.F (or M.F). */
 function calleesOf(code: string, main: CliMain): string[] {
   const out: string[] = [];
-  const from = new RegExp(`\\bfrom\\s+${escape(main.module)}\\s+import\\s+([^\\n;]+)`, 'g');
+  const from = new RegExp(`\\bfrom\\s+${escapeRegExp(main.module)}\\s+import\\s+([^\\n;]+)`, 'g');
   for (const m of code.matchAll(from)) {
     for (const part of m[1]!.replace(/[()]/g, '').split(',')) {
       const [name, alias] = part.trim().split(/\s+as\s+/);
-      if (name === main.fn) out.push(escape(alias ?? name));
+      if (name === main.fn) out.push(escapeRegExp(alias ?? name));
     }
   }
-  const plain = new RegExp(`\\bimport\\s+${escape(main.module)}(?:\\s+as\\s+(\\w+))?`, 'g');
-  for (const m of code.matchAll(plain)) out.push(`${escape(m[1] ?? main.module)}\\s*\\.\\s*${escape(main.fn)}`);
+  const plain = new RegExp(`\\bimport\\s+${escapeRegExp(main.module)}(?:\\s+as\\s+(\\w+))?`, 'g');
+  for (const m of code.matchAll(plain)) out.push(`${escapeRegExp(m[1] ?? main.module)}\\s*\\.\\s*${escapeRegExp(main.fn)}`);
   // `from awscli import clidriver` then `clidriver.create_clidriver()`.
   const dot = main.module.lastIndexOf('.');
   if (dot > 0) {
-    const parent = new RegExp(`\\bfrom\\s+${escape(main.module.slice(0, dot))}\\s+import\\s+${escape(main.module.slice(dot + 1))}(?:\\s+as\\s+(\\w+))?`, 'g');
-    for (const m of code.matchAll(parent)) out.push(`${escape(m[1] ?? main.module.slice(dot + 1))}\\s*\\.\\s*${escape(main.fn)}`);
+    const parent = new RegExp(`\\bfrom\\s+${escapeRegExp(main.module.slice(0, dot))}\\s+import\\s+${escapeRegExp(main.module.slice(dot + 1))}(?:\\s+as\\s+(\\w+))?`, 'g');
+    for (const m of code.matchAll(parent)) out.push(`${escapeRegExp(m[1] ?? main.module.slice(dot + 1))}\\s*\\.\\s*${escapeRegExp(main.fn)}`);
   }
   return out;
 }
@@ -92,12 +91,12 @@ export function pythonCliMains(code: string, argv: readonly string[] = []): Shel
   for (const main of PYTHON_MAINS) {
     if (!code.includes(main.fn)) continue;
     const api = `${main.module}.${main.fn}${main.chain ?? ''}`;
-    const tokens = (chain: string): string => chain.match(/\w+|\S/g)?.map((t) => `${escape(t)}\\s*`).join('') ?? '';
+    const tokens = (chain: string): string => chain.match(/\w+|\S/g)?.map((t) => `${escapeRegExp(t)}\\s*`).join('') ?? '';
     const callees = calleesOf(code, main).map((callee) => ({ callee, chain: tokens(main.chain ?? '') }));
     // `cli = get_default_cli()` then `cli.invoke([...])`: the variable holds what the first call returned.
     if (main.chain?.startsWith('()')) {
       for (const { callee } of callees.slice()) {
-        for (const m of code.matchAll(new RegExp(`\\b(\\w+)\\s*=\\s*(?<![\\w.])${callee}\\s*\\(\\s*\\)`, 'g'))) callees.push({ callee: escape(m[1]!), chain: tokens(main.chain.slice(2)) });
+        for (const m of code.matchAll(new RegExp(`\\b(\\w+)\\s*=\\s*(?<![\\w.])${callee}\\s*\\(\\s*\\)`, 'g'))) callees.push({ callee: escapeRegExp(m[1]!), chain: tokens(main.chain.slice(2)) });
       }
     }
     for (const { callee, chain } of callees) {

@@ -3,6 +3,8 @@ import type { ArgWord, Facts, Invocation } from '../../policy/types';
 import { providerIn } from '../../credentials/contentRules';
 import { hostServiceId } from './serviceHosts';
 import { freeFormReadings } from '../../registry/freeForm';
+import { namesHost } from '../../regexText';
+import { isLoopbackHost } from '../../policy/production';
 
 /**
  * A credential piped into a registry login that reads its password from stdin (`echo "$GITHUB_TOKEN" |
@@ -93,12 +95,11 @@ const REGISTRY_FOLDERS = ['.github/workflows', 'k8s', 'deploy', 'charts'];
  */
 export function knownRegistry(host: string, facts: Facts, cwd: string): boolean {
   const bare = host.toLowerCase().replace(/:\d+$/, '');
-  if (PUBLIC_REGISTRY.test(bare) || /^(localhost|127\.[\d.]+|\[::1\])$/.test(bare)) return true;
+  if (PUBLIC_REGISTRY.test(bare) || isLoopbackHost(bare)) return true;
   const texts: string[] = [];
   for (const root of new Set([cwd, ...facts.workspaceRoots])) {
     for (const f of REGISTRY_FILES) texts.push(facts.readFile(`${root}/${f}`)?.slice(0, 100_000) ?? '');
     for (const d of REGISTRY_FOLDERS) for (const f of (facts.listDir(`${root}/${d}`) ?? []).slice(0, 50)) if (/\.ya?ml$/.test(f)) texts.push(facts.readFile(`${root}/${d}/${f}`)?.slice(0, 100_000) ?? '');
   }
-  const named = new RegExp(`(^|[^a-z0-9.-])${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9.-]|$)`, 'i');
-  return texts.some((t) => named.test(t));
+  return texts.some((t) => namesHost(t, bare));
 }

@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../../policy/production';
 import type { Facts } from '../../policy/types';
+import { namesHost } from '../../regexText';
 
 /**
  * Where package managers and git fetch code from, and whether they check what they fetch: the
@@ -58,7 +59,7 @@ export function vouchedSource(url: string, facts: Facts): boolean {
   if (host === undefined) return !/:\/\//.test(url); // a folder or a source name (`vendored-sources`), not a host
   if (PUBLIC_HOSTS.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
   if (/^[a-z0-9-]+\.(githubusercontent|github)\.com$/.test(host)) return false;
-  return new RegExp(`(^|[^a-z0-9.-])${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9.-]|$)`).test(namingText(facts));
+  return namesHost(namingText(facts), host);
 }
 
 const OFF = /^["']?(false|0|no|off)["']?$/i;

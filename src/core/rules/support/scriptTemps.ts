@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../regexText';
+
 /**
  * Test and build scripts that delete only what they made: a folder from mkdtemp / tmpdir / mktemp /
  * TemporaryDirectory, a path under the system's temporary folder, or an output folder of tests or builds
@@ -10,9 +12,6 @@ const TEMP_CALL = /\b(mkdtemp\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mkd
 /** Output folders of test runners, beside the build folders the files pack already knows. */
 const OUTPUT_DIRS: ReadonlySet<string> = new Set(['test-results', 'playwright-report', 'blob-report', 'reports', '.test-output']);
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function definedAsScratch(text: string, id: string, routineDirs: ReadonlySet<string>, depth: number): boolean {
   if (depth > 3 || /^(process|os|sys|path|__dirname|__filename|HOME|home|cwd)$/.test(id)) return false;
