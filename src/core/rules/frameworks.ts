@@ -5,7 +5,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
-import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { dotenvDatabase, dotenvUnread, testEnvironmentOnly } from './support/testDatabases';
 import { everyRowOrmCall, plainOrmCode, scopedOrmWrite } from './support/ormMassCalls';
 
 /**
@@ -503,7 +503,7 @@ function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   const selectors = [...fw.envVars, 'NODE_ENV', 'APP_ENV', 'RAILS_ENV', 'ENVIRONMENT', 'STAGE'];
   let env = ctx.environmentOf({ values, sources, remote, selectors });
   const signalled = sources.length > 0 || url !== undefined || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);
-  if (env.environment === 'unknown' && !signalled && fw.defaultEnvironment !== undefined && !ctx.facts.envNames.includes('DATABASE_URL')) {
+  if (env.environment === 'unknown' && !signalled && fw.defaultEnvironment !== undefined && !ctx.facts.envNames.includes('DATABASE_URL') && !dotenvUnread(inv, ctx.facts)) {
     env = { environment: 'non-production', reason: `no environment set; ${fw.label} defaults to ${fw.defaultEnvironment}` };
   }
   const where = inv.remote ? ` on ${inv.remote.place}` : urlHost ? ` on ${urlHost}` : '';

@@ -66,6 +66,15 @@ export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefine
 }
 
 /**
+ * The project's `.env` names a database, but the command runs where the guard does not let it speak (nested in
+ * an interpreter or wrapper, another folder): a framework's default environment is no evidence then, since the
+ * program may well load that database (`python3 -c "…main(['downgrade','base'])"` in a project whose .env names one).
+ */
+export function dotenvUnread(inv: Invocation, facts: Facts): boolean {
+  return dotenvDatabase(inv, facts) === undefined && /^\s*(?:export\s+)?DATABASE_URL\s*=\s*\S/m.test(facts.readFile(`${inv.cwd}/.env`) ?? '');
+}
+
+/**
  * A Redis server the command names explicitly as this machine's (`redis-cli -h localhost`, `-u redis://127.0.0.1`):
  * flushing it is the developer's own (team decision, round 8). With no host named the flush still asks.
  */
