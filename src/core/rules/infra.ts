@@ -6,7 +6,7 @@ import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
 import { helmfileGrammar } from '../registry/tools/helmfile';
 import type { ToolArgs, ToolSpec } from '../registry/types';
-import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
+import { backendHints, pulumiChanges, stackReadAccess, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
 
 /**
  * Infrastructure as code: terraform/tofu/terragrunt destroy, apply -destroy, state rm and workspace
@@ -60,7 +60,8 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   const sub = path[0];
   if (sub === undefined) return [];
-  const chdir = args.value('-chdir');
+  // terragrunt's own `--working-dir` names the folder (`terragrunt plan --terragrunt-working-dir live/prod/vpc`).
+  const chdir = args.value('-chdir') ?? (inv.name === 'terragrunt' ? args.value('--terragrunt-working-dir', '--working-dir') : undefined);
   const dir = chdir ? resolvePath(inv.cwd, chdir, ctx.facts.home) : inv.cwd;
 
   const sources: { source: string; value: string }[] = [];
@@ -71,6 +72,9 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   // The folder's own name often is the environment (envs/prod); its parents (a home called /home/dev) are not.
   const folder = dir === REMOTE_CWD ? undefined : basename(dir);
   if (folder !== undefined) sources.push({ source: 'folder', value: folder });
+  // A relative working folder written on the command says its environment in any segment (`live/prod/vpc`); an absolute one's parents do not.
+  // Terragrunt's layout root `live` (Gruntwork's infrastructure-live) names no environment.
+  if (chdir !== undefined && !/^[/~$]/.test(chdir)) for (const part of chdir.split('/').slice(0, -1)) if (part !== '' && part !== '.' && part !== '..' && !/^(infrastructure-)?live$/i.test(part)) sources.push({ source: inv.name === 'terragrunt' ? '--working-dir' : '-chdir', value: part });
   sources.push(...backendHints(dir, (path) => ctx.facts.readFile(path)));
   // Run for a stack elsewhere (`atmos terraform apply vpc -s prod`): the names of that place say its environment.
   sources.push(...(inv.remote?.names ?? []));
@@ -147,8 +151,17 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
     const keys = operands.slice(1);
     return [finding('pulumi-config-rm', `Removes the configuration ${keys.length > 0 ? keys.join(', ') : 'values'} from ${name} (pulumi config ${configVerb}): the next update runs without ${keys.length === 1 ? 'it' : 'them'}, and a secret removed this way is not kept anywhere.`, targets())];
   }
-  return pulumiChanges(path, args, name, () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
+  const changes = pulumiChanges(path, args, name, () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
+  if (changes.length > 0 || !PULUMI_READS.test(`${verb ?? ''} ${path[1] ?? ''}`)) return changes;
+  // `pulumi stack select acme/payments/production`: the stack is the operand (later commands work on it).
+  const selected = verb === 'stack' && path[1] === 'select' && operands[0] !== undefined ? operands[0] : undefined;
+  const readName = selected !== undefined ? `pulumi stack ${selected}` : name;
+  return stackReadAccess(`pulumi ${path.join(' ')}`, readName, [stackTarget(readName, 'pulumi', selected !== undefined ? [{ source: 'stack', value: selected }] : sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
 }
+
+/** Pulumi's commands that only look (marked production when the stack is): preview, stack select/output/history/export/graph. */
+const PULUMI_READS = /^(preview|pre) |^stack (select|output|history|export|graph)$/;
+const CDK_READS = new Set(['diff', 'synth', 'synthesize', 'ls', 'list', 'metadata', 'doctor', 'drift']);
 
 /**
  * A deploy that does not stop for approval (`cdk deploy --require-approval never`, `cdktf deploy
@@ -173,6 +186,11 @@ function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {
     const level = args.value('--require-approval');
     const never = /^any-change$/i.test(level ?? '') ? undefined : level !== undefined ? `--require-approval ${level}` : args.has('--hotswap') ? '--hotswap' : 'the default approval level, which stops only for security changes';
     return unapprovedDeploy('cdk', operands, never, (n) => [...(profile ? [{ source: '--profile', value: profile }] : []), { source: 'stack', value: n }], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE']);
+  }
+  if (CDK_READS.has(path[0] ?? '')) {
+    const profile = args.value('--profile');
+    const names = operands.length > 0 ? operands : ['the CDK stacks of this app'];
+    return stackReadAccess(`cdk ${path[0]}`, names.join(', '), names.map((n) => stackTarget(n, 'aws-cdk', [...(profile ? [{ source: '--profile', value: profile }] : []), ...(operands.length > 0 ? [{ source: 'stack', value: n }] : [])], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE'])));
   }
   if (path[0] !== 'destroy') return [];
   const stacks = operands;

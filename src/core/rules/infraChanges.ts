@@ -175,7 +175,12 @@ const READS = new Set(['plan', 'show', 'output', 'state', 'console', 'graph', 'v
 export function terraformReadAccess(path: readonly string[], stack: Stack): Finding[] {
   const sub = path[0];
   if (!sub || !READS.has(sub) || (sub === 'state' && !['list', 'show', 'pull'].includes(path[1] ?? ''))) return [];
-  const targets = stack.target().filter((t) => t.environment === 'production');
+  return stackReadAccess(`${stack.tool} ${path.join(' ')}`, stack.name, stack.target());
+}
+
+/** Read-only work (`pulumi preview`, `cdk diff`, `terraform plan`) on a stack named production: allowed, and the verdict says production. */
+export function stackReadAccess(shown: string, stackName: string, candidates: readonly Target[]): Finding[] {
+  const targets = candidates.filter((t) => t.environment === 'production');
   if (targets.length === 0) return [];
-  return [{ rule: 'infra.production-access', risk: 'production-access', severity: 'info', reason: `\`${stack.tool} ${path.join(' ')}\` reads ${stack.name}, which is production (${targets[0]!.environmentReason}).`, targets }];
+  return [{ rule: 'infra.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reads ${stackName}, which is production (${targets[0]!.environmentReason}).`, targets }];
 }

@@ -34,6 +34,8 @@ export const pulumi: ToolSpec = {
         'init': { effect: 'mutate' },
         'output': { effect: 'read' },
         'export': { effect: 'read' },
+        'history': { effect: 'read' },
+        'graph': { effect: 'read' },
         'import': { effect: 'mutate', options: [valued('--file')] },
       },
     },
