@@ -1,6 +1,7 @@
 import { basename, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
+import type { ArgWord } from '../../shell/ast';
 import { interpreterText } from './runtimeCode';
 
 /**
@@ -44,7 +45,40 @@ function codeExtraction(inv: Invocation): PathEffect[] {
   return [{ kind: 'extract', word: { text: dir ?? '.', raw: dir ?? '.', dynamic: false, glob: false } }];
 }
 
+/**
+ * Folder trees copied by inline code (`shutil.copytree(src, '.', dirs_exist_ok=True)`, `distutils` `copy_tree`,
+ * Ruby `FileUtils.cp_r`/`copy_entry`, Node `fs.cpSync(src, dst, {recursive: true})`/`fs.cp`, fs-extra `copySync`):
+ * like `cp -r src/. .`, names not known before it runs land under the destination, which is what `cp -r` is judged by.
+ * A destination that is no string literal is a word known only at run time.
+ */
+const TREE_COPIES = /(?:\b(?:copytree|copy_tree|cp_r|copy_entry|(?:fse?|fsExtra|fs_extra|fsx)\.copy(?:Sync)?|copySync)|(\.cp(?:Sync)?|\bcpSync))\s*\(\s*(?:[^,()'"]|'[^']*'|"[^"]*"|\([^()]*\))*,\s*(?:(['"])([^'"]*)\2|([^,()]+))/g;
+
+function codeTreeCopies(inv: Invocation): PathEffect[] {
+  if (!INLINE.test(inv.name)) return [];
+  const code = interpreterText(inv);
+  const out: PathEffect[] = [];
+  for (const m of code.matchAll(TREE_COPIES)) {
+    // Node's `fs.cp(Sync)` copies a folder only with `recursive`; its file copies are judged as writes elsewhere.
+    if (m[1] !== undefined && !/\brecursive\s*:\s*true/.test(code.slice(m.index, m.index + 400))) continue;
+    const literal = m[3];
+    // A destination the code reads from its arguments (`sys.argv[1]`, `process.argv[2]`, `ARGV[0]`) is one of the words after the code.
+    if (literal === undefined && /\b(?:argv|ARGV)\b/.test(m[4] ?? '')) out.push(...argumentsAfterCode(inv).map((word) => ({ kind: 'extract' as const, word })));
+    else out.push({ kind: 'extract', word: literal !== undefined ? { text: literal, raw: literal, dynamic: false, glob: false } : { text: '$DYNAMIC', raw: (m[4] ?? '').trim(), dynamic: true, glob: false } });
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+/** The words an interpreter hands its inline code as arguments: after `-c CODE`/`-e CODE`/`-` (standard input), options excluded. */
+function argumentsAfterCode(inv: Invocation): ArgWord[] {
+  const at = inv.args.findIndex((w) => /^(-c|-e|--eval|-p|--print|-)$/.test(w.text));
+  if (at < 0) return [];
+  return inv.args.slice(at + (inv.args[at]!.text === '-' ? 1 : 2)).filter((w) => !w.text.startsWith('-')).slice(0, 8);
+}
+
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
+  const copies = codeTreeCopies(inv);
+  if (copies.length > 0) effects = [...effects, ...copies];
   const inline = codeExtraction(inv);
   if (inline.length > 0) return [...effects, ...inline];
   const python = pythonExtraction(inv);
