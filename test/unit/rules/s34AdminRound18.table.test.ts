@@ -83,6 +83,17 @@ const TABLE: Record<string, Family> = {
       allowed('npm unpublish acme-test-pkg@0.0.1 --dry-run'),
     ],
   },
+  'Tilt taking down what it deployed (routine where its up is)': {
+    reason: /takes down what it deployed/,
+    rows: [
+      flag('tilt down --context prod-eu-west-1'),
+      flag('tilt down --context acme-production -f Tiltfile'),
+      allowed('tilt down'),
+      allowed('tilt down --context kind-dev'),
+      allowed('tilt down -f deploy/Tiltfile.dev'),
+      allowed('tilt up'),
+    ],
+  },
 };
 
 familyTables('admin roads of red team round 18 (stop 34)', TABLE, () => testFacts({ workspaceRoots: ['/work/app'] }));
