@@ -2,6 +2,7 @@ import { ownTable } from '../../ownTable';
 import type { Invocation } from '../../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
+import { repositoryOf } from '../../registry/tools/dockerRun';
 
 /**
  * A server started in a container with its lock off and its port published (stop 34, red team round 18: `docker run -d
@@ -30,13 +31,11 @@ const DIND_TAG = /(^|-)dind(-|$)/;
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
 
-/** The repository and tag of an image reference (`docker.io/library/redis:7` → `redis`, `7`). */
-function imageParts(image: string): { repository: string; tag: string } {
+/** The tag of an image reference (`docker:27-dind` → `27-dind`), '' without one. */
+function tagOf(image: string): string {
   const bare = image.split('@')[0]!;
-  const slash = bare.lastIndexOf('/');
   const colon = bare.lastIndexOf(':');
-  const repository = (colon > slash ? bare.slice(0, colon) : bare).replace(/^(docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
-  return { repository, tag: colon > slash ? bare.slice(colon + 1) : '' };
+  return colon > bare.lastIndexOf('/') ? bare.slice(colon + 1) : '';
 }
 
 /** A `-p` value that opens a port beyond loopback: `6379:6379`, `0.0.0.0:2375:2375`, `6379` (a random host port on every interface). */
@@ -65,8 +64,8 @@ export function containerServer(inv: Invocation): { server: Invocation; image: s
   const args = toolArgs(inv.name, parsed, docker);
   const image = parsed.operands[0];
   if (image === undefined || image.dynamic || args.value('--entrypoint') !== undefined) return undefined;
-  const { repository, tag } = imageParts(image.text);
-  const program = repository === 'docker' && DIND_TAG.test(tag) ? 'dockerd' : SERVER_IMAGES[repository];
+  const repository = repositoryOf(image.text);
+  const program = repository === 'docker' && DIND_TAG.test(tagOf(image.text)) ? 'dockerd' : SERVER_IMAGES[repository];
   const rest = parsed.operands.slice(1);
   if (program === undefined || rest.length === 0) return undefined;
   // The entry point prepends its server to words starting with a dash; a first word naming the server runs it too.
