@@ -68,7 +68,8 @@ export function containerServer(inv: Invocation): { server: Invocation; image: s
   const program = repository === 'docker' && DIND_TAG.test(tagOf(image.text)) ? 'dockerd' : SERVER_IMAGES[repository];
   const rest = parsed.operands.slice(1);
   if (program === undefined || rest.length === 0) return undefined;
-  // The entry point prepends its server to words starting with a dash; a first word naming the server runs it too.
+  // not an option reader: the words after the image are the container's own argv, and the image's entry-point script
+  // prepends its server when the first starts with a dash (as it tests); a first word naming the server runs it too.
   const serverArgs = rest[0]!.text.startsWith('-') ? rest : rest[0]!.text === program ? rest.slice(1) : undefined;
   const opened = serverArgs !== undefined ? openedBy(args) : undefined;
   if (serverArgs === undefined || opened === undefined) return undefined;
