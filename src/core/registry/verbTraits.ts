@@ -97,6 +97,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   minikube: { locality: 'local', routine: ['delete'] },
   kind: { locality: 'local', routine: ['delete'] },
   k3d: { locality: 'local', routine: ['delete'] },
+  // Tilt's `down` removes what its `up` (allowed) made from the Tiltfile, and Tilt acts only on local development clusters unless
+  // the Tiltfile allows another (`allow_k8s_contexts`, docs.tilt.dev/choosing_clusters): routine. A context named on the line is
+  // still judged by its name (`tilt down --context prod-eu-west-1` asks, production).
+  tilt: { routine: ['down'] },
   orb: { locality: 'local' },
   orbctl: { locality: 'local' },
   // This machine's own settings, devices, simulators and key stores.

@@ -7,7 +7,7 @@ import { echoedText, effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
@@ -346,7 +346,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
     const there = ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true });
     production = there.environment === 'production' || there.environment === 'unknown';
   }
-  if (!production) return [];
+  if (!production) return work.sql.length > 0 ? anyHostAdmins(written(), work.connection.name, target) : [];
   const shown = changes.slice(0, 3).join('; ');
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
   return [destroyFinding('production-change', `${rows.length > 0 ? 'Deletes or rewrites rows of' : 'Changes the users, durability or sessions of'} the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];

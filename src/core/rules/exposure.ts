@@ -4,6 +4,7 @@ import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/command
 import { freeFormReadings } from '../registry/freeForm';
 import type { ToolArgs } from '../registry/types';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
+import { containerServer } from './support/containerServers';
 
 /**
  * Opening this machine or a cluster to the network without a lock: the Kubernetes API served on
@@ -138,6 +139,27 @@ function dockerd(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('docker-api-open', `Serves the Docker API on ${open} without TLS: whoever connects runs containers as root on this machine.`, `dockerd on ${open}`, ctx);
 }
 
+/** A server started in a container with its port published (support/containerServers.ts), judged as the same server run here. */
+function containerOpen(inv: Invocation, ctx: RuleContext): Finding[] {
+  const found = containerServer(inv);
+  const judge = found !== undefined ? BY_NAME[found.server.name] : undefined;
+  if (found === undefined || judge === undefined) return [];
+  return judge(found.server, ctx).map((f) => ({ ...f, reason: `In a container of ${found.image} with its port published (${inv.name} run ${found.opened}): ${f.reason.charAt(0).toLowerCase()}${f.reason.slice(1)}` }));
+}
+
+/**
+ * Vault's development server (`vault server -dev`): unsealed, in memory, without TLS, its root token printed. On
+ * loopback (its default) it is a developer's scratch vault; on another address every token crosses the network in
+ * clear and whoever has the root token reaches everything in it.
+ */
+function vaultDev(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { usual, valued } = freeFormReadings(inv.args);
+  if (usual.operands[0]?.text !== 'server' || !usual.options.some((o) => o.name.replace(/^--?/, '') === 'dev')) return [];
+  const listen = valued.options.find((o) => o.name.replace(/^--?/, '') === 'dev-listen-address')?.values[0];
+  if (listen === undefined || !openListen(listen)) return [];
+  return ask('vault-dev-open', `Starts Vault's development server on ${listen} (vault server -dev -dev-listen-address): unsealed, in memory and without TLS, so every token crosses the network in clear and whoever has the root token reaches every secret in it.`, `vault dev server on ${listen}`, ctx);
+}
+
 /** A Jupyter token or password setting (`--ServerApp.token=`): traitlets options, named as written. */
 const LOCK_SETTING = /^--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)$/;
 
@@ -261,6 +283,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   kubectl, ssh, dockerd, jupyter, tailscale, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   nc: shellListener, ncat: shellListener, netcat: shellListener,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
+  docker: containerOpen, podman: containerOpen, nerdctl: containerOpen, vault: vaultDev,
   'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });
 

@@ -5,7 +5,7 @@ import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
-import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { commandNode, parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
@@ -461,7 +461,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // `node ace db:wipe --force`: a project script's own words are a CLI (support/scriptClis.ts).
   const script = scriptCli(inv);
   if (script) return checkVerbs(script, ctx, specific);
-  if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
+  if (!floorApplies(inv, specific) || removalOf(inv) !== undefined || ((t) => t !== undefined && commandNode(parsedArgs(inv.args, t)).registryAct !== undefined)(toolNamed(inv.name))) return []; // a registry act (`npm unpublish`) is the publishing pack's: it knows a registry on this machine
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];
   const tool = floorTool(inv.name);

@@ -2,7 +2,7 @@ import type { ArgWord } from '../../shell/ast';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandRule } from '../types';
 import { environmentOfName } from '../../policy/production';
-import { websiteBucket } from '../../rules/support/servingPlaces';
+import { isIndexDocument, uploadedKey, websiteBucket } from '../../rules/support/servingPlaces';
 
 /**
  * Cloud commands that destroy by overwriting, moving or emptying rather than deleting: an object
@@ -57,8 +57,8 @@ function uploadsIntoWebsite(url: RegExp, pathLength: number, recursive: readonly
     const words = p.positionals.map((w) => w.text);
     const destination = words[words.length - 1] ?? '';
     const sources = words.slice(pathLength, -1);
-    // A folder: a sync, or a copy told to recurse; one file copied (`cp app.js gs://acme-static/app.js`) is not this rule's.
-    const folder = (words[pathLength - 1] ?? '').endsWith('sync') || hasFlag(p, recursive);
+    // A folder: a sync, or a copy told to recurse; one file copied (`cp app.js gs://acme-static/app.js`) is not this rule's, unless it is the site's index page.
+    const folder = (words[pathLength - 1] ?? '').endsWith('sync') || hasFlag(p, recursive) || (sources.length === 1 && isIndexDocument(uploadedKey(destination, sources[0]!)));
     return folder && words.length >= pathLength + 2 && websiteBucket(destination) !== undefined && !sources.some((w) => url.test(w)) && !hasFlag(p, keepsDeletes) && !uploadsIntoProduction(url, pathLength, [])(p);
   };
 }
@@ -105,6 +105,13 @@ export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
     id: 'aws-s3api-put-object-empty', path: ['s3api', 'put-object'], kind: 'resource', noun: 'S3 object', verb: 'overwrites with an empty file',
     names: (p) => [`s3://${flagValues(p, ['--bucket'])[0] ?? '(bucket not named)'}/${flagValues(p, ['--key'])[0] ?? ''}`],
     when: (p) => flagValues(p, ['--body']).some((b) => EMPTY_SOURCE.test(b)),
+  },
+  // Stop 34 (red team round 18): the site's index page put into a bucket named for a website (servingPlaces.ts `isIndexDocument`).
+  {
+    id: 'aws-s3api-put-index-website', path: ['s3api', 'put-object'], kind: 'bucket', noun: 'S3 website bucket', verb: 'publishes the index page into', productionOnly: true,
+    names: (p) => [flagValues(p, ['--bucket'])[0] ?? ''],
+    when: (p) => websiteBucket(`s3://${flagValues(p, ['--bucket'])[0] ?? ''}`) !== undefined && isIndexDocument(flagValues(p, ['--key'])[0] ?? '') && !flagValues(p, ['--body']).some((b) => EMPTY_SOURCE.test(b)),
+    note: WEBSITE_NOTE,
   },
   {
     id: 'aws-rds-backup-retention-one-day', path: ['rds', /^modify-db-(instance|cluster)$/], kind: 'database', noun: 'RDS database',

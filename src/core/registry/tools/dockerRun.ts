@@ -63,7 +63,7 @@ const ENTRYPOINTS: Readonly<Record<string, string>> = ownTable({
 });
 
 /** The image's repository without tag or digest, and the docker.io/library prefixes. */
-function repositoryOf(image: string): string {
+export function repositoryOf(image: string): string {
   const withoutDigest = image.split('@')[0]!;
   const lastSlash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.lastIndexOf(':');

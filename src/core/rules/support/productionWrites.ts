@@ -1,3 +1,4 @@
+import type { Finding, Target } from '../../policy/types';
 import type { CodeEffect, SqlStatement } from './sqlScan';
 import { mongoQuietCalls, REDIS_QUIET, safetyNetSql, upsertSql } from './quietOverwrites';
 
@@ -98,6 +99,22 @@ const ADMIN_SQL: readonly RegExp[] = [
 /** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
 export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
   return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim()) || unknownServerWork(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
+}
+
+/** A MySQL account that logs in from any host (`'x'@'%'`, the host part a lone wildcard). */
+const ANY_HOST_ACCOUNT = /@\s*(['"`])%\1/;
+
+/**
+ * Stop 34 (red team round 18): every privilege handed to an account that logs in from any host (`GRANT ALL ON *.* TO
+ * 'x'@'%' WITH GRANT OPTION`). Administration of this machine's own server is routine (the team's decision), but this
+ * one opens it: whoever reaches the server's port with that password is its administrator, from anywhere. The same
+ * grant to `'x'@'localhost'`, or an account of any host with a database's privileges only, stays routine.
+ */
+export function anyHostAdmins(statements: readonly SqlStatement[], database: string, target: Target): Finding[] {
+  const grants = statements.filter((st) => ANY_HOST_ACCOUNT.test(st.text) && ADMIN_SQL.slice(0, 3).some((re) => re.test(st.text.trim())));
+  if (grants.length === 0) return [];
+  const shown = grants.map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 3).join('; ');
+  return [{ rule: 'database.any-host-admin', risk: 'destructive', severity: 'ask', reason: `Makes an administrator on ${database} that logs in from any host ('%'): ${shown}. Whoever reaches the server's port with that password has every privilege, from anywhere.`, targets: [target] }];
 }
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser|dropUser)\s*\(|\b(?:adminCommand|runCommand|command)\s*\(\s*\{\s*['"]?(shutdown|dropUser|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;

@@ -24,6 +24,19 @@ export function websiteBucket(url: string): string | undefined {
 }
 
 /**
+ * The page a website serves for a folder's address (`index.html`, S3's and GCS's default index document): one object
+ * that replaces what every visitor of the site, or of that folder, gets first (stop 34, red team round 18: `aws s3api
+ * put-object --bucket acme-www --key index.html`). Other single files (`app.js`, an image) are not.
+ */
+export const isIndexDocument = (key: string): boolean => /(^|\/)index\.html?$/i.test(key);
+
+/** The key a copy writes: the destination's path in the bucket, or the source's file name when it ends in `/` or names the bucket alone. */
+export function uploadedKey(destination: string, source: string): string {
+  const path = destination.replace(/^[a-z0-9]+:\/\/[^/]*\/?/i, '');
+  return path === '' || path.endsWith('/') ? `${path}${source.split('/').pop() ?? ''}` : path;
+}
+
+/**
  * A copy into a web server's document root on another machine (`scp -r dist deploy@prod:/var/www`, `rsync -a dist/
  * host:/srv/www/`, `lftp -e 'mirror -R dist /www' ftp.host`) is a deploy: what visitors get is replaced at once. It asks
  * when the host's names say production (`prod.acme.com`, a host the project lists), like an upload into a bucket named

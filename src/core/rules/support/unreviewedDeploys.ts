@@ -22,7 +22,9 @@ const UNATTENDED = /^(-y|--yes|-auto-approve|--auto-approve|--no-confirm-changes
  * `amplify push` provisions the backend of the current environment, `sam sync` updates the stack's
  * functions and APIs directly, past CloudFormation's change sets.
  */
-const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = ownTable({ skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci)$/, amplify: /^(push|publish)$/, sam: /^sync$/ });
+const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = ownTable({ skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci|down)$/, amplify: /^(push|publish)$/, sam: /^sync$/ });
+/** Stop 34 (round 18): `tilt down` takes away what `tilt up` deployed, judged like it (routine where `up` is; a context named for production asks). */
+const UNDEPLOYS = /^down$/;
 /**
  * Deploys that ask in an environment nobody named even with their confirmation on: SAM warns that `sam sync` is for
  * development stacks only, as it leaves the stack drifted; `skaffold run`/`deploy` build and deploy to the current
@@ -79,7 +81,7 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
     rule: 'verbs.unreviewed-deploy',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${shown}\` ships a release to ${production ? 'production' : 'an environment nobody named (treated as production)'}${skipped}: what runs there is replaced at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its verb).`,
+    reason: `\`${shown}\` ${UNDEPLOYS.test(verb) ? 'takes down what it deployed on' : 'ships a release to'} ${production ? 'production' : 'an environment nobody named (treated as production)'}${skipped}: what runs there is ${UNDEPLOYS.test(verb) ? 'gone' : 'replaced'} at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its verb).`,
     targets: [target],
   }];
 }
