@@ -2,6 +2,7 @@ import { basename, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import type { ArgWord } from '../../shell/ast';
+import { scriptArguments } from '../../policy/handlers/interpreters';
 import { interpreterText } from './runtimeCode';
 
 /**
@@ -62,18 +63,17 @@ function codeTreeCopies(inv: Invocation): PathEffect[] {
     if (m[1] !== undefined && !/\brecursive\s*:\s*true/.test(code.slice(m.index, m.index + 400))) continue;
     const literal = m[3];
     // A destination the code reads from its arguments (`sys.argv[1]`, `process.argv[2]`, `ARGV[0]`) is one of the words after the code.
-    if (literal === undefined && /\b(?:argv|ARGV)\b/.test(m[4] ?? '')) out.push(...argumentsAfterCode(inv).map((word) => ({ kind: 'extract' as const, word })));
+    if (literal === undefined && /\b(?:argv|ARGV)\b/.test(m[4] ?? '')) out.push(...argumentsAfterCode(inv, m[0]).map((word) => ({ kind: 'extract' as const, word })));
     else out.push({ kind: 'extract', word: literal !== undefined ? { text: literal, raw: literal, dynamic: false, glob: false } : { text: '$DYNAMIC', raw: (m[4] ?? '').trim(), dynamic: true, glob: false } });
     if (out.length >= 8) break;
   }
   return out;
 }
 
-/** The words an interpreter hands its inline code as arguments: after `-c CODE`/`-e CODE`/`-` (standard input), options excluded. */
-function argumentsAfterCode(inv: Invocation): ArgWord[] {
-  const at = inv.args.findIndex((w) => /^(-c|-e|--eval|-p|--print|-)$/.test(w.text));
-  if (at < 0) return [];
-  return inv.args.slice(at + (inv.args[at]!.text === '-' ? 1 : 2)).filter((w) => !w.text.startsWith('-')).slice(0, 8);
+/** The words an interpreter hands its inline code as arguments (`python3 -c CODE a b`, `python3 - a b <<EOF`), read by its grammar. */
+function argumentsAfterCode(inv: Invocation, call: string): ArgWord[] {
+  const code = inv.args.find((w) => w.text.includes(call))?.text ?? '';
+  return scriptArguments(inv, code).slice(0, 8).map((text) => ({ text, raw: text, dynamic: /\$/.test(text), glob: false }));
 }
 
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
