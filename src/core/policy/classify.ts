@@ -10,6 +10,9 @@ import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteConte
 import { composeVerdict } from './verdict';
 import { laterEnvironment, scheduledBy } from '../rules/deferred/laterEnvironment';
 import { asksForHelp, isDryRun } from '../registry/commandModel';
+import { mentionAsWritten } from '../rules/perimeter/mentions';
+import { DENY_SUFFIX, perimeterFinding } from '../rules/perimeter/perimeterFinding';
+import { perimeterView } from '../rules/perimeter/protectedPaths';
 
 /**
  * The engine's front door: a command line and the facts about the machine in, one verdict out.
@@ -98,6 +101,21 @@ const OUT_OF_BUDGET: Finding = {
   reason: 'Cannot be checked before it runs: the command needs more work to analyse than one decision may take.',
   targets: [],
 };
+
+/**
+ * What an analysis that ran out of budget did not judge may be the part that names Blast Shield's own files
+ * (`touch src/{0..49}{a,b}{c,d}; rm -rf ~/.blast-shield`, 200 × `true &&` in front): padding must not turn the
+ * perimeter's deny into an ask. The text is searched for a protected place the way the perimeter searches code it
+ * cannot read (every spelling up to 64 KiB, the text as written beyond); naming one denies.
+ */
+function unjudgedNamesGuard(text: string | undefined, facts: Facts): Finding[] {
+  if (text === undefined || text.length > MAX_SCANNED_TEXT) return [];
+  const named = mentionAsWritten(text, perimeterView(facts));
+  return named === undefined ? [] : [perimeterFinding('unjudged-names-guard', `The command is too large to check in full before it runs, and it names ${named}; ${DENY_SUFFIX}.`, named)];
+}
+
+/** Text over this is asked at once (the input limit): not searched. */
+const MAX_SCANNED_TEXT = 1 << 20;
 
 /**
  * A command run through `ssh host`, `heroku run`, `fly ssh console` or `kubectl exec` acts on that
@@ -230,7 +248,7 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
       }
     }
   }
-  if (work?.exhausted) add([OUT_OF_BUDGET]);
+  if (work?.exhausted) add([OUT_OF_BUDGET, ...unjudgedNamesGuard(analysis.text, facts)]);
   const hinted = analysis.opaque.length > 0 ? opaqueProductionTargets(analysis, facts) : [];
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';

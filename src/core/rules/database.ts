@@ -482,7 +482,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
     env = { environment: 'non-production', reason: `no environment set; ${reset.tool} defaults to ${reset.defaultEnvironment}` };
   }
   const name = url !== undefined ? (hostOf(url) ? `the ${reset.tool} database on ${hostOf(url)}` : `the ${reset.tool} database`) : `the ${reset.tool} database`;
-  if (url === undefined && testEnvironmentOnly(inv, ctx.facts, [...sources, ...selectors.flatMap((s) => { const v = inv.assignments[s]; return v !== undefined ? [{ source: s, value: v }] : []; })])) return [];
+  if (testEnvironmentOnly(inv, ctx.facts, [...sources, ...selectors.flatMap((s) => { const v = inv.assignments[s]; return v !== undefined ? [{ source: s, value: v }] : []; })])) return [];
   const target: Target = { kind: 'database', name, provider: reset.tool.toLowerCase(), remote, environment: env.environment, environmentReason: env.reason };
   return [destroyFinding('framework-reset', `Runs ${what}, which drops or empties ${name}.`, [target])];
 }

@@ -5,7 +5,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
-import { dotenvDatabase, dotenvUnread, testEnvironmentOnly } from './support/testDatabases';
+import { dotenvDatabase, dotenvUnread, localTestUrl, testEnvironmentOnly } from './support/testDatabases';
 import { everyRowOrmCall, plainOrmCode, scopedOrmWrite } from './support/ormMassCalls';
 
 /**
@@ -570,7 +570,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     return fromFile.length > 0 ? fromFile : frameworkAccess(inv, ctx);
   }
   // The test environment's database is recreated by the test runner itself.
-  if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
+  if (hit.url === undefined ? testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts)) : inv.remote === undefined && localTestUrl(hit.url)) return [];
   const target = targetOf(hit, inv, ctx);
   // Run on another machine whose names say nothing (`kubectl exec deploy/api -- …`): unknown there is production.
   if (hit.productionOnly === true && target.environment !== 'production' && !(inv.remote !== undefined && target.environment === 'unknown')) return frameworkAccess(inv, ctx);

@@ -131,6 +131,23 @@ export function mentionIn(text: string, view: PerimeterView): string | undefined
   return undefined;
 }
 
+/**
+ * The same search over the text as written only (lower-cased): for text too large to spell every way within one
+ * decision's time (an analysis that ran out of budget), so names glued or encoded are not found there.
+ */
+export function mentionAsWritten(text: string, view: PerimeterView): string | undefined {
+  if (text.length <= SPELLED_IN_FULL) return mentionIn(text, view);
+  const written = text.toLowerCase();
+  if (ANY_NEEDLE.test(written)) for (const needle of NEEDLES) {
+    const m = needle.re.exec(written);
+    if (m) return needle.label(m);
+  }
+  return fixedNeedles(view).find((place) => written.includes(place));
+}
+
+/** Up to this size every spelling is searched within a few milliseconds. */
+const SPELLED_IN_FULL = 64 * 1024;
+
 /** Does the text name the window-token folder (`.blast-shield/ipc`, `$BLAST_SHIELD_HOME/ipc`, the moved guard home's `ipc`)? */
 export function mentionsWindowTokens(text: string, view: PerimeterView): boolean {
   const l = text.toLowerCase();

@@ -1,5 +1,5 @@
 import type { Facts, Invocation } from '../../policy/types';
-import { hostOf, isLoopbackHost } from '../../policy/production';
+import { hostOf, isLocalHost, isLoopbackHost } from '../../policy/production';
 export { memoryOnlyStore } from './memoryStores';
 
 /**
@@ -25,7 +25,10 @@ export function namesTestDatabase(name: string): boolean {
  * framework elsewhere (a `DATABASE_URL` on the command or in the environment, a remote place).
  */
 export function testEnvironmentOnly(inv: Invocation, facts: Facts, sources: readonly { source: string; value: string }[]): boolean {
-  if (inv.remote !== undefined || inv.assignments.DATABASE_URL !== undefined || facts.envNames.includes('DATABASE_URL')) return false;
+  // `DATABASE_URL=postgres://…@localhost/shop_test npx prisma migrate reset`: the URL itself names a test database here.
+  const url = inv.assignments.DATABASE_URL;
+  if (url !== undefined) return inv.remote === undefined && localTestUrl(url);
+  if (inv.remote !== undefined || facts.envNames.includes('DATABASE_URL')) return false;
   return sources.length > 0 && sources.every((s) => saysTest(s.value));
 }
 
@@ -39,6 +42,14 @@ export function localTestDatabase(remote: boolean, name: string | undefined): bo
   if (SCRATCH_FILE.test(name)) return true;
   const last = name.replace(/\/+$/, '').split('/').pop() ?? '';
   return namesTestDatabase(last.replace(/\.(sqlite3?|db)$/i, ''));
+}
+
+/** A connection URL written out in full whose host is this machine and whose database is named for tests (`mongodb://localhost:27017/shop_test`). */
+export function localTestUrl(url: string): boolean {
+  if (/[$`]/.test(url)) return false;
+  const host = hostOf(url);
+  const db = /^[a-z][\w+.-]*:\/\/[^/?#]*\/([^/?#]+)/i.exec(url)?.[1];
+  return host !== undefined && isLocalHost(host) && db !== undefined && namesTestDatabase(decodeURIComponent(db));
 }
 
 const SCRATCH_FILE = /^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/[^\s]*\.(sqlite3?|db|duckdb)$/i;
