@@ -233,11 +233,15 @@ const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\
  * (`env=os.environ`, `{env: {...process.env}}`) stays here, and `Object.keys(process.env)` is names only.
  */
 const ENV_OBJECT_VALUE = /(?<before>[(,{:=\[]\s*(?:\.\.\.|\*\*)?)(?:process\.env|os\.environ(?:\.copy\(\s*\))?)\s*(?=[,)}\]])/g;
+/** A call that sends or serialises what it is given (`axios.post(`, `fetch(`, `requests.put(`, `URLSearchParams(`), in the same statement. */
+const SENDING_CALL = /\b(post|put|patch|request|fetch|send|sendBeacon|write|emit|publish|upload|urlopen|Request|URLSearchParams|FormData|stringify|dumps|urlencode)\s*\(/;
 function wholeEnvironmentValue(text: string): boolean {
   for (const m of text.matchAll(ENV_OBJECT_VALUE)) {
     const lead = text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + (m.groups?.before?.length ?? 0));
     if (/\benv\s*[=:]\s*\{?\s*(\.\.\.|\*\*)?$|\b(Object\.keys|keys|sorted|list|len)\(\s*$/.test(lead)) continue;
-    return true;
+    // The statement it is given in must send it (a helper given `process.env` to read settings sends nothing).
+    const statement = text.slice(Math.max(0, (m.index ?? 0) - 200), m.index ?? 0).split(/[;\n]/).pop() ?? '';
+    if (SENDING_CALL.test(statement)) return true;
   }
   return false;
 }
