@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { classify } from '../../../src/core/policy/classify';
-import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
-import { gatherFacts } from '../../../src/node/facts';
+import { credentialWorld } from './credentialWorld';
 import { allow, ask, decisionTable } from '../support/decisionTable';
 import { fake } from './fakeSecrets';
 
@@ -20,9 +15,6 @@ import { fake } from './fakeSecrets';
  */
 describe('secrets by other roads, round 18 (s34 secrets)', function () {
   this.timeout(60_000);
-  const world = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-s34secrets-')));
-  const home = path.join(world, 'home');
-  const app = path.join(world, 'app');
   const values = [fake.stripeKey(), fake.password(), fake.apiToken()];
   const files: [string, string][] = [
     ['app/.gitignore', '.env*\nconfig/master.key\n'],
@@ -36,15 +28,9 @@ describe('secrets by other roads, round 18 (s34 secrets)', function () {
     ['home/.aws/credentials', `[default]\naws_access_key_id = AKIA${'X'.repeat(16)}\naws_secret_access_key = ${fake.apiToken()}\n`],
     ['home/.profile', '# nothing\n'],
   ];
-  for (const [rel, text] of files) {
-    fs.mkdirSync(path.dirname(path.join(world, rel)), { recursive: true });
-    fs.writeFileSync(path.join(world, rel), text);
-  }
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: app, stdio: 'ignore', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: app, GIT_CONFIG_NOSYSTEM: '1' } });
-  const credentials = lazyCredentialFacts({ workspaceRoots: [app], home, cacheDir: path.join(world, 'no-guard'), secretlint: false, persist: false });
-  const facts = gatherFacts({ cwd: app, env: { HOME: home, PATH: '/usr/bin:/bin' }, home, workspaceRoots: [app], credentials });
+  const { facts, remove } = credentialWorld('bs-s34secrets-', files);
   const table = decisionTable(facts);
-  after(() => fs.rmSync(world, { recursive: true, force: true }));
+  after(remove);
 
   table('containers given this machine\'s credentials', [
     ask('docker run -v ~/.ssh:/root/.ssh alpine sh', { says: /id_ed25519.*shell in the container/, production: true }),

@@ -232,7 +232,7 @@ const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\
  * `json=os.environ.copy()`): every secret in it goes where the call sends it. A child process's environment
  * (`env=os.environ`, `{env: {...process.env}}`) stays here, and `Object.keys(process.env)` is names only.
  */
-const ENV_OBJECT_VALUE = /(?<before>[(,{:=\[]\s*(?:\.\.\.|\*\*)?)(?:process\.env|os\.environ(?:\.copy\(\s*\))?)\s*(?=[,)}\]])/g;
+const ENV_OBJECT_VALUE = /(?<before>[(,{:=[]\s*(?:\.\.\.|\*\*)?)(?:process\.env|os\.environ(?:\.copy\(\s*\))?)\s*(?=[,)}\]])/g;
 /** A call that sends or serialises what it is given (`axios.post(`, `fetch(`, `requests.put(`, `URLSearchParams(`), in the same statement. */
 const SENDING_CALL = /\b(post|put|patch|request|fetch|send|sendBeacon|write|emit|publish|upload|urlopen|Request|URLSearchParams|FormData|stringify|dumps|urlencode)\s*\(/;
 function wholeEnvironmentValue(text: string): boolean {
