@@ -87,7 +87,7 @@ describe('secrets sent elsewhere, round 16 (s33 creds)', function () {
     allow('docker run --rm --env-file .env.production alpine wget -qO- http://localhost:3000/health'),
     allow('docker run --rm alpine wget -qO- https://example.com'),
     allow('docker run --rm -e NODE_ENV=production alpine wget -qO- https://example.com'),
-    allow('docker compose --env-file .env.production up -d'),
+    allow('docker compose --env-file .env up -d'),
   ]);
 
   table('a registry login with a secret to a registry the project does not name', [

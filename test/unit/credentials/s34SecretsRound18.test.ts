@@ -42,7 +42,7 @@ describe('secrets by other roads, round 18 (s34 secrets)', function () {
     allow('docker run -v "$PWD":/app node:20 node /app/scripts/hello.js'),
     allow('docker run --rm -it alpine sh'),
     allow('docker compose up -d'),
-    allow('docker compose --env-file .env.production config --services'),
+    allow('docker compose --env-file .env up -d'),
     allow('docker run --rm -v ~/.aws:/root/.aws amazon/aws-cli s3 ls'),
   ]);
 
