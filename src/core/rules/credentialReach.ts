@@ -31,6 +31,7 @@ import { checkRestoredCredentials, checkRestoredReads } from './support/gitResto
 import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
 import { checkTunnels } from './support/tunnels';
+import { checkEventForwards } from './support/eventForwards';
 import { checkComputedReads } from './support/computedReads';
 import { checkConsoleSecrets, checkMountedSecrets } from './support/mountedSecrets';
 import { checkStagedSecrets } from './support/gitStagedSecrets';
@@ -530,6 +531,7 @@ export const credentialReachPack: RulePack = {
       ...checkToolFileSends(inv, ctx),
       ...checkCodeNamedReads(inv, ctx),
       ...checkTunnels(inv),
+      ...checkEventForwards(inv),
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
       ...checkCredentialMoves(inv, ctx), ...checkCredentialExposures(inv, ctx), ...checkGitGrepOutside(inv, ctx),

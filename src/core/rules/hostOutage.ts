@@ -232,8 +232,28 @@ function sshCopyId(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-n', '-h', '-?')) return [];
   const target = operandTexts(a).find(thisMachine);
-  if (target === undefined) return [];
-  return ask('key-added', `Adds ${a.value('-i') ?? 'a key'} to this machine's authorized keys (ssh-copy-id ${target}): whoever holds the private key signs in here.`, ctx, target);
+  if (target !== undefined) return ask('key-added', `Adds ${a.value('-i') ?? 'a key'} to this machine's authorized keys (ssh-copy-id ${target}): whoever holds the private key signs in here.`, ctx, target);
+  // Another host: the account's own key (the default, or one in ~/.ssh) is its own sign-in; a key from
+  // anywhere else is a lasting login on that host for whoever holds its private half.
+  const key = a.value('-i');
+  const host = operandTexts(a)[0];
+  if (key === undefined || host === undefined || ownSshKey(key, ctx.facts.home)) return [];
+  const env = ctx.environmentOf({ values: [host.replace(/^.*@/, '')], remote: true });
+  const environment = env.environment === 'unknown' ? 'production' : env.environment;
+  const reason = env.environment === 'unknown' ? 'a host whose environment nothing names (treated as production)' : env.reason;
+  return [{
+    rule: 'host-outage.key-added',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `Adds ${key}, a key that is not this account's own, to the authorized keys of ${host} (ssh-copy-id): whoever holds its private key signs in there from now on.`,
+    targets: [{ kind: 'resource', name: host, provider: 'host', remote: true, environment, environmentReason: reason }],
+  }];
+}
+
+/** `~/.ssh/id_ed25519.pub`, `$HOME/.ssh/deploy.pub`: a key of this account's own. */
+function ownSshKey(key: string, home: string): boolean {
+  const base = home.replace(/\/+$/, '');
+  return base !== '' && key.replace(/^(~|\$HOME|\$\{HOME\})(?=\/)/, base).startsWith(`${base}/.ssh/`);
 }
 
 const UNITS: Readonly<Record<string, number>> = ownTable({ '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50, e: 2 ** 60 });

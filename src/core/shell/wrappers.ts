@@ -349,6 +349,11 @@ function afterDoubleDash(args: ArgWord[]): Peeled {
   return command ? { argv: command } : { argv: [], none: true };
 }
 
+/** `teller run -- cmd`, `bws run -- cmd`, `varlock run -- cmd`: other secret stores' runners, the command after `--`. */
+function runThenDoubleDash(args: ArgWord[]): Peeled {
+  return args[0]?.text === 'run' ? afterDoubleDash(args.slice(1)) : { argv: [], none: true };
+}
+
 const ENV_CMD = wrapperGrammar([valued('-f', '--file'), valued('-e', '--environments'), valued('-r', '--rc-file'), flag('--fallback'), flag('--no-override'), flag('--silent'), flag('--verbose'), flag('--use-shell')]);
 
 /**
@@ -522,6 +527,11 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   op: afterDoubleDash,
   infisical: afterDoubleDash,
   'aws-vault': afterDoubleDash,
+  teller: runThenDoubleDash,
+  bws: runThenDoubleDash,
+  varlock: runThenDoubleDash,
+  secrethub: runThenDoubleDash,
+  phase: runThenDoubleDash,
   'env-cmd': after(ENV_CMD),
   poetry: subcommandRunner(POETRY),
   pipenv: subcommandRunner(PLAIN_RUN),

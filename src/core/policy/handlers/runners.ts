@@ -174,7 +174,11 @@ function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
         w.addOpaque(`${name} pipes the lines it prints into a shell, which runs them`, via);
         continue;
       }
-      w.analyzeText(text, { ...w.childScope(exec, name), via: [...via, 'system'] });
+      // `print "delete ns payments" | "xargs kubectl"`: the command reads what the print writes (its literal
+      // text when the print prints only literals, otherwise lines built from awk's input).
+      const printed = match[3] !== undefined ? awkPrintedLiteral(program.slice(0, match.index)) : undefined;
+      const stdin = match[3] !== undefined ? { inheritedStdin: printed !== undefined ? { stdin: { kind: 'herestring' as const, text: printed }, unknown: false } : { unknown: true } } : {};
+      w.analyzeText(text, { ...w.childScope(exec, name), via: [...via, match[3] !== undefined ? 'print |' : 'system'], ...stdin });
     } else if (literal.trim() !== '') {
       const constant = awkConstant(program, literal.trim());
       if (constant !== undefined) w.analyzeText(decodeEchoEscapes(constant.replace(/\\"/g, '"')).text, { ...w.childScope(exec, name), via: [...via, 'system'] });
@@ -182,6 +186,17 @@ function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
     }
   }
   return inv;
+}
+
+/** The text a `print "a", "b"` statement ending where `before` ends writes, when it prints only string literals. */
+function awkPrintedLiteral(before: string): string | undefined {
+  const statement = /(?:^|[;{}\n])\s*print(f?)\b\s*([^;{}\n]*)$/.exec(before);
+  if (!statement) return undefined;
+  const args = statement[2]!.trim().replace(/^\(([\s\S]*)\)$/, '$1').trim();
+  const literals = /^"(?:[^"\\\n]|\\.)*"(\s*,?\s*"(?:[^"\\\n]|\\.)*")*$/.test(args) ? [...args.matchAll(/"((?:[^"\\\n]|\\.)*)"(\s*,)?/g)] : [];
+  if (literals.length === 0) return undefined;
+  const text = literals.map((m) => decodeEchoEscapes(m[1]!.replace(/\\"/g, '"')).text + (m[2] !== undefined ? ' ' : '')).join('');
+  return statement[1] === 'f' ? text : `${text}\n`;
 }
 
 /** `print > "/path"` and `printf … >> "/path"`: awk writes (or truncates) a file named in its program, judged like the shell's redirect. */

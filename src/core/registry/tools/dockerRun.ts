@@ -75,8 +75,38 @@ function word(text: string): ArgWord {
   return { text, raw: text, dynamic: false, glob: false };
 }
 
+/**
+ * This machine's folders bind-mounted into the container (`-v "$PWD":/app`, `-v ~/src:/src:ro`,
+ * `--mount type=bind,src=.,dst=/app`): the container path, and the folder as a path here (`$PWD` is `.`).
+ * Named volumes (`pgdata:/d`) are the engine's, not a folder here.
+ */
+function bindMounts(a: ToolArgs): { inside: string; host: string }[] {
+  const specs = [...a.values('-v', '--volume').map((v) => v.split(':')), ...a.values('--mount').map((m) => [/(?:^|,)(?:src|source)=([^,]+)/.exec(m)?.[1], /(?:^|,)(?:dst|destination|target)=([^,]+)/.exec(m)?.[1]])];
+  return specs.flatMap(([host, inside]) => {
+    if (!host || !inside?.startsWith('/') || !/^[/~.$]/.test(host)) return [];
+    const here = host.replace(/^(\$PWD|\$\{PWD\}|\$\(pwd\))(?=\/|$)/, '.').replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, '~');
+    return /[$`]/.test(here) ? [] : [{ inside: inside.replace(/\/+$/, '') || '/', host: here.replace(/\/+$/, '') || '/' }];
+  });
+}
+
+/** A word naming a path under a bind mount names this machine's file there: `node /app/scripts/reset-db.js` with `-v "$PWD":/app` runs `./scripts/reset-db.js`. */
+function hostWord(w: ArgWord, mounts: readonly { inside: string; host: string }[]): ArgWord {
+  if (w.dynamic) return w;
+  const m = mounts.find((b) => b.inside !== '/' && (w.text === b.inside || w.text.startsWith(`${b.inside}/`)));
+  if (!m) return w;
+  const text = `${m.host}${w.text.slice(m.inside.length)}`;
+  return { ...w, text, raw: text };
+}
+
 /** The argv the container runs: `--entrypoint` or the image's CLI entry point, then the words after the image. */
 export function containerArgv(a: ToolArgs, imageIndex = 0): ArgWord[] {
+  const argv = imageArgv(a, imageIndex);
+  // On this machine's engine a bind mount shows this machine's files: the command's paths there are judged as these.
+  const mounts = remoteEngine(a, '') === undefined ? bindMounts(a) : [];
+  return mounts.length === 0 ? argv : argv.map((w) => hostWord(w, mounts));
+}
+
+function imageArgv(a: ToolArgs, imageIndex: number): ArgWord[] {
   const operands = a.parsed.operands;
   const image = operands[imageIndex];
   if (!image) return [];

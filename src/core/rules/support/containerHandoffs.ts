@@ -2,6 +2,7 @@ import { environmentOfName } from '../../policy/production';
 import { basename, resolvePath } from '../../paths';
 import type { CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import { containerArgv } from '../../registry/tools/dockerRun';
 import { readFinding } from '../credentials';
 import { credentialTarget, infoFor } from './credentialPaths';
 
@@ -53,11 +54,33 @@ function credentialsAt(path: string, facts: Facts): CredentialFileInfo[] {
   return facts.credentials.filesUnder(path).slice(0, 4);
 }
 
+/** Images whose default command is a shell (`docker run -it alpine`): nothing after the image opens one. */
+const SHELL_IMAGES = /^(alpine|busybox|ubuntu|debian|fedora|centos|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w.-]+|oraclelinux|photon|clearlinux)$/;
+const SHELLS = /^(\S*\/)?(sh|bash|zsh|dash|ash|ksh|mksh|fish)$/;
+
+/** The container's command is a shell given nothing to run (`alpine sh`, `bash -l`, `ubuntu` alone): what is typed there next is not seen here. */
+function bareShell(argv: readonly { text: string }[], repo: string): boolean {
+  if (argv.length === 0) return SHELL_IMAGES.test(repo);
+  return SHELLS.test(argv[0]!.text) && argv.slice(1).every((w) => /^-(l|i|il|li|-login|-interactive)$/.test(w.text));
+}
+
+/** Services started with a production environment file (`docker compose --env-file .env.production up -d`): their images get every secret in it. */
+function composeHandoffs(inv: Invocation, a: ReturnType<typeof toolArgs>, verb: string | undefined, ctx: RuleContext): Finding[] {
+  if (!verb || !/^(up|run|create|start|restart|watch)$/.test(verb)) return [];
+  const cwd = inv.cwd || ctx.facts.cwd;
+  for (const file of a.values('--env-file')) {
+    const info = infoFor(resolvePath(cwd, file, ctx.facts.home), ctx.facts);
+    if (info && environmentOfName(basename(file)) === 'production') return [{ ...readFinding('hands over', info, `${inv.name} compose ${verb} (as the environment of every service it starts, whatever their images run)`), rule: 'credentials.container-handoff' }];
+  }
+  return [];
+}
+
 function runHandoffs(inv: Invocation, ctx: RuleContext): Finding[] {
   const command = invocationCommand(inv);
   if (!command) return [];
   const { tool, parsed } = command;
   const verb = parsed.path[parsed.path.length - 1];
+  if (parsed.path[0] === 'compose') return composeHandoffs(inv, toolArgs(inv.name, parsed, tool), verb, ctx);
   if (verb !== 'run' && verb !== 'create') return [];
   const a = toolArgs(inv.name, parsed, tool);
   const image = a.operand(0);
@@ -88,6 +111,9 @@ function runHandoffs(inv: Invocation, ctx: RuleContext): Finding[] {
     const info = infoFor(resolvePath(cwd, file, facts.home), facts);
     if (info && environmentOfName(basename(file)) === 'production') out.push({ ...readFinding('hands over', info, `${where} (as its environment, to an image nobody here vouched for)`), rule: 'credentials.container-handoff' });
   }
+  // An image vouched for still runs what it is told: a bare shell given this machine's credentials runs, past
+  // this guard, whatever is typed there next, with the keys at hand to reach any host (round 18).
+  if (vouched && out.length === 0 && bareShell(containerArgv(a), repo)) out.push(...shellHandoffs(a, mounts, where, cwd, facts));
   if (!CLI_IMAGES.test(repo)) {
     const passed = a.values('-e', '--env').map((e) => e.split('=')[0] ?? '').filter((name) => CLOUD_KEYS.test(name));
     if (passed[0]) {
@@ -95,6 +121,22 @@ function runHandoffs(inv: Invocation, ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/** What a vouched image's bare shell is handed: a folder holding credential files, the home folder, a production environment file. */
+function shellHandoffs(a: ReturnType<typeof toolArgs>, mounts: readonly { host: string }[], where: string, cwd: string, facts: Facts): Finding[] {
+  const home = facts.home.replace(/\/+$/, '');
+  const mounted = mounts.map((m) => ({ m, files: credentialsAt(m.host, facts) })).find((x) => x.files.length > 0 || (home !== '' && (x.m.host === home || home.startsWith(x.m.host === '/' ? '/' : x.m.host + '/'))));
+  const envFile = a.values('--env-file').map((f) => ({ f, info: infoFor(resolvePath(cwd, f, facts.home), facts) })).find((x) => x.info !== undefined && environmentOfName(basename(x.f)) === 'production');
+  const given = mounted ? (mounted.files[0] ? `${mounted.files[0].path} (${mounted.files[0].label})` : mounted.m.host) : envFile?.f;
+  if (given === undefined) return [];
+  return [{
+    rule: 'credentials.container-handoff',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${where} hands ${given} to a shell in the container: whatever is typed there next runs past this guard, with those credentials at hand to reach any host.`,
+    targets: [{ kind: 'credential', name: given, remote: true, environment: 'unknown', environmentReason: 'handed to a container shell whose next commands nothing here sees' }],
+  }];
 }
 
 /** `kubectl cp legacy api-0:/tmp/legacy`, `docker cp config web:/app`: a folder holding credential files copied into a pod or container. */

@@ -57,6 +57,9 @@ const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   keycloak: ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
 });
 
+/** An output template that names a kubeconfig user's credential fields, or a user entry whole. */
+const KUBE_USER_SECRETS = /\busers\b[^}]*\b(token|password|client-key(-data)?|auth-provider|access-token|refresh-token|id-token)\b|\busers\b[^}]*\.user\s*\}|\{\s*\.users(\[[^\]]*\])?\s*\}/;
+
 /** The command's words that are not options or option values, in order. */
 export function subcommandWords(tool: string, args: readonly ArgWord[]): string[] {
   const valued = VALUED[tool] ?? [];
@@ -156,6 +159,8 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
     // A template or path that names the containers' environment prints its values.
     { path: ['get'], what: "the containers' environment variables", naming: /\.env\b|\benv\[|\.envFrom\b/ },
     { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
+    // A template over the users' credentials (`{.users[*].user.token}`, an auth provider's tokens, a password, a user whole).
+    { path: ['config', 'view'], what: "the kubeconfig users' tokens and keys", naming: KUBE_USER_SECRETS },
   ],
   oc: [
     { path: ['whoami'], what: 'the OpenShift token', when: ['-t', '--show-token'] },

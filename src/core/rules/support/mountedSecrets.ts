@@ -7,7 +7,8 @@ import { dump, dumpTarget, isSecretVariableName } from './huntCommon';
  * Secrets no index on this machine can list: the files an orchestrator mounts into a container
  * (`kubectl exec api-0 -- cat /var/run/secrets/kubernetes.io/serviceaccount/token`, Docker's
  * `/run/secrets/NAME`, EKS and Azure workload identity tokens), and Terraform's console fed an
- * expression that evaluates a secret (`terraform console <<< 'var.db_password'`, `nonsensitive(…)`).
+ * expression that evaluates a secret (`terraform console <<< 'var.db_password'`, a resource's
+ * `aws_db_instance.main.password` from state, `nonsensitive(…)`).
  */
 
 const MOUNTED = /^\/(?:var\/)?run\/secrets\/(?:kubernetes\.io\/serviceaccount\/(?:token|ca\.crt)|eks\.amazonaws\.com\/serviceaccount\/token|azure\/tokens\/[\w.-]+|[\w.-]+)$/;
@@ -27,7 +28,9 @@ export function checkConsoleSecrets(inv: Invocation, ctx: RuleContext): Finding[
   if ((inv.name !== 'terraform' && inv.name !== 'tofu') || !inv.args.some((a) => a.text === 'console')) return [];
   const text = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : inv.stdin?.kind === 'pipe' ? undefined : '';
   if (text === '') return [];
-  const names = text === undefined ? [] : [...text.matchAll(/\b(?:var|local|output|module\.[\w-]+)\.([\w-]+)/g)].map((m) => m[1] ?? '');
+  // Every word of a reference (`var.db_password`, `aws_db_instance.main.password`, `random_password.db.result`):
+  // a resource's attribute read from state is printed like a variable.
+  const names = text === undefined ? [] : [...text.matchAll(/\b[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]]*\])+/g)].flatMap((m) => m[0].split(/[.[\]]+/)).filter((n) => n !== '' && !/^(var|local|output|module|data)$/.test(n));
   const secret = names.find((n) => isSecretVariableName(n) || /password|secret|token|private|credential/i.test(n));
   if (text !== undefined && !secret && !/\bnonsensitive\s*\(/.test(text)) return [];
   const what = secret !== undefined ? `the value of ${secret}` : text === undefined ? 'expressions piped in (the guard cannot see which)' : 'a value marked sensitive (nonsensitive)';

@@ -17,6 +17,10 @@ const API_BASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Slack/, 'https://slack.com/api'], [/^Twilio/, 'https://api.twilio.com'], [/^Stripe/, 'https://api.stripe.com'],
 ];
 
+/** The GraphQL endpoint behind each client label: `octokit.graphql('mutation { deleteRef(…) }')` is a POST of that document there. */
+const GRAPHQL_ENDPOINTS: ReadonlyArray<readonly [RegExp, string]> = [[/^GitHub/, 'https://api.github.com/graphql'], [/^GitLab/, 'https://gitlab.com/api/graphql']];
+const GRAPHQL_DOOR = /(?:\.\s*|\b)graphql\s*\(/g;
+
 const METHODS = /^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/;
 const DOOR = /\.\s*(request|requestRaw|requestJsonAndCheck|requestJson|api_call|apiCall|raw_request|rawRequest)\s*\(/g;
 const unquote = (s: string | undefined): string | undefined => /^\s*(['"`])([^'"`]*)\1\s*$/.exec(s ?? '')?.[2];
@@ -46,11 +50,46 @@ function routeOf(args: string): Route | undefined {
   return { method: unquote(method)?.toUpperCase(), path, params: [], body: options.find(([k]) => /^(body|json|data)$/.test(k))?.[1] ?? '' };
 }
 
+/** A string literal whole (`'mutation { deleteRef(input:{refId:"R"}) { … } }'`), other quote marks inside allowed; undefined for anything computed. */
+function literal(text: string | undefined): string | undefined {
+  const m = /^\s*(['"`])([\s\S]*)\1\s*$/.exec(text ?? '');
+  if (!m || (m[1] === '`' && m[2]!.includes('${')) || m[2]!.includes(m[1]!)) return undefined;
+  return m[2]!.replace(/\\(["'`\\])/g, '$1');
+}
+
+/**
+ * `octokit.graphql(DOCUMENT, variables)`, `graphql(DOCUMENT)` of `@octokit/graphql`: the document is sent to the
+ * service's GraphQL endpoint and judged as curl's POST of it would be. A document built at run time in code that
+ * writes a mutation asks: it may be one.
+ */
+function graphqlFindings(code: string, ctx: RuleContext, client: string, modules: readonly { label: string }[]): Finding[] {
+  const endpoint = GRAPHQL_ENDPOINTS.find(([label]) => modules.some((m) => label.test(m.label)))?.[1];
+  if (endpoint === undefined) return [];
+  const out: Finding[] = [];
+  for (const m of code.matchAll(GRAPHQL_DOOR)) {
+    const document = literal(splitArguments(argumentText(code, (m.index ?? 0) + m[0].length - 1))[0]);
+    if (document === undefined) {
+      if (/\bmutation\b/.test(code)) out.push({ rule: 'sdk-snippets.request-route', risk: 'unanalyzable', severity: 'ask', reason: `${client} sends a GraphQL document built at run time to ${endpoint} through the client's graphql(), in code that writes a mutation: it may destroy.`, targets: [] });
+      continue;
+    }
+    const request = { client: `${client} (graphql())`, method: 'POST', urls: [endpoint], bodies: [{ text: JSON.stringify({ query: document }), dynamic: false }], contentType: 'application/json', unixSocket: false };
+    out.push(...judgeRequest(request, ctx).filter((f) => f.severity !== 'info'));
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
 export function sdkRequestRouteFindings(snippet: CodeSnippet, ctx: RuleContext, client: string): Finding[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript') return [];
   const code = snippet.text.length > 50_000 ? snippet.text.slice(0, 50_000) : snippet.text;
-  if (!/\.\s*(?:request|requestRaw|requestJson\w*|api_?[cC]all|raw_?[rR]equest)\s*\(/.test(code)) return [];
+  const door = /\.\s*(?:request|requestRaw|requestJson\w*|api_?[cC]all|raw_?[rR]equest)\s*\(/.test(code);
+  const graphql = /\bgraphql\s*\(/.test(code);
+  if (!door && !graphql) return [];
   const modules = snippetClients(code, snippet.language as SdkLanguage)?.modules ?? [];
+  if (graphql) {
+    const found = graphqlFindings(code, ctx, client, modules);
+    if (found.length > 0 || !door) return found;
+  }
   const base = API_BASES.find(([label]) => modules.some((m) => label.test(m.label)));
   if (!base) return [];
   const out: Finding[] = [];

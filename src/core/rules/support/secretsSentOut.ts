@@ -227,6 +227,25 @@ export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
 
 const WHOLE = 'ENV (every environment variable)';
 const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\bgetenv\(\s*\)|\b(dict|str|repr|json\.dumps)\(\s*os\.environ\s*\)|JSON\.stringify\(\s*process\.env\s*\)|\bDeno\.env\.toObject\(\s*\)|\$_ENV\b|\$_SERVER\b/;
+/**
+ * The whole environment object given as a value (`axios.post(url, process.env)`, `{...process.env}`, `data=os.environ`,
+ * `json=os.environ.copy()`): every secret in it goes where the call sends it. A child process's environment
+ * (`env=os.environ`, `{env: {...process.env}}`) stays here, and `Object.keys(process.env)` is names only.
+ */
+const ENV_OBJECT_VALUE = /(?<before>[(,{:=[]\s*(?:\.\.\.|\*\*)?)(?:process\.env|os\.environ(?:\.copy\(\s*\))?)\s*(?=[,)}\]])/g;
+/** A call that sends or serialises what it is given (`axios.post(`, `fetch(`, `requests.put(`, `URLSearchParams(`), in the same statement. */
+const SENDING_CALL = /\b(post|put|patch|request|fetch|send|sendBeacon|write|emit|publish|upload|urlopen|Request|URLSearchParams|FormData|stringify|dumps|urlencode)\s*\(/;
+function wholeEnvironmentValue(text: string): boolean {
+  for (const m of text.matchAll(ENV_OBJECT_VALUE)) {
+    const lead = text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + (m.groups?.before?.length ?? 0));
+    if (/\benv\s*[=:]\s*\{?\s*(\.\.\.|\*\*)?$|\b(Object\.keys|keys|sorted|list|len)\(\s*$/.test(lead)) continue;
+    // The statement it is given in must send it (a helper given `process.env` to read settings sends nothing).
+    const statement = text.slice(Math.max(0, (m.index ?? 0) - 200), m.index ?? 0).split(/[;\n]/).pop() ?? '';
+    if (SENDING_CALL.test(statement)) return true;
+  }
+  return false;
+}
+
 const SOCKET_CLIENT = /\.connect\s*\(|\b(smtplib\.SMTP(_SSL)?|socket\.create_connection|createConnection|IO::Socket|Net::(SMTP|FTP|Telnet)|TCPSocket|fsockopen|stream_socket_client|HTTPS?Connection|ftplib\.FTP|telnetlib)\b/;
 const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query)|InetAddress\.getByName|net\.LookupHost)\b|\bdns\b[^;]{0,40}\.(resolve\w*|lookup)\s*\(/;
 
@@ -235,7 +254,7 @@ export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
   const variables = [...argvSecrets(snippet), ...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => (typeof m === 'string' ? m : m[1] ?? '')).filter(isSecretVariableName);
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
-  if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
+  if (WHOLE_ENVIRONMENT.test(text) || wholeEnvironmentValue(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
   const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase()).concat(argvHosts(snippet));
   // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.

@@ -4,6 +4,7 @@ import { readFinding } from '../credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
+import { invocationCommand } from '../../registry/commandModel';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -80,9 +81,13 @@ function encodedLabel(label: string): boolean {
   return label.length >= 16 && /^[A-Za-z0-9_-]+$/.test(label) && /[A-Z]/.test(label) && /[a-z]/.test(label) && /\d/.test(label);
 }
 
+const REGISTRY_READ = new Set(['aws', 'gsutil', 'gcloud']);
+
 /** Cloud storage uploads: the local sources of `aws s3 cp/mv/sync`, `gsutil cp`, `gcloud storage cp`, `az storage blob upload`, `rclone`, `s3cmd put`, `mc cp`. */
 function uploadSources(inv: Invocation): ArgWord[] {
-  const p = inv.args.filter((a) => !a.text.startsWith('-'));
+  // The clouds' CLIs are read through their registry entries, so an option's value (`--profile default`) is not a source or destination.
+  const command = REGISTRY_READ.has(inv.name) ? invocationCommand(inv) : undefined;
+  const p = command ? [...command.parsed.path.map((text): ArgWord => ({ text, raw: text, dynamic: false, glob: false })), ...command.parsed.operands] : inv.args.filter((a) => !a.text.startsWith('-'));
   const words = p.map((a) => a.text);
   // rclone's remotes made on the line (`:webdav,url=https://x:`, `:s3:bucket`) are remotes too (stop 32, round 14).
   const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/') || /^:[\w-]+[,:]/.test(t);
@@ -264,9 +269,10 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   // Where the upload goes: a repository or peer nothing names is production (the rule for unresolved remote targets).
   const sent = (f: Finding): Finding => {
-    if (!BACKUP_SYNC.has(inv.name)) return { ...f, rule: 'credentials.sent-out' };
+    // A bucket is another place too (`aws s3 cp config/master.key s3://drop/`): its environment is what its name says.
+    if (!BACKUP_SYNC.has(inv.name) && !REGISTRY_READ.has(inv.name)) return { ...f, rule: 'credentials.sent-out' };
     const env = ctx.environmentOf({ values: positionals(inv.args).filter((w) => /[:@]/.test(w)), remote: true });
-    return { ...f, rule: 'credentials.sent-out', targets: f.targets.map((t) => ({ ...t, remote: true, environment: env.environment === 'unknown' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' ? 'sent to a backup repository or peer whose environment nothing names (treated as production)' : env.reason })) };
+    return { ...f, rule: 'credentials.sent-out', targets: f.targets.map((t) => ({ ...t, remote: true, environment: env.environment === 'unknown' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' ? `sent to ${BACKUP_SYNC.has(inv.name) ? 'a backup repository or peer' : 'a bucket'} whose environment nothing names (treated as production)` : env.reason })) };
   };
   for (const w of uploadSources(inv)) {
     for (const p of pathsOfWord(w, cwd, facts)) {
