@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../../src/core/policy/analyze';
 import { findingsOf } from '../../../src/core/policy/classify';
 import type { Invocation } from '../../../src/core/policy/types';
 import { credentialReachPack, CREDENTIAL_REACH_CHECKS } from '../../../src/core/rules/credentialReach';
 import { setSubCheckIndex, type SubCheck } from '../../../src/core/rules/support/subChecks';
-import { testFacts } from '../support/policyFixtures';
+import { corpusCommands } from '../support/corpusCommands';
+import { invocation, testFacts } from '../support/policyFixtures';
 import { realContext } from '../support/packRun';
 
 /**
@@ -18,16 +17,7 @@ import { realContext } from '../support/packRun';
 
 const facts = testFacts();
 
-function corpusCommands(): string[] {
-  const corpus = join(__dirname, '..', '..', 'corpus');
-  return readdirSync(corpus)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(join(corpus, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { command: string }).command));
-}
-
-function inv(name: string, args: string[]): Invocation {
-  return { name, command: name, args: args.map((text) => ({ text, raw: text, dynamic: false, glob: false })), assignments: {}, redirects: [], via: [], origin: { kind: 'command' }, cwd: '/work/app' };
-}
+const inv = (name: string, args: readonly string[]): Invocation => invocation([name, ...args]);
 
 const named = (check: SubCheck): string => check.name || 'a sub-check';
 
@@ -41,30 +31,30 @@ describe('sub-check index (s34 perf)', () => {
     for (const name of ['cat', 'constructor', '__proto__', 'toString', '']) for (const c of always) assert.ok(CREDENTIAL_REACH_CHECKS.checksFor(name).includes(c), `${named(c)} runs for '${name}'`);
   });
 
-  // Rows: a name a sub-check reacts to runs it; a look-alike name does not.
-  const ROWS: { check: string; name: string; runs: boolean }[] = [
-    { check: 'checkGitHistoryDumps', name: 'git', runs: true },
-    { check: 'checkGitHistoryDumps', name: 'gitk', runs: false },
-    { check: 'checkMintingClis', name: 'az', runs: true },
-    { check: 'checkMintingClis', name: 'flyctl', runs: true },
-    { check: 'checkMintingClis', name: 'gh', runs: true },
-    { check: 'checkMintingClis', name: 'ls', runs: false },
-    { check: 'checkMintingClis', name: 'constructor', runs: false },
-    { check: 'checkForeignShellText', name: 'pwsh', runs: true },
-    { check: 'checkForeignShellText', name: 'fish', runs: true },
-    { check: 'checkForeignShellText', name: 'bash', runs: false },
-    { check: 'checkImageBuildCopies', name: 'podman', runs: true },
-    { check: 'checkImageBuildCopies', name: 'kubectl', runs: false },
-    { check: 'checkConsoleSecrets', name: 'tofu', runs: true },
-    { check: 'checkConsoleSecrets', name: 'terragrunt', runs: false },
+  // Rows: a name a sub-check reacts to runs it; a look-alike name next to it does not.
+  const ROWS: ReadonlyArray<readonly [check: string, name: string, runs: boolean]> = [
+    ['checkGitHistoryDumps', 'git', true],
+    ['checkGitHistoryDumps', 'gitk', false],
+    ['checkMintingClis', 'az', true],
+    ['checkMintingClis', 'flyctl', true],
+    ['checkMintingClis', 'gh', true],
+    ['checkMintingClis', 'ls', false],
+    ['checkMintingClis', 'constructor', false],
+    ['checkForeignShellText', 'pwsh', true],
+    ['checkForeignShellText', 'fish', true],
+    ['checkForeignShellText', 'bash', false],
+    ['checkImageBuildCopies', 'podman', true],
+    ['checkImageBuildCopies', 'kubectl', false],
+    ['checkConsoleSecrets', 'tofu', true],
+    ['checkConsoleSecrets', 'terragrunt', false],
   ];
-  for (const row of ROWS) {
-    it(`credential-reach: ${row.check} for '${row.name}' → ${row.runs ? 'runs' : 'skipped'}`, () => {
-      const check = CREDENTIAL_REACH_CHECKS.checks.find((c) => c.name === row.check);
-      assert.ok(check, `${row.check} is in the list`);
-      assert.equal(CREDENTIAL_REACH_CHECKS.checksFor(row.name).includes(check), row.runs);
-    });
-  }
+  it(`credential-reach: ${ROWS.length} rows of which names run which sub-check`, () => {
+    for (const [name, program, runs] of ROWS) {
+      const check = CREDENTIAL_REACH_CHECKS.checks.find((c) => c.name === name);
+      assert.ok(check, `${name} is in the list`);
+      assert.equal(CREDENTIAL_REACH_CHECKS.checksFor(program).includes(check), runs, `${name} for '${program}'`);
+    }
+  });
 
   it('index off: every sub-check runs for every name', () => {
     setSubCheckIndex(false);
