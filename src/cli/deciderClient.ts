@@ -43,6 +43,11 @@ export interface ClientOptions {
   holdSignals?: boolean;
   /** Tests: 'net' talks through node:net even where the pipe handle is there (the other runtimes' path). */
   transport?: 'net';
+  /**
+   * BLAST_SHIELD_DECIDER_TRACE=1 only (off in production): where the call's time went, in ms after the
+   * process started (`performance.now()`), pushed as each phase ends: stdin read, request sent, reply read.
+   */
+  marks?: Array<[string, number]>;
 }
 
 /**
@@ -216,6 +221,7 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
+  o.marks?.push(['stdin', performance.now()]);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
   const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
@@ -244,8 +250,10 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   try {
     let replyLine: string | undefined;
     let failed: ClientOutcome | undefined;
+    o.marks?.push(['sent', performance.now()]);
     try {
       replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, o.transport);
+      o.marks?.push(['reply', performance.now()]);
     } catch (err) {
       const code = err instanceof Error ? err.message : String(err);
       failed = { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };

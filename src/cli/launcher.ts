@@ -209,13 +209,18 @@ function tryDecider(): Promise<boolean> | undefined {
   } catch {
     return undefined;
   }
+  const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
+  // Traced calls only: where the time went (the launcher running, stdin read, request sent, reply read).
+  const marks: Array<[string, number]> | undefined = trace ? [['launcher', performance.now()]] : undefined;
   const startedAt = Date.now();
   const stdin = readStdinFd(HOOK_INPUT_MAX_BYTES);
   stdin.catch(() => undefined);
   setHookPrelude({ startedAt, stdin });
-  const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
-  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd, pid: process.pid, ppid: process.ppid }).then((outcome) => {
-    if (trace) fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\n`);
+  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd, pid: process.pid, ppid: process.ppid, ...(marks ? { marks } : {}) }).then((outcome) => {
+    if (marks) {
+      const phases = marks.map(([what, at]) => `${what} ${at.toFixed(1)}`).join(', ');
+      fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\nblast-shield decider phases (ms after start): ${phases}\n`);
+    }
     if (outcome.reply) {
       // Once the answer is being written, the bundle must not write a second one.
       try {

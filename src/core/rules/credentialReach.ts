@@ -16,7 +16,8 @@ import { VERB_TRAITS } from '../registry/verbTraits';
 import { isCredentialReader, readFinding } from './credentials';
 import { goneFileFindings } from './support/gitGoneFiles';
 import { catFileReads } from './support/gitObjectReads';
-import { credentialMinted } from './support/credentialClis';
+import { credentialMinted, mintsCredentials } from './support/credentialClis';
+import { subCheckList, type SubCheck } from './support/subChecks';
 import { PRINTED_CREDENTIAL_OWNER, pipedToOwnLogin, REGISTRY_TOKENS } from './support/ownRegistryLogins';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { checkRemoteCredentialPulls } from './support/remoteCredentialPulls';
@@ -423,6 +424,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       return [];
   }
 }
+checkGitHistoryDumps.reactsTo = (name: string): boolean => name === 'git';
 
 // ---------------------------------------------------------------------------------------------
 // CLIs that mint or print a credential
@@ -437,6 +439,7 @@ function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
   // A bare `/` is a key prefix here (`etcdctl get --prefix /`, `--path /`), not this machine's root folder.
   return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text).filter((t) => t !== '/')))];
 }
+checkMintingClis.reactsTo = (name: string): boolean => mintsCredentials(name);
 
 // ---------------------------------------------------------------------------------------------
 // Copies and links of a credential file read later in the same line
@@ -505,43 +508,53 @@ function checkCopiesRead(analysis: Analysis, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/** What every invocation is asked, in this order; a sub-check with `reactsTo` runs only for the names it reacts to (support/subChecks.ts). */
+export const CREDENTIAL_REACH_CHECKS = subCheckList(() => [
+  checkWholeFileReads,
+  checkFileOptionReads,
+  checkGitHistoryDumps,
+  checkEnvironmentPrints,
+  checkSecretStdinPrints,
+  checkInlineCodeEnvironment,
+  checkFolderDiffs,
+  checkCredentialEndpoints,
+  checkMailedPatches,
+  checkMintingClis,
+  checkSecretsInAddresses,
+  checkSentFiles,
+  checkInterpreterOperands,
+  checkGitLineHistory,
+  checkRestoredCredentials,
+  checkComposeEnvironment,
+  withHistory(checkGitSecretRoads),
+  checkStagedSecrets,
+  checkToolFileSends,
+  checkCodeNamedReads,
+  checkTunnels,
+  checkEventForwards,
+  checkMountedSecrets,
+  checkConsoleSecrets,
+  checkCredentialMoves,
+  checkCredentialExposures,
+  checkGitGrepOutside,
+  checkForeignShellText,
+  withHistory(checkRemoteRedirects),
+  withHistory(checkNewRepositoryPush),
+  checkImageBuildCopies,
+  checkRemoteCredentialPulls,
+]);
+
+/** A sub-check that also reads the line's git history, with its trigger. */
+function withHistory(check: ((inv: Invocation, ctx: RuleContext, history: ReturnType<typeof historyOf>) => Finding[]) & { reactsTo?: (name: string) => boolean }): SubCheck {
+  const run: SubCheck = (inv, ctx) => check(inv, ctx, historyOf(ctx));
+  if (check.reactsTo) run.reactsTo = check.reactsTo;
+  return run;
+}
+
 export const credentialReachPack: RulePack = {
   id: 'credential-reach',
   title: 'Credentials reaching the screen or leaving the machine: whole-file readers, git history, the environment, minting CLIs, uploads',
-  checkInvocation(inv, ctx) {
-    return [
-      ...checkWholeFileReads(inv, ctx),
-      ...checkFileOptionReads(inv, ctx),
-      ...checkGitHistoryDumps(inv, ctx),
-      ...checkEnvironmentPrints(inv, ctx),
-      ...checkSecretStdinPrints(inv, ctx),
-      ...checkInlineCodeEnvironment(inv, ctx),
-      ...checkFolderDiffs(inv, ctx),
-      ...checkCredentialEndpoints(inv, ctx),
-      ...checkMailedPatches(inv, ctx),
-      ...checkMintingClis(inv, ctx),
-      ...checkSecretsInAddresses(inv),
-      ...checkSentFiles(inv, ctx),
-      ...checkInterpreterOperands(inv, ctx),
-      ...checkGitLineHistory(inv, ctx),
-      ...checkRestoredCredentials(inv, ctx),
-      ...checkComposeEnvironment(inv, ctx),
-      ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
-      ...checkStagedSecrets(inv, ctx),
-      ...checkToolFileSends(inv, ctx),
-      ...checkCodeNamedReads(inv, ctx),
-      ...checkTunnels(inv),
-      ...checkEventForwards(inv),
-      ...checkMountedSecrets(inv, ctx),
-      ...checkConsoleSecrets(inv, ctx),
-      ...checkCredentialMoves(inv, ctx), ...checkCredentialExposures(inv, ctx), ...checkGitGrepOutside(inv, ctx),
-      ...checkForeignShellText(inv, ctx),
-      ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
-      ...checkNewRepositoryPush(inv, ctx, historyOf(ctx)),
-      ...checkImageBuildCopies(inv, ctx),
-      ...checkRemoteCredentialPulls(inv, ctx),
-    ];
-  },
+  checkInvocation: (inv, ctx) => CREDENTIAL_REACH_CHECKS.run(inv, ctx),
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx), ...checkSnippetSdkEndpoints(snippet)];
   },

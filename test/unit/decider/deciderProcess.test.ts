@@ -48,7 +48,7 @@ describe('decider: the hook process against servers on its socket', function () 
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
-  function hook(host: 'claude' | 'cursor', command: string): Promise<{ stdout: string; trace: string; ms: number }> {
+  function hook(host: 'claude' | 'cursor', command: string): Promise<{ stdout: string; trace: string; phases: string; ms: number }> {
     const input =
       host === 'claude'
         ? JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' })
@@ -61,7 +61,7 @@ describe('decider: the hook process against servers on its socket', function () 
     child.stdout.on('data', (c) => (stdout += String(c)));
     child.stderr.on('data', (c) => (stderr += String(c)));
     child.stdin.end(input);
-    return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
+    return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '', phases: /blast-shield decider phases \(ms after start\): (.*)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
   }
   const decision = (host: 'claude' | 'cursor', stdout: string): string => {
     const reply = JSON.parse(stdout) as { hookSpecificOutput?: { permissionDecision: string }; permission?: string };
@@ -229,5 +229,16 @@ describe('decider: the hook process against servers on its socket', function () 
     const denied = await hook('claude', 'rm -rf ~');
     assert.equal(denied.trace, 'answered');
     assert.equal(decision('claude', denied.stdout), 'deny');
+  });
+
+  it('traced (BLAST_SHIELD_DECIDER_TRACE=1): where the time went, in order (launcher, stdin read, request sent, reply read)', async () => {
+    const g: DeciderServerHandle = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
+    closers.push(() => g.close());
+    const r = await hook('claude', 'git status');
+    assert.equal(r.trace, 'answered');
+    const marks = r.phases.split(', ').map((m) => m.split(' '));
+    assert.deepEqual(marks.map(([what]) => what), ['launcher', 'stdin', 'sent', 'reply']);
+    const at = marks.map(([, ms]) => Number(ms));
+    assert.ok(at.every((ms, i) => Number.isFinite(ms) && ms > 0 && (i === 0 || ms >= at[i - 1]!)), r.phases);
   });
 });

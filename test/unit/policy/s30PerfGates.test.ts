@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../../src/core/policy/analyze';
 import { findingsOf } from '../../../src/core/policy/classify';
 import { passesGate, setPackGates } from '../../../src/core/policy/packGates';
 import type { Invocation, RulePack } from '../../../src/core/policy/types';
 import { RULE_PACKS } from '../../../src/core/rules/index';
+import { corpusCommands } from '../support/corpusCommands';
 import { testFacts } from '../support/policyFixtures';
 import { realContext } from '../support/packRun';
 
@@ -18,12 +17,6 @@ import { realContext } from '../support/packRun';
 
 const facts = testFacts();
 
-function corpusCommands(): string[] {
-  const corpus = join(__dirname, '..', '..', 'corpus');
-  return readdirSync(corpus)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(join(corpus, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { command: string }).command));
-}
 
 function inv(name: string, args: string[]): Invocation {
   return { name, command: name, args: args.map((text) => ({ text, raw: text, dynamic: false, glob: false })), assignments: {}, redirects: [], via: [], origin: { kind: 'command' }, cwd: '/work/app' };

@@ -270,6 +270,11 @@ function matches(mint: Mint, words: readonly string[]): boolean {
 }
 
 /** What a CLI invocation hands out, or undefined. */
+/** Whether `credentialMinted` can name anything for this program (the trigger of credentialReach.ts's `checkMintingClis`). */
+export function mintsCredentials(tool: string): boolean {
+  return tool === 'az' || TABLE[tool === 'flyctl' ? 'fly' : tool] !== undefined;
+}
+
 export function credentialMinted(tool: string, args: readonly ArgWord[]): string | undefined {
   const name = tool === 'flyctl' ? 'fly' : tool;
   const words = subcommandWords(name, args);

@@ -83,3 +83,4 @@ export function checkCredentialExposures(inv: Invocation, ctx: RuleContext): Fin
   if (inv.name === 'ngrok') return tunnelServes(inv, ctx);
   return [];
 }
+checkCredentialExposures.reactsTo = (name: string): boolean => name === 'setfacl' || name === 'ln' || name === 'ngrok';

@@ -118,3 +118,4 @@ export function checkForeignShellText(inv: Invocation, ctx: RuleContext): Findin
   }
   return out;
 }
+checkForeignShellText.reactsTo = (name: string): boolean => FOREIGN_SHELLS.has(name) || name === 'zsh' || name === 'pwsh' || name === 'powershell';

@@ -26,3 +26,4 @@ export function checkGitGrepOutside(inv: Invocation, ctx: RuleContext): Finding[
   }
   return [];
 }
+checkGitGrepOutside.reactsTo = (name: string): boolean => name === 'git';

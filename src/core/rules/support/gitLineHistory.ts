@@ -29,3 +29,4 @@ export function checkGitLineHistory(inv: Invocation, ctx: RuleContext): Finding[
   out.push(...goneFileFindings(gone.map((g) => g.abs), gone.map((g) => g.text), cwd, ctx, 'git log -L'));
   return out;
 }
+checkGitLineHistory.reactsTo = (name: string): boolean => name === 'git';

@@ -156,6 +156,7 @@ export function checkRemoteRedirects(inv: Invocation, ctx: RuleContext, history:
   }
   return out;
 }
+checkRemoteRedirects.reactsTo = (name: string): boolean => name === 'git';
 
 /** Senders a bundle file reaches the network through, in the same line. */
 const SENDERS = new Set(['curl', 'wget', 'scp', 'sftp', 'rsync', 'rclone', 'aws', 'gsutil', 'gcloud', 'az', 'azcopy', 'gh', 'nc', 'ncat', 'netcat', 'socat', 'http', 'https', 'xh', 'lftp', 'ftp', 's3cmd', 'mc', 'croc', 'magic-wormhole', 'wormhole', 'ssh']);
@@ -198,3 +199,4 @@ export function checkNewRepositoryPush(inv: Invocation, ctx: RuleContext, histor
   const where = `${name.slice(0, 80)} (a repository gh repo create makes for it)`;
   return sentOut(pushedHistory(inv, history, where, []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to /, 'gh repo create --push to ') })), ctx, [name]);
 }
+checkNewRepositoryPush.reactsTo = (name: string): boolean => name === 'gh';

@@ -127,3 +127,4 @@ export function checkRestoredCredentials(inv: Invocation, ctx: RuleContext): Fin
   }
   return out;
 }
+checkRestoredCredentials.reactsTo = (name: string): boolean => name === 'git';

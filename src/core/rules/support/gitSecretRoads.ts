@@ -93,6 +93,7 @@ export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: 
   }
   return [];
 }
+checkGitSecretRoads.reactsTo = (name: string): boolean => name === 'git';
 
 export function pushedHistory(inv: Invocation, history: HistoryReader, where: string, refspecs: readonly string[]): Finding[] {
   const revs = refspecs.map((r) => r.replace(/^\+/, '').split(':')[0] ?? '').filter((r) => /^[\w./~^@-]+$/.test(r) && !r.startsWith('-'));

@@ -118,3 +118,4 @@ export function checkStagedSecrets(inv: Invocation, ctx: RuleContext): Finding[]
   const how = sub === 'add' ? 'git add' : 'git commit';
   return out.slice(0, 8).map((f) => readFinding(sub === 'add' ? 'stages (a commit and a push send it)' : 'commits (a push sends it)', f, how));
 }
+checkStagedSecrets.reactsTo = (name: string): boolean => name === 'git';

@@ -90,4 +90,5 @@ export function checkImageBuildCopies(inv: Invocation, ctx: RuleContext): Findin
   }
   return out;
 }
+checkImageBuildCopies.reactsTo = (name: string): boolean => ENGINES.has(name);
 

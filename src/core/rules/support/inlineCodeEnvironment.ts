@@ -28,3 +28,4 @@ export function checkInlineCodeEnvironment(inv: Invocation, ctx: RuleContext): F
   }
   return [];
 }
+checkInlineCodeEnvironment.reactsTo = (name: string): boolean => Object.hasOwn(INLINE_CODE, name);

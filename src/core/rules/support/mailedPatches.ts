@@ -35,3 +35,4 @@ export function checkMailedPatches(inv: Invocation, ctx: RuleContext): Finding[]
     targets: [{ kind: 'credential', name: `commits ${shown}`, remote: true, environment: 'unknown', environmentReason: `mailed to ${where}, whose environment nothing names` }],
   }];
 }
+checkMailedPatches.reactsTo = (name: string): boolean => name === 'git' || name === 'git-send-email';

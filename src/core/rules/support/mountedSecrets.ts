@@ -36,3 +36,4 @@ export function checkConsoleSecrets(inv: Invocation, ctx: RuleContext): Finding[
   const what = secret !== undefined ? `the value of ${secret}` : text === undefined ? 'expressions piped in (the guard cannot see which)' : 'a value marked sensitive (nonsensitive)';
   return [dump('dump', `${inv.name} console prints ${what} in plain text.`, dumpTarget('Terraform variables and state', ctx, true, inv.args.map((a) => a.text)))];
 }
+checkConsoleSecrets.reactsTo = (name: string): boolean => name === 'terraform' || name === 'tofu';

@@ -36,3 +36,4 @@ export function checkSecretStdinPrints(inv: Invocation, _ctx: RuleContext): Find
   const how = stdin.kind === 'herestring' ? 'a here-string' : 'a heredoc';
   return [dump('dump', `${inv.name} prints the secret variable $${variable}, handed to it on ${how}.`, { kind: 'credential', name: `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' })];
 }
+checkSecretStdinPrints.reactsTo = (name: string): boolean => STDIN_PRINTERS.has(name);

@@ -77,3 +77,4 @@ export function checkToolFileSends(inv: Invocation, ctx: RuleContext): Finding[]
   // kubectl prints here (or stores in the cluster); gh sends to GitHub.
   return inv.name === 'gh' || road.remote ? sentOut(out, ctx, [shown]) : out;
 }
+checkToolFileSends.reactsTo = (name: string): boolean => ROADS.some((r) => r.tool === name);
