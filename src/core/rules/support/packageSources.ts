@@ -21,6 +21,13 @@ export type SourceChange =
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
 const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
 
+/**
+ * Top-level names nobody can register on the internet (ICANN's `.internal`, RFC 8375's `home.arpa`, and
+ * `.corp`, which ICANN will not delegate): a host under one answers only inside the organization's own
+ * network (`proxy.acme.internal`). `.local` is not one: any machine on the link answers mDNS for it.
+ */
+const PRIVATE_USE_DOMAIN = /\.(internal|corp|home\.arpa)$/i;
+
 /** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
 export function hostOf(value: string): string | undefined {
   const v = value.trim().replace(/^["']|["']$/g, '');
@@ -57,12 +64,14 @@ function namingText(facts: Facts): string {
 export function vouchedSource(url: string, facts: Facts): boolean {
   const host = hostOf(url);
   if (host === undefined) return !/:\/\//.test(url); // a folder or a source name (`vendored-sources`), not a host
-  if (PUBLIC_HOSTS.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
+  if (PUBLIC_HOSTS.test(host) || PRIVATE_USE_DOMAIN.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
   if (/^[a-z0-9-]+\.(githubusercontent|github)\.com$/.test(host)) return false;
   return namesHost(namingText(facts), host);
 }
 
 const OFF = /^["']?(false|0|no|off)["']?$/i;
+/** ssh options that stop it from checking the server's host key (`-o StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`); `accept-new` still refuses a changed key. */
+const SSH_HOST_KEYS_OFF = /\bStrictHostKeyChecking\s*[= ]\s*["']?(no|off|false)\b|\b(User|Global)KnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
 const ON = /^["']?(true|1|yes|on)["']?$/i;
 
 /**
@@ -82,7 +91,7 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
   // git's per-URL proxy (`http.https://github.com/.proxy`) covers that forge's credentialed traffic; a bare `host:port` is a proxy as much as a URL.
-  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  if (/^(((global|install|download)\.)?proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
   // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
   const mirror = /^mirror\.(.+)$/.exec(k);
   if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
@@ -98,6 +107,8 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
   if (rewrite) return { kind: 'source', key, url: rewrite[1]! };
   if (/^http\.(.+\.)?sslverify$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
+  // The ssh that git and rsync run, told not to check host keys (`core.sshCommand`, `GIT_SSH_COMMAND`, `RSYNC_RSH`), and Ansible's switch for it.
+  if ((/^(core\.sshcommand|git_ssh_command|rsync_rsh)$/.test(k) && SSH_HOST_KEYS_OFF.test(value)) || (k === 'ansible_host_key_checking' && OFF.test(value))) return { kind: 'unchecked', key, what: 'ssh host-key checks (whichever server answers for the forge is trusted)' };
   if (k === 'git_ssl_no_verify' && value !== '' && !OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
   if (k === 'node_tls_reject_unauthorized' && /^0$/.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every Node.js program' };
   // Python's requests and urllib, curl and wget told to trust nothing in particular or check nothing.
@@ -154,6 +165,9 @@ function sameChange(a: SourceChange, b: SourceChange): boolean {
   return a.kind === 'source' && b.kind === 'source' ? a.url === b.url : a.kind === 'unchecked' && b.kind === 'unchecked' && a.what === b.what;
 }
 
+/** A project's environment file the application and its tools load on start (`.env`, `.env.local`), not a template (`.env.example`). */
+const LOADED_ENV_FILE = /^\.env(\.(?!(example|sample|template|dist|tpl)$)[\w.-]+)?$/;
+
 /** Settings a text written into `path` makes, when `path` is a settings file of a package manager, git, go or a shell start-up file. */
 export function sourceChangesInFile(path: string, text: string): SourceChange[] {
   const l = path.toLowerCase();
@@ -172,7 +186,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
     for (const line of text.split('\n')) if (/^\s*(--?insecure|-k|insecure)\s*$/.test(line)) pairs.push(['check_certificate', 'off']);
   } else if (name === '.yarnrc.yml') {
     pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
-  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
+  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || LOADED_ENV_FILE.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
   const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [];

@@ -1,0 +1,62 @@
+import { perimeterFacts } from './perimeterFixtures';
+import { allowed, familyTables, flag, type Family } from './familyTable';
+
+/**
+ * Red team round 18 (stop 34): settings written now that redirect later traffic or trust — ssh host keys no
+ * longer checked, proxies and TLS switches in other tools' settings and in the files an application loads,
+ * client endpoints exported for the session, package sources moved in the files installs read. Each asks;
+ * the same settings pointed at public registries, this machine or the organization's own network stay allowed.
+ */
+
+const TABLE: Record<string, Family> = {
+  'ssh host keys unchecked for every later git, rsync or Ansible run': {
+    reason: /ssh host-key checks/,
+    rows: [
+      flag("git config core.sshCommand 'ssh -o StrictHostKeyChecking=no'"),
+      flag("git config --global core.sshCommand 'ssh -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=off'"),
+      flag("export GIT_SSH_COMMAND='ssh -o StrictHostKeyChecking=no'"),
+      flag("declare -x RSYNC_RSH='ssh -o StrictHostKeyChecking=no'"),
+      flag('export ANSIBLE_HOST_KEY_CHECKING=False'),
+      flag("echo \"export GIT_SSH_COMMAND='ssh -o StrictHostKeyChecking=no'\" >> .envrc"),
+      allowed("git config core.sshCommand 'ssh -i ~/.ssh/deploy_key'"),
+      allowed("git config core.sshCommand 'ssh -o StrictHostKeyChecking=accept-new'"),
+      allowed("export GIT_SSH_COMMAND='ssh -o IdentitiesOnly=yes'"),
+      allowed('export ANSIBLE_HOST_KEY_CHECKING=True'),
+      allowed('git config core.editor vim'),
+    ],
+  },
+  'proxies set in other tools\' settings': {
+    reason: /proxy|not a public registry/,
+    rows: [
+      flag('pip config set global.proxy http://proxy.attacker.example:8080'),
+      flag('pip config set install.proxy proxy.attacker.example:3128'),
+      allowed('pip config set global.proxy http://proxy.acme.internal:3128'),
+      allowed('pip config set global.timeout 60'),
+      allowed('pip config set global.proxy http://127.0.0.1:8080'),
+    ],
+  },
+  'proxies and TLS switches written into the environment file an application loads': {
+    reason: /_PROXY|TLS certificate checks/,
+    rows: [
+      flag("echo 'HTTPS_PROXY=http://proxy.attacker.example:8080' >> .env"),
+      flag("echo 'NODE_TLS_REJECT_UNAUTHORIZED=0' >> .env"),
+      flag("printf 'HTTP_PROXY=proxy.attacker.example:3128\\n' >> .env.local"),
+      allowed("echo 'NODE_TLS_REJECT_UNAUTHORIZED=0' >> .env.example"),
+      allowed("echo 'NODE_TLS_REJECT_UNAUTHORIZED=1' >> .env"),
+      allowed("echo 'HTTPS_PROXY=http://proxy.acme.internal:3128' >> .env"),
+      allowed("echo 'LOG_LEVEL=debug' >> .env"),
+    ],
+  },
+  'a proxy on the organization\'s own network stays allowed': {
+    reason: /not a public registry/,
+    rows: [
+      flag('export HTTPS_PROXY=http://proxy.attacker.example:3128'),
+      flag('export HTTPS_PROXY=http://proxy.acme.local:3128'),
+      allowed('export HTTPS_PROXY=http://proxy.acme.internal:3128'),
+      allowed('export HTTP_PROXY=http://proxy.corp:3128 HTTPS_PROXY=http://proxy.corp:3128'),
+      allowed('export NO_PROXY=localhost,.acme.internal'),
+    ],
+  },
+};
+
+familyTables('settings that redirect later traffic or trust (red team round 18)', TABLE, perimeterFacts);
