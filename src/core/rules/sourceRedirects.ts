@@ -1,8 +1,8 @@
 import { ownTable } from '../ownTable';
-import type { Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings } from '../registry/freeForm';
-import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
+import { hostOf, SESSION_EXPORTERS, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
 
 /**
  * Supply-chain source redirects: a package registry, index, module proxy or git URL rewrite pointed
@@ -15,8 +15,9 @@ import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceCh
  * name (the company's registry) are vouched for (support/packageSources.ts).
  */
 
-function finding(change: SourceChange, how: string, facts: Facts, now = false): Finding | undefined {
+function finding(change: SourceChange, how: string, facts: Facts, now = false, workload?: WorkloadTarget): Finding | undefined {
   if (change.kind === 'source' && vouchedSource(change.url, facts)) return undefined;
+  if (workload) return workloadFinding(change, how, workload);
   const host = change.kind === 'source' ? hostOf(change.url) ?? change.url : '';
   const reason = change.kind === 'source'
     ? now
@@ -34,6 +35,25 @@ function finding(change: SourceChange, how: string, facts: Facts, now = false): 
   };
 }
 
+/** A deployed workload given the setting, and the environment its name says. */
+interface WorkloadTarget {
+  name: string;
+  environment: Target['environment'];
+  reason: string;
+}
+
+/** A workload's own traffic redirected or left unchecked: what it sends, its credentials included, goes to or can be read by another host. */
+function workloadFinding(change: SourceChange, how: string, w: WorkloadTarget): Finding {
+  const what = change.kind === 'source' ? `points ${change.key} at ${hostOf(change.url) ?? change.url}, a host that nothing in this workspace names,` : `turns off ${change.what} (${change.key})`;
+  return {
+    rule: `source-redirects.${change.kind === 'source' ? 'workload-proxy' : 'workload-verification-off'}`,
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason: `${how} ${what} for ${w.name}: every request it makes, with the credentials it carries, ${change.kind === 'source' ? 'goes through that host' : 'is accepted by whatever a network in between serves'}.`,
+    targets: [{ kind: 'resource', name: w.name, remote: true, environment: w.environment, environmentReason: w.reason }],
+  };
+}
+
 /** `KEY VALUE` or `KEY=VALUE` after a setter's words (a setting's key and value: not an option reader). */
 function keyValue(words: readonly string[]): [string, string] | undefined {
   const [first, second] = words;
@@ -43,12 +63,17 @@ function keyValue(words: readonly string[]): [string, string] | undefined {
   return second === undefined ? undefined : [first, second];
 }
 
-const EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'setenv']);
+/** Settings made through a setter: what changes, how it is said, and the deployed workload they are given to (none: this machine's tools). */
+interface Setting {
+  changes: SourceChange[];
+  how: string;
+  workload?: string;
+}
 
 /** The settings an invocation makes through its tool's own setter. */
-function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string } | undefined {
+function setterChanges(inv: Invocation): Setting | undefined {
   // `export PIP_INDEX_URL=…`, `declare -x HTTPS_PROXY=…`: every later command of the session reads them (`NAME=value` words: not an option reader).
-  if (EXPORTERS.has(inv.name)) {
+  if (SESSION_EXPORTERS.has(inv.name)) {
     const changes = inv.args.map((a) => (a.text.indexOf('=') > 0 ? keyValue([a.text]) : undefined)).flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
     return changes.length > 0 ? { changes, how: `${inv.name} (for every later command of the session)` } : undefined;
   }
@@ -56,7 +81,7 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
   if (!spec) return bundlerSetter(inv);
   const parsed = parsedArgs(inv.args, spec);
   const words = [...parsed.path, ...parsed.operands.map((o) => o.text)];
-  const one = (pair: [string, string] | undefined, how: string): { changes: SourceChange[]; how: string } | undefined => {
+  const one = (pair: [string, string] | undefined, how: string): Setting | undefined => {
     const change = pair ? sourceChange(pair[0], pair[1]) : undefined;
     return change ? { changes: [change], how } : undefined;
   };
@@ -93,13 +118,24 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
     case 'aws':
       // `aws configure set [profile.NAME.|default.]proxy|ca_bundle VALUE`: kept for every later signed request.
       return words[0] === 'configure' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'aws configure set') : undefined;
+    case 'gcloud':
+      // `gcloud config set proxy/address HOST`, `auth/disable_ssl_validation true`: kept for every later signed call.
+      return words[0] === 'config' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'gcloud config set') : undefined;
+    case 'kubectl':
+    case 'oc': {
+      // `kubectl set env deployment/api HTTPS_PROXY=… NODE_TLS_REJECT_UNAUTHORIZED=0`: the workload's environment from its next rollout.
+      if (words[0] !== 'set' || words[1] !== 'env') return undefined;
+      const pairs = [...words.slice(2), ...parsed.options.filter((o) => o.name === '--env' || o.name === '-e').flatMap((o) => o.values)].map((w) => (w.indexOf('=') > 0 ? keyValue([w]) : undefined));
+      const changes = pairs.flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
+      return changes.length > 0 ? { changes, how: `${inv.name} set env (the workload's environment from its next rollout)`, workload: words[2] ?? 'the workload' } : undefined;
+    }
     default:
       return undefined;
   }
 }
 
 /** `bundle config [set] [--local|--global] mirror.URL MIRROR` (Bundler: no registry entry, its words read by the free-form grammar). */
-function bundlerSetter(inv: Invocation): { changes: SourceChange[]; how: string } | undefined {
+function bundlerSetter(inv: Invocation): Setting | undefined {
   if (inv.name !== 'bundle' && inv.name !== 'bundler') return undefined;
   const words = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
   if (words[0] !== 'config') return undefined;
@@ -144,7 +180,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const out: Finding[] = [];
   const set = setterChanges(inv);
-  if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts)].filter((f): f is Finding => f !== undefined));
+  const env = set?.workload !== undefined ? ctx.environmentOf({ values: [set.workload], remote: true }) : undefined;
+  const workload = set?.workload !== undefined && env ? { name: set.workload, environment: env.environment, reason: env.reason } : undefined;
+  if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts, false, workload)].filter((f): f is Finding => f !== undefined));
   for (const c of installSources(inv)) out.push(...[finding(c, `${inv.name} installs from a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
   for (const c of assignedSources(inv)) out.push(...[finding(c, c.kind === 'source' ? `${inv.name} runs with ${c.key} set to a source that` : `${inv.name} runs with a setting that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
   return out;

@@ -69,6 +69,9 @@ export function vouchedSource(url: string, facts: Facts): boolean {
   return namesHost(namingText(facts), host);
 }
 
+/** Builtins whose `NAME=value` words every later command of the session reads. */
+export const SESSION_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'setenv']);
+
 const OFF = /^["']?(false|0|no|off)["']?$/i;
 /** ssh options that stop it from checking the server's host key (`-o StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`); `accept-new` still refuses a changed key. */
 const SSH_HOST_KEYS_OFF = /\bStrictHostKeyChecking\s*[= ]\s*["']?(no|off|false)\b|\b(User|Global)KnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
@@ -92,10 +95,15 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
   // git's per-URL proxy (`http.https://github.com/.proxy`) covers that forge's credentialed traffic; a bare `host:port` is a proxy as much as a URL.
   if (/^(((global|install|download)\.)?proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  // gcloud's proxy (`proxy/address HOST`, `CLOUDSDK_PROXY_ADDRESS`), Gradle's and the JVM's (`systemProp.https.proxyHost`, `-Dhttps.proxyHost=` in JAVA_TOOL_OPTIONS): a bare host is the proxy.
+  if (/^(proxy\/address|cloudsdk_proxy_address|(systemprop\.)?https?\.proxyhost)$/.test(k) && hostOf(value) !== undefined) return { kind: 'source', key, url: `http://${value}` };
+  const jvmProxy = /^(java_tool_options|jdk_java_options|_java_options|gradle_opts|maven_opts|sbt_opts)$/.test(k) ? /-Dhttps?\.proxyHost=(\S+)/.exec(value) : null;
+  if (jvmProxy) return { kind: 'source', key, url: `http://${jvmProxy[1]!}` };
+  if (k === 'cloudsdk_auth_disable_ssl_validation' && ON.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every gcloud call' };
   // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
   const mirror = /^mirror\.(.+)$/.exec(k);
   if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
-  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
+  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath|core\/custom_ca_certs_file|cloudsdk_core_custom_ca_certs_file)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
@@ -173,7 +181,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
   const l = path.toLowerCase();
   const name = l.slice(l.lastIndexOf('/') + 1);
   let pairs: [string, string][] = [];
-  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
+  if (name === '.npmrc' || name === 'npmrc' || name === 'gradle.properties' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
     || name === 'pyproject.toml' || /\/\.cargo\/config(\.toml)?$/.test(l) || name === '.gitconfig' || l.endsWith('/.git/config') || l.endsWith('/.config/git/config')) {
     pairs = iniPairs(text);
     // yarn 1 writes `registry "https://…"`.
