@@ -1,5 +1,5 @@
 import { perimeterFacts } from './perimeterFixtures';
-import { allowed, familyTables, flag, type Family } from './familyTable';
+import { allowed, deny, familyTables, flag, type Family } from './familyTable';
 
 /**
  * Red team round 18 (stop 34): settings written now that redirect later traffic or trust — ssh host keys no
@@ -23,6 +23,31 @@ const TABLE: Record<string, Family> = {
       allowed("export GIT_SSH_COMMAND='ssh -o IdentitiesOnly=yes'"),
       allowed('export ANSIBLE_HOST_KEY_CHECKING=True'),
       allowed('git config core.editor vim'),
+    ],
+  },
+  'ssh\'s known host keys removed, emptied or given a key from the command\'s own text': {
+    reason: /host key/,
+    rows: [
+      flag("echo 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAttacker' >> ~/.ssh/known_hosts"),
+      flag("printf '@cert-authority *.acme.io ssh-rsa AAAAB3NzaC1yc2EAttacker\\n' >> ~/.ssh/known_hosts"),
+      flag("echo 'git.acme.io ecdsa-sha2-nistp256 AAAAE2VjZHNhAttacker' | tee -a ~/.ssh/known_hosts"),
+      flag('rm ~/.ssh/known_hosts'),
+      flag('rm -f /etc/ssh/ssh_known_hosts'),
+      flag('mv ~/.ssh/known_hosts ~/.ssh/known_hosts.bak'),
+      allowed('ssh-keyscan github.com >> ~/.ssh/known_hosts'),
+      allowed('ssh-keygen -R github.com'),
+      allowed("echo '@revoked * ssh-rsa AAAAB3NzaC1yc2EOld' >> ~/.ssh/known_hosts"),
+      allowed('rm ~/.ssh/known_hosts.old'),
+      allowed('cat ~/.ssh/known_hosts'),
+    ],
+  },
+  'ssh told to run local commands by its configuration': {
+    reason: /client configuration whose settings run programs/,
+    rows: [
+      deny("echo 'PermitLocalCommand yes' >> ~/.ssh/config"),
+      deny("printf 'Host *\\n  PermitLocalCommand=yes\\n' >> ~/.ssh/config"),
+      allowed("echo 'PermitLocalCommand no' >> ~/.ssh/config"),
+      allowed("printf 'Host work\\n  IdentityFile ~/.ssh/id_work\\n' >> ~/.ssh/config"),
     ],
   },
   'proxies set in other tools\' settings': {
