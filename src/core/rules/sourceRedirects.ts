@@ -2,7 +2,8 @@ import { ownTable } from '../ownTable';
 import type { Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings } from '../registry/freeForm';
-import { hostOf, SESSION_EXPORTERS, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
+import { hostOf, namedOwner, SESSION_EXPORTERS, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
+import { goReplacement } from './support/sourceFiles';
 
 /**
  * Supply-chain source redirects: a package registry, index, module proxy or git URL rewrite pointed
@@ -17,6 +18,7 @@ import { hostOf, SESSION_EXPORTERS, sourceChange, sourceChangesInFile, vouchedSo
 
 function finding(change: SourceChange, how: string, facts: Facts, now = false, workload?: WorkloadTarget): Finding | undefined {
   if (change.kind === 'source' && vouchedSource(change.url, facts)) return undefined;
+  if (change.kind === 'replaced') return namedOwner(change.owner, facts) ? undefined : replacedFinding(change, how);
   if (workload) return workloadFinding(change, how, workload);
   const host = change.kind === 'source' ? hostOf(change.url) ?? change.url : '';
   const reason = change.kind === 'source'
@@ -35,6 +37,17 @@ function finding(change: SourceChange, how: string, facts: Facts, now = false, w
   };
 }
 
+/** A module swapped for another project's code that nothing in the workspace names. */
+function replacedFinding(change: Extract<SourceChange, { kind: 'replaced' }>, how: string): Finding {
+  return {
+    rule: 'source-redirects.module-replaced',
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason: `${how} ${change.key.replace(/^replace /, 'replaces ')} with ${change.module}, from ${change.owner}, which nothing in this workspace names: every later build compiles that project's code in its place.`,
+    targets: [{ kind: 'resource', name: change.module, provider: 'package-source', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
 /** A deployed workload given the setting, and the environment its name says. */
 interface WorkloadTarget {
   name: string;
@@ -43,7 +56,7 @@ interface WorkloadTarget {
 }
 
 /** A workload's own traffic redirected or left unchecked: what it sends, its credentials included, goes to or can be read by another host. */
-function workloadFinding(change: SourceChange, how: string, w: WorkloadTarget): Finding {
+function workloadFinding(change: Exclude<SourceChange, { kind: 'replaced' }>, how: string, w: WorkloadTarget): Finding {
   const what = change.kind === 'source' ? `points ${change.key} at ${hostOf(change.url) ?? change.url}, a host that nothing in this workspace names,` : `turns off ${change.what} (${change.key})`;
   return {
     rule: `source-redirects.${change.kind === 'source' ? 'workload-proxy' : 'workload-verification-off'}`,
@@ -78,7 +91,7 @@ function setterChanges(inv: Invocation): Setting | undefined {
     return changes.length > 0 ? { changes, how: `${inv.name} (for every later command of the session)` } : undefined;
   }
   const spec = toolNamed(inv.name);
-  if (!spec) return bundlerSetter(inv);
+  if (!spec) return bundlerSetter(inv) ?? condaSetter(inv);
   const parsed = parsedArgs(inv.args, spec);
   const words = [...parsed.path, ...parsed.operands.map((o) => o.text)];
   const one = (pair: [string, string] | undefined, how: string): Setting | undefined => {
@@ -90,6 +103,7 @@ function setterChanges(inv: Invocation): Setting | undefined {
     case 'pnpm':
     case 'yarn':
     case 'bun': {
+      if (words[0] === 'pkg' && words[1] === 'set') return dependencySources(words.slice(2), `${inv.name} pkg set`);
       const at = words[0] === 'set' ? 1 : (words[0] === 'config' || words[0] === 'c') && words[1] === 'set' ? 2 : -1;
       return at < 0 ? undefined : one(keyValue(words.slice(at).filter((w) => w !== '-H' && w !== '--home')), `${inv.name} config set`);
     }
@@ -99,6 +113,10 @@ function setterChanges(inv: Invocation): Setting | undefined {
     case 'gem':
       return words[0] === 'sources' ? parsed.options.some((o) => o.name === '--add' || o.name === '-a') ? one(['index', parsed.options.find((o) => o.name === '--add' || o.name === '-a')?.values[0] ?? words[1] ?? ''], 'gem sources --add') : undefined : undefined;
     case 'go': {
+      if (words[0] === 'mod' && words[1] === 'edit') {
+        const swaps = parsed.options.filter((o) => o.name === '-replace').flatMap((o) => o.values).map((v) => /^([^=]+)=(.+)$/.exec(v)).map((m) => (m ? goReplacement(m[1]!, m[2]!) : undefined)).filter((c): c is SourceChange => c !== undefined);
+        return swaps.length > 0 ? { changes: swaps, how: 'go mod edit' } : undefined;
+      }
       if (words[0] !== 'env' || !parsed.options.some((o) => o.name === '-w')) return undefined;
       const changes = words.slice(1).map((w) => keyValue([w])).flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
       return changes.length > 0 ? { changes, how: 'go env -w' } : undefined;
@@ -142,6 +160,32 @@ function bundlerSetter(inv: Invocation): Setting | undefined {
   const pair = keyValue(words.slice(words[1] === 'set' ? 2 : 1));
   const change = pair ? sourceChange(pair[0], pair[1]) : undefined;
   return change ? { changes: [change], how: 'bundle config' } : undefined;
+}
+
+/** `conda config --add channels URL`, `--set channel_alias URL`, `--set ssl_verify false` (conda, mamba: no registry entry, read by the free-form grammar). */
+function condaSetter(inv: Invocation): Setting | undefined {
+  if (!/^(conda|mamba|micromamba)$/.test(inv.name)) return undefined;
+  const reading = freeFormReadings(inv.args).usual;
+  if (reading.operands[0]?.text !== 'config') return undefined;
+  const words = inv.args.map((a) => a.text);
+  const changes: SourceChange[] = [];
+  words.forEach((w, i) => {
+    const key = /^--(add|append|prepend|set)$/.test(w) ? words[i + 1] : undefined;
+    const value = key !== undefined ? words[i + 2] : undefined;
+    const change = key !== undefined && value !== undefined ? sourceChange(`conda.${key}`, value) : undefined;
+    if (change) changes.push(change);
+  });
+  return changes.length > 0 ? { changes, how: `${inv.name} config` } : undefined;
+}
+
+/** `npm pkg set dependencies.x=git+https://host/…`: a dependency fetched from an address instead of the registry. */
+function dependencySources(words: readonly string[], how: string): Setting | undefined {
+  const changes = words.flatMap((w): SourceChange[] => {
+    const m = /^((?:dev|optional|peer|bundle)?[dD]ependencies|overrides|resolutions|pnpm\.overrides)\.([^=]+)=(.+)$/.exec(w);
+    const spec = m?.[3]?.replace(/^["']|["']$/g, '');
+    return m && spec !== undefined && /^(git\+)?(https?|ssh|git):\/\/|^git@[\w.-]+:/.test(spec) ? [{ kind: 'source', key: `${m[1]}.${m[2]}`, url: spec.replace(/^git\+/, '') }] : [];
+  });
+  return changes.length > 0 ? { changes, how } : undefined;
 }
 
 /** Options of an install that fetch from a source other than the configured one (`npm install --registry …`, `pip install -i …`, `cargo install --index …`). */

@@ -1,6 +1,7 @@
 import { isLoopbackHost } from '../../policy/production';
 import type { Facts } from '../../policy/types';
 import { namesHost } from '../../regexText';
+import { moreSourceSettings } from './sourceFiles';
 
 /**
  * Where package managers and git fetch code from, and whether they check what they fetch: the
@@ -16,10 +17,12 @@ import { namesHost } from '../../regexText';
 
 export type SourceChange =
   | { kind: 'source'; key: string; url: string }
-  | { kind: 'unchecked'; key: string; what: string };
+  | { kind: 'unchecked'; key: string; what: string }
+  /** A dependency swapped for another project's code (`replace github.com/acme/lib => github.com/x/lib`); `owner` is the new module's `host/owner`. */
+  | { kind: 'replaced'; key: string; module: string; owner: string };
 
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
-const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|upload\.pypi\.org|maven\.google\.com|plugins\.gradle\.org|repo\.anaconda\.com|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
 
 /**
  * Top-level names nobody can register on the internet (ICANN's `.internal`, RFC 8375's `home.arpa`, and
@@ -42,9 +45,10 @@ export function hostOf(value: string): string | undefined {
 /** Files of the workspace and the home folder that name the registries a team already uses. */
 const NAMING_FILES = [
   '.npmrc', '.yarnrc.yml', '.yarnrc', '.pnpmrc', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'pip.conf', 'uv.toml', 'pyproject.toml',
-  'poetry.lock', 'requirements.txt', '.cargo/config.toml', '.cargo/config', 'go.mod', 'go.env', '.gitmodules', '.blast-shield.json',
+  'poetry.lock', 'requirements.txt', '.cargo/config.toml', '.cargo/config', 'go.mod', 'go.sum', 'go.env', '.gitmodules', '.blast-shield.json',
+  'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'environment.yml', '.condarc',
 ];
-const HOME_NAMING_FILES = ['.npmrc', '.yarnrc.yml', '.config/pip/pip.conf', '.pip/pip.conf', '.config/uv/uv.toml', '.cargo/config.toml', '.config/go/env', '.gitconfig'];
+const HOME_NAMING_FILES = ['.npmrc', '.yarnrc.yml', '.config/pip/pip.conf', '.pip/pip.conf', '.config/uv/uv.toml', '.cargo/config.toml', '.config/go/env', '.gitconfig', '.m2/settings.xml', '.gradle/gradle.properties', '.condarc', '.pypirc'];
 
 const named = new WeakMap<Facts, string>();
 
@@ -58,6 +62,11 @@ function namingText(facts: Facts): string {
   const text = parts.join('\n').toLowerCase();
   named.set(facts, text);
   return text;
+}
+
+/** Does the workspace already name this module owner (`github.com/acme`) in its module and lock files? */
+export function namedOwner(owner: string, facts: Facts): boolean {
+  return namingText(facts).includes(owner.toLowerCase());
 }
 
 /** Is the source at `url` one the guard vouches for? */
@@ -100,6 +109,9 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   const jvmProxy = /^(java_tool_options|jdk_java_options|_java_options|gradle_opts|maven_opts|sbt_opts)$/.test(k) ? /-Dhttps?\.proxyHost=(\S+)/.exec(value) : null;
   if (jvmProxy) return { kind: 'source', key, url: `http://${jvmProxy[1]!}` };
   if (k === 'cloudsdk_auth_disable_ssl_validation' && ON.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every gcloud call' };
+  // Twine's upload repository (`.pypirc`), Maven's mirrors, repositories and proxies, conda's channels and proxies (sourceFiles.ts).
+  if (/^(pypirc\.repository|maven\.(repository|proxy)|conda\.(channels|default_channels|channel_alias|custom_channels\.[\w-]+|proxy_servers\.https?))$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
+  if (k === 'conda.ssl_verify' && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for conda' };
   // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
   const mirror = /^mirror\.(.+)$/.exec(k);
   if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
@@ -170,6 +182,7 @@ function iniPairs(text: string): [string, string][] {
 }
 
 function sameChange(a: SourceChange, b: SourceChange): boolean {
+  if (a.kind === 'replaced' || b.kind === 'replaced') return a.kind === b.kind && a.key === b.key;
   return a.kind === 'source' && b.kind === 'source' ? a.url === b.url : a.kind === 'unchecked' && b.kind === 'unchecked' && a.what === b.what;
 }
 
@@ -197,7 +210,9 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
   } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || LOADED_ENV_FILE.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
-  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [];
+  const more = moreSourceSettings(path, text);
+  pairs.push(...more.pairs);
+  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [...more.changes];
   for (const [key, value] of pairs) {
     const change = sourceChange(key, value);
     if (change && !out.some((c) => sameChange(c, change))) out.push(change);
