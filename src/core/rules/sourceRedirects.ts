@@ -4,6 +4,7 @@ import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings } from '../registry/freeForm';
 import { hostOf, namedOwner, SESSION_EXPORTERS, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
 import { goReplacement } from './support/sourceFiles';
+import { clearDatabaseLogins } from './support/uncheckedTls';
 
 /**
  * Supply-chain source redirects: a package registry, index, module proxy or git URL rewrite pointed
@@ -51,6 +52,7 @@ function replacedFinding(change: Extract<SourceChange, { kind: 'replaced' }>, ho
 /** A deployed workload given the setting, and the environment its name says. */
 interface WorkloadTarget {
   name: string;
+  traffic: string;
   environment: Target['environment'];
   reason: string;
 }
@@ -62,7 +64,7 @@ function workloadFinding(change: Exclude<SourceChange, { kind: 'replaced' }>, ho
     rule: `source-redirects.${change.kind === 'source' ? 'workload-proxy' : 'workload-verification-off'}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `${how} ${what} for ${w.name}: every request it makes, with the credentials it carries, ${change.kind === 'source' ? 'goes through that host' : 'is accepted by whatever a network in between serves'}.`,
+    reason: `${how} ${what} for ${w.name}: ${w.traffic} ${change.kind === 'source' ? 'goes through that host' : 'is accepted by whatever a network in between serves'}.`,
     targets: [{ kind: 'resource', name: w.name, remote: true, environment: w.environment, environmentReason: w.reason }],
   };
 }
@@ -81,7 +83,11 @@ interface Setting {
   changes: SourceChange[];
   how: string;
   workload?: string;
+  /** What of the workload's traffic the setting reaches (default: every request it makes). */
+  traffic?: string;
 }
+
+const OFF_WORD = /^(false|0|no)$/i;
 
 /** The settings an invocation makes through its tool's own setter. */
 function setterChanges(inv: Invocation): Setting | undefined {
@@ -141,6 +147,9 @@ function setterChanges(inv: Invocation): Setting | undefined {
       return words[0] === 'config' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'gcloud config set') : undefined;
     case 'kubectl':
     case 'oc': {
+      // `kubectl config set-cluster NAME --insecure-skip-tls-verify=true`: kept for every later call with its token (`config set clusters.NAME.…` is a setting write, support/settingWrites.ts).
+      const cluster = words[0] === 'config' && words[1] === 'set-cluster' && parsed.options.some((o) => o.name === '--insecure-skip-tls-verify' && !OFF_WORD.test(o.values[0] ?? 'true')) ? words[2] : undefined;
+      if (cluster !== undefined) return { changes: [{ kind: 'unchecked', key: 'insecure-skip-tls-verify', what: 'TLS certificate checks of its API server' }], how: `${inv.name} config set-cluster`, workload: `the cluster ${cluster}`, traffic: 'every later kubectl and helm call to it, with the token it carries,' };
       // `kubectl set env deployment/api HTTPS_PROXY=… NODE_TLS_REJECT_UNAUTHORIZED=0`: the workload's environment from its next rollout.
       if (words[0] !== 'set' || words[1] !== 'env') return undefined;
       const pairs = [...words.slice(2), ...parsed.options.filter((o) => o.name === '--env' || o.name === '-e').flatMap((o) => o.values)].map((w) => (w.indexOf('=') > 0 ? keyValue([w]) : undefined));
@@ -225,8 +234,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const set = setterChanges(inv);
   const env = set?.workload !== undefined ? ctx.environmentOf({ values: [set.workload], remote: true }) : undefined;
-  const workload = set?.workload !== undefined && env ? { name: set.workload, environment: env.environment, reason: env.reason } : undefined;
+  const workload = set?.workload !== undefined && env ? { name: set.workload, traffic: set.traffic ?? 'every request it makes, with the credentials it carries,', environment: env.environment, reason: env.reason } : undefined;
   if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts, false, workload)].filter((f): f is Finding => f !== undefined));
+  out.push(...clearDatabaseLogins(inv, ctx));
   for (const c of installSources(inv)) out.push(...[finding(c, `${inv.name} installs from a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
   for (const c of assignedSources(inv)) out.push(...[finding(c, c.kind === 'source' ? `${inv.name} runs with ${c.key} set to a source that` : `${inv.name} runs with a setting that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
   return out;

@@ -133,6 +133,24 @@ const TABLE: Record<string, Family> = {
       allowed('npm pkg set scripts.build="tsc -p ."'),
     ],
   },
+  'TLS verification off while a credential is used': {
+    reason: /TLS certificate checks of its API server|without checking the server's certificate|with TLS switched off/,
+    rows: [
+      flag('kubectl config set-cluster staging-us --insecure-skip-tls-verify=true'),
+      flag('kubectl config set-cluster prod --insecure-skip-tls-verify'),
+      flag('curl -k -u "$STRIPE_SECRET_KEY:" https://api.stripe.com/v1/balance'),
+      flag('curl --insecure -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user'),
+      flag('psql "postgres://app@db.prod.acme.internal/shop?sslmode=disable" -c \'select 1\''),
+      flag('PGSSLMODE=disable psql -h db.prod.acme.internal -U app shop -c \'select 1\''),
+      flag('mysql --ssl-mode=DISABLED -h db.prod.acme.internal -u app shop -e \'select 1\''),
+      allowed('kubectl config set-cluster staging-us --insecure-skip-tls-verify=false'),
+      allowed('kubectl config set-cluster kind-dev --certificate-authority=ca.crt'),
+      allowed('curl -u "$STRIPE_SECRET_KEY:" https://api.stripe.com/v1/balance'),
+      allowed('curl -k https://localhost:8443/health'),
+      allowed('psql "postgres://postgres@localhost/acme_dev?sslmode=disable" -c \'select 1\''),
+      allowed('mysql --ssl-mode=DISABLED -h 127.0.0.1 -u root -e \'select 1\''),
+    ],
+  },
   'a proxy on the organization\'s own network stays allowed': {
     reason: /not a public registry/,
     rows: [
