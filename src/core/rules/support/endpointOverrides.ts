@@ -4,7 +4,7 @@ import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
 import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from '../perimeter/guardLaunch';
-import { SESSION_EXPORTERS } from './packageSources';
+import { SESSION_EXPORTERS, sourceChange } from './packageSources';
 
 /**
  * A client's API address moved to another host, for one run: `ANTHROPIC_BASE_URL=https://evil.io
@@ -123,7 +123,8 @@ function exportedEndpoint(inv: Invocation): Finding | undefined {
   if (!SESSION_EXPORTERS.has(inv.name)) return undefined;
   for (const a of inv.args) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a.text);
-    const host = m ? movedEndpoint(m[1]!, m[2]!) : undefined;
+    // A package registry (`NPM_CONFIG_REGISTRY`) is a source, judged by the source-redirects pack.
+    const host = m && sourceChange(m[1]!, m[2]!) === undefined ? movedEndpoint(m[1]!, m[2]!) : undefined;
     if (host) {
       return {
         rule: 'credentialRoutes.endpoint-override',
