@@ -152,7 +152,7 @@ function setterChanges(inv: Invocation): Setting | undefined {
       if (cluster !== undefined) return { changes: [{ kind: 'unchecked', key: 'insecure-skip-tls-verify', what: 'TLS certificate checks of its API server' }], how: `${inv.name} config set-cluster`, workload: `the cluster ${cluster}`, traffic: 'every later kubectl and helm call to it, with the token it carries,' };
       // `kubectl set env deployment/api HTTPS_PROXY=… NODE_TLS_REJECT_UNAUTHORIZED=0`: the workload's environment from its next rollout.
       if (words[0] !== 'set' || words[1] !== 'env') return undefined;
-      const pairs = [...words.slice(2), ...parsed.options.filter((o) => o.name === '--env' || o.name === '-e').flatMap((o) => o.values)].map((w) => (w.indexOf('=') > 0 ? keyValue([w]) : undefined));
+      const pairs = [...words.slice(2), ...parsed.options.filter((o) => o.name === '--env' || o.name === '-e').flatMap((o) => o.values)].map((w) => keyValue([w]));
       const changes = pairs.flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
       return changes.length > 0 ? { changes, how: `${inv.name} set env (the workload's environment from its next rollout)`, workload: words[2] ?? 'the workload' } : undefined;
     }
@@ -174,16 +174,12 @@ function bundlerSetter(inv: Invocation): Setting | undefined {
 /** `conda config --add channels URL`, `--set channel_alias URL`, `--set ssl_verify false` (conda, mamba: no registry entry, read by the free-form grammar). */
 function condaSetter(inv: Invocation): Setting | undefined {
   if (!/^(conda|mamba|micromamba)$/.test(inv.name)) return undefined;
-  const reading = freeFormReadings(inv.args).usual;
+  // The valued reading gives `--add channels` as the option and its key; the setting's value is the operand after `config`.
+  const reading = freeFormReadings(inv.args).valued;
   if (reading.operands[0]?.text !== 'config') return undefined;
-  const words = inv.args.map((a) => a.text);
-  const changes: SourceChange[] = [];
-  words.forEach((w, i) => {
-    const key = /^--(add|append|prepend|set)$/.test(w) ? words[i + 1] : undefined;
-    const value = key !== undefined ? words[i + 2] : undefined;
-    const change = key !== undefined && value !== undefined ? sourceChange(`conda.${key}`, value) : undefined;
-    if (change) changes.push(change);
-  });
+  const values = reading.operands.slice(1).map((o) => o.text);
+  const keys = reading.options.filter((o) => ['--add', '--append', '--prepend', '--set'].includes(o.name)).map((o) => o.values[0] ?? '');
+  const changes = keys.map((k, i) => sourceChange(`conda.${k}`, values[i] ?? '')).filter((c): c is SourceChange => c !== undefined);
   return changes.length > 0 ? { changes, how: `${inv.name} config` } : undefined;
 }
 
