@@ -9,7 +9,8 @@ import { writesOf } from './deferred/deferredPack';
  * pull requests; lines deleted from one with `sed`; the code owners replaced (reviews they require
  * change hands); a secret scanner told to skip every file (gitleaks allowlists, ignore files); the
  * test script made a no-op or the test runner told to exclude every test. Each asks and says what
- * stops being checked. Editing a workflow's steps, adding an owner line, ignoring one fixture file
+ * stops being checked; ssh's known host keys removed, emptied or given a key from the command's text (no host key is
+ * checked any more). Editing a workflow's steps, adding an owner line, ignoring one fixture file
  * or excluding a folder of tests stays allowed.
  */
 
@@ -17,6 +18,11 @@ const CI_FILE = /\/\.github\/workflows\/[^/]+\.ya?ml$|\/\.gitea\/workflows\/[^/]
 const CODEOWNERS = /(^|\/)(\.github\/|docs\/|\.gitlab\/)?codeowners$/i;
 const SCANNER_FILE = /\/(\.gitleaks\.toml|\.gitleaksignore|gitleaks\.toml|\.secretlintignore|\.trufflehogignore|\.semgrepignore|\.trivyignore|\.snyk|\.bandit|\.secrets\.baseline|\.talismanrc|\.detect-secrets\.cfg)$/i;
 const TEST_CONFIG = /\/(vitest|vite|jest|playwright)\.config\.(c|m)?[jt]s$|\/jest\.config\.json$|\/(pytest\.ini|\.mocharc\.(c|m)?js|\.mocharc\.json)$/i;
+
+/** ssh's record of the key each host must show (the user's and the machine's). */
+const KNOWN_HOSTS = /\/\.ssh\/known_hosts2?$|^\/etc\/ssh\/ssh_known_hosts2?$/;
+/** A host-key line (`github.com ssh-ed25519 AAAA…`, `@cert-authority *.acme.io ssh-rsa AAAA…`); `@revoked` lines only take trust away. */
+const HOST_KEY_LINE = /^[ \t]*(?:@cert-authority[ \t]+)?(\S+)[ \t]+(?:ssh-[\w@.-]+|ecdsa-sha2-[\w@.-]+|sk-[\w@.-]+)[ \t]+AAAA\S*/m;
 
 /** A pattern that matches every path: `*`, `**`, `.*`, `**\/*`, `/`. */
 const CATCH_ALL = /^\s*["']?(\*\*?(\/\*+)?|\.\*|\/|\^\.\*\$?|\.\*\/\.\*)["']?\s*$/;
@@ -82,6 +88,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (effect.word.dynamic) continue;
     const path = resolvePath(cwd, effect.word.text, facts.home);
     if (CI_FILE.test(path) && facts.readFile(path) !== undefined) out.push(finding('ci-workflow-removed', `${inv.name} removes the CI workflow ${basename(path)}: the checks it runs on every push and pull request stop running.`, target(effect.word.text, ctx, true)));
+    if (KNOWN_HOSTS.test(path)) out.push(finding('known-hosts-removed', `${inv.name} removes ${effect.word.text}: ssh forgets every host key it checked, so the next connection to a forge or server accepts whichever machine answers (a machine in between then reads what is pushed and signs in).`, target(effect.word.text, ctx, false)));
     if (CODEOWNERS.test(path)) out.push(finding('codeowners-removed', `${inv.name} removes ${effect.word.text}: the reviews the code owners must give stop being required.`, target(effect.word.text, ctx, true)));
   }
   for (const w of writesOf(inv, facts, cwd)) {
@@ -99,6 +106,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       const catchAll = w.text.split('\n').some((l) => /^\s*\*\s+@/.test(l));
       if (catchAll || (before !== undefined && !appended)) out.push(finding('codeowners-replaced', `${w.writer} ${catchAll ? 'makes a catch-all owner line in' : 'rewrites'} ${name}: who must review every change is replaced.`, target(name, ctx, true)));
     }
+    if (KNOWN_HOSTS.test(w.path) && w.text !== undefined) out.push(...knownHostsWrite(w.text, before, appended, w.writer, name, ctx));
     if (SCANNER_FILE.test(w.path) && w.text !== undefined && allowsEverything(w.text)) {
       out.push(finding('scanner-allows-all', `${w.writer} tells the scanner ${basename(w.path)} to skip every file: secrets and findings in any change pass unseen.`, target(name, ctx, false)));
     }
@@ -112,6 +120,18 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   out.push(...sedDeletesInCi(inv, ctx, cwd), ...pkgSetNoOp(inv, ctx));
   return out;
+}
+
+/**
+ * known_hosts given a key from the command's own text (`echo 'github.com ssh-ed25519 AAAA…' >> ~/.ssh/known_hosts`), or
+ * emptied: later ssh trusts whoever holds that key, or whichever machine answers first. A key fetched from the host
+ * itself (`ssh-keyscan github.com >> ~/.ssh/known_hosts`, text unknown here) and one host's key forgotten (`ssh-keygen -R`) stay allowed.
+ */
+function knownHostsWrite(text: string, before: string | undefined, appended: boolean, writer: string, name: string, ctx: RuleContext): Finding[] {
+  const key = HOST_KEY_LINE.exec(text);
+  if (key && !(before ?? '').includes(key[0].trim())) return [finding('known-hosts-pinned', `${writer} writes into ${name} a host key for ${key[1]} taken from its own text, not from the host: later ssh, scp and git connections to ${key[1]} trust whoever holds that key, without asking.`, target(name, ctx, false))];
+  if (!appended && text.trim() === '' && (before ?? '').trim() !== '') return [finding('known-hosts-removed', `${writer} empties ${name}: ssh forgets every host key it checked, so the next connection to a forge or server accepts whichever machine answers.`, target(name, ctx, false))];
+  return [];
 }
 
 /** `sed -i '/jest/d' .github/workflows/ci.yml`: lines deleted from a workflow (its steps) in place. */

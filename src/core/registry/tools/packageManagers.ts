@@ -321,6 +321,8 @@ export const go: ToolSpec = {
     run: { package: { binary: true } },
     'install|get': { package: 'install' },
     generate: { package: { binary: true } },
-    ...doing('builtin', 'build', 'test', 'clean', 'vet', 'fmt', 'env', 'list', 'work', 'tool', 'version', 'mod', 'doc', 'fix', 'bug', 'telemetry', 'help'),
+    // `go mod edit -replace OLD=NEW`: read by the source-redirects pack (a module swapped for another one's code).
+    mod: { package: 'builtin', commands: { edit: { package: 'builtin', options: [...valuedEach('-replace', '-dropreplace', '-require', '-droprequire', '-exclude', '-dropexclude', '-retract', '-dropretract', '-go', '-toolchain', '-module', '-godebug', '-dropgodebug', '-tool', '-droptool'), ...flagsEach('-fmt', '-print', '-json')] } } },
+    ...doing('builtin', 'build', 'test', 'clean', 'vet', 'fmt', 'env', 'list', 'work', 'tool', 'version', 'doc', 'fix', 'bug', 'telemetry', 'help'),
   },
 };

@@ -240,9 +240,10 @@ export function dedicatedFolder(absolutePath: string, view: PerimeterView): stri
 }
 
 /** Settings of ssh, the AWS CLI and kubeconfig that name a program to run. */
+// `PermitLocalCommand yes` lets a LocalCommand run: one in another Host block, an Include, or `-o LocalCommand=` on a later line.
 // `ForwardAgent yes` (or a socket path) hands every host matched the use of this machine's SSH keys.
 // `SendEnv GITHUB_TOKEN` (or a pattern: `*`, `GITHUB_TOK?N`) hands every host matched this machine's secret; the locale's `LANG LC_*` is the stock setting.
-const EXEC_CONFIG_KEYS = /(^|[\s{,"])(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+(?:\S+\s+)*exec|credential_process|exec\s*:|command\s*:|"command"\s*:|ForwardAgent(\s*=\s*|\s+)["']?(yes|[/~$])|SendEnv(?:\s*=\s*|[ \t]+)[^\n]*?(?<![A-Za-z0-9_*?[])(?!LC_|LANG)[A-Za-z0-9_]*(?:[*?[]|TOKEN|SECRET|PASS|CREDENTIAL|API_?KEY|ACCESS_KEY|PRIVATE_KEY))/i;
+const EXEC_CONFIG_KEYS = /(^|[\s{,"])(ProxyCommand|LocalCommand|PermitLocalCommand(\s*=\s*|\s+)["']?yes|KnownHostsCommand|Match\s+(?:\S+\s+)*exec|credential_process|exec\s*:|command\s*:|"command"\s*:|ForwardAgent(\s*=\s*|\s+)["']?(yes|[/~$])|SendEnv(?:\s*=\s*|[ \t]+)[^\n]*?(?<![A-Za-z0-9_*?[])(?!LC_|LANG)[A-Za-z0-9_]*(?:[*?[]|TOKEN|SECRET|PASS|CREDENTIAL|API_?KEY|ACCESS_KEY|PRIVATE_KEY))/i;
 
 export const SETTINGS_KEY_PREFIX = 'blastShield';
 /** Settings that decide whether an editor loads hook files at all. */

@@ -4,6 +4,7 @@ import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
 import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from '../perimeter/guardLaunch';
+import { SESSION_EXPORTERS, sourceChange } from './packageSources';
 
 /**
  * A client's API address moved to another host, for one run: `ANTHROPIC_BASE_URL=https://evil.io
@@ -117,9 +118,29 @@ function agentEndpointOption(inv: Invocation): Finding | undefined {
   return undefined;
 }
 
+/** `export AWS_ENDPOINT_URL=https://…`, `export ANTHROPIC_BASE_URL=…`: every later command of the session sends its signed requests there. */
+function exportedEndpoint(inv: Invocation): Finding | undefined {
+  if (!SESSION_EXPORTERS.has(inv.name)) return undefined;
+  for (const a of inv.args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a.text);
+    // A package registry (`NPM_CONFIG_REGISTRY`) is a source, judged by the source-redirects pack.
+    const host = m && sourceChange(m[1]!, m[2]!) === undefined ? movedEndpoint(m[1]!, m[2]!) : undefined;
+    if (host) {
+      return {
+        rule: 'credentialRoutes.endpoint-override',
+        risk: 'credential-use',
+        severity: 'ask',
+        reason: `${inv.name} sets ${m![1]} to ${m![2]!.slice(0, 120)} for every later command of the session: each client that reads it presents its API key or token to ${host}, not to its vendor's service.`,
+        targets: [{ kind: 'url', name: host, remote: true, environment: 'production', environmentReason: 'a host named only on this command line — treated as production' }],
+      };
+    }
+  }
+  return undefined;
+}
+
 export function checkEndpointOverrides(inv: Invocation, _ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
-  const saved = savedEndpoint(inv) ?? agentEndpointOption(inv);
+  const saved = savedEndpoint(inv) ?? agentEndpointOption(inv) ?? exportedEndpoint(inv);
   if (saved) return [saved];
   const out: Finding[] = [];
   for (const [name, value] of Object.entries(inv.assignments)) {

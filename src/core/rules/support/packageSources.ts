@@ -1,6 +1,7 @@
 import { isLoopbackHost } from '../../policy/production';
 import type { Facts } from '../../policy/types';
 import { namesHost } from '../../regexText';
+import { moreSourceSettings } from './sourceFiles';
 
 /**
  * Where package managers and git fetch code from, and whether they check what they fetch: the
@@ -16,10 +17,19 @@ import { namesHost } from '../../regexText';
 
 export type SourceChange =
   | { kind: 'source'; key: string; url: string }
-  | { kind: 'unchecked'; key: string; what: string };
+  | { kind: 'unchecked'; key: string; what: string }
+  /** A dependency swapped for another project's code (`replace github.com/acme/lib => github.com/x/lib`); `owner` is the new module's `host/owner`. */
+  | { kind: 'replaced'; key: string; module: string; owner: string };
 
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
-const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|upload\.pypi\.org|maven\.google\.com|plugins\.gradle\.org|repo\.anaconda\.com|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|ssh\.github\.com|altssh\.gitlab\.com|altssh\.bitbucket\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+
+/**
+ * Top-level names nobody can register on the internet (ICANN's `.internal`, RFC 8375's `home.arpa`, and
+ * `.corp`, which ICANN will not delegate): a host under one answers only inside the organization's own
+ * network (`proxy.acme.internal`). `.local` is not one: any machine on the link answers mDNS for it.
+ */
+const PRIVATE_USE_DOMAIN = /\.(internal|corp|home\.arpa)$/i;
 
 /** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
 export function hostOf(value: string): string | undefined {
@@ -35,9 +45,10 @@ export function hostOf(value: string): string | undefined {
 /** Files of the workspace and the home folder that name the registries a team already uses. */
 const NAMING_FILES = [
   '.npmrc', '.yarnrc.yml', '.yarnrc', '.pnpmrc', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'pip.conf', 'uv.toml', 'pyproject.toml',
-  'poetry.lock', 'requirements.txt', '.cargo/config.toml', '.cargo/config', 'go.mod', 'go.env', '.gitmodules', '.blast-shield.json',
+  'poetry.lock', 'requirements.txt', '.cargo/config.toml', '.cargo/config', 'go.mod', 'go.sum', 'go.env', '.gitmodules', '.blast-shield.json',
+  'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'environment.yml', '.condarc',
 ];
-const HOME_NAMING_FILES = ['.npmrc', '.yarnrc.yml', '.config/pip/pip.conf', '.pip/pip.conf', '.config/uv/uv.toml', '.cargo/config.toml', '.config/go/env', '.gitconfig'];
+const HOME_NAMING_FILES = ['.npmrc', '.yarnrc.yml', '.config/pip/pip.conf', '.pip/pip.conf', '.config/uv/uv.toml', '.cargo/config.toml', '.config/go/env', '.gitconfig', '.m2/settings.xml', '.gradle/gradle.properties', '.condarc', '.pypirc'];
 
 const named = new WeakMap<Facts, string>();
 
@@ -53,16 +64,26 @@ function namingText(facts: Facts): string {
   return text;
 }
 
+/** Does the workspace already name this module owner (`github.com/acme`) in its module and lock files? */
+export function namedOwner(owner: string, facts: Facts): boolean {
+  return namingText(facts).includes(owner.toLowerCase());
+}
+
 /** Is the source at `url` one the guard vouches for? */
 export function vouchedSource(url: string, facts: Facts): boolean {
   const host = hostOf(url);
   if (host === undefined) return !/:\/\//.test(url); // a folder or a source name (`vendored-sources`), not a host
-  if (PUBLIC_HOSTS.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
+  if (PUBLIC_HOSTS.test(host) || PRIVATE_USE_DOMAIN.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
   if (/^[a-z0-9-]+\.(githubusercontent|github)\.com$/.test(host)) return false;
   return namesHost(namingText(facts), host);
 }
 
+/** Builtins whose `NAME=value` words every later command of the session reads. */
+export const SESSION_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'setenv']);
+
 const OFF = /^["']?(false|0|no|off)["']?$/i;
+/** ssh options that stop it from checking the server's host key (`-o StrictHostKeyChecking=no`, `UserKnownHostsFile=/dev/null`); `accept-new` still refuses a changed key. */
+const SSH_HOST_KEYS_OFF = /\bStrictHostKeyChecking\s*[= ]\s*["']?(no|off|false)\b|\b(User|Global)KnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
 const ON = /^["']?(true|1|yes|on)["']?$/i;
 
 /**
@@ -82,11 +103,19 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
   // git's per-URL proxy (`http.https://github.com/.proxy`) covers that forge's credentialed traffic; a bare `host:port` is a proxy as much as a URL.
-  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  if (/^(((global|install|download)\.)?proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.(.+\.)?proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy|https_proxy|http_proxy|all_proxy)$/.test(k) && (/:\/\//.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d+$/i.test(value))) return { kind: 'source', key, url: value };
+  // gcloud's proxy (`proxy/address HOST`, `CLOUDSDK_PROXY_ADDRESS`), Gradle's and the JVM's (`systemProp.https.proxyHost`, `-Dhttps.proxyHost=` in JAVA_TOOL_OPTIONS): a bare host is the proxy.
+  if (/^(proxy\/address|cloudsdk_proxy_address|(systemprop\.)?https?\.proxyhost)$/.test(k) && hostOf(value) !== undefined) return { kind: 'source', key, url: `http://${value}` };
+  const jvmProxy = /^(java_tool_options|jdk_java_options|_java_options|gradle_opts|maven_opts|sbt_opts)$/.test(k) ? /-Dhttps?\.proxyHost=(\S+)/.exec(value) : null;
+  if (jvmProxy) return { kind: 'source', key, url: `http://${jvmProxy[1]!}` };
+  if (k === 'cloudsdk_auth_disable_ssl_validation' && ON.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every gcloud call' };
+  // Twine's upload repository (`.pypirc`), Maven's mirrors, repositories and proxies, conda's channels and proxies (sourceFiles.ts).
+  if (/^(pypirc\.repository|maven\.(repository|proxy)|conda\.(channels|default_channels|channel_alias|custom_channels\.[\w-]+|proxy_servers\.https?))$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
+  if (k === 'conda.ssl_verify' && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for conda' };
   // Bundler's mirror of a gem source (`mirror.https://rubygems.org`): every later install fetches from the mirror instead.
   const mirror = /^mirror\.(.+)$/.exec(k);
   if (mirror && /:\/\//.test(mirror[1]!) && !/^(true|false|\d+)$/i.test(value)) return { kind: 'source', key, url: value };
-  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
+  if (/^(cafile|ca|http\.(.+\.)?sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|curl_ca_bundle|aws_ca_bundle|git_ssl_cainfo|((profile\.)?[\w-]+\.)?ca_bundle|pip_cert|cafilepath|core\/custom_ca_certs_file|cloudsdk_core_custom_ca_certs_file)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
@@ -98,6 +127,8 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
   if (rewrite) return { kind: 'source', key, url: rewrite[1]! };
   if (/^http\.(.+\.)?sslverify$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
+  // The ssh that git and rsync run, told not to check host keys (`core.sshCommand`, `GIT_SSH_COMMAND`, `RSYNC_RSH`), and Ansible's switch for it.
+  if ((/^(core\.sshcommand|git_ssh_command|rsync_rsh)$/.test(k) && SSH_HOST_KEYS_OFF.test(value)) || (k === 'ansible_host_key_checking' && OFF.test(value))) return { kind: 'unchecked', key, what: 'ssh host-key checks (whichever server answers for the forge is trusted)' };
   if (k === 'git_ssl_no_verify' && value !== '' && !OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
   if (k === 'node_tls_reject_unauthorized' && /^0$/.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every Node.js program' };
   // Python's requests and urllib, curl and wget told to trust nothing in particular or check nothing.
@@ -151,15 +182,19 @@ function iniPairs(text: string): [string, string][] {
 }
 
 function sameChange(a: SourceChange, b: SourceChange): boolean {
+  if (a.kind === 'replaced' || b.kind === 'replaced') return a.kind === b.kind && a.key === b.key;
   return a.kind === 'source' && b.kind === 'source' ? a.url === b.url : a.kind === 'unchecked' && b.kind === 'unchecked' && a.what === b.what;
 }
+
+/** A project's environment file the application and its tools load on start (`.env`, `.env.local`), not a template (`.env.example`). */
+const LOADED_ENV_FILE = /^\.env(\.(?!(example|sample|template|dist|tpl)$)[\w.-]+)?$/;
 
 /** Settings a text written into `path` makes, when `path` is a settings file of a package manager, git, go or a shell start-up file. */
 export function sourceChangesInFile(path: string, text: string): SourceChange[] {
   const l = path.toLowerCase();
   const name = l.slice(l.lastIndexOf('/') + 1);
   let pairs: [string, string][] = [];
-  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
+  if (name === '.npmrc' || name === 'npmrc' || name === 'gradle.properties' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
     || name === 'pyproject.toml' || /\/\.cargo\/config(\.toml)?$/.test(l) || name === '.gitconfig' || l.endsWith('/.git/config') || l.endsWith('/.config/git/config')) {
     pairs = iniPairs(text);
     // yarn 1 writes `registry "https://…"`.
@@ -172,10 +207,12 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
     for (const line of text.split('\n')) if (/^\s*(--?insecure|-k|insecure)\s*$/.test(line)) pairs.push(['check_certificate', 'off']);
   } else if (name === '.yarnrc.yml') {
     pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
-  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
+  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || LOADED_ENV_FILE.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
-  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [];
+  const more = moreSourceSettings(path, text);
+  pairs.push(...more.pairs);
+  const out: SourceChange[] = l.endsWith('/.ssh/config') || l === '/etc/ssh/ssh_config' || /\/etc\/ssh\/ssh_config\.d\/[^/]+$/.test(l) ? sshForgeRewrites(text) : [...more.changes];
   for (const [key, value] of pairs) {
     const change = sourceChange(key, value);
     if (change && !out.some((c) => sameChange(c, change))) out.push(change);

@@ -1,3 +1,4 @@
+import { certificateUnchecked } from './uncheckedTls';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
 import { projectDatabaseHosts } from './projectDatabaseHosts';
@@ -209,6 +210,10 @@ export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
       // A registry login's password of no named service goes to that registry: a stranger's unless public or the project's own.
       const own = named === undefined && facts && REGISTRY_LOGINS.includes(inv.name) && d.host !== undefined ? knownRegistry(d.host, facts, cwd) : named;
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
+      if (own === true && !drop && certificateUnchecked(inv) && d.host !== undefined) {
+        findings.push({ rule: 'credentials.sent-unchecked', risk: 'credential-use', severity: 'ask', reason: `${inv.name} sends the secret variable $${variable} to ${d.host} without checking the server's certificate: whichever machine answers for ${d.host} on the way receives it.`, targets: [sentVariable(variable, d.host)] });
+        break;
+      }
       if (own === true && !drop) continue;
       if (own === undefined && !drop && !wholeBody(inv, variable)) continue;
       const where = d.host ?? `the address in $${d.variable}`;
