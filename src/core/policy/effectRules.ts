@@ -552,6 +552,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
   gsed: sed,
   perl: scriptingInPlace('perl'),
   ruby: scriptingInPlace('ruby'),
+  sd: (args) => { const read = readEffectArgs(args, grammarOf('sd')); return each(has(read, 'p', 'preview') ? 'read' : 'write', read.operands.slice(2)); },
   awk: awk,
   emacs: emacs,
   'emacs-nox': emacs,

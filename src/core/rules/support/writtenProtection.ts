@@ -166,6 +166,16 @@ export function editedProtectionFindings(path: string, entries: readonly ValueEn
   }];
 }
 
+/** Which of the places above a file is, for an edit that deletes its lines: the place's name and which meanings count there. */
+export function editedPlaceOf(path: string, text: string): { place: string; counts: (id: string) => boolean } | undefined {
+  const name = base(path);
+  if (VALUES_FILE.test(name) && !NOT_DEPLOYED.test(name)) return { place: 'chart values', counts: (id) => id !== 'persistence-off' };
+  const kind = kindOf(path, text);
+  if (kind?.rules === COMPOSE) return { place: kind.place, counts: (id) => id !== 'persistence-off' };
+  if (kind?.rules === WORKLOAD) return { place: kind.place, counts: (id) => WORKLOAD_IDS.has(id) };
+  return undefined;
+}
+
 /** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
 export function mayLowerProtection(path: string): boolean {
   return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path) || SSH_CONFIG.test(path);
