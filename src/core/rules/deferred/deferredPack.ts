@@ -17,7 +17,7 @@ import { envRetargetWrites } from '../support/envRetargets';
 import { endpointFileWrites } from '../support/endpointFiles';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
-import { perlInPlaceWrites, sdInPlaceWrites, sedInPlaceWrites } from './sedEdit';
+import { hcleditWrites, perlInPlaceWrites, sdInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { laterEnvironment } from './laterEnvironment';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
@@ -150,7 +150,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
-  for (const edit of sdInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sd' });
+  for (const edit of [...sdInPlaceWrites(inv, facts, cwd), ...hcleditWrites(inv, facts, cwd)]) out.push({ ...edit, writer: inv.name });
   for (const effect of effectsOf(inv)) {
     // `tar -xf hooks.tar -C .git/hooks`: entries the hook cannot read land where something runs them later.
     const into = effect.kind === 'extract' ? abs(effect.word) : undefined;

@@ -178,3 +178,20 @@ export function sdInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Sed
   }
   return out;
 }
+
+/**
+ * `hcledit attribute set resource.aws_db_instance.main.deletion_protection false -f main.tf -u`: the
+ * attribute line it writes (`set`, `append`, `replace ADDRESS NAME VALUE`) lands in the file, judged with what is there.
+ */
+export function hcleditWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+  if (inv.name !== 'hcledit' || inv.args.some((a) => a.dynamic)) return [];
+  const read = readEffectArgs(inv.args, grammarOf('hcledit'));
+  const [noun, verb, address, a, b] = read.operands.map((w) => w.text);
+  if (noun !== 'attribute' || address === undefined || !has(read, 'u', 'update')) return [];
+  const [name, value] = verb === 'set' || verb === 'append' ? [address.split('.').pop()!, a] : verb === 'replace' ? [a, b] : [undefined, undefined];
+  if (name === undefined || value === undefined) return [];
+  return read.options.filter((o) => (o.name === 'f' || o.name === 'file') && o.value !== undefined && o.value.text !== '-').map((o) => {
+    const path = resolvePath(cwd, o.value!.text, facts.home);
+    return { path, text: `${facts.readFile(path) ?? ''}\n${name} = ${value}\n` };
+  });
+}
