@@ -166,6 +166,11 @@ export function editedProtectionFindings(path: string, entries: readonly ValueEn
   }];
 }
 
+/** What a Compose file gives its services that hands them the host (privileged, the host's root or engine socket, its namespaces, admin capabilities, no confinement). */
+export function composeLowering(text: string): { does: string; lost: string } | undefined {
+  return COMPOSE.find((r) => r.re.test(text));
+}
+
 /** Which of the places above a file is, for an edit that deletes its lines: the place's name and which meanings count there. */
 export function editedPlaceOf(path: string, text: string): { place: string; counts: (id: string) => boolean } | undefined {
   const name = base(path);
