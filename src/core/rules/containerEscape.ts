@@ -114,7 +114,7 @@ function docker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!tool) return [];
   const parsed = parsedArgs(inv.args, tool);
   const verb = parsed.path[parsed.path.length - 1];
-  const composing = (parsed.path[0] === 'compose' || /-compose$/.test(inv.name)) && COMPOSE_CREATES.test(verb ?? '');
+  const composing = (parsed.path[0] === 'compose' || inv.name.endsWith('-compose')) && COMPOSE_CREATES.test(verb ?? '');
   if (composing) {
     const a = toolArgs(inv.name, parsed, tool);
     const files = composeNamedFiles(inv, a, ctx);
