@@ -29,6 +29,7 @@ spec:
 `;
 const FILES: Record<string, string> = {
   '/work/app/package.json': '{"name":"app"}\n',
+  '/work/app/k8s/writable.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: w\nspec:\n  containers:\n  - name: w\n    image: acme/w:1\n    securityContext:\n      readOnlyRootFilesystem: false\n',
   '/work/app/k8s/api.yaml': DEPLOYMENT,
   '/work/app/chart/values.yaml': 'auth:\n  enabled: true\nsecurityContext:\n  runAsNonRoot: true\n',
   '/work/app/docker-compose.yml': 'services:\n  app:\n    image: acme/app\n',
@@ -58,6 +59,9 @@ const TABLE: Record<string, Family> = {
       allowed(`yq -i '.spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = true' k8s/api.yaml`),
       allowed(`yq eval '.spec.template.spec.hostNetwork = true' k8s/api.yaml`),
       allowed(`yq -i '.spec.template.spec.containers[0].image = "acme/api:v2"' k8s/api.yaml`),
+      // readOnlyRootFilesystem: false is Kubernetes' default: a manifest stating it whole changes nothing.
+      allowed(`kubectl apply -f k8s/writable.yaml`),
+      allowed(`printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: w\nspec:\n  containers:\n  - name: w\n    image: acme/w:1\n    securityContext:\n      readOnlyRootFilesystem: false\n' > k8s/new-pod.yaml`),
     ],
   },
   'a line filter deletes a protection line from a manifest': {
@@ -140,12 +144,13 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'chart values that weaken sign-in or hand the node to a pod (other charts)': {
-    reason: /helm upgrade.*(capability that reaches the node|switches authentication off|development mode|without a password)/,
+    reason: /helm upgrade.*(capability that reaches the node|switches authentication off|development mode|without a password|write to their own filesystem)/,
     rows: [
       ask(`helm upgrade api ./chart --set 'containerSecurityContext.capabilities.add={SYS_ADMIN}'`),
       ask(`helm upgrade argo argo/argo-cd --set 'configs.params.server\\.disable\\.auth=true'`),
       ask(`helm upgrade vault hashicorp/vault --set server.dev.enabled=true`),
       ask(`helm upgrade pg bitnami/postgresql --set primary.pgHbaConfiguration='host all all 0.0.0.0/0 trust'`),
+      ask(`helm upgrade api ./chart --set containerSecurityContext.readOnlyRootFilesystem=false`),
       allowed(`helm upgrade api ./chart --set 'containerSecurityContext.capabilities.add={NET_BIND_SERVICE}'`),
       allowed(`helm upgrade argo argo/argo-cd --set 'configs.params.server\\.insecure=false'`),
       allowed(`helm upgrade vault hashicorp/vault --set server.ha.enabled=true`),

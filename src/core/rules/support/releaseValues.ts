@@ -69,6 +69,8 @@ interface Leaf {
   under?: RegExp;
   /** The setting's default lowers the protection (`allowPrivilegeEscalation` is true unless set): a line deleted lowers it. */
   defaultLowers?: true;
+  /** The lowering value is the platform's default: a whole file stating it changes nothing; only a change to it (an edit, a `--set`) lowers. */
+  changeOnly?: true;
   /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers; a test: also sees a removed (null) value. */
   lowersWhen: 'on' | 'off' | RegExp | ((value: string | null) => boolean);
   id: string;
@@ -112,7 +114,7 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(disablelocalauth|disablelocalaccounts)$/, lowersWhen: OFF_VALUE, id: 'auth-weakened', what: 'allows sign-in with shared keys or local accounts', lost: 'anyone holding an account key or a local password gets in, without the identity checks, conditional access and audit of the directory' },
   { names: /^(privileged)$/, lowersWhen: 'on', id: 'container-privileged', what: 'runs the containers privileged', lost: HOST },
   { names: /^(allowprivilegeescalation)$/, lowersWhen: 'on', defaultLowers: true, id: 'container-privileged', what: 'lets the containers gain privileges', lost: HOST },
-  { names: /^(readonlyrootfilesystem)$/, lowersWhen: 'off', id: 'container-privileged', what: 'lets the containers write to their own filesystem', lost: 'whoever takes over a container can change its programs and plant tools that stay until it is replaced' },
+  { names: /^(readonlyrootfilesystem)$/, lowersWhen: 'off', changeOnly: true, id: 'container-privileged', what: 'lets the containers write to their own filesystem', lost: 'whoever takes over a container can change its programs and plant tools that stay until it is replaced' },
   { names: /^(add)$/, under: /^(capabilities)$/, lowersWhen: (v) => v !== null && HOST_CAPABILITY.test(v), id: 'container-privileged', what: 'gives the containers a capability that reaches the node', lost: HOST },
   { names: /^(capadd|addcapabilities)$/, lowersWhen: (v) => v !== null && HOST_CAPABILITY.test(v), id: 'container-privileged', what: 'gives the containers a capability that reaches the node', lost: HOST },
   { names: /^(path)$/, under: /^(hostpath)$/, lowersWhen: (v) => v !== null && HOST_PATH.test(v.trim()), id: 'container-privileged', what: 'mounts a system path of the node', lost: HOST },
@@ -157,8 +159,8 @@ function plainlyOn(value: string | null): boolean {
   return value !== null && TRUE.test(value.trim());
 }
 
-/** What one value does to protection, if anything. */
-export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
+/** What one value does to protection, if anything; `state`: the value is read from a whole file (what it states, not a change to it). */
+export function protectionLostBy(entry: ValueEntry, state = false): ValueMeaning | undefined {
   const keys = entry.path.map(norm);
   // A list's member (`ranges[0]`) and AWS's attribute wrapper (`DisableApiTermination={Value:false}`) stand for their key.
   let named = keys.length;
@@ -167,7 +169,7 @@ export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
   const shown = `${entry.path.join('.')}=${entry.value === null ? 'null' : entry.value}`;
   const value = entry.value;
   for (const l of LEAVES) {
-    if (!l.names.test(leaf) || (l.under !== undefined && !l.under.test(keys[named - 2] ?? ''))) continue;
+    if (!l.names.test(leaf) || (state && l.changeOnly === true) || (l.under !== undefined && !l.under.test(keys[named - 2] ?? ''))) continue;
     const when = l.lowersWhen;
     const lowers = when === 'on' ? plainlyOn(value) : when === 'off' ? value !== null && !plainlyOn(value) : typeof when === 'function' ? when(value) : value !== null && when.test(value.trim());
     if (lowers) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
@@ -206,9 +208,9 @@ export function removalMeaning(key: string): ValueMeaning | undefined {
 }
 
 /** The first entry that lowers a protection. */
-export function firstLowering(entries: Iterable<ValueEntry>): ValueMeaning | undefined {
+export function firstLowering(entries: Iterable<ValueEntry>, state = false): ValueMeaning | undefined {
   for (const e of entries) {
-    const m = protectionLostBy(e);
+    const m = protectionLostBy(e, state);
     if (m) return m;
   }
   return undefined;
