@@ -118,8 +118,8 @@ function docker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (composing) {
     const a = toolArgs(inv.name, parsed, tool);
     const files = composeNamedFiles(inv, a, ctx);
-    if (files.length === 0) return [];
-    return [escapeFinding(`\`${inv.name} ${parsed.path.join(' ')}\` merges ${files.join('; ')}`, ctx, 'compose services', inv.remote !== undefined || a.has('-H', '--host', '-c', '--context'))];
+    // `compose run --privileged` without such a file is judged by its own options below.
+    if (files.length > 0) return [escapeFinding(`\`${inv.name} ${parsed.path.join(' ')}\` merges ${files.join('; ')}`, ctx, 'compose services', inv.remote !== undefined || a.has('-H', '--host', '-c', '--context'))];
   }
   if (verb !== 'run' && verb !== 'create') return [];
   const found = dockerEscapes(toolArgs(inv.name, parsed, tool));
