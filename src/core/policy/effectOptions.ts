@@ -35,11 +35,12 @@ export function valueWord(word: ArgWord, text: string): ArgWord {
  * A command's effect grammar: `short` letters and `long` names take a value, `attached` letters take
  * only a glued one (`-i.bak`); `posix` options stop at the first operand (`find`, interpreters).
  */
-export function effectGrammar(short = '', long: readonly string[] = [], extra: { attached?: string; posix?: boolean } = {}): GrammarSpec {
+export function effectGrammar(short = '', long: readonly string[] = [], extra: { attached?: string; posix?: boolean; glued?: Readonly<Record<string, RegExp>>; switches?: readonly (readonly string[])[] } = {}): GrammarSpec {
   const options: OptionSpec[] = [
+    ...(extra.switches ?? []).map((names): OptionSpec => ({ names })),
     ...[...short].map((l): OptionSpec => ({ names: ['-' + l], takes: 'one' })),
     ...long.map((n): OptionSpec => ({ names: ['--' + n], takes: 'one' })),
-    ...[...(extra.attached ?? '')].map((l): OptionSpec => ({ names: ['-' + l], takes: 'optional' })),
+    ...[...(extra.attached ?? '')].map((l): OptionSpec => ({ names: ['-' + l], takes: 'optional', ...(extra.glued?.[l] !== undefined ? { gluedValue: extra.glued[l] } : {}) })),
   ];
   return { options, interspersed: extra.posix !== true, numericOptions: true, abbreviations: true };
 }
@@ -91,8 +92,13 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   split: effectGrammar('abCdlnt', ['suffix-length', 'bytes', 'line-bytes', 'lines', 'number', 'additional-suffix', 'filter', 'separator']),
   csplit: effectGrammar('bfn', ['suffix-format', 'prefix', 'digits']),
   sed: effectGrammar('efl', ['expression', 'file', 'line-length'], { attached: 'i' }),
-  perl: effectGrammar('eEIMCdD', [], { attached: 'i0xlm' }),
-  ruby: effectGrammar('erICEF', [], { attached: 'i0xTKW' }),
+  // perlrun: `-0` takes octal digits (or `x` and hex), `-l` octal digits; the letters after are switches (`-0pi` is `-0 -p -i`).
+  perl: effectGrammar('eEIMCdD', [], { attached: 'i0xlm', glued: { '0': /^(x[0-9a-fA-F]*|[0-7]*)/, l: /^[0-7]*/ } }),
+  // sd (github.com/chmln/sd): `sd FIND REPLACE [FILE…]` rewrites its files in place unless `-p`/`--preview`.
+  sd: effectGrammar('nf', ['max-replacements', 'flags'], { switches: [['-p', '--preview'], ['-F', '--fixed-strings']] }),
+  // hcledit (github.com/minamijoyo/hcledit): `-f FILE` is read (default stdin) and, with `-u`/`--update`, rewritten in place.
+  hcledit: effectGrammar('f', ['file'], { switches: [['-u', '--update']] }),
+  ruby: effectGrammar('erICEF', [], { attached: 'i0xTKW', glued: { '0': /^[0-7]*/ } }),
   awk: effectGrammar('fvFiElL', ['file', 'assign', 'field-separator', 'include', 'exec', 'load', 'source']),
   curl: effectGrammar('oDcKTdFHeuXAbErwzQyYm', ['output', 'dump-header', 'cookie-jar', 'config', 'upload-file', 'data', 'data-binary', 'data-raw', 'data-urlencode', 'form', 'header', 'trace',
       'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'etag-compare', 'hsts', 'alt-svc', 'output-dir', 'request', 'user', 'referer', 'cookie',

@@ -552,6 +552,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
   gsed: sed,
   perl: scriptingInPlace('perl'),
   ruby: scriptingInPlace('ruby'),
+  hcledit: (args) => { const read = readEffectArgs(args, grammarOf('hcledit')); return each(has(read, 'u', 'update') ? 'write' : 'read', values(read, 'f', 'file').filter((w) => w.text !== '-')); },
+  sd: (args) => { const read = readEffectArgs(args, grammarOf('sd')); return each(has(read, 'p', 'preview') ? 'read' : 'write', read.operands.slice(2)); },
   awk: awk,
   emacs: emacs,
   'emacs-nox': emacs,

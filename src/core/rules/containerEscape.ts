@@ -2,6 +2,8 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
+import { composeLowering } from './support/writtenProtection';
+import { resolvePath } from '../paths';
 
 /**
  * A container or pod that is the host in all but name: privileged, sharing the host's process,
@@ -85,11 +87,40 @@ function escapeFinding(what: string, ctx: RuleContext, name: string, remote = fa
   };
 }
 
+/** Compose subcommands that create containers from the configuration. */
+const COMPOSE_CREATES = /^(up|run|create)$/;
+
+/**
+ * `docker compose -f docker-compose.yml -f /tmp/priv.yml up`, `COMPOSE_FILE=a.yml:b.yml docker compose up`
+ * (red team round 18): files named for this run are merged into the configuration, and a service one of
+ * them hands the host starts as `docker run --privileged` would. The project's default files, loaded when
+ * nothing is named, are its own reviewed configuration and are not read here.
+ */
+function composeNamedFiles(inv: Invocation, a: ToolArgs, ctx: RuleContext): string[] {
+  const named = a.values('-f', '--file');
+  const listed = named.length > 0 ? named : (inv.assignments.COMPOSE_FILE ?? '').split(inv.assignments.COMPOSE_PATH_SEPARATOR ?? ':').filter((f) => f !== '');
+  const out: string[] = [];
+  for (const file of listed.slice(0, 8)) {
+    if (file === '-') continue;
+    const text = ctx.facts.readFile(resolvePath(inv.cwd || ctx.facts.cwd, file, ctx.facts.home));
+    const lowered = text !== undefined ? composeLowering(text) : undefined;
+    if (lowered) out.push(`${file}, which ${lowered.does.replace(/^gives a service every capability$/, 'gives a service administrative capabilities')}`);
+  }
+  return out;
+}
+
 function docker(inv: Invocation, ctx: RuleContext): Finding[] {
   const tool = toolNamed(inv.name);
   if (!tool) return [];
   const parsed = parsedArgs(inv.args, tool);
   const verb = parsed.path[parsed.path.length - 1];
+  const composing = (parsed.path[0] === 'compose' || inv.name.endsWith('-compose')) && COMPOSE_CREATES.test(verb ?? '');
+  if (composing) {
+    const a = toolArgs(inv.name, parsed, tool);
+    const files = composeNamedFiles(inv, a, ctx);
+    // `compose run --privileged` without such a file is judged by its own options below.
+    if (files.length > 0) return [escapeFinding(`\`${inv.name} ${parsed.path.join(' ')}\` merges ${files.join('; ')}`, ctx, 'compose services', inv.remote !== undefined || a.has('-H', '--host', '-c', '--context'))];
+  }
   if (verb !== 'run' && verb !== 'create') return [];
   const found = dockerEscapes(toolArgs(inv.name, parsed, tool));
   if (found.length === 0) return [];
@@ -146,7 +177,7 @@ function nsenter(inv: Invocation, ctx: RuleContext): Finding[] {
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'kubectl' || inv.name === 'oc') return kubectl(inv, ctx);
-  if (inv.name === 'docker' || inv.name === 'podman' || inv.name === 'nerdctl') return docker(inv, ctx);
+  if (inv.name === 'docker' || inv.name === 'podman' || inv.name === 'nerdctl' || inv.name === 'docker-compose' || inv.name === 'podman-compose') return docker(inv, ctx);
   if (inv.name === 'curl') return engineApi(inv, ctx);
   return nsenter(inv, ctx);
 }

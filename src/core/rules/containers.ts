@@ -1,3 +1,4 @@
+import { foreignChartAddress } from './support/foreignCharts';
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
@@ -403,6 +404,9 @@ function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('helm-uninstall', `Uninstalls the helm release${names.length === 1 ? '' : 's'} ${names.join(', ')}${where}, deleting its resources.`, names.map((n) => clusterTarget('service', n, cluster, ctx, 'helm')))];
   }
   const changes = (verb === 'install' || verb === 'upgrade' || verb === 'rollback') && !args.has('--dry-run');
+  // A chart from an address the project does not name (support/foreignCharts.ts), into a cluster that is not a throwaway one here.
+  const foreign = changes && verb !== 'rollback' && cluster.remote ? foreignChartAddress(operands.find((o) => /^(oci|https?):\/\//i.test(o)), args.value('--repo'), ctx.facts, inv.cwd || ctx.facts.cwd) : undefined;
+  if (foreign !== undefined) return [{ rule: 'containers.foreign-chart', risk: 'destructive', severity: 'ask', reason: `\`helm ${verb}\` installs the chart from ${foreign.slice(0, 120)}, an address the project's files do not name: its templates and hooks run in ${cluster.context ?? 'the current kube context'} with the release's permissions, and nothing here has read them.`, targets: [clusterTarget('service', names[0] ?? 'the release', cluster, ctx, 'helm')] }];
   return verb ? productionAccess(verb, cluster, ctx, changes ? `${[verb, ...names].join(' ').slice(0, 120)}, through helm` : undefined) : [];
 }
 

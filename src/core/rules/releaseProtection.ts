@@ -62,14 +62,14 @@ function valuesFound(inv: Invocation, ctx: RuleContext, sets: readonly string[],
   for (const [key, path] of keyedFiles.flatMap((k) => setLiteralValues(k)).map((e) => [e.path, e.value ?? ''] as const)) {
     const { text, unread: why } = fileText(path, inv, ctx);
     if (text !== undefined) {
-      const m = firstLowering(fileValues(text).map((e) => ({ path: [...key, ...e.path], value: e.value })));
+      const m = firstLowering(fileValues(text).map((e) => ({ path: [...key, ...e.path], value: e.value })), true);
       if (m) return { meaning: m };
     } else unread ??= why;
   }
   for (const f of files) {
     const { text, unread: why } = fileText(f, inv, ctx);
     if (text !== undefined) {
-      const m = firstLowering(fileValues(text));
+      const m = firstLowering(fileValues(text), true);
       if (m) return { meaning: m };
     } else unread ??= why;
   }

@@ -63,7 +63,7 @@ function wordsOf(args: readonly ArgWord[]): Words {
 /** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
 const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete|(scheduled|automatic|automated|auto)-?snapshots?|snapshot-?(retention|schedule))/i;
 /** Values that switch something off. */
-const OFF = /^(false|off|disabled?|suspend(ed)?|0+(\.0+)?\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?|none|no)$/i;
+const OFF = /^(false|off|disabled?|inactive|suspend(ed)?|0+(\.0+)?\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?|none|no)$/i;
 /** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
 const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0|null)\b/i;
 
@@ -393,7 +393,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupsStopped(w) ??
     retentionCut(w) ??
     protectionLowered(inv.name, w, pathParts(w)) ??
-    settingLowered(inv.name, w, pathParts(w), inv.args)
+    settingLowered(inv.name, w, pathParts(w), inv.args, w.options)
   );
 }
 

@@ -39,6 +39,11 @@ export interface OptionSpec {
    * options of their own (node's `-pe CODE` is `-p -e CODE`, one value for both).
    */
   separateValue?: boolean;
+  /**
+   * In a cluster only the leading letters this matches are the glued value, and the letters after it are
+   * options of their own (perl's `-0pi` is `-0 -p -i`: `-0` takes octal digits only). Anchored at the start.
+   */
+  gluedValue?: RegExp;
 }
 
 /** How an option not in the description is read. */
@@ -134,6 +139,7 @@ interface CompiledOption {
   takes: OptionArity;
   endsOptions: boolean;
   separateValue: boolean;
+  gluedValue?: RegExp;
 }
 
 interface Scope {
@@ -154,7 +160,7 @@ function scopeOf(node: GrammarNode, parent: Scope | undefined, parentNode: Gramm
   const inherits = !(spec.globalsBeforeSubcommand && parentNode === spec);
   const bySpelling = new Map(inherits ? parent?.bySpelling : undefined);
   for (const option of node.options ?? []) {
-    const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none', endsOptions: option.endsOptions === true, separateValue: option.separateValue === true };
+    const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none', endsOptions: option.endsOptions === true, separateValue: option.separateValue === true, ...(option.gluedValue !== undefined ? { gluedValue: option.gluedValue } : {}) };
     for (const spelling of option.names) {
       bySpelling.set(spelling, entry);
       if (spec.goFlags) bySpelling.set(spelling.startsWith('--') ? spelling.slice(1) : '-' + spelling, entry);
@@ -347,6 +353,12 @@ export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, readi
       if (takes === 'none' || takes === 'switch') continue;
       if (known?.separateValue) {
         if (consumedTo === i) consumedTo = takeValues(option, takes, i, false);
+        continue;
+      }
+      if (known?.gluedValue !== undefined && rest !== '') {
+        const glued = known.gluedValue.exec(rest)?.[0] ?? '';
+        if (glued !== '') take(option, word, glued);
+        k += glued.length;
         continue;
       }
       if (rest !== '' && (takes === 'one' || takes === 'optional' || takes === 'list' || takes === 'two')) {

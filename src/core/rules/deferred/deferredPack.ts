@@ -17,7 +17,7 @@ import { envRetargetWrites } from '../support/envRetargets';
 import { endpointFileWrites } from '../support/endpointFiles';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
-import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
+import { hcleditWrites, perlInPlaceWrites, sdInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { laterEnvironment } from './laterEnvironment';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
@@ -36,6 +36,7 @@ import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 import { protectionDeleted } from '../support/sedLineDeletes';
+import { manifestLineDeletes } from './manifestLineDeletes';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -149,6 +150,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
+  for (const edit of [...sdInPlaceWrites(inv, facts, cwd), ...hcleditWrites(inv, facts, cwd)]) out.push({ ...edit, writer: inv.name });
   for (const effect of effectsOf(inv)) {
     // `tar -xf hooks.tar -C .git/hooks`: entries the hook cannot read land where something runs them later.
     const into = effect.kind === 'extract' ? abs(effect.word) : undefined;
@@ -479,7 +481,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of writesOf(inv, ctx.facts, cwd)) out.push(...judgeWritten(w, inv, ctx, cwd));
   if (inv.name === 'yq') out.push(...yqManifestEdits(inv, ctx.facts, cwd), ...yqProtectionEdits(inv, ctx, cwd));
   if (inv.name === 'sed') out.push(...sedManifestEdits(inv, ctx.facts, cwd), ...sedEntryRedirect(inv, ctx, cwd));
-  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
+  out.push(...sedProtectionEdits(inv, ctx, cwd), ...manifestLineDeletes(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
   const server = registeredServer(inv);
   if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;

@@ -89,13 +89,13 @@ export function deployPlaceOf(absolutePath: string): PlaceRule | undefined {
   return undefined;
 }
 
-/** Settings that, written this way in infrastructure code, take a resource's protection away at the next apply. */
+/** Settings that, written this way in infrastructure code (HCL `key = value`, Terraform JSON `"key": value`), take a resource's protection away at the next apply. */
 const PROTECTION_OFF: readonly { re: RegExp; what: string }[] = [
-  { re: /\bprevent_destroy\s*=\s*false\b/, what: 'prevent_destroy (Terraform refusing to destroy the resource)' },
-  { re: /\b(enable_)?(deletion|termination)_protection(_enabled)?\s*=\s*false\b|\bdisable_api_termination\s*=\s*false\b/, what: 'deletion protection' },
-  { re: /\bskip_final_snapshot\s*=\s*true\b/, what: 'the final snapshot taken before a database is deleted' },
-  { re: /\bforce_destroy\s*=\s*true\b/, what: 'the refusal to delete a bucket or registry that still holds data' },
-  { re: /\bbackup_retention_period\s*=\s*0\b/, what: 'automated backups' },
+  { re: /\bprevent_destroy"?\s*[=:]\s*"?false\b/, what: 'prevent_destroy (Terraform refusing to destroy the resource)' },
+  { re: /\b(enable_)?(deletion|termination)_protection(_enabled)?"?\s*[=:]\s*"?false\b|\bdisable_api_termination"?\s*[=:]\s*"?false\b/, what: 'deletion protection' },
+  { re: /\bskip_final_snapshot"?\s*[=:]\s*"?true\b/, what: 'the final snapshot taken before a database is deleted' },
+  { re: /\bforce_destroy"?\s*[=:]\s*"?true\b/, what: 'the refusal to delete a bucket or registry that still holds data' },
+  { re: /\bbackup_retention_period"?\s*[=:]\s*"?0\b/, what: 'automated backups' },
   { re: /\b(DeletionPolicy|UpdateReplacePolicy)"?\s*:\s*"?Delete\b/, what: "CloudFormation's retention of the resource when the stack drops it" },
   { re: /RemovalPolicy\.DESTROY\b|\bdeletionProtection\s*:\s*false\b|\bautoDeleteObjects\s*:\s*true\b/, what: "CDK's retention of the resource and its data" },
   { re: /\bprotect\s*[:=]\s*(false|False)\b/, what: "Pulumi's protect flag" },

@@ -65,13 +65,19 @@ export function manifestWriteFindings(path: string, text: string | undefined, wr
   return judged(before, after, path, writer, zero, undefined);
 }
 
+/** yq's expression then its files; v4's `eval`/`e`/`eval-all`/`ea` command word (the default command) comes first when written. */
+function yqWords(read: ReturnType<typeof parseCommand>): ArgWord[] {
+  const expressionOption = read.options.find((o) => o.name === '--expression')?.values[0];
+  const operands = read.operands.length > 1 && /^(eval|e|eval-all|ea)$/.test(read.operands[0]!.text) ? read.operands.slice(1) : read.operands;
+  return expressionOption !== undefined ? [{ text: expressionOption, raw: expressionOption, dynamic: false, glob: false }, ...operands] : [...operands];
+}
+
 /** `yq -i '.spec.replicas = 0' k8s/deployment.yaml`, `yq -i '.spec.template.spec.containers[0].image = "busybox"' f`. */
 export function yqManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' | 'home'>, cwd: string): Finding[] {
   if (inv.name !== 'yq') return [];
   const read = parseCommand(inv.args, YQ);
   if (!read.options.some((o) => o.name === '-i')) return [];
-  const expressionOption = read.options.find((o) => o.name === '--expression')?.values[0];
-  const words = expressionOption !== undefined ? [{ text: expressionOption, raw: expressionOption, dynamic: false, glob: false }, ...read.operands] : read.operands;
+  const words = yqWords(read);
   const expression = words[0]?.text ?? '';
   const zero = /\breplicas\)?\s*\|?=\s*["']?0["']?(?![\w.])/.test(expression);
   const image = /\.image\)?\s*\|?=\s*["']?([\w./:@-]+)/.exec(expression)?.[1];
@@ -129,7 +135,8 @@ const YQ_PATH = String.raw`(?=\.)(?:\.[\w-]+|\.?"[^"]*"|\.?\[[^\]]*\])+`;
 export function yqEntries(expression: string): ValueEntry[] {
   const out: ValueEntry[] = [];
   for (const m of expression.matchAll(new RegExp(String.raw`del\(\s*(${YQ_PATH})\s*\)`, 'g'))) out.push({ path: yqPath(m[1]!), value: null });
-  for (const m of expression.matchAll(new RegExp(String.raw`(${YQ_PATH})\s*\|?=\s*("(?:[^"\\]|\\.)*"|'[^']*'|\{[^{}]*\}|\[[^\]]*\]|[^\s|)]+)`, 'g'))) {
+  // `=`, `|=` (update), `+=` (append: `.volumes += [{hostPath: …}]`), `*=` (merge).
+  for (const m of expression.matchAll(new RegExp(String.raw`(${YQ_PATH})\s*(?:\||\+|\*[+?dcn]*)?=\s*("(?:[^"\\]|\\.)*"|'[^']*'|\{[^{}]*\}|\[[^\]]*\]|[^\s|)]+)`, 'g'))) {
     const path = yqPath(m[1]!);
     const raw = m[2]!;
     if (/^[{[]/.test(raw)) {
@@ -147,8 +154,7 @@ export function yqEntries(expression: string): ValueEntry[] {
 export function yqProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const read = parseCommand(inv.args, YQ);
   if (!read.options.some((o) => o.name === '-i')) return [];
-  const expressionOption = read.options.find((o) => o.name === '--expression')?.values[0];
-  const words = expressionOption !== undefined ? [{ text: expressionOption, raw: expressionOption, dynamic: false, glob: false }, ...read.operands] : read.operands;
+  const words = yqWords(read);
   const entries = yqEntries(words[0]?.text ?? '');
   if (entries.length === 0) return [];
   return words.slice(1).filter((w) => !w.dynamic).flatMap((w) => editedProtectionFindings(resolvePath(cwd, w.text, ctx.facts.home), entries, 'yq -i', ctx));

@@ -2,6 +2,7 @@ import { resolvePath } from '../../paths';
 import { grammarOf, has, readEffectArgs } from '../../policy/effectOptions';
 import { effectsOf } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
+import { escapeRegExp } from '../../regexText';
 
 /**
  * The text `sed -i 's/a/b/'` leaves in a file, when the file can be read and the script is one plain
@@ -148,4 +149,49 @@ function substituted(script: string, extended: boolean, files: readonly string[]
     out.push({ path, text: after === text && parts[1]!.trim() !== '' ? `${text}\n${toReplacement(parts[1]!).replace(/\$[&\d]/g, '')}\n` : after });
   }
   return out;
+}
+
+/**
+ * `sd 'privileged: false' 'privileged: true' k8s/api.yaml`: sd replaces every match of a regular expression
+ * (`-F`: a literal) in its files, in place unless `-p`; the replacement's `$1`/`${name}` are its groups.
+ */
+export function sdInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+  if (inv.name !== 'sd' || inv.args.some((a) => a.dynamic)) return [];
+  const read = readEffectArgs(inv.args, grammarOf('sd'));
+  const [find, replace, ...files] = read.operands.map((w) => w.text);
+  if (find === undefined || replace === undefined || files.length === 0 || has(read, 'p', 'preview')) return [];
+  const flags = read.options.filter((o) => o.name === 'f' || o.name === 'flags').map((o) => o.value?.text ?? '').join('');
+  let re: RegExp;
+  try {
+    re = new RegExp(has(read, 'F', 'fixed-strings') ? escapeRegExp(find) : find, `g${flags.includes('m') ? 'm' : ''}${flags.includes('i') ? 'i' : ''}${flags.includes('s') ? 's' : ''}`);
+  } catch {
+    return [];
+  }
+  const out: SedWrite[] = [];
+  for (const f of files) {
+    const path = resolvePath(cwd, f, facts.home);
+    const text = facts.readFile(path);
+    if (text === undefined) continue;
+    const after = text.replace(re, has(read, 'F', 'fixed-strings') ? replace.replace(/\$/g, '$$$$') : replace);
+    // As with sed: a pattern that matches nothing now may match when the edit runs; the replacement is judged as added.
+    out.push({ path, text: after === text ? `${text}\n${replace}\n` : after });
+  }
+  return out;
+}
+
+/**
+ * `hcledit attribute set resource.aws_db_instance.main.deletion_protection false -f main.tf -u`: the
+ * attribute line it writes (`set`, `append`, `replace ADDRESS NAME VALUE`) lands in the file, judged with what is there.
+ */
+export function hcleditWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+  if (inv.name !== 'hcledit' || inv.args.some((a) => a.dynamic)) return [];
+  const read = readEffectArgs(inv.args, grammarOf('hcledit'));
+  const [noun, verb, address, a, b] = read.operands.map((w) => w.text);
+  if (noun !== 'attribute' || address === undefined || !has(read, 'u', 'update')) return [];
+  const [name, value] = verb === 'set' || verb === 'append' ? [address.split('.').pop()!, a] : verb === 'replace' ? [a, b] : [undefined, undefined];
+  if (name === undefined || value === undefined) return [];
+  return read.options.filter((o) => (o.name === 'f' || o.name === 'file') && o.value !== undefined && o.value.text !== '-').map((o) => {
+    const path = resolvePath(cwd, o.value!.text, facts.home);
+    return { path, text: `${facts.readFile(path) ?? ''}\n${name} = ${value}\n` };
+  });
 }

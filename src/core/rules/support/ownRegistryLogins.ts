@@ -96,10 +96,14 @@ const REGISTRY_FOLDERS = ['.github/workflows', 'k8s', 'deploy', 'charts'];
 export function knownRegistry(host: string, facts: Facts, cwd: string): boolean {
   const bare = host.toLowerCase().replace(/:\d+$/, '');
   if (PUBLIC_REGISTRY.test(bare) || isLoopbackHost(bare)) return true;
-  const texts: string[] = [];
+  return projectNames((t) => namesHost(t, bare), facts, cwd);
+}
+
+/** Whether one of the files where the project names its registries (images, charts, CI steps) passes `test`. */
+export function projectNames(test: (text: string) => boolean, facts: Facts, cwd: string): boolean {
   for (const root of new Set([cwd, ...facts.workspaceRoots])) {
-    for (const f of REGISTRY_FILES) texts.push(facts.readFile(`${root}/${f}`)?.slice(0, 100_000) ?? '');
-    for (const d of REGISTRY_FOLDERS) for (const f of (facts.listDir(`${root}/${d}`) ?? []).slice(0, 50)) if (/\.ya?ml$/.test(f)) texts.push(facts.readFile(`${root}/${d}/${f}`)?.slice(0, 100_000) ?? '');
+    for (const f of REGISTRY_FILES) if (test(facts.readFile(`${root}/${f}`)?.slice(0, 100_000) ?? '')) return true;
+    for (const d of REGISTRY_FOLDERS) for (const f of (facts.listDir(`${root}/${d}`) ?? []).slice(0, 50)) if (/\.ya?ml$/.test(f) && test(facts.readFile(`${root}/${d}/${f}`)?.slice(0, 100_000) ?? '')) return true;
   }
-  return texts.some((t) => namesHost(t, bare));
+  return false;
 }

@@ -69,7 +69,9 @@ function authOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
     const parts = identifierParts(o.bare);
     if (o.bare === 'enable-legacy-authorization' && !OFF.test(o.value ?? '')) return { id: 'auth-weakened', does: 'switches the cluster to legacy (attribute-based) authorization', lost: 'every account gets the broad legacy permissions, bypassing role-based access control' };
     // `--no-enable-legacy-authorization` switches the weaker mode off.
-    if (!parts.some((p) => /^(auth|authentication|authorization|authorisation|security|authn|authz)$/.test(p)) || parts.includes('legacy')) continue;
+    if (!parts.some((p) => /^(auth|authentication|authorization|authorisation|security|authn|authz|rbac)$/.test(p)) || parts.includes('legacy')) continue;
+    // `az aks update --disable-rbac`: the cluster's role-based access control switched off.
+    if (parts.includes('rbac') && NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) return { id: 'auth-off', does: `switches role-based access control off (${o.name})`, lost: 'every account that reaches the cluster can do anything in it, not only what its roles allowed' };
     const value = o.value ?? '';
     if (/^auth-token-update-strategy$/.test(o.bare) && /^delete$/i.test(value)) return { id: 'auth-off', does: 'deletes the server\'s auth token (--auth-token-update-strategy DELETE)', lost: NO_AUTH };
     if ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || (/^(auth|auth-type|authentication|authentication-type|authorization|authorization-type|auth-mode)$/.test(o.bare) && /^(none|off|false|disabled|anonymous)$/i.test(value)) || /\bEnabled\s*["']?\s*[=:]\s*["']?false\b/i.test(value)) {
@@ -123,17 +125,35 @@ function retentionZeroSetting(w: WordsLike): Lowering | undefined {
 
 /** A network opened to every address: `0.0.0.0/0` in an allow-list, an inbound default policy of accept, an authorised range emptied, access restrictions removed, ingress made external. */
 function networkOpened(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  const changes = parts.some((p) => /^(update|set|modify|patch|config|configure|edit)$/.test(p));
   for (const o of w.options) {
     const value = o.value ?? '';
     if (/(authorized|allowed|allow|trusted)-(ip|ips|networks|cidrs|ranges|ip-ranges|source-ranges)|ip-allow-?list|authorized-ip-ranges/.test(o.bare) && (value === '' || /^(0\.0\.0\.0\/0|::\/0|\*)$/.test(value)) && o.value !== undefined) {
       return { id: 'network-opened', does: `${value === '' ? 'empties' : 'opens'} the allowed address ranges (${o.name} ${value === '' ? "''" : value})`, lost: OPEN_NETWORK };
     }
     if (/(inbound|ingress)-?(default-)?policy/.test(o.bare) && /^(accept|allow)$/i.test(value)) return { id: 'network-opened', does: `sets the inbound default policy to ${value}`, lost: OPEN_NETWORK };
+    // A cluster's network policy enforcement switched off on a change (`gcloud container clusters update --no-enable-network-policy`, `--network-policy none`).
+    if (changes && /(^|-)network-polic(y|ies)$/.test(o.bare) && ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || (o.value !== undefined && /^(none|false|off|disabled?)$/i.test(value)))) return { id: 'network-opened', does: `switches network policy enforcement off (${o.name}${o.value !== undefined ? ` ${value}` : ''})`, lost: 'every pod can reach every other, not only those the network policies allowed' };
   }
   const kv = w.positionals.find((x) => /^(inbound|ingress)[_-]?(default[_-]?)?policy=(accept|allow)$/i.test(x));
   if (kv !== undefined) return { id: 'network-opened', does: `sets ${kv}`, lost: OPEN_NETWORK };
   if (parts.includes('access') && parts.includes('restriction') && parts.some((p) => /^(remove|delete|rm)$/.test(p))) return { id: 'network-opened', does: 'removes an access restriction rule', lost: 'addresses that rule kept out can reach it again' };
   if (parts.includes('ingress') && parts.includes('enable') && w.options.some((o) => /^(type|ingress)$/.test(o.bare) && /^external$/i.test(o.value ?? ''))) return { id: 'network-opened', does: 'turns on external ingress', lost: OPEN_NETWORK };
+  return undefined;
+}
+
+const UNWATCHED = 'who reads, changes or deletes what is no longer recorded, so a leak or a deletion cannot be traced';
+
+/** Access or audit logging switched off on a change: an empty logging configuration put (`aws s3api put-bucket-logging --bucket-logging-status '{}'`), `--no-enable-…-logging`, `--logging off`. */
+function loggingOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit|put|replace)$/.test(p))) return undefined;
+  for (const o of w.options) {
+    const oparts = identifierParts(o.bare);
+    if (!oparts.some((p) => /^(logging|audit|auditing)$/.test(p))) continue;
+    const value = o.value ?? '';
+    const negated = NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare);
+    if (negated || (o.value !== undefined && (OFF.test(value) || EMPTY_STRUCTURE.test(value)))) return { id: 'audit-off', does: `switches logging off (${o.name}${o.value !== undefined ? ` ${value.trim() === '' ? "''" : value.trim()}` : ''})`, lost: UNWATCHED };
+  }
   return undefined;
 }
 
@@ -212,12 +232,12 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-export const TRIGGER = /incident|alert|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend|uniform|prevention|shielded|versioning|enforce|require|protect|private|restrict|mfa|2fa/i;
+export const TRIGGER = /incident|alert|logging|audit|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend|uniform|prevention|shielded|versioning|enforce|require|protect|private|restrict|mfa|2fa/i;
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   if (!BACKUP_DAEMONS.has(name) && !TRIGGER.test(w.all.join(' '))) return undefined;
-  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w) ?? protectiveOptionNegated(parts, w);
+  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? loggingOff(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w) ?? protectiveOptionNegated(parts, w);
 }
 
 /**

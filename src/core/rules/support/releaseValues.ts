@@ -65,6 +65,12 @@ const FALSE = /^(false|no|off|n|0|disabled?)$/i;
 /** Leaves that lower a protection wherever they sit, and the value that does it. */
 interface Leaf {
   names: RegExp;
+  /** The key the leaf must sit under (`capabilities.add`, `hostPath.path`), when its own name says too little. */
+  under?: RegExp;
+  /** The setting's default lowers the protection (`allowPrivilegeEscalation` is true unless set): a line deleted lowers it. */
+  defaultLowers?: true;
+  /** The lowering value is the platform's default: a whole file stating it changes nothing; only a change to it (an edit, a `--set`) lowers. */
+  changeOnly?: true;
   /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers; a test: also sees a removed (null) value. */
   lowersWhen: 'on' | 'off' | RegExp | ((value: string | null) => boolean);
   id: string;
@@ -75,11 +81,17 @@ interface Leaf {
 /** What scanning switched off loses (the setting table and scanning options share it). */
 export const SCANNING_LOST = 'images with known vulnerabilities are pushed and deployed without anyone being told';
 
-const OFF_VALUE = /^(false|disabled?|off|no|0)$/i;
+const OFF_VALUE = /^(false|disabled?|off|no|0|inactive)$/i;
 const PUBLIC = 'anyone on the internet can read it';
 const EVERY_ADDRESS = /(^|[\s,[{"'])(0\.0\.0\.0\/0|::\/0|\*)(?=$|[\s,\]}"'])/;
 /** An allow-list of addresses removed (`=null`, `del(…)`) or widened to every address; an empty list in a values file is most charts' default and stays. */
 const listOpened = (value: string | null): boolean => value === null || EVERY_ADDRESS.test(value);
+/** Capabilities that hand a container the node (kernel administration, other processes' memory, modules, raw devices, the network stack). */
+const HOST_CAPABILITY = /(^|[\s,[("'])(CAP_)?(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|SYS_RAWIO|SYS_BOOT|DAC_READ_SEARCH|NET_ADMIN|BPF)(?=$|[\s,\])"'])/i;
+/** A node path whose mount gives the node away: its root, system folders, the kubelet's or container engine's state, a socket. */
+const HOST_PATH = /^\/(etc|root|proc|sys|dev|boot|home|run|var\/run|var\/lib\/(kubelet|docker|containerd))?\/?$|\.sock$/;
+/** A pg_hba line that lets a network address in with no password (`host all all 0.0.0.0/0 trust`); loopback stays. */
+const TRUST_FROM_NETWORK = /\bhost(ssl|nossl|gssenc|nogssenc)?\s+\S+\s+\S+\s+(?!127\.0\.0\.1\/32\b|::1\/128\b|localhost\b|samehost\b)\S+(\s+\S+)?\s+trust\b/i;
 const ADMIN = 'the release, and anyone who takes over one of its pods, can read every secret and change anything in the cluster';
 
 /**
@@ -91,9 +103,21 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(insecureskipverify|skipverify|skiptlsverify|tlsskipverify|skipsslverify|sslskipverify|insecureskiptlsverify|skipcertverify|skipcertificateverification)$/, lowersWhen: 'on', id: 'tls-verification-off', what: 'skips certificate verification', lost: UNVERIFIED },
   { names: /^(verify|verifyssl|verifytls|sslverify|tlsverify|verifycertificate|verifycerts?)$/, lowersWhen: 'off', id: 'tls-verification-off', what: 'switches certificate verification off', lost: UNVERIFIED },
   { names: /^(anonymous|anonymousaccess|allowanonymous|anonymousauth|anonymousenabled|allowanonymousaccess|anonymouslogin|allowunauthenticated|unauthenticatedaccess)$/, lowersWhen: 'on', id: 'auth-off', what: 'lets anyone in anonymously', lost: NO_AUTH },
-  { names: /^(noauth|disableauth|authdisabled|skipauth|disableauthentication)$/, lowersWhen: 'on', id: 'auth-off', what: 'switches authentication off', lost: NO_AUTH },
+  // Also under a component's prefix (Argo CD's `server.disable.auth`).
+  { names: /(noauth|disableauth|authdisabled|skipauth|disableauthentication)$/, lowersWhen: 'on', id: 'auth-off', what: 'switches authentication off', lost: NO_AUTH },
+  { names: /^(pghba|pghbaconf|pghbaconfiguration|hbaconf|hbaconfiguration)$/, lowersWhen: (v) => v !== null && TRUST_FROM_NETWORK.test(v), id: 'auth-off', what: 'lets network addresses sign in to the database without a password (pg_hba trust)', lost: NO_AUTH },
+  // A server's development mode (Vault's `server.dev.enabled`): in memory, unsealed, signed in with a known root token.
+  { names: /^(enabled|enable)$/, under: /^(dev|devmode|development|developmentmode)$/, lowersWhen: 'on', id: 'auth-off', what: 'runs the server in development mode', lost: 'development mode drops what a production server keeps: sign-in with a known root token, no TLS, data held only in memory' },
+  { names: /^(devmode|developmentmode)$/, lowersWhen: 'on', id: 'auth-off', what: 'runs the server in development mode', lost: 'development mode drops what a production server keeps: sign-in with a known root token, no TLS, data held only in memory' },
+  // Sign-in that bypasses the directory's identities (Azure Storage's shared keys, local accounts).
+  { names: /^(allowsharedkeyaccess|sharedkeyaccess|sharedkeyaccessenabled|allowlocalauth|localauthenabled|enablelocalauth|localaccountsenabled|enablelocalaccounts)$/, lowersWhen: 'on', id: 'auth-weakened', what: 'allows sign-in with shared keys or local accounts', lost: 'anyone holding an account key or a local password gets in, without the identity checks, conditional access and audit of the directory' },
+  { names: /^(disablelocalauth|disablelocalaccounts)$/, lowersWhen: OFF_VALUE, id: 'auth-weakened', what: 'allows sign-in with shared keys or local accounts', lost: 'anyone holding an account key or a local password gets in, without the identity checks, conditional access and audit of the directory' },
   { names: /^(privileged)$/, lowersWhen: 'on', id: 'container-privileged', what: 'runs the containers privileged', lost: HOST },
-  { names: /^(allowprivilegeescalation)$/, lowersWhen: 'on', id: 'container-privileged', what: 'lets the containers gain privileges', lost: HOST },
+  { names: /^(allowprivilegeescalation)$/, lowersWhen: 'on', defaultLowers: true, id: 'container-privileged', what: 'lets the containers gain privileges', lost: HOST },
+  { names: /^(readonlyrootfilesystem)$/, lowersWhen: 'off', changeOnly: true, id: 'container-privileged', what: 'lets the containers write to their own filesystem', lost: 'whoever takes over a container can change its programs and plant tools that stay until it is replaced' },
+  { names: /^(add)$/, under: /^(capabilities)$/, lowersWhen: (v) => v !== null && HOST_CAPABILITY.test(v), id: 'container-privileged', what: 'gives the containers a capability that reaches the node', lost: HOST },
+  { names: /^(capadd|addcapabilities)$/, lowersWhen: (v) => v !== null && HOST_CAPABILITY.test(v), id: 'container-privileged', what: 'gives the containers a capability that reaches the node', lost: HOST },
+  { names: /^(path)$/, under: /^(hostpath)$/, lowersWhen: (v) => v !== null && HOST_PATH.test(v.trim()), id: 'container-privileged', what: 'mounts a system path of the node', lost: HOST },
   { names: /^(runasnonroot)$/, lowersWhen: 'off', id: 'container-privileged', what: 'lets the containers run as root', lost: HOST },
   { names: /^(runasuser)$/, lowersWhen: /^0+$/, id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
   { names: /^(hostnetwork|hostpid|hostipc)$/, lowersWhen: 'on', id: 'container-privileged', what: 'shares the node\'s namespaces with the pods', lost: HOST },
@@ -124,7 +148,7 @@ const LEAVES: readonly Leaf[] = [
 ];
 
 /** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
-export const KEY_WORDS = /source[_-]?ranges?|whitelist|allow_?list|allowed_?(cidr|ip)|authorized_?ip|cluster[_-]?admin|security_?context|auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|disable[_-]?api|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
+export const KEY_WORDS = /source[_-]?ranges?|whitelist|allow_?list|allowed_?(cidr|ip)|authorized_?ip|cluster[_-]?admin|security_?context|auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc|path)|capabilit|cap_?add|read_?only_?root|hba|\bdev\b|dev_?mode|development_?mode|shared[_-]?key|local[_-]?accounts|public|protect|prevent_?destroy|retention|disable[_-]?api|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
 
 function norm(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -135,8 +159,8 @@ function plainlyOn(value: string | null): boolean {
   return value !== null && TRUE.test(value.trim());
 }
 
-/** What one value does to protection, if anything. */
-export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
+/** What one value does to protection, if anything; `state`: the value is read from a whole file (what it states, not a change to it). */
+export function protectionLostBy(entry: ValueEntry, state = false): ValueMeaning | undefined {
   const keys = entry.path.map(norm);
   // A list's member (`ranges[0]`) and AWS's attribute wrapper (`DisableApiTermination={Value:false}`) stand for their key.
   let named = keys.length;
@@ -145,7 +169,7 @@ export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
   const shown = `${entry.path.join('.')}=${entry.value === null ? 'null' : entry.value}`;
   const value = entry.value;
   for (const l of LEAVES) {
-    if (!l.names.test(leaf)) continue;
+    if (!l.names.test(leaf) || (state && l.changeOnly === true) || (l.under !== undefined && !l.under.test(keys[named - 2] ?? ''))) continue;
     const when = l.lowersWhen;
     const lowers = when === 'on' ? plainlyOn(value) : when === 'off' ? value !== null && !plainlyOn(value) : typeof when === 'function' ? when(value) : value !== null && when.test(value.trim());
     if (lowers) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
@@ -172,10 +196,21 @@ export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
   return undefined;
 }
 
+/** Whether deleting the key's setting lowers a protection: its default is the lowering value (`runAsNonRoot`, `prevent_destroy` unset is off; `allowPrivilegeEscalation` unset is on). */
+export function removalLowers(key: string): boolean {
+  return removalMeaning(key) !== undefined;
+}
+
+/** What deleting the key's setting loses (see `removalLowers`). */
+export function removalMeaning(key: string): ValueMeaning | undefined {
+  const k = norm(key);
+  return protectionLostBy({ path: [key], value: 'false' }) ?? (LEAVES.some((l) => l.defaultLowers === true && l.names.test(k)) ? protectionLostBy({ path: [key], value: 'true' }) : undefined);
+}
+
 /** The first entry that lowers a protection. */
-export function firstLowering(entries: Iterable<ValueEntry>): ValueMeaning | undefined {
+export function firstLowering(entries: Iterable<ValueEntry>, state = false): ValueMeaning | undefined {
   for (const e of entries) {
-    const m = protectionLostBy(e);
+    const m = protectionLostBy(e, state);
     if (m) return m;
   }
   return undefined;

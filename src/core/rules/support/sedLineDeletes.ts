@@ -1,4 +1,4 @@
-import { protectionLostBy } from './releaseValues';
+import { protectionLostBy, removalLowers } from './releaseValues';
 
 /**
  * Lines a sed script deletes (`/prevent_destroy/d`, `/lifecycle/,+2d`, `12,14d`, `/re/c\…`) that hold a
@@ -92,24 +92,28 @@ export function sedDeletes(script: string): Delete[] {
 /** What protection a key stands for, if setting it off lowers one (`prevent_destroy`, `deletion_protection`). */
 function protectionOfKey(key: string): string | undefined {
   const m = protectionLostBy({ path: [key], value: 'false' });
-  return m && m.id !== 'persistence-off' ? key : undefined;
+  if (m) return m.id !== 'persistence-off' ? key : undefined;
+  // A setting whose default lowers (`allowPrivilegeEscalation`: on unless set).
+  return removalLowers(key) ? key : undefined;
 }
 
 /** The words of a pattern that name a protection (`^\s*prevent_destroy` → `prevent_destroy`). */
-function namedProtection(pattern: string | undefined): string | undefined {
+function namedProtection(pattern: string | undefined, accept: (key: string) => boolean): string | undefined {
   // `/prevent_destroy = false/d` deletes a protection already off: the default it falls back to is the same.
   if (/[=:]\s*\\?s?\*?\s*["']?(false|no|off|0|disabled?)\b/i.test(pattern ?? '')) return undefined;
   for (const w of (pattern ?? '').replace(/\\[sSwWbB]/g, ' ').match(/[A-Za-z][\w-]{2,}/g) ?? []) {
     const key = protectionOfKey(w);
-    if (key !== undefined) return key;
+    if (key !== undefined && accept(key)) return key;
   }
   return undefined;
 }
 
 /** `key = value` / `key: value` on one line, its value plainly on. */
-function protectionOnLine(line: string): string | undefined {
+function protectionOnLine(line: string, accept: (key: string) => boolean): string | undefined {
   const m = /^\s*"?([A-Za-z][\w-]*)"?\s*[=:]\s*(\S+)\s*(#.*)?$/.exec(line);
-  if (!m || !ON.test(m[2]!)) return undefined;
+  if (!m || !accept(m[1]!)) return undefined;
+  // `allowPrivilegeEscalation: false` holds the protection with a false value: deleted, the default (on) lowers it.
+  if (!ON.test(m[2]!)) return protectionLostBy({ path: [m[1]!], value: 'false' }) === undefined && removalLowers(m[1]!) && protectionLostBy({ path: [m[1]!], value: m[2]!.replace(/^["']|["'][,;]?$/g, '') }) === undefined ? m[1]! : undefined;
   return protectionOfKey(m[1]!);
 }
 
@@ -148,17 +152,17 @@ function deletedLines(text: string, deletes: readonly Delete[]): string[] {
 }
 
 /** What protection the script's deletes take out of the file (`text`: its lines now, if readable), in words for a reason. */
-export function protectionDeleted(script: string, text: string | undefined): string | undefined {
+export function protectionDeleted(script: string, text: string | undefined, accept: (key: string) => boolean = () => true): string | undefined {
   const deletes = sedDeletes(script);
   if (deletes.length === 0) return undefined;
   for (const d of deletes) {
-    const key = namedProtection(d.from.pattern) ?? namedProtection(d.to?.pattern);
+    const key = namedProtection(d.from.pattern, accept) ?? namedProtection(d.to?.pattern, accept);
     if (key !== undefined) return `deletes the ${key} lines`;
-    if (d.to !== undefined && d.from.pattern !== undefined && (d.from.pattern.replace(/\\[sSwWbB]/g, ' ').match(/[A-Za-z]\w*/g) ?? []).some((w) => PROTECTION_BLOCK.test(w))) return 'deletes the lifecycle block (where prevent_destroy is set)';
+    if (d.to !== undefined && d.from.pattern !== undefined && accept('prevent_destroy') && (d.from.pattern.replace(/\\[sSwWbB]/g, ' ').match(/[A-Za-z]\w*/g) ?? []).some((w) => PROTECTION_BLOCK.test(w))) return 'deletes the lifecycle block (where prevent_destroy is set)';
   }
   if (text === undefined) return undefined;
   for (const line of deletedLines(text, deletes)) {
-    const key = protectionOnLine(line);
+    const key = protectionOnLine(line, accept);
     if (key !== undefined) return `deletes the line \`${line.trim().slice(0, 80)}\``;
   }
   return undefined;

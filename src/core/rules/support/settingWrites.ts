@@ -70,10 +70,12 @@ function decodeSafe(text: string): string {
 const CONFIG_NOUN = /^(config|configs|configuration|setting|settings|property|properties|param|params|parameter|parameters)$/;
 
 const READS = /^(list|ls|show|get|describe|query|search|export)$/;
+/** Verbs that change a resource's settings (an option on `create` is how it starts, not a protection lowered). */
+const CHANGES = /^(update|set|modify|patch|config|configure|edit|put)$/;
 const RELEASE_TOOLS = new Set(['helm', 'helmfile', 'argocd', 'flux']);
 
 /** A setting written that lowers a protection, read from any CLI's words. */
-export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[]): SettingLowered | undefined {
+export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[], options: readonly { name: string; bare: string; value: string | undefined }[] = []): SettingLowered | undefined {
   // Release tools are read by `rules/releaseProtection.ts`, which knows which of their verbs apply values.
   if (RELEASE_TOOLS.has(name) || parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
   // `pulumi config set [--path] KEY VALUE [--stack S]`: the stack's configuration, applied at the next up.
@@ -93,6 +95,13 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
   if (key !== undefined && value !== undefined && /^[A-Za-z_][\w.\-/]*$/.test(key)) {
     const m = meaningOf(key.split(/[./]/).filter((s) => s !== ''), value);
     if (m) return { id: m.id, does: `sets ${key} to ${value}`, lost: m.lost };
+  }
+  // `az storage account update --allow-shared-key-access true`: a resource's setting given as an option and its value, on a change.
+  if (parts.some((p) => CHANGES.test(p))) {
+    for (const o of options) {
+      const m = o.value !== undefined && o.value.length <= 200 ? meaningOf([o.bare], o.value) : undefined;
+      if (m) return { id: m.id, does: `${m.does.replace(/ \(.*\)$/, '')} (${o.name} ${o.value})`, lost: m.lost };
+    }
   }
   for (const word of w.all) {
     if (word.length > 20_000) continue;

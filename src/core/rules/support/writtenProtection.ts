@@ -112,7 +112,7 @@ function productionConfig(path: string, text: string): { does: string; lost: str
   const fileIsProduction = /(^|[._-])(prod|production)([._-]|$)/.test(name);
   for (const e of fileValues(text)) {
     if (!fileIsProduction && !e.path.some((k) => /^(prod|production)$/i.test(k))) continue;
-    const m = protectionLostBy(e);
+    const m = protectionLostBy(e, true);
     if (m && m.id !== 'persistence-off') return { does: m.does, lost: m.lost };
   }
   return undefined;
@@ -125,15 +125,15 @@ const NOT_DEPLOYED = /(^|[._-])(dev|development|local|test|tests|ci|kind|minikub
 function chartValues(path: string, text: string): { does: string; lost: string } | undefined {
   const name = base(path);
   if (!VALUES_FILE.test(name) || NOT_DEPLOYED.test(name)) return undefined;
-  const m = firstLowering(fileValues(text));
+  const m = firstLowering(fileValues(text), true);
   return m && m.id !== 'persistence-off' ? { does: m.does, lost: m.lost } : undefined;
 }
 
 /** What a workload's settings lose by the key table: only the workload's own hardening and reach (a ConfigMap's `auth: false` is the application's). */
 const WORKLOAD_IDS = new Set(['container-privileged', 'admin-granted', 'made-public']);
-function workloadMeaning(entries: Iterable<ValueEntry>): { does: string; lost: string } | undefined {
+function workloadMeaning(entries: Iterable<ValueEntry>, state = false): { does: string; lost: string } | undefined {
   for (const e of entries) {
-    const m = protectionLostBy(e);
+    const m = protectionLostBy(e, state);
     if (m && WORKLOAD_IDS.has(m.id)) return { does: m.does, lost: m.lost };
   }
   return undefined;
@@ -141,7 +141,7 @@ function workloadMeaning(entries: Iterable<ValueEntry>): { does: string; lost: s
 
 /** What a Kubernetes manifest's text gives its workloads that lowers their protection (a manifest applied now, or written for later). */
 export function workloadLowering(text: string): { does: string; lost: string } | undefined {
-  return WORKLOAD.find((r) => r.re.test(text)) ?? workloadMeaning(fileValues(text));
+  return WORKLOAD.find((r) => r.re.test(text)) ?? workloadMeaning(fileValues(text), true);
 }
 
 /**
@@ -166,6 +166,21 @@ export function editedProtectionFindings(path: string, entries: readonly ValueEn
   }];
 }
 
+/** What a Compose file gives its services that hands them the host (privileged, the host's root or engine socket, its namespaces, admin capabilities, no confinement). */
+export function composeLowering(text: string): { does: string; lost: string } | undefined {
+  return COMPOSE.find((r) => r.re.test(text));
+}
+
+/** Which of the places above a file is, for an edit that deletes its lines: the place's name and which meanings count there. */
+export function editedPlaceOf(path: string, text: string): { place: string; counts: (id: string) => boolean } | undefined {
+  const name = base(path);
+  if (VALUES_FILE.test(name) && !NOT_DEPLOYED.test(name)) return { place: 'chart values', counts: (id) => id !== 'persistence-off' };
+  const kind = kindOf(path, text);
+  if (kind?.rules === COMPOSE) return { place: kind.place, counts: (id) => id !== 'persistence-off' };
+  if (kind?.rules === WORKLOAD) return { place: kind.place, counts: (id) => WORKLOAD_IDS.has(id) };
+  return undefined;
+}
+
 /** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
 export function mayLowerProtection(path: string): boolean {
   return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path) || SSH_CONFIG.test(path);
@@ -176,7 +191,8 @@ export function writtenProtectionFindings(path: string, added: string | undefine
   if (added === undefined || added.length > 200_000 || written.length > 200_000) return [];
   const shown = path.split('/').slice(-2).join('/');
   const kind = kindOf(path, added);
-  const hit = kind?.rules.find((r) => r.re.test(added)) ?? (kind?.rules === WORKLOAD ? workloadMeaning(fileValues(added)) : undefined);
+  // A file written whole states its settings; lines added to one that was there change them.
+  const hit = kind?.rules.find((r) => r.re.test(added)) ?? (kind?.rules === WORKLOAD ? workloadMeaning(fileValues(added), added.trim() === written.trim()) : undefined);
   const values = hit === undefined ? chartValues(path, written) : undefined;
   const config = values ?? (hit === undefined && kind === undefined ? productionConfig(path, written) : undefined);
   if (!hit && !config) return [];
