@@ -36,6 +36,7 @@ import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 import { protectionDeleted } from '../support/sedLineDeletes';
+import { hooksPathSwitch } from './hooksPathSwitch';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -224,7 +225,8 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
   if (entries === undefined) {
     return [unreadFinding('deferred-unread', `${inv.name} makes ${p.where} point at ${p.text}, so git runs the programs there ${p.when}; the hook cannot read that folder now`, p.text, facts, perimeterView(facts))];
   }
-  const out: Finding[] = [];
+  const switched = hooksPathSwitch(p, inv, facts, cwd);
+  const out: Finding[] = switched ? [switched] : [];
   for (const name of entries.filter((e) => GIT_HOOK_NAMES.has(e)).slice(0, 16)) {
     const text = facts.readFile(folder + '/' + name);
     const place = { where: `the hook ${p.text}/${name} (${p.where})`, when: `when git runs its ${name} hook` };
