@@ -12,6 +12,7 @@ import { argvHosts, argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
+import { gitStoredSecrets } from './gitStoredSecrets';
 import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
 export { domainOwner } from './serviceHosts';
 
@@ -199,7 +200,7 @@ function clientPasswordSecrets(inv: Invocation): string[] {
 
 export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
-  const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
+  const sent = inv.name === 'git' ? [...gitHeaderSecrets(inv), ...gitStoredSecrets(inv)] : sshSentVariables(inv);
   if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
