@@ -37,6 +37,7 @@ import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 import { protectionDeleted } from '../support/sedLineDeletes';
 import { hooksPathSwitch } from './hooksPathSwitch';
+import { workflowTriggerWrite } from '../support/workflowTriggers';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -491,7 +492,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const out: Finding[] = [];
   {
-    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
+    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer), ...workflowTriggerWrite(w.path, w.text, ctx.facts.readFile(w.path), w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
