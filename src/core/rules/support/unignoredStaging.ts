@@ -83,8 +83,9 @@ function unignoredCredential(inv: Invocation, loosened: Loosened | undefined, ne
   const facts = ctx.facts;
   const root = facts.workspaceRoots.filter((r) => r === cwd || cwd.startsWith(r + '/')).sort((x, y) => y.length - x.length)[0] ?? cwd;
   let info = negated.filter((pattern) => !/[*?[]/.test(pattern)).map((pattern) => resolvePath(cwd, pattern, facts.home)).filter((abs) => facts.fileStatus?.(abs) === 'file').map((abs) => infoFor(abs, facts)).find((i) => i !== undefined);
-  if (!info && loosened !== undefined && facts.credentials) {
-    const rules = loosened;
+  const globbed = negated.filter((pattern) => /[*?[]/.test(pattern));
+  if (!info && (loosened !== undefined || globbed.length > 0) && facts.credentials) {
+    const rules = loosened === 'all' ? 'all' : [...(loosened ?? []), ...globbed];
     info = facts.credentials.filesUnder(root).find((f) => rules === 'all' || rules.some((r) => ruleMatches(r, f.path.startsWith(root + '/') ? f.path.slice(root.length + 1) : f.path)));
   }
   if (!info) return undefined;
