@@ -198,9 +198,15 @@ function clientPasswordSecrets(inv: Invocation): string[] {
   return CLIENT_PASSWORD_VARIABLES.flatMap((k) => [...(inv.assignments[k] ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).filter(isSecretVariableName);
 }
 
+/** Secrets sent out by this invocation, and (git) a secret kept in clear in git's configuration (gitStoredSecrets.ts). */
 export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
+  const sent = sentOutOf(inv, facts);
+  return inv.name === 'git' ? [...sent, ...gitStoredSecrets(inv)] : sent;
+}
+
+function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
-  const sent = inv.name === 'git' ? [...gitHeaderSecrets(inv), ...gitStoredSecrets(inv)] : sshSentVariables(inv);
+  const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
   if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
