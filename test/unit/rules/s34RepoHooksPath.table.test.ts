@@ -28,6 +28,10 @@ describe('s34 repo: core.hooksPath pointed at an existing folder', () => {
     allow('git config core.hooksPath .git/hooks'),
     allow('git config core.hooksPath ./.git/hooks/'),
     allow('git config --get core.hooksPath'),
+    ask('git -c core.hooksPath=src commit -m wip', { says: /git -c/ }),
+    ask('git -c core.hooksPath=./src push origin main'),
+    allow('git -c core.hooksPath=src status'),
+    allow('git -c core.hooksPath=.git/hooks commit -m wip'),
     allow('git config core.autocrlf input'),
     allow('git config user.name "Dev"'),
   ]);

@@ -1,4 +1,6 @@
 import { resolvePath } from '../../paths';
+import { parsedArgs } from '../../registry/commandModel';
+import { git } from '../../registry/tools/git';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
@@ -12,8 +14,8 @@ import { GIT_HOOK_NAMES, type GitProgram } from './gitPrograms';
  * folder the hook cannot read (`deferredPack.ts` `judgeHooksFolder`): denied where this machine holds the
  * guard's places, asked elsewhere. Left alone: the folder already in use (`.git/hooks` by default), and
  * the folder the repository's hook manager uses (husky's `.husky` or `.husky/_` where package.json names
- * husky or husky set itself up). Settings given for one run (`git -c`, the environment) are the hook
- * bypass's (`support/hookBypass.ts`).
+ * husky or husky set itself up). A setting given for one run (`git -c`, the environment) counts for a git
+ * command that runs hooks (`git -c core.hooksPath=src commit`), as `--no-verify` does (`support/hookBypass.ts`).
  */
 
 /** husky's folders where the repository uses husky: named in package.json, or its `.husky/_` written. */
@@ -24,8 +26,12 @@ function managerFolders(root: string, facts: Facts): string[] {
 
 const trimmed = (path: string): string => path.replace(/\/+$/, '');
 
+/** git subcommands that run hooks (githooks(5)): a setting given for one run (`git -c core.hooksPath=src commit`) switches them off for it. */
+const RUNS_HOOKS = /^(commit|push|merge|rebase|am|checkout|switch|pull|cherry-pick|revert|apply)$/;
+
 export function hooksPathSwitch(p: GitProgram, inv: Invocation, facts: Facts, cwd: string): Finding | undefined {
-  if (p.key.toLowerCase() !== 'core.hookspath' || p.when.startsWith('now')) return undefined;
+  if (p.key.toLowerCase() !== 'core.hookspath') return undefined;
+  if (p.when.startsWith('now') && !(inv.name === 'git' && RUNS_HOOKS.test(parsedArgs(inv.args, git).path[0] ?? parsedArgs(inv.args, git).operands[0]?.text ?? ''))) return undefined;
   const folder = trimmed(resolvePath(cwd, p.text, facts.home));
   const root = rootOf(cwd, facts) ?? cwd;
   const inUse = hooksInUse(root, facts);
@@ -38,6 +44,6 @@ export function hooksPathSwitch(p: GitProgram, inv: Invocation, facts: Facts, cw
       break;
     }
   }
-  const reason = `${inv.name} makes ${p.where} point at ${p.text}, so git stops running the hooks of ${inUse.shown}${active} and runs whatever hook files are in ${p.text} ${p.when}, files written there later included`;
+  const reason = `${inv.name} makes ${p.where} point at ${p.text}, so git stops running the hooks of ${inUse.shown}${active} and runs whatever hook files are in ${p.text} ${p.when}${p.when.startsWith('now') ? '' : ', files written there later included'}`;
   return unreadFinding('deferred-hooks-path', reason, p.text, facts, perimeterView(facts));
 }
