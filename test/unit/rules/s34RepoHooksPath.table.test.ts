@@ -49,6 +49,13 @@ describe('s34 repo: core.hooksPath pointed at an existing folder', () => {
     allow('git config core.hooksPath .husky/_'),
     allow('git config core.hooksPath .husky'),
   ]);
+  decisionTable(testFacts({ files: { '/work/app/src/index.ts': 'export const a = 1;\n', '/work/app/.git/hooks/pre-commit.sample': '#!/bin/sh\nexit 0\n', '/work/app/.githooks/pre-commit': '#!/bin/sh\nnpm test\n' } }))('a repository whose hooks folder runs nothing: nothing is switched off', [
+    allow('git config core.hooksPath .githooks'),
+    allow('git config core.hooksPath src'),
+    ask('git config core.hooksPath /tmp'),
+    ask('git config core.hooksPath ../elsewhere'),
+    ask('git config core.hooksPath missing-folder'),
+  ]);
   decisionTable(project({ '/work/app/.git/config': '[core]\n\thooksPath = .githooks\n' }))('a repository with core.hooksPath already configured', [
     ask('git config core.hooksPath src'),
     ask('git config core.hooksPath .git/hooks'),

@@ -10,7 +10,8 @@ import { GIT_HOOK_NAMES, type GitProgram } from './gitPrograms';
 /**
  * `git config core.hooksPath FOLDER` to a folder that exists (stop 34): git stops running every hook of
  * the folder in use (a gitleaks pre-commit in `.git/hooks`) and from then on runs whatever hook files
- * appear in FOLDER, which later writes there are not judged as hooks. Judged as the same setting is for a
+ * appear in FOLDER, which later writes there are not judged as hooks. Where the folder in use holds a hook that
+ * runs something, it is judged as the same setting is for a
  * folder the hook cannot read (`deferredPack.ts` `judgeHooksFolder`): denied where this machine holds the
  * guard's places, asked elsewhere. Left alone: the folder already in use (`.git/hooks` by default), and
  * the folder the repository's hook manager uses (husky's `.husky` or `.husky/_` where package.json names
@@ -36,14 +37,9 @@ export function hooksPathSwitch(p: GitProgram, inv: Invocation, facts: Facts, cw
   const root = rootOf(cwd, facts) ?? cwd;
   const inUse = hooksInUse(root, facts);
   if (trimmed(inUse.folder) === folder || managerFolders(root, facts).includes(folder)) return undefined;
-  let active = '';
-  for (const name of facts.listDir(inUse.folder) ?? []) {
-    const runs = GIT_HOOK_NAMES.has(name) ? firstCommand(facts.readFile(`${inUse.folder}/${name}`)) : undefined;
-    if (runs !== undefined) {
-      active = ` (${inUse.shown}/${name} runs \`${runs}\`)`;
-      break;
-    }
-  }
-  const reason = `${inv.name} makes ${p.where} point at ${p.text}, so git stops running the hooks of ${inUse.shown}${active} and runs whatever hook files are in ${p.text} ${p.when}${p.when.startsWith('now') ? '' : ', files written there later included'}`;
+  // Where the folder in use holds no hook that runs something, nothing is switched off (a project's `.githooks` set up).
+  const active = (facts.listDir(inUse.folder) ?? []).map((name) => ({ name, runs: GIT_HOOK_NAMES.has(name) ? firstCommand(facts.readFile(`${inUse.folder}/${name}`)) : undefined })).find((h) => h.runs !== undefined);
+  if (active === undefined) return undefined;
+  const reason = `${inv.name} makes ${p.where} point at ${p.text}, so git stops running the hooks of ${inUse.shown} (${inUse.shown}/${active.name} runs \`${active.runs}\`) and runs whatever hook files are in ${p.text} ${p.when}${p.when.startsWith('now') ? '' : ', files written there later included'}`;
   return unreadFinding('deferred-hooks-path', reason, p.text, facts, perimeterView(facts));
 }

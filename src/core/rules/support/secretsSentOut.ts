@@ -1,3 +1,4 @@
+import { optionsMatching } from '../../registry/grammar';
 import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
@@ -174,12 +175,14 @@ function wholeBody(inv: Invocation, variable: string): boolean {
   const options = BODY_OPTIONS[inv.name];
   const spec = options ? toolNamed(inv.name) : undefined;
   if (!spec || !options) return false;
-  const bodies = toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values(...options);
+  const parsed = parsedArgs(inv.args, spec);
+  const bodies = toolArgs(inv.name, parsed, spec).values(...options);
   const bare = new RegExp(`^["']?\\$\\{?${variable}\\}?["']?$`);
-  // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`).
-  // Glued to its option (`--post-data=$T`), the value is what follows the `=` of the word as written.
-  const written = (w: ArgWord, b: string): string | undefined => (w.text === b ? w.raw : w.text.endsWith(`=${b}`) && w.raw.includes('=') ? w.raw.slice(w.raw.indexOf('=') + 1) : undefined);
-  return bodies.some((b) => bare.test(b.trim()) || inv.args.some((w) => bare.test(written(w, b)?.trim() ?? '')));
+  // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`),
+  // also when glued to its option (`--post-data=$T`).
+  const glued = new RegExp(`^--?[\\w-]+=["']?\\$\\{?${variable}\\}?["']?$`);
+  const written = optionsMatching(parsed, spec, options).flatMap((o) => o.valueWords);
+  return bodies.some((b) => bare.test(b.trim())) || written.some((w) => bare.test(w.raw.trim()) || glued.test(w.raw.trim()));
 }
 
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
