@@ -204,7 +204,9 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'go env -w GOPRIVATE=github.com/acme/*', decision: 'allow' },
     { cmd: 'go env -w GOPRIVATE=*.corp.example.com', decision: 'allow' },
     { cmd: 'go env -w GONOSUMDB=github.com', decision: 'ask' },
-    { cmd: 'git config --global url."https://oauth2:${GITLAB_TOKEN}@gitlab.com/".insteadOf "https://gitlab.com/"', decision: 'allow' },
+    // Stop 34 (round 18): a token in a URL's user part is kept in clear in git's configuration even for its own host (gitStoredSecrets.ts): asked.
+    { cmd: 'git config --global url."https://oauth2:${GITLAB_TOKEN}@gitlab.com/".insteadOf "https://gitlab.com/"', decision: 'ask' },
+    { cmd: 'git config --global url."https://gitlab.com/".insteadOf "git@gitlab.com:"', decision: 'allow' },
     { cmd: 'poetry source add --priority=supplemental pytorch https://download.pytorch.org/whl/cpu', decision: 'allow' },
     { cmd: 'npm config set //registry.npmjs.org/:_authToken ${NPM_TOKEN}', decision: 'allow' },
     { cmd: 'pip config set global.index-url https://pypi.org/simple', decision: 'allow' },

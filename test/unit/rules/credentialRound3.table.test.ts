@@ -476,12 +476,15 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "echo '!.env.production' >> .gitignore && git add -A && git commit -m x && git push", names: '.env.production' },
         { cmd: "printf '!config/master.key\\n' >> .gitignore; git add .", names: 'master.key' },
         { cmd: "echo '!.env.local' >> .git/info/exclude && git commit -am wip", names: '.env.local' },
+        // Stop 34 (round 18, and round 7's gitignore-safety-net-removal rows): the ignore rule taken out alone asks: the next bulk add — by the agent, a person or an editor's stage-all — stages the credential file (unignoredStaging.ts).
+        { cmd: "echo '!.env.production' >> .gitignore && git add .gitignore", names: '.env.production' },
+        { cmd: "echo '!.env.production' >> .gitignore", names: '.env.production' },
       ],
       allow: [
         { cmd: "echo '!.env.example' >> .gitignore && git add .gitignore src/index.ts" },
-        { cmd: "echo '!.env.production' >> .gitignore && git add .gitignore" },
+        { cmd: "echo '!.env.example' >> .gitignore && git add .gitignore" },
         { cmd: "echo 'dist/' >> .gitignore && git add -A", in: 'clean' },
-        { cmd: "echo '!.env.production' >> .gitignore" },
+        { cmd: "echo '!dist/keep.txt' >> .gitignore" },
       ],
     },
     'a credential folder linked under another name, then read (round 5)': {

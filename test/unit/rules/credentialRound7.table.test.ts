@@ -156,12 +156,14 @@ describe('credential hunt, round 7: table per family', () => {
         { cmd: 'echo node_modules > .gitignore && git add -A', names: 'ignore file' },
         { cmd: 'rm .gitignore && git add .', names: 'ignore file' },
         { cmd: "sed -i 's/^config.master.key$/# x/' .gitignore && git add -A", names: 'master.key' },
+        // Stop 34 (round 18, and round 7's gitignore-safety-net-removal rows): the ignore rule taken out alone asks: the next bulk add — by the agent, a person or an editor's stage-all — stages the credential file (unignoredStaging.ts).
+        { cmd: "sed -i '/^.env/d' .gitignore", names: '.env' },
       ],
       allow: [
         { cmd: 'git update-index --add src/index.ts' },
         { cmd: 'git update-index --refresh' },
         { cmd: "sed -i 's/dist/build/' .gitignore && git add ." },
-        { cmd: "sed -i '/^.env/d' .gitignore" },
+        { cmd: "sed -i '/^coverage/d' .gitignore" },
         { cmd: 'sed -n p .gitignore && git add src' },
       ],
     },

@@ -58,7 +58,9 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: "sed -i '/^\\.env/d' .gitignore && git add -A", decision: 'ask', reason: /\.env/ },
     { cmd: "sed -i -e '/master.key/d' .gitignore && git add .", decision: 'ask', reason: /master\.key/ },
     { cmd: "sed -i '/^coverage/d' .gitignore && git add -A", decision: 'allow' },
-    { cmd: "sed -i '/^\\.env/d' .gitignore", decision: 'allow' },
+    // Stop 34 (round 18, and round 7's gitignore-safety-net-removal rows): the ignore rule taken out alone asks: the next bulk add — by the agent, a person or an editor's stage-all — stages the credential file (unignoredStaging.ts).
+    { cmd: "sed -i '/^\\.env/d' .gitignore", decision: 'ask', reason: /\.env/ },
+    { cmd: "sed -i '/^coverage/d' .gitignore", decision: 'allow' },
     { cmd: "sed -i '/^uploads/d' .gitignore && git add .", decision: 'allow' },
   ]);
 

@@ -55,7 +55,9 @@ hooked('Where the work tree holds a hook configuration, fetched commits still as
   ask('git fetch && git merge origin/main'),
   blocked('git fetch upstream && git checkout upstream/main'),
   allow('git fetch origin'),
-  allow('git pull --rebase'),
+  // Stop 34: git pull is the same fetch and rebase in one step, judged alike (s34RepoPulls.table.test.ts); a dry run fetches nothing in.
+  ask('git pull --rebase'),
+  allow('git pull --dry-run'),
 ]);
 
 // A home whose Emacs start-up file is there to read.

@@ -113,6 +113,22 @@ const read: CommandSpec = { effect: 'read' };
 /** Options naming the program git runs on the other side of a fetch (`--upload-pack`, `-u` outside push). */
 const uploadPack = [valued('--upload-pack', '-u')];
 
+/** `git pull [options] [REPOSITORY [REFSPEC…]]`: fetch's and merge's options; the valued ones must not take the repository as their value. */
+const pull: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    ...uploadPack, optional('-r', '--rebase'), flag('--no-rebase'), flag('--ff-only'), flag('--ff'), flag('--no-ff'), flag('--commit'), flag('--no-commit'),
+    flag('--squash'), flag('--no-squash'), flag('--edit', '-e'), flag('--no-edit'), valued('-s', '--strategy'), valued('-X', '--strategy-option'),
+    optional('-S', '--gpg-sign'), flag('--no-gpg-sign'), optional('--log'), flag('--no-log'), flag('--signoff'), flag('--no-signoff'), flag('--stat'),
+    flag('-n', '--no-stat'), flag('--autostash'), flag('--no-autostash'), flag('--verify'), flag('--no-verify'), flag('--verify-signatures'),
+    flag('--no-verify-signatures'), flag('--allow-unrelated-histories'), valued('--cleanup'), flag('--all'), flag('-a', '--append'), flag('--dry-run'),
+    flag('-f', '--force'), flag('-k', '--keep'), flag('-p', '--prune'), flag('-t', '--tags'), flag('--no-tags'), valued('-j', '--jobs'),
+    valued('--depth'), valued('--deepen'), valued('--shallow-since'), valued('--shallow-exclude'), flag('--unshallow'), flag('--update-shallow'),
+    valued('--negotiation-tip'), valued('--refmap'), valued('-o', '--server-option'), flag('-4', '--ipv4'), flag('-6', '--ipv6'), flag('--set-upstream'),
+    ...quiet, ...submodules,
+  ],
+};
+
 const rebase: CommandSpec = {
   effect: 'mutate',
   options: [
@@ -200,7 +216,8 @@ export const git: ToolSpec = {
     rebase,
     config,
     'difftool|mergetool': tool,
-    'fetch|pull': { effect: 'mutate', options: uploadPack },
+    fetch: { effect: 'mutate', options: uploadPack },
+    pull,
     clone: { effect: 'mutate', options: [...uploadPack, valued('-o', '--origin'), valued('-b', '--branch'), valued('--template'), valued('--reference'), valued('--depth'), valued('--separate-git-dir'), valued('-c', '--config'), valued('--filter'), flag('--bare'), flag('--mirror'), flag('-n', '--no-checkout'), flag('--recursive'), ...quiet] },
     'ls-remote': { effect: 'read', options: uploadPack },
     archive: { effect: 'read', options: [valued('--exec'), valued('--remote'), valued('-o', '--output'), valued('--format'), valued('--prefix')] },

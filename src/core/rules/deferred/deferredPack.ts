@@ -37,6 +37,8 @@ import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 import { protectionDeleted } from '../support/sedLineDeletes';
 import { manifestLineDeletes } from './manifestLineDeletes';
+import { hooksPathSwitch } from './hooksPathSwitch';
+import { workflowTriggerWrite } from '../support/workflowTriggers';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -226,7 +228,8 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
   if (entries === undefined) {
     return [unreadFinding('deferred-unread', `${inv.name} makes ${p.where} point at ${p.text}, so git runs the programs there ${p.when}; the hook cannot read that folder now`, p.text, facts, perimeterView(facts))];
   }
-  const out: Finding[] = [];
+  const switched = hooksPathSwitch(p, inv, facts, cwd);
+  const out: Finding[] = switched ? [switched] : [];
   for (const name of entries.filter((e) => GIT_HOOK_NAMES.has(e)).slice(0, 16)) {
     const text = facts.readFile(folder + '/' + name);
     const place = { where: `the hook ${p.text}/${name} (${p.where})`, when: `when git runs its ${name} hook` };
@@ -491,7 +494,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const out: Finding[] = [];
   {
-    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
+    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer), ...workflowTriggerWrite(w.path, w.text, ctx.facts.readFile(w.path), w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));

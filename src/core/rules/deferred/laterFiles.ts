@@ -9,6 +9,7 @@
  */
 
 import { basename, isWithin } from '../../paths';
+import { withCiSecrets } from './ciSecrets';
 import type { Facts } from '../../policy/types';
 import { commandLinesInCode, dockerfileRuns } from './buildPlaces';
 import { goCommands, jsonCommands } from './bootReaders';
@@ -70,7 +71,8 @@ function cloudBuildSteps(text: string): string {
     const script = /\bscript\s*:\s*\|?\s*\n((?:\s{4,}.*\n?)+)/.exec(step)?.[1];
     if (script !== undefined) out.push(script.split('\n').map((l) => l.trim()).join('\n'));
   }
-  return [...out, yamlCommands(text)].join('\n');
+  // Cloud Build reads `$$` as a literal `$` (its own substitutions are `$NAME`): the shell sees `$T`.
+  return withCiSecrets([...out, yamlCommands(text)].join('\n').replace(/\$\$/g, '$'), text);
 }
 
 /** Read the Docs: `build.commands` and the list of every `build.jobs` step. */

@@ -1,3 +1,4 @@
+import { workflowTriggerEntries } from '../support/workflowTriggers';
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { jsonTreeValues, parseJsonLoose, type ValueEntry } from '../support/releaseValues';
@@ -157,5 +158,8 @@ export function yqProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string
   const words = yqWords(read);
   const entries = yqEntries(words[0]?.text ?? '');
   if (entries.length === 0) return [];
-  return words.slice(1).filter((w) => !w.dynamic).flatMap((w) => editedProtectionFindings(resolvePath(cwd, w.text, ctx.facts.home), entries, 'yq -i', ctx));
+  return words.slice(1).filter((w) => !w.dynamic).flatMap((w) => {
+    const path = resolvePath(cwd, w.text, ctx.facts.home);
+    return [...editedProtectionFindings(path, entries, 'yq -i', ctx), ...workflowTriggerEntries(path, entries, ctx.facts.readFile(path), 'yq -i')];
+  });
 }

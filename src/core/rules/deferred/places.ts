@@ -1,4 +1,5 @@
 import { composeHomeMounts } from '../../policy/homeFileReads';
+import { withCiSecrets } from './ciSecrets';
 import { basename, dirname, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
 import { EFFECT_RULES } from '../../policy/effects';
@@ -141,8 +142,7 @@ export function flowList(v: string): string {
  */
 function workflowSecrets(commands: string, text = ''): string {
   // `env: {T: ${{ secrets.PROD_TOKEN }}}` (workflow, job or step): the step's `$T` holds the secret, read as an assignment before the commands.
-  const carried = [...text.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*["']?\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}["']?\s*$/gm)].map((e) => `${e[1]}="$${e[2]}"\n`).join('');
-  return carried + commands.replace(/\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, '$$$1').replace(/\$\{\{\s*toJSON\(\s*secrets\s*\)\s*\}\}/gi, '"$(env)"');
+  return withCiSecrets(commands, text);
 }
 
 /** The items of a flow sequence `["a", 'b', c d]`, unquoted. */
@@ -390,9 +390,9 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if ((m = /\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.exec(l))) return { where: `the CI workflow .${m[1]}/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
   if ((m = /\/\.(github|gitea|forgejo)\/actions\/(.+)\/action\.ya?ml$/.exec(l))) return { where: `the composite action .${m[1]}/actions/${m[2]}`, when: 'in CI, in every workflow step that uses it', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
   if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
-    return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: (t) => yamlCommands(t) || flowCommands(t, /commands|script|run|cmd/) };
+    return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: (t) => withCiSecrets(yamlCommands(t) || flowCommands(t, /commands|script|run|cmd/), t) };
   }
-  if (lname === 'jenkinsfile') return { where: 'the Jenkinsfile', when: 'in CI', language: 'shell', strictUnknown: false, commands: (t) => [...t.matchAll(/\bsh\s*\(?\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|'([^']*)'|"([^"]*)")/g)].map((x) => x[1] ?? x[2] ?? x[3] ?? x[4] ?? '').join('\n') };
+  if (lname === 'jenkinsfile') return { where: 'the Jenkinsfile', when: 'in CI', language: 'shell', strictUnknown: false, commands: (t) => withCiSecrets([...t.matchAll(/\bsh\s*\(?\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|'([^']*)'|"([^"]*)")/g)].map((x) => x[1] ?? x[2] ?? x[3] ?? x[4] ?? '').join('\n'), t) };
   if (l.endsWith('/.vscode/tasks.json')) {
     const onOpen = text !== undefined && /"runOn"\s*:\s*"folderOpen"/.test(text);
     return { where: '.vscode/tasks.json', when: onOpen ? 'as soon as the folder is opened in the editor (runOn: folderOpen)' : 'when the task is run', language: 'shell', strictUnknown: onOpen, commands: editorTasks };

@@ -1,4 +1,4 @@
-import { resolvePath } from '../../paths';
+import { isWithin as within, resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
@@ -6,7 +6,7 @@ import type { ToolArgs } from '../../registry/types';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding, printedText } from './perimeterFinding';
 import { protectedChangesOfMoves } from './gitState';
-import { perimeterView, protectedBeneath } from './protectedPaths';
+import { perimeterView, protectedBeneath, protectionOf } from './protectedPaths';
 import { unreadFinding } from './reach';
 
 /**
@@ -146,11 +146,15 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
           if (!changes) out.push(unreadFinding('git-line', `git ${sub} follows ${movedHead.by}, and git cannot say which files differ in ${movedHead.to}`, `git ${sub}`, facts, view));
           else if (changes[0]) out.push(perimeterFinding('write-guard-file', `git ${sub} after ${movedHead.by} rewrites the work tree to ${movedHead.to}, which changes ${changes[0].label}; ${DENY_SUFFIX}.`, changes[0].path));
         }
-      } else if (changedRefs && moves.length > 0 && !(teamFetch && protectedBeneath(cwd, facts, perimeterView(facts), 1).length === 0)) {
+      } else if (changedRefs && moves.length > 0 && !(teamFetch && protectedBeneath(workTreeRoot(cwd, facts), facts, perimeterView(facts), 1).length === 0)) {
         out.push(askFinding(`git ${git?.sub} moves the work tree to commits that ${changedRefs} earlier in the line may change (fetched, committed or moved refs), so which files it rewrites cannot be known before the line runs; it needs confirmation.`, `git ${git?.sub}`));
       }
       const missing = (inv.name === 'patch' || git?.sub === 'apply' || git?.sub === 'am') && earlierWriter ? missingPatchPaths(inv, facts, cwd) : undefined;
       if (missing) out.push(unreadFinding('git-line', `${inv.name === 'patch' ? 'patch' : `git ${git?.sub}`} applies ${missing}, which is not there yet: ${earlierWriter} earlier in the line may write it, and the hook cannot read what it will change`, missing, facts, perimeterView(facts)));
+    }
+    if (git?.sub === 'pull') {
+      const pulled = teamPull(git, cwd, facts);
+      if (pulled) out.push(askFinding(`git pull fetches ${pulled.from} and ${git.args.has('-r', '--rebase') && !git.args.has('--no-rebase') ? 'rebases the branch onto them in' : 'merges them into'} the work tree, which holds ${pulled.holds}: a commit pushed from another clone may change it, and which files the pull rewrites cannot be known before it runs (as for git fetch followed by git merge or rebase); it needs confirmation.`, 'git pull'));
     }
     if (git) {
       const to = headMove(git);
@@ -168,6 +172,34 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
     if (!READ_ONLY_COMMANDS.has(inv.name) && inv.name !== 'git') earlierWriter ??= inv.name;
   }
   return out;
+}
+
+/** The work tree a git command changes: the deepest workspace root holding its folder, else the folder itself. */
+function workTreeRoot(folder: string, facts: RuleContext['facts']): string {
+  return facts.workspaceRoots.filter((r) => r === folder || within(r, folder)).sort((x, y) => y.length - x.length)[0] ?? folder;
+}
+
+/** Words that name a repository by address or path rather than by a remote's name (judged in untrustedSources.ts). */
+const ADDRESS = /^([a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:|\/|\.\.?(\/|$)|~|file:|ext::)/i;
+
+/**
+ * `git pull [REMOTE [BRANCH…]]` (`--rebase`, `--ff-only`, `-C dir`, an alias for it) is `git fetch` then a
+ * merge or rebase onto what it fetched: commits nobody here has seen are written into the work tree. Where the
+ * work tree holds a protected place (a tracked hook configuration, a workspace policy), it is judged as
+ * `git fetch && git rebase origin/main` is: asked. A pull where none lies stays allowed; a pull from an
+ * address or a path (not one of the clone's remotes) is judged in untrustedSources.ts; `--dry-run` fetches
+ * nothing into the work tree.
+ */
+function teamPull(git: GitCommand, cwd: string, facts: RuleContext['facts']): { from: string; holds: string } | undefined {
+  if (git.args.has('--dry-run')) return undefined;
+  const repository = git.ops[0];
+  if (repository && (repository.dynamic || ADDRESS.test(repository.text))) return undefined;
+  const folder = git.args.values('-C').reduce((at, c) => resolvePath(at, c, facts.home), cwd);
+  const view = perimeterView(facts);
+  const held = protectedBeneath(workTreeRoot(folder, facts), facts, view, 1)[0];
+  if (held === undefined) return undefined;
+  const label = protectionOf(held, view)?.label ?? held;
+  return { from: repository ? `the commits of ${repository.text}${git.ops.length > 1 ? ` ${git.ops.slice(1).map((w) => w.text).join(' ')}` : ''}` : "the upstream branch's new commits", holds: label };
 }
 
 /** Lines of an ignore file that name an agent configuration folder holding hook configurations. */

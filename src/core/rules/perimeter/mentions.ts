@@ -39,6 +39,11 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: STARTUP_NEEDLES, label: (m) => `the shell start-up file ${m[0]}` },
   { re: /extensions\/(extensions\.json|\.obsolete)|globalstorage\/state\.vscdb|state\.vscdb/, label: () => "the editor's extension list or state" },
   { re: /\/etc\/(claude-code|codex|gemini-cli)\/|managed-settings\.json/, label: () => "an agent's managed settings" },
+  // Stop 34: Python's start-up code by name, and a .pth file in a folder the code names as site-packages (`site.getsitepackages()`).
+  {
+    re: new RegExp(`${BEFORE}(sitecustomize|usercustomize)\\.py${AFTER}|(site-packages|dist-packages|getsitepackages|getusersitepackages|user_site)[^\\n]{0,160}?[\\w-]\\.pth${AFTER}`),
+    label: () => 'Python start-up code (sitecustomize, usercustomize or a .pth file in site-packages), run by every python process',
+  },
   { re: new RegExp(`${BEFORE}(\\.nvmrc|\\.node-version|\\.tool-versions|ld\\.so\\.preload|\\.local/bin/node|\\.nvm/alias/default)${AFTER}`), label: (m) => `the runtime selection ${m[1]}` },
 ];
 

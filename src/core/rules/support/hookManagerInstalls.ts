@@ -19,7 +19,7 @@ import { GIT_HOOK_NAMES } from '../deferred/gitPrograms';
 /** What each manager's own hook files say about it (a hook it wrote is not lost by a re-install). */
 const OWN_MARK: Readonly<Record<string, RegExp>> = ownTable({ husky: /husky/i, 'pre-commit': /pre-commit|pre_commit/i, prek: /pre-commit|prek/i, lefthook: /lefthook/i, 'simple-git-hooks': /simple-git-hooks/i });
 
-function firstCommand(text: string | undefined): string | undefined {
+export function firstCommand(text: string | undefined): string | undefined {
   for (const raw of (text ?? '').split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || /^(exit|return)(\s+0)?\s*;?$/.test(line)) continue;
@@ -29,12 +29,12 @@ function firstCommand(text: string | undefined): string | undefined {
 }
 
 /** The repository root holding `cwd` among the workspace roots. */
-function rootOf(cwd: string, facts: Facts): string | undefined {
+export function rootOf(cwd: string, facts: Facts): string | undefined {
   return facts.workspaceRoots.filter((r) => r === cwd || isWithin(r, cwd)).sort((x, y) => y.length - x.length)[0];
 }
 
 /** The hooks folder git uses now: core.hooksPath of the repository or the user, else `.git/hooks`. */
-function hooksInUse(root: string, facts: Facts): { folder: string; shown: string } {
+export function hooksInUse(root: string, facts: Facts): { folder: string; shown: string } {
   const configured = /^\s*hookspath\s*=\s*(.+?)\s*$/im.exec(facts.readFile(`${root}/.git/config`) ?? '')?.[1] ?? /^\s*hookspath\s*=\s*(.+?)\s*$/im.exec(facts.readFile(`${facts.home}/.gitconfig`) ?? '')?.[1];
   if (configured === undefined) return { folder: `${root}/.git/hooks`, shown: '.git/hooks' };
   const value = configured.replace(/^["']|["']$/g, '');

