@@ -154,7 +154,7 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
     }
     if (git?.sub === 'pull') {
       const pulled = teamPull(git, cwd, facts);
-      if (pulled) out.push(askFinding(`git pull fetches ${pulled.from} and ${git.args.has('-r', '--rebase') && !git.args.has('--no-rebase') ? 'rebases the branch onto them in' : 'merges them into'} the work tree, which holds ${pulled.holds}: a commit pushed from another clone may change it, and which files the pull rewrites cannot be known before it runs; it needs confirmation. Run `git fetch` on its own first: a merge or rebase of the fetched commits is then judged by the files they change.`, 'git pull'));
+      if (pulled) out.push(askFinding(`git pull fetches ${pulled.from} and ${git.args.has('-r', '--rebase') && !git.args.has('--no-rebase') ? 'rebases the branch onto them in' : 'merges them into'} the work tree, which holds ${pulled.holds}: a commit pushed from another clone may change it, and which files the pull rewrites cannot be known before it runs; it needs confirmation. Run git fetch on its own first: a merge or rebase of the fetched commits is then judged by the files they change.`, 'git pull'));
     }
     if (git) {
       const to = headMove(git);
