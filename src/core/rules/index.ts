@@ -24,6 +24,7 @@ import { cloudRequestsPack } from './cloudRequests';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
 import { dataSentOutPack } from './dataSentOut';
+import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { ormOneLinersPack } from './ormOneLiners';
@@ -88,6 +89,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   localDataPack,
   clobberPack,
   dataSentOutPack,
+  platformDatabaseCopiesPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,
