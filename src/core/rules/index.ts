@@ -25,6 +25,7 @@ import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
 import { dataSentOutPack } from './dataSentOut';
 import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
+import { mailSendsPack } from './mailSends';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { ormOneLinersPack } from './ormOneLiners';
@@ -90,6 +91,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   clobberPack,
   dataSentOutPack,
   platformDatabaseCopiesPack,
+  mailSendsPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,
