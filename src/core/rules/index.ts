@@ -26,6 +26,7 @@ import { clobberPack } from './clobber';
 import { dataSentOutPack } from './dataSentOut';
 import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
 import { mailSendsPack } from './mailSends';
+import { productionSecretRunsPack } from './productionSecretRuns';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { ormOneLinersPack } from './ormOneLiners';
@@ -92,6 +93,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   dataSentOutPack,
   platformDatabaseCopiesPack,
   mailSendsPack,
+  productionSecretRunsPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,
