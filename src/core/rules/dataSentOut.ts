@@ -26,12 +26,16 @@ const DUMPERS: Readonly<Record<string, readonly string[]>> = ownTable({
   'mariadb-dump': ['-h', '--host'],
   mongodump: ['--host', '-h', '--uri'],
   mongoexport: ['--host', '-h', '--uri'],
+  // Stop 34: read by `wholeStoreCopiesPack` below, so that the verb floor still judges their other words.
   // A physical copy of the whole cluster (every database, every role's password hash).
   pg_basebackup: ['-h', '--host', '-d', '--dbname'],
-  // Elasticsearch/OpenSearch: the index read is the input (an output URL is a load, `verbTraits.ts`).
+  // Elasticsearch/OpenSearch: the index read is the input (an output URL is a load the floor judges, `verbTraits.ts`).
   elasticdump: ['--input'],
   multielasticdump: ['--input'],
 });
+
+/** Dump programs the verb floor also judges (their loads, their destroying words): not in the pack's `commands`. */
+const FLOOR_DUMPERS: ReadonlySet<string> = new Set(['pg_basebackup', 'elasticdump', 'multielasticdump']);
 
 /** Store clients that copy the whole store only with one of these options (`redis-cli --rdb FILE`: the server's snapshot). */
 const WHOLE_STORE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
@@ -93,6 +97,14 @@ function copiesWholeStore(inv: Invocation): boolean {
   return options !== undefined && freeFormReadings(inv.args).usual.options.some((o) => options.includes(o.name));
 }
 
+/** A whole-store copy of a production store, which asks (stop 34). */
+function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!copiesWholeStore(inv)) return [];
+  const source = databaseRead(inv, ctx);
+  if (source?.environment !== 'production') return [];
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
+}
+
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.stdin?.kind === 'pipe' && SENDERS.has(inv.name) && sendsStdin(inv)) {
     let from = inv.stdin.from;
@@ -106,16 +118,20 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
       return [{ rule: 'dataSentOut.database-to-network', risk: 'destructive', severity: 'ask', reason: `Sends what ${from.name} reads from the ${source.environment === 'production' ? 'production' : 'remote'} database ${source.name} to ${to.slice(0, 80)} (${inv.name}): the data leaves the place that guards it.`, targets: [target] }];
     }
   }
-  if (copiesWholeStore(inv)) {
-    const source = databaseRead(inv, ctx);
-    if (source?.environment === 'production') return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
-  }
-  return [];
+  return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }
 
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...SENDERS, ...Object.keys(DUMPERS), ...Object.keys(WHOLE_STORE_OPTIONS)],
+  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
   checkInvocation: check,
+};
+
+/** The same question for dump programs the verb floor also judges: dispatched by name, so they stay the floor's too. */
+export const wholeStoreCopiesPack: RulePack = {
+  id: 'wholeStoreCopies',
+  title: 'Whole-store copies of a production store by programs the verb floor also judges',
+  checkInvocation: (inv, ctx) => (FLOOR_DUMPERS.has(inv.name) ? productionDump(inv, ctx) : []),
+  reactsTo: (name) => FLOOR_DUMPERS.has(name),
 };

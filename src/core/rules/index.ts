@@ -23,7 +23,7 @@ import { changeBatchesPack } from './changeBatches';
 import { cloudRequestsPack } from './cloudRequests';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
-import { dataSentOutPack } from './dataSentOut';
+import { dataSentOutPack, wholeStoreCopiesPack } from './dataSentOut';
 import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
 import { mailSendsPack } from './mailSends';
 import { productionSecretRunsPack } from './productionSecretRuns';
@@ -91,6 +91,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   localDataPack,
   clobberPack,
   dataSentOutPack,
+  wholeStoreCopiesPack,
   platformDatabaseCopiesPack,
   mailSendsPack,
   productionSecretRunsPack,
