@@ -39,6 +39,7 @@ function programFile(inv: Invocation): string | undefined {
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (INTERPRETERS[inv.name] === undefined) return [];
   const injector = secretInjectorOf(inv);
   if (injector === undefined) return [];
   const secrets = injectedTarget(inv, `the secrets ${injector} loads`, ctx);
