@@ -37,7 +37,7 @@ function target(name: string, reason: string): Target {
   return { kind: 'resource', name, provider: 'email', remote: true, environment: 'production', environmentReason: reason };
 }
 
-function ask(inv: Invocation, rule: string, reason: string, name: string): Finding[] {
+function ask(rule: string, reason: string, name: string): Finding[] {
   return [{ rule: `mailSends.${rule}`, risk: 'destructive', severity: 'ask', reason, targets: [target(name, 'mail delivered to people outside this machine')] }];
 }
 
@@ -53,7 +53,7 @@ function smtpSend(inv: Invocation, client: SmtpClient): Finding[] {
   if (host !== undefined && isLoopbackHost(host)) return [];
   if (recipients.length > 0 && recipients.every((r) => NOBODY.test(r))) return [];
   const to = recipients.length > 0 ? recipients.slice(0, 3).join(', ') : 'its recipients';
-  return ask(inv, 'smtp-send', `${inv.name} sends an email to ${to} through ${host ?? "the recipient's mail server"}: a delivered message cannot be called back.`, to);
+  return ask('smtp-send', `${inv.name} sends an email to ${to} through ${host ?? "the recipient's mail server"}: a delivered message cannot be called back.`, to);
 }
 
 /** `postmark email raw|template …`, `postmark templates push DIR`: the CLI's sending and replacing commands. */
@@ -63,10 +63,10 @@ function postmark(inv: Invocation): Finding[] {
   const [group = '', verb = ''] = reading.operands.map((w) => w.text);
   if (group === 'email' && /^(raw|template|batch)$/.test(verb)) {
     const to = reading.options.filter((o) => o.name === '--to').flatMap((o) => o.values)[0] ?? 'its recipients';
-    return ask(inv, 'service-send', `\`postmark email ${verb}\` sends an email to ${to} through Postmark: a delivered message cannot be called back.`, to);
+    return ask('service-send', `\`postmark email ${verb}\` sends an email to ${to} through Postmark: a delivered message cannot be called back.`, to);
   }
   if (group === 'templates' && verb === 'push') {
-    return ask(inv, 'templates-push', '`postmark templates push` replaces the live templates of the Postmark server with the local ones: every later message is built from them, and the versions there now are not kept.', 'Postmark templates');
+    return ask('templates-push', '`postmark templates push` replaces the live templates of the Postmark server with the local ones: every later message is built from them, and the versions there now are not kept.', 'Postmark templates');
   }
   return [];
 }

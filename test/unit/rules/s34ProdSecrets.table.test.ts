@@ -18,7 +18,7 @@ const FILES: Record<string, string> = {
 
 function facts(): Facts {
   const status = (p: string): FileStatus => (FILES[p] !== undefined ? 'file' : 'missing');
-  return perimeterFacts({ files: FILES, fileStatus: status });
+  return perimeterFacts({ readFile: (p) => FILES[p], fileStatus: status });
 }
 
 const TABLE: Record<string, Family> = {
