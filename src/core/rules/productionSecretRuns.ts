@@ -2,15 +2,16 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { freeFormReadings } from '../registry/freeForm';
-import { injectedTarget, secretInjectorOf } from './support/injectedSecrets';
+import { fetchesRemoteSecrets, injectedTarget, secretInjectorOf } from './support/injectedSecrets';
 
 /**
- * Stop 34 (red team round 19): a program file run with the secrets of production, fetched by an injector
- * whose words name production (`summon --environment production node scripts/purge_inactive.js`, `doppler
- * run --config prd -- node …`, `chamber exec app-production -- …`). A file the guard reads is judged by its
- * text where it runs (analyze.ts); one it cannot read now (not there, too large, unreadable) may be
- * written before it runs, and whatever it then does reaches production with every key it needs: ask.
- * Otherwise the run is marked production. An injector naming no environment or a non-production one
+ * Stop 34 (red team round 19): a program file run with the secrets of production, fetched from a remote
+ * store by an injector whose words name production (`summon --environment production node FILE`, `doppler
+ * run --config prd -- node FILE`, `chamber exec app-production -- python FILE`). A file the guard reads is
+ * judged by its text where it runs (analyze.ts); one it cannot read now (not there, too large, unreadable)
+ * may be written before it runs, and whatever it then does reaches production with keys that are on this
+ * machine only for that run: ask. Otherwise, and for loaders of a local env file naming production
+ * (`dotenv -e .env.production -- node FILE`, whose secrets are already here), the run is marked production. An injector naming no environment or a non-production one
  * (`summon --environment staging …`) adds nothing here.
  */
 
@@ -48,7 +49,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (file === undefined) return [];
   const status = ctx.facts.fileStatus?.(resolvePath(ctx.facts.cwd, file, ctx.facts.home));
   const target: Target = { ...secrets, kind: 'credential' };
-  if (status === undefined || status === 'file') {
+  if (status === undefined || status === 'file' || !fetchesRemoteSecrets(injector)) {
     return [{ rule: 'productionSecretRuns.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs ${file} with the production secrets ${injector} loads.`, targets: [target] }];
   }
   const why = status === 'missing' ? 'it is not there now, and may be written before it runs' : `it is ${status === 'directory' ? 'a folder' : status === 'too-large' ? 'too large to read' : 'unreadable'}`;

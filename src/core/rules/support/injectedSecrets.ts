@@ -23,3 +23,8 @@ export function injectedTarget(inv: Invocation, name: string, ctx: RuleContext):
 export function secretInjectorOf(inv: Invocation): string | undefined {
   return inv.via.find((v) => REMOTE_STORES.has(v) || LOCAL_LOADERS.has(v));
 }
+
+/** Whether the injector fetches its secrets from a remote store (they are on this machine only for the run). */
+export function fetchesRemoteSecrets(injector: string): boolean {
+  return REMOTE_STORES.has(injector);
+}
