@@ -5,7 +5,7 @@ import type { PathEffect } from './effects';
 
 /**
  * Programs that write a file named by an output option or operand, often the very file they read
- * (round 7, issue #18): `sponge f`, `openssl enc -in f -out f`, `gpg -o f f`, ImageMagick's `mogrify`
+ * (round 7, issue #18): `sponge f`, `openssl enc -in f -out f`, `gpg -o f f`, `age -o f`, ImageMagick's `mogrify`
  * (in place) and `convert in … out`, compilers and generators with `-o`/`--outfile` (esbuild, babel,
  * swc, openapi-typescript). Each write is an ordinary `write` effect: the clobber pack asks when it
  * lands on uncommitted work or on data git does not hold.
@@ -189,6 +189,9 @@ const RULES: Readonly<Record<string, EffectRule>> = ownTable({
   openssl,
   gpg,
   gpg2: gpg,
+  // Stop 34 (round 19): `age [-e|-d] [-r R] [-i F] -o OUT [IN]` (and rage) writes OUT whole, over what is there.
+  age: outputOption(['-o', '--output'], ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-j']),
+  rage: outputOption(['-o', '--output'], ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-j']),
   mogrify,
   convert,
   magick: convert,

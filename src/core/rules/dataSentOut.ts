@@ -1,14 +1,20 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
  * (or unknown remote) database, piped into a program that sends what it reads to a network address
  * (`psql -h db.prod… -c "copy users to stdout" | curl -d @- https://…`, `pg_dump … | nc host 9000`).
- * The rows leave the place that guards them: ask, production. A dump to a local file
- * (`pg_dump -h db.prod… app > /tmp/prod.sql`) is a read: it changes nothing and the copy stays on
- * this machine, so it is allowed and marked production (the dialog of any later send judges the file).
+ * The rows leave the place that guards them: ask, production.
+ *
+ * Stop 34 (coordinator's decision, red team round 19): a whole-store dump or export of a production
+ * store asks even when it stays on this machine (`pg_dump -h db.prod… -f /tmp/prod.dump`,
+ * `pg_basebackup`, `mongodump`, `mongoexport`, `elasticdump --input=https://es.prod…`, `redis-cli
+ * --rdb`; a platform's `db:dump` is `platformDatabaseCopies.ts`'s): every customer record, password hash and stored token lands where
+ * the agent reads it. A query client's read (`psql prod -c 'select count(*) …'`) stays allowed and
+ * marked production; a dump of a local or named non-production store stays allowed.
  */
 
 /** Dump and export programs the database pack does not read (they only read), with their host options. */
@@ -20,7 +26,24 @@ const DUMPERS: Readonly<Record<string, readonly string[]>> = ownTable({
   'mariadb-dump': ['-h', '--host'],
   mongodump: ['--host', '-h', '--uri'],
   mongoexport: ['--host', '-h', '--uri'],
+  // Stop 34: read by `wholeStoreCopiesPack` below, so that the verb floor still judges their other words.
+  // A physical copy of the whole cluster (every database, every role's password hash).
+  pg_basebackup: ['-h', '--host', '-d', '--dbname'],
+  // Elasticsearch/OpenSearch: the index read is the input (an output URL is a load the floor judges, `verbTraits.ts`).
+  elasticdump: ['--input'],
+  multielasticdump: ['--input'],
 });
+
+/** Dump programs the verb floor also judges (their loads, their destroying words): not in the pack's `commands`. */
+const FLOOR_DUMPERS: ReadonlySet<string> = new Set(['pg_basebackup', 'elasticdump', 'multielasticdump']);
+
+/** Store clients that copy the whole store only with one of these options (`redis-cli --rdb FILE`: the server's snapshot). */
+const WHOLE_STORE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
+  'redis-cli': ['--rdb'],
+  'valkey-cli': ['--rdb'],
+  'keydb-cli': ['--rdb'],
+});
+
 
 /** Where a dump tool connects: its host option's value, a connection URL among its words. */
 function dumpSource(inv: Invocation): string | undefined {
@@ -67,6 +90,21 @@ function sendsStdin(inv: Invocation): boolean {
   return words.includes('-') || words.includes('/dev/stdin');
 }
 
+/** Whether the invocation copies a whole store (a dump tool, or a client given its whole-store option). */
+function copiesWholeStore(inv: Invocation): boolean {
+  if (DUMPERS[inv.name]) return true;
+  const options = WHOLE_STORE_OPTIONS[inv.name];
+  return options !== undefined && freeFormReadings(inv.args).usual.options.some((o) => options.includes(o.name));
+}
+
+/** A whole-store copy of a production store, which asks (stop 34). */
+function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!copiesWholeStore(inv)) return [];
+  const source = databaseRead(inv, ctx);
+  if (source?.environment !== 'production') return [];
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
+}
+
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.stdin?.kind === 'pipe' && SENDERS.has(inv.name) && sendsStdin(inv)) {
     let from = inv.stdin.from;
@@ -80,16 +118,20 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
       return [{ rule: 'dataSentOut.database-to-network', risk: 'destructive', severity: 'ask', reason: `Sends what ${from.name} reads from the ${source.environment === 'production' ? 'production' : 'remote'} database ${source.name} to ${to.slice(0, 80)} (${inv.name}): the data leaves the place that guards it.`, targets: [target] }];
     }
   }
-  if (DUMPERS[inv.name]) {
-    const source = databaseRead(inv, ctx);
-    if (source?.environment === 'production') return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'info', reason: `Reads a dump of the production database ${source.name} (${inv.name}).`, targets: [source] }];
-  }
-  return [];
+  return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }
 
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...SENDERS, ...Object.keys(DUMPERS)],
+  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
   checkInvocation: check,
+};
+
+/** The same question for dump programs the verb floor also judges: dispatched by name, so they stay the floor's too. */
+export const wholeStoreCopiesPack: RulePack = {
+  id: 'wholeStoreCopies',
+  title: 'Whole-store copies of a production store by programs the verb floor also judges',
+  checkInvocation: (inv, ctx) => (FLOOR_DUMPERS.has(inv.name) ? productionDump(inv, ctx) : []),
+  reactsTo: (name) => FLOOR_DUMPERS.has(name),
 };

@@ -4,6 +4,7 @@ import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { isLoopbackHost } from '../policy/production';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * The machine taken out of service rather than a project's data destroyed (registry entries in
@@ -150,6 +151,28 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const vital = units.filter((u) => VITAL_UNITS.test(u));
   if (vital.length === 0 || !['stop', 'kill', 'disable'].includes(verb)) return [];
   return ask('service-outage', `Stops ${vital.join(', ')}, which other programs or people on this machine depend on (systemctl ${verb}).`, ctx, vital[0]);
+}
+
+/**
+ * Stop 34 (round 19): other ways to make something start at every boot, which the guard sees once and
+ * never again: pm2's boot service (`pm2 startup` installs an init unit that brings back every process pm2
+ * has saved), SysV and OpenRC links (`update-rc.d NAME defaults|enable`, `chkconfig NAME on`, `rc-update
+ * add NAME`). Starting a process now (`pm2 start`, `nohup x &`) ends with the session or the machine and
+ * stays allowed; `pm2 unstartup`, `update-rc.d NAME remove` take the start away.
+ */
+const BOOT_INSTALLS: Readonly<Record<string, (words: readonly string[]) => string | undefined>> = ownTable({
+  pm2: (w) => (w[0] === 'startup' ? 'every process pm2 has saved (pm2 startup installs its boot service)' : undefined),
+  'update-rc.d': (w) => (w[1] !== undefined && /^(defaults|enable|start)$/.test(w[1]) ? `${w[0]} (update-rc.d ${w[1]})` : undefined),
+  chkconfig: (w) => (w[1] === 'on' || w[1] === 'reset' ? `${w[0]} (chkconfig ${w[1]})` : undefined),
+  'rc-update': (w) => (w[0] === 'add' && w[1] !== undefined ? `${w[1]} (rc-update add)` : undefined),
+});
+
+function bootInstall(inv: Invocation, ctx: RuleContext): Finding[] {
+  const reading = freeFormReadings(inv.args).usual;
+  if (inv.remote || reading.options.some((o) => /^--?(h|help)$/.test(o.name))) return [];
+  const what = BOOT_INSTALLS[inv.name]?.(reading.operands.map((w) => w.text));
+  if (what === undefined) return [];
+  return ask('boot-install', `Makes ${what} start at every boot of this machine: what it runs keeps running after this session, and the guard does not see it start.`, ctx, inv.name);
 }
 
 /** `service postgresql stop`: SysV's spelling of the same outage. */
@@ -306,7 +329,7 @@ function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
 });
 
 export const hostOutagePack: RulePack = {

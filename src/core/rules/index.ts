@@ -23,7 +23,10 @@ import { changeBatchesPack } from './changeBatches';
 import { cloudRequestsPack } from './cloudRequests';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
-import { dataSentOutPack } from './dataSentOut';
+import { dataSentOutPack, wholeStoreCopiesPack } from './dataSentOut';
+import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
+import { mailSendsPack } from './mailSends';
+import { productionSecretRunsPack } from './productionSecretRuns';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { ormOneLinersPack } from './ormOneLiners';
@@ -88,6 +91,10 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   localDataPack,
   clobberPack,
   dataSentOutPack,
+  wholeStoreCopiesPack,
+  platformDatabaseCopiesPack,
+  mailSendsPack,
+  productionSecretRunsPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,

@@ -101,7 +101,9 @@ table('MySQL tools that write (Percona pt-table-sync, mydumper myloader, elastic
   ask('myloader -h prod-mysql.acme.com -d /tmp/dump --overwrite-tables'),
   allow('myloader -h prod-mysql.acme.com -d /tmp/dump'),
   ask('elasticdump --input=/tmp/empty.json --output=http://es.prod.acme.com:9200/orders'),
-  allow('elasticdump --input=http://es.prod.acme.com:9200/orders --output=/tmp/orders.json'),
+  // Stop 34 (coordinator's decision): a production index copied down whole asks; a local one stays allowed.
+  ask('elasticdump --input=http://es.prod.acme.com:9200/orders --output=/tmp/orders.json'),
+  allow('elasticdump --input=http://localhost:9200/orders --output=/tmp/orders.json'),
 ]);
 
 table('git safety nets: reflog and prune settings (git-scm.com/docs/git-config gc.reflogExpire, core.logAllRefUpdates)', [

@@ -54,6 +54,10 @@ const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   auth0: ['--tenant', '--json-compact', '-n', '--number'],
   'kc.sh': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
   'kc.bat': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
+  // Stop 34 (round 19): PaaS CLIs whose app option comes before or after the subcommand (`scalingo --app APP env`).
+  clever: ['-a', '--alias', '--app'],
+  scalingo: ['-a', '--app', '-r', '--region', '--addon'],
+  aptible: ['--app', '--environment', '--database'],
   keycloak: ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
 });
 

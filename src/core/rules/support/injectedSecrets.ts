@@ -18,3 +18,13 @@ export function injectedTarget(inv: Invocation, name: string, ctx: RuleContext):
   if (LOCAL_LOADERS.has(injector) && env.environment !== 'production') return undefined;
   return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: `secrets loaded by ${injector}: ${env.reason}` };
 }
+
+/** The secret injector or env loader a command runs under (`summon`, `doppler`, `dotenvx`), or undefined. */
+export function secretInjectorOf(inv: Invocation): string | undefined {
+  return inv.via.find((v) => REMOTE_STORES.has(v) || LOCAL_LOADERS.has(v));
+}
+
+/** Whether the injector fetches its secrets from a remote store (they are on this machine only for the run). */
+export function fetchesRemoteSecrets(injector: string): boolean {
+  return REMOTE_STORES.has(injector);
+}

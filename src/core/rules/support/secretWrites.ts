@@ -19,11 +19,19 @@ const WRITES = new Set(['set', 'write', 'put', 'update', 'upload', 'import', 'ed
 
 /**
  * Secret stores whose command words do not name the secret (from each tool's documentation): the
- * verbs that write over a kept value. `chamber write SERVICE KEY VALUE`, `chamber import SERVICE FILE`.
+ * command words (one, or several joined by a space) that write over a kept value. `chamber write SERVICE
+ * KEY VALUE`, `chamber import SERVICE FILE`. Stop 34 (round 19): a hosted app's environment is its store
+ * of secrets (`clever env set NAME VALUE`, `scalingo env-set NAME=VALUE`, `aptible config:set NAME=VALUE`:
+ * the app restarts with the new value); `dotenv-vault push [ENVIRONMENT]` replaces the vault's copy of
+ * that environment's file with the local one.
  */
 const STORE_WRITES: Readonly<Record<string, readonly string[]>> = ownTable({
   chamber: ['write', 'import'],
   teller: ['put', 'mirror', 'copy'],
+  clever: ['env set', 'env import', 'env import-vars'],
+  scalingo: ['env-set'],
+  aptible: ['config:set', 'config:add'],
+  'dotenv-vault': ['push'],
 });
 
 export interface SecretWrite {
@@ -35,8 +43,10 @@ export interface SecretWrite {
 
 /** `path`: the command's leading bare words (at most a few). */
 export function secretWriteOf(name: string, path: readonly string[]): SecretWrite | undefined {
-  const store = STORE_WRITES[name];
-  if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, depth: 1 };
+  for (const written of STORE_WRITES[name] ?? []) {
+    const words = written.split(' ');
+    if (words.every((w, i) => path[i]?.toLowerCase() === w)) return { shown: `${name} ${written}`, depth: words.length };
+  }
   const words = path.map((w) => identifierParts(w));
   for (let i = 0; i < words.length; i++) {
     const parts = words[i]!;

@@ -44,6 +44,11 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = ownTable({
   // `vercel env ls` shows names with values as "Encrypted"; `pull` writes them to a file.
   vercel: [{ path: ['env', 'pull'], what: 'the Vercel environment variables (into a file)' }],
   render: [{ path: [['env-vars', 'envvars']], what: 'the Render environment variables' }],
+  // Stop 34 (round 19): an app's environment as the platform keeps it, secrets in clear (`clever env`, `scalingo env`,
+  // `aptible config`); `clever env set|rm|import` write instead (`secretWrites.ts`).
+  clever: [{ path: ['env'], what: 'the Clever Cloud application\'s environment variables', bare: true, unless: ['--help', '-h'] }],
+  scalingo: [{ path: [['env', 'env-get']], what: 'the Scalingo application\'s environment variables', unless: ['--help', '-h'] }],
+  aptible: [{ path: ['config'], what: 'the Aptible app\'s configuration (its environment variables)', bare: true, unless: ['--help', '-h'] }, { path: ['config:get'], what: 'an Aptible app\'s configuration variable', unless: ['--help', '-h'] }],
   npm: [{ path: ['token', ['list', 'ls']], what: 'the npm access tokens' }, { path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   pnpm: [{ path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   yarn: [{ path: ['config', 'get', ['npmAuthToken', 'npmAuthIdent', '_authToken']], what: 'the npm token' }],
