@@ -20,6 +20,7 @@ import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
+import { pathsLedTo } from './linkTargets';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
@@ -290,13 +291,14 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
-    if ((word.glob || word.dynamic) && /[*?[]/.test(text)) {
-      for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
-      judgeGlobFolder(abs, effect, j);
-      continue;
+    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
+    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts)) {
+      if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
+      else {
+        for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
+        judgeGlobFolder(abs, effect, j);
+      }
     }
-    judgePath(abs, effect, j);
   }
 }
 

@@ -1,0 +1,54 @@
+import type { Facts } from '../../../src/core/policy/types';
+import { perimeterFacts } from './perimeterFixtures';
+import { deny, allowed, familyTables, type FamilyRow } from './familyTable';
+
+/**
+ * Red team round 20 (the perimeter, black box): writes and deletes that reach a protected place by a
+ * road the command text does not show. Every family sits next to routine look-alikes that stay allowed.
+ */
+
+/** Symlinks the attacker planted earlier: the facts resolve them as the node layer would (realpath). */
+const LINKS: Record<string, string> = {
+  '/work/app/scratch/curlink': '/work/app/.cursor',
+  '/work/app/scratch/lk2/user': '/home/dev/.config/Code/User',
+  '/work/app/scratch/lk2/bs': '/home/dev/.blast-shield',
+  '/work/app/scratch/srclink': '/work/app/src',
+  '/work/app/scratch/readme': '/work/app/README.md',
+  '/work/app/scratch/hooklink': '/work/app/.cursor/hooks.json',
+};
+
+function realPath(abs: string): string | undefined {
+  for (const [link, target] of Object.entries(LINKS)) {
+    if (abs === link) return target;
+    if (abs.startsWith(link + '/')) return target + abs.slice(link.length);
+  }
+  return undefined;
+}
+
+const facts = (): Facts => perimeterFacts({ realPath });
+
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
+  'writes and deletes through an existing symlink, judged where they lead': {
+    reason: /hook configuration|user settings|window tokens|protection/,
+    rows: [
+      deny('rm scratch/curlink/hooks.json'),
+      deny('rm -f /work/app/scratch/curlink/hooks.json'),
+      deny('sed -i s/true/false/ scratch/curlink/hooks.json'),
+      deny(`echo '{"blastShield.enabled": false}' > scratch/lk2/user/settings.json`),
+      deny('cp /tmp/loose.json scratch/lk2/user/settings.json'),
+      deny('echo {} > scratch/hooklink'),
+      deny('mv scratch/curlink/hooks.json /tmp/h.json'),
+      deny('cat scratch/lk2/bs/ipc/*'),
+      // Routine work through links that lead to ordinary places, and acts on the link itself.
+      allowed('rm scratch/srclink/index.ts'),
+      allowed('echo hi > scratch/srclink/new.ts'),
+      allowed('sed -i s/a/b/ scratch/readme'),
+      allowed('rm scratch/curlink'),
+      allowed('rm scratch/hooklink'),
+      allowed('cat scratch/curlink/hooks.json'),
+      allowed('ls scratch/lk2/bs'),
+    ],
+  },
+};
+
+familyTables('rules/perimeter: red team round 20, writes by hidden roads', TABLE, facts);
