@@ -15,6 +15,7 @@ const LINKS: Record<string, string> = {
   '/work/app/scratch/srclink': '/work/app/src',
   '/work/app/scratch/readme': '/work/app/README.md',
   '/work/app/scratch/hooklink': '/work/app/.cursor/hooks.json',
+  '/tmp/applink': '/work/app',
 };
 
 function realPath(abs: string): string | undefined {
@@ -25,7 +26,13 @@ function realPath(abs: string): string | undefined {
   return undefined;
 }
 
-const facts = (): Facts => perimeterFacts({ realPath });
+/** Archives the hook can list: one holding agent configurations, one of ordinary files. */
+const ARCHIVES: Record<string, readonly string[]> = {
+  '/work/app/cfg.tar': ['.cursor/', '.cursor/hooks.json', '.claude/', '.claude/settings.json'],
+  '/work/app/src.tar': ['src/', 'src/a.ts'],
+};
+
+const facts = (): Facts => perimeterFacts({ realPath, archiveMembers: (p) => ARCHIVES[p] });
 
 const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'writes and deletes through an existing symlink, judged where they lead': {
@@ -47,6 +54,21 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('rm scratch/hooklink'),
       allowed('cat scratch/curlink/hooks.json'),
       allowed('ls scratch/lk2/bs'),
+    ],
+  },
+  'an archive of agent configurations opened where they take effect': {
+    reason: /hook configuration/,
+    rows: [
+      deny('tar xf cfg.tar'),
+      deny('tar xf cfg.tar -C /work/app'),
+      deny('tar xf cfg.tar -C ~'),
+      deny('unzip -o cfg.tar -d /work'),
+      // A symlink to the workspace is the workspace.
+      deny('tar xf cfg.tar -C /tmp/applink'),
+      // Opened for inspection in a scratch folder, where no host reads configurations: nothing takes effect.
+      allowed('tar xf cfg.tar -C /tmp/inspect'),
+      allowed('mkdir -p /tmp/inspect && tar -xf cfg.tar -C /tmp/inspect'),
+      allowed('tar xf src.tar -C /work/app'),
     ],
   },
 };

@@ -1,9 +1,10 @@
-import { basename, normalize, resolvePath } from '../../paths';
+import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import type { ArgWord } from '../../shell/ast';
 import { scriptArguments } from '../../policy/handlers/interpreters';
 import { interpreterText } from './runtimeCode';
+import { exists, perimeterView } from './protectedPaths';
 
 /**
  * An extraction whose archive the hook can read (tar, tar.gz, zip: the `archiveMembers` fact) is
@@ -102,5 +103,20 @@ export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Fa
     // A folder entry only makes the folder; the files that land in it are entries of their own.
     return { kind: member.endsWith('/') ? 'create' : 'write', word: { text: normalize(base + '/' + rel), raw: member, dynamic: false, glob: false } };
   });
-  return [...effects.filter((e) => e.kind !== 'extract'), ...landed];
+  const scratch = readsNoConfigurations(base, facts);
+  // New files in a folder nothing reads configurations from (`tar xf cfg.tar -C /tmp/inspect`) take effect for nobody.
+  return [...effects.filter((e) => e.kind !== 'extract'), ...landed.filter((e) => !scratch || exists(facts, e.word.text))];
+}
+
+/**
+ * A folder outside every place whose configurations take effect: not within or above a workspace
+ * folder, the home folder, a guard home, the project of an installed hook configuration or a start-up
+ * file, where it is named or where it really leads (a symlink to the workspace is the workspace).
+ */
+function readsNoConfigurations(folder: string, facts: Facts): boolean {
+  const view = perimeterView(facts);
+  const places = [...view.workspaceRoots, view.home, ...view.guardHomes, ...view.installed.map((f) => dirname(dirname(f))), ...view.startupFiles.map(dirname), ...view.aliases.flatMap((a) => [a.path, a.real]), ...(view.pathFolders ?? []), ...(view.guardCode ?? [])];
+  if (!facts.realPath) return false;
+  const spellings = [folder, facts.realPath(folder)].filter((p): p is string => p !== undefined);
+  return spellings.every((f) => !places.some((place) => isWithin(place.toLowerCase(), f.toLowerCase()) || isWithin(f.toLowerCase(), place.toLowerCase())));
 }
