@@ -1,6 +1,7 @@
 import { each } from './effectOptions';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
 import type { ArgWord, GitMove, Invocation } from './types';
+import { registryOutputEffects } from './registryOutputs';
 
 /**
  * What an invocation can do to the paths it names, as declarative per-command data: which words it
@@ -92,6 +93,8 @@ function effectsNow(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name)) return each('read', inv.args);
   const rule = EFFECT_RULES[inv.name];
   if (rule) return rule(inv.args, inv);
+  const outputs = registryOutputEffects(inv);
+  if (outputs) return outputs;
   const out: PathEffect[] = [];
   for (let i = 0; i < inv.args.length; i++) {
     const word = inv.args[i]!;

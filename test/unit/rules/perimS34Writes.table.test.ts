@@ -32,7 +32,18 @@ const ARCHIVES: Record<string, readonly string[]> = {
   '/work/app/src.tar': ['src/', 'src/a.ts'],
 };
 
-const facts = (): Facts => perimeterFacts({ realPath, archiveMembers: (p) => ARCHIVES[p] });
+/** Makefiles of the project: one whose recipe compiles into a git hook, one that builds into build/. */
+const MAKEFILES: Record<string, string> = {
+  '/work/app/build.mk': 'all:\n\tcc -o /work/app/.git/hooks/pre-commit noop.c\n',
+  '/work/app/tidy.mk': 'all:\n\tcc -o build/app main.c\n',
+};
+
+function facts(): Facts {
+  const base = perimeterFacts({ realPath, archiveMembers: (p) => ARCHIVES[p] });
+  const readFile = base.readFile.bind(base);
+  const fileStatus = base.fileStatus?.bind(base);
+  return { ...base, readFile: (p) => MAKEFILES[p] ?? readFile(p), fileStatus: (p) => (MAKEFILES[p] !== undefined ? 'file' : (fileStatus?.(p) ?? 'missing')) };
+}
 
 const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'writes and deletes through an existing symlink, judged where they lead': {
@@ -69,6 +80,23 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('tar xf cfg.tar -C /tmp/inspect'),
       allowed('mkdir -p /tmp/inspect && tar -xf cfg.tar -C /tmp/inspect'),
       allowed('tar xf src.tar -C /work/app'),
+    ],
+  },
+  'a compiler or build tool whose output option writes a protected place': {
+    reason: /git hook|start-up file|hook configuration/,
+    rows: [
+      deny('cc -o .git/hooks/pre-commit noop.c'),
+      deny('gcc -O2 -o .git/hooks/pre-push noop.c'),
+      deny('go build -o .git/hooks/pre-commit ./cmd/noop'),
+      deny('rustc -o .git/hooks/post-checkout noop.rs'),
+      deny('cc -o ~/.bashrc noop.c'),
+      deny('make -f build.mk'),
+      allowed('cc -o build/app main.c'),
+      allowed('gcc -c -o build/main.o main.c'),
+      allowed('go build -o bin/app ./cmd/app'),
+      allowed('go build ./...'),
+      allowed('rustc -o target/x main.rs'),
+      allowed('make -f tidy.mk'),
     ],
   },
 };
