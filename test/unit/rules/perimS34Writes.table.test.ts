@@ -1,5 +1,5 @@
 import type { Facts } from '../../../src/core/policy/types';
-import { perimeterFacts } from './perimeterFixtures';
+import { emptyFacts, perimeterFacts } from './perimeterFixtures';
 import { deny, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
@@ -99,6 +99,33 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('make -f tidy.mk'),
     ],
   },
+  'git sparse checkout enabled in steps where hook configurations live': {
+    reason: /would reach .*hook configuration/,
+    rows: [
+      deny('git config core.sparseCheckout true'),
+      deny('git config --local core.sparsecheckout true && git checkout main'),
+      deny('git -C /work/app config core.sparseCheckoutCone false'),
+      deny(`echo 'src/' > .git/info/sparse-checkout`),
+      deny(`printf 'src/\n' | tee /work/app/.git/info/sparse-checkout`),
+      allowed('git config --get core.sparseCheckout'),
+      allowed('git config user.name bob'),
+      allowed('git config --unset core.sparseCheckout'),
+      allowed('echo build/ >> .git/info/exclude'),
+      allowed('git sparse-checkout list'),
+    ],
+  },
 };
 
 familyTables('rules/perimeter: red team round 20, writes by hidden roads', TABLE, facts);
+
+/** A project with nothing protected in it: the same steps narrow only ordinary files. */
+familyTables('rules/perimeter: red team round 20, the same steps in a project with nothing protected', {
+  'sparse checkout and compiler outputs in a fresh project': {
+    reason: /would reach|git hook|agents may not change/,
+    rows: [
+      allowed('git config core.sparseCheckout true'),
+      allowed(`echo 'src/' > .git/info/sparse-checkout`),
+      allowed('cc -o build/app main.c'),
+    ],
+  },
+}, emptyFacts);

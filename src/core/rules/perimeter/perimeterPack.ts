@@ -17,7 +17,7 @@ import { readsBelow } from './nameListings';
 import { guardFileSearchFindings } from './guardFileSearches';
 import { untrustedSourceFindings } from './untrustedSources';
 import { unresolvedPathFindings } from './unresolvedPaths';
-import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
+import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseCheckoutEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { pathsLedTo } from './linkTargets';
@@ -474,8 +474,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
-  effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
+  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)], facts, cwd);
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
   const judged = new Set<string>();
