@@ -47,6 +47,11 @@ export interface PathEffect {
   into?: readonly ArgWord[];
   /** For `extract` by a copy (`cp -r src/. here`): the folders whose entries land there, when they can be listed. */
   from?: readonly ArgWord[];
+  /**
+   * The word (read) is a file whose lines name paths this effect kind acts on (`tar --remove-files -T list`,
+   * `zip -m -@ < list`, `7z a -sdel @list` delete them): the perimeter judges line by line (rules/perimeter/archiveEntries.ts).
+   */
+  listing?: EffectKind;
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
   /**

@@ -32,17 +32,19 @@ const ARCHIVES: Record<string, readonly string[]> = {
   '/work/app/src.tar': ['src/', 'src/a.ts'],
 };
 
-/** Makefiles of the project: one whose recipe compiles into a git hook, one that builds into build/. */
-const MAKEFILES: Record<string, string> = {
+/** Makefiles (one compiling into a git hook, one building into build/) and list files of names. */
+const EXTRA_FILES: Record<string, string> = {
   '/work/app/build.mk': 'all:\n\tcc -o /work/app/.git/hooks/pre-commit noop.c\n',
   '/work/app/tidy.mk': 'all:\n\tcc -o build/app main.c\n',
+  '/work/app/list.txt': '.cursor/hooks.json\n.claude/settings.json\n',
+  '/work/app/logs.txt': 'build/out.js\nnotes.txt\n',
 };
 
 function facts(): Facts {
   const base = perimeterFacts({ realPath, archiveMembers: (p) => ARCHIVES[p] });
   const readFile = base.readFile.bind(base);
   const fileStatus = base.fileStatus?.bind(base);
-  return { ...base, readFile: (p) => MAKEFILES[p] ?? readFile(p), fileStatus: (p) => (MAKEFILES[p] !== undefined ? 'file' : (fileStatus?.(p) ?? 'missing')) };
+  return { ...base, readFile: (p) => EXTRA_FILES[p] ?? readFile(p), fileStatus: (p) => (EXTRA_FILES[p] !== undefined ? 'file' : (fileStatus?.(p) ?? 'missing')) };
 }
 
 const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
@@ -112,6 +114,20 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('git config --unset core.sparseCheckout'),
       allowed('echo build/ >> .git/info/exclude'),
       allowed('git sparse-checkout list'),
+    ],
+  },
+  'archivers deleting the files a list names': {
+    reason: /hook configuration/,
+    rows: [
+      deny('tar --remove-files -cf /tmp/bk.tar -T list.txt'),
+      deny('tar --remove-files --files-from=/work/app/list.txt -czf /tmp/bk.tgz'),
+      deny('zip -m /tmp/x.zip -@ < list.txt'),
+      deny('7z a -sdel /tmp/x.7z @list.txt'),
+      allowed('tar -cf /tmp/bk.tar -T list.txt'),
+      allowed('zip /tmp/x.zip -@ < list.txt'),
+      allowed('7z a /tmp/x.7z @list.txt'),
+      allowed('tar --remove-files -cf /tmp/logs.tar -T logs.txt'),
+      allowed('zip -m /tmp/logs.zip -@ < logs.txt'),
     ],
   },
 };

@@ -77,7 +77,18 @@ function argumentsAfterCode(inv: Invocation, call: string): ArgWord[] {
   return scriptArguments(inv, code).slice(0, 8).map((text) => ({ text, raw: text, dynamic: /\$/.test(text), glob: false }));
 }
 
+/**
+ * A list file's lines as the paths they name (`tar --remove-files -T list`, `zip -m -@ < list`, `7z a -sdel @list`):
+ * each line is a path acted on. A list that cannot be read leaves its read alone (names not known before it runs).
+ */
+function listedEffects(effect: PathEffect, kind: PathEffect['kind'], facts: Facts, cwd: string): PathEffect[] {
+  const text = effect.word.dynamic ? undefined : facts.readFile(resolvePath(cwd, effect.word.text, facts.home));
+  const lines = (text ?? '').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, MAX_JUDGED);
+  return [effect, ...lines.map((line): PathEffect => ({ kind, word: { text: line, raw: line, dynamic: false, glob: false }, recursive: true }))];
+}
+
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
+  if (effects.some((e) => e.listing)) effects = effects.flatMap((e) => (e.listing ? listedEffects(e, e.listing, facts, cwd) : [e]));
   const copies = codeTreeCopies(inv);
   if (copies.length > 0) effects = [...effects, ...copies];
   const inline = codeExtraction(inv);
