@@ -38,6 +38,13 @@ const EXTRA_FILES: Record<string, string> = {
   '/work/app/tidy.mk': 'all:\n\tcc -o build/app main.c\n',
   '/work/app/list.txt': '.cursor/hooks.json\n.claude/settings.json\n',
   '/work/app/logs.txt': 'build/out.js\nnotes.txt\n',
+  '/work/app/x.sql': '\\o .cursor/hooks.json\nselect 1;\n',
+  '/work/app/d.sql': "COPY (SELECT 'export X=1') TO '/home/dev/.bashrc' (HEADER false);\n",
+  '/work/app/w.sql': "SELECT writefile('/work/app/.cursor/hooks.json', '{}');\n",
+  '/work/app/out.sql': '.output /work/app/.claude/settings.json\nselect 1;\n',
+  '/work/app/x.sed': '1w .claude/settings.json\n',
+  '/work/app/report.sql': "\\o /tmp/report.txt\nselect count(*) from users;\n",
+  '/work/app/tidy.sed': 's/foo/bar/g\n',
 };
 
 function facts(): Facts {
@@ -128,6 +135,22 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('7z a /tmp/x.7z @list.txt'),
       allowed('tar --remove-files -cf /tmp/logs.tar -T logs.txt'),
       allowed('zip -m /tmp/logs.zip -@ < logs.txt'),
+    ],
+  },
+  'payloads in files a database client or sed reads, judged as their inline form': {
+    reason: /naming|hook configuration|start-up file/,
+    rows: [
+      deny('psql -h localhost -f x.sql'),
+      deny('psql -h localhost --file=/work/app/x.sql'),
+      deny('duckdb -f d.sql'),
+      deny('sqlite3 /tmp/x.db < w.sql'),
+      deny('sqlite3 /tmp/x.db < out.sql'),
+      deny('sed -n -f x.sed /dev/null'),
+      deny('sed --file=x.sed README.md'),
+      allowed('psql -h localhost -f report.sql'),
+      allowed('sqlite3 /tmp/x.db < report.sql'),
+      allowed('duckdb -f report.sql'),
+      allowed('sed -f tidy.sed README.md'),
     ],
   },
 };
