@@ -15,7 +15,8 @@ const ACT_ON_LINK_ITSELF: ReadonlySet<PathEffect['kind']> = new Set(['delete', '
 
 /** The path, then where it leads when a symlink on the way leads elsewhere. */
 export function pathsLedTo(abs: string, kind: PathEffect['kind'], facts: Facts): readonly string[] {
-  if (!facts.realPath) return [abs];
+  // `/proc/self/…` would resolve in the guard's own process, not the shell that runs the command (withoutProcAlias spells it).
+  if (!facts.realPath || abs === '/proc' || abs.startsWith('/proc/')) return [abs];
   let led: string | undefined;
   if (!ACT_ON_LINK_ITSELF.has(kind)) led = facts.realPath(abs);
   else {
