@@ -78,6 +78,29 @@ export function readTextFile(absolutePath: string): string | undefined {
 }
 
 /**
+ * Where a path leads once the symlinks on the way are resolved: the longest existing part through
+ * `realpath` (one system call), the missing rest appended; undefined when that changes nothing.
+ */
+export function linkTarget(absolutePath: string): string | undefined {
+  if (!path.isAbsolute(absolutePath)) return undefined;
+  let head = path.resolve(absolutePath);
+  let rest = '';
+  for (let depth = 0; depth < 64; depth++) {
+    try {
+      const real = fs.realpathSync.native(head);
+      const out = rest ? path.join(real, rest) : real;
+      return out === path.resolve(absolutePath) ? undefined : out;
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return undefined;
+      rest = rest ? path.join(path.basename(head), rest) : path.basename(head);
+      head = parent;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Why `readTextFile` would return undefined: nothing there, a folder, a text file over 1 MB
  * ('too-large'), or a file that cannot be read (permissions, devices, pseudo file systems). A
  * binary file (a NUL byte in its first 4 KB) is a 'file': a program, not a script to analyse.
@@ -316,6 +339,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       let status = statuses.get(absolutePath);
       if (status === undefined) statuses.set(absolutePath, (status = fileStatus(absolutePath)));
       return status;
+    },
+    realPath(absolutePath: string) {
+      return linkTarget(absolutePath);
     },
     ...(opts.scriptSession ? { unstableScript: (absolutePath: string) => unstableScriptReason(absolutePath, sessionStart()) } : {}),
     listDir(absolutePath: string) {

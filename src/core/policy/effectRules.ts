@@ -244,6 +244,7 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
     const base = dir[dir.length - 1];
     const members = base ? read.operands.map((m) => (m.text.startsWith('/') ? m : valueWord(m, base.text.replace(/\/+$/, '') + '/' + m.text))) : read.operands;
     out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', members, { recursive: true }));
+    if (has(read, 'remove-files')) out.push(...each('read', values(read, 'T', 'files-from'), { listing: 'delete' }));
     return out;
   }
   out.push(...each('read', archives), ...each('read', read.operands));
@@ -262,11 +263,13 @@ function unzip(args: readonly ArgWord[]): PathEffect[] {
   return out;
 }
 
-function zip(args: readonly ArgWord[]): PathEffect[] {
+function zip(args: readonly ArgWord[], inv: Invocation): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('zip'));
   const [archive, ...files] = read.operands;
   const moving = has(read, 'm', 'move');
-  return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(moving ? 'delete' : 'read', files, { recursive: has(read, 'r', 'recurse-paths') })];
+  // `-@`: the names come from standard input, a list file when it is redirected from one.
+  const list = has(read, '@', 'names-stdin') ? inv.redirects.find((r) => r.op === '<')?.target : undefined;
+  return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(moving ? 'delete' : 'read', files, { recursive: has(read, 'r', 'recurse-paths') }), ...(list ? [{ kind: 'read' as const, word: list, listing: moving ? ('delete' as const) : ('read' as const) }] : [])];
 }
 
 /** 7z/7za/7zr: `x`/`e` extract (into `-oDIR`), `a`/`u`/`d` change the archive, `l`/`t` read. */
@@ -285,7 +288,11 @@ function sevenZip(args: readonly ArgWord[]): PathEffect[] {
     case 'u':
     case 'd':
     case 'rn':
-      return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(rest.some((w) => w.text === '-sdel') ? 'delete' : 'read', files, { recursive: true })];
+      // `@list`: a file whose lines name the files.
+      return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...files.map((w): PathEffect => {
+        const kind = rest.some((x) => x.text === '-sdel') ? 'delete' : 'read';
+        return w.text.startsWith('@') ? { kind: 'read', word: valueWord(w, w.text.slice(1)), listing: kind } : { kind, word: w, recursive: true };
+      })];
     default:
       return [...out, ...each('read', files)];
   }

@@ -1,6 +1,7 @@
 import { each } from './effectOptions';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
 import type { ArgWord, GitMove, Invocation } from './types';
+import { registryOutputEffects } from './registryOutputs';
 
 /**
  * What an invocation can do to the paths it names, as declarative per-command data: which words it
@@ -46,6 +47,11 @@ export interface PathEffect {
   into?: readonly ArgWord[];
   /** For `extract` by a copy (`cp -r src/. here`): the folders whose entries land there, when they can be listed. */
   from?: readonly ArgWord[];
+  /**
+   * The word (read) is a file whose lines name paths this effect kind acts on (`tar --remove-files -T list`,
+   * `zip -m -@ < list`, `7z a -sdel @list` delete them): the perimeter judges line by line (rules/perimeter/archiveEntries.ts).
+   */
+  listing?: EffectKind;
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
   /**
@@ -92,6 +98,8 @@ function effectsNow(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name)) return each('read', inv.args);
   const rule = EFFECT_RULES[inv.name];
   if (rule) return rule(inv.args, inv);
+  const outputs = registryOutputEffects(inv);
+  if (outputs) return outputs;
   const out: PathEffect[] = [];
   for (let i = 0; i < inv.args.length; i++) {
     const word = inv.args[i]!;

@@ -31,6 +31,9 @@ const GIT_SUBCOMMAND = effectGrammar('mFbBcCsSopUOX', ['message', 'file', 'sourc
 
 const GIT_CLEAN = effectGrammar('e', ['exclude']);
 
+/** Settings that turn sparse checkout on or change its mode. */
+const SPARSE_KEYS = /^(core\.sparsecheckout(cone)?|index\.sparse)$/i;
+
 export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, GIT_GLOBAL);
   const here = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
@@ -138,8 +141,11 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
       if (action === 'list' || action === 'prune' || action === 'lock' || action === 'unlock') return out;
       return [...out, ...each('unknown', opts.operands.slice(1))];
     }
-    case 'config':
-      return [...out, ...each('unknown', rest)];
+    case 'config': {
+      // `git config core.sparseCheckout true`: the next checkout leaves files outside the patterns out of the work tree.
+      const setsSparse = !has(opts, 'get', 'get-all', 'get-regexp', 'l', 'list', 'unset', 'unset-all') && opts.operands.some((w, n) => SPARSE_KEYS.test(w.text) && opts.operands[n + 1] !== undefined);
+      return [...out, ...each('unknown', rest), ...(setsSparse ? [{ kind: 'delete' as const, word: workTree, recursive: true }] : [])];
+    }
     case 'sparse-checkout':
       // Narrowing (or widening) the checkout removes files outside the pattern from the work tree,
       // untracked ones in folders it drops included: anything protected there is reached.

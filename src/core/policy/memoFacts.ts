@@ -25,6 +25,8 @@ export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
   memo.listDir = once((p) => facts.listDir(p), undefined);
   const fileStatus = facts.fileStatus;
   if (fileStatus) memo.fileStatus = once((p) => fileStatus.call(facts, p), 'unreadable' as const);
+  const realPath = facts.realPath;
+  if (realPath) memo.realPath = once((p) => realPath.call(facts, p), undefined);
   const credentials = facts.credentials;
   if (credentials) {
     const memoCredentials: CredentialFacts = {

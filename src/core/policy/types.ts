@@ -242,6 +242,12 @@ export interface Facts {
    */
   fileStatus?(absolutePath: string): FileStatus;
   /**
+   * Where a path really leads: the longest existing part with every symlink on the way resolved, the
+   * rest appended. Undefined when no link is on the way or it cannot be known. The perimeter judges a
+   * path by where it leads (`rm link/hooks.json` with `link` -> a project's `.cursor`).
+   */
+  realPath?(absolutePath: string): string | undefined;
+  /**
    * Why a script file's text cannot stand for what will run (the agent may rewrite it between the
    * check and the run), or undefined. Omitted: scripts are judged by their text.
    */

@@ -279,6 +279,12 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    */
   programOptions?: readonly string[];
   /**
+   * Options whose value is a file or folder this tool writes (a compiler's `-o`, `--out-dir`): each is
+   * a write of that path (`policy/registryOutputs.ts`), judged by the perimeter and the places that run
+   * what is written there later (`cc -o .git/hooks/pre-commit`).
+   */
+  outputOptions?: readonly string[];
+  /**
    * Options whose value is `KEY=VALUE` where some keys name a program the tool starts (`wget -e
    * use_askpass=PROG`): `keys` matches those keys.
    */

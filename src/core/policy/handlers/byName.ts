@@ -9,6 +9,7 @@ import type { Exec, Walker } from './context';
 import { handlerFor } from './index';
 import { executablePath, namedLikeATool } from './shells';
 import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
+import { payloadFilesInline } from './payloadFiles';
 
 /**
  * A command by its name once wrappers are peeled: its handler (an interpreter, a runner), a program
@@ -34,6 +35,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, written: ArgW
   if (name === 'git' || name === 'gh') toolAliases(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
   if (SCRIPT_FILE_RUNNERS.has(name)) scriptFileInline(w, name, args, exec);
+  payloadFilesInline(w, name, args, exec);
   return inv;
 }
 

@@ -24,6 +24,7 @@ export const cc: ToolSpec = {
   goFlags: true,
   unknownShort: 'switch',
   unknownLong: 'switch',
+  outputOptions: ['-o'],
   options: [...C_VALUED, flag('-c'), flag('-S'), flag('-E'), flag('-run'), flag('-v', '--version'), flag('--help'), flag('-g'), flag('-shared'), flag('-static'), flag('-w')],
 };
 
@@ -31,6 +32,7 @@ export const rustc: ToolSpec = {
   names: ['rustc'],
   family: 'runner',
   locality: 'local',
+  outputOptions: ['-o', '--out-dir'],
   // Single-dash long options (`-Wall`, `-std=c99`, `-classpath`): no short clusters.
   goFlags: true,
   unknownLong: 'switch',
@@ -81,6 +83,7 @@ export const zig: ToolSpec = {
   family: 'runner',
   locality: 'local',
   unknownLong: 'switch',
+  outputOptions: ['-femit-bin'],
   options: [valued('-O'), valued('-target'), valued('-I'), valued('-L'), valued('-l'), valued('--name'), valued('--cache-dir'), valued('-femit-bin'), flag('-h', '--help')],
   commands: { 'run|build-exe|test': {}, 'build|init|fetch|fmt|version|env|targets|zen|translate-c|ast-check': {}, 'cc|c++': {} },
 };
@@ -90,6 +93,7 @@ export const crystal: ToolSpec = {
   family: 'runner',
   locality: 'local',
   unknownLong: 'switch',
+  outputOptions: ['-o', '--output'],
   options: [valued('-o', '--output'), valued('-D', '--define'), valued('--target'), valued('--error-trace'), flag('--release'), flag('-s', '--stats'), flag('-h', '--help'), flag('-v', '--version')],
   commands: { 'run|build|eval|spec|i|play|tool|docs|env|init|deps': {} },
 };
@@ -100,6 +104,7 @@ export const nim: ToolSpec = {
   locality: 'local',
   unknownShort: 'switch',
   unknownLong: 'switch',
+  outputOptions: ['-o', '--out', '--outdir'],
   options: [valued('-o', '--out'), valued('--outdir'), valued('-d', '--define'), valued('--path', '-p'), flag('-r', '--run'), flag('-h', '--help'), flag('-v', '--version')],
   commands: { 'r|c|compile|cc|cpp|js|e|check|doc': {} },
 };
@@ -112,6 +117,7 @@ export const haskell: ToolSpec = {
   goFlags: true,
   unknownShort: 'switch',
   unknownLong: 'switch',
+  outputOptions: ['-o', '-outputdir'],
   options: [valued('-o'), valued('-e'), valued('-i'), valued('-package'), valued('-outputdir'), flag('--make'), flag('-c'), flag('--version'), flag('--help')],
 };
 

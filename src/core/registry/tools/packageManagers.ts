@@ -311,6 +311,8 @@ export const go: ToolSpec = {
   names: ['go'],
   family: 'package-manager',
   locality: 'local',
+  // `go build -o`, `go test -c -o`: the binary written there.
+  outputOptions: ['-o'],
   goFlags: true,
   options: [
     ...valuedEach('-C', '-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pgo', '-pkgdir', '-toolexec', '-exec', '-run',

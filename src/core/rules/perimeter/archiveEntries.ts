@@ -1,9 +1,10 @@
-import { basename, normalize, resolvePath } from '../../paths';
+import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import type { ArgWord } from '../../shell/ast';
 import { scriptArguments } from '../../policy/handlers/interpreters';
 import { interpreterText } from './runtimeCode';
+import { exists, perimeterView } from './protectedPaths';
 
 /**
  * An extraction whose archive the hook can read (tar, tar.gz, zip: the `archiveMembers` fact) is
@@ -76,7 +77,18 @@ function argumentsAfterCode(inv: Invocation, call: string): ArgWord[] {
   return scriptArguments(inv, code).slice(0, 8).map((text) => ({ text, raw: text, dynamic: /\$/.test(text), glob: false }));
 }
 
+/**
+ * A list file's lines as the paths they name (`tar --remove-files -T list`, `zip -m -@ < list`, `7z a -sdel @list`):
+ * each line is a path acted on. A list that cannot be read leaves its read alone (names not known before it runs).
+ */
+function listedEffects(effect: PathEffect, kind: PathEffect['kind'], facts: Facts, cwd: string): PathEffect[] {
+  const text = effect.word.dynamic ? undefined : facts.readFile(resolvePath(cwd, effect.word.text, facts.home));
+  const lines = (text ?? '').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, MAX_JUDGED);
+  return [effect, ...lines.map((line): PathEffect => ({ kind, word: { text: line, raw: line, dynamic: false, glob: false }, recursive: true }))];
+}
+
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
+  if (effects.some((e) => e.listing)) effects = effects.flatMap((e) => (e.listing ? listedEffects(e, e.listing, facts, cwd) : [e]));
   const copies = codeTreeCopies(inv);
   if (copies.length > 0) effects = [...effects, ...copies];
   const inline = codeExtraction(inv);
@@ -102,5 +114,20 @@ export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Fa
     // A folder entry only makes the folder; the files that land in it are entries of their own.
     return { kind: member.endsWith('/') ? 'create' : 'write', word: { text: normalize(base + '/' + rel), raw: member, dynamic: false, glob: false } };
   });
-  return [...effects.filter((e) => e.kind !== 'extract'), ...landed];
+  const scratch = readsNoConfigurations(base, facts);
+  // New files in a folder nothing reads configurations from (`tar xf cfg.tar -C /tmp/inspect`) take effect for nobody.
+  return [...effects.filter((e) => e.kind !== 'extract'), ...landed.filter((e) => !scratch || exists(facts, e.word.text))];
+}
+
+/**
+ * A folder outside every place whose configurations take effect: not within or above a workspace
+ * folder, the home folder, a guard home, the project of an installed hook configuration or a start-up
+ * file, where it is named or where it really leads (a symlink to the workspace is the workspace).
+ */
+function readsNoConfigurations(folder: string, facts: Facts): boolean {
+  const view = perimeterView(facts);
+  const places = [...view.workspaceRoots, view.home, ...view.guardHomes, ...view.installed.map((f) => dirname(dirname(f))), ...view.startupFiles.map(dirname), ...view.aliases.flatMap((a) => [a.path, a.real]), ...(view.pathFolders ?? []), ...(view.guardCode ?? [])];
+  if (!facts.realPath) return false;
+  const spellings = [folder, facts.realPath(folder)].filter((p): p is string => p !== undefined);
+  return spellings.every((f) => !places.some((place) => isWithin(place.toLowerCase(), f.toLowerCase()) || isWithin(f.toLowerCase(), place.toLowerCase())));
 }

@@ -1,5 +1,6 @@
 import { EFFECT_RULES, GIT_READ_ONLY, READ_ONLY_COMMANDS, type GitScope, type PathEffect } from '../../policy/effects';
 import type { ArgWord, Facts, GitMove, GitPathState, Invocation } from '../../policy/types';
+import { resolvePath } from '../../paths';
 import { invocationCommand } from '../../registry/commandModel';
 import { hasOption, type ParsedCommand } from '../../registry/grammar';
 import type { ToolSpec } from '../../registry/types';
@@ -101,4 +102,22 @@ export function protectedChangesOfMoves(workTree: string, moves: readonly GitMov
 /** A git command pointed at another repository or index (`GIT_DIR=…`, `--git-dir`, `core.worktree=`): git's view of the work tree does not narrow what it changes. */
 export function gitPointedElsewhere(inv: Invocation): boolean {
   return Object.keys(inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+}
+
+/** A repository's sparse-checkout patterns (`<work tree>/.git/info/sparse-checkout`): the work tree they narrow. */
+const SPARSE_PATTERNS = /^(.*)\/\.git\/info\/sparse-checkout$/i;
+
+/**
+ * Sparse checkout staged by hand (round 20): the patterns file written (`echo 'src/' > .git/info/sparse-checkout`)
+ * decides which files the next checkout leaves out of the work tree, so writing it reaches the work
+ * tree as `git sparse-checkout set` does (a recursive delete of the work tree, judged by what is protected in it).
+ */
+export function sparseCheckoutEffects(effects: readonly PathEffect[], facts: Facts, cwd: string): PathEffect[] {
+  const out = [...effects];
+  for (const e of effects) {
+    if (e.kind !== 'write' || e.word.dynamic) continue;
+    const root = SPARSE_PATTERNS.exec(resolvePath(cwd, e.word.text, facts.home))?.[1];
+    if (root) out.push({ kind: 'delete', word: { ...e.word, text: root || '/' }, recursive: true });
+  }
+  return out;
 }

@@ -17,9 +17,10 @@ import { readsBelow } from './nameListings';
 import { guardFileSearchFindings } from './guardFileSearches';
 import { untrustedSourceFindings } from './untrustedSources';
 import { unresolvedPathFindings } from './unresolvedPaths';
-import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
+import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseCheckoutEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
+import { pathsLedTo } from './linkTargets';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
@@ -290,13 +291,14 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
-    if ((word.glob || word.dynamic) && /[*?[]/.test(text)) {
-      for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
-      judgeGlobFolder(abs, effect, j);
-      continue;
+    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
+    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts)) {
+      if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
+      else {
+        for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
+        judgeGlobFolder(abs, effect, j);
+      }
     }
-    judgePath(abs, effect, j);
   }
 }
 
@@ -472,8 +474,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
-  effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
+  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)], facts, cwd);
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
   const judged = new Set<string>();
