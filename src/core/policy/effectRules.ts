@@ -279,6 +279,7 @@ function sevenZip(args: readonly ArgWord[]): PathEffect[] {
   const dir = rest.find((w) => w.text.startsWith('-o') && w.text.length > 2);
   const [archive, ...files] = operands;
   const out: PathEffect[] = archive ? [{ kind: 'read', word: archive }] : [];
+  const kind = rest.some((x) => x.text === '-sdel') ? 'delete' : 'read';
   switch (command?.text) {
     case 'x':
     case 'e':
@@ -289,10 +290,7 @@ function sevenZip(args: readonly ArgWord[]): PathEffect[] {
     case 'd':
     case 'rn':
       // `@list`: a file whose lines name the files.
-      return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...files.map((w): PathEffect => {
-        const kind = rest.some((x) => x.text === '-sdel') ? 'delete' : 'read';
-        return w.text.startsWith('@') ? { kind: 'read', word: valueWord(w, w.text.slice(1)), listing: kind } : { kind, word: w, recursive: true };
-      })];
+      return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...files.map((w): PathEffect => (w.text.startsWith('@') ? { kind: 'read', word: valueWord(w, w.text.slice(1)), listing: kind } : { kind, word: w, recursive: true }))];
     default:
       return [...out, ...each('read', files)];
   }
