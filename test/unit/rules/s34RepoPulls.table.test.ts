@@ -21,7 +21,7 @@ function guarded(): Facts {
 describe('s34 repo: git pull judged as fetch then merge/rebase', () => {
   decisionTable(guarded())('a work tree holding hook configurations: every spelling asks', [
     ask('git pull', { says: /git pull fetches the upstream branch's new commits and merges them into the work tree, which holds .*hook configuration/ }),
-    ask('git pull --rebase', { says: /rebases the branch onto them .* git fetch followed by git merge or rebase/ }),
+    ask('git pull --rebase', { says: /rebases the branch onto them .* Run git fetch on its own first/ }),
     ask('git pull -r origin main'),
     ask('git pull --ff-only'),
     ask('git pull origin main --no-rebase'),
