@@ -1,6 +1,10 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { basename } from '../../paths';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { isGuardedProgramName } from './runtimePlaces';
 
 /**
  * Version managers told to change the Node.js every later program gets by default: `asdf global
@@ -40,4 +44,26 @@ export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
     reason: `${how} changes the Node.js release every later program gets by default, the guard's hook among them: a release that cannot run the hook leaves the agent's next commands to whatever its host does when its hook fails, so it needs confirmation.`,
     targets: [{ kind: 'path', name: `${inv.name} node`, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
   };
+}
+
+/**
+ * `update-alternatives --set node /usr/bin/true`, `--install /usr/bin/node node /bin/sh 100`: the system's
+ * name of a program the hook or the agents run (the runtime, git, a secret scanner the commit hooks run)
+ * pointed at a file that is another program. A `node` that exits 0 and prints nothing is, to a host that
+ * reads only the hook's exit code, an allow of everything. Pointing a name at a release of the same
+ * program (`--set node /usr/bin/node20`, `--set python3 /usr/bin/python3.12`) and other names
+ * (`--set editor /usr/bin/vim.basic`) are left to the host rules.
+ */
+export function alternativesHijack(inv: Invocation): Finding | undefined {
+  const spec = toolNamed(inv.name);
+  if (spec === undefined || (inv.name !== 'update-alternatives' && inv.name !== 'alternatives')) return undefined;
+  const a = toolArgs(inv.name, parsedArgs(inv.args, spec), spec);
+  const rest = a.parsed.operands.map((w) => w.text);
+  const set = a.value('--set');
+  const name = set ?? (a.has('--install') ? rest[1] : undefined);
+  const target = set !== undefined ? rest[0] : a.has('--install') ? rest[2] : undefined;
+  if (name === undefined || target === undefined || !isGuardedProgramName(basename(name))) return undefined;
+  const program = basename(target).toLowerCase();
+  if (program.startsWith(basename(name).toLowerCase()) && !a.parsed.operands.some((w) => w.dynamic)) return undefined;
+  return perimeterFinding('runtime-alternative', `${inv.name} points the system's ${name} at ${target}, another program: the hook, its runtime or the checks it trusts then run that program, and one that exits 0 silently answers "allow" to every command; ${DENY_SUFFIX}.`, name);
 }
