@@ -5,7 +5,7 @@ import { aliasesOf, placesMatchingGlob, type PerimeterView } from './protectedPa
 
 /**
  * Reads of the guard's own folder (`~/.blast-shield`: the window tokens, the IPC secrets, the audit
- * log, the settings). With a token an agent approves itself; the log tells it what was refused. So
+ * log, the settings). With a token an agent approves itself. So
  * every program that prints, copies, packs, compares, posts or searches what the folder holds is
  * denied, by whatever spelling names the folder (`${HOME%/}`, `$(realpath ~)`, `~user`, `..`, a loop
  * variable over its entries). Only programs that print what is about a file (names, sizes, sums,
@@ -48,8 +48,13 @@ function readsBelow(inv: Invocation): boolean {
 /** Programs whose `-r`/`-R` reads every file below a folder (an undescribed program's `-server` is not one). */
 const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'cp', 'scp', 'rsync', 'diff', 'zip', 'cat', 'git', 'sftp', 'base64', 'xxd', 'od']);
 
-/** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
-const PUBLIC_FILES = /^(settings|installs)\.json$/i;
+/**
+ * Files of the guard home that hold no secret (its settings, the list of installs, the audit log and its
+ * head): reading one by name is harmless. The audit log holds verdicts and redacted commands, never a
+ * secret value, and `blast-shield audit` shows it to anyone who asks (round 20 decision): `tail
+ * ~/.blast-shield/audit.jsonl` reads it; writing it stays denied like every guard file.
+ */
+const PUBLIC_FILES = /^((settings|installs|audit\.head)\.json|audit\.jsonl)$/i;
 
 /** The view's guard homes with their lower-cased forms, made once per view (every word of every invocation is weighed against them). */
 type GuardHome = readonly [home: string, lower: string, lowerName: string];
