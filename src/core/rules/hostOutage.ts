@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import type { GrammarSpec } from '../registry/grammar';
+import { codeForksEndlessly, shellSpawnsEndlessly } from './support/endlessSpawns';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { isLoopbackHost } from '../policy/production';
@@ -335,4 +336,10 @@ export const hostOutagePack: RulePack = {
     return BY_NAME[inv.name]?.(inv, ctx) ?? [];
   },
   reactsTo: (name) => BY_NAME[name] !== undefined,
+  checkAnalysis(analysis, ctx) {
+    const code = analysis.snippets.find((s) => !s.runner.remote && codeForksEndlessly(s));
+    if (code) return ask('fork-bomb', `${code.runner.name} runs code that starts processes in a loop without end (a fork bomb): the machine runs out of processes, the guard's hook among them.`, ctx);
+    if (analysis.text !== undefined && shellSpawnsEndlessly(analysis.text)) return ask('fork-bomb', "A loop without end starts a process in the background on every turn (a fork bomb): the machine runs out of processes, the guard's hook among them.", ctx);
+    return [];
+  },
 };
