@@ -49,6 +49,16 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed('brew unlink wget'),
     allowed('brew link node'),
   ],
+  'a Node.js release older than the guard is built for, chosen through volta (ask, like nvm alias default 8)': [
+    ask('volta install node@8', 'self-protection'),
+    ask('volta pin node@8', 'self-protection'),
+    ask('npm pkg set volta.node=8.0.0', 'self-protection'),
+    allowed('volta install node@22'),
+    allowed('volta install node'),
+    allowed('volta pin node@20'),
+    allowed('npm pkg set volta.node=22.1.0'),
+    allowed('npm pkg set engines.node=18'),
+  ],
   'the hook called by the agent (only hosts call it)': [
     deny('blast-shield hook cursor < /tmp/fake.json'),
     deny(`echo '{"command":"ls"}' | blast-shield hook cursor`),

@@ -14,7 +14,8 @@ import { isGuardedProgramName } from './runtimePlaces';
  * when its hook fails to start is not the guard's to decide. Each asks. Switching the runtime for the
  * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`), the project's own pins
  * (`asdf local`, `mise use node@20`, `volta pin`; the project's version files are judged as the files
- * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone.
+ * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone, unless the
+ * release is older than the guard runs on (`voltaOldRelease`).
  */
 
 const NODE = /^(node|nodejs)$/i;
@@ -31,7 +32,44 @@ const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly 
   n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
 });
 
+/** The oldest Node.js major the guard's code is built for (esbuild's `target: 'node20'`). */
+const GUARD_NODE_MAJOR = 20;
+/** `node@8`, `node@8.0.0`, `8.0.0`, `v8`: a release older than the guard runs on (a bare `node` or `node@lts` is current). */
+const tooOld = (spec: string): boolean => {
+  const m = /^(?:(?:node|nodejs)@)?v?(\d+)(?:\.[\dx*]+)*$/i.exec(spec);
+  return m !== null && Number(m[1]) < GUARD_NODE_MAJOR;
+};
+
+/**
+ * `volta install node@8` (volta's default for every later program), `volta pin node@8` and `npm pkg set
+ * volta.node=8.0.0` (the release volta's shim runs in this project, the hook's runtime when it is
+ * volta's): a release older than the guard is built for cannot run the hook. `volta install node@22`,
+ * `volta pin node@20` and the project's other package fields stay allowed (round 20).
+ */
+function voltaOldRelease(inv: Invocation): string | undefined {
+  const words = inv.args.map((a) => a.text);
+  if (inv.name === 'volta') {
+    const { operands } = freeFormReadings(inv.args).usual;
+    const ops = operands.map((w) => w.text);
+    return (ops[0] === 'install' || ops[0] === 'pin') && ops.slice(1).some((o) => NODE_SPEC.test(o) && tooOld(o)) ? `volta ${ops[0]}` : undefined;
+  }
+  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return undefined;
+  const at = words.findIndex((t, i) => t === 'set' && words[i - 1] === 'pkg');
+  const pin = at < 0 ? undefined : words.slice(at + 1).find((t) => /^volta\.node=/.test(t));
+  return pin !== undefined && tooOld(pin.slice(pin.indexOf('=') + 1)) ? `${inv.name} pkg set ${pin}` : undefined;
+}
+
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
+  const old = voltaOldRelease(inv);
+  if (old) {
+    return {
+      rule: 'self-protection.runtime-switch',
+      risk: 'self-protection',
+      severity: 'ask',
+      reason: `${old} selects a Node.js release older than the guard's code is built for (node ${GUARD_NODE_MAJOR}): where the hook runs under it, it cannot run, and the agent's next commands are left to whatever its host does when its hook fails, so it needs confirmation.`,
+      targets: [{ kind: 'path', name: `${inv.name} node`, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+    };
+  }
   if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;
   const judge = SWITCHES[inv.name]!;
   const { operands, options } = freeFormReadings(inv.args).usual;
