@@ -13,6 +13,8 @@ import type { CodeSnippet } from '../../policy/types';
 
 /** A loop without an end in code: `while 1`, `while True`, `while (true)`, `for (;;)`, Ruby's and Rust's `loop`. */
 const ENDLESS_LOOP = /\bwhile\s*\(?\s*(1|true|True|TRUE)\s*\)?\s*[:{;]?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(\{|do\b)|\buntil\s*\(?\s*(0|false|False)\b/;
+/** How far after a loop's head its spawning call may sit to count as its body. */
+const LOOP_BODY = 120;
 /** A call that starts a process: `fork`, `os.fork()`, `Process.fork`, `cluster.fork()`, `pcntl_fork()`, `spawn(`, `Popen(` (a `system` call waits for its child). */
 const SPAWN_CALL = /\b(fork|pcntl_fork|forkpty|spawn|Popen)\b\s*\(?/;
 
@@ -20,8 +22,12 @@ const SPAWN_CALL = /\b(fork|pcntl_fork|forkpty|spawn|Popen)\b\s*\(?/;
 export function codeForksEndlessly(snippet: CodeSnippet): boolean {
   const text = snippet.text;
   if (!SPAWN_CALL.test(text) || !ENDLESS_LOOP.test(text)) return false;
-  // Perl's and Ruby's statement modifiers put the loop after the call (`fork while 1`); others before it.
-  return /\bfork\s+while\s+(1|true)\b/.test(text) || SPAWN_CALL.test(text.slice(ENDLESS_LOOP.exec(text)!.index));
+  // Perl's and Ruby's statement modifiers put the loop after the call (`fork while 1`); others before it,
+  // close by (a one-line body): a long program with a `for (;;)` somewhere and a spawn elsewhere is not one.
+  if (/\bfork\s+while\s+(1|true)\b/.test(text)) return true;
+  const loops = new RegExp(ENDLESS_LOOP.source, 'g');
+  for (const m of text.matchAll(loops)) if (SPAWN_CALL.test(text.slice(m.index, m.index + LOOP_BODY))) return true;
+  return false;
 }
 
 /** Conditions that never fail (`true`, `:`, `[ 1 ]`) for `while`, or never succeed (`false`) for `until`. */
