@@ -54,8 +54,9 @@ function allowsEverything(text: string): boolean {
 const DEFAULT_RULES_OFF = /^\s*useDefault\s*=\s*false\b/m;
 
 /**
- * An ignore file's entries that name a credential file as a whole (`.env.production`,
- * `config/secrets.yml`): the one file a secret scan is there for is skipped. A gitleaks fingerprint
+ * An ignore file's entries that name a credential file the repository holds, as a whole
+ * (`.env.production`, `config/secrets.yml`): the one file a secret scan is there for is skipped. A
+ * fixture named like a key that is not there (`test/fixtures/fake-key.pem`) stays allowed. A gitleaks fingerprint
  * (`path:rule:line`, one reviewed finding) and a pattern are left to the catch-all check.
  */
 function ignoredCredentialFiles(file: string, text: string, ctx: RuleContext): string[] {
@@ -65,7 +66,8 @@ function ignoredCredentialFiles(file: string, text: string, ctx: RuleContext): s
   for (const raw of text.split('\n')) {
     const entry = raw.replace(/#.*$/, '').trim();
     if (entry === '' || entry.startsWith('!') || /[*?[:]/.test(entry)) continue;
-    if (credentialAt(resolvePath(folder, entry, ctx.facts.home), ctx.facts) !== undefined) out.push(entry);
+    const abs = resolvePath(folder, entry, ctx.facts.home);
+    if (ctx.facts.readFile(abs) !== undefined && credentialAt(abs, ctx.facts) !== undefined) out.push(entry);
   }
   return out;
 }

@@ -47,16 +47,15 @@ const tooOld = (spec: string): boolean => {
  * `volta pin node@20` and the project's other package fields stay allowed (round 20).
  */
 function voltaOldRelease(inv: Invocation): string | undefined {
-  const words = inv.args.map((a) => a.text);
   if (inv.name === 'volta') {
     const { operands } = freeFormReadings(inv.args).usual;
     const ops = operands.map((w) => w.text);
     return (ops[0] === 'install' || ops[0] === 'pin') && ops.slice(1).some((o) => NODE_SPEC.test(o) && tooOld(o)) ? `volta ${ops[0]}` : undefined;
   }
   if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return undefined;
-  const at = words.findIndex((t, i) => t === 'set' && words[i - 1] === 'pkg');
-  const pin = at < 0 ? undefined : words.slice(at + 1).find((t) => /^volta\.node=/.test(t));
-  return pin !== undefined && tooOld(pin.slice(pin.indexOf('=') + 1)) ? `${inv.name} pkg set ${pin}` : undefined;
+  const ops = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
+  const pin = ops[0] === 'pkg' && ops[1] === 'set' ? ops.slice(2).map((t) => /^volta\.node=(.+)$/.exec(t)).find((m) => m !== null) : undefined;
+  return pin && tooOld(pin[1]!) ? `${inv.name} pkg set ${pin[0]}` : undefined;
 }
 
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
