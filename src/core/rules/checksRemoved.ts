@@ -2,6 +2,7 @@ import { basename, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { writesOf } from './deferred/deferredPack';
+import { credentialAt } from './support/credentialMoves';
 
 /**
  * Checks taken out of the way (round 7, issue #18 item 4): the project's own safety nets, removed by
@@ -53,6 +54,28 @@ function allowsEverything(text: string): boolean {
   if (text.split('\n').some((line) => CATCH_ALL.test(line.replace(/#.*$/, '')) && line.trim() !== '')) return true;
   // gitleaks `[allowlist] paths = [".*"]`, `regexes = ['''.*''']`.
   return /\b(paths|regexes|files)\s*=\s*\[[^\]]*(["']{1,3})(\.\*|\.\+|\*\*?)\2[^\]]*\]/.test(text);
+}
+
+/** gitleaks `[extend] useDefault = false`: the scanner's own rules (every known key format) dropped. */
+const DEFAULT_RULES_OFF = /^\s*useDefault\s*=\s*false\b/m;
+
+/**
+ * An ignore file's entries that name a credential file the repository holds, as a whole
+ * (`.env.production`, `config/secrets.yml`): the one file a secret scan is there for is skipped. A
+ * fixture named like a key that is not there (`test/fixtures/fake-key.pem`) stays allowed. A gitleaks fingerprint
+ * (`path:rule:line`, one reviewed finding) and a pattern are left to the catch-all check.
+ */
+function ignoredCredentialFiles(file: string, text: string, ctx: RuleContext): string[] {
+  if (!/ignore$/i.test(basename(file))) return [];
+  const folder = file.slice(0, file.lastIndexOf('/')) || '/';
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const entry = raw.replace(/#.*$/, '').trim();
+    if (entry === '' || entry.startsWith('!') || /[*?[:]/.test(entry)) continue;
+    const abs = resolvePath(folder, entry, ctx.facts.home);
+    if (ctx.facts.readFile(abs) !== undefined && credentialAt(abs, ctx.facts) !== undefined) out.push(entry);
+  }
+  return out;
 }
 
 function testConfigSkipsAll(text: string): boolean {
@@ -109,6 +132,11 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (KNOWN_HOSTS.test(w.path) && w.text !== undefined) out.push(...knownHostsWrite(w.text, before, appended, w.writer, name, ctx));
     if (SCANNER_FILE.test(w.path) && w.text !== undefined && allowsEverything(w.text)) {
       out.push(finding('scanner-allows-all', `${w.writer} tells the scanner ${basename(w.path)} to skip every file: secrets and findings in any change pass unseen.`, target(name, ctx, false)));
+    } else if (SCANNER_FILE.test(w.path) && w.text !== undefined && DEFAULT_RULES_OFF.test(w.text)) {
+      out.push(finding('scanner-rules-dropped', `${w.writer} turns off the default rules of the scanner configuration ${basename(w.path)} (useDefault = false): the key formats it knows stop being looked for.`, target(name, ctx, false)));
+    } else if (SCANNER_FILE.test(w.path) && w.text !== undefined) {
+      const skipped = ignoredCredentialFiles(w.path, w.text, ctx);
+      if (skipped.length > 0) out.push(finding('scanner-skips-secrets', `${w.writer} adds the credential file ${skipped[0]} to the scanner's ignore list ${basename(w.path)}: the secrets it holds pass the scan unseen.`, target(name, ctx, false)));
     }
     if (TEST_CONFIG.test(w.path) && w.text !== undefined && testConfigSkipsAll(w.text)) {
       out.push(finding('tests-excluded', `${w.writer} makes ${basename(w.path)} exclude every test: the test run passes without running any.`, target(name, ctx, false)));

@@ -1,6 +1,8 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions';
+import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
+import type { GrammarSpec } from '../registry/grammar';
+import { codeForksEndlessly, shellSpawnsEndlessly } from './support/endlessSpawns';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { isLoopbackHost } from '../policy/production';
@@ -309,7 +311,45 @@ function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
   const endless = (inv.name === 'yes' && inv.args.length <= 1) || (['cat', 'pv'].includes(inv.name) && inv.args.some((w: ArgWord) => /^\/dev\/(zero|u?random)$/.test(w.text)));
   const intoFile = inv.redirects.find((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && !/^\/dev\/(null|stdout|stderr|tty)$/.test(r.target.text));
   if (endless && intoFile) return full(`Writes without end into ${intoFile.target.text} (${inv.name})`);
+  const bounded = boundedButHuge(inv);
+  const into = bounded?.into ?? intoFile?.target.text;
+  if (bounded && into !== undefined) return full(`Writes ${bounded.size} into ${into} (${inv.name})`);
   return [];
+}
+
+const HEAD_GRAMMAR = effectGrammar('cn', ['bytes', 'lines']);
+const SEQ_GRAMMAR = effectGrammar('sf', ['separator', 'format']);
+/** `openssl rand [-hex|-base64] [-out FILE] NUM`: one-dash options, no clusters. */
+const OPENSSL_RAND: GrammarSpec = { options: [{ names: ['-out'], takes: 'one' }, { names: ['-rand'], takes: 'one' }, { names: ['-writerand'], takes: 'one' }, { names: ['-engine'], takes: 'one' }], interspersed: true, goFlags: true };
+const ENDLESS_SOURCE = /^\/dev\/(zero|u?random)$/;
+
+/**
+ * A bounded write whose bound is past what a disk holds (round 20): `head -c 500G /dev/zero` (or of
+ * standard input, `yes | head -c 1T`), `openssl rand -out f 500000000000`, `seq 1 999999999999` (about
+ * 12 bytes a number). The size is printed and the destination, a redirect or `-out`, is the caller's.
+ */
+function boundedButHuge(inv: Invocation): { size: string; into?: string } | undefined {
+  if (inv.name === 'head') {
+    const read = readEffectArgs(inv.args, HEAD_GRAMMAR);
+    const size = values(read, 'c', 'bytes')[0]?.text;
+    const endless = read.operands.length === 0 || read.operands.every((w) => ENDLESS_SOURCE.test(w.text));
+    return endless && fills(bytes(size)) ? { size: size! } : undefined;
+  }
+  if (inv.name === 'openssl' && inv.args[0]?.text === 'rand') {
+    const read = readEffectArgs(inv.args.slice(1), OPENSSL_RAND);
+    const size = read.operands[0]?.text;
+    return fills(bytes(size)) ? { size: `${size} random bytes`, into: values(read, 'out')[0]?.text } : undefined;
+  }
+  if (inv.name === 'seq') {
+    const numbers = readEffectArgs(inv.args, SEQ_GRAMMAR).operands.map((w) => Number(w.text));
+    const last = numbers[numbers.length - 1]!;
+    const first = numbers.length > 1 ? numbers[0]! : 1;
+    const step = numbers.length > 2 ? Math.abs(numbers[1]!) : 1;
+    if (numbers.length === 0 || numbers.some((n) => !Number.isFinite(n)) || step === 0) return undefined;
+    const count = Math.abs(last - first) / step;
+    return fills(count * (String(Math.trunc(Math.abs(last))).length + 1)) ? { size: `${count.toExponential(1)} numbers` } : undefined;
+  }
+  return undefined;
 }
 
 /** Package managers removing themselves (`pip uninstall -y pip`, `npm uninstall -g npm`): every later install on this machine fails until someone bootstraps them again. */
@@ -329,7 +369,7 @@ function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill,
 });
 
 export const hostOutagePack: RulePack = {
@@ -339,4 +379,10 @@ export const hostOutagePack: RulePack = {
     return BY_NAME[inv.name]?.(inv, ctx) ?? [];
   },
   reactsTo: (name) => BY_NAME[name] !== undefined,
+  checkAnalysis(analysis, ctx) {
+    const code = analysis.snippets.find((s) => !s.runner.remote && codeForksEndlessly(s));
+    if (code) return ask('fork-bomb', `${code.runner.name} runs code that starts processes in a loop without end (a fork bomb): the machine runs out of processes, the guard's hook among them.`, ctx);
+    if (analysis.text !== undefined && shellSpawnsEndlessly(analysis.text)) return ask('fork-bomb', "A loop without end starts a process in the background on every turn (a fork bomb): the machine runs out of processes, the guard's hook among them.", ctx);
+    return [];
+  },
 };

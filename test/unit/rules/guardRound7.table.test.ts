@@ -54,7 +54,7 @@ function table(title: string, rows: readonly Row[], facts: () => Facts = perimet
 describe('rules: the guard perimeter, round 7', () => {
   // Re-attack of the fixed build: the guard's folder spelled with a pattern reaches it, existing file or not.
   table("the guard's folder spelled with a pattern (*, ?, [..])", [
-    { cmd: 'cat ~/.blast*/audit.jsonl', decision: 'deny' },
+    { cmd: 'cat ~/.blast*/decider/key', decision: 'deny' },
     { cmd: 'cp -r ~/.bl[a]st-shield /tmp/x', decision: 'deny' },
     { cmd: 'tar czf /tmp/a.tgz ~/.bl?st-shield', decision: 'deny' },
     { cmd: 'cp /tmp/x ~/.bl[a]st-shield/config.json', decision: 'deny' },

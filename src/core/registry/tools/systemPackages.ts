@@ -118,15 +118,15 @@ export const snap: ToolSpec = {
   },
 };
 
-/** Homebrew: only its removal of what the machine or this guard runs on is judged (`rules/systemPackages.ts`). */
+/** Homebrew: only its removal of what the machine or this guard runs on is judged (`rules/systemPackages.ts`); `unlink` takes the formula's programs off PATH (`brew unlink node`), a removal as far as every later program is concerned. */
 export const brew: ToolSpec = {
   names: ['brew'],
   family: 'package-manager',
   locality: 'local',
   options: [flag('-f', '--force'), flag('--ignore-dependencies'), flag('--zap'), flag('--all'), flag('--cask'), flag('--formula'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-d', '--debug'), flag('-h', '--help'), flag('-n', '--dry-run')],
   commands: {
-    'uninstall|remove|rm': REMOVE,
-    'install|reinstall|upgrade|update|list|ls|info|search|outdated|cleanup|doctor|tap|untap|services|pin|unpin|link|unlink|deps|uses|leaves|autoremove|bundle|config|home|edit|cat|fetch|shellenv|--prefix|--version': { package: 'builtin' },
+    'uninstall|remove|rm|unlink': REMOVE,
+    'install|reinstall|upgrade|update|list|ls|info|search|outdated|cleanup|doctor|tap|untap|services|pin|unpin|link|deps|uses|leaves|autoremove|bundle|config|home|edit|cat|fetch|shellenv|--prefix|--version': { package: 'builtin' },
   },
 };
 

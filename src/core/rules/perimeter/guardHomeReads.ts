@@ -2,10 +2,11 @@ import { isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { expandKnown, perimeterFinding, withoutProcAlias } from './perimeterFinding';
 import { aliasesOf, placesMatchingGlob, type PerimeterView } from './protectedPaths';
+import { READ_ONLY_COMMANDS } from '../../policy/effectRules';
 
 /**
  * Reads of the guard's own folder (`~/.blast-shield`: the window tokens, the IPC secrets, the audit
- * log, the settings). With a token an agent approves itself; the log tells it what was refused. So
+ * log, the settings). With a token an agent approves itself. So
  * every program that prints, copies, packs, compares, posts or searches what the folder holds is
  * denied, by whatever spelling names the folder (`${HOME%/}`, `$(realpath ~)`, `~user`, `..`, a loop
  * variable over its entries). Only programs that print what is about a file (names, sizes, sums,
@@ -50,6 +51,16 @@ const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep'
 
 /** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
 const PUBLIC_FILES = /^(settings|installs)\.json$/i;
+/**
+ * The audit log and its head (round 20 decision): verdicts and redacted commands, never a secret value,
+ * and `blast-shield audit` shows them, so printing them here passes: a program known only to read
+ * (`tail`, `jq`, `grep`) whose output goes to the terminal, a file or another such reader. Handed to any
+ * other program (`curl -d @…`, `scp`, or piped into one) it stays denied (round 7's exfiltration
+ * family); writing it stays denied like every guard file.
+ */
+const AUDIT_FILES = /^(audit\.head\.json|audit\.jsonl)$/i;
+const printsHere = (inv: Invocation): boolean => READ_ONLY_COMMANDS.has(inv.name) && (inv.pipedInto === undefined || READ_ONLY_COMMANDS.has(inv.pipedInto));
+const publicFor = (inv: Invocation) => (rel: string): boolean => PUBLIC_FILES.test(rel) || (AUDIT_FILES.test(rel) && printsHere(inv));
 
 /** The view's guard homes with their lower-cased forms, made once per view (every word of every invocation is weighed against them). */
 type GuardHome = readonly [home: string, lower: string, lowerName: string];
@@ -68,11 +79,11 @@ function namesGuardHome(text: string, view: PerimeterView): boolean {
   return false;
 }
 
-function insideGuardHome(path: string, view: PerimeterView): boolean {
+function insideGuardHome(path: string, view: PerimeterView, isPublic: (rel: string) => boolean): boolean {
   const homes = guardHomesOf(view);
   for (const p of aliasesOf(path, view)) {
     const lower = p.toLowerCase();
-    for (const [g, gLower] of homes) if (isWithin(gLower, lower) && !PUBLIC_FILES.test(p.slice(g.length + 1))) return true;
+    for (const [g, gLower] of homes) if (isWithin(gLower, lower) && !isPublic(p.slice(g.length + 1))) return true;
   }
   return false;
 }
@@ -101,6 +112,7 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   const below = readsBelow(inv);
   // Aliases, or a folder or home folder holding a guard home's name: every word is resolved and weighed.
   const placesMayName = view.aliases.length > 0 || namesGuardHome(cwd, view) || namesGuardHome(facts.home, view);
+  const isPublic = publicFor(inv);
   for (const word of [...inv.args, ...redirected]) {
     // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
     // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
@@ -115,7 +127,7 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
       candidates.push(...candidates.filter((c) => c.startsWith('@')).map((c) => c.slice(1)));
       for (const t of candidates) {
         // Still computed (or `~user/…`): the folder's name is what is known of it.
-        if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
+        if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !isPublic(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
         // A word still computed, an address or an option-looking word is no path here (not an option reader).
         if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
         // A path is made of the parts of the folder, the home folder and the word: when none holds a guard home's
@@ -125,7 +137,7 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
         // `/proc/self/root$HOME/.blast-shield/…`, `/proc/<pid>/cwd/…`: other names of the same files.
         const abs = withoutProcAlias(resolvePath(cwd, t, facts.home), cwd);
         // `cat ~/.blast*/audit.jsonl`, `cp -r ~/.bl[a]st-shield /tmp`: a pattern is judged by the places it can name.
-        const reaches = (p: string): boolean => insideGuardHome(p, view) || (below && aboveGuardHome(p, view));
+        const reaches = (p: string): boolean => insideGuardHome(p, view, isPublic) || (below && aboveGuardHome(p, view));
         if (glob ? placesMatchingGlob(abs, view, cwd).some(reaches) : reaches(abs)) return [denyRead(inv, word.text.slice(0, 80))];
       }
     }

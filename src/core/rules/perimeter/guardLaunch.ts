@@ -288,7 +288,7 @@ const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'curs
 function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
   if (!EDITOR_CLIS.has(j.inv.name)) return undefined;
   const args = j.inv.args;
-  const without = editorWithoutGuard(j);
+  const without = editorWithoutGuard(j) ?? guardUriOpened(j);
   if (without) return without;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
@@ -310,7 +310,7 @@ const EDITOR_SPEC: GrammarSpec = {
   unknownLong: 'switch',
   options: [
     ...valuedEach('--extensions-dir', '--user-data-dir', '--profile', '--disable-extension', '--install-extension', '--uninstall-extension', '--locale', '--category', '--log', '--sync'),
-    ...flagsEach('--profile-temp', '--transient', '--disable-extensions', '--list-extensions', '--show-versions', '--help', '--version', '--status', '--locate-extension', '-h', '-v'),
+    ...flagsEach('--open-url', '--profile-temp', '--transient', '--disable-extensions', '--list-extensions', '--show-versions', '--help', '--version', '--status', '--locate-extension', '-h', '-v'),
   ],
 };
 const EDITOR_NO_WINDOW = ['--list-extensions', '--show-versions', '--install-extension', '--uninstall-extension', '--locate-extension', '--help', '--version', '--status', '-h', '-v'];
@@ -337,15 +337,34 @@ function editorWithoutGuard(j: LaunchJudge): Finding | undefined {
   else if (a.has('--disable-extensions')) [option, why] = ['--disable-extensions', 'turns every extension off'];
   else if (disabled && (disabled.dynamic || /blast|shield/i.test(disabled.text))) [option, why] = ['--disable-extension', `turns off the extension ${disabled.text}`];
   const profile = a.valueWord('--profile');
-  if (!why && profile && !/^default$/i.test(profile.text)) {
+  // `--user-data-dir DIR`: a data folder of its own is a profile by another name (its settings, extension state and storage).
+  const dataDir = a.valueWord('--user-data-dir');
+  const other = profile && !/^default$/i.test(profile.text) ? ['--profile', profile.raw, 'a profile'] as const : dataDir && (dataDir.dynamic || !DEFAULT_DATA_DIR.test(dataDir.text)) ? ['--user-data-dir', dataDir.raw, 'a data folder'] as const : undefined;
+  if (!why && other) {
     return {
-      ...perimeterFinding('editor-without-guard', `${j.inv.name} --profile ${profile.raw} opens a profile the hook cannot read: a new or other profile may not have Blast Shield's extension installed, so nothing would keep its hooks in place or answer its dialog there; it needs confirmation.`, `${j.inv.name} --profile`),
+      ...perimeterFinding('editor-without-guard', `${j.inv.name} ${other[0]} ${other[1]} opens ${other[2]} the hook cannot read: a new or other one may not have Blast Shield's extension installed or its settings, so nothing would keep its hooks in place or answer its dialog there; it needs confirmation.`, `${j.inv.name} ${other[0]}`),
       severity: 'ask',
       risk: 'unanalyzable',
     };
   }
   if (!why) return undefined;
   return perimeterFinding('editor-without-guard', `${j.inv.name} ${option} ${why}: the window runs without Blast Shield's extension, so nothing keeps its hooks in place or answers its dialog there; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
+}
+
+/** The editors' own user data folders (`~/.config/Code`, `~/Library/Application Support/Cursor`, `%APPDATA%\Code`). */
+const DEFAULT_DATA_DIR = /^(~|\$HOME|\$\{HOME\})?[\\/]?(\.config|Library[\\/]Application Support|AppData[\\/]Roaming|%APPDATA%|\$APPDATA)[\\/](Code|Code - Insiders|Cursor|VSCodium|Windsurf|Positron|Trae|Kiro)[\\/]?$/i;
+
+/**
+ * `code --open-url 'vscode://blast-shield.blast-shield/approve?id=1'`: the editor handed a URI of the
+ * guard's own extension, which its URI handler would act on as if a human had clicked it (`xdg-open` of
+ * the same URI is denied by what it names). A URI of another extension stays allowed.
+ */
+function guardUriOpened(j: LaunchJudge): Finding | undefined {
+  const a = toolArgs(j.inv.name, parsedArgs(j.inv.args, EDITOR_SPEC), EDITOR_SPEC);
+  if (!a.has('--open-url')) return undefined;
+  const uri = a.parsed.operands.find((w) => w.dynamic || /blast.?shield/i.test(w.text));
+  if (uri === undefined) return undefined;
+  return perimeterFinding('editor-uri', `${j.inv.name} --open-url ${uri.raw.slice(0, 80)} hands the editor ${uri.dynamic ? 'a URI the hook cannot read, which may be one' : 'a URI'} of Blast Shield's own extension, whose handler would act on it as if a human had clicked it; ${DENY_SUFFIX}.`, `${j.inv.name} --open-url`);
 }
 
 /** `HOME=/tmp code .`, `VSCODE_PORTABLE=/tmp/p code .`: the variables an editor finds its extensions folder by. */

@@ -4,7 +4,7 @@ import { launchFindings } from './guardLaunch';
 import type { PerimeterView } from './protectedPaths';
 import { unknownShellStateFindings } from './unknownShellState';
 import { tokenReadFindings } from './windowTokens';
-import { runtimeSwitchFinding } from './runtimeSwitches';
+import { alternativesHijack, runtimeSwitchFinding } from './runtimeSwitches';
 import { toolTrustFindings } from './toolTrust';
 
 /**
@@ -15,6 +15,6 @@ import { toolTrustFindings } from './toolTrust';
  */
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
-  const switched = runtimeSwitchFinding(inv);
+  const switched = runtimeSwitchFinding(inv) ?? alternativesHijack(inv);
   return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv)];
 }

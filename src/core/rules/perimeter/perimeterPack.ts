@@ -322,7 +322,8 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
 
 const GUARD_CLI = /^blast-shield(-hook)?(\.cmd|\.js|\.mjs)?$/i;
 // `restore` changes no guard file: the guard-restore pack asks a human before one is brought back.
-const SAFE_GUARD_SUBCOMMANDS: ReadonlySet<string> = new Set(['check', 'scan', 'status', 'audit', 'hook', 'help', 'version', 'hide', 'restore', '--help', '-h', '--version', '-v', '-V']);
+// `hook` is not here: only the agent hosts call the hook (round 20), an agent's call forges audit entries.
+const SAFE_GUARD_SUBCOMMANDS: ReadonlySet<string> = new Set(['check', 'scan', 'status', 'audit', 'help', 'version', 'hide', 'restore', '--help', '-h', '--version', '-v', '-V']);
 const RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
 const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro']);
 
@@ -367,7 +368,8 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   const after = freeFormReadings(inv.args.slice(start + 1)).usual.operands[0];
   const readsPolicy = sub.text === 'policy' && (after === undefined || (!after.dynamic && (after.text === 'explain' || after.text === 'help')));
   if (sub.dynamic || (!SAFE_GUARD_SUBCOMMANDS.has(sub.text) && !readsPolicy)) {
-    deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
+    const why = sub.text === 'hook' ? "only the agent hosts call the hook; an agent's call writes audit entries for commands no host asked about" : 'installing, uninstalling or unhiding the guard is for a human, not an agent';
+    deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: ${why}; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
   }
 }
 

@@ -19,6 +19,17 @@ const PATH_ENTRY = /^(\$HOME|\$\{HOME\}|~)?\/(?!(tmp|var\/tmp|dev\/shm|private\/
 const ALIAS_VALUE = /^[\w./@:=+-]+( [\w./@:=+-]+)*$/;
 /** Programs an alias must not start with: they destroy, or run what follows as code. */
 const UNSAFE_ALIAS_PROGRAMS = /^(rm|rmdir|dd|mkfs[\w.]*|shred|truncate|sudo|doas|eval|exec|source|\.|sh|bash|zsh|python[\d.]*|node|perl|ruby|curl|wget)$/;
+/**
+ * An alias body that skips the repository's verification hooks every time it is typed (`git commit
+ * --no-verify`, `git commit -n`/`-an`, `HUSKY=0 git push`, `SKIP=gitleaks git commit`): a variable set
+ * in front of the program (hook managers read HUSKY, LEFTHOOK, SKIP, PRE_COMMIT_ALLOW_NO_CONFIG) or the
+ * option that skips them. `alias gc='git commit -v'` stays routine.
+ */
+function skipsVerification(words: readonly string[]): boolean {
+  if (words.some((w) => /^\w+=/.test(w)) || words.includes('--no-verify')) return true;
+  const sub = words.indexOf('commit');
+  return words[0] === 'git' && sub > 0 && words.slice(sub + 1).some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w));
+}
 
 function routineLine(line: string): boolean {
   const t = line.trim();
@@ -31,8 +42,8 @@ function routineLine(line: string): boolean {
   const alias = /^alias\s+([\w.-]+)=(["']?)(.*)\2$/.exec(t);
   if (alias) {
     const value = alias[3]!;
-    const first = value.split(' ')[0] ?? '';
-    return !isGuardedProgramName(alias[1]!) && ALIAS_VALUE.test(value) && !UNSAFE_ALIAS_PROGRAMS.test(first);
+    const words = value.split(' ');
+    return !isGuardedProgramName(alias[1]!) && ALIAS_VALUE.test(value) && !UNSAFE_ALIAS_PROGRAMS.test(words[0] ?? '') && !skipsVerification(words);
   }
   // Other variables are not routine here: many name a program something runs later (EDITOR, GIT_PAGER, LESSOPEN, SSH_ASKPASS).
   return false;

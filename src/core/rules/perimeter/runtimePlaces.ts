@@ -1,3 +1,5 @@
+import { SECRET_SCANS } from '../support/hookBypass';
+
 /**
  * What decides which runtime runs the guard and the agents that call it: a program named `node`
  * (or `git` and `ps`, which the hook runs itself) in a folder on PATH or in a version manager's bin or
@@ -29,9 +31,19 @@ const RUNTIME_PROGRAMS = new RegExp(
     ')(\\.exe|\\.cmd|\\.ps1)?$',
 );
 
-/** A program name the hook, its runtime or the agents look up on PATH (`git`, `node`, `ssh` …). */
+/**
+ * Programs a repository's commit hooks run to check changes (round 20): the secret scanners
+ * (`gitleaks protect --staged` in `.git/hooks/pre-commit`, pre-commit's and lefthook's hook ids) and
+ * the hook managers that run them. A program of the agent's under such a name on PATH (`ln -s
+ * /bin/true ~/.local/bin/gitleaks`) makes every later commit's scan pass without scanning.
+ */
+const HOOK_PROGRAMS = /^(pre-commit|lefthook|husky)$/;
+const isHookProgram = (name: string): boolean => HOOK_PROGRAMS.test(name) || SECRET_SCANS.test(name);
+
+/** A program name the hook, its runtime, the agents or the repository's commit hooks look up on PATH (`git`, `node`, `ssh`, `gitleaks` …). */
 export function isGuardedProgramName(name: string): boolean {
-  return RUNTIME_PROGRAMS.test(name.toLowerCase());
+  const low = name.toLowerCase();
+  return RUNTIME_PROGRAMS.test(low) || isHookProgram(low);
 }
 
 /** Folders of a user's runtimes and shims, relative to the home folder. */
@@ -68,9 +80,10 @@ export function runtimePlaceLabel(path: string, home: string, pathFolders: reado
   const inHome = path.startsWith(home + '/');
   const rel = inHome ? path.slice(home.length + 1) : '';
   if (inHome && HOME_RUNTIME_SETTINGS.test(rel)) return `the version manager's default runtime (~/${rel})`;
-  if (!RUNTIME_PROGRAMS.test(name)) return undefined;
+  if (!isGuardedProgramName(name)) return undefined;
   const onPath = pathFolders.includes(dir) || SYSTEM_BIN_FOLDERS.test(dir) || (inHome && HOME_BIN_FOLDERS.test(dirOf(rel)));
-  return onPath ? `the program ${name} on PATH (${inHome ? '~/' + rel : path}), which the hook, its runtime or the agents run` : undefined;
+  const who = RUNTIME_PROGRAMS.test(name) ? 'the hook, its runtime or the agents run' : "the repository's commit hooks run to check every change";
+  return onPath ? `the program ${name} on PATH (${inHome ? '~/' + rel : path}), which ${who}` : undefined;
 }
 
 /** A folder the runtime or the programs the guard trusts are looked up in (on PATH, a user's bin or shim folder). Lower-cased arguments. */

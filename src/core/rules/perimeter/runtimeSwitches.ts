@@ -1,6 +1,10 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { basename } from '../../paths';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { isGuardedProgramName } from './runtimePlaces';
 
 /**
  * Version managers told to change the Node.js every later program gets by default: `asdf global
@@ -10,7 +14,8 @@ import { freeFormReadings } from '../../registry/freeForm';
  * when its hook fails to start is not the guard's to decide. Each asks. Switching the runtime for the
  * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`), the project's own pins
  * (`asdf local`, `mise use node@20`, `volta pin`; the project's version files are judged as the files
- * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone.
+ * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone, unless the
+ * release is older than the guard runs on (`voltaOldRelease`).
  */
 
 const NODE = /^(node|nodejs)$/i;
@@ -27,7 +32,43 @@ const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly 
   n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
 });
 
+/** The oldest Node.js major the guard's code is built for (esbuild's `target: 'node20'`). */
+const GUARD_NODE_MAJOR = 20;
+/** `node@8`, `node@8.0.0`, `8.0.0`, `v8`: a release older than the guard runs on (a bare `node` or `node@lts` is current). */
+const tooOld = (spec: string): boolean => {
+  const m = /^(?:(?:node|nodejs)@)?v?(\d+)(?:\.[\dx*]+)*$/i.exec(spec);
+  return m !== null && Number(m[1]) < GUARD_NODE_MAJOR;
+};
+
+/**
+ * `volta install node@8` (volta's default for every later program), `volta pin node@8` and `npm pkg set
+ * volta.node=8.0.0` (the release volta's shim runs in this project, the hook's runtime when it is
+ * volta's): a release older than the guard is built for cannot run the hook. `volta install node@22`,
+ * `volta pin node@20` and the project's other package fields stay allowed (round 20).
+ */
+function voltaOldRelease(inv: Invocation): string | undefined {
+  if (inv.name === 'volta') {
+    const { operands } = freeFormReadings(inv.args).usual;
+    const ops = operands.map((w) => w.text);
+    return (ops[0] === 'install' || ops[0] === 'pin') && ops.slice(1).some((o) => NODE_SPEC.test(o) && tooOld(o)) ? `volta ${ops[0]}` : undefined;
+  }
+  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return undefined;
+  const ops = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
+  const pin = ops[0] === 'pkg' && ops[1] === 'set' ? ops.slice(2).map((t) => /^volta\.node=(.+)$/.exec(t)).find((m) => m !== null) : undefined;
+  return pin && tooOld(pin[1]!) ? `${inv.name} pkg set ${pin[0]}` : undefined;
+}
+
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
+  const old = voltaOldRelease(inv);
+  if (old) {
+    return {
+      rule: 'self-protection.runtime-switch',
+      risk: 'self-protection',
+      severity: 'ask',
+      reason: `${old} selects a Node.js release older than the guard's code is built for (node ${GUARD_NODE_MAJOR}): where the hook runs under it, it cannot run, and the agent's next commands are left to whatever its host does when its hook fails, so it needs confirmation.`,
+      targets: [{ kind: 'path', name: `${inv.name} node`, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+    };
+  }
   if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;
   const judge = SWITCHES[inv.name]!;
   const { operands, options } = freeFormReadings(inv.args).usual;
@@ -40,4 +81,26 @@ export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
     reason: `${how} changes the Node.js release every later program gets by default, the guard's hook among them: a release that cannot run the hook leaves the agent's next commands to whatever its host does when its hook fails, so it needs confirmation.`,
     targets: [{ kind: 'path', name: `${inv.name} node`, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
   };
+}
+
+/**
+ * `update-alternatives --set node /usr/bin/true`, `--install /usr/bin/node node /bin/sh 100`: the system's
+ * name of a program the hook or the agents run (the runtime, git, a secret scanner the commit hooks run)
+ * pointed at a file that is another program. A `node` that exits 0 and prints nothing is, to a host that
+ * reads only the hook's exit code, an allow of everything. Pointing a name at a release of the same
+ * program (`--set node /usr/bin/node20`, `--set python3 /usr/bin/python3.12`) and other names
+ * (`--set editor /usr/bin/vim.basic`) are left to the host rules.
+ */
+export function alternativesHijack(inv: Invocation): Finding | undefined {
+  const spec = toolNamed(inv.name);
+  if (spec === undefined || (inv.name !== 'update-alternatives' && inv.name !== 'alternatives')) return undefined;
+  const a = toolArgs(inv.name, parsedArgs(inv.args, spec), spec);
+  const rest = a.parsed.operands.map((w) => w.text);
+  const set = a.value('--set');
+  const name = set ?? (a.has('--install') ? rest[1] : undefined);
+  const target = set !== undefined ? rest[0] : a.has('--install') ? rest[2] : undefined;
+  if (name === undefined || target === undefined || !isGuardedProgramName(basename(name))) return undefined;
+  const program = basename(target).toLowerCase();
+  if (program.startsWith(basename(name).toLowerCase()) && !a.parsed.operands.some((w) => w.dynamic)) return undefined;
+  return perimeterFinding('runtime-alternative', `${inv.name} points the system's ${name} at ${target}, another program: the hook, its runtime or the checks it trusts then run that program, and one that exits 0 silently answers "allow" to every command; ${DENY_SUFFIX}.`, name);
 }

@@ -75,8 +75,8 @@ export function hookBypass(inv: Invocation, ctx: RuleContext, cwd: string): Find
   return [];
 }
 
-/** Hook ids of secret scanners (pre-commit's and lefthook's ids, by the tools' own names). */
-const SECRET_SCANS = /^(gitleaks(-\w+)?|detect-secrets|trufflehog|ggshield|detect-private-key|detect-aws-credentials|talisman(-\w+)?|git-secrets|secretlint|ripsecrets|noseyparker|semgrep-secrets|kingfisher|betterleaks|secrets?-?scan\w*|check-secrets)$/i;
+/** Hook ids of secret scanners (pre-commit's and lefthook's ids, by the tools' own names); also the scanners' program names. */
+export const SECRET_SCANS = /^(gitleaks(-\w+)?|detect-secrets|trufflehog|ggshield|detect-private-key|detect-aws-credentials|talisman(-\w+)?|git-secrets|secretlint|ripsecrets|noseyparker|semgrep-secrets|kingfisher|betterleaks|secrets?-?scan\w*|check-secrets)$/i;
 
 /**
  * A hook manager told by the environment to skip (round 9): pre-commit's `SKIP=gitleaks,…` and
