@@ -29,6 +29,12 @@ export interface VerbTraits {
   loadsInto?: readonly string[];
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
   allRoutine?: boolean;
+  /**
+   * Options or command words after which a run only reads or keeps what is there (kcat's consumer and metadata
+   * modes `-C`, `-L`; `ejson encrypt`), or the tool's own name when all it does is read (`stern` tails logs):
+   * production work without one asks (rules/verbs.ts).
+   */
+  reads?: readonly string[];
 }
 
 /** Removing a dependency is routine and local; what is left (`npm unpublish`) reaches the registry. */
@@ -157,6 +163,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   multielasticdump: { loadsInto: ['--output'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
+  // kcat (github.com/edenhill/kcat): `-C` consumes, `-L` lists metadata, `-Q` queries offsets; `-P` produces. stern only tails pod logs.
+  kcat: { reads: ['-C', '-L', '-Q'] }, kafkacat: { reads: ['-C', '-L', '-Q'] }, stern: { reads: ['stern'] },
+  // kustomize renders manifests and edits the project's kustomization; `ejson encrypt` seals a secrets file in place (decrypt gives it back).
+  kustomize: { locality: 'local' }, ejson: { reads: ['encrypt'] },
   'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   'kafka-consumer-groups.sh': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   // Redpanda: `rpk topic trim-prefix` deletes the records before an offset; `rpk group seek` moves a group's offsets (consumers skip or replay what lies between).

@@ -25,8 +25,7 @@ export interface PathWord {
 
 /**
  * The command path when its verb is not a read, or undefined when a word of it reads (`bq ls`,
- * `aws s3api get-object`) or there is no command word. Stops at the first action word (`setenv`,
- * `modify-db-instance`); a path of nouns only (`mytool prod`) is left as before.
+ * `aws s3api get-object`). Stops at the first action word (`setenv`, `modify-db-instance`).
  */
 export function actionPath(words: readonly PathWord[], readsOnly: (text: string) => boolean, isAction: (text: string) => boolean): string[] | undefined {
   const path: string[] = [];
@@ -36,19 +35,46 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
     path.push(w.text);
     if (isAction(w.text) || ACTION_PREFIX.test(w.text)) return path;
   }
-  // A path of words the guard knows neither way (`tiup cluster display`, `chalice url`, `snow sql -q SELECT …`)
-  // keeps mark-and-allow: asking for every such path cost 4 false positives on the unknown-tool corpora.
   return undefined;
 }
 
-export function productionChange(tool: string, path: readonly string[], environmentReason: string): Finding {
+/**
+ * Words that print what a tool knows when they are the whole command (`chalice url`, `alembic current`,
+ * `alembic heads`): nouns, not verbs, but nothing else runs.
+ */
+const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show)$/i;
+
+/** A query that only reads (`-q "SELECT CURRENT_VERSION()"`, `-e 'SHOW MEASUREMENTS'`). */
+const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\s*select)\b[^;]*;?\s*$/i;
+
+/**
+ * Stop 34 (round 19): unknown is not safe. A command of a tool the guard does not describe that reaches
+ * production was allowed and marked unless a verb said it changed something: `pgcli -h db.prod…` (an
+ * interactive SQL shell), `mosquitto_pub -h mqtt.prod… -m reboot`, `packer build -force -var env=production`,
+ * `surreal import --conn https://db.prod…`. Now it asks unless its words clearly only read: a read verb
+ * anywhere in its command path (`list`, `get-*`, `status`, `logs`, `diff`, `plan`, `display`), a printing
+ * noun as the whole command (`url`, `current`), or a read-only query as its statement. The path shown is its
+ * command words (values of options skipped), or none when it has none.
+ */
+export function unreadPath(words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
+  const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
+  if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
+  // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`).
+  if (options.some((o) => /^--[a-z]/i.test(o) && ((bare) => readsOnly(bare) || READ_PREFIX.test(bare))(o.replace(/^--/, '')))) return undefined;
+  if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  if (statements.some((s) => READ_QUERY.test(s))) return undefined;
+  return path;
+}
+
+export function productionChange(tool: string, path: readonly string[], environmentReason: string, unread = false): Finding {
   const target: Target = { kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason };
   const shown = [tool, ...path].join(' ');
+  const why = unread ? `nothing in \`${shown}\` says it only reads` : `\`${path[path.length - 1]}\` is not a read`;
   return {
-    rule: 'verbs.production-change',
+    rule: unread ? 'verbs.production-unread' : 'verbs.production-change',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${shown}\` changes production (${environmentReason}); ${tool} has no rules of its own and \`${path[path.length - 1]}\` is not a read.`,
+    reason: `\`${shown}\` ${unread ? 'reaches' : 'changes'} production (${environmentReason}); ${tool} has no rules of its own and ${why}.`,
     targets: [target],
   };
 }
