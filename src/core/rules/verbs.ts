@@ -27,6 +27,7 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
+import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
 
 /** Tools the frameworks pack reads (alembic, dbt, prisma …): what they mean is its to judge, not the floor's. */
@@ -557,13 +558,13 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
 
 /** Read-only work that names production (`bq ls acme-prod:analytics`) is allowed and marked production. */
 function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, changing?: readonly string[], unknownAsks = false): Finding[] {
-  const values = hintValues(inv.args);
-  if (!mayBeProduction(ctx, values)) return [];
-  const resolved = ctx.environmentOf({ values, remote: true });
+  const values = hintValues(inv.args), sources = primaryEnvironment(verbTraitsOf(inv.name), reading.options);
+  if (!mayBeProduction(ctx, [...values, ...sources.map((s) => s.value)])) return [];
+  const resolved = ctx.environmentOf({ values, sources, remote: true });
   if (resolved.environment !== 'production') return [];
   if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
   // Production named by the command's own words, not only by a mode variable (`NODE_ENV=production tool build`).
-  const unread = unknownAsks && ctx.environmentOf({ values, remote: true, selectors: [] }).environment === 'production' ? unreadWork(inv, reading) : undefined;
+  const unread = unknownAsks && ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment === 'production' ? unreadWork(inv, reading) : undefined;
   if (unread !== undefined) return [productionChange(inv.name, unread, resolved.reason, true)];
   const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
   const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
