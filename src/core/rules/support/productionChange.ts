@@ -44,6 +44,9 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
  */
 const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show)$/i;
 
+/** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
+const READ_OPTION = /^--(list|describe|get|show|status|info|version|help|scan|bigkeys|memkeys|stat|stats|ping|health|check|validate|verify|diff|plan|preview|explain|count|dry-run)$/i;
+
 /** A query that only reads (`-q "SELECT CURRENT_VERSION()"`, `-e 'SHOW MEASUREMENTS'`). */
 const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\s*select)\b[^;]*;?\s*$/i;
 
@@ -59,8 +62,8 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
 export function unreadPath(words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
   const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
   if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
-  // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`).
-  if (options.some((o) => /^--[a-z]/i.test(o) && ((bare) => readsOnly(bare) || READ_PREFIX.test(bare))(o.replace(/^--/, '')))) return undefined;
+  // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
+  if (options.some((o) => READ_OPTION.test(o))) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;
   return path;
