@@ -27,6 +27,7 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
+import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
 
@@ -252,31 +253,6 @@ function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   // name is most often a shell function, whose body the walker has already judged.
   if (!/[-:.]/.test(base)) return undefined;
   return destroyingPart(base, traits);
-}
-
-/** Programs that destroy what they are given, when an unknown CLI runs them elsewhere after `--` (`acmectl exec prod -- rm -rf /data`). */
-const DESTROYING_PROGRAMS = /^(rm|rmdir|unlink|shred|srm|dd|wipefs|truncate|dropdb|dropuser|mkfs(\.\w+)?|mke2fs|fdisk|sfdisk|parted|sgdisk|blkdiscard)$/;
-/** Subcommands that run a command line somewhere else. */
-const RUNS_COMMAND = /^(exec|execute|run|ssh|shell|sh|console|attach|command|cmd|x)$/;
-
-/** A destroying program passed after `--` to a subcommand that runs it elsewhere. */
-function passedCommand(reading: Reading, args: readonly ArgWord[]): { program: string; words: string[] } | undefined {
-  const dashes = args.findIndex((a) => a.text === '--');
-  if (dashes < 0) return undefined;
-  const before = reading.positionals.filter((w) => w.index < dashes).slice(0, MAX_VERB_DEPTH);
-  if (!before.some((w) => RUNS_COMMAND.test(w.text.toLowerCase()))) return undefined;
-  // The passed command's words as the grammar reads them with no description: its options (and a wrapper's) are not its targets.
-  const after = freeFormReadings(args.slice(dashes + 1)).usual.operands.map((w) => w.text);
-  const wrappers = /^(sudo|env|nice|nohup|timeout|\d+[smh]?)$/;
-  const at = after.findIndex((w) => !wrappers.test(w) && !w.includes('='));
-  if (at < 0) return undefined;
-  const program = after[at]!.split('/').pop()!;
-  if (!DESTROYING_PROGRAMS.test(program)) return undefined;
-  const rest = after.slice(at + 1);
-  if ((program === 'rm' || program === 'rmdir' || program === 'unlink' || program === 'truncate') && rest.length === 0) return undefined;
-  // `dd if=… of=/dev/sda`: what it overwrites is the output.
-  const output = program === 'dd' ? rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)) : [];
-  return { program, words: (output.length > 0 ? output : rest).slice(0, MAX_TARGETS) };
 }
 
 /** `stripe post /v1/subscriptions/sub_1/cancel`: an HTTP method word, then an API path whose action destroys. */
@@ -529,7 +505,10 @@ function unreadWork(inv: Invocation, reading: Reading): string[] | undefined {
   if (toolNamed(inv.name)?.family === 'package-manager' || [inv.name, ...reading.options.map((o) => o.name), ...reading.positionals.slice(0, 2).map((w) => w.text)].some((w) => reads.includes(w))) return undefined;
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
   const statements = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
-  return unreadPath(words, statements, reading.options.map((o) => o.name), readsOnly);
+  // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
+  const passed = passedProgram(reading, inv.args);
+  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return undefined;
+  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly);
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */

@@ -42,7 +42,10 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
  * Words that print what a tool knows when they are the whole command (`chalice url`, `alembic current`,
  * `alembic heads`): nouns, not verbs, but nothing else runs.
  */
-const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show)$/i;
+const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template)$/i;
+
+/** Names that glue a read to a prefix (libmemcached's `memcstat`, `memccat`; OpenLDAP's `ldapsearch`). */
+const GLUED_READ = /^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami))$/;
 
 /** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
 const READ_OPTION = /^--(list|describe|get|show|status|info|version|help|scan|bigkeys|memkeys|stat|stats|ping|health|check|validate|verify|diff|plan|preview|explain|count|dry-run)$/i;
@@ -59,11 +62,13 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
  * noun as the whole command (`url`, `current`), or a read-only query as its statement. The path shown is its
  * command words (values of options skipped), or none when it has none.
  */
-export function unreadPath(words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
+export function unreadPath(tool: string, words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
+  if (GLUED_READ.test(tool)) return undefined;
   const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
   if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
   // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
-  if (options.some((o) => READ_OPTION.test(o))) return undefined;
+  // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
+  if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;
   return path;
