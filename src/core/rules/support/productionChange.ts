@@ -42,10 +42,15 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
  * Words that print what a tool knows when they are the whole command (`chalice url`, `alembic current`,
  * `alembic heads`): nouns, not verbs, but nothing else runs.
  */
-const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template)$/i;
+const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template|sub|subscribe|consume|listen)$/i;
 
-/** Names that glue a read to a prefix (libmemcached's `memcstat`, `memccat`; OpenLDAP's `ldapsearch`). */
-const GLUED_READ = /^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami))$/;
+/**
+ * Names that say the tool only reads: a read glued to a prefix (libmemcached's `memcstat`, `memccat`; OpenLDAP's
+ * `ldapsearch`), a part that subscribes or consumes (`mosquitto_sub`, `kafka-console-consumer.sh`), and network
+ * probes that look a name up or test a port (`dig`, `ping`, `traceroute`, `pg_isready`, `ssh-keyscan`).
+ */
+const GLUED_READ = /^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow)$/;
+const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready)$/;
 
 /** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
 const READ_OPTION = /^--(list|describe|get|show|status|info|version|help|scan|bigkeys|memkeys|stat|stats|ping|health|check|validate|verify|diff|plan|preview|explain|count|dry-run)$/i;
@@ -63,7 +68,7 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
  * command words (values of options skipped), or none when it has none.
  */
 export function unreadPath(tool: string, words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
-  if (GLUED_READ.test(tool)) return undefined;
+  if (GLUED_READ.test(tool.replace(/\.(sh|exe)$/, '')) || tool.replace(/\.(sh|exe)$/, '').split(/[-_.]/).some((p) => NAME_READ_PART.test(p))) return undefined;
   const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
   if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
   // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
