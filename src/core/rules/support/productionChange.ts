@@ -1,3 +1,4 @@
+import { environmentOfName } from '../../policy/production';
 import type { Finding, Target } from '../../policy/types';
 
 /**
@@ -75,6 +76,8 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.
+  if (path.length > 0 && path.every((w) => environmentOfName(w) !== undefined)) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;
   return path;
 }
