@@ -501,10 +501,13 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */
 function unreadWork(inv: Invocation, reading: Reading): string[] | undefined {
   // A package manager's words are the project's scripts (`NODE_ENV=production npm run build`), which its pack reads.
-  const reads = verbTraitsOf(inv.name).reads ?? [];
+  // A tool whose traits list its destroying or routine words is described there: the floor's reading of it stands.
+  const traits = verbTraitsOf(inv.name), reads = traits.reads ?? [];
+  if (traits.destroying || traits.routine || traits.overwriting || traits.dryUnless || traits.loadsInto || traits.dryRun) return undefined;
   if (toolNamed(inv.name)?.family === 'package-manager' || [inv.name, ...reading.options.map((o) => o.name), ...reading.positionals.slice(0, 2).map((w) => w.text)].some((w) => reads.includes(w))) return undefined;
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
-  const statements = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
+  const here = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : [];
+  const statements = [...here, ...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
   // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
   const passed = passedProgram(reading, inv.args);
   if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return undefined;
