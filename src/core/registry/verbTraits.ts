@@ -29,6 +29,14 @@ export interface VerbTraits {
   loadsInto?: readonly string[];
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
   allRoutine?: boolean;
+  /**
+   * Options or command words after which a run only reads or keeps what is there (kcat's consumer and metadata
+   * modes `-C`, `-L`; `ejson encrypt`), or the tool's own name when all it does is read (`stern` tails logs):
+   * production work without one asks (rules/verbs.ts).
+   */
+  reads?: readonly string[];
+  /** Platforms whose production environment is named like a branch (Platform.sh's and DatoCMS's `main`): the options naming one, and its name. */
+  primary?: { options: readonly string[]; name: string; platform: string };
 }
 
 /** Removing a dependency is routine and local; what is left (`npm unpublish`) reaches the registry. */
@@ -161,6 +169,15 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   multielasticdump: { loadsInto: ['--output'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
+  // kcat (github.com/edenhill/kcat): `-C` consumes, `-L` lists metadata, `-Q` queries offsets; `-P` produces. stern only tails pod logs.
+  kcat: { reads: ['-C', '-L', '-Q'] }, kafkacat: { reads: ['-C', '-L', '-Q'] }, stern: { reads: ['stern'] },
+  // kustomize renders manifests and edits the project's kustomization; `ejson encrypt` seals a secrets file in place (decrypt gives it back).
+  kustomize: { locality: 'local' }, ejson: { reads: ['encrypt'] },
+  // Platform.sh (docs.platform.sh: "the production environment is your default branch", `main`), its Upsun CLI, and DatoCMS
+  // (the primary environment, `main`, is what the site serves): work named for `main` is production work.
+  platform: { primary: { options: ['-e', '--environment'], name: 'main', platform: 'Platform.sh' } },
+  upsun: { primary: { options: ['-e', '--environment'], name: 'main', platform: 'Upsun' } },
+  datocms: { primary: { options: ['--destination', '--environment'], name: 'main', platform: 'DatoCMS' } },
   'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   'kafka-consumer-groups.sh': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   // Redpanda: `rpk topic trim-prefix` deletes the records before an offset; `rpk group seek` moves a group's offsets (consumers skip or replay what lies between).

@@ -495,7 +495,7 @@ function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   const sources = environmentSources(hit, inv, ctx.facts);
   // The project's .env speaks only when nothing on the command picks an environment (`MIX_ENV=prod` loads other settings).
   const selected = sources.length > 0 || FRAMEWORKS[hit.framework].envVars.some((v) => inv.assignments[v] !== undefined || ctx.facts.envSelectors[v] !== undefined);
-  const url = hit.url ?? inv.assignments.DATABASE_URL ?? (selected ? undefined : dotenvDatabase(inv, ctx.facts));
+  const url = hit.url ?? optionValue(hit.words ?? texts(effectiveCommand(inv).args), ['--url']) ?? inv.assignments.DATABASE_URL ?? (selected ? undefined : dotenvDatabase(inv, ctx.facts));
   const values = url !== undefined ? [url] : [];
   const urlHost = url !== undefined ? hostOf(url) : undefined;
   const urlIsLocal = url !== undefined && urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url);

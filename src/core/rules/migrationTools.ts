@@ -6,7 +6,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { isSharedDryRun } from '../registry/verbTraits';
 import { effectiveCommand } from './support/commandLine';
 import { mayBeProduction } from './support/cliCommands';
-import { testEnvironmentOnly } from './support/testDatabases';
+import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Schema migration tools whose commands drop or roll back everything: `flyway clean`, `goose reset` /
@@ -43,6 +43,8 @@ interface MigrationTool {
   urlVariables: readonly string[];
   /** Options and variables naming the environment (`--env prod`, `MIX_ENV=prod`). */
   envOptions?: readonly string[];
+  /** Options naming a file of settings (`-configFiles=conf/production.conf`, `--env-file .env.production`): its name may name the environment. */
+  fileOptions?: readonly string[];
   envVariables?: readonly string[];
   /** Where the tool runs with nothing set, when that is this machine's development database. */
   defaultEnvironment?: string;
@@ -71,6 +73,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
     urlOptions: ['-url'],
     urlVariables: ['FLYWAY_URL'],
     envOptions: ['-environment'],
+    fileOptions: ['-configFiles'],
     envVariables: ['FLYWAY_ENVIRONMENT'],
     dryRun: ['-dryRunOutput'],
     destroys: (r) => {
@@ -123,6 +126,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
       if (c === 'drop') return 'drops everything in';
       if (c === 'down') return /^\d+$/.test(r.words[1] ?? '') ? `rolls back ${r.words[1]} migration(s) of` : `rolls back ${ALL_OF}`;
       if (c === 'goto') return `migrates to version ${r.words[1] ?? '?'} (rolling back every later migration) on`;
+      // `force V` records V as applied and clean without running anything: a failed migration's half-done changes are hidden.
+      if (c === 'force') return `records version ${r.words[1] ?? '?'} as applied and clean (hiding a failed migration's half-done changes) on`;
       return undefined;
     },
   },
@@ -131,6 +136,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
     valued: ['--url', '-u', '--env', '-e', '--migrations-dir', '-d', '--schema-file', '-s', '--migrations-table', '--wait-timeout', '--env-file'],
     urlOptions: ['--url', '-u'],
     urlVariables: ['DATABASE_URL'],
+    fileOptions: ['--env-file'],
     destroys: (r) => {
       const c = lower(r.words[0]);
       if (c === 'drop') return 'drops';
@@ -143,6 +149,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
     valued: ['--url', '--changelog-file', '--changeLogFile', '--username', '--password', '--defaults-file', '--defaultsFile', '--tag', '--count', '--date', '--search-path', '--contexts', '--labels', '--log-level', '--output-file'],
     urlOptions: ['--url'],
     urlVariables: ['LIQUIBASE_COMMAND_URL'],
+    fileOptions: ['--defaults-file', '--defaultsFile'],
     destroys: (r) => {
       const c = squash(r.words[0]);
       if (c === 'dropall') return 'drops every object of';
@@ -164,7 +171,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
       if (c === 'checkout') return 'reverts the changes not on that branch in';
       return undefined;
     },
-    target: (r) => r.words.slice(1).find((w) => w.startsWith('db:')),
+    // `sqitch deploy production`: the first operand of a command that works on a database is its target's name or URI.
+    target: (r) => r.words.slice(1).find((w) => w.startsWith('db:')) ?? (/^(deploy|revert|verify|status|log|rebase|upgrade)$/.test(lower(r.words[0])) ? r.words[1] : undefined),
   },
   mix: {
     label: 'Ecto',
@@ -466,6 +474,11 @@ function toolOf(inv: Invocation): { tool: MigrationTool; args: ArgWord[] } | und
   return tool ? { tool, args: rest } : undefined;
 }
 
+/** A migration tool's command that only reads or prints (`info`, `status`, `history`, liquibase's `update-sql`). */
+function readsOnly(word: string): boolean {
+  return /^(info|status|validate|history|version|log|verify|plan|show|diff|check|list|ls|help|describe|current|heads|lint|inspect|dump|print|pending|changelog-sync-sql)$/.test(lower(word)) || /^(status|history|diff|validate|list|show)[-:]/.test(lower(word)) || squash(word).endsWith('sql') || /^[-_]?h(elp)?$/.test(word);
+}
+
 function isDry(r: Reading, tool: MigrationTool): boolean {
   return r.options.some((o) => (tool.dryRun?.includes(o.name) || isSharedDryRun(o.name)) && !/^(false|no|0)$/i.test(o.value ?? ''));
 }
@@ -479,7 +492,8 @@ function targetOf(tool: MigrationTool, r: Reading, inv: Invocation, ctx: RuleCon
   const sources: { source: string; value: string }[] = [];
   const urls: string[] = [];
   for (const name of tool.urlOptions) {
-    const v = value(r, name);
+    // `-database "$DATABASE_URL"`: the variable the project's .env sets, when the guard may read it there.
+    const v = ((w) => (/^\$\{?DATABASE_URL\}?$/.test(w ?? '') ? dotenvDatabase(inv, ctx.facts) ?? w : w))(value(r, name));
     if (v !== undefined && v !== '') {
       urls.push(v);
       sources.push({ source: name, value: v });
@@ -497,7 +511,7 @@ function targetOf(tool: MigrationTool, r: Reading, inv: Invocation, ctx: RuleCon
       sources.push({ source: name, value: v });
     }
   }
-  for (const name of tool.envOptions ?? []) {
+  for (const name of [...(tool.envOptions ?? []), ...(tool.fileOptions ?? [])]) {
     const v = value(r, name);
     if (v !== undefined && v !== '') sources.push({ source: name, value: v });
   }
@@ -550,6 +564,11 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   // Read-only work (`flyway info`, `goose status`) that names production is allowed and marked.
   if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words].filter((v) => v !== ''))) return [];
+  // Stop 34: anything else there (`flyway migrate`, `sqitch deploy`, `flyway repair`, `alembic stamp`) changes the production schema or its history.
+  const command = r.words.slice(0, 3).find((w) => /^[a-z][\w:-]*$/i.test(w)) ?? '';
+  if (!SHARED_WITH_FLOOR.has(Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '') && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly)) {
+    return [{ rule: 'migrations.production-change', risk: 'destructive', severity: 'ask', reason: `\`${inv.name} ${command}\` changes the schema or migration history of ${target.name}, which is production (${target.environmentReason}); only reads (info, status, validate, history) are allowed there.`, targets: [target] }];
+  }
   return [{ rule: 'migrations.production-access', risk: 'production-access', severity: 'info', reason: `\`${inv.name} ${r.words.slice(0, 2).join(' ')}\` works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
 }
 

@@ -412,9 +412,14 @@ function targetName(inv: Invocation, w: Words): string {
   return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim()) && !/^(true|false|on|off|none|yes|no)$/i.test(x)) ?? inv.name;
 }
 
-/** An option naming a protection (`--versioning`, `--enable-termination-protection`); with no removal found, the change keeps or raises it. */
+/**
+ * An option or command word naming a protection (`--versioning`, `--enable-termination-protection`, `oss
+ * bucket-versioning`), or access made private (`set-acl … private`); with no removal found, the change keeps or raises it.
+ */
 export function namesProtection(inv: Invocation): boolean {
-  return wordsOf(inv.args).options.some((o) => PROTECTION.test(o.bare));
+  const w = wordsOf(inv.args);
+  const words = w.positionals.slice(0, 3);
+  return w.options.some((o) => PROTECTION.test(o.bare)) || words.some((p) => PROTECTION.test(p)) || (words.some((p) => /(^|[-_])acl$/i.test(p)) && w.positionals.some((p) => /^private$/i.test(p)));
 }
 
 /**

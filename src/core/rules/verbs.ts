@@ -24,8 +24,11 @@ import { blankingWrite } from './support/blankWrites';
 import { scriptCli } from './support/scriptClis';
 import { BENIGN_OBJECT, optionVerb } from './support/optionVerbs';
 import { NOT_A_CLI } from './support/notACli';
-import { actionPath, productionChange } from './support/productionChange';
+import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
+import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
+import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
+import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
 
 /** Tools the frameworks pack reads (alembic, dbt, prisma …): what they mean is its to judge, not the floor's. */
@@ -238,25 +241,6 @@ function grpcMethod(reading: Reading, traits: VerbTraits): { method: string; ver
   return undefined;
 }
 
-/** Force-pushing rewrites the remote's history (`dolt push --force origin main`), whatever the tool. */
-function forcePush(reading: Reading): { name: string } | undefined {
-  const first = reading.positionals[0]?.text.toLowerCase();
-  if (first !== 'push') return undefined;
-  const option = reading.options.find((o) => /^--force(-with-lease|-if-includes)?$/.test(o.name) && !/^(false|no|0)$/i.test(o.value ?? ''));
-  if (option) return { name: option.name };
-  const plus = reading.positionals.slice(1).find((w) => /^\+[\w./-]+(:[\w./-]+)?$/.test(w.text));
-  return plus ? { name: plus.text } : undefined;
-}
-
-/** Git's grammar, which other VCS CLIs copy (`dolt branch -d -f x`, `dolt tag -d v1`): `-d`/`-D` after `branch` or `tag` deletes. */
-function gitStyleDelete(reading: Reading): { name: string } | undefined {
-  const first = reading.positionals[0]?.text.toLowerCase();
-  if (first !== 'branch' && first !== 'tag') return undefined;
-  const option = reading.options.find((o) => /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(o.name) && o.name.length <= 4);
-  return option ? { name: option.name } : undefined;
-}
-
-
 /** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`, libmemcached's `memcflush`, `memcrm`, OpenLDAP's `ldapdelete`). */
 const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$|^memc(flush|rm)$|^ldap(delete)$/;
 
@@ -269,31 +253,6 @@ function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   // name is most often a shell function, whose body the walker has already judged.
   if (!/[-:.]/.test(base)) return undefined;
   return destroyingPart(base, traits);
-}
-
-/** Programs that destroy what they are given, when an unknown CLI runs them elsewhere after `--` (`acmectl exec prod -- rm -rf /data`). */
-const DESTROYING_PROGRAMS = /^(rm|rmdir|unlink|shred|srm|dd|wipefs|truncate|dropdb|dropuser|mkfs(\.\w+)?|mke2fs|fdisk|sfdisk|parted|sgdisk|blkdiscard)$/;
-/** Subcommands that run a command line somewhere else. */
-const RUNS_COMMAND = /^(exec|execute|run|ssh|shell|sh|console|attach|command|cmd|x)$/;
-
-/** A destroying program passed after `--` to a subcommand that runs it elsewhere. */
-function passedCommand(reading: Reading, args: readonly ArgWord[]): { program: string; words: string[] } | undefined {
-  const dashes = args.findIndex((a) => a.text === '--');
-  if (dashes < 0) return undefined;
-  const before = reading.positionals.filter((w) => w.index < dashes).slice(0, MAX_VERB_DEPTH);
-  if (!before.some((w) => RUNS_COMMAND.test(w.text.toLowerCase()))) return undefined;
-  // The passed command's words as the grammar reads them with no description: its options (and a wrapper's) are not its targets.
-  const after = freeFormReadings(args.slice(dashes + 1)).usual.operands.map((w) => w.text);
-  const wrappers = /^(sudo|env|nice|nohup|timeout|\d+[smh]?)$/;
-  const at = after.findIndex((w) => !wrappers.test(w) && !w.includes('='));
-  if (at < 0) return undefined;
-  const program = after[at]!.split('/').pop()!;
-  if (!DESTROYING_PROGRAMS.test(program)) return undefined;
-  const rest = after.slice(at + 1);
-  if ((program === 'rm' || program === 'rmdir' || program === 'unlink' || program === 'truncate') && rest.length === 0) return undefined;
-  // `dd if=… of=/dev/sda`: what it overwrites is the output.
-  const output = program === 'dd' ? rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)) : [];
-  return { program, words: (output.length > 0 ? output : rest).slice(0, MAX_TARGETS) };
 }
 
 /** `stripe post /v1/subscriptions/sub_1/cancel`: an HTTP method word, then an API path whose action destroys. */
@@ -535,7 +494,24 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   if (traits.locality === 'local') return [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
-  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) })), readsOnly, () => false));
+  const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
+  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
+}
+
+/** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */
+function unreadWork(inv: Invocation, reading: Reading): string[] | undefined {
+  // A package manager's words are the project's scripts (`NODE_ENV=production npm run build`), which its pack reads.
+  // A tool whose traits list its destroying or routine words is described there: the floor's reading of it stands.
+  const traits = verbTraitsOf(inv.name), reads = traits.reads ?? [];
+  if (traits.destroying || traits.routine || traits.overwriting || traits.dryUnless || traits.loadsInto || traits.dryRun) return undefined;
+  if (toolNamed(inv.name)?.family === 'package-manager' || [inv.name, ...reading.options.map((o) => o.name), ...reading.positionals.slice(0, 2).map((w) => w.text)].some((w) => reads.includes(w))) return undefined;
+  const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
+  const here = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : [];
+  const statements = [...here, ...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
+  // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
+  const passed = passedProgram(reading, inv.args);
+  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return undefined;
+  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly);
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
@@ -563,12 +539,15 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
 }
 
 /** Read-only work that names production (`bq ls acme-prod:analytics`) is allowed and marked production. */
-function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, changing?: readonly string[]): Finding[] {
-  const values = hintValues(inv.args);
-  if (!mayBeProduction(ctx, values)) return [];
-  const resolved = ctx.environmentOf({ values, remote: true });
+function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, changing?: readonly string[], unknownAsks = false): Finding[] {
+  const values = hintValues(inv.args), sources = primaryEnvironment(verbTraitsOf(inv.name), reading.options);
+  if (!mayBeProduction(ctx, [...values, ...sources.map((s) => s.value)])) return [];
+  const resolved = ctx.environmentOf({ values, sources, remote: true });
   if (resolved.environment !== 'production') return [];
   if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
+  // Production named by the command's own words, not only by a mode variable (`NODE_ENV=production tool build`).
+  const unread = unknownAsks && ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment === 'production' ? unreadWork(inv, reading) : undefined;
+  if (unread !== undefined) return [productionChange(inv.name, unread, resolved.reason, true)];
   const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
   const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
   return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason}).`, targets: [target] }];

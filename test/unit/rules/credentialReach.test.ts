@@ -135,7 +135,7 @@ describe('credential reach: table per family', () => {
       allow: [
         { cmd: 'mystery-tool src/app.ts' },
         { cmd: 'foreman start -e .env' },
-        { cmd: 'mystery-runner --env-file=.env.production start' },
+        { cmd: 'mystery-runner --env-file=.env.staging start' },
         { cmd: 'stat .env' },
         { cmd: 'wc -l .env' },
         { cmd: 'chmod 600 .env' },

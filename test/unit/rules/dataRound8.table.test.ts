@@ -164,7 +164,8 @@ table('load tools, imports and node runtimes on a server elsewhere (pgbench, mon
   ask('crictl rmp -fa', { production: true }),
   ask('sudo crictl stopp 3f2a'),
   allow('pgbench -i shop'),
-  allow('pgbench -c 10 -T 60 -h db.prod.acme.internal shop'),
+  ask('pgbench -c 10 -T 60 -h db.prod.acme.internal shop'), // stop 34: unknown is not safe (load on production)
+  allow('pgbench -c 10 -T 60 -h localhost shop'),
   allow('mongoimport --uri mongodb://localhost/app -c users --mode=upsert --file x.json'),
   allow('crictl ps -a'),
   allow('crictl pods'),
@@ -178,7 +179,8 @@ table('FoundationDB, WebSockets, storage taken offline', [
   ask('sudo vgchange -a n vg0'),
   ask('sudo exportfs -ua'),
   allow(`fdbcli --exec 'status'`),
-  allow(`wscat -c wss://api.prod/ws -x '{"op":"subscribe"}'`),
+  ask(`wscat -c wss://api.prod/ws -x '{"op":"subscribe"}'`), // stop 34: a message sent to production by an undescribed client
+  allow(`wscat -c ws://localhost:8080/ws -x '{"op":"subscribe"}'`),
   allow(`wscat -c ws://localhost:8080/ws -x '{"op":"deleteAll"}'`),
   allow('sudo lvchange -ay vg0/data'),
   allow('sudo exportfs -ra'),

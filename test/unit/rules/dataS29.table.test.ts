@@ -72,7 +72,8 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'sudo -E infisical secrets set A=b --env=prod', decision: 'ask', production: true },
     { cmd: 'timeout 30 bws secret edit 123 --value x', decision: 'ask' },
     { cmd: 'infisical secrets list --env=prod', decision: 'allow' },
-    { cmd: 'infisical secrets create NEW_KEY --env=prod', decision: 'allow' },
+    { cmd: 'infisical secrets create NEW_KEY --env=prod', decision: 'ask' }, // stop 34: unknown is not safe on production
+    { cmd: 'infisical secrets create NEW_KEY --env=dev', decision: 'allow' },
     { cmd: 'chamber list prod', decision: 'allow' },
     { cmd: 'conjur list', decision: 'allow' },
     { cmd: 'infisical --version', decision: 'allow' },

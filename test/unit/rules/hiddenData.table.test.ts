@@ -98,7 +98,8 @@ table('goose (pressly.github.io/goose)', [
   ask('GOOSE_DRIVER=postgres GOOSE_DBSTRING=postgres://app@db.prod.acme.internal/shop goose redo', { production: true }),
   ask('goose -dir db/migrations sqlite3 ./dev.db down', { production: false }),
   allow('goose postgres "$DATABASE_URL" status'),
-  allow('goose -dir db/migrations postgres "host=db.prod.acme.internal dbname=shop" up', { production: true }),
+  ask('goose -dir db/migrations postgres "host=db.prod.acme.internal dbname=shop" up', { production: true }), // stop 34: only reads are allowed on production
+  allow('goose -dir db/migrations postgres "host=db.prod.acme.internal dbname=shop" status', { production: true }),
   allow('goose create add_orders sql'),
 ]);
 
@@ -191,7 +192,8 @@ table('brokers: retention cut to nothing (kafka.apache.org/documentation/#topicc
   ask('rpk topic alter-config orders --set retention.ms=100'),
   ask(`rabbitmqctl set_policy drain "^orders$" '{"message-ttl":1}' --apply-to queues`),
   ask('nats stream edit ORDERS --max-age 1s -f'),
-  allow('kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000', { production: true }),
+  ask('kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000', { production: true }), // stop 34
+  allow('kafka-configs --bootstrap-server kafka.dev:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000'),
   allow('kafka-configs --bootstrap-server kafka.prod:9092 --describe --entity-type topics --entity-name orders', { production: true }),
   allow('kafka-topics --bootstrap-server localhost:9092 --create --topic scratch --config retention.ms=1000'),
   allow('nats stream info ORDERS'),
@@ -207,8 +209,10 @@ table('databases with their own query languages (EdgeDB/Gel, SurrealDB, ArangoDB
   allow(`edgedb query 'select User { name } limit 5'`),
   allow(`surreal sql --endpoint https://db.prod.acme.io --ns prod --db shop <<< 'SELECT * FROM user LIMIT 5;'`, { production: true }),
   allow('surreal import --endpoint http://localhost:8000 --ns dev --db shop db/seed.surql'),
-  allow(`arangosh --server.endpoint tcp://arango.prod.acme.io:8529 --javascript.execute-string 'print(db._collections())'`, { production: true }),
-  allow(`fauna shell prod-db --eval 'users.all().pageSize(5)'`),
+  ask(`arangosh --server.endpoint tcp://arango.prod.acme.io:8529 --javascript.execute-string 'print(db._collections())'`, { production: true }), // stop 34: code run on production
+  allow(`arangosh --server.endpoint tcp://localhost:8529 --javascript.execute-string 'print(db._collections())'`),
+  ask(`fauna shell prod-db --eval 'users.all().pageSize(5)'`), // stop 34: code run on production
+  allow(`fauna shell dev-db --eval 'users.all().pageSize(5)'`),
 ]);
 
 table('Aerospike info commands (aerospike.com/docs/reference/info#truncate)', [

@@ -78,8 +78,10 @@ table('search engine APIs (elastic.co/guide/en/elasticsearch/reference, algolia.
 
 table('broker, vault and warehouse retention (kafka.apache.org topic configs, pulsar.apache.org, developer.hashicorp.com/vault kv metadata)', [
   ask('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config retention.ms=1000'),
-  allow('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config retention.ms=604800000'),
-  allow('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config cleanup.policy=compact,delete'),
+  ask('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config retention.ms=604800000'), // stop 34
+  allow('kafka-configs.sh --bootstrap-server kafka.dev.example.net:9092 --alter --entity-type topics --entity-name payments --add-config retention.ms=604800000'),
+  ask('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config cleanup.policy=compact,delete'), // stop 34
+  allow('kafka-configs.sh --bootstrap-server kafka.dev.example.net:9092 --alter --entity-type topics --entity-name payments --add-config cleanup.policy=compact,delete'),
   ask('kafka-configs.sh --bootstrap-server kafka.prod.example.net:9092 --alter --entity-type topics --entity-name payments --add-config cleanup.policy=compact'),
   ask('pulsar-admin namespaces set-message-ttl tenant/ns --messageTTL 5'),
   allow('pulsar-admin namespaces get-retention tenant/ns'),

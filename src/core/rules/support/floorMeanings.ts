@@ -3,6 +3,7 @@ import type { VerbTraits } from '../../registry/verbTraits';
 import { identifierParts } from './cliArgs';
 import { resolvePath } from '../../paths';
 import { toolNamed } from '../../registry/commandModel';
+import { hostOf, isLoopbackHost } from '../../policy/production';
 
 /**
  * What the verb floor (`rules/verbs.ts`) reads past single destroying words (issue #18 item 1; red team
@@ -55,6 +56,8 @@ const operandsAfter = (r: FloorReading, index: number): string[] => r.positional
 const MIGRATION_NOUN = /^(migration|migrations|migrate|db|database|schema)$/;
 const BACKWARD = /^(rollback|downgrade|down|revert|rewind|migrate|goto|undo)$/;
 const ZERO = /^(0+|base|zero|none|initial)$/i;
+/** Backward words that roll back even one step (`migrate` and `goto` go backward only to zero). */
+const ONE_BACK = /^(rollback|downgrade|down|revert|undo|rewind)$/;
 
 /** Every migration rolled back, or the schema dropped and migrated afresh. */
 function migrationsUndone(r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
@@ -69,6 +72,8 @@ function migrationsUndone(r: FloorReading, words: ReturnType<typeof commandWords
     // `--sql` (alembic's offline mode) and `--print` only print the statements.
     if (r.options.some((o) => /^-{1,2}(sql|print-sql|offline|print)$/.test(o.name))) return undefined;
     const how = all ?? toZero;
+    // Round 19: `directus database migrate:down`, `… migration rollback`: the latest migrations rolled back lose what they created.
+    if (how === undefined && operand === undefined && nounHere && parts.some((p) => ONE_BACK.test(p))) return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'rolls back the latest migrations (dropping what they created) of', names: [] };
     if (how === undefined && operand === undefined) continue;
     const shown = [...words.slice(0, at + 1).map((w) => w.word.text), how !== undefined ? (how.value !== undefined ? `${how.name}=${how.value}` : how.next !== undefined && how !== all ? `${how.name} ${how.next}` : how.name) : operand!.text];
     return { shown, phrase: 'rolls back every migration (dropping what they created) of', names: [] };
@@ -255,7 +260,42 @@ function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof co
   return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `publishes to ${target !== undefined && valueOf(target) !== '' ? valueOf(target) : 'its registry'} (a version published cannot be replaced, and everyone who installs gets it)`, names: operandsAfter(r, words[at]!.word.index), hints: target !== undefined && valueOf(target) !== '' ? [valueOf(target)] : [] };
 }
 
+/** OpenLDAP's writing clients (`ldapdelete` is read by the floor's glued names): they change the entries they are fed. */
+const DIRECTORY_WRITER = /^ldap(modify|add|modrdn|passwd)$/;
+
+/**
+ * Round 19: `ldapmodify -H ldaps://ldap.acme.internal -D cn=admin,… -f grant-admin.ldif` changes a directory's
+ * entries (accounts, groups, who is an administrator), on a server this machine does not hold. A directory on
+ * this machine (`-H ldap://localhost`, `ldapi://`) is the developer's own; `ldapsearch` only reads.
+ */
+function directoryWrite(inv: Invocation, r: FloorReading): Meaning | undefined {
+  const m = DIRECTORY_WRITER.exec(inv.name);
+  if (!m) return undefined;
+  const uri = r.options.find((o) => o.name === '-H' || o.name === '-h');
+  const server = uri !== undefined ? valueOf(uri) : '';
+  const host = hostOf(server) ?? server;
+  if (/^ldapi:/i.test(server) || (host !== '' && isLoopbackHost(host))) return undefined;
+  const file = r.options.find((o) => o.name === '-f');
+  const what = m[1] === 'passwd' ? 'sets a password of an account in' : `changes entries (accounts, groups, who administers what)${file !== undefined ? ` from ${valueOf(file)}` : ''} in`;
+  return { shown: [], phrase: `${what} the directory`, names: [server !== '' ? server : 'the LDAP server of ldap.conf (not named)'], hints: server !== '' ? [server] : [] };
+}
+
+/** Words that run failed jobs or messages again (`rq requeue`, `retry`, `replay`, `redrive`). */
+const RERUN = /^(requeue|retry|replay|redrive|redeliver|rerun|resubmit)$/;
+
+/**
+ * Round 19: every failed job run again at once (`rq requeue --all --queue failed`): each one's side effects
+ * (mails, charges, webhooks) happen a second time, and a job that failed for a reason fails the same way
+ * again, all together. One job by its id (`rq requeue JOB_ID`) stays routine.
+ */
+function everyJobRerun(r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
+  const at = words.findIndex((w, i) => i < 3 && w.parts.some((p) => RERUN.test(p)));
+  if (at < 0 || !r.options.some((o) => o.name === '--all' || o.name === '-a')) return undefined;
+  const queue = r.options.find((o) => /^-{1,2}(queue|q)$/.test(o.name) && valueOf(o) !== '');
+  return { shown: [...words.slice(0, at + 1).map((w) => w.word.text), '--all'], phrase: 'runs again every failed job (their mails, charges and calls happen a second time) of', names: queue !== undefined ? [`queue ${valueOf(queue)}`] : [] };
+}
+
 export function floorMeaning(inv: Invocation, ctx: RuleContext, r: FloorReading, traits: VerbTraits, destroying: DestroyingPart): Meaning | undefined {
   const words = commandWords(r);
-  return batchRun(inv, r, ctx) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? restoredOverLive(inv, r, words, ctx.facts.home) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
+  return batchRun(inv, r, ctx) ?? directoryWrite(inv, r) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? everyJobRerun(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? restoredOverLive(inv, r, words, ctx.facts.home) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
 }

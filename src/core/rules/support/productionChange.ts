@@ -1,3 +1,4 @@
+import { environmentOfName } from '../../policy/production';
 import type { Finding, Target } from '../../policy/types';
 
 /**
@@ -25,8 +26,7 @@ export interface PathWord {
 
 /**
  * The command path when its verb is not a read, or undefined when a word of it reads (`bq ls`,
- * `aws s3api get-object`) or there is no command word. Stops at the first action word (`setenv`,
- * `modify-db-instance`); a path of nouns only (`mytool prod`) is left as before.
+ * `aws s3api get-object`). Stops at the first action word (`setenv`, `modify-db-instance`).
  */
 export function actionPath(words: readonly PathWord[], readsOnly: (text: string) => boolean, isAction: (text: string) => boolean): string[] | undefined {
   const path: string[] = [];
@@ -36,19 +36,61 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
     path.push(w.text);
     if (isAction(w.text) || ACTION_PREFIX.test(w.text)) return path;
   }
-  // A path of words the guard knows neither way (`tiup cluster display`, `chalice url`, `snow sql -q SELECT …`)
-  // keeps mark-and-allow: asking for every such path cost 4 false positives on the unknown-tool corpora.
   return undefined;
 }
 
-export function productionChange(tool: string, path: readonly string[], environmentReason: string): Finding {
+/**
+ * Words that print what a tool knows when they are the whole command (`chalice url`, `alembic current`,
+ * `alembic heads`): nouns, not verbs, but nothing else runs.
+ */
+const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template|sub|subscribe|consume|listen)$/i;
+
+/**
+ * Names that say the tool only reads: a read glued to a prefix (libmemcached's `memcstat`, `memccat`; OpenLDAP's
+ * `ldapsearch`), a part that subscribes or consumes (`mosquitto_sub`, `kafka-console-consumer.sh`), and network
+ * probes that look a name up or test a port (`dig`, `ping`, `traceroute`, `pg_isready`, `ssh-keyscan`).
+ */
+const GLUED_READ = /^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow|asinfo)$/;
+const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready)$/;
+
+/** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
+const READ_OPTION = /^--(list|describe|get|show|status|info|version|help|scan|bigkeys|memkeys|stat|stats|ping|health|check|validate|verify|diff|plan|preview|explain|count|dry-run)$/i;
+
+/** A query that only reads (`-q "SELECT CURRENT_VERSION()"`, `-e 'SHOW MEASUREMENTS'`). */
+const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\s*select)\b[^;]*;?\s*$/i;
+
+/**
+ * Stop 34 (round 19): unknown is not safe. A command of a tool the guard does not describe that reaches
+ * production was allowed and marked unless a verb said it changed something: `pgcli -h db.prod…` (an
+ * interactive SQL shell), `mosquitto_pub -h mqtt.prod… -m reboot`, `packer build -force -var env=production`,
+ * `surreal import --conn https://db.prod…`. Now it asks unless its words clearly only read: a read verb
+ * anywhere in its command path (`list`, `get-*`, `status`, `logs`, `diff`, `plan`, `display`), a printing
+ * noun as the whole command (`url`, `current`), or a read-only query as its statement. The path shown is its
+ * command words (values of options skipped), or none when it has none.
+ */
+export function unreadPath(tool: string, words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
+  if (GLUED_READ.test(tool.replace(/\.(sh|exe)$/, '')) || tool.replace(/\.(sh|exe)$/, '').split(/[-_.]/).some((p) => NAME_READ_PART.test(p))) return undefined;
+  const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
+  if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
+  // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
+  // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
+  if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
+  if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.
+  if (path.length > 0 && path.every((w) => environmentOfName(w) !== undefined)) return undefined;
+  if (statements.some((s) => READ_QUERY.test(s))) return undefined;
+  return path;
+}
+
+export function productionChange(tool: string, path: readonly string[], environmentReason: string, unread = false): Finding {
   const target: Target = { kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason };
   const shown = [tool, ...path].join(' ');
+  const why = unread ? `nothing in \`${shown}\` says it only reads` : `\`${path[path.length - 1]}\` is not a read`;
   return {
-    rule: 'verbs.production-change',
+    rule: unread ? 'verbs.production-unread' : 'verbs.production-change',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${shown}\` changes production (${environmentReason}); ${tool} has no rules of its own and \`${path[path.length - 1]}\` is not a read.`,
+    reason: `\`${shown}\` ${unread ? 'reaches' : 'changes'} production (${environmentReason}); ${tool} has no rules of its own and ${why}.`,
     targets: [target],
   };
 }

@@ -38,6 +38,11 @@ const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/,
  * (asked only unattended or for a named production), as a local `up` or a plan's `apply` is routine.
  */
 const SHIPS = /^(deploy|deploy:[a-z-]+|publish)$/i;
+/**
+ * Stop 34 (round 19): a CMS's content model pushed over the space's (`storyblok push-components`, `… push-schema`):
+ * fields and types the file no longer has are dropped there with the content they held. A pull stays routine.
+ */
+const SCHEMA_PUSH = /^(push|deploy|apply|sync|upload)[-:_](components?|schemas?|models?|content-?types?|blueprints?|collections?|fields?)$/i;
 /** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
 const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = ownTable({ convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ });
 
@@ -55,14 +60,14 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const own = TOOL_DEPLOYS[w.tool];
   const first = w.path[0] ?? '';
   const ownVerb = own !== undefined && own.test(first);
-  const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p));
+  const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
   if (at < 0) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
   // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
   const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
-  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview);
+  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview) || SCHEMA_PUSH.test(verb);
   const unattended = w.options.find((o) => UNATTENDED.test(o.name)) ?? w.options.find((o) => o.name === '--require-approval' && /^never$/i.test(o.value ?? ''));
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   const byDefault = PRODUCTION_BY_DEFAULT[w.tool];
