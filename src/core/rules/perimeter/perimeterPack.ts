@@ -403,7 +403,6 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
 
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
-
 function redirectEffects(inv: Invocation): PathEffect[] {
   const out: PathEffect[] = [];
   for (const r of inv.redirects) {
