@@ -1,6 +1,6 @@
 import type { ContentHit } from './contentRules';
 import type { KeyValue } from './keyValues';
-import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, looksLikeSecretValue, shannonEntropy } from './secretValues';
+import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, keyWords, looksLikeSecretValue, shannonEntropy } from './secretValues';
 
 /**
  * Credentials hard-coded in source files (`SECRET_KEY = '…'` in settings.py, `githubToken: 'ghp_…'`
@@ -71,10 +71,26 @@ export function scanTokenShapes(text: string): ContentHit[] {
  * (`STATE_KEY = 'app.lockdownState'`, `env_key = "OPENAI_API_KEY"`, `token: 'unused-in-tests'`):
  * letters and digits mixed, not a dotted or snake-case identifier.
  */
-function randomLiteral(value: string): boolean {
-  if (value.length < 16 || !/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+function randomLiteral(value: string, key: string): boolean {
+  if (value.length < 16 || !/[A-Za-z]/.test(value)) return false;
+  // Letters alone are random too under a password's name (`"PASSWORD": "wnGnSztDtlRGzhCQEq"`, a generated one):
+  // mixed case that does not read as camel-case words (parts of three letters and more, `unusedInTestsValue`).
+  if (!/[0-9]/.test(value) && !(PASSWORD_WORDS.has(keyWords(key).pop() ?? '') && randomLetters(value))) return false;
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)) return false;
   return looksLikeSecretValue(value);
+}
+
+const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pass']);
+
+/**
+ * Both cases, and not camel-case words: an identifier is capitals each followed by small letters (`unusedInTestsValue`,
+ * `ThisIsMyPasswordHere`) with parts of three letters on average; `wnGnSztDtlRGzhCQEq` has capitals side by side.
+ */
+function randomLetters(value: string): boolean {
+  if (!/^[A-Za-z]+$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  if (!/^[a-z]*(?:[A-Z][a-z]+)+$/.test(value)) return true;
+  const parts = value.split(/(?=[A-Z])/).filter((p) => p !== '');
+  return value.length / parts.length < 3;
 }
 
 /** Secret-named names assigned a secret-looking quoted literal in a source file, as key/value pairs. */
@@ -84,7 +100,7 @@ export function scanCodeAssignments(name: string, text: string): KeyValue[] {
   for (const m of text.matchAll(ASSIGNMENT)) {
     const key = (m[1] ?? '').split('.').pop() ?? '';
     const value = m[3] ?? '';
-    if (!isSecretKeyName(key) || isIdLikeKey(key) || !randomLiteral(value)) continue;
+    if (!isSecretKeyName(key) || isIdLikeKey(key) || !randomLiteral(value, key)) continue;
     out.push({ key, value, parents: [], siblings: [] });
   }
   return out;
