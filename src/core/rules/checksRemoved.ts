@@ -62,7 +62,7 @@ const DEFAULT_RULES_OFF = /^\s*useDefault\s*=\s*false\b/m;
 /**
  * An ignore file's entries that name a credential file the repository holds, as a whole
  * (`.env.production`, `config/secrets.yml`): the one file a secret scan is there for is skipped. A
- * fixture named like a key that is not there (`test/fixtures/fake-key.pem`) stays allowed. A gitleaks fingerprint
+ * fixture named like a key that is not there (a `fake-key.pem` under a test folder) stays allowed. A gitleaks fingerprint
  * (`path:rule:line`, one reviewed finding) and a pattern are left to the catch-all check.
  */
 function ignoredCredentialFiles(file: string, text: string, ctx: RuleContext): string[] {
