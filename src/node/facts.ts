@@ -320,6 +320,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const sessionStart = lazy(() => (typeof opts.scriptSession === 'function' ? opts.scriptSession() : undefined));
   const git = new GitMemo(home);
   const statuses = new Map<string, FileStatus>();
+  const realPaths = new Map<string, string | undefined>();
 
   const facts: Facts = {
     cwd,
@@ -340,8 +341,10 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       if (status === undefined) statuses.set(absolutePath, (status = fileStatus(absolutePath)));
       return status;
     },
+    // Looked up once per path for these facts' life (one decision; one folder of a `check --jsonl` batch), like readFile.
     realPath(absolutePath: string) {
-      return linkTarget(absolutePath);
+      if (!realPaths.has(absolutePath)) realPaths.set(absolutePath, linkTarget(absolutePath));
+      return realPaths.get(absolutePath);
     },
     ...(opts.scriptSession ? { unstableScript: (absolutePath: string) => unstableScriptReason(absolutePath, sessionStart()) } : {}),
     listDir(absolutePath: string) {
