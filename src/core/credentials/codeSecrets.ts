@@ -1,6 +1,6 @@
 import type { ContentHit } from './contentRules';
 import type { KeyValue } from './keyValues';
-import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, keyWords, looksLikeSecretValue, shannonEntropy } from './secretValues';
+import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, keyWords, looksLikeSecretValue, randomLetters, shannonEntropy } from './secretValues';
 
 /**
  * Credentials hard-coded in source files (`SECRET_KEY = '…'` in settings.py, `githubToken: 'ghp_…'`
@@ -81,17 +81,6 @@ function randomLiteral(value: string, key: string): boolean {
 }
 
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pass']);
-
-/**
- * Both cases, and not camel-case words: an identifier is capitals each followed by small letters (`unusedInTestsValue`,
- * `ThisIsMyPasswordHere`) with parts of three letters on average; `wnGnSztDtlRGzhCQEq` has capitals side by side.
- */
-function randomLetters(value: string): boolean {
-  if (!/^[A-Za-z]+$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
-  if (!/^[a-z]*(?:[A-Z][a-z]+)+$/.test(value)) return true;
-  const parts = value.split(/(?=[A-Z])/).filter((p) => p !== '');
-  return value.length / parts.length < 3;
-}
 
 /** Secret-named names assigned a secret-looking quoted literal in a source file, as key/value pairs. */
 export function scanCodeAssignments(name: string, text: string): KeyValue[] {

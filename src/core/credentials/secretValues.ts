@@ -121,3 +121,14 @@ export function isRealPassword(value: string): boolean {
   if (isPlaceholderValue(v)) return false;
   return !/^(password|passwd|pass|pwd|secret|root|admin|user|postgres|mysql|guest)$/i.test(v);
 }
+
+/**
+ * Letters only, yet random rather than a name: long, both cases, and not camel-case words. A name is capitals each
+ * followed by small letters with parts of three letters on average (`unusedInTestsValue`, `DevClusterName`);
+ * `wnGnSztDtlRGzhCQEq` has capitals side by side. A token body or a generated password without digits is such a value.
+ */
+export function randomLetters(value: string): boolean {
+  if (value.length < 16 || !/^[A-Za-z]+$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  if (!/^[a-z]*(?:[A-Z][a-z]+)+$/.test(value)) return true;
+  return value.length / value.split(/(?=[A-Z])/).filter((p) => p !== '').length < 3;
+}

@@ -8,6 +8,7 @@
 
 import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
+import { randomLetters } from '../../credentials/secretValues';
 import { resolvePath } from '../../paths';
 import { isLoopbackHost } from '../../policy/production';
 import type { CredentialFileInfo, Facts, Finding, Invocation } from '../../policy/types';
@@ -43,14 +44,6 @@ function providerOf(info: CredentialFileInfo): string | undefined {
  */
 function nameLike(candidate: string): boolean {
   return candidate.split(/[-_.]/).every((part) => /^[0-9]+$/.test(part) || (/^[A-Za-z]*$/.test(part) && !randomLetters(part)));
-}
-
-/**
- * Letters only, but not a name: long, both cases, and not camel-case words (`myProject`, `DevCluster`).
- * A random token body without digits (`sk_live_` + 24 letters, about 1 in 65 random draws) is a value.
- */
-function randomLetters(part: string): boolean {
-  return part.length >= 16 && /[A-Z]/.test(part) && /[a-z]/.test(part) && !/^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})*$/.test(part);
 }
 
 /** The known values an invocation's literal words (arguments, environment assignments, here-strings) carry. */
