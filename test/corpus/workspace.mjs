@@ -273,6 +273,7 @@ export function fillPlaceholders(text, world) {
 /** `{{fake:KIND}}`: a secret-shaped value no file of the world holds (one per kind per world). */
 const FAKES = {
   password: () => randomFrom(ALNUM, 22),
+  token: () => randomFrom(ALNUM, 40),
   'slack-webhook-path': () => ['T' + randomFrom(UPPER_DIGITS, 8), 'B' + randomFrom(UPPER_DIGITS, 10), randomFrom(ALNUM, 24)].join('/'),
 };
 
