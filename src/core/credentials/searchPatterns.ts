@@ -27,15 +27,29 @@ const VALUED = new Set([
   '--path-separator', '--ignore', '--ignore-dir', '--file-search-regex', '-G', '--depth', '--threads',
 ]);
 
+/**
+ * sift's own valued options (svent/sift `options.go`): extensions, file/folder globs, path patterns, output
+ * target and limits. Its `-x`/`-X` are extension lists, not flags as in grep.
+ */
+const SIFT_VALUED = new Set([
+  '-x', '--ext', '-X', '--exclude-ext', '-o', '--output', '--limit', '--output-limit', '--output-sep', '--blocksize', '--dirs',
+  '--exclude-dirs', '--files', '--exclude-files', '--path', '--ipath', '--exclude-path', '--exclude-ipath', '--cores',
+  '--file-matches', '--line-matches', '--range-matches', '--not-file-matches', '--not-line-matches', '--not-range-matches',
+  '--preceded-by', '--followed-by', '--surrounded-by', '--preceded-within', '--followed-within', '--surrounded-within',
+  '--not-preceded-by', '--not-followed-by', '--not-surrounded-by', '--not-preceded-within', '--not-followed-within',
+  '--not-surrounded-within', '--replace',
+]);
+
 /** Search tools this module reads. */
-export const SEARCH_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep']);
+export const SEARCH_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep', 'sift']);
 
 /**
  * Read a search tool's patterns from its arguments. `tool` is the command name (`git-grep` for
  * `git grep`, whose `grep` word is already removed). Unknown single-letter options are taken as flags.
  */
 export function searchPatternsOf(tool: string, args: readonly { text: string; dynamic: boolean }[]): SearchPatterns {
-  const rustLike = tool === 'rg' || tool === 'ag' || tool === 'ack';
+  // sift (Go's regexp syntax, -Q literal) reads its patterns like ripgrep.
+  const rustLike = tool === 'rg' || tool === 'ag' || tool === 'ack' || tool === 'sift';
   const out: SearchPatterns = {
     patterns: [],
     flavor: tool === 'egrep' ? 'extended' : tool === 'fgrep' ? 'fixed' : rustLike ? 'perl' : 'basic',
@@ -53,6 +67,7 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
     // ag's and ack's -r recurses and -E is no option of theirs; -r/--replace and -E/--encoding take a value only in ripgrep.
     if (tool !== 'rg' && (flag === '-r' || flag === '--replace' || flag === '-E' || flag === '--pre' || flag === '--pre-glob')) return false;
     if (tool === 'ag' && flag === '-G') return true;
+    if (tool === 'sift') return SIFT_VALUED.has(flag) || (VALUED.has(flag) && flag !== '-G' && flag !== '--files');
     return VALUED.has(flag);
   };
   for (let i = 0; i < args.length; i++) {
@@ -74,7 +89,7 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
         const v = inline ?? args[++i]?.text;
         if (v === undefined || (inline === undefined && args[i]?.dynamic)) unknown = true;
         else given.push(v);
-      } else if (flag === '--file') {
+      } else if (flag === '--file' || flag === '--regexp-file') {
         unknown = true;
         if (inline === undefined) i++;
       } else if (flag === '--ignore-case' || flag === '--smart-case') out.ignoreCase = true;
@@ -84,7 +99,8 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
       else if (flag === '--extended-regexp') out.flavor = 'extended';
       else if (flag === '--perl-regexp' || flag === '--pcre2') out.flavor = 'perl';
       else if (flag === '--basic-regexp') out.flavor = 'basic';
-      else if (flag === '--files') out.namesOnly = true;
+      else if (flag === '--files' && tool !== 'sift') out.namesOnly = true;
+      else if (flag === '--targets') out.namesOnly = true;
       else if (inline === undefined && valued(flag)) i++;
       continue;
     }

@@ -40,7 +40,7 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
 // Recursive searches: which credential files a search would print
 
 /** grep's clones, read with the options of the tool they follow. */
-const GREP_CLONES: Readonly<Record<string, string>> = ownTable({ ugrep: 'grep', ug: 'grep', agrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'grep', pt: 'ag' });
+const GREP_CLONES: Readonly<Record<string, string>> = ownTable({ ugrep: 'grep', ug: 'grep', agrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'sift', pt: 'ag' });
 
 function searchOfInvocation(inv: Invocation): SearchPatterns | undefined {
   if (inv.name === 'git') {

@@ -1,4 +1,5 @@
 import { ownTable } from '../ownTable';
+import { archiveMemberPrints } from './support/archivePrints';
 import { snippetDebugTraces } from './support/debugTraces';
 import { isDryRun } from '../registry/commandModel';
 import { subcommandWords } from './support/credentialClis';
@@ -52,6 +53,9 @@ interface ReaderSpec {
 
 const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
 
+/** sift's options that take a value (svent/sift `options.go`). */
+const SIFT_VALUED_OPTIONS = ['-e', '-f', '-A', '-B', '-C', '-j', '-t', '-T', '-x', '-X', '-o', '--regexp', '--regexp-file', '--context', '--context-after', '--context-before', '--cores', '--type', '--no-type', '--ext', '--exclude-ext', '--output', '--limit', '--output-limit', '--dirs', '--exclude-dirs', '--files', '--exclude-files', '--path', '--ipath', '--exclude-path', '--exclude-ipath', '--replace', '--blocksize', '--output-sep'];
+
 /** ripgrep's options that take a value beyond grep's (`-r`/`--replace` rewrites the printed match; `--pre` names a preprocessor). */
 const RG_VALUED = [...GREP_VALUED, '-r', '--replace', '--pre', '--pre-glob', '--max-depth', '-d', '--max-filesize', '--sort', '--sortr', '--type-add', '--type-clear', '--context-separator', '--field-match-separator', '--path-separator', '--engine', '--dfa-size-limit', '--regex-size-limit', '-V'];
 /** ag's and ack's: their -r is a recursion flag (a value only for ripgrep), their -E/-G/-g are not rg's. */
@@ -83,7 +87,8 @@ const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   agrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r'] },
   pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
   pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
-  sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  // sift walks by default and searches hidden and ignored files too (its -R turns walking off; taken as walking all the same).
+  sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--regexp-file'], valued: SIFT_VALUED_OPTIONS, recursive: 'always' },
   rgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always' },
   pt: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
   git: { verb: 'searches' },
@@ -539,6 +544,7 @@ export const credentialsPack: RulePack = {
     return dedupe([
       ...uploadsSentOut(expanded, checkReads(expanded, ctx)),
       ...checkDumps(expanded, ctx),
+      ...archiveMemberPrints(expanded, ctx),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
       ...checkSecretApis(expanded),

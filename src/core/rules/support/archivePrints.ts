@@ -1,0 +1,90 @@
+import { resolvePath } from '../../paths';
+import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
+import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
+import type { ArgWord } from '../../shell/ast';
+import { credentialTarget, infoFor } from './credentialPaths';
+
+/**
+ * Archive members printed to the terminal: `unzip -p|-c backup.zip [member…]`, `tar -xOf|--to-stdout`
+ * (bsdtar, gtar), `7z e|x -so`, and a compressed tar decompressed whole to the terminal (`zcat backup.tar.gz`,
+ * `gzip -dc`, which prints every member's bytes as stored). The same read as `cat` of the file, one archive
+ * away: a backup of the workspace holds its credential files. A member counts when its name is a
+ * credential file's (`.env.production`, `id_rsa`) or when the working folder holds a credential file at the
+ * same place (a backup of `legacy/config_backup.json`). Members come from the operands, else from the
+ * archive's listing (the `archiveMembers` fact: tar, tar.gz, zip); an archive that cannot be listed and
+ * names no member is left to the other rules (what it prints is not known, and most archives hold none).
+ */
+
+const TARS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar']);
+const SEVEN_ZIP: ReadonlySet<string> = new Set(['7z', '7za', '7zz', '7zr']);
+/** Decompressors that print a compressed tar whole with `-c`/`-d -c`; the `*cat` spellings always print. */
+const DECOMPRESSORS: ReadonlySet<string> = new Set(['gzip', 'gunzip', 'pigz', 'unpigz', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'lz4', 'unlz4']);
+const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bzcat', 'xzcat', 'zstdcat', 'lz4cat']);
+const TAR_NAME = /\.(tar(\.(gz|bz2|xz|zst|lz4))?|tgz|tbz2?|txz)$/i;
+const MAX_MEMBERS = 2_000;
+
+interface Printed {
+  archive: ArgWord;
+  members: readonly ArgWord[];
+}
+
+/** Which archive an invocation prints members of, and the members it names; undefined when it prints none. */
+function printedArchive(inv: Invocation): Printed | undefined {
+  const name = inv.name;
+  if (name === 'unzip') {
+    const read = readEffectArgs(inv.args, grammarOf('unzip'));
+    if (!has(read, 'p', 'c')) return undefined;
+    const [archive, ...members] = read.operands;
+    return archive ? { archive, members } : undefined;
+  }
+  if (TARS.has(name)) {
+    const first = inv.args[0];
+    const words = first && !first.text.startsWith('-') && /^[A-Za-z]+$/.test(first.text) ? [{ ...first, text: '-' + first.text }, ...inv.args.slice(1)] : inv.args;
+    const read = readEffectArgs(words, grammarOf('tar'));
+    if (!has(read, 'x', 'extract', 'get') || !has(read, 'O', 'to-stdout')) return undefined;
+    const archive = values(read, 'f', 'file')[0];
+    return archive ? { archive, members: read.operands } : undefined;
+  }
+  if (SEVEN_ZIP.has(name)) {
+    const [command, archive, ...members] = inv.args.filter((a) => !a.text.startsWith('-'));
+    if ((command?.text !== 'e' && command?.text !== 'x') || !inv.args.some((a) => a.text === '-so') || !archive) return undefined;
+    return { archive, members };
+  }
+  const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout'));
+  if (!decompressing) return undefined;
+  const operands = CATS.has(name) ? inv.args.filter((a) => !a.text.startsWith('-')) : readEffectArgs(inv.args, grammarOf(name)).operands;
+  const archive = operands.find((a) => TAR_NAME.test(a.text));
+  return archive ? { archive, members: [] } : undefined;
+}
+
+/** A member's credential file: by its own name, or the workspace's file at the same place. */
+function memberInfo(member: string, cwd: string, ctx: RuleContext): CredentialFileInfo | undefined {
+  const rel = member.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  if (rel === '' || rel.endsWith('/') || rel.split('/').includes('..')) return undefined;
+  return infoFor(resolvePath(cwd, rel, ctx.facts.home), ctx.facts);
+}
+
+export function archiveMemberPrints(inv: Invocation, ctx: RuleContext): Finding[] {
+  const printed = printedArchive(inv);
+  if (!printed || printed.archive.dynamic || printed.archive.text === '-') return [];
+  const cwd = inv.cwd || ctx.facts.cwd;
+  const archivePath = resolvePath(cwd, printed.archive.text, ctx.facts.home);
+  const named = printed.members.filter((m) => !m.dynamic && !m.glob).map((m) => m.text);
+  const members = named.length > 0 ? named : (ctx.facts.archiveMembers?.(archivePath) ?? []);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const member of members.slice(0, MAX_MEMBERS)) {
+    const info = memberInfo(member, cwd, ctx);
+    if (!info || seen.has(info.path)) continue;
+    seen.add(info.path);
+    findings.push({
+      rule: 'credentials.archive-member-print',
+      risk: 'credential-read',
+      severity: 'ask',
+      reason: `${inv.name} prints ${member} from the archive ${printed.archive.text}: the workspace's ${info.path} holds ${info.label}, and a copy in an archive holds the same.`,
+      targets: [credentialTarget(info)],
+    });
+    if (findings.length >= 8) break;
+  }
+  return findings;
+}
