@@ -292,7 +292,9 @@ function copyScratch(world) {
         mkdirSync(target, { recursive: true });
         copy(source, target);
       } else {
-        writeFileSync(target, fillPlaceholders(readFileSync(source, 'utf8'), world));
+        const bytes = readFileSync(source);
+        // Archives and other binary files are copied byte for byte; only text gets its placeholders filled.
+        writeFileSync(target, bytes.includes(0) ? bytes : fillPlaceholders(bytes.toString('utf8'), world));
         chmodSync(target, statSync(source).mode & 0o777);
       }
     }
