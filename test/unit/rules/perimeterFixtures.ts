@@ -70,6 +70,21 @@ export const PERIMETER_FILES: Record<string, string> = {
   '/tmp/tpl/.claude/settings.json': '{}\n',
   '/tmp/tpl/README.md': '# tpl\n',
   '/tmp/safe/a.txt': 'a\n',
+  // Script files that list folders while running and write what they find (stop 35, red team round 24).
+  '/tmp/listing/dots.js': "const fs = require('fs');\nfor (const d of fs.readdirSync('.')) if (d.startsWith('.')) for (const f of fs.readdirSync(d)) fs.writeFileSync(d + '/' + f, '{}');\n",
+  '/tmp/listing/home.js': "const fs = require('fs'), os = require('os'), path = require('path');\nconst h = os.homedir();\nfor (const d of fs.readdirSync(h)) fs.writeFileSync(path.join(h, d, 'x'), '');\n",
+  '/tmp/listing/bins.js': "const fs = require('fs'), os = require('os');\nconst root = os.homedir();\nfor (const d of fs.readdirSync(root)) fs.chmodSync(root + '/' + d, 0o644);\n",
+  '/tmp/listing/dots.py': "import os\nfor d in os.listdir('.'):\n    for f in os.listdir(d):\n        with open(os.path.join(d, f), 'w') as fh:\n            fh.write('{}')\n",
+  '/tmp/listing/home.py': "from pathlib import Path\nfor p in Path.home().iterdir():\n    p.write_text('')\n",
+  '/tmp/listing/glob.py': "import glob, os\nfor f in glob.glob('*/*.json'):\n    os.remove(f)\n",
+  '/tmp/listing/cwd.py': "import os\nroot = os.getcwd()\nfor d in os.listdir(root):\n    open(os.path.join(root, d, 'x'), 'w').write('')\n",
+  '/tmp/listing/dots.rb': "Dir.children('.').each { |d| Dir.children(d).each { |f| File.write(File.join(d, f), '{}') } if File.directory?(d) }\n",
+  '/tmp/listing/dots.php': "<?php foreach (scandir('.') as $d) { foreach (glob(\"$d/*.json\") as $f) file_put_contents($f, '{}'); }\n",
+  '/tmp/listing/build.js': "const fs = require('fs');\nfor (const f of fs.readdirSync('src')) fs.writeFileSync('build/' + f, fs.readFileSync('src/' + f));\n",
+  '/tmp/listing/report.js': "const fs = require('fs');\nfor (const d of fs.readdirSync('.')) console.log(d, fs.statSync(d).size);\n",
+  '/tmp/listing/args.js': "const fs = require('fs');\nconst dir = process.argv[2];\nfor (const f of fs.readdirSync(dir)) fs.writeFileSync(dir + '/' + f + '.bak', '');\n",
+  '/tmp/listing/tmp.py': "import os\nfor f in os.listdir('/tmp/safe'):\n    open(os.path.join('/tmp/safe', f + '.bak'), 'w').write('')\n",
+  '/tmp/listing/docs.rb': "Dir.children('src').each { |f| File.write(File.join('build', f), 'x') }\n",
   '/tmp/safe/b.txt': 'b\n',
 };
 

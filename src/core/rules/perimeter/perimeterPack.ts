@@ -23,8 +23,9 @@ import { unreadFinding } from './reach';
 import { pathsLedTo } from './linkTargets';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
-import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
+import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
+import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
@@ -513,27 +514,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const named = inline?.onlyReads && inline.code === snippet.text ? undefined : mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
-  const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
+  const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : scriptListingWrites(snippet, ctx.facts, view);
   return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view, snippet.language), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
-}
-
-/** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
-function judgeRuntimeSelection(snippet: CodeSnippet, facts: Facts, view: PerimeterView): Finding[] {
-  const patterns = runtimeSelection(snippet.text);
-  if (!patterns) return [];
-  const cwd = snippet.runner.cwd || facts.cwd;
-  const who = `The ${snippet.language} code run by ${snippet.runner.name}`;
-  if (patterns.length === 0) return [unreadFinding('runtime-target', `${who} deletes or overwrites paths it lists while running`, snippet.runner.name, facts, view)];
-  for (const pattern of patterns) {
-    const places = placesMatchingGlob(resolvePath(cwd, pattern.replace(/^\.\//, ''), facts.home), view, cwd).filter((p) => exists(facts, p));
-    if (places.length > 0) return [finding('code-names-guard-file', `${who} deletes or overwrites what ${pattern} matches, which includes ${display2(places[0]!, view)}; ${DENY_SUFFIX}.`, pattern)];
-  }
-  return [];
-}
-
-function display2(path: string, view: PerimeterView): string {
-  for (const root of view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
-  return path;
 }
 
 /** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */

@@ -200,9 +200,9 @@ export function interpreterText(inv: Invocation): string {
 
 /** Calls that delete, move or overwrite a path. */
 const DESTROYS =
-  /\b(?:unlink|unlinkSync|remove|removedirs|rmtree|rmSync|rmdirSync|rmdir|rm_rf|rm_r|rename|renameSync|replace|truncate|writeFileSync|writeFile|appendFileSync|appendFile|copyFileSync|copyFile|cpSync|symlinkSync|symlink|linkSync|write_text|write_bytes|delete|File\.delete|File\.write|FileUtils\.\w+|copy|copy2|copyfile|copytree|move|chmod)\s*\(|\bunlink\s+|\bsymlink\s+|\bopen\s*\(?[^;)]{0,200}?,\s*(?:['"][+]?[wax+]|['"]\s*>{1,2}|\w+\s*=>\s*['"]?[wa])|\bopen\s*\(?\s*\w+\s*,\s*['"]?(?:>|\+<)|\bFile\.open\s*\([^)]*['"][wa]/;
+  /\b(?:unlink|unlinkSync|remove|removedirs|rmtree|rmSync|rmdirSync|rmdir|rm_rf|rm_r|rename|renameSync|replace|truncate|writeFileSync|writeFile|appendFileSync|appendFile|copyFileSync|copyFile|cpSync|symlinkSync|symlink|linkSync|write_text|write_bytes|delete|File\.delete|File\.write|FileUtils\.\w+|copy|copy2|copyfile|copytree|move|chmod|chmodSync|chown|chownSync|lchmod|file_put_contents)\s*\(|\bunlink\s+|\bsymlink\s+|\bopen\s*\(?[^;)]{0,200}?,\s*(?:['"][+]?[wax+]|['"]\s*>{1,2}|\w+\s*=>\s*['"]?[wa])|\bopen\s*\(?\s*\w+\s*,\s*['"]?(?:>|\+<)|\bopen\s*\((?:[^;()'"]|'[^']*'|"[^"]*"|\([^()]*\)){0,200}?,\s*(?:mode\s*=\s*)?['"][+]?[wax]|\bFile\.open\s*\([^)]*['"][wa]/;
 /** Calls that choose paths while running: listings, globs, walks. */
-const LISTS = /\b(?:glob|iglob|rglob|listdir|scandir|walk|readdirSync|readdir|opendir|Dir\.glob|Dir\.children|Dir\.entries|glob\.sync|globSync|fg\.sync|os\.ReadDir)\s*\(|\bglob\s*\(|<\*|\bDir\s*\[/;
+const LISTS = /\b(?:glob|iglob|rglob|listdir|scandir|walk|iterdir|Dir\.each_child|readdirSync|readdir|opendir|Dir\.glob|Dir\.children|Dir\.entries|glob\.sync|globSync|fg\.sync|os\.ReadDir)\s*\(|\bglob\s*\(|<\*|\bDir\s*\[/;
 
 /**
  * Code that deletes or overwrites paths it chooses while running (a glob, a folder listing): the
