@@ -269,6 +269,9 @@ export function parallelInputCommand(args: readonly ArgWord[]): { command: ArgWo
   return { command, ...(listed ?? option ? { file: (listed ?? option)! } : {}) };
 }
 
+/** GNU parallel's replacement strings (`{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`). */
+const PARALLEL_REPLACEMENT = /\{(?:[./#%]|\/\/|\/\.|\d+)?\}/;
+
 function parallelPeel(args: ArgWord[]): Peeled {
   const rest = args.slice(readWrapper(args, PARALLEL).index);
   const end = rest.findIndex((w) => w.text.startsWith(':::'));
@@ -287,6 +290,11 @@ function parallelPeel(args: ArgWord[]): Peeled {
   const inputs: ArgWord[] = [];
   if (end >= 0 && !command.some((w) => w.text.includes('{}'))) {
     for (let i = end + 1; i < rest.length && !rest[i]!.text.startsWith(':::'); i++) inputs.push(rest[i]!);
+  }
+  // `ls -A | parallel mv {}/hooks.json {}/x`: each input line is pasted where a replacement string stands, so
+  // those words are run-time values (a command of plain words; one that needs a shell is read as shell text).
+  if (end < 0 && command.some((w) => PARALLEL_REPLACEMENT.test(w.text)) && command.every((w) => !/[\s;&|<>()`$'"\\]/.test(w.text))) {
+    return { argv: command.map((w) => (PARALLEL_REPLACEMENT.test(w.text) ? { ...w, dynamic: true } : w)), label: 'parallel' };
   }
   const line = joinWords(command);
   if (inputs.length === 0) return { argv: [], shellText: line, label: 'parallel' };

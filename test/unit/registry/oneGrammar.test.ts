@@ -85,7 +85,8 @@ const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs
 const READER_CEILING: Readonly<Record<string, number>> = {
   'core/credentials/searchPatterns.ts': 3,
   'core/policy/directoryChange.ts': 1,
-  'core/policy/effectRules.ts': 5,
+  'core/policy/archiveEffects.ts': 2,
+  'core/policy/effectRules.ts': 3,
   'core/policy/effects.ts': 3,
   'core/policy/extractorEffects.ts': 3,
   'core/policy/gitEffects.ts': 2,

@@ -2,7 +2,9 @@ import { minimatch } from 'minimatch';
 import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readsOnlyMetadata } from './guardHomeReads';
 import { mentionIn, spellings } from './mentions';
-import { perimeterView, type PerimeterView } from './protectedPaths';
+import { exists, knownPlaces, perimeterView, type PerimeterView } from './protectedPaths';
+import { DENY_SUFFIX } from './perimeterFinding';
+import type { Facts } from '../../policy/types';
 import { computedWordsOf, lineComputesPaths } from '../support/lineFacts';
 
 /**
@@ -66,10 +68,33 @@ function unresolvedWords(inv: Invocation): { word: ArgWord; read: boolean }[] {
   return out;
 }
 
+/**
+ * `ls -A | xargs -I{} mv {}/hooks.json …`, `parallel rm {}/settings.json`: a path computed at run time whose
+ * written tail is the file name of a protected place that exists here (a hook configuration, an agent's
+ * settings) is that place for every folder the input may name: a change to it is denied like the place itself.
+ */
+function protectedTail(word: ArgWord, facts: Facts, view: PerimeterView): string | undefined {
+  if (!word.dynamic) return undefined;
+  const raw = word.raw.replace(/['"]/g, '');
+  const slash = raw.lastIndexOf('/');
+  const tail = raw.slice(slash + 1).toLowerCase();
+  if (slash <= 0 || !/^[\w.-]+$/.test(tail) || /[$`{}*?]/.test(raw.slice(slash))) return undefined;
+  return knownPlaces(view, facts.cwd).find((place) => place.slice(place.lastIndexOf('/') + 1).toLowerCase() === tail && exists(facts, place));
+}
+
 export function unresolvedPathFindings(analysis: Analysis, ctx: RuleContext): Finding[] {
   const line = analysis.text;
   if (line === undefined || analysis.invocations.length === 0 || !lineComputesPaths(analysis)) return [];
   const view = perimeterView(ctx.facts);
+  for (const inv of analysis.invocations) {
+    if (inv.remote) continue;
+    for (const w of unresolvedWords(inv)) {
+      const place = w.read ? undefined : protectedTail(w.word, ctx.facts, view);
+      if (!place) continue;
+      const shown = w.word.raw.slice(0, 80);
+      return [{ rule: 'self-protection.unresolved-protected-name', risk: 'self-protection', severity: 'deny', reason: `${inv.name} changes ${shown}, a path known only at run time that ends in the name of ${place}: it may be that file; ${DENY_SUFFIX}.`, targets: [{ kind: 'path', name: shown, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
+    }
+  }
   const named = mentionIn(line, view);
   const guardHome = namesGuardHome(line, view);
   if (named === undefined && !guardHome) return [];

@@ -1,5 +1,6 @@
 import { resolvePath } from '../../paths';
 import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
+import { sevenZipWords, tarOptions } from '../../policy/archiveEffects';
 import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import type { ArgWord } from '../../shell/ast';
 import { credentialTarget, infoFor } from './credentialPaths';
@@ -38,21 +39,19 @@ function printedArchive(inv: Invocation): Printed | undefined {
     return archive ? { archive, members } : undefined;
   }
   if (TARS.has(name)) {
-    const first = inv.args[0];
-    const words = first && !first.text.startsWith('-') && /^[A-Za-z]+$/.test(first.text) ? [{ ...first, text: '-' + first.text }, ...inv.args.slice(1)] : inv.args;
-    const read = readEffectArgs(words, grammarOf('tar'));
+    const read = tarOptions(inv.args);
     if (!has(read, 'x', 'extract', 'get') || !has(read, 'O', 'to-stdout')) return undefined;
     const archive = values(read, 'f', 'file')[0];
     return archive ? { archive, members: read.operands } : undefined;
   }
   if (SEVEN_ZIP.has(name)) {
-    const [command, archive, ...members] = inv.args.filter((a) => !a.text.startsWith('-'));
-    if ((command?.text !== 'e' && command?.text !== 'x') || !inv.args.some((a) => a.text === '-so') || !archive) return undefined;
-    return { archive, members };
+    const { command, archive, files, toStdout } = sevenZipWords(inv.args);
+    if ((command?.text !== 'e' && command?.text !== 'x') || !toStdout || !archive) return undefined;
+    return { archive, members: files };
   }
   const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout'));
   if (!decompressing) return undefined;
-  const operands = CATS.has(name) ? inv.args.filter((a) => !a.text.startsWith('-')) : readEffectArgs(inv.args, grammarOf(name)).operands;
+  const operands = readEffectArgs(inv.args, grammarOf(name)).operands;
   const archive = operands.find((a) => TAR_NAME.test(a.text));
   return archive ? { archive, members: [] } : undefined;
 }

@@ -30,6 +30,21 @@ const TABLE: Record<string, Family> = {
       allowed('ruby /tmp/listing/docs.rb'),
     ],
   },
+  'a path computed at run time that ends in a protected file name': {
+    reason: /ends in the name of/,
+    rows: [
+      deny('ls -A | xargs -I{} mv {}/hooks.json {}/hooks.json.bak'),
+      deny('ls -A | xargs -I% rm %/hooks.json'),
+      deny('ls -A | xargs -n1 -I{} chmod 000 {}/hooks.json'),
+      deny('ls -A | parallel mv {}/hooks.json {}/hooks.bak'),
+      deny('ls -A | parallel truncate -s0 {}/settings.json'),
+      deny('find . -maxdepth 1 -type d | xargs -I{} cp /dev/null {}/settings.local.json'),
+      allowed('ls packages | xargs -I{} cp tsconfig.json packages/{}/tsconfig.json'),
+      allowed('ls src | parallel gzip -k src/{}'),
+      allowed("find . -name '*.png' | parallel convert {} {.}.webp"),
+      allowed('ls | parallel echo {}'),
+    ],
+  },
 };
 
-familyTables('script files writing what they list (coordinator, stop 35)', TABLE, perimeterFacts);
+familyTables('script files writing what they list, computed paths with protected names (coordinator, stop 35)', TABLE, perimeterFacts);
