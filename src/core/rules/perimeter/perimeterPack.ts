@@ -317,8 +317,6 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
   return false;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The guard's own CLI and the editor's extension switches
 
 const GUARD_CLI = /^blast-shield(-hook)?(\.cmd|\.js|\.mjs)?$/i;
 // `restore` changes no guard file: the guard-restore pack asks a human before one is brought back.
@@ -398,8 +396,6 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
     }
   }
 }
-
-// ---------------------------------------------------------------------------------------------
 
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
@@ -592,6 +588,7 @@ function judgeOtherInterpreter(inv: Invocation, j: Judge): void {
 export const perimeterPack: RulePack = {
   id: 'self-protection',
   title: "Blast Shield's perimeter",
+  guardsPerimeter: true,
   checkInvocation,
   checkSnippet,
   checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx), ...agentLaunchFindings(analysis)],
