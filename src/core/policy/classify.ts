@@ -292,7 +292,7 @@ function analysisFindings(analysis: Analysis, facts: Facts, index: PackIndex, bu
 /**
  * Invocations without those the same as an earlier one in every respect (`true; true; …`): the packs are
  * pure functions of the invocation and the decision's memoised facts, so a repeat finds nothing new.
- * Compared in full only when the command text repeats.
+ * Compared in full only when the command name repeats.
  */
 function withoutRepeats(invocations: readonly Invocation[]): Invocation[] {
   const texts = new Set<string>();
@@ -300,27 +300,36 @@ function withoutRepeats(invocations: readonly Invocation[]): Invocation[] {
   const out: Invocation[] = [];
   for (const inv of invocations) {
     // A piped stdin carries its producer (and its producer's): a key would grow with the pipeline.
-    if (inv.stdin?.kind === 'pipe' || inv.command.length > MAX_KEYED_COMMAND) {
+    if (inv.stdin?.kind === 'pipe' || inv.args.length > MAX_KEYED_WORDS) {
       out.push(inv);
       continue;
     }
     if (!texts.has(inv.command)) {
       texts.add(inv.command);
-      keys?.add(JSON.stringify(inv));
+      keys?.add(keyOf(inv));
       out.push(inv);
       continue;
     }
-    keys ??= new Set(out.filter((o) => o.stdin?.kind !== 'pipe' && o.command.length <= MAX_KEYED_COMMAND).map((o) => JSON.stringify(o)));
-    const key = JSON.stringify(inv);
-    if (keys.has(key)) continue;
+    keys ??= new Set(out.filter((o) => o.stdin?.kind !== 'pipe' && o.args.length <= MAX_KEYED_WORDS).map(keyOf));
+    const key = keyOf(inv);
+    if (key !== '' && keys.has(key)) continue;
     keys.add(key);
     out.push(inv);
   }
   return out;
 }
 
-/** Longer command texts are judged every time (a key would cost as much as it saves). */
-const MAX_KEYED_COMMAND = 256;
+/** Everything an invocation holds, as text; '' (never equal to another) when it cannot be written out. */
+function keyOf(inv: Invocation): string {
+  try {
+    return JSON.stringify(inv);
+  } catch {
+    return '';
+  }
+}
+
+/** Invocations with more words are judged every time (a key would cost as much as it saves). */
+const MAX_KEYED_WORDS = 64;
 
 /** The perimeter's findings for one invocation or snippet, by pack, judged before the other packs spend. */
 type Early = Map<RulePack, Finding[]> | undefined;
