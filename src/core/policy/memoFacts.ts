@@ -1,5 +1,5 @@
 import type { CredentialFacts, Facts } from './types';
-import { FACT_LOOKUP_UNITS, type WorkMeter } from './workMeter';
+import { FACT_LOOKUP_UNITS, INDEX_LOOKUP_UNITS, STAT_LOOKUP_UNITS, type WorkMeter } from './workMeter';
 
 /**
  * Facts for one decision: every file-system fact is looked up at most once per path (nested shells,
@@ -8,12 +8,12 @@ import { FACT_LOOKUP_UNITS, type WorkMeter } from './workMeter';
  * exhausted, and an exhausted decision asks, so an unanswered look-up never turns into an allow.
  */
 export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
-  const once = <T>(lookup: (path: string) => T, fallback: T): ((path: string) => T) => {
+  const once = <T>(lookup: (path: string) => T, fallback: T, units = FACT_LOOKUP_UNITS): ((path: string) => T) => {
     let seen: Map<string, T> | undefined;
     return (path) => {
       if (seen?.has(path)) return seen.get(path) as T;
       seen ??= new Map();
-      if (!meter.spend(FACT_LOOKUP_UNITS)) return fallback;
+      if (!meter.spend(units)) return fallback;
       const value = lookup(path);
       seen.set(path, value);
       return value;
@@ -24,15 +24,15 @@ export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
   memo.readFile = once((p) => facts.readFile(p), undefined);
   memo.listDir = once((p) => facts.listDir(p), undefined);
   const fileStatus = facts.fileStatus;
-  if (fileStatus) memo.fileStatus = once((p) => fileStatus.call(facts, p), 'unreadable' as const);
+  if (fileStatus) memo.fileStatus = once((p) => fileStatus.call(facts, p), 'unreadable' as const, STAT_LOOKUP_UNITS);
   const realPath = facts.realPath;
-  if (realPath) memo.realPath = once((p) => realPath.call(facts, p), undefined);
+  if (realPath) memo.realPath = once((p) => realPath.call(facts, p), undefined, STAT_LOOKUP_UNITS);
   const credentials = facts.credentials;
   if (credentials) {
     const memoCredentials: CredentialFacts = {
       fileInfo: once((p) => credentials.fileInfo(p), undefined),
       filesUnder: once((p) => credentials.filesUnder(p), []),
-      originOf: once((v) => credentials.originOf(v), undefined),
+      originOf: once((v) => credentials.originOf(v), undefined, INDEX_LOOKUP_UNITS),
     };
     // Not memoised: it reports on listings made so far, which change as the decision asks for more.
     const incomplete = credentials.incomplete;

@@ -414,6 +414,13 @@ export interface RulePack {
    * engine skips the call otherwise, so it must hold for every invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
    */
   gate?: PackGate;
+  /**
+   * The pack's findings may deny (the perimeter: what would weaken the guard itself). The engine judges
+   * every invocation, snippet and the analysis with such packs first, before any other pack spends from
+   * the decision's budget (classify.ts `findingsOf`), so padding a line until the rest runs out of budget
+   * cannot turn its deny into an ask.
+   */
+  guardsPerimeter?: boolean;
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
   checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
   /**

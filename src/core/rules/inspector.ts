@@ -91,6 +91,7 @@ function checkSnippet(snippet: CodeSnippet): Finding[] {
 export const inspectorPack: RulePack = {
   id: 'inspector',
   title: 'Debuggers opened in other processes',
+  guardsPerimeter: true,
   checkInvocation,
   checkSnippet,
   reactsTo: (name) => name === 'kill' || name === 'pkill' || name === 'killall' || EDITORS.has(name) || name === 'node' || name === 'nodejs',

@@ -70,6 +70,10 @@ export const FLAT: readonly AdversarialInput[] = [
   { name: 'aws --x y …', make: (n) => 'aws ec2 terminate-instances ' + '--instance-ids i-1 '.repeat(n) },
   { name: 'unknown options', make: (n) => 'kubectl ' + '--weird x '.repeat(n) + 'delete ns payments' },
   { name: 'many paths', make: (n) => 'rm -rf ' + Array.from({ length: n }, (_, i) => `pkg${i % 97}/src/f${i}.ts`).join(' ') },
+  // Words of commands that change none of their paths are priced lower (classify.ts): their time is bounded too.
+  { name: 'many read paths', make: (n) => 'ls -la ' + Array.from({ length: n }, (_, i) => `pkg${i % 97}/src/f${i}.ts`).join(' ') },
+  { name: 'many staged paths', make: (n) => 'git add ' + Array.from({ length: n }, (_, i) => `pkg${i % 97}/src/f${i}.ts`).join(' ') },
+  { name: 'many distinct statements', make: (n) => Array.from({ length: n }, (_, i) => `true ${i}; `).join('') + 'cp -r /tmp/x/. .' },
   { name: 'pwsh statements', make: (n) => "pwsh -Command '" + 'Get-ChildItem ./src; '.repeat(n) + "'" },
   { name: 'python3 -c statements', make: (n) => "python3 -c '" + 'print(1); '.repeat(n) + "'" },
   { name: 'find -exec … \\; …', make: (n) => 'find . ' + '-exec ls {} \\; '.repeat(n) },

@@ -582,6 +582,7 @@ function scriptEdits(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
 export const deferredPack: RulePack = {
   id: 'deferred',
   title: 'Deferred execution',
+  guardsPerimeter: true,
   checkInvocation,
   checkSnippet: scriptEdits,
   checkAnalysis: compoundCrontab,

@@ -101,8 +101,16 @@ export function protectedChangesOfMoves(workTree: string, moves: readonly GitMov
 
 /** A git command pointed at another repository or index (`GIT_DIR=…`, `--git-dir`, `core.worktree=`): git's view of the work tree does not narrow what it changes. */
 export function gitPointedElsewhere(inv: Invocation): boolean {
-  return Object.keys(inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+  // Asked for every path the invocation names: worked out once per invocation, not once per path (`rm f1 … f800` was quadratic).
+  let answer = pointedElsewhere.get(inv);
+  if (answer === undefined) {
+    answer = Object.keys(inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+    pointedElsewhere.set(inv, answer);
+  }
+  return answer;
 }
+
+const pointedElsewhere = new WeakMap<Invocation, boolean>();
 
 /** A repository's sparse-checkout patterns (`<work tree>/.git/info/sparse-checkout`): the work tree they narrow. */
 const SPARSE_PATTERNS = /^(.*)\/\.git\/info\/sparse-checkout$/i;

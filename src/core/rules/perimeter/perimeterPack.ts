@@ -318,8 +318,6 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
   return false;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The guard's own CLI and the editor's extension switches
 
 const GUARD_CLI = /^blast-shield(-hook)?(\.cmd|\.js|\.mjs)?$/i;
 // `restore` changes no guard file: the guard-restore pack asks a human before one is brought back.
@@ -400,8 +398,6 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
 function redirectEffects(inv: Invocation): PathEffect[] {
@@ -452,6 +448,8 @@ function judgeEnvironmentSetters(inv: Invocation, j: Judge): void {
 
 /** Work units judging one word's effect costs, on top of what the engine charges per word. */
 const UNITS_PER_EFFECT = 3_000;
+/** A read or a new path is weighed against the window tokens and the protected names, never looked below (`ls f1 … f800`, `mkdir -p …`). */
+const UNITS_PER_NAMING_EFFECT = 500;
 /** And looking below a folder it deletes, moves or rewrites for protected places. */
 const UNITS_PER_LOOK_BELOW = 10_000;
 
@@ -489,7 +487,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     // Each word judged as a path resolves, expands and matches it against every protected place; an
     // analysis that cannot pay for it stops here, and the spent budget makes the decision ask.
-    if (ctx.work && !ctx.work.spend(UNITS_PER_EFFECT)) break;
+    if (ctx.work && !ctx.work.spend(effect.kind === 'read' || effect.kind === 'create' ? UNITS_PER_NAMING_EFFECT : UNITS_PER_EFFECT)) break;
     judgeEffect(effect, j);
   }
   if (j.findings.length === 0) j.findings.push(...guardHomeWordFindings(inv, facts, view, cwd));
@@ -574,6 +572,7 @@ function judgeOtherInterpreter(inv: Invocation, j: Judge): void {
 export const perimeterPack: RulePack = {
   id: 'self-protection',
   title: "Blast Shield's perimeter",
+  guardsPerimeter: true,
   checkInvocation,
   checkSnippet,
   checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx), ...agentLaunchFindings(analysis)],
