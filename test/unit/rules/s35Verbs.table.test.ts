@@ -1,0 +1,47 @@
+import { ask, allow, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Stop 35 (red team round 21 and older misses of the same kind): what a command means when no rule names it.
+ * Each family is judged by its meaning, next to the routine look-alikes that must stay allowed.
+ */
+const table = decisionTable(testFacts({ files: { '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\n' } }));
+
+table('a read word on production with an option that changes asks (verbs.production-change-option)', [
+  ask('acmectl show config --env production --set key=value', { production: true, says: /`--set` changes what `show config` names/ }),
+  ask('acmectl status --env production --reset', { production: true, says: /`acmectl status --reset` changes production/ }),
+  ask('acmectl list -e production -X DELETE', { production: true, says: /-X DELETE/ }),
+  ask('acmectl list -e production -XPUT', { production: true, says: /-X PUT/ }),
+  ask('acmectl get flags --env production --method patch', { production: true, says: /--method PATCH/ }),
+  ask('acmectl get flags --env=production --request=POST', { production: true }),
+  ask('acmectl describe cluster prod --context production --force-restart', { production: true }),
+  ask('acmectl logs api --env production --kill', { production: true }),
+  ask('acmectl info --env prod --fix', { production: true }),
+  ask('acmectl inspect -e production --overwrite', { production: true }),
+  ask('acmectl check --env production --apply', { production: true }),
+  ask('acmectl view --env production --unset FEATURE_X', { production: true }),
+  ask('acmectl status --host api.prod.acme.internal --restart', { production: true }),
+  ask('acmectl get config https://api.prod.acme.com --set a=b', { production: true }),
+  ask('acmectl show jobs --env production --rm', { production: true }),
+  ask('widgetctl status --stage production --force', { production: true }),
+  ask('widgetctl query --env production --write', { production: true }),
+  ask('widgetctl report --env production --execute', { production: true }),
+  ask('widgetctl --status --env production --clear-queue', { production: true }),
+  allow('acmectl show --env production --format json', { production: true }),
+  allow('acmectl status --env production --force-color', { production: true }),
+  allow('acmectl show --env production --reset-cache', { production: true }),
+  allow('acmectl status --env production --no-reset', { production: true }),
+  allow('acmectl status --env production --force=false', { production: true }),
+  allow('acmectl status --env production --yes', { production: true }),
+  allow('acmectl status --env production --dry-run --reset', { production: true }),
+  allow('acmectl list -e production -X GET', { production: true }),
+  allow('acmectl status --env staging --reset'),
+  allow('acmectl show config --set key=value'),
+  allow('metro start --reset-cache'),
+  allow('jest --clearCache'),
+  allow('eslint --fix src'),
+  // A changing option aimed at this machine's files is a local edit (the perimeter judges it), not production.
+  allow('ruff check --fix deploy/production.py', { production: true }),
+  allow('sqlfluff lint models/production --fix', { production: true }),
+  allow('helm template web ./chart --set image.tag=1.2 -f values-production.yaml'),
+]);
