@@ -1,5 +1,6 @@
 import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
+import { emptyFacts, perimeterFacts } from './perimeterFixtures';
 
 /**
  * Stop 35 (red team round 21 and older misses of the same kind): what a command means when no rule names it.
@@ -45,3 +46,49 @@ table('a read word on production with an option that changes asks (verbs.product
   allow('sqlfluff lint models/production --fix', { production: true }),
   allow('helm template web ./chart --set image.tag=1.2 -f values-production.yaml'),
 ]);
+
+describe('s35: pull equivalents are judged as git pull (registry `pulls`, perimeter/gitLine.ts)', () => {
+  decisionTable(perimeterFacts())('a work tree holding hook configurations: what lands fetched commits asks', [
+    ask('gh repo sync', { says: /gh repo sync fetches new commits and lands them in the work tree as git pull does, which holds .*hook configuration/ }),
+    ask('hub sync', { says: /hub sync fetches new commits/ }),
+    ask('git up', { says: /git up fetches new commits/ }),
+    ask('git town sync', { says: /git town sync fetches new commits/ }),
+    ask('git-town sync --all'),
+    ask('git -c alias.x=pull x'),
+    ask('gh repo sync --branch main --source acme/app'),
+    ask('gh -R acme/app repo sync'),
+    ask('gt sync'),
+    ask('git spice repo sync'),
+    ask('gs repo sync --restack'),
+    ask('git machete traverse --fetch'),
+    ask('git branchless sync --pull'),
+    ask('git sync'),
+    ask('git-up'),
+    ask('hub pull --rebase'),
+    ask('command git up'),
+    ask("sh -c 'hub sync'"),
+    ask('cd src && git up'),
+    // `--force` overwrites local work wherever it runs.
+    ask('gh repo sync --force', { says: /overwrites by force/ }),
+    ask('git sync -f', { says: /uncommitted changes and untracked files are dropped/ }),
+    ask('gt sync --force'),
+    allow('gh repo sync acme/app-fork'),
+    allow('git town sync --dry-run'),
+    allow('git town status'),
+    allow('hub browse'),
+    allow('gh repo view'),
+    allow('git machete traverse'),
+    allow('git fetch origin'),
+  ]);
+
+  decisionTable(emptyFacts())('a project with no protected place: pull equivalents stay allowed, as git pull does', [
+    allow('gh repo sync'),
+    allow('hub sync'),
+    allow('git up'),
+    allow('git town sync'),
+    allow('gt sync'),
+    ask('gh repo sync --force'),
+    ask('git sync --force'),
+    ask('gt sync -f'),
+  ]);
+});

@@ -126,7 +126,7 @@ export function changingOption(options: readonly { name: string; value?: string;
     // curl's glued `-XDELETE`.
     const glued = /^-X(DELETE|PUT|POST|PATCH)$/i.exec(o.name);
     if (glued) return `-X ${glued[1]!.toUpperCase()}`;
-    if (!o.name.startsWith('--') || OFF.test(o.value ?? '')) continue;
+    if (!/^--\w/.test(o.name) || OFF.test(o.value ?? '')) continue;
     const parts = identifierParts(o.name);
     if (parts[0] === undefined || !CHANGE_OPTION.has(parts[0]) || parts.slice(1).some((p) => VIEW_OBJECT.has(p))) continue;
     return o.name;
