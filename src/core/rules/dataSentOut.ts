@@ -3,6 +3,8 @@ import type { Finding, Invocation, RuleContext, RulePack, Target } from '../poli
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
+import { productionBackupDownload } from './support/backupDownloads';
+import { OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -146,13 +148,17 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
       return [{ rule: 'dataSentOut.image-to-network', risk: 'credential-dump', severity: 'ask', reason: `Sends ${image} (${from.name}) to ${to.slice(0, 80)} (${inv.name}): every layer leaves this machine, with whatever the build baked in (env files, keys, build arguments).`, targets: [target] }];
     }
   }
+  if (OBJECT_STORE_TOOLS.includes(inv.name)) {
+    const backup = productionBackupDownload(inv, ctx);
+    if (backup.length > 0) return backup;
+  }
   return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }
 
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
+  commands: [...new Set([...SENDERS, ...OBJECT_STORE_TOOLS]), ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
   checkInvocation: check,
 };
 

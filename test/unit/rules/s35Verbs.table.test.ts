@@ -110,3 +110,23 @@ table('an image or a container archive piped to a sender leaves this machine (da
   allow('docker save -o api.tar acme/api'),
   allow('docker save acme/api | docker -H ssh://deploy@web1 load'),
 ]);
+
+table("a production database's backup copied down from an object store asks (dataSentOut.production-backup-download)", [
+  ask('aws s3 cp s3://acme-prod-db-backups/latest.sql.gz .', { production: true, says: /a backup of a production database by its name, onto this machine/ }),
+  ask('aws s3 cp s3://acme-prod-data/backups/shop-2026-12-01.dump /tmp/', { production: true }),
+  ask('aws --profile prod s3 cp s3://acme-backups/postgres/latest.sql.gz ./db.sql.gz', { production: true }),
+  ask('aws s3 sync s3://acme-prod-pg-backups ./b', { production: true }),
+  ask('gsutil cp gs://acme-prod-db-backups/shop.sql.gz .', { production: true }),
+  ask('gcloud storage cp gs://acme-production-dumps/latest.dump /tmp/latest.dump', { production: true }),
+  ask('aws s3 cp s3://acme-prod-redis/dump.rdb .', { production: true }),
+  ask('aws s3 cp s3://acme-prod-db-backups/latest.sql.gz - | gunzip | head', { production: true }),
+  ask('az storage blob download -c prod-db-backups -n latest.bak -f latest.bak --account-name acmeprod', { production: true }),
+  ask('aws s3api get-object --bucket acme-prod-db-backups --key latest.sql.gz latest.sql.gz', { production: true }),
+  ask('gsutil -m cp -r gs://acme-prod-db-backups/2026-12-01 ./restore', { production: true }),
+  allow('aws s3 cp s3://acme-prod-data/users.csv ./users.csv', { production: true }),
+  allow('aws s3 sync s3://acme-prod-assets ./backup/assets', { production: true }),
+  allow('aws s3 cp s3://acme-staging-db-backups/latest.sql.gz .'),
+  allow('aws --profile staging s3 cp s3://acme-backups/postgres/latest.sql.gz ./db.sql.gz'),
+  allow('aws s3 ls s3://acme-prod-db-backups/', { production: true }),
+  allow('aws s3 cp s3://acme-prod-assets/logo.png .', { production: true }),
+]);
