@@ -112,7 +112,8 @@ export function productionChange(tool: string, path: readonly string[], environm
 const CHANGE_OPTION = new Set(['set', 'unset', 'reset', 'delete', 'del', 'remove', 'rm', 'purge', 'prune', 'force', 'fix', 'apply', 'write', 'overwrite', 'kill', 'drop', 'truncate',
   'wipe', 'flush', 'clear', 'erase', 'destroy', 'terminate', 'restart', 'reboot', 'stop', 'disable', 'replace', 'restore', 'rollback', 'revoke', 'rotate', 'execute', 'commit', 'evict', 'expire', 'invalidate', 'update', 'upsert', 'patch', 'put', 'post']);
 /** What a changing word may act on that only shapes the output or a local view (`--force-color`, `--clear-screen`, `--fix-width`). */
-const VIEW_OBJECT = new Set([...BENIGN_OBJECT, 'color', 'colors', 'colour', 'colours', 'tty', 'ansi', 'width', 'height', 'columns', 'format', 'locale', 'interactive', 'prompt', 'progress', 'pager', 'line', 'lines', 'log', 'logs', 'level', 'verbose']);
+const VIEW_OBJECT = new Set([...BENIGN_OBJECT, 'color', 'colors', 'colour', 'colours', 'tty', 'ansi', 'width', 'height', 'columns', 'format', 'locale', 'interactive', 'prompt', 'progress', 'pager', 'line', 'lines', 'log', 'logs', 'level', 'verbose',
+  'telemetry', 'analytics', 'banner', 'spinner', 'emoji', 'hints', 'warnings', 'refresh', 'out', 'json', 'yaml', 'csv', 'table', 'timestamps']);
 const WRITE_METHOD = /^(delete|put|post|patch)$/i;
 const OFF = /^(false|no|0|off|none)$/i;
 
