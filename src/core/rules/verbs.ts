@@ -506,15 +506,15 @@ function unreadWork(inv: Invocation, reading: Reading, optionCounts: boolean): s
   if (traits.destroying || traits.routine || traits.overwriting || traits.dryUnless || traits.loadsInto || traits.dryRun) return undefined;
   if (toolNamed(inv.name)?.family === 'package-manager' || [inv.name, ...reading.options.map((o) => o.name), ...reading.positionals.slice(0, 2).map((w) => w.text)].some((w) => reads.includes(w))) return undefined;
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
-  // `acmectl status --env production --reset`: an option that changes outweighs the read word (support/productionChange.ts).
+  // `acmectl status --env production --reset`: where a word reads, an option that changes outweighs it (support/productionChange.ts).
   const option = optionCounts ? changingOption(reading.options) : undefined;
-  if (option !== undefined) return { path: words.filter((w) => !w.value).map((w) => w.text), option };
+  const changed = option !== undefined ? { path: words.filter((w) => !w.value).map((w) => w.text), option } : undefined;
   const here = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : [];
   const statements = [...here, ...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
   // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
   const passed = passedProgram(reading, inv.args);
-  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return undefined;
-  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly);
+  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return changed;
+  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly) ?? changed;
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
