@@ -57,7 +57,7 @@ import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import { bfg, gitFilterRepo } from './tools/historyRewriters';
-import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
+import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitSync, gitTown, gitUp, graphite, hg, hub, jj, spr, svn } from './tools/otherVcs';
 import { chefClient, fab, jenkinsCli, mssh, mussh } from './tools/remoteRunners';
 import { ab, artillery, esrally, hey, locust, memtierBenchmark, oha, redisBenchmark, siege, vegeta, wrk } from './tools/loadTests';
 import type { ToolEntry, ToolSpec } from './types';
@@ -70,7 +70,7 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
   railway, fly, dokku, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
-  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitFilterRepo, bfg,
+  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, hub, gitUp, gitSync, gitFilterRepo, bfg,
   nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, kubectx, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mysqld, initdb, pgUpgradecluster, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient, cqlsh, usql, cockroach, trino, snowsql, beeline, duckdb, mysqlsh, sqlplus, vsql, impalaShell, snowCli, sparkSql, databricksSql,

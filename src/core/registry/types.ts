@@ -152,6 +152,12 @@ export interface CommandSpec extends GrammarNode {
   selects?(args: ToolArgs): Readonly<Record<string, string>>;
   /** A package manager's subcommand: which of the project's code it runs, or that it installs, publishes, uninstalls. */
   package?: PackageAction;
+  /**
+   * It fetches commits and lands them in this clone's work tree, as `git pull` does (`gh repo sync`, `hub sync`,
+   * `git town sync`, git-up): the perimeter judges it as a pull (`rules/perimeter/gitLine.ts`). A function says
+   * when (`gh repo sync OWNER/FORK` syncs a fork on the server: nothing lands here).
+   */
+  pulls?: true | ((args: ToolArgs) => boolean);
   /** Options that make this subcommand only show what it would do (`git clean -n`, `pulumi destroy --preview-only`). */
   dryRun?: readonly string[];
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */

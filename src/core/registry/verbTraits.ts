@@ -259,7 +259,7 @@ export function isSharedDryRun(option: string): boolean {
  * subcommands the registry does not describe (kubectl plugins such as `kubectl cnpg destroy`, helm
  * plugins such as `helm secrets decrypt`).
  */
-export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k', 'helm', 'vagrant', 'multipass', 'lxc', 'incus', 'limactl', 'kamal', 'eb', 'distrobox', 'toolbox', 'swift', 'knife', 'mco', 'choria', 'bolt', 'dokku', 'cockroach', 'databricks', 'snow']);
+export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k', 'helm', 'vagrant', 'multipass', 'lxc', 'incus', 'limactl', 'kamal', 'eb', 'distrobox', 'toolbox', 'swift', 'knife', 'mco', 'choria', 'bolt', 'dokku', 'cockroach', 'databricks', 'snow', 'hub']);
 
 export function verbTraitsOf(name: string): VerbTraits {
   const bare = name.replace(/\.(sh|py|exe|cmd|bat)$/, '');

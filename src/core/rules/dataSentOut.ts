@@ -2,6 +2,9 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
+import { invocationCommand, toolArgs } from '../registry/commandModel';
+import { productionBackupDownload } from './support/backupDownloads';
+import { OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -90,6 +93,22 @@ function sendsStdin(inv: Invocation): boolean {
   return words.includes('-') || words.includes('/dev/stdin');
 }
 
+/**
+ * Stop 35 (round 6): a container image or a container's files written to standard output (`docker save IMAGE`,
+ * `podman image save`, `docker export CONTAINER`) carry every layer, and whatever the build baked in with them
+ * (env files, keys, build arguments). Piped to a sender they leave this machine; written to a file
+ * (`-o api.tar`, `> api.tar`) or loaded elsewhere over ssh (`| ssh web1 docker load`) they are moved, not sent out.
+ */
+function imageArchive(inv: Invocation): string | undefined {
+  const read = invocationCommand(inv);
+  if (read?.tool.provider !== 'docker' || !read.tool.names.includes(inv.name)) return undefined;
+  const words = read.parsed.operands.map((w) => w.text);
+  const at = words[0] === 'image' || words[0] === 'container' ? 1 : 0;
+  if (!/^(save|export)$/.test(words[at] ?? '') || toolArgs(inv.name, read.parsed, read.tool).has('-o', '--output')) return undefined;
+  const names = words.slice(at + 1).filter((w) => !/\s/.test(w));
+  return `${words[at] === 'save' ? 'the image' : 'the files of the container'} ${names.length > 0 ? names.join(' ') : '(not named)'}`;
+}
+
 /** Whether the invocation copies a whole store (a dump tool, or a client given its whole-store option). */
 function copiesWholeStore(inv: Invocation): boolean {
   if (DUMPERS[inv.name]) return true;
@@ -105,6 +124,12 @@ function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
 }
 
+/** Where a sender sends: its address, else its first word that is not an option. */
+function destination(inv: Invocation): string {
+  const words = inv.args.map((a) => a.text);
+  return words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w)) ?? words.find((w) => !w.startsWith('-') && /[a-z]/i.test(w)) ?? inv.name;
+}
+
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.stdin?.kind === 'pipe' && SENDERS.has(inv.name) && sendsStdin(inv)) {
     let from = inv.stdin.from;
@@ -112,11 +137,20 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     for (let i = 0; i < 6 && FILTERS.has(from.name) && from.stdin?.kind === 'pipe'; i++) from = from.stdin.from;
     const source = databaseRead(from, ctx);
     if (source && source.environment !== 'non-production') {
-      const words = inv.args.map((a) => a.text);
-      const to = words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w)) ?? words.find((w) => !w.startsWith('-') && /[a-z]/i.test(w)) ?? inv.name;
+      const to = destination(inv);
       const target: Target = { ...source, environment: 'production', environmentReason: source.environment === 'production' ? source.environmentReason : `${source.name} is a remote database nothing names (unknown: treated as production)` };
       return [{ rule: 'dataSentOut.database-to-network', risk: 'destructive', severity: 'ask', reason: `Sends what ${from.name} reads from the ${source.environment === 'production' ? 'production' : 'remote'} database ${source.name} to ${to.slice(0, 80)} (${inv.name}): the data leaves the place that guards it.`, targets: [target] }];
     }
+    const image = imageArchive(from);
+    if (image) {
+      const to = destination(inv);
+      const target: Target = { kind: 'url', name: to.slice(0, 80), provider: inv.name, remote: true, environment: 'unknown', environmentReason: 'an address the image is sent to' };
+      return [{ rule: 'dataSentOut.image-to-network', risk: 'credential-dump', severity: 'ask', reason: `Sends ${image} (${from.name}) to ${to.slice(0, 80)} (${inv.name}): every layer leaves this machine, with whatever the build baked in (env files, keys, build arguments).`, targets: [target] }];
+    }
+  }
+  if (OBJECT_STORE_TOOLS.includes(inv.name)) {
+    const backup = productionBackupDownload(inv, ctx);
+    if (backup.length > 0) return backup;
   }
   return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }
@@ -124,7 +158,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
+  commands: [...new Set([...SENDERS, ...OBJECT_STORE_TOOLS]), ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
   checkInvocation: check,
 };
 

@@ -24,7 +24,7 @@ import { blankingWrite } from './support/blankWrites';
 import { scriptCli } from './support/scriptClis';
 import { BENIGN_OBJECT, optionVerb } from './support/optionVerbs';
 import { NOT_A_CLI } from './support/notACli';
-import { actionPath, productionChange, unreadPath } from './support/productionChange';
+import { actionPath, changingOption, localPath, productionChange, productionOptionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
@@ -499,19 +499,22 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */
-function unreadWork(inv: Invocation, reading: Reading): string[] | undefined {
+function unreadWork(inv: Invocation, reading: Reading, optionCounts: boolean): string[] | { path: string[]; option: string } | undefined {
   // A package manager's words are the project's scripts (`NODE_ENV=production npm run build`), which its pack reads.
   // A tool whose traits list its destroying or routine words is described there: the floor's reading of it stands.
   const traits = verbTraitsOf(inv.name), reads = traits.reads ?? [];
   if (traits.destroying || traits.routine || traits.overwriting || traits.dryUnless || traits.loadsInto || traits.dryRun) return undefined;
   if (toolNamed(inv.name)?.family === 'package-manager' || [inv.name, ...reading.options.map((o) => o.name), ...reading.positionals.slice(0, 2).map((w) => w.text)].some((w) => reads.includes(w))) return undefined;
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
+  // `acmectl status --env production --reset`: where a word reads, an option that changes outweighs it (support/productionChange.ts).
+  const option = optionCounts ? changingOption(reading.options) : undefined;
+  const changed = option !== undefined ? { path: words.filter((w) => !w.value).map((w) => w.text), option } : undefined;
   const here = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : [];
   const statements = [...here, ...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].filter((t) => /\s/.test(t));
   // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
   const passed = passedProgram(reading, inv.args);
-  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return undefined;
-  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly);
+  if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return changed;
+  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly) ?? changed;
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
@@ -546,8 +549,10 @@ function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, c
   if (resolved.environment !== 'production') return [];
   if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
   // Production named by the command's own words, not only by a mode variable (`NODE_ENV=production tool build`).
-  const unread = unknownAsks && ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment === 'production' ? unreadWork(inv, reading) : undefined;
-  if (unread !== undefined) return [productionChange(inv.name, unread, resolved.reason, true)];
+  // An option's change counts where production is not only a file here (`ruff check --fix deploy/production.py` edits this machine's file).
+  const remoteNamed = ctx.environmentOf({ values: values.filter((v) => !localPath(v, ctx.facts)), sources, remote: true, selectors: [] }).environment === 'production';
+  const unread = unknownAsks && ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment === 'production' ? unreadWork(inv, reading, remoteNamed) : undefined;
+  if (unread !== undefined) return [Array.isArray(unread) ? productionChange(inv.name, unread, resolved.reason, true) : productionOptionChange(inv.name, unread.path, unread.option, resolved.reason)];
   const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
   const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
   return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason}).`, targets: [target] }];

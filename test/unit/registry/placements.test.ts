@@ -253,6 +253,10 @@ const ROWS: Readonly<Record<string, Row>> = {
   'git-lfs': { words: '@ migrate @ import --everything', option: ['-I', '--include'], value: '*.png', decision: 'ask' },
   'git-annex': { words: '@ drop --force @ .', option: ['-J', '--jobs'], value: '2', decision: 'ask' },
   'git-delete-branch': { words: '@ main', option: [], value: '', decision: 'ask', production: true },
+  hub: { words: '@ delete @ -y acme/prod-site', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
+  // Pulls ask only where the work tree holds a protected place (the perimeter's facts); these facts hold none.
+  'git-up': { words: '@', option: ['-q', '--quiet'], value: '', decision: 'allow' },
+  'git-sync': { words: '@ --force @', option: ['-s', '--soft'], value: '', decision: 'allow' },
   'git-delete-tag': { words: '@ v1.0', option: [], value: '', decision: 'ask', production: true },
   'git-delete-merged-branches': { words: '@', option: [], value: '', decision: 'ask' },
   'git-delete-squashed-branches': { words: '@ main', option: [], value: '', decision: 'ask' },

@@ -40,7 +40,9 @@ const FLAGGED: Array<[string, RegExp]> = [
 
 const ALLOWED = [
   'aws s3 cp local.txt s3://bucket/new-key',
-  'aws s3 cp s3://acme-prod-backups/latest.dump ./latest.dump',
+  // A download overwrites nothing in the cloud. (A production database backup copied down asks since stop 35, as
+  // pg_dump of production does: s35Verbs.table.test.ts.)
+  'aws s3 cp s3://acme-prod-assets/logo.png ./logo.png',
   // Stop 33: into a website bucket nobody named it publishes (s33PublishRound16); a staging site stays routine.
   'aws s3 mv ./build s3://acme-staging-site/ --recursive',
   'aws s3api put-object --bucket acme-assets --key logo.png --body logo.png',
@@ -49,7 +51,7 @@ const ALLOWED = [
   'aws autoscaling set-desired-capacity --auto-scaling-group-name web-asg --desired-capacity 4',
   'gcloud sql backups list --instance=shop-prod',
   'gcloud storage cp ./dump.sql gs://acme-staging-backups/dump.sql',
-  'gsutil cp gs://acme-prod-backups/db.dump .',
+  'gsutil cp gs://acme-prod-exports/report.csv .',
   'gcloud compute instance-groups managed resize web-mig --size 3 --zone us-central1-a',
   'gcloud compute ssh prod-vm -- -L 8080:localhost:80 -N',
   "gcloud compute ssh prod-vm -- 'df -h'",

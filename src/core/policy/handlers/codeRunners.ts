@@ -343,7 +343,7 @@ function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
 }
 
 /** git runs `git-<name>` for a subcommand it does not have: the extensions the registry describes (`git town kill`, `git lfs migrate`). */
-const GIT_EXTENSIONS: ReadonlySet<string> = new Set(['town', 'machete', 'branchless', 'lfs', 'annex', 'spice', 'spr', 'delete-branch', 'delete-tag', 'delete-merged-branches', 'delete-squashed-branches', 'clear', 'clear-soft', 'reset-file', 'undo', 'obliterate']);
+const GIT_EXTENSIONS: ReadonlySet<string> = new Set(['town', 'machete', 'branchless', 'lfs', 'annex', 'spice', 'spr', 'delete-branch', 'delete-tag', 'delete-merged-branches', 'delete-squashed-branches', 'clear', 'clear-soft', 'reset-file', 'undo', 'obliterate', 'up', 'sync']);
 
 function gitExtension(args: readonly ArgWord[], parsed: ParsedCommand): { text: string; label: string } | undefined {
   // `git annex drop`, `git lfs prune`: the git entry reads a few of these itself; git-<name> is still what runs.

@@ -119,7 +119,8 @@ export const graphite: ToolSpec = {
     'submit|ss|s': { options: [flag('-f', '--force'), flag('-s', '--stack'), flag('-d', '--draft'), flag('--dry-run')] },
     'stack|upstack|downstack|branch': { commands: { 'submit|s': { options: [flag('-f', '--force')] }, 'delete|dl': { options: [flag('-f', '--force')] } } },
     'delete|dl': { options: [flag('-f', '--force')] },
-    sync: { options: [flag('-f', '--force'), flag('--all')] },
+    // `gt sync` pulls trunk into this clone and restacks the branches on it.
+    sync: { options: [flag('-f', '--force'), flag('--all')], pulls: true },
   },
   help: HELP,
   dryRun: ['--dry-run'],
@@ -143,7 +144,7 @@ export const gitSpice: ToolSpec = {
   commands: {
     'stack|s|upstack|us|downstack|ds|branch|b': { commands: { 'submit|s': { options: [flag('--force'), flag('--dry-run'), flag('--fill'), flag('--draft')] }, 'delete|d|rm': { options: [flag('--force')] } } },
     'ss|us|ds|bs': { options: [flag('--force'), flag('--dry-run')] },
-    'repo|r': { commands: { 'sync|s': { options: [flag('--restack')] } } },
+    'repo|r': { commands: { 'sync|s': { options: [flag('--restack')], pulls: true } } },
   },
   help: HELP,
   dryRun: ['--dry-run'],
@@ -190,7 +191,7 @@ export const gitTown: ToolSpec = {
   provider: 'git',
   label: 'Git Town',
   options: [flag('-v', '--verbose'), flag('--dry-run')],
-  commands: { 'kill|delete': {}, 'sync': { options: [flag('-a', '--all'), flag('-s', '--stack'), flag('--prune')] } },
+  commands: { 'kill|delete': {}, 'sync': { options: [flag('-a', '--all'), flag('-s', '--stack'), flag('--prune')], pulls: true } },
   help: HELP,
   dryRun: ['--dry-run'],
   rules: [
@@ -207,7 +208,7 @@ export const gitMachete: ToolSpec = {
   label: 'git-machete',
   options: [flag('-v', '--verbose'), flag('--debug')],
   commands: {
-    'traverse|t': { options: [flag('-y', '--yes'), flag('--no-push'), flag('--no-push-untracked'), flag('-F', '--fetch'), flag('-W'), flag('--return-to')] },
+    'traverse|t': { options: [flag('-y', '--yes'), flag('--no-push'), flag('--no-push-untracked'), flag('-F', '--fetch'), flag('-W'), flag('--return-to')], pulls: (a) => a.has('-F', '--fetch', '-W') },
     'delete-unmanaged': { options: [flag('-y', '--yes')] },
     'slide-out': { options: [flag('--delete'), flag('--removed-from-remote'), flag('-n', '--no-interactive-rebase')] },
   },
@@ -228,7 +229,7 @@ export const gitBranchless: ToolSpec = {
   label: 'git-branchless',
   options: [valued('-C'), flag('-q', '--quiet')],
   commands: {
-    sync: { options: [flag('-f', '--force'), flag('-p', '--pull'), flag('--merge')] },
+    sync: { options: [flag('-f', '--force'), flag('-p', '--pull'), flag('--merge')], pulls: (a) => a.has('-p', '--pull') },
     submit: { options: [flag('-f', '--force'), flag('-c', '--create'), valued('--forge')] },
     hide: { options: [flag('-D', '--delete-branches'), flag('-r', '--recursive')] },
   },
@@ -301,3 +302,43 @@ export const gitClearSoft = extra('clear-soft', { id: 'git-extras-clear-soft', k
 export const gitResetFile = extra('reset-file', { id: 'git-extras-reset-file', kind: 'path', noun: 'file', verb: 'discards the uncommitted changes of', namePositionals: 'first', local });
 export const gitUndo = extra('undo', { id: 'git-extras-undo', kind: 'repository', noun: 'commits', verb: 'removes the latest', defaultName: 'commit', namePositionals: 'none', note: () => ' and their changes', when: (a) => hasFlag(a, ['--hard']), local });
 export const gitObliterate = extra('obliterate', { id: 'git-extras-obliterate', kind: 'repository', noun: 'history', verb: 'rewrites every commit of', defaultName: 'the repository history', namePositionals: 'none', note: () => ' to erase the named files (pushing it then needs a force push)' }, 'either');
+
+/**
+ * hub (GitHub's older CLI, often aliased as git): `hub sync` fetches and fast-forwards the local branches, the
+ * checked-out one in the work tree; git's own commands pass through (`hub pull`); `hub delete -y OWNER/REPO`
+ * deletes a repository on GitHub. What it does not describe is left to the verb floor (`FLOOR_BENEATH`).
+ */
+export const hub: ToolSpec = {
+  names: ['hub'],
+  family: 'vcs',
+  locality: 'either',
+  provider: 'github',
+  label: 'hub',
+  options: [valued('-C'), valued('-c')],
+  commands: {
+    'sync|pull': { options: [flag('--rebase'), flag('--ff-only')], pulls: true },
+    delete: { options: [flag('-y', '--yes')] },
+  },
+  help: HELP,
+  rules: [{ id: 'hub-delete', path: ['delete'], kind: 'repository', noun: 'GitHub repository', verb: 'deletes', namePositionals: 'first', note: () => ' with its issues, pull requests and releases' }],
+};
+
+/**
+ * git-up (`git up`, PyPI's git-up and the gem): fetches every remote and rebases or fast-forwards every
+ * local branch onto its upstream, the checked-out one in the work tree. git-extras' `git sync` (`git-sync`)
+ * resets the branch to its upstream and removes untracked files; `-f`/`--force` skips its question.
+ */
+export const gitUp: ToolSpec = { names: ['git-up'], family: 'vcs', locality: 'either', provider: 'git', label: 'git-up', options: [flag('-q', '--quiet')], pulls: true, help: HELP };
+
+export const gitSync: ToolSpec = {
+  names: ['git-sync'],
+  family: 'vcs',
+  locality: 'either',
+  provider: 'git',
+  label: 'git sync',
+  options: [flag('-f', '--force'), flag('-s', '--soft'), flag('-n', '--dry-run')],
+  pulls: true,
+  help: HELP,
+  dryRun: ['-n', '--dry-run'],
+  rules: [{ id: 'git-sync-force', path: [], kind: 'path', noun: 'work tree', verb: 'resets to its upstream, without asking,', defaultName: 'the work tree', namePositionals: 'none', note: () => ': uncommitted changes and untracked files are dropped', when: (a) => forced(a) && !hasFlag(a, ['-s', '--soft']), local }],
+};

@@ -1,7 +1,7 @@
 import { isWithin as within, resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
-import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import { commandNode, invocationCommand, toolArgs } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding, printedText } from './perimeterFinding';
@@ -155,6 +155,9 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
     if (git?.sub === 'pull') {
       const pulled = teamPull(git, cwd, facts);
       if (pulled) out.push(askFinding(`git pull fetches ${pulled.from} and ${git.args.has('-r', '--rebase') && !git.args.has('--no-rebase') ? 'rebases the branch onto them in' : 'merges them into'} the work tree, which holds ${pulled.holds}: a commit pushed from another clone may change it, and which files the pull rewrites cannot be known before it runs; it needs confirmation. Run git fetch on its own first: a merge or rebase of the fetched commits is then judged by the files they change.`, 'git pull'));
+    } else {
+      const same = pullEquivalent(inv, cwd, facts);
+      if (same) out.push(askFinding(`${same.shown} fetches new commits and lands them in the work tree as git pull does, which holds ${same.holds}: a commit pushed from another clone may change it, and which files it rewrites cannot be known before it runs; it needs confirmation. Run git fetch on its own first: a merge or rebase of the fetched commits is then judged by the files they change.`, same.shown));
     }
     if (git) {
       const to = headMove(git);
@@ -194,12 +197,32 @@ function teamPull(git: GitCommand, cwd: string, facts: RuleContext['facts']): { 
   if (git.args.has('--dry-run')) return undefined;
   const repository = git.ops[0];
   if (repository && (repository.dynamic || ADDRESS.test(repository.text))) return undefined;
-  const folder = git.args.values('-C').reduce((at, c) => resolvePath(at, c, facts.home), cwd);
+  const label = heldPlace(git.args.values('-C').reduce((at, c) => resolvePath(at, c, facts.home), cwd), facts);
+  if (label === undefined) return undefined;
+  return { from: repository ? `the commits of ${repository.text}${git.ops.length > 1 ? ` ${git.ops.slice(1).map((w) => w.text).join(' ')}` : ''}` : "the upstream branch's new commits", holds: label };
+}
+
+/** The first protected place the work tree of `folder` holds, by its label. */
+function heldPlace(folder: string, facts: RuleContext['facts']): string | undefined {
   const view = perimeterView(facts);
   const held = protectedBeneath(workTreeRoot(folder, facts), facts, view, 1)[0];
-  if (held === undefined) return undefined;
-  const label = protectionOf(held, view)?.label ?? held;
-  return { from: repository ? `the commits of ${repository.text}${git.ops.length > 1 ? ` ${git.ops.slice(1).map((w) => w.text).join(' ')}` : ''}` : "the upstream branch's new commits", holds: label };
+  return held === undefined ? undefined : (protectionOf(held, view)?.label ?? held);
+}
+
+/**
+ * Stop 35 (round 21): what lands fetched commits in the work tree by another name is a pull (`gh repo sync`,
+ * `hub sync`, `git up`, `git town sync`, `gt sync`: the registry's `pulls`), judged as `git pull` is where the work
+ * tree holds a protected place. Its folder is the one its `-C`/`--cwd`/`--dir` names; a dry run lands nothing.
+ */
+function pullEquivalent(inv: Invocation, cwd: string, facts: RuleContext['facts']): { shown: string; holds: string } | undefined {
+  const read = inv.name === 'git' ? undefined : invocationCommand(inv);
+  const node = read && commandNode(read.parsed);
+  if (!read || !node?.pulls) return undefined;
+  const args = toolArgs(inv.name, read.parsed, read.tool);
+  if (node.pulls !== true && !node.pulls(args)) return undefined;
+  if ([...(read.tool.dryRun ?? []), ...(node.dryRun ?? [])].some((o) => args.has(o))) return undefined;
+  const holds = heldPlace(args.values('-C', '--cwd', '--dir').reduce((at, c) => resolvePath(at, c, facts.home), cwd), facts);
+  return holds === undefined ? undefined : { shown: [inv.name.replace(/^git-/, 'git '), ...read.parsed.path].join(' '), holds };
 }
 
 /** Lines of an ignore file that name an agent configuration folder holding hook configurations. */

@@ -9,7 +9,8 @@
 /** Subcommands that send a raw request to the tool's API. */
 const PASSTHROUGH = /^(api|rest|request|call|raw|http|curl)$/i;
 const PATH_OPTION = /^--?(path|url|uri|endpoint|route|p)$/;
-const METHOD_OPTION = /^--?(method|request|m|x|X)$/;
+/** An option that names the request's method (`--method POST`, curl's `-X DELETE`). */
+export const METHOD_OPTION = /^--?(method|request|m|x|X)$/;
 
 interface Option {
   name: string;

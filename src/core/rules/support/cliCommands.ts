@@ -139,7 +139,7 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
   const note = rule.note?.(parsed) ?? '';
   const where = local ? ' on this machine' : '';
   const object = unnamed ? (names[0] as string) : `the ${spec.label} ${rule.noun} ${joinNames(names)}`;
-  const reason = `\`${toolText} ${match.pathText}\` ${rule.verb} ${object}${note}${where}.`;
+  const reason = `\`${match.pathText ? `${toolText} ${match.pathText}` : toolText}\` ${rule.verb} ${object}${note}${where}.`;
   return [{ rule: `${pack}.${match.rule.id}`, risk: 'destructive', severity: rule.severity ?? 'ask', reason, targets }];
 }
 

@@ -14,7 +14,7 @@ import { dump, dumpTarget } from './huntCommon';
  */
 
 /** One copy: where it comes from (a remote object or URL) and where it lands (`-` is the terminal). */
-interface Transfer {
+export interface Transfer {
   source: string;
   dest: string | undefined;
   /** A whole bucket or prefix is copied (`aws s3 sync`, `gsutil cp -r`). */
@@ -30,9 +30,10 @@ function folderLabel(source: string): string | undefined {
 }
 
 const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
-const REMOTE = /^(s3|gs|az|https?|r2|b2):\/\//i;
+export const REMOTE = /^(s3|gs|az|https?|r2|b2):\/\//i;
 
-function transfersOf(inv: Invocation): Transfer[] {
+/** The copies an object-store or download command makes, read through each tool's registry entry. */
+export function transfersOf(inv: Invocation): Transfer[] {
   const command = invocationCommand(inv);
   if (!command) return [];
   const { tool, parsed } = command;

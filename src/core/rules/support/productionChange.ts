@@ -1,5 +1,9 @@
 import { environmentOfName } from '../../policy/production';
-import type { Finding, Target } from '../../policy/types';
+import type { Facts, Finding, Target } from '../../policy/types';
+import { resolvePath } from '../../paths';
+import { identifierParts } from './cliArgs';
+import { METHOD_OPTION } from './apiPaths';
+import { BENIGN_OBJECT } from './optionVerbs';
 
 /**
  * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
@@ -93,4 +97,67 @@ export function productionChange(tool: string, path: readonly string[], environm
     reason: `\`${shown}\` ${unread ? 'reaches' : 'changes'} production (${environmentReason}); ${tool} has no rules of its own and ${why}.`,
     targets: [target],
   };
+}
+
+/**
+ * Stop 35 (round 21): a read word does not make a run a read when an option carries a change.
+ * `acmectl show config --env production --set key=value`, `acmectl status --env production --reset`,
+ * `acmectl list -e production -X DELETE`: the subcommand names what is looked at, the option says what is done
+ * to it. An option whose first word changes (`--set`, `--unset`, `--reset`, `--fix`, `--apply`, `--write`,
+ * `--overwrite`, `--kill`, `--rm`, `--prune`, `--force`, `--force-restart`, `--execute`, `--commit`), or a request
+ * method that writes (`-X DELETE`, `--method put`), is the command's verb; what it acts on only as a cache or
+ * a view (`--reset-cache`, `--force-color`), a value that switches it off (`--force=false`) and `--no-…` stay reads.
+ * `--yes`/`--confirm` only confirm: they change nothing by themselves.
+ */
+const CHANGE_OPTION = new Set(['set', 'unset', 'reset', 'delete', 'del', 'remove', 'rm', 'purge', 'prune', 'force', 'fix', 'apply', 'write', 'overwrite', 'kill', 'drop', 'truncate',
+  'wipe', 'flush', 'clear', 'erase', 'destroy', 'terminate', 'restart', 'reboot', 'stop', 'disable', 'replace', 'restore', 'rollback', 'revoke', 'rotate', 'execute', 'commit', 'evict', 'expire', 'invalidate', 'update', 'upsert', 'patch', 'put', 'post']);
+/** What a changing word may act on that only shapes the output or a local view (`--force-color`, `--clear-screen`, `--fix-width`). */
+const VIEW_OBJECT = new Set([...BENIGN_OBJECT, 'color', 'colors', 'colour', 'colours', 'tty', 'ansi', 'width', 'height', 'columns', 'format', 'locale', 'interactive', 'prompt', 'progress', 'pager', 'line', 'lines', 'log', 'logs', 'level', 'verbose',
+  'telemetry', 'analytics', 'banner', 'spinner', 'emoji', 'hints', 'warnings', 'refresh', 'out', 'json', 'yaml', 'csv', 'table', 'timestamps']);
+const WRITE_METHOD = /^(delete|put|post|patch)$/i;
+const OFF = /^(false|no|0|off|none)$/i;
+
+export function changingOption(options: readonly { name: string; value?: string; next?: string }[]): string | undefined {
+  for (const o of options) {
+    if (METHOD_OPTION.test(o.name)) {
+      const method = o.value ?? o.next ?? '';
+      if (WRITE_METHOD.test(method)) return `${o.name} ${method.toUpperCase()}`;
+      continue;
+    }
+    // curl's glued `-XDELETE`.
+    const glued = /^-X(DELETE|PUT|POST|PATCH)$/i.exec(o.name);
+    if (glued) return `-X ${glued[1]!.toUpperCase()}`;
+    if (!/^--\w/.test(o.name) || OFF.test(o.value ?? '')) continue;
+    const parts = identifierParts(o.name);
+    if (parts[0] === undefined || !CHANGE_OPTION.has(parts[0]) || parts.slice(1).some((p) => VIEW_OBJECT.has(p))) continue;
+    return o.name;
+  }
+  return undefined;
+}
+
+/** The finding for a read word on production whose option changes (`acmectl status --env production --reset`). */
+export function productionOptionChange(tool: string, path: readonly string[], option: string, environmentReason: string): Finding {
+  const target: Target = { kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason };
+  const shown = [tool, ...path, option].join(' ');
+  return {
+    rule: 'verbs.production-change-option',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${shown}\` changes production (${environmentReason}); ${tool} has no rules of its own, and \`${option}\` changes what ${path.length > 0 ? `\`${path.join(' ')}\` names` : 'it reaches'}, whatever the subcommand reads.`,
+    targets: [target],
+  };
+}
+
+/**
+ * A word that names a file or folder of this machine (`deploy/production.py`, `.env.production` when it is
+ * there), not a host (`db.prod.acme.internal` is not a file here) or an address: a changing option aimed at it is a local edit the perimeter judges
+ * (`eslint --fix`, `prettier --write`), not a change to production.
+ */
+export function localPath(word: string, facts: Facts): boolean {
+  if (/^[a-z][\w+.-]*:\/\//i.test(word) || /^[\w.-]+@[\w.-]+:/.test(word)) return false;
+  if (word.includes('/')) return true;
+  // A bare word (`production`) is an environment's name, wherever a folder of that name lies.
+  if (!word.includes('.')) return false;
+  const status = facts.fileStatus?.(resolvePath(facts.cwd, word, facts.home));
+  return status !== undefined && status !== 'missing';
 }
