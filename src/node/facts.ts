@@ -91,6 +91,12 @@ export function linkTarget(absolutePath: string): string | undefined {
       const out = rest ? path.join(real, rest) : real;
       return out === path.resolve(absolutePath) ? undefined : out;
     } catch {
+      // A link whose target does not exist yet (`bslink -> ~/.blast-shield` before the guard made it) still leads there.
+      const dangling = danglingLink(head);
+      if (dangling !== undefined) {
+        head = dangling;
+        continue;
+      }
       const parent = path.dirname(head);
       if (parent === head) return undefined;
       rest = rest ? path.join(path.basename(head), rest) : path.basename(head);
@@ -98,6 +104,15 @@ export function linkTarget(absolutePath: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Where a symbolic link that cannot be resolved (its target missing) points, as an absolute path; undefined when `p` is no link. */
+function danglingLink(p: string): string | undefined {
+  try {
+    return path.resolve(path.dirname(p), fs.readlinkSync(p));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

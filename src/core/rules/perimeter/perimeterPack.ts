@@ -292,7 +292,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
     // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
-    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts)) {
+    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, text)) {
       if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
       else {
         for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
