@@ -21,9 +21,11 @@ import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseChec
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { pathsLedTo } from './linkTargets';
+import { codeLinkFinding } from './codeLinkPaths';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
-import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
+import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
+import { judgeRuntimeSelection } from './runtimeTargets';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
@@ -274,7 +276,12 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
       return;
     }
-    if (effect.kind === 'code') return;
+    if (effect.kind === 'code') {
+      // A path the program text names that leads through a symbolic link to a protected place (codeLinkPaths.ts).
+      const led = codeLinkFinding(word.text, `${j.inv.name}'s program text`, j.cwd, j.facts, j.view, !!inline?.onlyReads && inline.code === word.text);
+      if (led) deny(j, led.rule.replace(/^self-protection\./, ''), led.reason, led.targets[0]?.name ?? '');
+      return;
+    }
   }
   for (const raw of pathTexts(word, effect)) {
     const text = expandKnown(raw, j.facts, j.view, j.cwd);
@@ -513,27 +520,10 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const named = inline?.onlyReads && inline.code === snippet.text ? undefined : mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
+  const led = codeLinkFinding(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, snippet.runner.cwd || ctx.facts.cwd, ctx.facts, view, !!inline?.onlyReads && inline.code === snippet.text);
+  if (led) return [led];
   const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
   return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view, snippet.language), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
-}
-
-/** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
-function judgeRuntimeSelection(snippet: CodeSnippet, facts: Facts, view: PerimeterView): Finding[] {
-  const patterns = runtimeSelection(snippet.text);
-  if (!patterns) return [];
-  const cwd = snippet.runner.cwd || facts.cwd;
-  const who = `The ${snippet.language} code run by ${snippet.runner.name}`;
-  if (patterns.length === 0) return [unreadFinding('runtime-target', `${who} deletes or overwrites paths it lists while running`, snippet.runner.name, facts, view)];
-  for (const pattern of patterns) {
-    const places = placesMatchingGlob(resolvePath(cwd, pattern.replace(/^\.\//, ''), facts.home), view, cwd).filter((p) => exists(facts, p));
-    if (places.length > 0) return [finding('code-names-guard-file', `${who} deletes or overwrites what ${pattern} matches, which includes ${display2(places[0]!, view)}; ${DENY_SUFFIX}.`, pattern)];
-  }
-  return [];
-}
-
-function display2(path: string, view: PerimeterView): string {
-  for (const root of view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
-  return path;
 }
 
 /** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */

@@ -1,4 +1,9 @@
-import type { ArgWord } from '../../policy/types';
+import { isWithin, resolvePath } from '../../paths';
+import type { ArgWord, CodeSnippet, Facts, Finding } from '../../policy/types';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { exists, placesMatchingGlob, type PerimeterView } from './protectedPaths';
+import { unreadFinding } from './reach';
+import { runtimeSelection } from './runtimeCode';
 
 /**
  * Targets computed at run time (`echo {} > "$(cat /tmp/target.txt)"`, `tee $(jq -r .installs[0].file
@@ -100,4 +105,23 @@ export function runtimeTargetProducer(text: string, word: ArgWord, deletes: bool
     }
   }
   return undefined;
+}
+
+/** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
+export function judgeRuntimeSelection(snippet: CodeSnippet, facts: Facts, view: PerimeterView): Finding[] {
+  const patterns = runtimeSelection(snippet.text);
+  if (!patterns) return [];
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const who = `The ${snippet.language} code run by ${snippet.runner.name}`;
+  if (patterns.length === 0) return [unreadFinding('runtime-target', `${who} deletes or overwrites paths it lists while running`, snippet.runner.name, facts, view)];
+  for (const pattern of patterns) {
+    const places = placesMatchingGlob(resolvePath(cwd, pattern.replace(/^\.\//, ''), facts.home), view, cwd).filter((p) => exists(facts, p));
+    if (places.length > 0) return [perimeterFinding('code-names-guard-file', `${who} deletes or overwrites what ${pattern} matches, which includes ${display2(places[0]!, view)}; ${DENY_SUFFIX}.`, pattern)];
+  }
+  return [];
+}
+
+function display2(path: string, view: PerimeterView): string {
+  for (const root of view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
+  return path;
 }
