@@ -11,7 +11,7 @@ import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, gitRepositoryRoot, gitRun, repositoryRoot } from './gitPathState';
 import { gitHistoryPaths } from './gitHistoryPaths';
 import { gitMoveChanges } from './gitMoves';
-import { archiveMembers } from './archiveMembers';
+import { archiveLinks, archiveMembers } from './archiveMembers';
 import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
@@ -392,6 +392,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     processRuntime(pid: number) {
       return processRuntime(pid);
+    },
+    archiveLinks(file: string) {
+      return archiveLinks(file);
     },
     archiveMembers(file: string) {
       return archiveMembers(file);

@@ -3,6 +3,7 @@ import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import { interpreterText } from './runtimeCode';
 import { codeTreeCopyEffects } from './codeTreeCopies';
+import { archiveLinkEffects, copiedLinkEffects } from './plantedLinks';
 import { exists, perimeterView } from './protectedPaths';
 
 /**
@@ -58,7 +59,7 @@ function listedEffects(effect: PathEffect, kind: PathEffect['kind'], facts: Fact
 
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
   if (effects.some((e) => e.listing)) effects = effects.flatMap((e) => (e.listing ? listedEffects(e, e.listing, facts, cwd) : [e]));
-  const copies = codeTreeCopyEffects(inv);
+  const copies = [...codeTreeCopyEffects(inv), ...copiedLinkEffects(inv, facts, cwd)];
   if (copies.length > 0) effects = [...effects, ...copies];
   const inline = codeExtraction(inv);
   if (inline.length > 0) return [...effects, ...inline];
@@ -71,6 +72,9 @@ export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Fa
   const archive = archives[0]!.word;
   const into = extract[0]!.word;
   if (archive.dynamic || archive.glob || archive.text === '-' || into.dynamic) return effects;
+  // Link members are planted links (plantedLinks.ts), whatever else the members are.
+  const planted = archiveLinkEffects(resolvePath(cwd, archive.text, facts.home), resolvePath(cwd, into.text, facts.home), facts) ?? [];
+  if (planted.length > 0) effects = [...effects, ...planted];
   const words = inv.args.map((a) => a.text);
   // Renaming or flattening options change where members land: judged as names not known before.
   if (words.some((w) => /^--(strip-components|transform|xform)\b|^-s$|^--absolute-names$|^-P$/.test(w))) return effects;
