@@ -159,7 +159,7 @@ export function codeTreeCopyEffects(inv: Invocation): PathEffect[] {
   const out: PathEffect[] = [];
   for (const copy of treeCopies(inv)) {
     if (copy.into !== undefined) out.push({ kind: 'extract', word: { text: copy.into, raw: copy.into, dynamic: false, glob: false } });
-    else if (/\b(?:argv|ARGV)\b/.test(copy.raw)) out.push(...argumentsAfterCode(inv).map((word) => ({ kind: 'extract' as const, word })));
+    else if (/\b(?:argv|ARGV)\b/.test(copy.raw)) out.push(...argumentsAfterCode(inv, copy.raw).map((word) => ({ kind: 'extract' as const, word })));
   }
   return out;
 }
@@ -172,7 +172,7 @@ export function codeTreeCopyFindings(inv: Invocation, facts: Facts, view: Perime
 }
 
 /** The words an interpreter hands its inline code as arguments (`python3 -c CODE a b`, `python3 - a b <<EOF`), read by its grammar. */
-function argumentsAfterCode(inv: Invocation): ArgWord[] {
-  const code = inv.args.find((w) => /copy|cp_r|cp\(|dircopy/.test(w.text))?.text ?? '';
+function argumentsAfterCode(inv: Invocation, destination: string): ArgWord[] {
+  const code = inv.args.find((w) => w.text.includes(destination))?.text ?? '';
   return scriptArguments(inv, code).slice(0, 8).map((text) => ({ text, raw: text, dynamic: /\$/.test(text), glob: false }));
 }
