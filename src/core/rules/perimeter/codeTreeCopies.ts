@@ -20,6 +20,7 @@ import type { PerimeterView } from './protectedPaths';
  * reach.ts (deny where protected places exist, ask elsewhere).
  */
 
+const MAX_CALLS = 64;
 const INLINE = /^(python(\d(\.\d+)?)?|pypy3?|node|nodejs|bun|deno|ruby|perl)$/;
 
 /** Calls by their own names: [pattern of the name, which positional argument is the destination ('last': after option strings)]. */
@@ -128,7 +129,10 @@ function treeCopies(inv: Invocation): TreeCopy[] {
   const names = [...TREE_CALLS.source.slice(TREE_CALLS.source.indexOf('(') + 1, TREE_CALLS.source.indexOf(')')).split('|'), ...alias.keys()];
   const calls = new RegExp(`(?<![\\w$])(${names.join('|')})\\b\\s*(?=\\(|\\s+['"$\\w])`, 'g');
   const out: TreeCopy[] = [];
+  let examined = 0;
   for (const m of code.matchAll(calls)) {
+    // Each call's arguments are read over at most 2,000 characters: a bounded number of calls keeps it linear.
+    if (++examined > MAX_CALLS) break;
     const written = m[1]!;
     const call = alias.get(written) ?? written;
     // `import`/`from … import` lines name a copier without calling it.
