@@ -1,6 +1,7 @@
 import { resolvePath } from '../../paths';
 import type { Facts, Finding } from '../../policy/types';
 import { stringLiterals } from '../support/httpSnippets';
+import { destinationText } from './codeTreeCopies';
 import { pathsLedTo } from './linkTargets';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import type { PerimeterView } from './protectedPaths';
@@ -15,6 +16,7 @@ import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
  */
 
 const MAX_LITERALS = 24;
+const JOINS = /\b(?:os\.path\.join|path\.(?:join|resolve)|File\.join)\([^()]*\)/g;
 /** A literal that may be a path: a folder separator, or a leading `.`/`~`. */
 const PATH_LIKE = /^(?:[~.]|[^\s:]*\/)[^\s\0]*$/;
 
@@ -37,14 +39,17 @@ export function codeLinkFinding(code: string, who: string, cwd: string, facts: F
 function codePathLedToGuard(code: string, cwd: string, facts: Facts, view: PerimeterView): LedPlace | undefined {
   if (!facts.realPath) return undefined;
   let seen = 0;
-  for (const literal of stringLiterals(code, 'javascript')) {
-    if (literal.dynamic || !PATH_LIKE.test(literal.text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(literal.text)) continue;
+  const literals = stringLiterals(code, 'javascript').filter((l) => !l.dynamic).map((l) => l.text);
+  // Joins of literals (`os.path.join('/tmp/s', 'hlink')`, `path.join(dir, 'x')` with `dir` assigned a literal) name a path as well.
+  const joined = [...code.matchAll(JOINS)].slice(0, MAX_LITERALS).map((m) => destinationText(m[0], code)).filter((p): p is string => p !== undefined);
+  for (const text of [...joined, ...literals]) {
+    if (!PATH_LIKE.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
     if (++seen > MAX_LITERALS) break;
-    const abs = resolvePath(cwd, literal.text, facts.home);
+    const abs = resolvePath(cwd, text, facts.home);
     for (const led of pathsLedTo(abs, 'write', facts).slice(1)) {
       const windowTokens = mentionsWindowTokens(led, view);
       const label = windowTokens ? led : mentionIn(led, view);
-      if (label) return { named: literal.text, led, label, windowTokens };
+      if (label) return { named: text, led, label, windowTokens };
     }
   }
   return undefined;

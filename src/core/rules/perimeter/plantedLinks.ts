@@ -24,18 +24,22 @@ export function archiveLinkEffects(archive: string, base: string, facts: Facts):
   return links.slice(0, MAX_LINKS).map((link) => linkEffect(resolvePath(dirname(resolvePath(base, link.name.replace(/^\/+/, ''), facts.home)), link.target, facts.home)));
 }
 
-/** `cp -P|-d|-a|-r SRC DEST`, `mv SRC DEST`: a source that is itself a symbolic link is planted at DEST as a link to where it leads. */
+/** Whether a copier keeps a link operand a link: cp `-P`/`-d`/`-a` or recursive without `-L`/`-H`; rsync `-l`/`-a` without `-L`; mv always. */
+function keepsLinks(name: string, read: ReturnType<typeof readEffectArgs>): boolean {
+  if (name === 'mv') return true;
+  if (name === 'rsync') return has(read, 'l', 'links', 'a', 'archive') && !has(read, 'L', 'copy-links', 'no-links');
+  return (has(read, 'P', 'no-dereference', 'd', 'a', 'archive') || (has(read, 'r', 'R', 'recursive') && !has(read, 'H'))) && !has(read, 'L', 'dereference');
+}
+
+/** `cp -P|-d|-a|-r SRC DEST`, `rsync -a SRC DEST`, `mv SRC DEST`: a source that is itself a symbolic link is planted at DEST as a link to where it leads. */
 export function copiedLinkEffects(inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
-  if ((inv.name !== 'cp' && inv.name !== 'mv') || !facts.realPath) return [];
+  if ((inv.name !== 'cp' && inv.name !== 'mv' && inv.name !== 'rsync') || !facts.realPath) return [];
   const read = readEffectArgs(inv.args, grammarOf(inv.name));
-  if (inv.name === 'cp') {
-    const keepsLinks = has(read, 'P', 'no-dereference', 'd', 'a', 'archive') || (has(read, 'r', 'R', 'recursive') && !has(read, 'L', 'dereference', 'H'));
-    if (!keepsLinks || has(read, 'L', 'dereference')) return [];
-  }
+  if (!keepsLinks(inv.name, read)) return [];
   const sources = values(read, 't', 'target-directory').length > 0 ? read.operands : read.operands.slice(0, -1);
   const out: PathEffect[] = [];
   for (const source of sources.slice(0, MAX_LINKS)) {
-    if (source.dynamic || source.glob || /\/\.?$/.test(source.text)) continue;
+    if (source.dynamic || source.glob || /\/\.?$/.test(source.text) || /^[^/]*:|^rsync:\/\//.test(source.text)) continue;
     const abs = resolvePath(cwd, source.text, facts.home);
     const folder = dirname(abs);
     const throughFolder = `${facts.realPath(folder) ?? folder}/${basename(abs)}`.replace(/^\/\//, '/');
