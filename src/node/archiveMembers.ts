@@ -43,8 +43,17 @@ function linkStaysInside(member: string, target: string): boolean {
   return true;
 }
 
-/** Member names of a tar stream; undefined when a header cannot be read or a link leaves the folder. */
-export function tarMembers(buf: Buffer): string[] | undefined {
+/** A symbolic or hard link member: its name and the target it points at, as stored. */
+export interface ArchiveLink {
+  name: string;
+  target: string;
+}
+
+/**
+ * Member names of a tar stream; undefined when a header cannot be read or a link leaves the folder.
+ * With `links`, link members are collected there instead, and one that leaves the folder is no reason to stop.
+ */
+export function tarMembers(buf: Buffer, links?: ArchiveLink[]): string[] | undefined {
   const out: string[] = [];
   let offset = 0;
   let longName: string | undefined;
@@ -81,15 +90,16 @@ export function tarMembers(buf: Buffer): string[] | undefined {
     const name = paxPath ?? longName ?? (prefix ? `${prefix}/${plain}` : plain);
     const link = paxLink ?? cString(header, 157, 100);
     longName = paxPath = paxLink = undefined;
-    if ((type === '1' || type === '2') && !linkStaysInside(name, link)) return undefined;
+    if ((type === '1' || type === '2') && links) links.push({ name, target: link });
+    else if ((type === '1' || type === '2') && !linkStaysInside(name, link)) return undefined;
     out.push(name);
     if (out.length > MAX_MEMBERS) return undefined;
   }
   return undefined;
 }
 
-/** Member names from a zip's central directory; undefined for zip64, a damaged directory, or a symlink member. */
-export function zipMembers(buf: Buffer): string[] | undefined {
+/** Member names from a zip's central directory; undefined for zip64, a damaged directory, or a symlink member (collected in `links` when given). */
+export function zipMembers(buf: Buffer, links?: ArchiveLink[]): string[] | undefined {
   const from = Math.max(0, buf.length - 65_557);
   let end = -1;
   for (let i = buf.length - 22; i >= from; i--) {
@@ -112,15 +122,53 @@ export function zipMembers(buf: Buffer): string[] | undefined {
     const madeBy = buf.readUInt16LE(p + 4) >> 8;
     const external = buf.readUInt32LE(p + 38);
     // Unix-made entries carry the mode in the high half: a symlink's target is not judged here.
-    if (madeBy === 3 && ((external >>> 16) & 0o170000) === 0o120000) return undefined;
-    out.push(buf.subarray(p + 46, p + 46 + nameLength).toString('utf8'));
+    const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    if (madeBy === 3 && ((external >>> 16) & 0o170000) === 0o120000) {
+      const target = links ? zipLinkTarget(buf, p) : undefined;
+      if (target === undefined) return undefined;
+      links!.push({ name, target });
+    }
+    out.push(name);
     p += 46 + nameLength + extraLength + commentLength;
   }
   return out;
 }
 
+/** A zip symlink entry's target: its data, stored or deflated (at most 4 KB); undefined when it cannot be read. */
+function zipLinkTarget(buf: Buffer, central: number): string | undefined {
+  const method = buf.readUInt16LE(central + 10);
+  const size = buf.readUInt32LE(central + 20);
+  const local = buf.readUInt32LE(central + 42);
+  if (size > 4096 || local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return undefined;
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  const data = buf.subarray(start, start + size);
+  if (data.length !== size) return undefined;
+  if (method === 0) return data.toString('utf8');
+  if (method !== 8) return undefined;
+  try {
+    const zlib = require('node:zlib') as typeof Zlib;
+    return zlib.inflateRawSync(data, { maxOutputLength: 4096 }).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The symbolic and hard link members of the archive at `file` (tar, tar.gz, zip) with the targets they
+ * point at: an extraction plants them. Empty when it holds none; undefined when it cannot be read.
+ */
+export function archiveLinks(file: string): ArchiveLink[] | undefined {
+  const links: ArchiveLink[] = [];
+  return readArchive(file, (buf) => (buf[0] === 0x50 && buf[1] === 0x4b ? zipMembers(buf, links) : tarMembers(buf, links))) ? links : undefined;
+}
+
 /** The members of the archive at `file`, or undefined when they cannot be known for certain. */
 export function archiveMembers(file: string): string[] | undefined {
+  return readArchive(file, (buf) => (buf[0] === 0x50 && buf[1] === 0x4b ? zipMembers(buf) : tarMembers(buf)));
+}
+
+/** The archive's bytes (a tar's after gunzip) handed to `read`; undefined when it is no bounded tar or zip. */
+function readArchive(file: string, read: (buf: Buffer) => string[] | undefined): string[] | undefined {
   try {
     const st = fs.statSync(file);
     if (!st.isFile() || st.size > MAX_ARCHIVE_BYTES) return undefined;
@@ -129,15 +177,15 @@ export function archiveMembers(file: string): string[] | undefined {
   }
   const buf = readRegularFileSync(file, MAX_ARCHIVE_BYTES);
   if (!buf || buf.length < 22) return undefined;
-  if (buf[0] === 0x50 && buf[1] === 0x4b) return zipMembers(buf);
+  if (buf[0] === 0x50 && buf[1] === 0x4b) return read(buf);
   if (buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
       // Loaded here: node:zlib brings the streams, which a hook call that extracts nothing should not pay for.
       const zlib = require('node:zlib') as typeof Zlib;
-      return tarMembers(zlib.gunzipSync(buf, { maxOutputLength: MAX_UNPACKED_BYTES }));
+      return read(zlib.gunzipSync(buf, { maxOutputLength: MAX_UNPACKED_BYTES }));
     } catch {
       return undefined;
     }
   }
-  return cString(buf, 257, 6).startsWith('ustar') || buf.length % 512 === 0 ? tarMembers(buf) : undefined;
+  return cString(buf, 257, 6).startsWith('ustar') || buf.length % 512 === 0 ? read(buf) : undefined;
 }

@@ -11,7 +11,7 @@ import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, gitRepositoryRoot, gitRun, repositoryRoot } from './gitPathState';
 import { gitHistoryPaths } from './gitHistoryPaths';
 import { gitMoveChanges } from './gitMoves';
-import { archiveMembers } from './archiveMembers';
+import { archiveLinks, archiveMembers } from './archiveMembers';
 import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
@@ -91,6 +91,12 @@ export function linkTarget(absolutePath: string): string | undefined {
       const out = rest ? path.join(real, rest) : real;
       return out === path.resolve(absolutePath) ? undefined : out;
     } catch {
+      // A link whose target does not exist yet (`bslink -> ~/.blast-shield` before the guard made it) still leads there.
+      const dangling = danglingLink(head);
+      if (dangling !== undefined) {
+        head = dangling;
+        continue;
+      }
       const parent = path.dirname(head);
       if (parent === head) return undefined;
       rest = rest ? path.join(path.basename(head), rest) : path.basename(head);
@@ -98,6 +104,15 @@ export function linkTarget(absolutePath: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Where a symbolic link that cannot be resolved (its target missing) points, as an absolute path; undefined when `p` is no link. */
+function danglingLink(p: string): string | undefined {
+  try {
+    return path.resolve(path.dirname(p), fs.readlinkSync(p));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -377,6 +392,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     processRuntime(pid: number) {
       return processRuntime(pid);
+    },
+    archiveLinks(file: string) {
+      return archiveLinks(file);
     },
     archiveMembers(file: string) {
       return archiveMembers(file);

@@ -4,7 +4,7 @@
 // repository. Rows name their working folder relative to the root this returns ("app", "clean", ...).
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -277,10 +277,12 @@ const FAKES = {
   'slack-webhook-path': () => ['T' + randomFrom(UPPER_DIGITS, 8), 'B' + randomFrom(UPPER_DIGITS, 10), randomFrom(ALNUM, 24)].join('/'),
 };
 
+const LINK_MANIFEST = 'links.json';
+
 /**
  * Copies the files a red team wrote and ran (test/corpus/fixtures/<name>/) into the world's `scratch/`
  * folder: placeholders filled, a leading `dot-` in a name becomes `.` (so the repository holds no
- * dotfile a scan would name), execute bits kept.
+ * dotfile a scan would name), execute bits kept; symbolic links from the corpus's `links.json` (plantLinks).
  */
 function copyScratch(world) {
   const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -291,6 +293,8 @@ function copyScratch(world) {
       if (statSync(source).isDirectory()) {
         mkdirSync(target, { recursive: true });
         copy(source, target);
+      } else if (name === LINK_MANIFEST) {
+        continue;
       } else {
         const bytes = readFileSync(source);
         // Archives and other binary files are copied byte for byte; only text gets its placeholders filled.
@@ -302,6 +306,38 @@ function copyScratch(world) {
   for (const name of readdirSync(fixtures)) {
     mkdirSync(join(world.root, 'scratch'), { recursive: true });
     copy(join(fixtures, name), join(world.root, 'scratch'));
+    plantLinks(join(fixtures, name, LINK_MANIFEST), world);
+  }
+}
+
+/**
+ * A corpus's symbolic links (a repository holds none): `fixtures/<corpus>/links.json` is
+ * `{ "links": { "<path under scratch>": "<target under the world root>" },
+ *    "archives": { "<path under scratch>.tar|.zip": { "<entry name>": "<target under the world root>" } } }`.
+ * Each link points at the absolute target in this world (as the red team's did); each archive holds
+ * only link entries, made by `tar`/`zip` from a temporary folder of such links.
+ */
+function plantLinks(manifestPath, world) {
+  if (!existsSync(manifestPath)) return;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const scratch = join(world.root, 'scratch');
+  const link = (at, target) => {
+    mkdirSync(dirname(at), { recursive: true });
+    symlinkSync(join(world.root, target), at);
+  };
+  for (const [at, target] of Object.entries(manifest.links ?? {})) link(join(scratch, at), target);
+  for (const [at, entries] of Object.entries(manifest.archives ?? {})) {
+    const staging = mkdtempSync(join(tmpdir(), 'bs-links-'));
+    try {
+      for (const [entry, target] of Object.entries(entries)) link(join(staging, entry), target);
+      const archive = join(scratch, at);
+      mkdirSync(dirname(archive), { recursive: true });
+      const names = Object.keys(entries);
+      if (at.endsWith('.zip')) execFileSync('zip', ['-q', '--symlinks', archive, ...names], { cwd: staging });
+      else execFileSync('tar', ['-cf', archive, '-C', staging, ...names.map((n) => `./${n}`)]);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
   }
 }
 

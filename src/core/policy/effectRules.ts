@@ -7,6 +7,7 @@
 import { ownTable } from '../ownTable';
 import { basename } from '../paths';
 import { sevenZip, tar, unzip, zip } from './archiveEffects';
+import { findStartingPoints } from './findStarts';
 import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike, has, readEffectArgs, values } from './effectOptions';
 import type { EffectKind, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
@@ -383,10 +384,7 @@ export function findEditsInPlace(inv: { name: string; args: readonly ArgWord[] }
 }
 
 function find(args: readonly ArgWord[]): PathEffect[] {
-  const starts: ArgWord[] = [];
-  let i = 0;
-  while (i < args.length && !/^[-(!]/.test(args[i]!.text)) starts.push(args[i++]!);
-  const rest = args.slice(i);
+  const { starts, rest, follows } = findStartingPoints(args);
   const names: string[] = [];
   let narrowing = true;
   let deletes = false;
@@ -412,8 +410,8 @@ function find(args: readonly ArgWord[]): PathEffect[] {
     }
   }
   const roots = starts.length > 0 ? starts : [{ text: '.', raw: '.', dynamic: false, glob: false }];
-  if (deletes) for (const word of roots) out.push({ kind: 'delete', word, recursive: true, ...(narrowing && names.length > 0 ? { names } : {}) });
-  else if (edits) for (const word of roots) out.push({ kind: 'write', word, recursive: true, ...(narrowing && names.length > 0 ? { names } : {}) });
+  const narrowed = { recursive: true, ...(narrowing && names.length > 0 ? { names } : {}), ...(follows ? { followsLinks: true } : {}) };
+  if (deletes || edits) for (const word of roots) out.push({ kind: deletes ? 'delete' : 'write', word, ...narrowed });
   else out.push(...each('read', roots));
   return out;
 }

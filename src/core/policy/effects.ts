@@ -41,6 +41,8 @@ export interface PathEffect {
   word: ArgWord;
   /** A folder and everything below it. */
   recursive?: boolean;
+  /** The command follows a symbolic link named by the word (`find -L`, `find -H`): its target's entries are what it acts on. */
+  followsLinks?: boolean;
   /** `find -name` patterns narrowing a recursive delete to matching names (any match counts). */
   names?: readonly string[];
   /** The word is a folder the effect goes into (`cp x DIR`, `-t DIR`): `DIR/<basename of each source>` is written too. */

@@ -293,6 +293,8 @@ export interface Facts {
    * damaged, a link member pointing out of the folder).
    */
   archiveMembers?(absolutePath: string): readonly string[] | undefined;
+  /** The link members of a tar, tar.gz or zip (name and stored target): what an extraction plants; empty when none, undefined when it cannot be read. */
+  archiveLinks?(absolutePath: string): readonly { name: string; target: string }[] | undefined;
 }
 
 /**

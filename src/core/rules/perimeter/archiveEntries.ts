@@ -1,9 +1,9 @@
 import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
-import type { ArgWord } from '../../shell/ast';
-import { scriptArguments } from '../../policy/handlers/interpreters';
 import { interpreterText } from './runtimeCode';
+import { codeTreeCopyEffects } from './codeTreeCopies';
+import { archiveLinkEffects, copiedLinkEffects } from './plantedLinks';
 import { exists, perimeterView } from './protectedPaths';
 
 /**
@@ -48,36 +48,6 @@ function codeExtraction(inv: Invocation): PathEffect[] {
 }
 
 /**
- * Folder trees copied by inline code (`shutil.copytree(src, '.', dirs_exist_ok=True)`, `distutils` `copy_tree`,
- * Ruby `FileUtils.cp_r`/`copy_entry`, Node `fs.cpSync(src, dst, {recursive: true})`/`fs.cp`, fs-extra `copySync`):
- * like `cp -r src/. .`, names not known before it runs land under the destination, which is what `cp -r` is judged by.
- * A destination that is no string literal is a word known only at run time.
- */
-const TREE_COPIES = /(?:\b(?:copytree|copy_tree|cp_r|copy_entry|(?:fse?|fsExtra|fs_extra|fsx)\.copy(?:Sync)?|copySync)|(\.cp(?:Sync)?|\bcpSync))\s*\(\s*(?:[^,()'"]|'[^']*'|"[^"]*"|\([^()]*\))*,\s*(?:(['"])([^'"]*)\2|([^,()]+))/g;
-
-function codeTreeCopies(inv: Invocation): PathEffect[] {
-  if (!INLINE.test(inv.name)) return [];
-  const code = interpreterText(inv);
-  const out: PathEffect[] = [];
-  for (const m of code.matchAll(TREE_COPIES)) {
-    // Node's `fs.cp(Sync)` copies a folder only with `recursive`; its file copies are judged as writes elsewhere.
-    if (m[1] !== undefined && !/\brecursive\s*:\s*true/.test(code.slice(m.index, m.index + 400))) continue;
-    const literal = m[3];
-    // A destination the code reads from its arguments (`sys.argv[1]`, `process.argv[2]`, `ARGV[0]`) is one of the words after the code.
-    if (literal === undefined && /\b(?:argv|ARGV)\b/.test(m[4] ?? '')) out.push(...argumentsAfterCode(inv, m[0]).map((word) => ({ kind: 'extract' as const, word })));
-    else out.push({ kind: 'extract', word: literal !== undefined ? { text: literal, raw: literal, dynamic: false, glob: false } : { text: '$DYNAMIC', raw: (m[4] ?? '').trim(), dynamic: true, glob: false } });
-    if (out.length >= 8) break;
-  }
-  return out;
-}
-
-/** The words an interpreter hands its inline code as arguments (`python3 -c CODE a b`, `python3 - a b <<EOF`), read by its grammar. */
-function argumentsAfterCode(inv: Invocation, call: string): ArgWord[] {
-  const code = inv.args.find((w) => w.text.includes(call))?.text ?? '';
-  return scriptArguments(inv, code).slice(0, 8).map((text) => ({ text, raw: text, dynamic: /\$/.test(text), glob: false }));
-}
-
-/**
  * A list file's lines as the paths they name (`tar --remove-files -T list`, `zip -m -@ < list`, `7z a -sdel @list`):
  * each line is a path acted on. A list that cannot be read leaves its read alone (names not known before it runs).
  */
@@ -89,7 +59,7 @@ function listedEffects(effect: PathEffect, kind: PathEffect['kind'], facts: Fact
 
 export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
   if (effects.some((e) => e.listing)) effects = effects.flatMap((e) => (e.listing ? listedEffects(e, e.listing, facts, cwd) : [e]));
-  const copies = codeTreeCopies(inv);
+  const copies = [...codeTreeCopyEffects(inv), ...copiedLinkEffects(inv, facts, cwd)];
   if (copies.length > 0) effects = [...effects, ...copies];
   const inline = codeExtraction(inv);
   if (inline.length > 0) return [...effects, ...inline];
@@ -102,6 +72,9 @@ export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Fa
   const archive = archives[0]!.word;
   const into = extract[0]!.word;
   if (archive.dynamic || archive.glob || archive.text === '-' || into.dynamic) return effects;
+  // Link members are planted links (plantedLinks.ts), whatever else the members are.
+  const planted = archiveLinkEffects(resolvePath(cwd, archive.text, facts.home), resolvePath(cwd, into.text, facts.home), facts) ?? [];
+  if (planted.length > 0) effects = [...effects, ...planted];
   const words = inv.args.map((a) => a.text);
   // Renaming or flattening options change where members land: judged as names not known before.
   if (words.some((w) => /^--(strip-components|transform|xform)\b|^-s$|^--absolute-names$|^-P$/.test(w))) return effects;

@@ -13,12 +13,17 @@ import type { Facts } from '../../policy/types';
 
 const ACT_ON_LINK_ITSELF: ReadonlySet<PathEffect['kind']> = new Set(['delete', 'move', 'link', 'create']);
 
-/** The path, then where it leads when a symlink on the way leads elsewhere. */
-export function pathsLedTo(abs: string, kind: PathEffect['kind'], facts: Facts): readonly string[] {
+/** Whether an effect goes through a link in its path's last part although its kind acts on a link itself: a trailing `/` or `/.` (`rm -rf link/`, `find link/ -delete`, `cp -r x link/.`), or a command that follows links it is given (`find -L link -delete`). */
+export function followsLastLink(effect: PathEffect, written: string): boolean {
+  return effect.followsLinks === true || /\/\.?$/.test(written);
+}
+
+/** The path, then where it leads when a symlink on the way leads elsewhere (`followLast`: through a link in the last part too, whatever the kind). */
+export function pathsLedTo(abs: string, kind: PathEffect['kind'], facts: Facts, followLast = false): readonly string[] {
   // `/proc/self/…` would resolve in the guard's own process, not the shell that runs the command (withoutProcAlias spells it).
   if (!facts.realPath || abs === '/proc' || abs.startsWith('/proc/')) return [abs];
   let led: string | undefined;
-  if (!ACT_ON_LINK_ITSELF.has(kind)) led = facts.realPath(abs);
+  if (!ACT_ON_LINK_ITSELF.has(kind) || followLast) led = facts.realPath(abs);
   else {
     const folder = dirname(abs);
     const realFolder = folder === abs ? undefined : facts.realPath(folder);

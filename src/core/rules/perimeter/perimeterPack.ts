@@ -20,7 +20,8 @@ import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseCheckoutEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
-import { pathsLedTo } from './linkTargets';
+import { followsLastLink, pathsLedTo } from './linkTargets';
+import { codeLinkFinding } from './codeLinkPaths';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
@@ -275,7 +276,12 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
       return;
     }
-    if (effect.kind === 'code') return;
+    if (effect.kind === 'code') {
+      // A path the program text names that leads through a symbolic link to a protected place (codeLinkPaths.ts).
+      const led = codeLinkFinding(word.text, `${j.inv.name}'s program text`, j.cwd, j.facts, j.view, !!inline?.onlyReads && inline.code === word.text);
+      if (led) deny(j, led.rule.replace(/^self-protection\./, ''), led.reason, led.targets[0]?.name ?? '');
+      return;
+    }
   }
   for (const raw of pathTexts(word, effect)) {
     const text = expandKnown(raw, j.facts, j.view, j.cwd);
@@ -293,7 +299,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
     // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
-    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts)) {
+    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, followsLastLink(effect, text))) {
       if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
       else {
         for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
@@ -512,6 +518,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const named = inline?.onlyReads && inline.code === snippet.text ? undefined : mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
+  const led = codeLinkFinding(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, snippet.runner.cwd || ctx.facts.cwd, ctx.facts, view, !!inline?.onlyReads && inline.code === snippet.text);
+  if (led) return [led];
   const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : scriptListingWrites(snippet, ctx.facts, view);
   return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view, snippet.language), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
 }

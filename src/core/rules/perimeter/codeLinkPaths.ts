@@ -1,0 +1,56 @@
+import { resolvePath } from '../../paths';
+import type { Facts, Finding } from '../../policy/types';
+import { stringLiterals } from '../support/httpSnippets';
+import { destinationText } from './codeTreeCopies';
+import { pathsLedTo } from './linkTargets';
+import { mentionIn, mentionsWindowTokens } from './mentions';
+import type { PerimeterView } from './protectedPaths';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+
+/**
+ * Paths named in inline code (`open('scratch/hlink','w')`, `fs.writeFileSync(link, …)`, `File.write`,
+ * `os.remove('clink/settings.json')`) judged by where they really lead: a symbolic link on the way
+ * (in any part, the last included: code opens, writes or deletes through it) to a hook configuration,
+ * the guard home or the editor's settings is the protected place itself. A literal that names no
+ * link leads nowhere else and stays as it is judged by its text.
+ */
+
+const MAX_LITERALS = 24;
+const JOINS = /\b(?:os\.path\.join|path\.(?:join|resolve)|File\.join)\([^()]*\)/g;
+/** A literal that may be a path: a folder separator, or a leading `.`/`~`. */
+const PATH_LIKE = /^(?:[~.]|[^\s:]*\/)[^\s\0]*$/;
+
+interface LedPlace {
+  named: string;
+  led: string;
+  label: string;
+  windowTokens: boolean;
+}
+
+/** The finding for code (`who`: "The python code run by python3") naming a path that leads to a protected place; reading code passes unless it reaches the window tokens. */
+export function codeLinkFinding(code: string, who: string, cwd: string, facts: Facts, view: PerimeterView, onlyReads: boolean): Finding | undefined {
+  const led = codePathLedToGuard(code, cwd, facts, view);
+  if (!led) return undefined;
+  if (led.windowTokens) return perimeterFinding('read-window-token', `${who} names ${led.named}, a symbolic link into Blast Shield's window tokens; they are not for agents.`, led.named);
+  if (onlyReads) return undefined;
+  return perimeterFinding('code-names-guard-file', `${who} names ${led.named}, which leads through a symbolic link to ${led.label}, and is not known to only read it; ${DENY_SUFFIX}.`, led.named);
+}
+
+function codePathLedToGuard(code: string, cwd: string, facts: Facts, view: PerimeterView): LedPlace | undefined {
+  if (!facts.realPath) return undefined;
+  let seen = 0;
+  const literals = stringLiterals(code, 'javascript').filter((l) => !l.dynamic).map((l) => l.text);
+  // Joins of literals (`os.path.join('/tmp/s', 'hlink')`, `path.join(dir, 'x')` with `dir` assigned a literal) name a path as well.
+  const joined = [...code.matchAll(JOINS)].slice(0, MAX_LITERALS).map((m) => destinationText(m[0], code)).filter((p): p is string => p !== undefined);
+  for (const text of [...joined, ...literals]) {
+    if (!PATH_LIKE.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
+    if (++seen > MAX_LITERALS) break;
+    const abs = resolvePath(cwd, text, facts.home);
+    for (const led of pathsLedTo(abs, 'write', facts).slice(1)) {
+      const windowTokens = mentionsWindowTokens(led, view);
+      const label = windowTokens ? led : mentionIn(led, view);
+      if (label) return { named: text, led, label, windowTokens };
+    }
+  }
+  return undefined;
+}
