@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, isUuidShaped, looksLikeSecretValue, shannonEntropy, isIntegrityHash } from '../../../src/core/credentials/secretValues';
+import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, isUuidShaped, looksLikeSecretValue, randomLetters, shannonEntropy, isIntegrityHash } from '../../../src/core/credentials/secretValues';
 import { fake, randomChars } from './fakeSecrets';
 
 describe('credentials: secret values', () => {
@@ -39,6 +39,15 @@ describe('credentials: secret values', () => {
       for (const v of [integrity, 'https://api.example.com/v2/graphql', './config/settings.json', 'production', 'abc123', 'Hello world this is text']) {
         assert.equal(looksLikeSecretValue(v), false, v);
       }
+    });
+  });
+
+  describe('randomLetters: letters-only values that are random, not names', () => {
+    it('camel-case by shape but not words (a consonant run, a long part with no vowel) is random', () => {
+      for (const v of ['QcZieHseUcKvnqsezshgulLq', 'QhrqNepHgbpnRrySrxdKpq', 'wnGnSztDtlRGzhCQEq', 'AbcdXyzwvbQrstLmnp']) assert.equal(randomLetters(v), true, v);
+    });
+    it('names stay names, including words with consonant clusters', () => {
+      for (const v of ['unusedInTestsValue', 'DevClusterName', 'passwordStrengthMeter', 'DatabaseConnectionString', 'ReactDomServerRenderer', 'myProjectNameHere']) assert.equal(randomLetters(v), false, v);
     });
   });
 });

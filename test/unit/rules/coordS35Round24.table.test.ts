@@ -45,6 +45,42 @@ const TABLE: Record<string, Family> = {
       allowed('ls | parallel echo {}'),
     ],
   },
+  'keystrokes an agent sends in place of the human': {
+    reason: /keyboard|keystrokes/,
+    rows: [
+      deny('tmux send-keys -t agent y Enter'),
+      deny('tmux send-keys Enter'),
+      deny('tmux send-keys -t 1 2 Enter'),
+      deny('tmux send -t claude yes C-m'),
+      deny("screen -X stuff $'y\\n'"),
+      deny("screen -S main -X stuff '1^M'"),
+      deny(`python3 -c "import pyautogui; pyautogui.press('enter')"`),
+      deny(`python3 -c "from pynput.keyboard import Controller,Key; Controller().press(Key.enter)"`),
+      deny(`node -e "require('robotjs').keyTap('enter')"`),
+      deny(`python3 -c "import fcntl,termios;[fcntl.ioctl(0,termios.TIOCSTI,bytes([c])) for c in b'y\\n']"`),
+      allowed("tmux send-keys -t dev 'npm run dev' Enter"),
+      allowed("tmux send-keys -t 0 'npm test' C-m"),
+      allowed("screen -S dev -X stuff 'npm start\\n'"),
+      allowed('tmux send-keys -t dev y'),
+      allowed(`node -e "const { chromium } = require('playwright'); chromium.launch()"`),
+    ],
+  },
+  'git configuration files and the managed team policy': {
+    reason: /git configuration file|managed team policy/,
+    rows: [
+      deny("printf '[core]\\n\\thooksPath = /dev/null\\n' | sudo tee /etc/gitconfig"),
+      deny("printf '[core]\\n\\thooksPath = /dev/null\\n' > .git/config.worktree"),
+      deny('cp /tmp/safe/a.txt .git/config.worktree'),
+      deny('echo x > ~/.config/git/config'),
+      deny('cp /tmp/safe/a.txt ~/.gitconfig'),
+      deny("echo '{}' > /etc/blast-shield/policy.json"),
+      deny('rm -rf /etc/blast-shield'),
+      allowed('git config --global user.email a@b.c'),
+      allowed('git config --global init.defaultBranch main'),
+      allowed('cat ~/.gitconfig'),
+      allowed('cat /etc/blast-shield/policy.json'),
+    ],
+  },
 };
 
 familyTables('script files writing what they list, computed paths with protected names (coordinator, stop 35)', TABLE, perimeterFacts);

@@ -12,27 +12,34 @@ import type { Exec, Handler, Walker } from './context';
 
 const TMUX_ENTER = new Set(['Enter', 'C-m', 'C-j', 'KPEnter']);
 
-/** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
-function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-  const inv = w.emit('tmux', first.text, args, exec);
+/** What `tmux send-keys|send KEYS…` types (Enter as a newline), or undefined for no typing; `unread` when a key is built at run time. */
+export function tmuxTyped(args: readonly ArgWord[]): { text: string; unread: boolean } | undefined {
   const spec = toolNamed('tmux')!;
   const parsed = parsedArgs(args, spec);
   const sub = parsed.path[0];
-  if (sub !== 'send-keys' && sub !== 'send') return inv;
+  if (sub !== 'send-keys' && sub !== 'send') return undefined;
   const literal = toolArgs('tmux', parsed, spec).has('-l');
-  const keys = parsed.operands;
   let typed = '';
-  for (const key of keys) {
-    if (key.dynamic) {
-      w.addOpaque('tmux send-keys types text built at run time', w.viaOf(exec));
-      return inv;
-    }
+  for (const key of parsed.operands) {
+    if (key.dynamic) return { text: typed, unread: true };
     if (!literal && TMUX_ENTER.has(key.text)) typed += '\n';
     else if (!literal && key.text === 'Space') typed += ' ';
     else if (!literal && (key.text === 'Tab' || /^[CM]-.$/.test(key.text) || /^(Escape|BSpace|Up|Down|Left|Right|Home|End|F\d+)$/.test(key.text))) typed += ' ';
     else typed += key.text;
   }
-  if (typed.trim() !== '') w.analyzeText(typed, w.childScope(exec, 'tmux send-keys'));
+  return { text: typed, unread: false };
+}
+
+/** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
+function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit('tmux', first.text, args, exec);
+  const typed = tmuxTyped(args);
+  if (!typed) return inv;
+  if (typed.unread) {
+    w.addOpaque('tmux send-keys types text built at run time', w.viaOf(exec));
+    return inv;
+  }
+  if (typed.text.trim() !== '') w.analyzeText(typed.text, w.childScope(exec, 'tmux send-keys'));
   return inv;
 }
 
@@ -54,7 +61,7 @@ function screenReadings(): readonly ToolSpec[] {
  * The text of `-X stuff TEXT`, in either reading of screen's words. `-X` is a list option (the screen
  * command and its words), so `-X -S sess stuff TEXT` is found too.
  */
-function screenStuff(args: readonly ArgWord[]): ArgWord | undefined {
+export function screenStuff(args: readonly ArgWord[]): ArgWord | undefined {
   for (const spec of screenReadings()) {
     for (const option of optionsMatching(parsedArgs(args, spec), spec, ['-X'])) {
       const at = option.values.indexOf('stuff');

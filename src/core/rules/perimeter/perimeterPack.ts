@@ -27,6 +27,7 @@ import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
+import { codeInjectsInput, typedPromptAnswer } from './inputInjection';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
@@ -388,6 +389,8 @@ function judgeUiAutomation(inv: Invocation, j: Judge): void {
   if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {
     deny(j, 'ui-automation', `${inv.name} sends keystrokes or clicks to windows; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   }
+  const answer = inv.name === 'tmux' || inv.name === 'screen' ? typedPromptAnswer(inv) : undefined;
+  if (answer) deny(j, 'typed-answer', `${inv.name} types "${answer}" into a terminal, where an agent host may be asking the human; a question is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
 }
 
 /** Editor CLIs' extension options, read by the grammar with no description: a value glued or in the next word. */
@@ -511,6 +514,8 @@ const CODE_LANGUAGES: ReadonlySet<CodeSnippet['language']> = new Set(['python', 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!CODE_LANGUAGES.has(snippet.language) || snippet.runner.remote) return [];
   const view = perimeterView(ctx.facts);
+  const injects = codeInjectsInput(snippet.text);
+  if (injects) return [finding('ui-automation', `The ${snippet.language} code run by ${snippet.runner.name} sends keystrokes or clicks (${injects}); Blast Shield's dialog and the agent's own prompts are answered by a human at the keyboard, and ${DENY_SUFFIX}.`, injects)];
   if (mentionsWindowTokens(snippet.text, view)) {
     return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
   }

@@ -162,6 +162,10 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/\.ssh\/config(\.d\/.*)?$|\/\.aws\/config$|\/\.kube\/config$/, kind: 'exec-config', label: 'a client configuration whose settings run programs or lend credentials (ProxyCommand, LocalCommand, credential_process, exec, ForwardAgent)' },
   { re: /^\/etc\/(bash_completion(\.d\/.*)?|profile\.d\/.*)$|^\/usr\/(local\/)?share\/bash-completion\/.*$/, kind: 'startup-file', label: 'a system completion or start-up script, which every new shell runs' },
   { re: /\/\.git\/config$/, kind: 'startup-file', label: "the repository's git configuration (.git/config), whose keys name programs git runs (core.fsmonitor, core.hooksPath, aliases, filters)" },
+  // Other git configuration files git reads (stop 35, round 24): per work tree, the user's, the system's.
+  { re: /\/\.git\/(worktrees\/[^/]+\/)?config\.worktree$|^\/etc\/gitconfig$|\/\.gitconfig$|\/\.config\/git\/config$/, kind: 'startup-file', label: 'a git configuration file (per work tree, the user\'s or the system\'s), whose keys name programs git runs (core.hooksPath, core.fsmonitor, aliases, filters)' },
+  // The machine-wide team policy: only an administrator writes it, and a policy only tightens (stop 35, round 24).
+  { re: /^\/etc\/blast-shield(\/|$)|^\/library\/application support\/blastshield(\/|$)|^[a-z]:\/programdata\/blastshield(\/|$)|^\/programdata\/blastshield(\/|$)/, kind: 'guard-home', label: "Blast Shield's managed team policy (only an administrator changes it)" },
   { re: /\/\.gemini\/extensions(\/|$)/, kind: 'hook-config', label: 'Gemini CLI extensions (.gemini/extensions), whose MCP servers and hooks it runs' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
