@@ -141,6 +141,8 @@ function programBehindPath(w: Walker, first: ArgWord, inv: Invocation | undefine
     return;
   }
   const text = w.readFile(path, w.viaOf(exec));
+  // In a function the shell calls later by itself, a program missing now may be written before then.
+  if (text === undefined && exec.scope.laterHook && !SYSTEM_PROGRAM_DIRS.test(path)) return void w.addOpaque(`${exec.scope.laterHook} runs ${first.text.slice(0, 80)}, a file the hook cannot read now and that may be written before then`, w.viaOf(exec));
   if (text === undefined || text.slice(0, 1024).includes('\0')) return;
   const interpreter = shebangInterpreter(text);
   const label = `script ${first.text}`;

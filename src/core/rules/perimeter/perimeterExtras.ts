@@ -6,6 +6,7 @@ import { unknownShellStateFindings } from './unknownShellState';
 import { tokenReadFindings } from './windowTokens';
 import { alternativesHijack, runtimeSwitchFinding } from './runtimeSwitches';
 import { toolTrustFindings } from './toolTrust';
+import { agentConfigFindings } from './agentConfigCommands';
 
 /**
  * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
@@ -16,5 +17,5 @@ import { toolTrustFindings } from './toolTrust';
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
   const switched = runtimeSwitchFinding(inv) ?? alternativesHijack(inv);
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv)];
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv), ...agentConfigFindings(inv)];
 }

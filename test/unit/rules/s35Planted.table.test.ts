@@ -1,0 +1,102 @@
+import { allow, ask, decisionTable } from '../support/decisionTable';
+import { repoWorld } from '../support/repoWorld';
+
+const deny = (cmd: string, extra: { says?: RegExp } = {}) => ({ cmd, expect: 'deny' as const, ...extra });
+
+/**
+ * Code planted to run later and the guard's configuration changed by other tools (stop 35, area
+ * `planted`; issue #18 criterion 5): agent CLIs' own settings commands that take the hooks away,
+ * dotfile managers that install an unread source state over start-up files, functions the shell
+ * calls by itself later, files staged under another name and moved into a place that runs them,
+ * test-runner configs importing a module not yet written, and PATH entries that put a project folder
+ * before the system's. One table per family, each with routine look-alikes that stay allowed.
+ */
+describe('planted code and the guard configured by other tools (s35 planted)', function () {
+  this.timeout(120_000);
+  const world = repoWorld('bs-s35planted-', {
+    'home/.bashrc': 'export PATH="$HOME/bin:$PATH"\n',
+    'home/.claude/settings.json': '{"hooks":{"PreToolUse":[{"hooks":[{"type":"command","command":"blast-shield hook claude"}]}]}}\n',
+    'app/.claude/settings.json': '{"hooks":{"PreToolUse":[{"hooks":[{"type":"command","command":"blast-shield hook claude"}]}]}}\n',
+    'app/package.json': '{"name":"app","scripts":{"test":"vitest run","build":"tsc -p ."}}\n',
+    'app/vitest.config.ts': 'import { defineConfig } from "vitest/config";\nexport default defineConfig({});\n',
+    'app/test/setup.ts': 'export {};\n',
+    'app/Makefile': 'test:\n\tnpm test\n',
+    'app/src/index.ts': 'export const x = 1;\n',
+  });
+  const table = decisionTable(world.facts);
+  after(() => world.remove());
+
+  table("an agent CLI's settings command that takes the guard's hooks away", [
+    deny(`claude config set hooks '{}'`, { says: /Claude Code's hooks setting/ }),
+    deny('claude config set -g disableAllHooks true', { says: /disableAllHooks/ }),
+    deny(`claude config add hooks.PreToolUse '[]'`),
+    deny('claude config remove hooks'),
+    deny(`gemini settings set hooks.enabled false`, { says: /Gemini CLI/ }),
+    deny('qwen config unset hooks'),
+    deny('copilot config unset hooks', { says: /Copilot CLI/ }),
+    deny('cursor-agent config reset', { says: /whole settings file/ }),
+    deny(`cline config set hooks '{}'`),
+    deny('codex config set features.hooks false'),
+    deny('claude config set "$KEY" x', { says: /cannot read/ }),
+    deny('gemini hooks disable blast-shield'),
+    deny('cline hooks remove PreToolUse'),
+    allow('claude config set model opus'),
+    allow('claude config get hooks'),
+    allow('claude config list'),
+    allow('claude config get disableAllHooks'),
+    allow('copilot config set theme dark'),
+    allow('claude mcp list'),
+  ]);
+
+  table('a dotfile manager writing start-up files from a source state the hook cannot read', [
+    deny('chezmoi apply', { says: /\.bashrc/ }),
+    deny('chezmoi update'),
+    deny('chezmoi init --apply https://github.com/x/dotfiles'),
+    deny('chezmoi apply ~/.bashrc'),
+    deny('chezmoi --force apply'),
+    deny('yadm pull'),
+    deny('yadm checkout -- ~'),
+    deny('yadm stash pop'),
+    deny('stow -t ~ bash'),
+    deny('stow --target=$HOME zsh'),
+    deny('home-manager switch'),
+    deny('home-manager -f ./home.nix switch'),
+    deny('rcup'),
+    deny('rcdn -v'),
+    deny('dotbot -c install.conf.yaml'),
+    deny('mackup restore'),
+    deny('dotdrop install'),
+    allow('chezmoi apply --dry-run'),
+    allow('chezmoi -n apply'),
+    allow('chezmoi diff'),
+    allow('chezmoi status'),
+    allow('chezmoi init https://github.com/x/dotfiles'),
+    allow('chezmoi -D /tmp/chezmoi-out apply'),
+    allow('yadm status'),
+    allow('yadm diff'),
+    allow('stow -n -t ~ bash'),
+    allow('home-manager build'),
+    allow('home-manager generations'),
+    allow('lsrc'),
+    allow('mackup list'),
+  ]);
+
+  table('a function the shell calls by itself later, running a file the hook cannot read now', [
+    ask('command_not_found_handle() { sh /tmp/x; }', { says: /command is not found/ }),
+    ask('command_not_found_handle() { bash /tmp/x "$@"; }'),
+    ask('command_not_found_handler() { /tmp/x "$@"; }'),
+    ask('command_not_found_handle() { source ~/.cache/h.sh; }'),
+    ask('command_not_found_handle() { . /tmp/h; }'),
+    ask('precmd() { source /tmp/p.sh; }', { says: /zsh hook/ }),
+    ask('preexec() { python3 /tmp/x.py; }'),
+    ask('chpwd() { node /tmp/x.js; }'),
+    ask('TRAPEXIT() { bash ~/.cache/x.sh; }'),
+    ask('zshexit() { /var/tmp/y; }'),
+    deny('command_not_found_handle() { rm -rf ~; }'),
+    allow('command_not_found_handle() { echo "not found: $1" >&2; return 127; }'),
+    allow('precmd() { echo -n; }'),
+    allow('f() { sh /tmp/x; }'),
+    allow('build() { ./scripts/build.sh; }'),
+    allow('command_not_found_handle() { /usr/bin/printf "%s: not found\\n" "$1"; }'),
+  ]);
+});
