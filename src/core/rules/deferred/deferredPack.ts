@@ -35,6 +35,7 @@ import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
 import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
+import { stagedMoves } from './stagedMoves';
 import { protectionDeleted } from '../support/sedLineDeletes';
 import { manifestLineDeletes } from './manifestLineDeletes';
 import { hooksPathSwitch } from './hooksPathSwitch';
@@ -584,5 +585,5 @@ export const deferredPack: RulePack = {
   title: 'Deferred execution',
   checkInvocation,
   checkSnippet: scriptEdits,
-  checkAnalysis: compoundCrontab,
+  checkAnalysis: (analysis, ctx) => [...compoundCrontab(analysis, ctx), ...stagedMoves(analysis, ctx, (inv) => writesOf(inv, ctx.facts, inv.cwd || ctx.facts.cwd), (w, inv) => judgeWritten(w, inv, ctx, inv.cwd || ctx.facts.cwd))],
 };
