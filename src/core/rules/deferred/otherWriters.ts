@@ -62,7 +62,7 @@ export function filteredText(inv: Invocation, facts: Facts, cwd: string): { text
   const texts = paths.map((p) => facts.readFile(p));
   if (texts.some((t) => t === undefined) || (paths.length === 0 && inv.stdin === undefined)) return undefined;
   // `sed 's/a/b/' f > g`, `awk '{sub(/a/,"b")}1' f > g` (round 6): the files' text with the substitution made.
-  const edited = inv.name === 'sed' ? sedStreamText(inv, facts, cwd)?.text : paths.length === 1 && /awk$/.test(inv.name) ? awkSubstituted(inv, texts[0]!) : undefined;
+  const edited = inv.name === 'sed' ? sedStreamText(inv, facts, cwd)?.text : paths.length === 1 && inv.name.endsWith('awk') ? awkSubstituted(inv, texts[0]!) : undefined;
   const text = [edited ?? texts.join('\n'), insertedLiterals(inv)].join('\n');
   return text.trim() === '' ? undefined : { text, ...(paths[0] !== undefined ? { from: paths[0] } : {}) };
 }
