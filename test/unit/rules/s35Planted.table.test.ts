@@ -22,6 +22,7 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     'app/test/setup.ts': 'export {};\n',
     'app/Makefile': 'test:\n\tnpm test\n',
     'app/src/index.ts': 'export const x = 1;\n',
+    'app/fakebin/git': '#!/bin/sh\necho git\n',
   });
   const table = decisionTable(world.facts);
   after(() => world.remove());
@@ -130,5 +131,26 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     allow(`cat > vitest.config.ts <<< 'import "./test/setup"; export default {}'`),
     allow(`echo 'const p = require("./package.json"); module.exports = {}' > jest.config.js`),
     allow(`echo 'import { x } from "./src/index"; export default {}' > vitest.config.ts`),
+  ]);
+  table('a folder named relative to the shell, or a project folder holding a trusted name, put first on PATH', [
+    deny('export PATH="scripts:$PATH"', { says: /PATH/ }),
+    deny('export PATH=bin:$PATH'),
+    deny('export PATH="tools/bin:${PATH}"'),
+    deny('PATH=scripts:$PATH git status'),
+    deny('export PATH=".:$PATH"'),
+    deny('export PATH=":$PATH"'),
+    deny('export PATH="./hack:$PATH"'),
+    deny('declare -x PATH="scripts:$PATH"'),
+    deny('PATH="../x:$PATH"; git push'),
+    deny('export PATH="$PWD/fakebin:$PATH"', { says: /program named git/ }),
+    deny('typeset -x PATH=vendor/bin:$PATH'),
+    allow('export PATH="$HOME/.local/bin:$PATH"'),
+    allow('export PATH="$PWD/node_modules/.bin:$PATH"'),
+    allow('export PATH=./node_modules/.bin:$PATH'),
+    allow('PATH=node_modules/.bin:$PATH vitest run'),
+    allow('export PATH="$PATH:scripts"'),
+    allow('export PATH="/usr/local/go/bin:$PATH"'),
+    allow('export PATH="$PWD/src:$PATH"'),
+    allow('echo "$PATH" | tr : "\\n"'),
   ]);
 });
