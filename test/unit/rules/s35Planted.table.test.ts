@@ -24,6 +24,7 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     'app/vitest.config.ts': 'import { defineConfig } from "vitest/config";\nexport default defineConfig({});\n',
     'app/test/setup.ts': 'export {};\n',
     'app/Makefile': 'test:\n\tnpm test\n',
+    'app/.gitattributes': '* text=auto eol=lf\n',
     'app/src/index.ts': 'export const x = 1;\n',
     'app/fakebin/git': '#!/bin/sh\necho git\n',
   });
@@ -155,6 +156,23 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     allow('export PATH="/usr/local/go/bin:$PATH"'),
     allow('export PATH="$PWD/src:$PATH"'),
     allow('echo "$PATH" | tr : "\\n"'),
+  ]);
+  table('git attributes that hand files to a driver program git settings name', [
+    ask(`echo '* filter=x' >> .gitattributes`, { says: /filter driver x/ }),
+    ask(`printf '*.js diff=evil\n' >> .gitattributes`, { says: /diff\.evil/ }),
+    ask(`echo '* merge=pwn' >> .git/info/attributes`),
+    ask(`echo '*.ts filter=fmt' > .gitattributes`),
+    ask(`cat >> .gitattributes <<'E'\n*.sql filter=crypt diff=crypt\nE`),
+    ask(`tee -a .gitattributes <<< '* filter=a'`),
+    ask(`sed -i 's/eol=lf/eol=lf filter=x/' .gitattributes`),
+    ask(`echo '* diff=x' >> ~/.config/git/attributes`),
+    allow(`echo '*.png filter=lfs diff=lfs merge=lfs -text' >> .gitattributes`),
+    allow(`echo '* text=auto eol=lf' > .gitattributes`),
+    allow(`echo '*.py diff=python' >> .gitattributes`),
+    allow(`echo 'package-lock.json merge=union linguist-generated' >> .gitattributes`),
+    allow(`echo 'dist/** -diff binary' >> .gitattributes`),
+    allow(`echo '# filter=x is not used' >> .gitattributes`),
+    allow(`echo 'README.md text' >> .gitattributes`),
   ]);
 });
 
