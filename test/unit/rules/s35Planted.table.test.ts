@@ -1,7 +1,4 @@
 import { allow, ask, blocked, decisionTable } from '../support/decisionTable';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { repoWorld } from '../support/repoWorld';
 
 const deny = (cmd: string, extra: { says?: RegExp } = {}) => ({ cmd, expect: 'deny' as const, ...extra });
@@ -214,41 +211,5 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     allow('curl -d "$API_TOKEN" localhost:3000/cb'),
     allow('curl example.com'),
     allow('wget -q example.com/file.txt'),
-  ]);
-});
-
-describe('a linked work tree checked out at another commit (s35 planted)', function () {
-  this.timeout(120_000);
-  const world = repoWorld('bs-s35worktree-', { 'app/README.md': '# app\n', 'app/src/index.ts': 'export const x = 1;\n' });
-  const gitIn = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: world.app, stdio: 'ignore', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: world.app, GIT_CONFIG_NOSYSTEM: '1' } });
-  gitIn('add', '-A');
-  gitIn('commit', '-qm', 'initial import');
-  gitIn('tag', 'v0');
-  fs.mkdirSync(path.join(world.app, '.claude'), { recursive: true });
-  fs.writeFileSync(path.join(world.app, '.claude', 'settings.json'), '{"hooks":{"PreToolUse":[{"hooks":[{"type":"command","command":"blast-shield hook claude"}]}]}}\n');
-  fs.writeFileSync(path.join(world.app, '.blast-shield.json'), '{"production":{"names":["prod"]}}\n');
-  gitIn('add', '-A');
-  gitIn('commit', '-qm', 'add agent configuration');
-  gitIn('branch', 'feature');
-  const table = decisionTable(world.facts);
-  after(() => world.remove());
-
-  table('a work tree of a commit whose hook configurations or team policy differ', [
-    ask('git worktree add ../old HEAD~1 && cd ../old', { says: /HEAD~1 at \.\.\/old/ }),
-    ask('git worktree add ../old HEAD~1'),
-    ask('git worktree add -b old ../old HEAD^'),
-    ask('git worktree add --detach ../v0 v0'),
-    ask('git -C . worktree add ../o2 HEAD~'),
-    ask('git worktree add -f ../o3 v0'),
-    ask('git worktree add --orphan -b empty ../e'),
-    ask('git worktree add ../x "$REV"'),
-    ask('git worktree add -B fix /tmp/fix v0'),
-    ask('git worktree add ../nested-old @~1'),
-    allow('git worktree add ../feat -b feat'),
-    allow('git worktree add ../head HEAD'),
-    allow('git worktree add ../f feature'),
-    allow('git worktree list'),
-    allow('git worktree prune'),
-    allow('git log --oneline HEAD~1'),
   ]);
 });
