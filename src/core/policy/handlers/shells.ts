@@ -104,7 +104,12 @@ function trap(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   const action = args[0];
   if (!action || args.length < 2 || action.text === '-' || action.text.startsWith('-')) return inv;
   if (action.dynamic) w.addOpaque('trap runs a command line built at run time', w.viaOf(exec));
-  else w.analyzeText(action.text, w.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true));
+  else {
+    // The action runs later, when the shell gets the signal or event: a file it runs may be written before then.
+    const scope = w.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true);
+    scope.laterHook = `a trap action the shell runs by itself later (on ${args.slice(1, 4).map((a) => a.text).join(', ')})`;
+    w.analyzeText(action.text, scope);
+  }
   return inv;
 }
 
