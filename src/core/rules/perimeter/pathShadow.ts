@@ -34,7 +34,7 @@ function relativeEntry(entry: string): boolean {
   return !/^[/~$]/.test(entry) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(entry);
 }
 
-/** A program in `folder` now, named like one the guard trusts (`scripts/git`), when the folder can be listed. */
+/** A program in `folder` now, named like one the guard trusts (a `git` there), when the folder can be listed. */
 function programThere(folder: string, facts: Facts): string | undefined {
   return facts.listDir(folder)?.slice(0, 512).find((name) => isGuardedProgramName(name));
 }
