@@ -34,8 +34,9 @@ function relativeEntry(entry: string): boolean {
   return !/^[/~$]/.test(entry) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(entry);
 }
 
-/** A program in `folder` now, named like one the guard trusts (a `git` there), when the folder can be listed. */
+/** A program in a project folder now, named like one the guard trusts (a `git` there), when the folder can be listed; the system's and the user's own folders are theirs. */
 function programThere(folder: string, facts: Facts): string | undefined {
+  if (!facts.workspaceRoots.some((root) => root !== '' && (root === folder || isWithin(root, folder)))) return undefined;
   return facts.listDir(folder)?.slice(0, 512).find((name) => isGuardedProgramName(name));
 }
 
