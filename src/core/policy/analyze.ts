@@ -169,7 +169,7 @@ class Analyzer implements Walker {
     const outerStdinSources = scope.stdinSources;
     const stdinSources = command.keyword === 'function' ? undefined : this.compoundStdinSources(command, scope, pipeFrom, pipeUnknown);
     if (stdinSources) bodyScope.stdinSources = stdinSources;
-    if (command.keyword === 'function' && command.name) this.functions.define((bodyScope.functionName = command.name), command.bodies);
+    if (command.keyword === 'function' && command.name) this.functions.define((bodyScope.functionName = command.name), command.bodies, bodyScope);
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
       bodyScope.vars.set(command.name, null);
       // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions; `for f in ~/.x/*`:
@@ -541,6 +541,7 @@ class Analyzer implements Walker {
     // `node fake` runs fake.js, `node dir` its package main or index.js, `python3 dir` dir/__main__.py.
     const entry = text === undefined ? resolvedEntry(path, kind, { read: (p) => this.readFile(p, this.viaOf(exec)), listDir: (p) => this.facts.listDir(p) }) : { path, text };
     if (entry && !this.activeFiles.has(entry.path)) this.runFileText(entry.path, entry.text, kind, runner, exec, label, sameShell);
+    else if (!entry && exec.scope.laterHook) this.addOpaque(`${exec.scope.laterHook} runs ${word.text.slice(0, 80)}, a file the hook cannot read now and that may be written before then`, this.viaOf(exec));
   }
 
   runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
@@ -576,8 +577,7 @@ class Analyzer implements Walker {
   }
 }
 
-/** Wrappers peeled in a row (`env env env … rm`); more asks. */
-export { MAX_WRAPPER_HOPS } from './handlers/wrappers';
+export { MAX_WRAPPER_HOPS } from './handlers/wrappers'; // wrappers peeled in a row (`env env env … rm`); more asks
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });

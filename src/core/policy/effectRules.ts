@@ -140,8 +140,8 @@ function awk(args: readonly ArgWord[]): PathEffect[] {
   let operands = read.operands;
   const program = files.length === 0 ? operands[0] : undefined;
   if (program) operands = operands.slice(1);
-  // An awk program that prints into files or runs commands may write the files it reads (`print > FILENAME`).
-  const writes = inPlace || program === undefined || /(print|printf)[^;{}]*>|\|\s*["a-z]|system\s*\(|FILENAME/.test(program.text);
+  // An awk program that prints into files or runs commands may write the files it reads (`print > FILENAME`); text in its string literals is data.
+  const writes = inPlace || program === undefined || /(print|printf)[^;{}]*>|\|\s*["a-z]|system\s*\(|FILENAME/.test(program.text.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
   const inputs = operands.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
   return [...(program ? [{ kind: 'code' as const, word: program }] : []), ...each('read', files), ...each(writes ? (inPlace ? 'write' : 'unknown') : 'read', inputs)];
 }

@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
+import { DOTFILE_EFFECTS } from './dotfileEffects';
 
 /**
  * Archive tools beyond tar/zip/7z/cpio/pax that write entries of names not known before they run:
@@ -82,4 +83,5 @@ export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable(
   lha,
   lhasa: lha,
   unace: unrar,
+  ...DOTFILE_EFFECTS,
 });

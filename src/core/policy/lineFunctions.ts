@@ -12,12 +12,32 @@ import type { ArgWord } from './types';
  * request it makes. A function is not walked again inside its own call (recursion); the decision's
  * budget bounds the rest.
  */
+/**
+ * Functions the shell calls by itself, later, by their name (red team round 7): bash's
+ * `command_not_found_handle` (every command not found), zsh's `command_not_found_handler`, its hook
+ * functions (`precmd`, `preexec`, `chpwd`, `periodic`, `zshexit`, `zshaddhistory`) and `TRAP<signal>`
+ * handlers. Their bodies run at a time the line does not know, so a file they run that the hook cannot
+ * read now may be written before then (analyze.ts `runFile`).
+ */
+const SHELL_HOOKS: ReadonlyArray<[RegExp, string]> = [
+  [/^command_not_found_handler?$/, 'whenever a command is not found in this shell (any mistyped name)'],
+  [/^(precmd|preexec|chpwd|periodic|zshexit|zshaddhistory)$/, 'at every prompt, command or folder change of this shell (a zsh hook function)'],
+  [/^TRAP[A-Z]+$/, 'when this shell receives that signal or event (a zsh trap function)'],
+];
+
+/** When the shell calls a function of this name by itself, or undefined for an ordinary function. */
+export function shellHookTime(name: string): string | undefined {
+  return SHELL_HOOKS.find(([re]) => re.test(name))?.[1];
+}
+
 export class LineFunctions {
   private readonly bodies = new Map<string, readonly CommandList[]>();
   private readonly calling = new Set<string>();
 
-  define(name: string, bodies: readonly CommandList[]): void {
+  define(name: string, bodies: readonly CommandList[], bodyScope?: Scope): void {
     this.bodies.set(name, bodies);
+    const later = shellHookTime(name);
+    if (later !== undefined && bodyScope) bodyScope.laterHook = `a hook function the shell runs by itself ${later}`;
   }
 
   has(name: string): boolean {

@@ -69,7 +69,9 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed('export PATH="$HOME/.local/bin:$PATH"'),
     allowed('export PATH=$PATH:/tmp/x'),
     allowed('export PATH=./node_modules/.bin:$PATH'),
-    allowed('cp dist/tool bin/tool && export PATH=bin:$PATH'),
+    // Stop 35: the project's folder by its full path; a relative `bin` follows every cd (s35Planted.table.test.ts).
+    allowed('cp dist/tool bin/tool && export PATH=$PWD/bin:$PATH'),
+    deny('cp dist/tool bin/tool && export PATH=bin:$PATH'),
     deny('rsync -a /tmp/x/ ~/.local/bin/'),
     deny('cp -r /tmp/bin/. ~/.local/bin/'),
     deny('tar xf /tmp/x.tar -C ~/.local/bin'),

@@ -40,6 +40,8 @@ export interface Scope extends ExpansionScope {
   substitutions?: number;
   /** Inside the body of this shell function. */
   functionName?: string;
+  /** Inside a function the shell itself calls later (`command_not_found_handle`, zsh's `precmd`): when it runs, for people (lineFunctions.ts). */
+  laterHook?: string;
   /**
    * Shell variables this script set to fixed text (`DIR=build`), so `$DIR` can be read; null when
    * the value is unknown or differs between branches. Shared by everything in the same shell.

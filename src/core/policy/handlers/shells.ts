@@ -104,7 +104,12 @@ function trap(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   const action = args[0];
   if (!action || args.length < 2 || action.text === '-' || action.text.startsWith('-')) return inv;
   if (action.dynamic) w.addOpaque('trap runs a command line built at run time', w.viaOf(exec));
-  else w.analyzeText(action.text, w.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true));
+  else {
+    // The action runs later, when the shell gets the signal or event: a file it runs may be written before then.
+    const scope = w.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true);
+    scope.laterHook = `a trap action the shell runs by itself later (on ${args.slice(1, 4).map((a) => a.text).join(', ')})`;
+    w.analyzeText(action.text, scope);
+  }
   return inv;
 }
 
@@ -141,6 +146,8 @@ function programBehindPath(w: Walker, first: ArgWord, inv: Invocation | undefine
     return;
   }
   const text = w.readFile(path, w.viaOf(exec));
+  // In a function the shell calls later by itself, a program missing now may be written before then.
+  if (text === undefined && exec.scope.laterHook && !SYSTEM_PROGRAM_DIRS.test(path)) return void w.addOpaque(`${exec.scope.laterHook} runs ${first.text.slice(0, 80)}, a file the hook cannot read now and that may be written before then`, w.viaOf(exec));
   if (text === undefined || text.slice(0, 1024).includes('\0')) return;
   const interpreter = shebangInterpreter(text);
   const label = `script ${first.text}`;

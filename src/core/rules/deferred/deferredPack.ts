@@ -35,6 +35,8 @@ import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
 import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
+import { stagedMoves } from './stagedMoves';
+import { attributeDriverWrites } from './gitAttributes';
 import { protectionDeleted } from '../support/sedLineDeletes';
 import { manifestLineDeletes } from './manifestLineDeletes';
 import { hooksPathSwitch } from './hooksPathSwitch';
@@ -494,7 +496,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const out: Finding[] = [];
   {
-    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer), ...workflowTriggerWrite(w.path, w.text, ctx.facts.readFile(w.path), w.writer));
+    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer), ...workflowTriggerWrite(w.path, w.text, ctx.facts.readFile(w.path), w.writer), ...attributeDriverWrites(w.path, w.text, w.writer, ctx.facts.readFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
@@ -585,5 +587,5 @@ export const deferredPack: RulePack = {
   guardsPerimeter: true,
   checkInvocation,
   checkSnippet: scriptEdits,
-  checkAnalysis: compoundCrontab,
+  checkAnalysis: (analysis, ctx) => [...compoundCrontab(analysis, ctx), ...stagedMoves(analysis, ctx, (inv) => writesOf(inv, ctx.facts, inv.cwd || ctx.facts.cwd), (w, inv) => judgeWritten(w, inv, ctx, inv.cwd || ctx.facts.cwd))],
 };

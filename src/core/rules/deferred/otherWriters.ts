@@ -15,6 +15,7 @@ import type { CodeSnippet, Facts, Invocation } from '../../policy/types';
 import { readingsOf, toolArgs, toolNamed } from '../../registry/commandModel';
 import { grammarOf, readEffectArgs, values as optionValues } from '../../policy/effectOptions';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
+import { sedStreamText } from './sedEdit';
 
 /** ed's options (`-s`, `-p PROMPT`): its operand is the file edited. */
 const ED: GrammarSpec = { options: [{ names: ['-p', '--prompt'], takes: 'one' }], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
@@ -60,8 +61,27 @@ export function filteredText(inv: Invocation, facts: Facts, cwd: string): { text
   const paths = files.length > 0 ? files.map((w) => resolvePath(cwd, w.text, facts.home)) : inv.stdin?.kind === 'file' ? [resolvePath(cwd, inv.stdin.path, facts.home)] : [];
   const texts = paths.map((p) => facts.readFile(p));
   if (texts.some((t) => t === undefined) || (paths.length === 0 && inv.stdin === undefined)) return undefined;
-  const text = [...texts, insertedLiterals(inv)].join('\n');
+  // `sed 's/a/b/' f > g`, `awk '{sub(/a/,"b")}1' f > g` (round 6): the files' text with the substitution made.
+  const edited = inv.name === 'sed' ? sedStreamText(inv, facts, cwd)?.text : paths.length === 1 && inv.name.endsWith('awk') ? awkSubstituted(inv, texts[0]!) : undefined;
+  const text = [edited ?? texts.join('\n'), insertedLiterals(inv)].join('\n');
   return text.trim() === '' ? undefined : { text, ...(paths[0] !== undefined ? { from: paths[0] } : {}) };
+}
+
+/** awk's `sub(/re/, "text")` and `gsub(…)` on the record, as JavaScript replacements over each line (plain patterns only). */
+const AWK_SUB = /\b(g?sub)\s*\(\s*\/((?:[^/\\]|\\.)*)\/\s*,\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\$0\s*)?\)/g;
+
+function awkSubstituted(inv: Invocation, text: string): string | undefined {
+  const program = effectsOf(inv).filter((e) => e.kind === 'code').map((e) => e.word.text).join('\n');
+  const subs: [RegExp, string][] = [];
+  for (const m of program.matchAll(AWK_SUB)) {
+    try {
+      subs.push([new RegExp(m[2]!, m[1] === 'gsub' ? 'g' : ''), unescape(m[3]!).replace(/\$/g, '$$$$').replace(/&/g, '$$&')]);
+    } catch {
+      return undefined;
+    }
+  }
+  if (subs.length === 0) return undefined;
+  return text.split('\n').map((line) => subs.reduce((l, [re, to]) => l.replace(re, to), line)).join('\n');
 }
 
 /** `awk -i inplace PROG FILE`, `ed -s FILE <<< SCRIPT`, `ex -s FILE`: the file's text with what the script inserts. */

@@ -1,5 +1,5 @@
 import { composeHomeMounts } from '../../policy/homeFileReads';
-import { withCiSecrets } from './ciSecrets';
+import { withCiSecrets, withSettingsVariables } from './ciSecrets';
 import { basename, dirname, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
 import { EFFECT_RULES } from '../../policy/effects';
@@ -390,7 +390,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if ((m = /\/\.(github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$/.exec(l))) return { where: `the CI workflow .${m[1]}/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
   if ((m = /\/\.(github|gitea|forgejo)\/actions\/(.+)\/action\.ya?ml$/.exec(l))) return { where: `the composite action .${m[1]}/actions/${m[2]}`, when: 'in CI, in every workflow step that uses it', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t), t) };
   if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
-    return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: (t) => withCiSecrets(yamlCommands(t) || flowCommands(t, /commands|script|run|cmd/), t) };
+    return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: (t) => withSettingsVariables(withCiSecrets(yamlCommands(t) || flowCommands(t, /commands|script|run|cmd/), t), t, name) };
   }
   if (lname === 'jenkinsfile') return { where: 'the Jenkinsfile', when: 'in CI', language: 'shell', strictUnknown: false, commands: (t) => withCiSecrets([...t.matchAll(/\bsh\s*\(?\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|'([^']*)'|"([^"]*)")/g)].map((x) => x[1] ?? x[2] ?? x[3] ?? x[4] ?? '').join('\n'), t) };
   if (l.endsWith('/.vscode/tasks.json')) {

@@ -33,6 +33,26 @@ export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string
 /** Quoted paths of code files that this code or setting makes a runner load; unquoted in YAML and option files (`require: /tmp/x.js`, `--require ./x.js`). */
 const LOADED = /["'`]((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)["'`]|(?:^|\s)(?:--require|--file|-r|require:|file:|-)\s+((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)(?=\s|$)/gm;
 
+/**
+ * A module named without its extension (`import "./evil"`, `require('../x')`, `import('./setup')`, red team
+ * round 3): Node and the bundlers' resolution tries the usual extensions and a folder's index.
+ */
+const IMPORTED = /(?:\bimport\s*(?:[\w*{}\s,]+\s*from\s*)?\(?|\brequire\s*\(|\bfrom\s+)\s*["'`]((?:\.{1,2}\/|\/|~\/)[^"'`\s]*)["'`]/g;
+const MODULE_SUFFIXES = ['', '.ts', '.js', '.mjs', '.cjs', '.mts', '.cts', '.tsx', '.jsx', '/index.ts', '/index.js', '/index.mjs'];
+
+/** Every file the text names for loading, by quoted path with a code extension, or by an import or require of a relative module. */
+function loadedNames(text: string): string[] {
+  const out = [...text.matchAll(LOADED)].map((m) => m[1] ?? m[2]!);
+  for (const m of text.matchAll(IMPORTED)) if (!/\.(?:(?:c|m)?[jt]sx?|json|css|scss|less|svg|png|html|md|txt|ya?ml|wasm|node)$/i.test(m[1]!) && out.length < 16) out.push(m[1]!);
+  return out;
+}
+
+/** The file a module path loads: itself when it names a code file, else the first resolution candidate that exists (itself when none does). */
+function moduleFile(abs: string, facts: Facts): string {
+  if (/\.(?:c|m)?[jt]sx?$/.test(abs)) return abs;
+  return MODULE_SUFFIXES.map((s) => abs + s).find((p) => facts.readFile(p) !== undefined) ?? abs;
+}
+
 function outsideWorkspace(abs: string, facts: Facts): boolean {
   const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   return !roots.some((r) => isWithin(r, abs) || r === abs);
@@ -46,9 +66,8 @@ export function loadedFiles(text: string, place: DeferredPlace, writer: string, 
   const facts = ctx.facts;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(LOADED)) {
-    const named = m[1] ?? m[2]!;
-    const abs = resolvePath(cwd, named, facts.home);
+  for (const named of loadedNames(text)) {
+    const abs = moduleFile(resolvePath(cwd, named, facts.home), facts);
     const outside = outsideWorkspace(abs, facts);
     if (seen.has(abs) || (!outside && !inWorkspace)) continue;
     seen.add(abs);

@@ -53,7 +53,7 @@ function toReplacement(replacement: string): string {
   return out;
 }
 
-export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string, wantInPlace = true): SedWrite[] {
   if (inv.name !== 'sed') return [];
   const words = inv.args;
   let inPlace = false;
@@ -73,8 +73,14 @@ export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Se
     else if (scripts.length === 0 && files.length === 0 && !words.slice(0, i).some((x) => x.text === '-e')) scripts.push(t);
     else files.push(t);
   }
-  if (!inPlace || scripts.length !== 1 || files.length === 0) return [];
+  if (inPlace !== wantInPlace || scripts.length !== 1 || files.length === 0) return [];
   return inserted(scripts[0]!, files, facts, cwd) ?? deleted(scripts[0]!, extended, files, facts, cwd) ?? substituted(scripts[0]!, extended, files, facts, cwd);
+}
+
+/** What `sed SCRIPT FILE` prints (no `-i`), for one plain script over one file: written by a redirect (`> p.json`), it is that file's new text. */
+export function sedStreamText(inv: Invocation, facts: Facts, cwd: string): SedWrite | undefined {
+  const edits = sedInPlaceWrites(inv, facts, cwd, false);
+  return edits.length === 1 ? edits[0] : undefined;
 }
 
 /** `sed -i '/^\.env/d' .gitignore`: the lines a one-pattern delete leaves (the pattern read as above). */

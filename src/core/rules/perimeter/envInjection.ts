@@ -68,7 +68,8 @@ function pathPrependsWritable(value: string): boolean {
   const entries = value.replace(/^["']|["']$/g, '').split(':');
   const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
   const before = at < 0 ? entries : entries.slice(0, at);
-  return before.some((e) => e === '' || e === '.' || /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || /^\.\.?\/(?!node_modules\/\.bin\/?$)/.test(e));
+  // A relative entry (`scripts`, `.`, empty) follows every cd; the project's `node_modules/.bin` is the package managers' convention (pathShadow.ts).
+  return before.some((e) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || (!/^[/~$]/.test(e) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(e)));
 }
 
 function loadsCode(name: string, value: string): boolean {

@@ -15,12 +15,29 @@ import { isGuardedProgramName } from './runtimePlaces';
 
 const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm|private\/tmp|private\/var\/tmp)(\/|$)/;
 
-/** Folders a PATH value puts before the inherited PATH (all of them when it does not keep it). */
-function prepended(value: string, cwd: string, facts: Facts): string[] {
+/** Folders a PATH value puts before the inherited PATH (all of them when it does not keep it), with the entry as written. */
+function prepended(value: string, cwd: string, facts: Facts): { folder: string; entry: string }[] {
   const entries = value.split(':');
   const keep = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  if (keep < 0 && entries.length === 1 && entries[0] === '') return [];
   const before = keep < 0 ? entries : entries.slice(0, keep);
-  return before.filter((e) => e !== '' && !e.includes('$(')).map((e) => normalize(resolvePath(cwd, e.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/^\$\{?PWD\}?(?=\/|$)/, cwd), facts.home)));
+  return before.filter((e) => !e.includes('$(')).map((e) => ({ entry: e, folder: normalize(resolvePath(cwd, e === '' ? '.' : e.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/^\$\{?PWD\}?(?=\/|$)/, cwd), facts.home)) }));
+}
+
+/**
+ * A relative entry (`scripts`, `.`, `bin`, `./tools`, an empty one): the shell looks it up from whatever
+ * folder it is in when a name is run, so every later `cd` (a cloned repository, a fixture folder) decides
+ * which `git` or `node` runs (red team round 7). The project's `node_modules/.bin` is the package
+ * managers' own convention and stays allowed.
+ */
+function relativeEntry(entry: string): boolean {
+  return !/^[/~$]/.test(entry) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(entry);
+}
+
+/** A program in a project folder now, named like one the guard trusts (a `git` there), when the folder can be listed; the system's and the user's own folders are theirs. */
+function programThere(folder: string, facts: Facts): string | undefined {
+  if (!facts.workspaceRoots.some((root) => root !== '' && (root === folder || isWithin(root, folder)))) return undefined;
+  return facts.listDir(folder)?.slice(0, 512).find((name) => isGuardedProgramName(name));
 }
 
 function pathValues(inv: Invocation): string[] {
@@ -51,10 +68,13 @@ export function pathShadowFindings(analysis: Analysis, facts: Facts): Finding[] 
   if (changes.length === 0) return [];
   const planted = writtenPrograms(invs, facts);
   for (const { inv, value } of changes) {
-    for (const folder of prepended(value, inv.cwd || facts.cwd, facts)) {
-      const program = planted.get(folder);
+    for (const { folder, entry } of prepended(value, inv.cwd || facts.cwd, facts)) {
+      if (relativeEntry(entry)) {
+        return [perimeterFinding('path-shadow', `${inv.assignments.PATH !== undefined ? `PATH= before ${inv.name}` : inv.name} puts ${entry === '' ? 'an empty entry (the current folder)' : entry}, a folder named relative to wherever the shell is, first on PATH: after any cd the programs run next by name (git, node, ssh …) are whatever that folder holds; ${DENY_SUFFIX}.`, entry || '.')];
+      }
+      const program = planted.get(folder) ?? programThere(folder, facts);
       if (program) {
-        return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where this line writes a program named ${program}: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];
+        return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where a program named ${program} is or is written by this line: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];
       }
       // The home folder or a workspace under /tmp (a test machine, a scratch clone) is the user's own.
       const own = [facts.home, ...facts.workspaceRoots].some((root) => root !== '' && isWithin(root, folder));

@@ -7,6 +7,7 @@ import { tokenReadFindings } from './windowTokens';
 import { alternativesHijack, runtimeSwitchFinding } from './runtimeSwitches';
 import { toolTrustFindings } from './toolTrust';
 import { codeTreeCopyFindings } from './codeTreeCopies';
+import { agentConfigFindings } from './agentConfigCommands';
 
 /**
  * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
@@ -17,5 +18,5 @@ import { codeTreeCopyFindings } from './codeTreeCopies';
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
   const switched = runtimeSwitchFinding(inv) ?? alternativesHijack(inv);
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv), ...codeTreeCopyFindings(inv, facts, view)];
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv), ...codeTreeCopyFindings(inv, facts, view), ...agentConfigFindings(inv)];
 }

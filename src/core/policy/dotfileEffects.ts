@@ -1,0 +1,100 @@
+import { ownTable } from '../ownTable';
+import type { ArgWord, Invocation } from './types';
+import type { PathEffect } from './effects';
+import { effectGrammar, has, readEffectArgs, values } from './effectOptions';
+
+/**
+ * Dotfile managers (red team round 7): they install a source state the hook cannot read into the home
+ * folder — start-up files, git and tool settings, agent settings — by name only they know (`chezmoi
+ * apply`, `chezmoi update`, `chezmoi init --apply`, `yadm checkout|pull|reset|clone`, `stow PKG` into its
+ * target, `home-manager switch`, `rcup`/`rcdn`, `dotbot`, `dotdrop install`, `mackup restore`). Each is
+ * an `extract` into its destination (home unless an option names another folder), which the perimeter
+ * judges like an archive's entries: where start-up files or hook configurations live, it is denied.
+ * Dry runs, listings, diffs and builds that activate nothing only read.
+ */
+
+type EffectRule = (args: readonly ArgWord[], inv: Invocation) => PathEffect[];
+
+const word = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
+const home = (): ArgWord => word('~');
+
+const CHEZMOI = effectGrammar('DSckv', ['destination', 'source', 'config', 'working-tree', 'persistent-state', 'cache', 'mode', 'color', 'exclude', 'include', 'output', 'use-builtin-git', 'branch', 'depth', 'one-shot'], {
+  switches: [['-n', '--dry-run'], ['-a', '--apply'], ['-R', '--refresh-externals'], ['--force'], ['--init'], ['--purge'], ['--promptDefaults'], ['--recursive'], ['-r']],
+});
+/** chezmoi verbs that write into the destination (`init` only with `--apply`; `update` pulls then applies). */
+const CHEZMOI_WRITES = /^(apply|update|init|upgrade-apply|merge|merge-all|edit|re-add|import|purge|destroy|remove|rm|forget-apply)$/;
+
+/** `chezmoi [opts] apply|update [targets]`, `chezmoi init --apply URL`: the destination (home), or the targets named. */
+const chezmoi: EffectRule = (args) => {
+  const read = readEffectArgs(args, CHEZMOI);
+  const [verb, ...rest] = read.operands;
+  if (!verb || has(read, 'n', 'dry-run') || !CHEZMOI_WRITES.test(verb.text)) return [];
+  if (verb.text === 'init' && !has(read, 'a', 'apply', 'one-shot')) return [];
+  // `edit`, `re-add`, `import` change the source state; `edit --apply` and the rest write home.
+  if (/^(edit|re-add|import)$/.test(verb.text) && !has(read, 'a', 'apply')) return [];
+  const dest = values(read, 'D', 'destination')[0] ?? home();
+  const targets = verb.text === 'apply' || verb.text === 'merge' ? rest : [];
+  if (targets.length > 0) return targets.map((w) => ({ kind: 'write' as const, word: w }));
+  return [{ kind: 'extract', word: dest }];
+};
+
+const YADM = effectGrammar('Yw', ['yadm-dir', 'yadm-data', 'yadm-repo', 'yadm-config', 'yadm-encrypt', 'yadm-archive', 'yadm-bootstrap', 'work-tree']);
+/** yadm is git with home as its work tree: the git verbs that write the work tree, and `bootstrap`, `decrypt`, `alt`. */
+const YADM_WRITES = /^(clone|checkout|switch|restore|pull|merge|rebase|reset|stash|cherry-pick|revert|am|apply|bootstrap|decrypt|alt)$/;
+
+const yadm: EffectRule = (args) => {
+  const read = readEffectArgs(args, YADM);
+  const verb = read.operands[0]?.text;
+  if (verb === undefined || !YADM_WRITES.test(verb)) return [];
+  if (verb === 'stash' && !/^(pop|apply)$/.test(read.operands[1]?.text ?? '')) return [];
+  return [{ kind: 'extract', word: values(read, 'w', 'work-tree')[0] ?? home() }];
+};
+
+const STOW = effectGrammar('dt', ['dir', 'target', 'ignore', 'defer', 'override'], { switches: [['-n', '--no', '--simulate'], ['-S', '--stow'], ['-D', '--delete'], ['-R', '--restow'], ['--adopt'], ['--dotfiles'], ['-v', '--verbose'], ['-p', '--compat']] });
+
+/** `stow [-d DIR] [-t TARGET] PKG…`: links land in the target, by default the stow folder's parent. */
+const stow: EffectRule = (args) => {
+  const read = readEffectArgs(args, STOW);
+  if (has(read, 'n', 'no', 'simulate') || read.operands.length === 0) return [];
+  const target = values(read, 't', 'target')[0];
+  if (target) return [{ kind: 'extract', word: target }];
+  const dir = values(read, 'd', 'dir')[0];
+  return [{ kind: 'extract', word: dir ? word(`${dir.text.replace(/\/+$/, '')}/..`) : word('..') }];
+};
+
+const HOME_MANAGER = effectGrammar('fIAb', ['file', 'flake', 'option', 'cores', 'max-jobs', 'impure', 'override-input', 'show-trace'], { switches: [['-n', '--dry-run'], ['-v', '--verbose']] });
+
+/** `home-manager [opts] switch` (and `activate`, `init --switch`): the home configuration activated; `build`, `news`, `generations` only read. */
+const homeManager: EffectRule = (args) => {
+  const read = readEffectArgs(args, HOME_MANAGER);
+  const verb = read.operands[0]?.text;
+  if (has(read, 'n', 'dry-run')) return [];
+  if (verb === 'switch' || verb === 'activate' || (verb === 'init' && args.some((a) => a.text === '--switch'))) return [{ kind: 'extract', word: home() }];
+  return [];
+};
+
+/** rcm's `rcup` (install) and `rcdn` (remove) change home's dotfiles; `lsrc` lists. */
+const rcm: EffectRule = () => [{ kind: 'extract', word: home() }];
+
+const DOTBOT = effectGrammar('cd', ['config-file', 'base-directory', 'plugin', 'plugin-dir', 'only', 'except', 'profile', 'cfg'], { switches: [['-n', '--dry-run', '--dry'], ['-h', '--help'], ['--version'], ['-q', '--quiet'], ['-v', '--verbose']] });
+
+/** `dotbot -c install.conf.yaml` (links into home and runs its config's shell lines), `dotdrop install`, `mackup restore`: by their verb when they have one. */
+const byVerb = (verbs: RegExp | undefined): EffectRule => (args) => {
+  const read = readEffectArgs(args, DOTBOT);
+  const verb = read.operands[0]?.text;
+  if (has(read, 'n', 'dry-run', 'h', 'help', 'version') || (verbs !== undefined && (verb === undefined || !verbs.test(verb)))) return [];
+  return [{ kind: 'extract', word: home() }];
+};
+
+export const DOTFILE_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
+  chezmoi,
+  yadm,
+  stow,
+  xstow: stow,
+  'home-manager': homeManager,
+  rcup: rcm,
+  rcdn: rcm,
+  dotbot: byVerb(undefined),
+  dotdrop: byVerb(/^(install|update|import)$/),
+  mackup: byVerb(/^(restore|backup|link|uninstall)$/),
+});
