@@ -448,7 +448,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
 const SAFETY_NET_GATE = {
   names: [...HTTP_CLIENTS, ...BACKUP_TOOLS, ...BACKUP_DAEMONS],
   // protectionLowered's own trigger words join these (`dev` too: its `dev.?url` is matched across joined words).
-  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
+  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|max.?age|keep.?(days|for|time|duration)|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
 };
 
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {

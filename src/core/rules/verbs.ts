@@ -27,6 +27,8 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
+import { gluedVerb } from './support/verbPositions';
+import { keptShort } from './support/dataRetention';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -159,7 +161,7 @@ function destroyingPart(text: string, traits: VerbTraits): string | undefined {
   // `delete-cache`, `cache:flush`: what it destroys is rebuilt on demand (`delete-cache-cluster` destroys a cluster).
   const objects = parts.filter((p) => !DESTROY.has(p));
   if (parts.length > 1 && objects.length > 0 && (DERIVED.has(parts[parts.length - 1]!) || objects.every((p) => DERIVED.has(p)))) return undefined;
-  return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p));
+  return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p)) ?? ((g) => (g?.destroys && !traits.routine?.includes(g.verb) ? g.verb : undefined))(gluedVerb(lower));
 }
 
 function readsOnly(text: string): boolean {
@@ -294,7 +296,8 @@ function stdinStatement(inv: Invocation, facts: Facts): string | undefined {
   const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
   // `bq query < drop.sql` (round 17): with no statement operand the client reads the file as its statements.
   const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : s?.kind === 'file' ? facts.readFile(resolvePath(inv.cwd || facts.cwd, s.path, facts.home)) : here;
-  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) : undefined;
+  // Round 22: a console told to keep data for a moment (`echo 'update pool=Full volretention=1d' | bconsole`).
+  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined) : undefined;
 }
 
 const MAX_TARGETS = 3;
@@ -321,7 +324,7 @@ function hintValues(args: readonly ArgWord[]): string[] {
 }
 
 function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
-  const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text)).map((w) => w.text);
+  const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text) && !reading.maybeValues.has(w.index)).map((w) => w.text);
   return [inv.name, ...words].join(' ');
 }
 
@@ -440,7 +443,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   const path = pathVerb(reading, traits);
   if (path) {
-    const groups = reading.positionals.slice(0, path.at).map((w) => w.text).filter(commandShaped);
+    const groups = reading.positionals.slice(0, path.at).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter(commandShaped);
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
@@ -493,7 +496,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   if (traits.locality === 'local') return [];
-  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
+  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
   return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
 }

@@ -1,5 +1,6 @@
 import { environmentOfName } from '../../policy/production';
 import type { Finding, Target } from '../../policy/types';
+import { throughVerb } from './verbPositions';
 
 /**
  * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
@@ -71,7 +72,8 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
 export function unreadPath(tool: string, words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
   if (GLUED_READ.test(tool.replace(/\.(sh|exe)$/, '')) || tool.replace(/\.(sh|exe)$/, '').split(/[-_.]/).some((p) => NAME_READ_PART.test(p))) return undefined;
   const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
-  if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
+  // Round 22: after its verb a path names things (`cbt … setgcpolicy events cf1`: a table named events, not a read).
+  if (throughVerb(words, (t) => ACTION_PREFIX.test(t)).some((w) => !w.value && !w.text.includes('.') && (readsOnly(w.text) || READ_PREFIX.test(w.text)))) return undefined;
   // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;

@@ -1,5 +1,6 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, RuleContext, Target } from '../../policy/types';
+import { nounBesideRead } from './verbPositions';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -54,6 +55,8 @@ export interface DeployWords {
   options: readonly { name: string; value?: string }[];
   /** Values that may say the environment. */
   hints: readonly string[];
+  /** A read verb: beside one, a deploy word is a resource noun (`coolify deploy get ID`, `linkerd viz stat deploy`). */
+  reads?: (text: string) => boolean;
 }
 
 export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
@@ -61,7 +64,7 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const first = w.path[0] ?? '';
   const ownVerb = own !== undefined && own.test(first);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
-  if (at < 0) return [];
+  if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
