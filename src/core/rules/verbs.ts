@@ -29,6 +29,7 @@ import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
+import { floorChange } from './support/floorChanges';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -489,6 +490,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const fallback = reading.positionals.slice(groups.length).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
     return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
   }
+  // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
+  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly);
+  if (change && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, traits)];
   const named = nameVerb(inv, traits);
   if (named) {
     const byOption = targetWords({ ...reading, positionals: [] }, -1);

@@ -37,8 +37,9 @@ const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/,
  * deploy or publish (`serverless deploy`, `npx serverless deploy`) asks in an environment nobody named, confirmation
  * or not: most of these CLIs ask nothing before they ship. `push`, `up`, `apply` and `release` keep the older rule
  * (asked only unattended or for a named production), as a local `up` or a plan's `apply` is routine.
+ * Round 22: `release` ships too (`dzil release` uploads to CPAN); `… release list` reads (a noun beside a read verb).
  */
-const SHIPS = /^(deploy|deploy:[a-z-]+|publish)$/i;
+const SHIPS = /^(deploy|deploy:[a-z-]+|publish|release)$/i;
 /**
  * Stop 34 (round 19): a CMS's content model pushed over the space's (`storyblok push-components`, `… push-schema`):
  * fields and types the file no longer has are dropped there with the content they held. A pull stays routine.
@@ -67,7 +68,8 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
-  if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
+  // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
+  if ((verb === 'up' || !w.options.some((o) => UNATTENDED.test(o.name))) && (verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
   // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
   const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
   const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview) || SCHEMA_PUSH.test(verb);

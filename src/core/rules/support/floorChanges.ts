@@ -1,0 +1,93 @@
+/**
+ * Changes the verb floor (rules/verbs.ts) reads by meaning where no destroying word is written (issue
+ * #18, red team round 22, fresh tools no rule names):
+ *
+ * - a watch or a schedule taken off (`monit unmonitor all`, `… unschedule backup`, `… unwatch`): the
+ *   safety net stops, nothing warns or runs any more;
+ * - everything a supervisor runs stopped at once (`monit stop all`, `… stop --all`);
+ * - an account's password changed (`… user passwd admin`, `… set-password`): whoever used it is locked out;
+ * - a remote resource updated in place (`gandi dns update acme.com @ A …`): what served is replaced;
+ * - a restore or an import over what is there, forced (`rdiff-backup --force --restore-as-of 3D SRC DST`,
+ *   xtrabackup's `--copy-back`/`--move-back` into the data directory, `… import --overwrite`).
+ *
+ * Allowed look-alikes: one service stopped by name, a self-update or an index refresh (`tool update`,
+ * `tool plugin update`, `tool repo update`), a restore or import without a forcing option, reads beside
+ * these words (`tool monitor list`).
+ */
+
+export interface FloorChange {
+  rule: string;
+  shown: string;
+  verb: string;
+  phrase: string;
+  groups: string[];
+  names: string[];
+}
+
+interface ReadingLike {
+  positionals: readonly { text: string; index: number }[];
+  options: readonly { name: string; value?: string; next?: string }[];
+  maybeValues: ReadonlySet<number>;
+}
+
+/** What keeps watch, keeps a copy or keeps a schedule: `un`- before it takes it away. */
+const UNDONE_WATCH = /^un-?(monitor|schedule|watch|protect|replicate|backup|alert|guard|audit|track|mirror|cron|snapshot|retain|archive)$/i;
+/** Verbs that stop what runs. */
+const STOPS = /^(stop|halt|kill|suspend|pause|disable|shutdown|unload)$/i;
+/** A password set or changed. */
+const PASSWORD = /^(passwd|chpasswd|password|set-?password|change-?password|reset-?password|passwd-?reset|set_password|change_password|reset_password)$/i;
+/** Verbs that change a thing in place. */
+const UPDATES = /^(update|modify|edit|patch|change|replace|set|upsert)$/i;
+/**
+ * Nouns of remote resources an update changes in place (DNS, domains, users, servers, services); not local
+ * indexes and tools (`repo`, `plugin`, `index`, `cache`, `self`, `cli`, `components`, `completion`, `config`).
+ */
+const REMOTE_NOUN = /^(dns|records?|rrsets?|domains?|zones?|users?|accounts?|members?|roles?|polic(y|ies)|firewalls?|rules?|acls?|instances?|servers?|nodes?|machines?|vms?|hosts?|services?|apps?|sites?|databases?|dbs?|clusters?|buckets?|queues?|topics?|webhooks?|certs?|certificates?|routes?|loadbalancers?|lbs?|networks?|vpcs?|subnets?|ips?|monitors?|alerts?|checks?|schedules?|jobs?|pipelines?|deployments?|environments?|envs?|variables?|vars?|secrets?|projects?|teams?|orgs?|organizations?|tenants?|pools?|volumes?|disks?|functions?|workers?|streams?|channels?|mailboxes?|aliases?|forwards?|redirects?|hooks?)$/i;
+/** Options that make a restore or an import write over what is there. */
+const FORCES = /^--?(force|overwrite|clobber|replace|force-overwrite|force-non-empty-directories|yes-overwrite|allow-overwrite)$/i;
+/** A restore or import by word or by option (`restore`, `--restore-as-of`, `import`, `load`). */
+const RESTORES = /^(-{0,2})(restore|restore-as-of|restore-to|import|load|rollback|roll-back|revert|recover)(?:[-_=].*)?$/i;
+/** Options that copy a backup back over the data directory. */
+const COPY_BACK = /^--(copy-back|move-back)$/i;
+
+function commandWords(reading: ReadingLike): string[] {
+  return reading.positionals
+    .filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text))
+    .slice(0, 5)
+    .map((w) => w.text);
+}
+
+function after(reading: ReadingLike, word: string): string[] {
+  const at = reading.positionals.findIndex((w) => w.text === word);
+  return reading.positionals.slice(at + 1).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, 3);
+}
+
+/** A change read by its meaning, or undefined. `readsOnly` tells a read verb: beside one these words are nouns (`monitor list`). */
+export function floorChange(reading: ReadingLike, readsOnly: (text: string) => boolean): FloorChange | undefined {
+  const words = commandWords(reading);
+  const readAt = words.findIndex(readsOnly);
+  const path = readAt >= 0 ? words.slice(0, readAt) : words;
+  if (readAt >= 0 && readAt <= 1) return undefined;
+  for (const [i, word] of path.entries()) {
+    const groups = path.slice(0, i);
+    if (UNDONE_WATCH.test(word)) {
+      return { rule: 'verbs.protection-undone', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: `takes off (${word.toLowerCase().replace(/^un-?/, '')} no longer runs for)`, groups, names: after(reading, word) };
+    }
+    const all = reading.positionals.some((w) => w.text === 'all') || reading.options.some((o) => o.name === '--all');
+    if (STOPS.test(word) && all && i <= 2) return { rule: 'verbs.everything-stopped', shown: [...groups, word, 'all'].join(' '), verb: word.toLowerCase(), phrase: 'stops', groups, names: ['all (everything it runs)'] };
+    if (PASSWORD.test(word)) return { rule: 'verbs.password-changed', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups, names: after(reading, word) };
+    const targets = after(reading, word);
+    if (UPDATES.test(word) && i > 0 && groups.some((g) => REMOTE_NOUN.test(g)) && targets.length > 0) {
+      return { rule: 'verbs.remote-update', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: 'changes in place (what served before is replaced)', groups, names: targets };
+    }
+  }
+  const copyBack = reading.options.find((o) => COPY_BACK.test(o.name));
+  if (copyBack) return { rule: 'verbs.restore-over', shown: copyBack.name, verb: 'overwrite', phrase: 'copies a backup back over (the live data directory is replaced)', groups: [], names: reading.positionals.map((w) => w.text).slice(-1) };
+  const force = reading.options.find((o) => FORCES.test(o.name) && !/^(false|no|0|off)$/i.test(o.value ?? ''));
+  const restore = path.slice(0, 3).find((w) => RESTORES.test(w)) ?? reading.options.find((o) => RESTORES.test(o.name))?.name;
+  if (force && restore) {
+    const names = reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter((t) => t !== restore && !/\s/.test(t));
+    return { rule: 'verbs.restore-over', shown: `${restore} ${force.name}`, verb: 'overwrite', phrase: `${/import|load/i.test(restore) ? 'imports' : 'restores'} over what is there (${force.name}: nothing is kept) in`, groups: [], names: names.slice(-1) };
+  }
+  return undefined;
+}
