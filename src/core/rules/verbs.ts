@@ -30,6 +30,7 @@ import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
+import { floorExposure } from './support/floorExposure';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -442,6 +443,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v)) ?? attached?.replace(/\/\/[^/@]*@/, '//');
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
+  const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
+  if (exposure) return [exposure];
   const path = pathVerb(reading, traits);
   if (path) {
     const groups = reading.positionals.slice(0, path.at).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter(commandShaped);
