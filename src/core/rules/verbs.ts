@@ -31,6 +31,7 @@ import { gluedVerb } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
+import { floorLoad } from './support/floorLoad';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -444,7 +445,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
-  if (exposure) return [exposure];
+  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx);
+  if (load) return [load];
   const path = pathVerb(reading, traits);
   if (path) {
     const groups = reading.positionals.slice(0, path.at).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter(commandShaped);
