@@ -27,7 +27,7 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
-import { gluedVerb } from './support/verbPositions';
+import { gluedVerb, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
@@ -350,18 +350,14 @@ interface Found {
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
   const hints = found.hints ?? hintValues(inv.args);
-  const resolved = ctx.environmentOf({ values: hints, remote: !local });
+  // Round 22: one value on this machine does not make the rest local (`--source postgres://localhost/… --target postgres://db.prod…`).
+  const resolved = ((all) => (all.environment === 'production' ? all : hints.map((h) => ctx.environmentOf({ values: [h], remote: !local })).find((r) => r.environment === 'production') ?? all))(ctx.environmentOf({ values: hints, remote: !local }));
   const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
   const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
-  const targets: Target[] = names.map((name) => ({
-    kind,
-    name,
-    provider: inv.name,
-    remote: !local,
-    environment: resolved.environment,
-    environmentReason: resolved.reason,
-  }));
+  // A name that is itself on this machine stays local when another value named production.
+  const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
+  const targets: Target[] = names.map((name) => ({ kind, name, provider: inv.name, remote: !local, environment: own(name).environment, environmentReason: own(name).reason }));
   const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';
   const reason = `\`${found.shown}\` ${found.phrase ?? verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
@@ -453,6 +449,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+    if (CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).

@@ -61,3 +61,16 @@ export function nounBesideRead(words: readonly PathWordLike[], at: number, reads
   const beside = [words[at - 1], words[at + 1]].filter((w): w is PathWordLike => w !== undefined && !w.value);
   return beside.some((w) => readsOnly(w.text));
 }
+
+/** Folders a project keeps its sources, docs or site in (`mdbook clean docs`, `… clean ./site`). */
+const PROJECT_FOLDER = /^(docs?|book|books|site|website|www|public|src|web|frontend|backend|packages|apps|examples?|guide|manual|documentation)$/i;
+
+/**
+ * A cleaning verb's operand that is a folder of the project, not a kind of thing (`mdbook clean docs`: the
+ * book's own build output under docs/; `airflow db clean` cleans a database): a path, a folder the working
+ * directory holds, or a name projects give such folders.
+ */
+export function projectFolderOperand(name: string, listing: readonly string[] | undefined): boolean {
+  if (/^\.{1,2}(\/|$)/.test(name) || (/^[\w.-]+(\/[\w.-]+)*\/?$/.test(name) && name.includes('/'))) return !name.startsWith('..');
+  return PROJECT_FOLDER.test(name) || (listing?.includes(name.replace(/\/$/, '')) ?? false);
+}
