@@ -62,9 +62,43 @@ function after(reading: ReadingLike, word: string): string[] {
   return reading.positionals.slice(at + 1).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, 3);
 }
 
+/** Verbs that bring a plugin in. */
+const BRINGS_IN = /^(install|add|bundle|light|load)$/i;
+/** A repository named as a source: `owner/repo` (at a ref), a git or forge URL, a forge shorthand. */
+const REPOSITORY = /^(?:[A-Za-z0-9][\w.-]*\/[\w.-]+(?:@[\w.\/-]+)?|(?:https?:\/\/|git@|git\+|github:|gh:|gitlab:|bitbucket:)\S+)$/;
+/** Words that bring a security finding's silence: the command word, and IDs of advisories. */
+const SILENCES = /^(ignore|suppress|waive|snooze|mute|exempt|allowlist|whitelist|accept-risk|risk-accept)$/i;
+const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|RUSTSEC-\d{4}-\d+|PYSEC-\d{4}-\d+|GO-\d{4}-\d+|OSV-[\w-]+)$/i;
+
+/**
+ * Round 22: `fisher install acme-tools/fish-env-loader`: a plugin fetched from a repository, code nobody read that the
+ * tool (here the shell, at every start) runs later. A name from the tool's own index (`… install prettier`) or a local
+ * folder (`… install ./plugin`, a folder the working directory holds) stays allowed.
+ */
+function pluginFromRepository(reading: ReadingLike, words: readonly string[], listing: readonly string[] | undefined): FloorChange | undefined {
+  const at = words.slice(0, 3).findIndex((w) => BRINGS_IN.test(w));
+  if (at < 0) return undefined;
+  const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
+  const source = reading.positionals.slice(verbAt + 1).map((w) => w.text).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
+  if (source === undefined) return undefined;
+  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [source] };
+}
+
+/** `snyk ignore --id=SNYK-JS-… --expiry=2030-01-01`: a security finding silenced, so the check that found it passes. */
+function findingSilenced(reading: ReadingLike, words: readonly string[]): FloorChange | undefined {
+  const word = words.slice(0, 3).find((w) => SILENCES.test(w));
+  if (word === undefined) return undefined;
+  const values = [...reading.positionals.map((w) => w.text), ...reading.options.flatMap((o) => [o.value ?? '', o.next ?? ''])];
+  const advisory = values.find((v) => ADVISORY.test(v)) ?? (reading.options.some((o) => /^--?(expiry|expires|expiration|until|reason)$/i.test(o.name)) ? values.find((v) => /[A-Z]+-[\w-]*\d/.test(v)) : undefined);
+  if (advisory === undefined) return undefined;
+  return { rule: 'verbs.check-silenced', shown: word, verb: 'ignore', phrase: 'silences the security finding (the check that found it passes from now on)', groups: [], names: [advisory] };
+}
+
 /** A change read by its meaning, or undefined. `readsOnly` tells a read verb: beside one these words are nouns (`monitor list`). */
-export function floorChange(reading: ReadingLike, readsOnly: (text: string) => boolean): FloorChange | undefined {
+export function floorChange(reading: ReadingLike, readsOnly: (text: string) => boolean, listing?: readonly string[]): FloorChange | undefined {
   const words = commandWords(reading);
+  const brought = pluginFromRepository(reading, words, listing) ?? findingSilenced(reading, words);
+  if (brought) return brought;
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;
   if (readAt >= 0 && readAt <= 1) return undefined;
