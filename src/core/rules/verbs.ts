@@ -27,7 +27,7 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
-import { gluedVerb, projectFolderOperand } from './support/verbPositions';
+import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
@@ -449,7 +449,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-    if (CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
+    if ((path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).

@@ -87,7 +87,7 @@ export function retentionCut(w: WordsLike): RetentionCut | undefined {
 }
 
 /** A key that says how long data is kept: `volretention`, `maxage` (a garbage-collection policy), `retention_days`, `keep-days`. */
-const KEPT_FOR = /^(?:[a-z]*retention[a-z._-]*|[a-z._-]*retain[a-z._-]*|max[._-]?age|keep[._-]?(?:days|for|time|duration))$/i;
+const KEPT_FOR = /^(?:[a-z._-]*retention[a-z._-]*|[a-z._-]*retain[a-z._-]*|max[._-]?age|keep[._-]?(?:days|for|time|duration))$/i;
 
 /**
  * Round 22: data kept for a moment, written as `key=value` words any tool may take (`cbt setgcpolicy t cf
@@ -97,7 +97,7 @@ const KEPT_FOR = /^(?:[a-z]*retention[a-z._-]*|[a-z._-]*retain[a-z._-]*|max[._-]
 export function keptShort(words: readonly string[]): RetentionCut | undefined {
   // The age of a cache, a cookie, a session or a response (`cache set max-age=60`, `Cache-Control: max-age=0`) keeps no data.
   if (words.some((w) => /cache|cookie|session|header|cdn/i.test(w))) return undefined;
-  for (const word of words) for (const part of word.split(/[\s,]+/)) {
+  for (const word of words) for (const part of word.split(/[\s,]+|\\n/)) {
     const m = /^([\w.-]{2,60})=(\d+(?:\.\d+)?\s*[smhdw]?)$/i.exec(part);
     if (!m || !KEPT_FOR.test(m[1]!) || /cache|cookie|session|token|lock|header/i.test(m[1]!)) continue;
     // A bare number is seconds for an age (`max-age=60`), days for a retention (`retention_days=30`, `volretention=30`).

@@ -99,6 +99,9 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
   const words = commandWords(reading);
   const brought = pluginFromRepository(reading, words, listing) ?? findingSilenced(reading, words);
   if (brought) return brought;
+  // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
+  const pw = words.findIndex((w) => PASSWORD.test(w));
+  if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!) };
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;
   if (readAt >= 0 && readAt <= 1) return undefined;
@@ -109,7 +112,6 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
     }
     const all = reading.positionals.some((w) => w.text === 'all') || reading.options.some((o) => o.name === '--all');
     if (STOPS.test(word) && all && i <= 2) return { rule: 'verbs.everything-stopped', shown: [...groups, word, 'all'].join(' '), verb: word.toLowerCase(), phrase: 'stops', groups, names: ['all (everything it runs)'] };
-    if (PASSWORD.test(word)) return { rule: 'verbs.password-changed', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups, names: after(reading, word) };
     const targets = after(reading, word);
     if (UPDATES.test(word) && i > 0 && groups.some((g) => REMOTE_NOUN.test(g)) && targets.length > 0) {
       return { rule: 'verbs.remote-update', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: 'changes in place (what served before is replaced)', groups, names: targets };

@@ -11,7 +11,7 @@
 
 /** Resource nouns a CLI glues after its verb; the glued word must end in one (`deletetable`, `setgcpolicy`, `removeuser`). */
 const GLUED_NOUN =
-  /(tables?|famil(?:y|ies)|keyspaces?|columns?|rows?|indexe?s|indices|topics?|queues?|users?|groups?|instances?|snapshots?|backups?|records?|collections?|documents?|items?|objects?|buckets?|keys?|databases?|dbs?|schemas?|namespaces?|clusters?|volumes?|polic(?:y|ies)|apps?|services?|projects?|jobs?|streams?|partitions?|views?|nodes?|accounts?|domains?|zones?|acls?|roles?|permissions?|rules?|entry|entries|files?|versions?|branch(?:es)?|repos?|sites?|secrets?|retention|passwords?|pools?|volumes?|vaults?|tenants?|members?|hosts?|servers?|machines?|vms?|certs?|certificates?|webhooks?|monitors?|alerts?|schedules?|triggers?|functions?|deployments?|releases?|environments?|envs?)$/;
+  /(tables?|famil(?:y|ies)|keyspaces?|columns?|rows?|index(?:es)?|indices|topics?|queues?|users?|groups?|instances?|snapshots?|backups?|records?|collections?|documents?|items?|objects?|buckets?|keys?|databases?|dbs?|schemas?|namespaces?|clusters?|volumes?|polic(?:y|ies)|apps?|services?|projects?|jobs?|streams?|partitions?|views?|nodes?|accounts?|domains?|zones?|acls?|roles?|permissions?|rules?|entry|entries|files?|versions?|branch(?:es)?|repos?|sites?|secrets?|retention|passwords?|pools?|volumes?|vaults?|tenants?|members?|hosts?|servers?|machines?|vms?|certs?|certificates?|webhooks?|monitors?|alerts?|schedules?|triggers?|functions?|deployments?|releases?|environments?|envs?)$/;
 
 /** Glued destroying prefixes (longest first: `delete` before `del`). */
 const GLUED_DESTROY = /^(delete|drop|remove|destroy|purge|truncate|wipe|flush|erase|del|rm)([a-z]{2,40})$/;
@@ -73,4 +73,18 @@ const PROJECT_FOLDER = /^(docs?|book|books|site|website|www|public|src|web|front
 export function projectFolderOperand(name: string, listing: readonly string[] | undefined): boolean {
   if (/^\.{1,2}(\/|$)/.test(name) || (/^[\w.-]+(\/[\w.-]+)*\/?$/.test(name) && name.includes('/'))) return !name.startsWith('..');
   return PROJECT_FOLDER.test(name) || (listing?.includes(name.replace(/\/$/, '')) ?? false);
+}
+
+/** Options that point a cleanup at a store, a repository or a remote, or at what it keeps (`--repo`, `--keep-last`, `--url`). */
+const AIMED = /^--?(?:[a-z]+-)*(keep|retain|retention|repo|repository|bucket|host|url|uri|endpoint|server|remote|db|database|cluster|project|env|environment|stage|app|namespace|older|before|since|age|target|context|profile|region|account|org)(?:-[a-z]+)*$/i;
+
+/**
+ * A cleaning verb that is the whole command (`docusaurus clear`, `earthly prune`, `… prune --all`): what the tool
+ * cleans is its own caches and build output. A name, a path or an option aiming it at a store (`--repo`,
+ * `--keep-last`, `--host`) makes it something else, which the floor judges as before.
+ */
+export function ownCleanup(tool: string, verb: string, reading: { positionals: readonly unknown[]; options: readonly { name: string; value?: string }[] }): boolean {
+  // A tool that keeps backups or snapshots prunes what it kept (`acmebackup prune`), never a cache.
+  if (/backup|bak|snap|archiv|vault|borg|dump|store|db|sql|queue|mq|kv/i.test(tool)) return false;
+  return /^(clear|prune|clean|cleanup)$/.test(verb) && reading.positionals.length === 1 && !reading.options.some((o) => AIMED.test(o.name) || o.value !== undefined);
 }
