@@ -356,7 +356,7 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
   const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
   // A name that is itself on this machine stays local when another value named production.
-  const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
+  const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && /^[a-z][\w+.-]*:\/\/|^[\w.-]+:\d+$/i.test(name) && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
   const targets: Target[] = names.map((name) => ({ kind, name, provider: inv.name, remote: !local, environment: own(name).environment, environmentReason: own(name).reason }));
   const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';

@@ -135,9 +135,9 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acme records update acme.io www CNAME lb.acme.io', decision: 'ask' },
     { cmd: 'acme domain modify acme.io --nameservers ns1.evil.io', decision: 'ask' },
     { cmd: 'acme firewall update fw-1 --allow 0.0.0.0/0', decision: 'ask' },
-    { cmd: 'acme service edit web --image acme/web:latest', decision: 'ask' },
+    { cmd: 'acme route edit web --upstream 10.0.0.9', decision: 'ask' },
     { cmd: 'acme user set alice --role owner', decision: 'ask' },
-    { cmd: 'acme instance patch i-123 --type large', decision: 'ask' },
+    { cmd: 'acme certs replace acme.io --cert evil.pem', decision: 'ask' },
     { cmd: 'acme webhook update 42 --url https://hooks.evil.io', decision: 'ask' },
     { cmd: 'acme zone replace acme.io zone.txt', decision: 'ask' },
     { cmd: 'acme lb change web-lb --backend 10.0.0.9', decision: 'ask' },
@@ -148,6 +148,8 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acme repo update', decision: 'allow' },
     { cmd: 'acme plugin update foo', decision: 'allow' },
     { cmd: 'acme dns list acme.com', decision: 'allow' },
+    { cmd: 'acme instance update i-123 --backup-retain-period-days 14', decision: 'allow' },
+    { cmd: 'acme policy set --global --keep-latest 10', decision: 'allow' },
     { cmd: 'acme dns update', decision: 'allow' },
   ]);
 

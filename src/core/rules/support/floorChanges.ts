@@ -39,10 +39,12 @@ const PASSWORD = /^(passwd|chpasswd|password|set-?password|change-?password|rese
 /** Verbs that change a thing in place. */
 const UPDATES = /^(update|modify|edit|patch|change|replace|set|upsert)$/i;
 /**
- * Nouns of remote resources an update changes in place (DNS, domains, users, servers, services); not local
- * indexes and tools (`repo`, `plugin`, `index`, `cache`, `self`, `cli`, `components`, `completion`, `config`).
+ * Nouns of what routes traffic or grants access, which an update changes in place for everyone at once (DNS
+ * records, domains, routes, load balancers, webhooks, certificates, users and roles, firewalls); not local indexes
+ * and tools (`repo`, `plugin`, `index`, `cache`, `self`), and not settings a change may raise (`policy`, `instance`:
+ * the safety-net pack reads what those lower).
  */
-const REMOTE_NOUN = /^(dns|records?|rrsets?|domains?|zones?|users?|accounts?|members?|roles?|polic(y|ies)|firewalls?|rules?|acls?|instances?|servers?|nodes?|machines?|vms?|hosts?|services?|apps?|sites?|databases?|dbs?|clusters?|buckets?|queues?|topics?|webhooks?|certs?|certificates?|routes?|loadbalancers?|lbs?|networks?|vpcs?|subnets?|ips?|monitors?|alerts?|checks?|schedules?|jobs?|pipelines?|deployments?|environments?|envs?|variables?|vars?|secrets?|projects?|teams?|orgs?|organizations?|tenants?|pools?|volumes?|disks?|functions?|workers?|streams?|channels?|mailboxes?|aliases?|forwards?|redirects?|hooks?)$/i;
+const REMOTE_NOUN = /^(dns|records?|rrsets?|domains?|zones?|nameservers?|routes?|loadbalancers?|lbs?|load-balancers?|webhooks?|hooks?|redirects?|forwards?|forwarders?|aliases?|mailboxes?|mx|certs?|certificates?|tls|users?|accounts?|members?|roles?|acls?|firewalls?|origins?|upstreams?|backends?|cnames?)$/i;
 /** Options that make a restore or an import write over what is there. */
 const FORCES = /^--?(force|overwrite|clobber|replace|force-overwrite|force-non-empty-directories|yes-overwrite|allow-overwrite)$/i;
 /** A restore or import by word or by option (`restore`, `--restore-as-of`, `import`, `load`). */
