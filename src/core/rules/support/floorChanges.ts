@@ -67,7 +67,7 @@ function after(reading: ReadingLike, word: string): string[] {
 /** Verbs that bring a plugin in. */
 const BRINGS_IN = /^(install|add|bundle|light|load)$/i;
 /** A repository named as a source: `owner/repo` (at a ref), a git or forge URL, a forge shorthand. */
-const REPOSITORY = /^(?:[A-Za-z0-9][\w.-]*\/[\w.-]+(?:@[\w.\/-]+)?|(?:https?:\/\/|git@|git\+|github:|gh:|gitlab:|bitbucket:)\S+)$/;
+const REPOSITORY = /^(?:[A-Za-z0-9][\w.-]*\/[\w.-]+(?:@[\w./-]+)?|(?:https?:\/\/|git@|git\+|github:|gh:|gitlab:|bitbucket:)\S+)$/;
 /** Words that bring a security finding's silence: the command word, and IDs of advisories. */
 const SILENCES = /^(ignore|suppress|waive|snooze|mute|exempt|allowlist|whitelist|accept-risk|risk-accept)$/i;
 const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|RUSTSEC-\d{4}-\d+|PYSEC-\d{4}-\d+|GO-\d{4}-\d+|OSV-[\w-]+)$/i;
