@@ -1,5 +1,4 @@
-import { strict as assert } from 'node:assert';
-import { classify } from '../../../src/core/policy/classify';
+import { decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -10,24 +9,13 @@ import { testFacts } from '../support/policyFixtures';
 
 interface Row {
   cmd: string;
-  decision: 'ask' | 'allow' | 'deny';
+  decision: 'ask' | 'allow';
   production?: boolean;
   reason?: RegExp;
 }
 
-function check(row: Row): void {
-  const verdict = classify(row.cmd, testFacts(), { lockdown: false });
-  const shown = JSON.stringify(verdict, null, 1);
-  assert.equal(verdict.decision, row.decision, shown);
-  if (row.production !== undefined) assert.equal(verdict.production, row.production, shown);
-  if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), shown);
-}
-
-function table(title: string, rows: readonly Row[]): void {
-  describe(title, () => {
-    for (const row of rows) it(`${row.decision}: ${row.cmd}`, () => check(row));
-  });
-}
+const decide = decisionTable(testFacts());
+const table = (title: string, rows: readonly Row[]): void => decide(title, rows.map((r) => ({ cmd: r.cmd, expect: r.decision, production: r.production, says: r.reason })));
 
 describe('rules: unknown tools, round 22 (issue #18)', () => {
   table('a verb glued to its noun (deletetable, dropkeyspace, removeuser)', [
@@ -312,5 +300,7 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'pgcopydb clone --source postgres://localhost/billing_dev --target postgres://billing@db.prod.acme.internal/billing --drop-if-exists', decision: 'ask', production: true },
     { cmd: 'acmesync --from postgres://localhost/dev --to postgres://db.prod.acme.io/app --drop-existing', decision: 'ask', production: true },
     { cmd: 'pgcopydb clone --source postgres://localhost/acme_dev --target postgres://localhost/acme_test --drop-if-exists', decision: 'ask', production: false },
+    { cmd: 'pgcopydb list tables --source postgres://db.prod.acme.internal/billing', decision: 'allow', production: true },
+    { cmd: 'acmesync --from postgres://localhost/dev --to postgres://localhost/test', decision: 'allow', production: false },
   ]);
 });
