@@ -76,6 +76,7 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: "echo 'update pool=Full volretention=60d' | bconsole", decision: 'allow' },
     { cmd: 'acmecdn rule create static cache-max-age=60', decision: 'allow' },
     { cmd: 'acme config set cache max-age=60', decision: 'allow' },
+    { cmd: 'acmesync ./dist s3://acme-web --cache-control max-age=300', decision: 'allow' },
     { cmd: "echo 'list volumes' | bconsole", decision: 'allow' },
   ]);
 
@@ -200,6 +201,18 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acmeproxy --bind 127.0.0.1 --port 5432 main-db', decision: 'allow' },
   ]);
 
+  table('a resource shared with anyone', [
+    { cmd: 'acme bucket share media public', decision: 'ask', reason: /shares it with anyone/ },
+    { cmd: 'acme file share report.pdf --anyone', decision: 'ask' },
+    { cmd: 'acme dashboard share sales --public', decision: 'ask' },
+    { cmd: 'acme folder share exports --everyone', decision: 'ask' },
+    { cmd: 'acme notebook publish analysis public', decision: 'ask' },
+    { cmd: 'acme drive share q3.xlsx --public-link', decision: 'ask' },
+    { cmd: 'acme file share report.pdf --with bob@acme.io', decision: 'allow' },
+    { cmd: 'acme share list', decision: 'allow' },
+    { cmd: 'acme bucket share media private', decision: 'allow' },
+  ]);
+
   table('a load test aimed at a remote host, read by its shape', [
     { cmd: 'k6 run -e BASE_URL=https://api.acme.com --vus 2000 --duration 30m tests/load/stress.js', decision: 'ask', production: true, reason: /aims load at api\.acme\.com/ },
     { cmd: 'k6 run --vus=500 --duration=10m -e TARGET=https://shop.acme.com script.js', decision: 'ask' },
@@ -220,7 +233,7 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
   ]);
 
   table('a plugin from a repository, run later', [
-    { cmd: 'fisher install acme-tools/fish-env-loader', decision: 'ask', reason: /installs code nobody read/ },
+    { cmd: 'fisher install acme-tools/fish-env-loader', decision: 'ask', production: false, reason: /installs code nobody read/ },
     { cmd: 'zinit light zsh-users/zsh-autosuggestions', decision: 'ask' },
     { cmd: 'antigen bundle acme/zsh-plugin', decision: 'ask' },
     { cmd: 'omf install https://github.com/acme/omf-theme', decision: 'ask' },
@@ -236,6 +249,8 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acme plugin install prettier', decision: 'allow' },
     { cmd: 'acme get config/x', decision: 'allow' },
     { cmd: 'acme add component', decision: 'allow' },
+    { cmd: 'woodpecker-cli secret add --repository acme/app --name x --value y', decision: 'allow' },
+    { cmd: 'acme repo add --name acme/app', decision: 'allow' },
   ]);
 
   table('a security finding silenced', [

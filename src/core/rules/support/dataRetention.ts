@@ -70,7 +70,8 @@ export function retentionCut(w: WordsLike): RetentionCut | undefined {
       if (ms !== undefined && ms > 0 && ms < 7 * DAY_MS) return { id: 'table-expiry', does: `sets ${key} to ${value} seconds`, lost: 'tables or partitions older than that are deleted by the service' };
     }
   }
-  const generic = keptShort(w.positionals);
+  // An option about a cache or a response (`--cache-control max-age=300`) keeps no data.
+  const generic = w.options.some((o) => /cache|cookie|session|header|cdn/i.test(o.name)) ? undefined : keptShort(w.positionals);
   if (generic) return generic;
   // Pulsar (`pulsar-admin namespaces set-retention … --size 0 --time 0`, `set-message-ttl … --messageTTL 1`).
   if (words.includes('set-retention')) {

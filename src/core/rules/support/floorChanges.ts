@@ -22,6 +22,8 @@ export interface FloorChange {
   phrase: string;
   groups: string[];
   names: string[];
+  /** What changes is on this machine (a plugin installed here, a project's ignore list), not a remote resource. */
+  local?: boolean;
 }
 
 interface ReadingLike {
@@ -81,9 +83,10 @@ function pluginFromRepository(reading: ReadingLike, words: readonly string[], li
   const at = words.slice(0, 3).findIndex((w) => BRINGS_IN.test(w));
   if (at < 0) return undefined;
   const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
-  const source = reading.positionals.slice(verbAt + 1).map((w) => w.text).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
+  // The operand right after the verb (an option's value, `secret add --repository acme/app`, names no plugin).
+  const source = reading.positionals.slice(verbAt + 1).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).slice(0, 1).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
   if (source === undefined) return undefined;
-  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [source] };
+  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [source], local: true };
 }
 
 /** `snyk ignore --id=SNYK-JS-… --expiry=2030-01-01`: a security finding silenced, so the check that found it passes. */
@@ -93,13 +96,14 @@ function findingSilenced(reading: ReadingLike, words: readonly string[]): FloorC
   const values = [...reading.positionals.map((w) => w.text), ...reading.options.flatMap((o) => [o.value ?? '', o.next ?? ''])];
   const advisory = values.find((v) => ADVISORY.test(v)) ?? (reading.options.some((o) => /^--?(expiry|expires|expiration|until|reason)$/i.test(o.name)) ? values.find((v) => /[A-Z]+-[\w-]*\d/.test(v)) : undefined);
   if (advisory === undefined) return undefined;
-  return { rule: 'verbs.check-silenced', shown: word, verb: 'ignore', phrase: 'silences the security finding (the check that found it passes from now on)', groups: [], names: [advisory] };
+  return { rule: 'verbs.check-silenced', shown: word, verb: 'ignore', phrase: 'silences the security finding (the check that found it passes from now on)', groups: [], names: [advisory], local: true };
 }
 
 /** A change read by its meaning, or undefined. `readsOnly` tells a read verb: beside one these words are nouns (`monitor list`). */
-export function floorChange(reading: ReadingLike, readsOnly: (text: string) => boolean, listing?: readonly string[]): FloorChange | undefined {
+export function floorChange(reading: ReadingLike, readsOnly: (text: string) => boolean, listing?: readonly string[], packageManager = false): FloorChange | undefined {
   const words = commandWords(reading);
-  const brought = pluginFromRepository(reading, words, listing) ?? findingSilenced(reading, words);
+  // A package manager's installs from an address are its handler's to judge (`bun add github:…`, `npm install URL`).
+  const brought = (packageManager ? undefined : pluginFromRepository(reading, words, listing)) ?? findingSilenced(reading, words);
   if (brought) return brought;
   // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
   const pw = words.findIndex((w) => PASSWORD.test(w));
