@@ -311,6 +311,24 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acmesite clear', decision: 'allow' },
   ]);
 
+  table('reads against production: a plural noun as the whole command, a tool named for a read', [
+    { cmd: 'bosh -e prod deployments', decision: 'allow', production: true },
+    { cmd: 'bosh -e prod vms', decision: 'allow', production: true },
+    { cmd: 'bosh -e prod instances --ps', decision: 'allow', production: true },
+    { cmd: 'acme -e prod tasks', decision: 'allow', production: true },
+    { cmd: 'acme --env production stemcells', decision: 'allow', production: true },
+    { cmd: 'mongostat --host db.prod.acme.internal', decision: 'allow', production: true },
+    { cmd: 'mongotop --host db.prod.acme.internal', decision: 'allow', production: true },
+    { cmd: 'acmestat --host db.prod.acme.internal', decision: 'allow', production: true },
+    // Changing words stay asking on production: a verb with an s, a path with a name, a tool named for stopping.
+    { cmd: 'acme -e prod deploys', decision: 'ask', production: true },
+    { cmd: 'acme -e prod restarts', decision: 'ask', production: true },
+    { cmd: 'acme -e prod rollbacks', decision: 'ask', production: true },
+    { cmd: 'acme -e prod deployments web', decision: 'ask', production: true },
+    { cmd: 'acmestop --host db.prod.acme.io', decision: 'ask', production: true },
+    { cmd: 'bosh -e prod recreate web', decision: 'ask', production: true },
+  ]);
+
   table('each target keeps its own environment', [
     { cmd: 'pgcopydb clone --source postgres://localhost/billing_dev --target postgres://billing@db.prod.acme.internal/billing --drop-if-exists', decision: 'ask', production: true },
     { cmd: 'acmesync --from postgres://localhost/dev --to postgres://db.prod.acme.io/app --drop-existing', decision: 'ask', production: true },
