@@ -110,8 +110,8 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acme account reset-password ops@acme.io', decision: 'ask' },
     { cmd: 'acmemq user_passwd guest', decision: 'allow' },
     { cmd: 'acmemq change_password guest s3cret', decision: 'ask' },
-    { cmd: 'acme passwd deploy', decision: 'ask' },
-    { cmd: 'acmeldap password jdoe', decision: 'ask' },
+    { cmd: 'getent passwd root', decision: 'allow' },
+    { cmd: 'acmeldap user password jdoe', decision: 'ask' },
     { cmd: 'acme iam user chpasswd deploy-bot', decision: 'ask' },
     { cmd: 'acme iam user chpasswd ci-bot', decision: 'allow' },
     { cmd: 'acme vault password-reset', decision: 'ask' },
@@ -176,6 +176,8 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'dzil release --dry-run', decision: 'allow' },
     { cmd: 'dzil build', decision: 'allow' },
     { cmd: 'acme release list', decision: 'allow' },
+    { cmd: 'pdk release prep', decision: 'allow' },
+    { cmd: 'acme release notes v1.2.0', decision: 'allow' },
     { cmd: 'acmecms push', decision: 'allow' },
     { cmd: 'acme release --stage dev', decision: 'allow' },
   ]);
@@ -251,6 +253,7 @@ describe('rules: unknown tools, round 22 (issue #18)', () => {
     { cmd: 'acme add component', decision: 'allow' },
     { cmd: 'woodpecker-cli secret add --repository acme/app --name x --value y', decision: 'allow' },
     { cmd: 'acme repo add --name acme/app', decision: 'allow' },
+    { cmd: 'mc ilm rule add --expire-days 30 --prefix tmp/ minio-prod/scratch', decision: 'allow' },
   ]);
 
   table('a security finding silenced', [

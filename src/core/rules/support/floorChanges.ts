@@ -38,6 +38,8 @@ const UNDONE_WATCH = /^un-?(monitor|schedule|watch|protect|replicate|backup|aler
 const STOPS = /^(stop|halt|kill|suspend|pause|disable|shutdown|unload)$/i;
 /** A password set or changed. */
 const PASSWORD = /^(passwd|chpasswd|password|set-?password|change-?password|reset-?password|passwd-?reset|set_password|change_password|reset_password)$/i;
+/** Nouns of accounts whose password a bare `passwd` changes. */
+const ACCOUNT = /^(users?|accounts?|admins?|members?|logins?|principals?|roles?|identit(y|ies))$/i;
 /** Verbs that change a thing in place. */
 const UPDATES = /^(update|modify|edit|patch|change|replace|set|upsert)$/i;
 /**
@@ -81,7 +83,8 @@ const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|R
  */
 function pluginFromRepository(reading: ReadingLike, words: readonly string[], listing: readonly string[] | undefined): FloorChange | undefined {
   const at = words.slice(0, 3).findIndex((w) => BRINGS_IN.test(w));
-  if (at < 0) return undefined;
+  // The verb is the command (`fisher install X`) or acts on plugins (`acme plugins install X`); `mc ilm rule add … bucket/prefix` adds a rule.
+  if (at < 0 || (at > 0 && !words.slice(0, at).some((w) => /^(plugins?|extensions?|addons?|add-ons?|themes?|bundles?|modules?|packages?|skills?|widgets?)$/i.test(w)))) return undefined;
   const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
   // The operand right after the verb (an option's value, `secret add --repository acme/app`, names no plugin).
   const source = reading.positionals.slice(verbAt + 1).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).slice(0, 1).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
@@ -106,7 +109,8 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
   const brought = (packageManager ? undefined : pluginFromRepository(reading, words, listing)) ?? findingSilenced(reading, words);
   if (brought) return brought;
   // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
-  const pw = words.findIndex((w) => PASSWORD.test(w));
+  // A bare `passwd`/`password` is a verb after an account noun (`user passwd admin`); alone it may name a database (`getent passwd root`).
+  const pw = words.findIndex((w, i) => PASSWORD.test(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!))));
   if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!) };
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;

@@ -66,6 +66,8 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const ownVerb = own !== undefined && own.test(first);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
+  // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
+  if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
