@@ -74,7 +74,7 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
  * `stemcells`); not a verb with an s (`restarts`, `updates`) nor a word that says it changes (`rollbacks`).
  */
 function listsByNoun(word: string): boolean {
-  if (!/^[a-z]{2,}s$/.test(word) || /ss$/.test(word)) return false;
+  if (!/^[a-z]{2,}s$/.test(word) || word.endsWith('ss')) return false;
   const singular = word.replace(/ies$/, 'y').replace(/s$/, '');
   return !ACTION_PREFIX.test(singular) && !ACTION_PREFIX.test(word) && !/^(delete|remove|drop|purge|destroy|wipe|reset|flush|prune|kill|stop|start|deploy|release|publish|push|sync|apply|run|exec|restore|import|load|upload|migrate|seed|install|update|upgrade|set|put|add|create|send|post|write|trigger|invoke|call)$/.test(singular);
 }
