@@ -33,6 +33,8 @@ export function kindFromWords(words: readonly string[]): TargetKind {
 
 /** 'volumes' -> 'volume', 'policies' -> 'policy'; leaves 'tigris', 'status', 'access' alone. */
 export function singular(word: string): string {
+  // Names that end in s but are no plural (`dns update` names a DNS record).
+  if (/^(dns|https?|tls|ssl|sms|aws|gcs|ecs|eks|rds|sqs|sns|kms|iam|acls)$/i.test(word)) return word === 'acls' ? 'acl' : word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (/(ses|xes)$/.test(word)) return word.slice(0, -2);
   if (/[^siu]s$/.test(word)) return word.slice(0, -1);

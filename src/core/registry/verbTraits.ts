@@ -86,6 +86,9 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // Test runners: their words are test names and filters (`pytest -k delete`).
   pytest: BUILD_TOOL, 'py.test': BUILD_TOOL, tox: BUILD_TOOL, nox: BUILD_TOOL, mocha: BUILD_TOOL, jasmine: BUILD_TOOL, karma: BUILD_TOOL,
   phpunit: BUILD_TOOL, rspec: BUILD_TOOL, cucumber: BUILD_TOOL, playwright: BUILD_TOOL, cypress: BUILD_TOOL, ava: BUILD_TOOL, bats: BUILD_TOOL, ctest: BUILD_TOOL,
+  // Infrastructure test harnesses (round 22): `molecule destroy`, `kitchen destroy` take down the throwaway instances their own
+  // `create`/`converge` made for a test run (Molecule: containers here by default); their `verify`/`test` are test runs.
+  molecule: { locality: 'local', routine: ['destroy', 'cleanup', 'reset', 'prune'] }, kitchen: { locality: 'local', routine: ['destroy'] },
   // Process killers of this machine's dev servers (`npx kill-port 3000`): a port number is a local process, not a resource.
   'kill-port': BUILD_TOOL, killport: BUILD_TOOL, fkill: BUILD_TOOL, 'fkill-cli': BUILD_TOOL,
   // Machines and containers on this machine: destroying one asks, but it is not production.

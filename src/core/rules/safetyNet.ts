@@ -295,6 +295,9 @@ function madePublic(w: Words): Removal | undefined {
     if (/"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(word) && /"Effect"\s*:\s*"Allow"/.test(word)) return { id: 'made-public', does: 'grants access to every principal', lost };
   }
   const p = w.positionals.slice(0, 5).map((x) => x.toLowerCase());
+  // Round 22: a share opened to anyone (`… bucket share media public`, `… file share report.pdf --anyone`); a local port
+  // shared is a tunnel, judged by the port it publishes (support/floorExposure.ts; a dev server stays allowed).
+  if (p.slice(0, 3).some((x) => /^(share|sharing|publish|expose)$/.test(x)) && (p.includes('public') || w.options.some((o) => /^(anyone|everyone|anonymous|public-link|world-readable)$/.test(o.bare))) && !w.positionals.some((x) => /^(\d{2,5}|[\w.-]*:\d{2,5})$/.test(x)) && !p.includes('private')) return { id: 'made-public', does: 'shares it with anyone', lost };
   // `ossutil set-acl oss://b public-read -b`, `… acl set public-read`: a public ACL given as an operand.
   const aclAt = p.findIndex((x) => /^[a-z][a-z0-9-]*$/.test(x) && identifierParts(x).includes('acl'));
   const publicAcl = aclAt >= 0 ? w.positionals.slice(aclAt + 1).find((x) => /^(public-read|public-read-write|publicread|publicreadwrite)$/i.test(x)) : undefined;
@@ -419,7 +422,8 @@ function targetName(inv: Invocation, w: Words): string {
 export function namesProtection(inv: Invocation): boolean {
   const w = wordsOf(inv.args);
   const words = w.positionals.slice(0, 3);
-  return w.options.some((o) => PROTECTION.test(o.bare)) || words.some((p) => PROTECTION.test(p)) || (words.some((p) => /(^|[-_])acl$/i.test(p)) && w.positionals.some((p) => /^private$/i.test(p)));
+  // A file operand named for a backup (`upload backup.sql.gz`) names no protection: command words do.
+  return w.options.some((o) => PROTECTION.test(o.bare)) || words.some((p) => PROTECTION.test(p) && !/[./]/.test(p)) || (words.some((p) => /(^|[-_])acl$/i.test(p)) && w.positionals.some((p) => /^private$/i.test(p)));
 }
 
 /**
@@ -448,7 +452,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
 const SAFETY_NET_GATE = {
   names: [...HTTP_CLIENTS, ...BACKUP_TOOLS, ...BACKUP_DAEMONS],
   // protectionLowered's own trigger words join these (`dev` too: its `dev.?url` is matched across joined words).
-  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
+  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|max.?age|keep.?(days|for|time|duration)|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
 };
 
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {

@@ -150,6 +150,9 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   if (reads >= 0) {
     const secret = [...path.slice(reads + 1), ...values].find((v) => isSecretWord(identifierParts(v)));
     if (secret !== undefined) return { shown: shown(reads), what: `the secret ${secret}` };
+    // Round 22: a tool's own setting that holds its credential (`snyk config get api`: the API token is filed under `api`).
+    const key = path.slice(0, reads).some((w) => /^(config|configs|configuration|settings)$/i.test(w)) ? [...path.slice(reads + 1), ...values][0] : undefined;
+    if (key !== undefined && /^(api|auth|apikey|api[-_.]?key|api[-_.]?token|access[-_.]?key|auth[-_.]?token|pat|key)$/i.test(key)) return { shown: shown(reads), what: `the credential filed under ${key}` };
   }
   return undefined;
 }

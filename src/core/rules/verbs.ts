@@ -27,6 +27,11 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, changingOption, localPath, productionChange, productionOptionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
+import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
+import { keptShort } from './support/dataRetention';
+import { floorChange } from './support/floorChanges';
+import { floorExposure } from './support/floorExposure';
+import { floorLoad } from './support/floorLoad';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -159,7 +164,7 @@ function destroyingPart(text: string, traits: VerbTraits): string | undefined {
   // `delete-cache`, `cache:flush`: what it destroys is rebuilt on demand (`delete-cache-cluster` destroys a cluster).
   const objects = parts.filter((p) => !DESTROY.has(p));
   if (parts.length > 1 && objects.length > 0 && (DERIVED.has(parts[parts.length - 1]!) || objects.every((p) => DERIVED.has(p)))) return undefined;
-  return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p));
+  return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p)) ?? ((g) => (g?.destroys && !traits.routine?.includes(g.verb) ? g.verb : undefined))(gluedVerb(lower));
 }
 
 function readsOnly(text: string): boolean {
@@ -294,7 +299,8 @@ function stdinStatement(inv: Invocation, facts: Facts): string | undefined {
   const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
   // `bq query < drop.sql` (round 17): with no statement operand the client reads the file as its statements.
   const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : s?.kind === 'file' ? facts.readFile(resolvePath(inv.cwd || facts.cwd, s.path, facts.home)) : here;
-  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) : undefined;
+  // Round 22: a console told to keep data for a moment (`echo 'update pool=Full volretention=1d' | bconsole`).
+  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined) : undefined;
 }
 
 const MAX_TARGETS = 3;
@@ -321,7 +327,7 @@ function hintValues(args: readonly ArgWord[]): string[] {
 }
 
 function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
-  const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text)).map((w) => w.text);
+  const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text) && !reading.maybeValues.has(w.index)).map((w) => w.text);
   return [inv.name, ...words].join(' ');
 }
 
@@ -344,18 +350,14 @@ interface Found {
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
   const hints = found.hints ?? hintValues(inv.args);
-  const resolved = ctx.environmentOf({ values: hints, remote: !local });
+  // Round 22: one value on this machine does not make the rest local (`--source postgres://localhost/… --target postgres://db.prod…`).
+  const resolved = ((all) => (all.environment === 'production' ? all : hints.map((h) => ctx.environmentOf({ values: [h], remote: !local })).find((r) => r.environment === 'production') ?? all))(ctx.environmentOf({ values: hints, remote: !local }));
   const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
   const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
-  const targets: Target[] = names.map((name) => ({
-    kind,
-    name,
-    provider: inv.name,
-    remote: !local,
-    environment: resolved.environment,
-    environmentReason: resolved.reason,
-  }));
+  // A name that is itself on this machine stays local when another value named production.
+  const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && /^[a-z][\w+.-]*:\/\/|^[\w.-]+:\d+$/i.test(name) && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
+  const targets: Target[] = names.map((name) => ({ kind, name, provider: inv.name, remote: !local, environment: own(name).environment, environmentReason: own(name).reason }));
   const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';
   const reason = `\`${found.shown}\` ${found.phrase ?? verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
@@ -438,12 +440,16 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v)) ?? attached?.replace(/\/\/[^/@]*@/, '//');
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
+  const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
+  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx);
+  if (load) return [load];
   const path = pathVerb(reading, traits);
   if (path) {
-    const groups = reading.positionals.slice(0, path.at).map((w) => w.text).filter(commandShaped);
+    const groups = reading.positionals.slice(0, path.at).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter(commandShaped);
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+    if ((path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).
@@ -486,6 +492,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const fallback = reading.positionals.slice(groups.length).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
     return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
   }
+  // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
+  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall'));
+  if (change && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
   const named = nameVerb(inv, traits);
   if (named) {
     const byOption = targetWords({ ...reading, positionals: [] }, -1);
@@ -493,7 +502,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   if (traits.locality === 'local') return [];
-  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
+  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
   return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
 }

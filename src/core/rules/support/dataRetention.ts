@@ -70,6 +70,9 @@ export function retentionCut(w: WordsLike): RetentionCut | undefined {
       if (ms !== undefined && ms > 0 && ms < 7 * DAY_MS) return { id: 'table-expiry', does: `sets ${key} to ${value} seconds`, lost: 'tables or partitions older than that are deleted by the service' };
     }
   }
+  // An option about a cache or a response (`--cache-control max-age=300`) keeps no data.
+  const generic = w.options.some((o) => /cache|cookie|session|header|cdn/i.test(o.name)) ? undefined : keptShort(w.positionals);
+  if (generic) return generic;
   // Pulsar (`pulsar-admin namespaces set-retention … --size 0 --time 0`, `set-message-ttl … --messageTTL 1`).
   if (words.includes('set-retention')) {
     const size = w.options.find((o) => /^(size|s)$/.test(o.bare))?.value;
@@ -80,6 +83,27 @@ export function retentionCut(w: WordsLike): RetentionCut | undefined {
     const ttl = w.options.find((o) => /^(messagettl|ttl)$/i.test(o.bare))?.value;
     const ms = ttl !== undefined ? millis('s', ttl) : undefined;
     if (ms !== undefined && ms > 0 && ms < DAY_MS) return { id: 'message-retention-cut', does: `sets the message TTL to ${ttl}`, lost: 'messages not consumed within that time are deleted' };
+  }
+  return undefined;
+}
+
+/** A key that says how long data is kept: `volretention`, `maxage` (a garbage-collection policy), `retention_days`, `keep-days`. */
+const KEPT_FOR = /^(?:[a-z._-]*retention[a-z._-]*|[a-z._-]*retain[a-z._-]*|max[._-]?age|keep[._-]?(?:days|for|time|duration))$/i;
+
+/**
+ * Round 22: data kept for a moment, written as `key=value` words any tool may take (`cbt setgcpolicy t cf
+ * maxage=1d`, bconsole's `update pool=Full volretention=1d`): what is older than that is deleted by the
+ * service. Below a week (or zero) asks; a cache's or a cookie's age is no data (`cache-max-age=60` is not read here).
+ */
+export function keptShort(words: readonly string[]): RetentionCut | undefined {
+  // The age of a cache, a cookie, a session or a response (`cache set max-age=60`, `Cache-Control: max-age=0`) keeps no data.
+  if (words.some((w) => /cache|cookie|session|header|cdn/i.test(w))) return undefined;
+  for (const word of words) for (const part of word.split(/[\s,]+|\\n/)) {
+    const m = /^([\w.-]{2,60})=(\d+(?:\.\d+)?\s*[smhdw]?)$/i.exec(part);
+    if (!m || !KEPT_FOR.test(m[1]!) || /cache|cookie|session|token|lock|header/i.test(m[1]!)) continue;
+    // A bare number is seconds for an age (`max-age=60`), days for a retention (`retention_days=30`, `volretention=30`).
+    const ms = millis(/max.?age/i.test(m[1]!) ? 's' : 'days', m[2]!.replace(/\s+/g, ''));
+    if (ms !== undefined && ms >= 0 && ms < 7 * DAY_MS) return { id: 'retention-cut', does: `sets ${m[1]} to ${m[2]}`, lost: 'data older than that is deleted by the service, so a mistake found a week later can no longer be undone' };
   }
   return undefined;
 }

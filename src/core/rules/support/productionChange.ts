@@ -4,6 +4,7 @@ import { resolvePath } from '../../paths';
 import { identifierParts } from './cliArgs';
 import { METHOD_OPTION } from './apiPaths';
 import { BENIGN_OBJECT } from './optionVerbs';
+import { throughVerb } from './verbPositions';
 
 /**
  * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
@@ -50,11 +51,11 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
 const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template|sub|subscribe|consume|listen)$/i;
 
 /**
- * Names that say the tool only reads: a read glued to a prefix (libmemcached's `memcstat`, `memccat`; OpenLDAP's
+ * Names that say the tool only reads: a read glued to a prefix (`mongostat`, `mongotop`, `iostat`; libmemcached's `memcstat`, `memccat`; OpenLDAP's
  * `ldapsearch`), a part that subscribes or consumes (`mosquitto_sub`, `kafka-console-consumer.sh`), and network
  * probes that look a name up or test a port (`dig`, `ping`, `traceroute`, `pg_isready`, `ssh-keyscan`).
  */
-const GLUED_READ = /^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow|asinfo)$/;
+const GLUED_READ = /^(?!.*stop$)[a-z][a-z0-9]*(stat|top)$|^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow|asinfo)$/;
 const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready)$/;
 
 /** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
@@ -72,14 +73,27 @@ const READ_QUERY = /^\s*(select|show|explain|describe|desc|with\s+\w+\s+as\s*\(\
  * noun as the whole command (`url`, `current`), or a read-only query as its statement. The path shown is its
  * command words (values of options skipped), or none when it has none.
  */
+/**
+ * Round 22: a plural noun that is the whole command path lists those things (`deployments`, `vms`, `instances`,
+ * `stemcells`); not a verb with an s (`restarts`, `updates`) nor a word that says it changes (`rollbacks`).
+ */
+function listsByNoun(word: string): boolean {
+  if (!/^[a-z]{2,}s$/.test(word) || word.endsWith('ss')) return false;
+  const singular = word.replace(/ies$/, 'y').replace(/s$/, '');
+  return !ACTION_PREFIX.test(singular) && !ACTION_PREFIX.test(word) && !/^(delete|remove|drop|purge|destroy|wipe|reset|flush|prune|kill|stop|start|deploy|release|publish|push|sync|apply|run|exec|restore|import|load|upload|migrate|seed|install|update|upgrade|set|put|add|create|send|post|write|trigger|invoke|call)$/.test(singular);
+}
+
 export function unreadPath(tool: string, words: readonly PathWord[], statements: readonly string[], options: readonly string[], readsOnly: (text: string) => boolean): string[] | undefined {
   if (GLUED_READ.test(tool.replace(/\.(sh|exe)$/, '')) || tool.replace(/\.(sh|exe)$/, '').split(/[-_.]/).some((p) => NAME_READ_PART.test(p))) return undefined;
   const path = words.filter((w) => !w.value && !w.text.includes('.')).map((w) => w.text);
-  if (path.some((w) => readsOnly(w) || READ_PREFIX.test(w))) return undefined;
+  // Round 22: after its verb a path names things (`cbt … setgcpolicy events cf1`: a table named events, not a read).
+  if (throughVerb(words, (t) => ACTION_PREFIX.test(t)).some((w) => !w.value && !w.text.includes('.') && (readsOnly(w.text) || READ_PREFIX.test(w.text)))) return undefined;
   // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  // Round 22: a plural noun as the whole command lists those things (`bosh -e prod deployments`, `… vms`, `… stemcells`).
+  if (path.length === 1 && words.filter((w) => !w.value).length === 1 && listsByNoun(path[0]!)) return undefined;
   // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.
   if (path.length > 0 && path.every((w) => environmentOfName(w) !== undefined)) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;

@@ -1,5 +1,6 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, RuleContext, Target } from '../../policy/types';
+import { nounBesideRead } from './verbPositions';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -36,8 +37,9 @@ const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/,
  * deploy or publish (`serverless deploy`, `npx serverless deploy`) asks in an environment nobody named, confirmation
  * or not: most of these CLIs ask nothing before they ship. `push`, `up`, `apply` and `release` keep the older rule
  * (asked only unattended or for a named production), as a local `up` or a plan's `apply` is routine.
+ * Round 22: `release` ships too (`dzil release` uploads to CPAN); `… release list` reads (a noun beside a read verb).
  */
-const SHIPS = /^(deploy|deploy:[a-z-]+|publish)$/i;
+const SHIPS = /^(deploy|deploy:[a-z-]+|publish|release)$/i;
 /**
  * Stop 34 (round 19): a CMS's content model pushed over the space's (`storyblok push-components`, `… push-schema`):
  * fields and types the file no longer has are dropped there with the content they held. A pull stays routine.
@@ -54,6 +56,8 @@ export interface DeployWords {
   options: readonly { name: string; value?: string }[];
   /** Values that may say the environment. */
   hints: readonly string[];
+  /** A read verb: beside one, a deploy word is a resource noun (`coolify deploy get ID`, `linkerd viz stat deploy`). */
+  reads?: (text: string) => boolean;
 }
 
 export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
@@ -61,10 +65,13 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const first = w.path[0] ?? '';
   const ownVerb = own !== undefined && own.test(first);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
-  if (at < 0) return [];
+  if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
+  // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
+  if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
-  if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
+  // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
+  if ((verb === 'up' || !w.options.some((o) => UNATTENDED.test(o.name))) && (verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
   // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
   const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
   const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview) || SCHEMA_PUSH.test(verb);

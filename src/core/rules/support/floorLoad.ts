@@ -1,0 +1,38 @@
+import type { Finding, RuleContext, Target } from '../../policy/types';
+import { isLocalUrl, parseRequestUrl } from './httpTargets';
+
+/**
+ * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
+ * --vus 2000 --duration 30m stress.js`. Load-shaping options (virtual users, concurrency, connections, a request
+ * rate) in the hundreds or thousands, aimed at a host that is not this machine, flood what serves there; an
+ * unknown host is production. The load-test pack (rules/loadTests.ts) reads the generators it knows by name;
+ * this reads the shape of any other. Aimed at localhost, or at a handful of users, it is routine development.
+ */
+
+/** Options that say how much load: virtual users, concurrency, connections, a request or arrival rate. */
+const LOAD_OPTION = /^--?(vus|virtual-users|users|concurrency|concurrent|connections|rate|rps|qps|requests-per-second|arrival-rate|spawn-rate|hatch-rate|clients|max-vus)$/i;
+/** Below this many users or requests per second it is a smoke test. */
+const LOAD_FLOOR = 50;
+
+interface Reading {
+  options: readonly { name: string; value?: string; next?: string }[];
+}
+
+export function floorLoad(tool: string, reading: Reading, values: readonly string[], ctx: RuleContext): Finding | undefined {
+  const load = reading.options.find((o) => LOAD_OPTION.test(o.name) && Number(/^(\d+)/.exec(o.value ?? o.next ?? '')?.[1] ?? 0) >= LOAD_FLOOR);
+  if (load === undefined) return undefined;
+  // URLs anywhere in the values, including `-e BASE_URL=https://…`.
+  const hosts = values.flatMap((v) => [...v.matchAll(/\bhttps?:\/\/[^\s'"`<>),]+/g)].map((m) => parseRequestUrl(m[0]))).filter((u) => u !== undefined && !isLocalUrl(u)).map((u) => u!.host);
+  const host = hosts[0];
+  if (host === undefined) return undefined;
+  const env = ctx.environmentOf({ values: [host], sources: [{ source: 'host', value: host }], remote: true });
+  if (env.environment === 'non-production' || env.environment === 'local') return undefined;
+  const target: Target = { kind: 'url', name: host, provider: tool, remote: true, environment: 'production', environmentReason: env.environment === 'production' ? env.reason : `${host}: environment unknown (treated as production)` };
+  return {
+    rule: 'verbs.load-test',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${tool} ${load.name} ${load.value ?? load.next ?? ''}\` aims load at ${host}: what serves there may slow down or fall over for its users (${tool} has no rules of its own: judged by its options).`,
+    targets: [target],
+  };
+}
