@@ -89,6 +89,9 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // Infrastructure test harnesses (round 22): `molecule destroy`, `kitchen destroy` take down the throwaway instances their own
   // `create`/`converge` made for a test run (Molecule: containers here by default); their `verify`/`test` are test runs.
   molecule: { locality: 'local', routine: ['destroy', 'cleanup', 'reset', 'prune'] }, kitchen: { locality: 'local', routine: ['destroy'] },
+  // rabbitmqctl talks to this machine's node unless `-n rabbit@HOST` names another; its user and node commands have their own rules
+  // (rules/databaseAdmin.ts, remote nodes ask there); a local broker's password change is development work (round 6 row 301's decision).
+  rabbitmqctl: { routine: ['change_password', 'clear_password', 'authenticate_user'] },
   // Process killers of this machine's dev servers (`npx kill-port 3000`): a port number is a local process, not a resource.
   'kill-port': BUILD_TOOL, killport: BUILD_TOOL, fkill: BUILD_TOOL, 'fkill-cli': BUILD_TOOL,
   // Machines and containers on this machine: destroying one asks, but it is not production.

@@ -494,7 +494,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
   const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall'));
-  if (change && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
+  if (change && !traits.routine?.includes(change.verb) && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
   const named = nameVerb(inv, traits);
   if (named) {
     const byOption = targetWords({ ...reading, positionals: [] }, -1);
