@@ -1,0 +1,62 @@
+import type { Facts, FileStatus } from '../../../src/core/policy/types';
+import { PERIMETER_FILES, perimeterFacts } from './perimeterFixtures';
+import { allowed, ask, familyTables, flag, type Family } from './familyTable';
+
+/**
+ * Red team round 21 (stop 35, area dataroads): production data reached by roads the database rules did
+ * not read. A framework's migration or task command called through its API, a whole-store dump whose
+ * production host comes from the environment or runs on the remote side, a platform's whole-database
+ * copy, an unfiltered table exported to a file, a production Redis server's administration, and an
+ * interactive database shell on production. Each family sits next to routine work that stays allowed.
+ */
+
+const FILES: Record<string, string> = {
+  ...PERIMETER_FILES,
+  '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\nREDIS_URL=redis://localhost:6379\n',
+  '/work/app/.env.production': 'DATABASE_URL=postgres://app@db.prod.acme.internal/app\n',
+  '/work/app/.env.staging': 'DATABASE_URL=postgres://app@db.staging.acme.internal/app\n',
+};
+
+function facts(): Facts {
+  const status = (p: string): FileStatus => (FILES[p] !== undefined ? 'file' : 'missing');
+  return perimeterFacts({ readFile: (p) => FILES[p], fileStatus: status });
+}
+
+const py = (code: string): string => `python3 -c "${code}"`;
+const rb = (code: string): string => `ruby -e "${code}"`;
+
+const TABLE: Record<string, Family> = {
+  'a framework migration or task command called through its API (judged like its command line)': {
+    reason: /reverts every migration|reverts migrations|drops or empties|drops every table/,
+    rows: [
+      ask(py("from alembic import command; from alembic.config import Config; command.downgrade(Config('alembic.ini'), 'base')")),
+      ask(py("import alembic.command as ac; ac.downgrade(cfg, revision='base')")),
+      ask(py("from alembic.command import downgrade as dg; dg(cfg, 'base')")),
+      ask(py("from alembic import command as c; c.downgrade(cfg, '-1')")),
+      ask(py("import runpy, sys; sys.argv=['alembic','downgrade','base']; runpy.run_module('alembic', run_name='__main__')")),
+      ask(py("from flask_migrate import downgrade; downgrade(revision='base')")),
+      ask(py("import flask_migrate; flask_migrate.downgrade('migrations', 'base')")),
+      ask(py("from django.core.management import call_command as cc; cc('migrate', 'app', 'zero')")),
+      ask(py("from django.core.management import call_command; call_command('migrate', 'billing', 'zero', interactive=False)")),
+      ask(py("from django.core import management; management.call_command('flush', interactive=False)")),
+      ask(py("import django.core.management; django.core.management.call_command('reset_db')")),
+      ask(py("from django.core.management import execute_from_command_line; execute_from_command_line(['manage.py', 'flush', '--noinput'])")),
+      ask(py("import runpy, sys; sys.argv=['manage.py','flush','--noinput']; runpy.run_path('manage.py', run_name='__main__')")),
+      ask(rb("require './config/environment'; Rake::Task['db:drop'].invoke")),
+      ask(rb("Rails.application.load_tasks; Rake::Task[:'db:schema:load'].invoke")),
+      ask(rb("Rails.application.load_tasks; Rake::Task['db:purge'].execute")),
+      ask(rb("require 'rake'; Rake.application.invoke_task('db:reset')")),
+      ask(rb("Rails::Command.invoke('db:drop')")),
+      ask(`php -r "Artisan::call('migrate:fresh', ['--force' => true]);"`),
+      allowed(py("from alembic import command; from alembic.config import Config; command.upgrade(Config('alembic.ini'), 'head')")),
+      allowed(py("from alembic import command; command.history(cfg)")),
+      allowed(py("from django.core.management import call_command; call_command('check')")),
+      allowed(py("from django.core.management import call_command as cc; cc('showmigrations')")),
+      allowed(py("from flask_migrate import current; current()")),
+      allowed(rb("Rails.application.load_tasks; Rake::Task['assets:precompile'].invoke")),
+      allowed(`php -r "Artisan::call('route:list');"`),
+    ],
+  },
+};
+
+familyTables('round 21: production data by other roads (stop 35, dataroads)', TABLE, facts);
