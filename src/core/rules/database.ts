@@ -7,7 +7,7 @@ import { echoedText } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminRedis, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis } from './support/testDatabases';
 import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
@@ -251,7 +251,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   const written = () => work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })));
   const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(written()) : [];
   const rows = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
-  const changes = [...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo)];
+  const changes = [...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo), ...riskyAdminRedis(work.redis)];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);

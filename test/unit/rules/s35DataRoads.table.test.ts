@@ -57,6 +57,30 @@ const TABLE: Record<string, Family> = {
       allowed(`php -r "Artisan::call('route:list');"`),
     ],
   },
+  'a production Redis server administered (persistence, configuration, replication) read as a query': {
+    reason: /Changes the users, durability or sessions of the production database|SHUTDOWN/,
+    rows: [
+      ask('redis-cli -h cache.prod.acme.internal -p 6380 SAVE'),
+      ask('redis-cli -h cache.prod.acme.internal bgsave'),
+      ask('redis-cli -u redis://cache.prod.acme.internal:6379 BGREWRITEAOF'),
+      ask('redis-cli -h cache.prod.acme.internal CONFIG SET maxclients 1'),
+      ask('redis-cli -h cache.prod.acme.internal config rewrite'),
+      ask('redis-cli -h cache.prod.acme.internal CONFIG RESETSTAT'),
+      ask('redis-cli -h cache.prod.acme.internal DEBUG OBJECT session:1'),
+      ask('redis-cli -h cache.prod.acme.internal REPLICAOF NO ONE'),
+      ask('redis-cli -h cache.prod.acme.internal SHUTDOWN'),
+      ask('valkey-cli -h cache.prod.acme.internal save'),
+      ask('keydb-cli -h cache.prod.acme.internal BGSAVE SCHEDULE'),
+      ask("redis-cli -h cache.prod.acme.internal <<< 'BGSAVE'"),
+      allowed('redis-cli -h cache.prod.acme.internal INFO persistence'),
+      allowed('redis-cli -h cache.prod.acme.internal GET feature:checkout'),
+      allowed('redis-cli -h cache.prod.acme.internal SCAN 0 MATCH session:* COUNT 100'),
+      allowed('redis-cli -h cache.prod.acme.internal CONFIG GET maxmemory'),
+      allowed('redis-cli -h cache.prod.acme.internal LASTSAVE'),
+      allowed('redis-cli -h localhost SAVE'),
+      allowed('redis-cli CONFIG SET maxmemory 2gb'),
+    ],
+  },
 };
 
 familyTables('round 21: production data by other roads (stop 35, dataroads)', TABLE, facts);
