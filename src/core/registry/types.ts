@@ -118,6 +118,12 @@ export interface DatabaseClient {
   serverOptions?: readonly string[];
   /** The service is always hosted (Snowflake): no server named is not this machine. */
   hosted?: boolean;
+  /**
+   * Options that make the client do one thing and exit without a prompt (`psql -l`, `redis-cli --scan`,
+   * `--version`): with none of them and no statements, file or standard input, the client opens an
+   * interactive shell whose statements nothing checks.
+   */
+  noPrompt?: readonly string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { redactUrl } from '../policy/production';
 import { commandNode, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
@@ -203,6 +203,12 @@ type ClientReader = (inv: Invocation, facts: Facts, c: ClientArgs) => Work;
 
 const READERS: Record<DatabaseClient['engine'], ClientReader> = { postgres: psql, mysql, sqlite, mongodb: mongosh, redis: redisCli, database: sqlcmd };
 
+/** A client given no statements, file or standard input, and no option that does one thing and exits (`psql -l`): an interactive shell. */
+function promptOf(work: Work, inv: Invocation, c: ClientArgs): Work {
+  const fed = work.sql.length + work.mongo.length + work.redis.length > 0 || work.opaqueInput !== undefined || inv.stdin !== undefined || inv.redirects.some((r) => r.op.startsWith('<'));
+  return fed || c.a.has(...(c.client.noPrompt ?? [])) ? work : { ...work, interactive: true };
+}
+
 /** Each reading of a client's command line (two when an option the entry does not know may take a value), as the work it runs. */
 function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   const spec = toolNamed(inv.name);
@@ -210,7 +216,7 @@ function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   const works = readingsOf(inv.args, spec).flatMap((parsed) => {
     const client = commandNode(parsed).client ?? spec.client;
     const c = client && { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
-    return c ? [throughTunnel(READERS[c.client.engine](inv, facts, c), inv, c.a)] : [];
+    return c ? [throughTunnel(promptOf(READERS[c.client.engine](inv, facts, c), inv, c), inv, c.a)] : [];
   });
   return works.length > 0 ? works : undefined;
 }
@@ -280,7 +286,23 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
   }
-  return productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+  return work.interactive ? interactiveShell(work, ctx) : productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+}
+
+/**
+ * An interactive shell on a production database (or a remote one nothing names): whatever is typed there
+ * runs unchecked, like `docker exec -it … bash` (round 21; `pgcli` on production already asked). A shell on
+ * this machine's or a named non-production database stays allowed.
+ */
+function interactiveShell(work: Work, ctx: RuleContext): Finding[] {
+  const { connection: conn } = work;
+  const target = targetFor(conn, ctx);
+  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }).environment : undefined;
+  const production = target.environment === 'production' || (target.environment === 'unknown' && conn.remote) || there === 'production';
+  if (!production) return productionAccess(conn, ctx, false);
+  const where = target.environment === 'production' || there === 'production' ? 'production' : 'remote';
+  const shown: Target = where === 'production' ? target : { ...target, environment: 'production', environmentReason: `${conn.name} is a remote database nothing names (unknown: treated as production)` };
+  return [{ rule: 'database.interactive-shell', risk: 'production-access', severity: 'ask', reason: `Opens an interactive ${conn.engine} shell on the ${where} database ${conn.name}: the statements typed there run without being checked first.`, targets: [shown] }];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ export interface Work {
   opaqueInput?: string;
   /** The client runs on another machine (`kubectl exec`, `ssh`): the names that say that machine's environment. */
   elsewhere?: readonly { source: string; value: string }[];
+  /** No statements, file or standard input and no one-shot option: the client opens an interactive shell. */
+  interactive?: boolean;
 }
 
 export const DB_SELECTORS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'DJANGO_ENV', 'FLASK_ENV', 'MIX_ENV'];
