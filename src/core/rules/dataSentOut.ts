@@ -2,6 +2,9 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
+import { isLocalHost } from '../policy/production';
+import { assignment } from './support/databaseConnection';
+import { loadedEnvironment } from './support/injectedSecrets';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -62,11 +65,43 @@ function dumpSource(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** The variables a dump program takes its server from when no option names one (libpq's PGHOST, MySQL's MYSQL_HOST). */
+const HOST_VARIABLES: Readonly<Record<string, readonly string[]>> = ownTable({
+  pg_dump: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  pg_dumpall: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  pg_basebackup: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  mysqldump: ['MYSQL_HOST'],
+  mariadb_dump: ['MYSQL_HOST'],
+  'mariadb-dump': ['MYSQL_HOST'],
+});
+
+/**
+ * Round 21: where a dump program that names no server connects, when something other than its words says
+ * so. The variables it reads (`PGHOST=db.prod… pg_dump`); the machine it runs on (`kubectl exec
+ * deploy/postgres -- pg_dump`, `ssh db.prod… pg_dump`, `heroku run pg_dump`: that machine's own server);
+ * the variables an env loader or secret injector hands it (`dotenv -e .env.production --`, `doppler run
+ * --`, `railway run`, `env $(cat .env.production)`): that environment's server. Undefined when nothing
+ * but this machine's default is left.
+ */
+function dumpElsewhere(inv: Invocation, ctx: RuleContext): Target | undefined {
+  const variable = (HOST_VARIABLES[inv.name] ?? []).map((v) => [v, assignment(inv, ctx.facts, v)] as const).find(([, value]) => value !== undefined);
+  if (variable !== undefined && !isLocalHost(variable[1]!)) {
+    const env = ctx.environmentOf({ values: [], sources: [{ source: variable[0], value: variable[1]! }], remote: true });
+    return { kind: 'database', name: variable[1]!, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
+  }
+  if (inv.remote) {
+    const env = ctx.environmentOf({ values: [], sources: inv.remote.names, remote: true });
+    return { kind: 'database', name: `the database on ${inv.remote.place}`, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
+  }
+  const loaded = loadedEnvironment(inv, ctx);
+  return loaded && { ...loaded, kind: 'database', name: `the database ${loaded.name} point to`, provider: inv.name };
+}
+
 /** The database a reading program reaches, with its environment; undefined when it is no database client or reaches this machine. */
 function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   const work = DUMPERS[inv.name] ? undefined : databaseWorkOf(inv, ctx.facts);
   const where = work ? (work.remote ? work.database : undefined) : dumpSource(inv);
-  if (where === undefined) return undefined;
+  if (where === undefined) return DUMPERS[inv.name] ? dumpElsewhere(inv, ctx) : undefined;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });
@@ -101,8 +136,10 @@ function copiesWholeStore(inv: Invocation): boolean {
 function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!copiesWholeStore(inv)) return [];
   const source = databaseRead(inv, ctx);
-  if (source?.environment !== 'production') return [];
-  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
+  if (source === undefined || source.environment === 'non-production') return [];
+  // A remote server nothing names is production (the rule for unresolved targets).
+  const target: Target = source.environment === 'production' ? source : { ...source, environment: 'production', environmentReason: `${source.name} is a remote database nothing names (unknown: treated as production)` };
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole ${source.environment === 'production' ? 'production' : 'remote'} ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${inv.name}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
