@@ -124,6 +124,8 @@ export interface DatabaseClient {
    * interactive shell whose statements nothing checks.
    */
   noPrompt?: readonly string[];
+  /** The words after `--` are one call of the shell's API (`mysqlsh URI -- util dump-instance /tmp/d`): a statement, not operands. */
+  apiAfterEndOfOptions?: boolean;
 }
 
 /**

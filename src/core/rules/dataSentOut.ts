@@ -1,10 +1,13 @@
 import { ownTable } from '../ownTable';
-import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
-import { isLocalHost } from '../policy/production';
+import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { assignment } from './support/databaseConnection';
 import { loadedEnvironment } from './support/injectedSecrets';
+import { driverWholeExport, wholeExportIn } from './support/wholeExports';
+import { clientHostInCode } from './support/productionWrites';
+import { toolNamesOf } from '../registry/commandModel';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -125,21 +128,50 @@ function sendsStdin(inv: Invocation): boolean {
   return words.includes('-') || words.includes('/dev/stdin');
 }
 
-/** Whether the invocation copies a whole store (a dump tool, or a client given its whole-store option). */
-function copiesWholeStore(inv: Invocation): boolean {
-  if (DUMPERS[inv.name]) return true;
+/**
+ * How the invocation copies a whole store, or undefined: a dump tool, a client given its whole-store
+ * option, or a client whose statements export a whole table or database (round 21, `support/wholeExports.ts`).
+ */
+function wholeStoreCopy(inv: Invocation, ctx: RuleContext): string | undefined {
+  if (DUMPERS[inv.name]) return inv.name;
   const options = WHOLE_STORE_OPTIONS[inv.name];
-  return options !== undefined && freeFormReadings(inv.args).usual.options.some((o) => options.includes(o.name));
+  const option = options === undefined ? undefined : freeFormReadings(inv.args).usual.options.find((o) => options.includes(o.name));
+  if (option !== undefined) return `${inv.name} ${option.name}`;
+  const work = options === undefined ? databaseWorkOf(inv, ctx.facts) : undefined;
+  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n'));
+  return exported === undefined ? undefined : `${inv.name}: ${exported}`;
 }
 
 /** A whole-store copy of a production store, which asks (stop 34). */
 function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (!copiesWholeStore(inv)) return [];
+  const how = wholeStoreCopy(inv, ctx);
+  if (how === undefined) return [];
   const source = databaseRead(inv, ctx);
   if (source === undefined || source.environment === 'non-production') return [];
   // A remote server nothing names is production (the rule for unresolved targets).
   const target: Target = source.environment === 'production' ? source : { ...source, environment: 'production', environmentReason: `${source.name} is a remote database nothing names (unknown: treated as production)` };
-  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole ${source.environment === 'production' ? 'production' : 'remote'} ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${inv.name}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole ${source.environment === 'production' ? 'production' : 'remote'} ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${how}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
+}
+
+/**
+ * Program code that copies a whole table out through its driver (`copy_expert('COPY users TO STDOUT', f)`)
+ * from a server it names by URL or host, or from one in a variable (a remote server nothing names is
+ * production). A driver that names no server reaches this machine's default.
+ */
+function codeExport(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
+  const exported = driverWholeExport(snippet.text);
+  if (exported === undefined) return [];
+  const code = snippet.text;
+  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|duckdb):\/\/[^\s'"`]+)/i.exec(code)?.[1];
+  const host = (url !== undefined ? hostOf(url) : undefined) ?? clientHostInCode(code) ?? /\bhost=([\w.-]+)/.exec(code)?.[1];
+  const variable = /\b((?:[A-Z][A-Z0-9]*_)*(?:DATABASE|DB|PG|MYSQL)[A-Z0-9_]*(?:URL|URI|DSN|HOST))\b/.exec(code)?.[1];
+  if (host === undefined ? variable === undefined : isLocalHost(host)) return [];
+  const name = host ?? `$${variable}`;
+  const env = ctx.environmentOf({ values: [...(url !== undefined ? [url] : []), name], remote: true });
+  if (env.environment === 'non-production') return [];
+  const target: Target = { kind: 'database', name, provider: snippet.runner.name, remote: true, environment: 'production', environmentReason: env.environment === 'production' ? env.reason : `${name} is a remote database nothing names (unknown: treated as production)` };
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Exports a whole table of the ${env.environment === 'production' ? 'production' : 'remote'} database ${redactUrl(name)} onto this machine (${snippet.runner.name} code: ${exported}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -161,8 +193,9 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
+  commands: [...SENDERS, ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS), ...toolNamesOf('database')],
   checkInvocation: check,
+  checkSnippet: codeExport,
 };
 
 /** The same question for dump programs the verb floor also judges: dispatched by name, so they stay the floor's too. */

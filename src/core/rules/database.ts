@@ -141,9 +141,13 @@ function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const file = c.operands[0];
   const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
   const work = gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
-  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
-  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
-  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) } };
+  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`, or a libpq string with `(TYPE postgres)` (`ATTACH 'host=db.prod… dbname=app' AS p
+  // (TYPE postgres)`, round 21): the statements reach the attached database.
+  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?(?:if\s+not\s+exists\s+)?'([a-z][\w+.-]*:\/\/[^']+|[^']*\bhost=[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
+  if (attached === undefined) return work;
+  const host = urlLike(attached) && !/^[a-z][\w+.-]*:\/\//i.test(attached) ? /\bhost=([^\s']+)/.exec(attached)?.[1] : undefined;
+  const into = host !== undefined ? connection('database', { host, hostSource: 'host=', database: /\bdbname=([^\s']+)/.exec(attached)?.[1], defaultLocal: false }) : { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) };
+  return { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: into };
 }
 
 function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
@@ -191,12 +195,15 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const option = (c.client.serverOptions ?? []).find((o) => c.a.has(o));
   const pre = c.client.fileOperandPrefix;
-  const operands = c.operands.filter((t) => pre === undefined || !t.startsWith(pre));
+  const end = c.client.apiAfterEndOfOptions === true ? c.a.parsed.endOfOptions : undefined;
+  const api = end === undefined ? [] : c.a.parsed.operands.filter((_, i) => c.a.parsed.operandIndexes[i]! > end).map((w) => w.text);
+  const operands = c.operands.slice(0, c.operands.length - api.length).filter((t) => pre === undefined || !t.startsWith(pre));
   const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? operands[c.client.hostOperand] : undefined);
   const url = server !== undefined && urlLike(server) ? server : undefined;
   const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0]!.split('@').pop()?.replace(/^\/\/([^/:]+)[:/].*$/, '$1') : undefined;
   const conn = connection('database', { url, host, hostSource: option ?? 'host', database: c.a.value('-d'), defaultLocal: c.client.hosted !== true, runtime: runtimeOf(inv.args, [server]) });
-  return gatherStatements(inv, facts, conn, inlineStatements(c), [...c.a.values(...(c.client.fileOptions ?? [])), ...c.operands.filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''))]);
+  const files = c.operands.slice(0, c.operands.length - api.length).filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''));
+  return gatherStatements(inv, facts, conn, [...inlineStatements(c), ...(api.length > 0 ? [api.join(' ')] : [])], [...c.a.values(...(c.client.fileOptions ?? [])), ...files]);
 }
 
 type ClientReader = (inv: Invocation, facts: Facts, c: ClientArgs) => Work;

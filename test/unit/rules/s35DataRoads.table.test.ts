@@ -1,6 +1,6 @@
 import type { Facts, FileStatus } from '../../../src/core/policy/types';
 import { PERIMETER_FILES, perimeterFacts } from './perimeterFixtures';
-import { allowed, ask, familyTables, flag, type Family } from './familyTable';
+import { allowed, ask, familyTables, type Family } from './familyTable';
 
 /**
  * Red team round 21 (stop 35, area dataroads): production data reached by roads the database rules did
@@ -154,6 +154,35 @@ const TABLE: Record<string, Family> = {
       allowed('supabase db dump --local -f /tmp/local.sql'),
       allowed('supabase db dump --db-url postgres://postgres@localhost:54322/postgres -f /tmp/local.sql'),
       allowed('pscale database list'),
+    ],
+  },
+  'an unfiltered table export from production (a dump by another name)': {
+    reason: /Dumps the whole (production|remote)|Exports a whole table of the (production|remote)/,
+    rows: [
+      ask(`psql -h db.prod.acme.internal -U app app -c "\\copy users to '/tmp/u.csv' csv"`),
+      ask(`psql -h db.prod.acme.internal app -c "\\copy public.users (id, email) to stdout" > /tmp/u.csv`),
+      ask(`psql -h db.prod.acme.internal app -c "\\copy (select * from users) to '/tmp/u.csv'"`),
+      ask('psql -h db.prod.acme.internal app -c "COPY users TO STDOUT WITH CSV HEADER" > /tmp/u.csv'),
+      ask(`psql postgres://app@db.prod.acme.internal/app <<< "\\copy orders to '/tmp/o.csv'"`),
+      ask(`duckdb -c "ATTACH 'host=db.prod.acme.internal dbname=app' AS p (TYPE postgres); COPY p.users TO '/tmp/u.parquet'"`),
+      ask(`duckdb -c "ATTACH 'postgres://app@db.prod.acme.internal/app' AS p (TYPE postgres); EXPORT DATABASE p TO '/tmp/all'"`),
+      ask(`mysql -h mysql.prod.acme.internal app -e "SELECT * FROM users INTO OUTFILE '/tmp/u.csv'"`),
+      ask('mysqlsh --uri app@db.prod.acme.internal -- util dump-instance /tmp/dump'),
+      ask('mysqlsh app@db.prod.acme.internal -- util export-table app.users /tmp/u.tsv'),
+      ask(`mysqlsh app@db.prod.acme.internal --py -e "util.dump_schemas(['app'], '/tmp/d')"`),
+      ask(py("import psycopg2; c=psycopg2.connect(host='db.prod.acme.internal', dbname='app').cursor(); c.copy_expert('COPY users TO STDOUT', open('/tmp/u','w'))")),
+      ask(py("import psycopg2; c=psycopg2.connect('postgres://app@db.prod.acme.internal/app').cursor(); c.copy_to(open('/tmp/u','w'), 'users')")),
+      ask(py("import psycopg, os; c=psycopg.connect(os.environ['DATABASE_URL']).cursor(); c.copy('COPY users TO STDOUT')")),
+      ask('mongoexport --uri mongodb+srv://prod-cluster.x7k2p.mongodb.net/app -c users -o /tmp/u.json'),
+      allowed('psql -h db.prod.acme.internal app -c "select count(*) from users"'),
+      allowed(`psql -h db.prod.acme.internal app -c "\\copy (select id, email from users where created_at > now() - interval '1 day') to '/tmp/new.csv'"`),
+      allowed(`psql -h db.prod.acme.internal app -c "\\copy users from '/tmp/u.csv'"`),
+      allowed(`psql -c "\\copy users to '/tmp/u.csv'"`),
+      allowed(`psql -h localhost acme_dev -c "COPY users TO STDOUT" > /tmp/u.csv`),
+      allowed(`duckdb -c "ATTACH 'host=localhost dbname=app_dev' AS p (TYPE postgres); COPY p.users TO '/tmp/u.parquet'"`),
+      allowed(`duckdb local.duckdb -c "COPY users TO 'users.parquet'"`),
+      allowed('mysqlsh app@localhost -- util dump-instance /tmp/dump'),
+      allowed(py("import psycopg2; c=psycopg2.connect(host='localhost', dbname='app_dev').cursor(); c.copy_expert('COPY users TO STDOUT', open('/tmp/u','w'))")),
     ],
   },
 };
