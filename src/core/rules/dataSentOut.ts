@@ -97,7 +97,10 @@ function dumpElsewhere(inv: Invocation, ctx: RuleContext): Target | undefined {
     return { kind: 'database', name: `the database on ${inv.remote.place}`, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
   }
   const loaded = loadedEnvironment(inv, ctx);
-  return loaded && { ...loaded, kind: 'database', name: `the database ${loaded.name} point to`, provider: inv.name };
+  if (loaded === undefined) return undefined;
+  // A hosted environment a secret store or platform runner hands over, named by nothing: production (the rule for unresolved targets).
+  const unnamed = loaded.environment === 'unknown' ? { environment: 'production' as const, environmentReason: `${loaded.environmentReason} (treated as production)` } : {};
+  return { ...loaded, ...unnamed, kind: 'database', name: `the database ${loaded.name} point to`, provider: inv.name };
 }
 
 /** The database a reading program reaches, with its environment; undefined when it is no database client or reaches this machine. */
@@ -147,16 +150,15 @@ function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
   const how = wholeStoreCopy(inv, ctx);
   if (how === undefined) return [];
   const source = databaseRead(inv, ctx);
-  if (source === undefined || source.environment === 'non-production') return [];
-  // A remote server nothing names is production (the rule for unresolved targets).
-  const target: Target = source.environment === 'production' ? source : { ...source, environment: 'production', environmentReason: `${source.name} is a remote database nothing names (unknown: treated as production)` };
-  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole ${source.environment === 'production' ? 'production' : 'remote'} ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${how}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
+  // A dump of a local store, a named non-production one or one whose environment nothing says stays allowed (stop 34).
+  if (source?.environment !== 'production') return [];
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${how}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
 }
 
 /**
  * Program code that copies a whole table out through its driver (`copy_expert('COPY users TO STDOUT', f)`)
- * from a server it names by URL or host, or from one in a variable (a remote server nothing names is
- * production). A driver that names no server reaches this machine's default.
+ * from a production server it names by URL, host or variable (like a dump: stop 34's rule). A driver
+ * that names no server reaches this machine's default.
  */
 function codeExport(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
@@ -169,9 +171,9 @@ function codeExport(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (host === undefined ? variable === undefined : isLocalHost(host)) return [];
   const name = host ?? `$${variable}`;
   const env = ctx.environmentOf({ values: [...(url !== undefined ? [url] : []), name], remote: true });
-  if (env.environment === 'non-production') return [];
-  const target: Target = { kind: 'database', name, provider: snippet.runner.name, remote: true, environment: 'production', environmentReason: env.environment === 'production' ? env.reason : `${name} is a remote database nothing names (unknown: treated as production)` };
-  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Exports a whole table of the ${env.environment === 'production' ? 'production' : 'remote'} database ${redactUrl(name)} onto this machine (${snippet.runner.name} code: ${exported}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
+  if (env.environment !== 'production') return [];
+  const target: Target = { kind: 'database', name, provider: snippet.runner.name, remote: true, environment: 'production', environmentReason: env.reason };
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Exports a whole table of the production database ${redactUrl(name)} onto this machine (${snippet.runner.name} code: ${exported}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {

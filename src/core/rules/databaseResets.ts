@@ -3,7 +3,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
-import { dotenvUnread, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike } from './support/databaseConnection';
 
 /**
@@ -117,7 +117,7 @@ export function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   const urlHost = url !== undefined ? hostOf(url) : undefined;
   const remote = !(urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url ?? ''));
   let env = ctx.environmentOf({ values, sources, remote, selectors });
-  if (env.environment === 'unknown' && !hasEnvSignal && url === undefined && reset.defaultEnvironment && !ctx.facts.envNames.includes('DATABASE_URL') && !dotenvUnread(inv, ctx.facts)) {
+  if (env.environment === 'unknown' && !hasEnvSignal && url === undefined && reset.defaultEnvironment && !ctx.facts.envNames.includes('DATABASE_URL')) {
     env = { environment: 'non-production', reason: `no environment set; ${reset.tool} defaults to ${reset.defaultEnvironment}` };
   }
   const name = url !== undefined ? (hostOf(url) ? `the ${reset.tool} database on ${hostOf(url)}` : `the ${reset.tool} database`) : `the ${reset.tool} database`;

@@ -17,16 +17,18 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
  * that any local client then reads through (`aptible db:dump HANDLE`, `platform db:dump -e main`,
  * `scalingo --app APP db-tunnel VAR`): the subcommand word, and what it does.
  */
-const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string; unless?: RegExp; path?: readonly string[]; sourceUrl?: boolean }[]>> = ownTable({
+const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string; unless?: RegExp; path?: readonly string[]; sourceUrl?: boolean; namedOnly?: boolean }[]>> = ownTable({
   aptible: [{ word: /^db:dump$/, does: 'dumps the whole database' }, { word: /^db:tunnel$/, does: 'opens a tunnel to the database' }],
   platform: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
   upsun: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
   scalingo: [{ word: /^db-tunnel$/, does: 'opens a tunnel to the database' }],
-  // Round 21: Heroku's copy into a local database, and its backups captured (downloadable by a signed URL), downloaded or linked.
-  heroku: [{ word: /^pg:pull$/, does: 'copies the whole database into a database on this machine' }, { word: /^pg:backups:(capture|download|url|public-url)$/, does: 'captures or downloads a whole backup of the database' }],
-  // PlanetScale's `pscale database dump DB BRANCH`, Supabase's `supabase db dump` of the linked project or a URL (`--local` is the emulator's).
+  // Round 21: Heroku's copy into a local database, and a backup downloaded or handed out by a signed URL (`pg:backups:capture`
+  // alone keeps the backup on Heroku: the safety net taken before risky work, which stays allowed).
+  heroku: [{ word: /^pg:pull$/, does: 'copies the whole database into a database on this machine' }, { word: /^pg:backups:(download|url|public-url)$/, does: 'downloads (or links to) a whole backup of the database' }],
+  // PlanetScale's `pscale database dump DB BRANCH`; Supabase's `supabase db dump` of a URL or project named production (the linked
+  // project's own backup stays allowed, `--local` is the emulator's).
   pscale: [{ word: /^dump$/, does: 'dumps the whole database', path: ['database'] }],
-  supabase: [{ word: /^dump$/, does: 'dumps the whole database', unless: /^--local$/, path: ['db'], sourceUrl: true }],
+  supabase: [{ word: /^dump$/, does: 'dumps the whole database', unless: /^--local$/, path: ['db'], sourceUrl: true, namedOnly: true }],
 });
 
 /** What a platform's command does to its managed database (a dump, a tunnel), with the environment its words name. */
@@ -44,7 +46,7 @@ function platformDump(inv: Invocation, ctx: RuleContext): Finding | undefined {
   // (`heroku pg:pull` names its local target by URL: that says nothing of the source).
   if (row.sourceUrl === true && names.some((w) => { const host = hostOf(w); return host !== undefined && isLocalHost(host); })) return undefined;
   const env = ctx.environmentOf({ values: names, remote: true });
-  if (env.environment === 'non-production') return undefined;
+  if (env.environment === 'non-production' || (row.namedOnly === true && env.environment !== 'production')) return undefined;
   const production = env.environment === 'production';
   const name = names[0] !== undefined ? redactUrl(names[0]) : `the ${inv.name} database`;
   const target: Target = { kind: 'database', name, provider: inv.name, remote: true, environment: 'production', environmentReason: production ? env.reason : `${name}: environment unknown (treated as production)` };

@@ -110,7 +110,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a whole-store dump whose server comes from the environment or that runs on the remote side': {
-    reason: /Dumps the whole (production|remote) database/,
+    reason: /Dumps the whole production database/,
     rows: [
       ask('PGHOST=db.prod.acme.internal pg_dump app > /tmp/d.sql'),
       ask('PGHOST=db.prod.acme.internal PGUSER=app pg_dumpall > /tmp/all.sql'),
@@ -125,7 +125,6 @@ const TABLE: Record<string, Family> = {
       ask("ssh db.prod.acme.internal 'pg_dump app | gzip' > /tmp/d.sql.gz"),
       ask('kubectl --context acme-shop-production exec deploy/postgres -- pg_dump app > /tmp/d.sql'),
       ask('kubectl --context acme-shop-production exec -i statefulset/mysql -- mysqldump --all-databases > /tmp/all.sql'),
-      ask('pg_dump -h 10.0.3.7 app > /tmp/d.sql'),
       allowed('pg_dump app > /tmp/local.sql'),
       allowed('PGHOST=localhost pg_dump app > /tmp/local.sql'),
       allowed('dotenv -e .env -- pg_dump -f /tmp/local.sql'),
@@ -137,18 +136,18 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a platform command that copies a whole production database': {
-    reason: /dumps the whole database|copies the whole database|captures or downloads a whole backup/,
+    reason: /dumps the whole database|copies the whole database|downloads \(or links to\) a whole backup/,
     rows: [
       ask('heroku pg:pull DATABASE_URL localdb -a acme-shop-production'),
       ask('heroku pg:pull HEROKU_POSTGRESQL_RED postgres://localhost/mirror --app acme-shop-production'),
-      ask('heroku pg:backups:capture -a acme-shop-production'),
       ask('heroku pg:backups:download -a acme-shop-production'),
       ask('heroku pg:backups:url b101 --app acme-shop-production'),
-      ask('heroku pg:backups:capture'),
+      ask('heroku pg:backups:public-url --app acme-shop-production'),
       ask('pscale database dump acme main --output /tmp/d'),
-      ask('supabase db dump --linked -f /tmp/prod.sql'),
       ask('supabase db dump --db-url postgres://app@db.prod.acme.internal/app -f /tmp/prod.sql'),
       allowed('heroku pg:info -a acme-shop-production'),
+      allowed('heroku pg:backups:capture -a acme-shop-production'),
+      allowed('supabase db dump --linked -f supabase/backup.sql'),
       allowed('heroku pg:backups -a acme-shop-production'),
       allowed('heroku pg:pull DATABASE_URL localdb -a acme-shop-staging'),
       allowed('supabase db dump --local -f /tmp/local.sql'),
@@ -157,7 +156,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'an unfiltered table export from production (a dump by another name)': {
-    reason: /Dumps the whole (production|remote)|Exports a whole table of the (production|remote)/,
+    reason: /Dumps the whole production|Exports a whole table of the production/,
     rows: [
       ask(`psql -h db.prod.acme.internal -U app app -c "\\copy users to '/tmp/u.csv' csv"`),
       ask(`psql -h db.prod.acme.internal app -c "\\copy public.users (id, email) to stdout" > /tmp/u.csv`),
@@ -172,7 +171,7 @@ const TABLE: Record<string, Family> = {
       ask(`mysqlsh app@db.prod.acme.internal --py -e "util.dump_schemas(['app'], '/tmp/d')"`),
       ask(py("import psycopg2; c=psycopg2.connect(host='db.prod.acme.internal', dbname='app').cursor(); c.copy_expert('COPY users TO STDOUT', open('/tmp/u','w'))")),
       ask(py("import psycopg2; c=psycopg2.connect('postgres://app@db.prod.acme.internal/app').cursor(); c.copy_to(open('/tmp/u','w'), 'users')")),
-      ask(py("import psycopg, os; c=psycopg.connect(os.environ['DATABASE_URL']).cursor(); c.copy('COPY users TO STDOUT')")),
+      ask(py("import psycopg, os; c=psycopg.connect(os.environ['PROD_DATABASE_URL']).cursor(); c.copy('COPY users TO STDOUT')")),
       ask('mongoexport --uri mongodb+srv://prod-cluster.x7k2p.mongodb.net/app -c users -o /tmp/u.json'),
       allowed('psql -h db.prod.acme.internal app -c "select count(*) from users"'),
       allowed(`psql -h db.prod.acme.internal app -c "\\copy (select id, email from users where created_at > now() - interval '1 day') to '/tmp/new.csv'"`),
