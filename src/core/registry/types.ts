@@ -91,6 +91,8 @@ export interface SqlSession {
   local?(args: ToolArgs): boolean;
   /** That local copy is a development emulator's state (Miniflare's `.wrangler/state`), rebuilt from migrations: what runs there is routine. */
   emulatorCopy?: boolean;
+  /** Given no statements, file or standard input, it opens an interactive shell on the database (`heroku pg:psql`, `railway connect`). */
+  shell?: boolean;
 }
 
 /**
