@@ -264,7 +264,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   const written = () => work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })));
   const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(written()) : [];
   const rows = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
-  const changes = [...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo), ...riskyAdminRedis(work.redis)];
+  const changes = [...new Set([...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo), ...riskyAdminRedis(work.redis)])];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
@@ -297,19 +297,17 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
 }
 
 /**
- * An interactive shell on a production database (or a remote one nothing names): whatever is typed there
- * runs unchecked, like `docker exec -it … bash` (round 21; `pgcli` on production already asked). A shell on
- * this machine's or a named non-production database stays allowed.
+ * An interactive shell on a database named production: whatever is typed there runs unchecked, like
+ * `docker exec -it … bash` (round 21; `pgcli` on production already asked). A shell on this machine's
+ * database, a named non-production one or one nothing names (a platform's linked database) stays allowed.
  */
 function interactiveShell(work: Work, ctx: RuleContext): Finding[] {
   const { connection: conn } = work;
   const target = targetFor(conn, ctx);
-  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }).environment : undefined;
-  const production = target.environment === 'production' || (target.environment === 'unknown' && conn.remote) || there === 'production';
-  if (!production) return productionAccess(conn, ctx, false);
-  const where = target.environment === 'production' || there === 'production' ? 'production' : 'remote';
-  const shown: Target = where === 'production' ? target : { ...target, environment: 'production', environmentReason: `${conn.name} is a remote database nothing names (unknown: treated as production)` };
-  return [{ rule: 'database.interactive-shell', risk: 'production-access', severity: 'ask', reason: `Opens an interactive ${conn.engine} shell on the ${where} database ${conn.name}: the statements typed there run without being checked first.`, targets: [shown] }];
+  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }) : undefined;
+  if (target.environment !== 'production' && there?.environment !== 'production') return productionAccess(conn, ctx, false);
+  const shown: Target = target.environment === 'production' ? target : { ...target, environment: 'production', environmentReason: there!.reason };
+  return [{ rule: 'database.interactive-shell', risk: 'production-access', severity: 'ask', reason: `Opens an interactive ${conn.engine} shell on the production database ${conn.name}: the statements typed there run without being checked first.`, targets: [shown] }];
 }
 
 // ---------------------------------------------------------------------------------------------

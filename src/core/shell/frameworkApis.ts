@@ -7,7 +7,7 @@
  * module run as `__main__` (`runpy.run_module('alembic')`, `runpy.run_path('manage.py')` with the
  * `sys.argv` the code sets), Rake tasks invoked from Ruby (`Rake::Task['db:drop'].invoke`,
  * `Rake.application.invoke_task('db:drop')`: `rake db:drop`), Rails' own command runner
- * (`Rails::Command.invoke('db:drop')`) and Laravel's `Artisan::call('migrate:rollback')`.
+ * (`Rails::Command.invoke('db:drop')`), Laravel's `Artisan::call('migrate:rollback')` and Umzug's `down({ to: 0 })`.
  * An argument that is no string literal is a run-time word (the command it stands for is judged with
  * it, and a computed command asks).
  */
@@ -150,11 +150,18 @@ function phpApis(code: string, out: ShellOut[]): void {
   if (/\bArtisan\s*::\s*(?:call|queue)\s*\(\s*(?!['"\s])/.test(code)) out.push({ kind: 'dynamic', api: 'Artisan::call' });
 }
 
+/** JavaScript: Umzug (Sequelize's migrator) told to revert down to nothing (`umzug.down({ to: 0 })`) is `sequelize db:migrate:undo:all`. */
+function javascriptApis(code: string, out: ShellOut[]): void {
+  if (!/\bumzug\b/i.test(code)) return;
+  for (const m of code.matchAll(/\.\s*down\s*\(\s*\{[^}]*\bto\s*:\s*(0|['"]0['"])\s*[,}]/g)) out.push({ kind: 'argv', api: `Umzug.down at ${m.index}`, argv: ['sequelize', 'db:migrate:undo:all'] });
+}
+
 /** Every framework command the code runs through an API, as the command line it stands for. */
 export function frameworkApiCalls(language: SnippetLanguage, code: string, argv: readonly string[] = []): ShellOut[] {
   const out: ShellOut[] = [];
   if (language === 'python') pythonApis(code, argv, out);
   else if (language === 'ruby') rubyApis(code, out);
   else if (language === 'php') phpApis(code, out);
+  else if (language === 'javascript') javascriptApis(code, out);
   return out;
 }

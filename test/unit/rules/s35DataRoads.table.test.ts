@@ -48,6 +48,7 @@ const TABLE: Record<string, Family> = {
       ask(rb("require 'rake'; Rake.application.invoke_task('db:reset')")),
       ask(rb("Rails::Command.invoke('db:drop')")),
       ask(`php -r "Artisan::call('migrate:fresh', ['--force' => true]);"`),
+      ask(`node -e "const { Umzug } = require('umzug'); const umzug = new Umzug(cfg); umzug.down({ to: 0 })"`),
       allowed(py("from alembic import command; from alembic.config import Config; command.upgrade(Config('alembic.ini'), 'head')")),
       allowed(py("from alembic import command; command.history(cfg)")),
       allowed(py("from django.core.management import call_command; call_command('check')")),
@@ -55,6 +56,7 @@ const TABLE: Record<string, Family> = {
       allowed(py("from flask_migrate import current; current()")),
       allowed(rb("Rails.application.load_tasks; Rake::Task['assets:precompile'].invoke")),
       allowed(`php -r "Artisan::call('route:list');"`),
+      allowed(`node -e "const { Umzug } = require('umzug'); const umzug = new Umzug(cfg); umzug.up()"`),
     ],
   },
   'a production Redis server administered (persistence, configuration, replication) read as a query': {
@@ -82,7 +84,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'an interactive database shell opened on production (its statements run unchecked)': {
-    reason: /Opens an interactive \w+ shell on the (production|remote) database/,
+    reason: /Opens an interactive \w+ shell on the production database/,
     rows: [
       ask('psql -h db.prod.acme.internal -U app app'),
       ask('psql postgres://app@db.prod.acme.internal/app'),
@@ -95,11 +97,10 @@ const TABLE: Record<string, Family> = {
       ask('mongosh --host prod-cluster.x7k2p.mongodb.net'),
       ask('redis-cli -h cache.prod.acme.internal'),
       ask('redis-cli -u redis://cache.prod.acme.internal:6379 --no-auth-warning'),
-      ask('psql -h 10.0.3.7 app'),
       ask('heroku pg:psql -a acme-shop-production'),
       ask('heroku redis:cli -a acme-shop-production'),
       ask('fly postgres connect -a acme-db-production'),
-      ask('railway connect postgres'),
+      ask('railway connect postgres -e production'),
       ask('pscale shell acme main'),
       allowed('psql -h db.prod.acme.internal -c "select count(*) from users"'),
       allowed('psql -h db.prod.acme.internal -l'),
@@ -115,6 +116,9 @@ const TABLE: Record<string, Family> = {
       allowed('heroku pg:psql -a acme-shop-production -c "select count(*) from users"'),
       allowed('heroku pg:psql -a acme-shop-staging'),
       allowed('pscale shell acme dev-branch'),
+      allowed('railway connect postgres'),
+      allowed('fly postgres connect -a acme-db'),
+      allowed('psql "$DATABASE_URL"'),
     ],
   },
   'a whole-store dump whose server comes from the environment or that runs on the remote side': {
