@@ -15,6 +15,7 @@
 import type { SnippetLanguage } from './ast';
 import { DYNAMIC_WORD, type ShellOut } from './embedded';
 import { calleesOf, type CliMain } from './cliMains';
+import { callPieces } from './codeArguments';
 
 /** One Python argument as a command-line word: a string literal's text, else a run-time word. */
 function literal(arg: string): string {
@@ -24,41 +25,18 @@ function literal(arg: string): string {
   return /^-?\d+$/.test(t) ? t : DYNAMIC_WORD;
 }
 
-/** A call's arguments split at top-level commas (nested brackets and strings kept whole). */
+/** A call's arguments (the text after its `(`) as positional and keyword ones; undefined when the call does not close. */
 export function callArguments(text: string): { positional: string[]; keywords: Record<string, string> } | undefined {
+  const pieces = callPieces(text);
+  if (pieces === undefined) return undefined;
   const positional: string[] = [];
   const keywords: Record<string, string> = {};
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  const push = (end: number): void => {
-    const part = text.slice(start, end).trim();
-    if (part === '') return;
+  for (const part of pieces) {
     const kw = /^(\w+)\s*=(?!=)\s*([\s\S]+)$/.exec(part);
     if (kw) keywords[kw[1]!] = kw[2]!;
     else positional.push(part);
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0) {
-        push(i);
-        return { positional, keywords };
-      }
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
   }
-  return undefined;
+  return { positional, keywords };
 }
 
 /** Every call of `callee` (a regular expression source) with its arguments read. */

@@ -61,11 +61,10 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
  * Redis server administration read as a query (round 21): a foreground SAVE blocks every client until the
  * whole dataset is written, BGSAVE and BGREWRITEAOF fork the server and write the whole dataset to its
  * disk, CONFIG SET/REWRITE/RESETSTAT reconfigure the running server, DEBUG pokes at its internals,
- * `REPLICAOF NO ONE` promotes a replica, SHUTDOWN stops it, CLIENT KILL/PAUSE cut clients off, ACL
- * changes who may log in. Routine on a developer's own server; asked on
+ * `REPLICAOF NO ONE` promotes a replica, SHUTDOWN stops it, CLIENT KILL/PAUSE cut clients off. Routine on a developer's own server; asked on
  * production like a scoped delete. Reads (INFO, GET, SCAN, CONFIG GET, LASTSAVE) stay reads.
  */
-const REDIS_SERVER_ADMIN = /^\s*(save|bgsave|bgrewriteaof|config\s+(?:set|rewrite|resetstat)\b|debug\s+\w+|(?:replicaof|slaveof)\s+no\s+one|shutdown|client\s+(?:kill|pause|no-evict)|memory\s+purge|latency\s+reset|slowlog\s+reset|acl\s+(?:setuser|deluser|load|save))\b/i;
+const REDIS_SERVER_ADMIN = /^\s*(save|bgsave|bgrewriteaof|config\s+(?:set|rewrite|resetstat)\b|debug\s+\w+|(?:replicaof|slaveof)\s+no\s+one|shutdown|client\s+(?:kill|pause))\b/i;
 
 /** Redis commands that administer the server itself (persistence, configuration, replication, shutdown). */
 export function riskyAdminRedis(commands: readonly string[]): string[] {
