@@ -91,6 +91,8 @@ export interface SqlSession {
   local?(args: ToolArgs): boolean;
   /** That local copy is a development emulator's state (Miniflare's `.wrangler/state`), rebuilt from migrations: what runs there is routine. */
   emulatorCopy?: boolean;
+  /** Given no statements, file or standard input, it opens an interactive shell on the database (`heroku pg:psql`, `railway connect`). */
+  shell?: boolean;
 }
 
 /**
@@ -118,6 +120,14 @@ export interface DatabaseClient {
   serverOptions?: readonly string[];
   /** The service is always hosted (Snowflake): no server named is not this machine. */
   hosted?: boolean;
+  /**
+   * Options that make the client do one thing and exit without a prompt (`psql -l`, `redis-cli --scan`,
+   * `--version`): with none of them and no statements, file or standard input, the client opens an
+   * interactive shell whose statements nothing checks.
+   */
+  noPrompt?: readonly string[];
+  /** The words after `--` are one call of the shell's API (`mysqlsh URI -- util dump-instance /tmp/d`): a statement, not operands. */
+  apiAfterEndOfOptions?: boolean;
 }
 
 /**

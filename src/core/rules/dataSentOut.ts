@@ -1,10 +1,15 @@
 import { ownTable } from '../ownTable';
-import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
-import { invocationCommand, toolArgs } from '../registry/commandModel';
+import { invocationCommand, toolArgs, toolNamesOf } from '../registry/commandModel';
 import { productionBackupDownload } from './support/backupDownloads';
 import { OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
+import { hostOf, isLocalHost, redactUrl } from '../policy/production';
+import { assignment } from './support/databaseConnection';
+import { loadedEnvironment } from './support/injectedSecrets';
+import { driverWholeExport, wholeExportIn } from './support/wholeExports';
+import { clientHostInCode } from './support/productionWrites';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -65,11 +70,46 @@ function dumpSource(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** The variables a dump program takes its server from when no option names one (libpq's PGHOST, MySQL's MYSQL_HOST). */
+const HOST_VARIABLES: Readonly<Record<string, readonly string[]>> = ownTable({
+  pg_dump: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  pg_dumpall: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  pg_basebackup: ['PGHOST', 'PGHOSTADDR', 'PGSERVICE'],
+  mysqldump: ['MYSQL_HOST'],
+  mariadb_dump: ['MYSQL_HOST'],
+  'mariadb-dump': ['MYSQL_HOST'],
+});
+
+/**
+ * Round 21: where a dump program that names no server connects, when something other than its words says
+ * so. The variables it reads (`PGHOST=db.prod… pg_dump`); the machine it runs on (`kubectl exec
+ * deploy/postgres -- pg_dump`, `ssh db.prod… pg_dump`, `heroku run pg_dump`: that machine's own server);
+ * the variables an env loader or secret injector hands it (`dotenv -e .env.production --`, `doppler run
+ * --`, `railway run`, `env $(cat .env.production)`): that environment's server. Undefined when nothing
+ * but this machine's default is left.
+ */
+function dumpElsewhere(inv: Invocation, ctx: RuleContext): Target | undefined {
+  const variable = (HOST_VARIABLES[inv.name] ?? []).map((v) => [v, assignment(inv, ctx.facts, v)] as const).find(([, value]) => value !== undefined);
+  if (variable !== undefined && !isLocalHost(variable[1]!)) {
+    const env = ctx.environmentOf({ values: [], sources: [{ source: variable[0], value: variable[1]! }], remote: true });
+    return { kind: 'database', name: variable[1]!, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
+  }
+  if (inv.remote) {
+    const env = ctx.environmentOf({ values: [], sources: inv.remote.names, remote: true });
+    return { kind: 'database', name: `the database on ${inv.remote.place}`, provider: inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
+  }
+  const loaded = loadedEnvironment(inv, ctx);
+  if (loaded === undefined) return undefined;
+  // A hosted environment a secret store or platform runner hands over, named by nothing: production (the rule for unresolved targets).
+  const unnamed = loaded.environment === 'unknown' ? { environment: 'production' as const, environmentReason: `${loaded.environmentReason} (treated as production)` } : {};
+  return { ...loaded, ...unnamed, kind: 'database', name: `the database ${loaded.name} point to`, provider: inv.name };
+}
+
 /** The database a reading program reaches, with its environment; undefined when it is no database client or reaches this machine. */
 function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   const work = DUMPERS[inv.name] ? undefined : databaseWorkOf(inv, ctx.facts);
   const where = work ? (work.remote ? work.database : undefined) : dumpSource(inv);
-  if (where === undefined) return undefined;
+  if (where === undefined) return DUMPERS[inv.name] ? dumpElsewhere(inv, ctx) : undefined;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });
@@ -109,19 +149,49 @@ function imageArchive(inv: Invocation): string | undefined {
   return `${words[at] === 'save' ? 'the image' : 'the files of the container'} ${names.length > 0 ? names.join(' ') : '(not named)'}`;
 }
 
-/** Whether the invocation copies a whole store (a dump tool, or a client given its whole-store option). */
-function copiesWholeStore(inv: Invocation): boolean {
-  if (DUMPERS[inv.name]) return true;
+/**
+ * How the invocation copies a whole store, or undefined: a dump tool, a client given its whole-store
+ * option, or a client whose statements export a whole table or database (round 21, `support/wholeExports.ts`).
+ */
+function wholeStoreCopy(inv: Invocation, ctx: RuleContext): string | undefined {
+  if (DUMPERS[inv.name]) return inv.name;
   const options = WHOLE_STORE_OPTIONS[inv.name];
-  return options !== undefined && freeFormReadings(inv.args).usual.options.some((o) => options.includes(o.name));
+  const option = options === undefined ? undefined : freeFormReadings(inv.args).usual.options.find((o) => options.includes(o.name));
+  if (option !== undefined) return `${inv.name} ${option.name}`;
+  const work = options === undefined ? databaseWorkOf(inv, ctx.facts) : undefined;
+  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n'));
+  return exported === undefined ? undefined : `${inv.name}: ${exported}`;
 }
 
 /** A whole-store copy of a production store, which asks (stop 34). */
 function productionDump(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (!copiesWholeStore(inv)) return [];
+  const how = wholeStoreCopy(inv, ctx);
+  if (how === undefined) return [];
   const source = databaseRead(inv, ctx);
+  // A dump of a local store, a named non-production one or one whose environment nothing says stays allowed (stop 34).
   if (source?.environment !== 'production') return [];
-  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production database ${source.name} onto this machine (${inv.name}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Dumps the whole production ${source.name.startsWith('the database ') ? source.name.slice(4) : `database ${source.name}`} onto this machine (${how}${inv.via.length > 0 ? ` via ${inv.via.join(', ')}` : ''}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [source] }];
+}
+
+/**
+ * Program code that copies a whole table out through its driver (`copy_expert('COPY users TO STDOUT', f)`)
+ * from a production server it names by URL, host or variable (like a dump: stop 34's rule). A driver
+ * that names no server reaches this machine's default.
+ */
+function codeExport(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
+  const exported = driverWholeExport(snippet.text);
+  if (exported === undefined) return [];
+  const code = snippet.text;
+  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|duckdb):\/\/[^\s'"`]+)/i.exec(code)?.[1];
+  const host = (url !== undefined ? hostOf(url) : undefined) ?? clientHostInCode(code) ?? /\bhost=([\w.-]+)/.exec(code)?.[1];
+  const variable = /\b((?:[A-Z][A-Z0-9]*_)*(?:DATABASE|DB|PG|MYSQL)[A-Z0-9_]*(?:URL|URI|DSN|HOST))\b/.exec(code)?.[1];
+  if (host === undefined ? variable === undefined : isLocalHost(host)) return [];
+  const name = host ?? `$${variable}`;
+  const env = ctx.environmentOf({ values: [...(url !== undefined ? [url] : []), name], remote: true });
+  if (env.environment !== 'production') return [];
+  const target: Target = { kind: 'database', name, provider: snippet.runner.name, remote: true, environment: 'production', environmentReason: env.reason };
+  return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'ask', reason: `Exports a whole table of the production database ${redactUrl(name)} onto this machine (${snippet.runner.name} code: ${exported}): every customer record, password hash and stored token it holds lands where the agent reads it.`, targets: [target] }];
 }
 
 /** Where a sender sends: its address, else its first word that is not an option. */
@@ -158,8 +228,9 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
 export const dataSentOutPack: RulePack = {
   id: 'dataSentOut',
   title: 'Production data sent off this machine',
-  commands: [...new Set([...SENDERS, ...OBJECT_STORE_TOOLS]), ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS)],
+  commands: [...new Set([...SENDERS, ...OBJECT_STORE_TOOLS]), ...Object.keys(DUMPERS).filter((n) => !FLOOR_DUMPERS.has(n)), ...Object.keys(WHOLE_STORE_OPTIONS), ...toolNamesOf('database')],
   checkInvocation: check,
+  checkSnippet: codeExport,
 };
 
 /** The same question for dump programs the verb floor also judges: dispatched by name, so they stay the floor's too. */

@@ -1,17 +1,18 @@
-import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
-import { hostOf, isLocalHost, redactUrl } from '../policy/production';
-import { commandNode, parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
+import { redactUrl } from '../policy/production';
+import { commandNode, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
-import { echoedText, effectiveCommand } from './support/commandLine';
+import { echoedText } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
-import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
+import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminRedis, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { serverSecretReads } from './support/serverSecretReads';
-import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis } from './support/testDatabases';
 import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
+import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
+import { frameworkReset, RESET_TOOLS } from './databaseResets';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -21,35 +22,7 @@ import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/drive
  * against a production database is recorded as production access and allowed.
  */
 
-export type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
-
-/** Where the statements run. */
-export interface Connection {
-  engine: Engine;
-  /** Database name, file or a description ("the Rails database"). Never a password. */
-  name: string;
-  remote: boolean;
-  values: string[];
-  sources: { source: string; value: string }[];
-  selectors?: readonly string[];
-}
-
-export interface Work {
-  connection: Connection;
-  sql: string[];
-  mongo: string[];
-  redis: string[];
-  /** The client runs with no statements we could read (interactive, or input from a pipe). */
-  opaqueInput?: string;
-  /** The client runs on another machine (`kubectl exec`, `ssh`): the names that say that machine's environment. */
-  elsewhere?: readonly { source: string; value: string }[];
-}
-
-const DB_SELECTORS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'DJANGO_ENV', 'FLASK_ENV', 'MIX_ENV'];
-
-function assignment(inv: Invocation, facts: Facts, name: string): string | undefined {
-  return inv.assignments[name] ?? facts.envSelectors[name];
-}
+export type { Connection, Engine, Work } from './support/databaseConnection';
 
 export function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
   return facts.readFile(resolvePath(inv.cwd, path, facts.home));
@@ -80,55 +53,6 @@ export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaqu
     return { opaque: `reads statements piped from cat ${from.args.map((a) => a.text).join(' ')}` };
   }
   return { opaque: `reads statements piped from ${from.name}` };
-}
-
-export function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean; runtime?: readonly string[] }): Connection {
-  const values: string[] = [];
-  const sources: { source: string; value: string }[] = [];
-  let remote = !parts.defaultLocal;
-  let host = parts.host;
-  let database = parts.database;
-  if (parts.url !== undefined) {
-    values.push(parts.url);
-    const h = hostOf(parts.url);
-    if (h !== undefined) host = host ?? h;
-    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^?#]+)/i.exec(parts.url)?.[1];
-    if (path && database === undefined) database = decodeURIComponentSafe(path);
-    if (/[$`]/.test(parts.url) && h === undefined) remote = true;
-    // A pg_service.conf entry names a server defined elsewhere.
-    if (/(^|\s)service=/.test(parts.url) && h === undefined) remote = true;
-  }
-  if (host !== undefined) {
-    if (parts.hostSource) sources.push({ source: parts.hostSource, value: host });
-    else values.push(host);
-    remote = /[$`]/.test(host) || !isLocalHost(host);
-  }
-  if (database !== undefined) {
-    if (parts.dbSource) sources.push({ source: parts.dbSource, value: database });
-    else values.push(database);
-  }
-  // A target computed at run time is never this machine: what it is read from may say its environment.
-  if (parts.runtime !== undefined && parts.runtime.length > 0) {
-    remote = true;
-    sources.push(...runtimeHints(parts.runtime));
-  }
-  const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
-  const name = database !== undefined ? `${engine === 'redis' ? 'database ' : ''}${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
-  return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
-}
-
-const decodeURIComponentSafe = (s: string): string => { try { return decodeURIComponent(s); } catch { return s; } };
-
-/** Substitutions behind the words that name the target (the database argument, the host). */
-function runtimeOf(args: readonly ArgWord[], texts: readonly (string | undefined)[]): string[] {
-  const wanted = texts.filter((t): t is string => t !== undefined && /[$`]/.test(t));
-  if (wanted.length === 0) return [];
-  return args.filter((a) => wanted.includes(a.text) || wanted.some((t) => a.text.endsWith('=' + t))).flatMap(substitutionsOf);
-}
-
-function urlLike(text: string): boolean {
-  if (/\$\(|`/.test(text)) return true;
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname|service)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,9 +141,13 @@ function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const file = c.operands[0];
   const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
   const work = gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
-  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
-  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
-  return attached === undefined ? work : { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) } };
+  // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`, or a libpq string with `(TYPE postgres)` (`ATTACH 'host=db.prod… dbname=app' AS p
+  // (TYPE postgres)`, round 21): the statements reach the attached database.
+  const attached = work.sql.map((t) => /\battach\s+(?:database\s+)?(?:if\s+not\s+exists\s+)?'([a-z][\w+.-]*:\/\/[^']+|[^']*\bhost=[^']+)'/i.exec(t)?.[1]).find((u) => u !== undefined);
+  if (attached === undefined) return work;
+  const host = urlLike(attached) && !/^[a-z][\w+.-]*:\/\//i.test(attached) ? /\bhost=([^\s']+)/.exec(attached)?.[1] : undefined;
+  const into = host !== undefined ? connection('database', { host, hostSource: 'host=', database: /\bdbname=([^\s']+)/.exec(attached)?.[1], defaultLocal: false }) : { ...connection('database', { url: attached, defaultLocal: false }), name: redactUrl(attached) };
+  return { ...work, sql: work.sql.map((t) => t.replace(/\battach\s[^;]*;?/gi, '')), connection: into };
 }
 
 function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
@@ -267,17 +195,26 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   const option = (c.client.serverOptions ?? []).find((o) => c.a.has(o));
   const pre = c.client.fileOperandPrefix;
-  const operands = c.operands.filter((t) => pre === undefined || !t.startsWith(pre));
+  const end = c.client.apiAfterEndOfOptions === true ? c.a.parsed.endOfOptions : undefined;
+  const api = end === undefined ? [] : c.a.parsed.operands.filter((_, i) => c.a.parsed.operandIndexes[i]! > end).map((w) => w.text);
+  const operands = c.operands.slice(0, c.operands.length - api.length).filter((t) => pre === undefined || !t.startsWith(pre));
   const server = (option !== undefined ? c.a.value(option) : undefined) ?? (c.client.hostOperand !== undefined ? operands[c.client.hostOperand] : undefined);
   const url = server !== undefined && urlLike(server) ? server : undefined;
   const host = url === undefined ? server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0]!.split('@').pop()?.replace(/^\/\/([^/:]+)[:/].*$/, '$1') : undefined;
   const conn = connection('database', { url, host, hostSource: option ?? 'host', database: c.a.value('-d'), defaultLocal: c.client.hosted !== true, runtime: runtimeOf(inv.args, [server]) });
-  return gatherStatements(inv, facts, conn, inlineStatements(c), [...c.a.values(...(c.client.fileOptions ?? [])), ...c.operands.filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''))]);
+  const files = c.operands.slice(0, c.operands.length - api.length).filter((t) => !operands.includes(t)).map((t) => t.slice(pre!.length).replace(/^@/, ''));
+  return gatherStatements(inv, facts, conn, [...inlineStatements(c), ...(api.length > 0 ? [api.join(' ')] : [])], [...c.a.values(...(c.client.fileOptions ?? [])), ...files]);
 }
 
 type ClientReader = (inv: Invocation, facts: Facts, c: ClientArgs) => Work;
 
 const READERS: Record<DatabaseClient['engine'], ClientReader> = { postgres: psql, mysql, sqlite, mongodb: mongosh, redis: redisCli, database: sqlcmd };
+
+/** A client given no statements, file or standard input, and no option that does one thing and exits (`psql -l`): an interactive shell. */
+function promptOf(work: Work, inv: Invocation, c: ClientArgs): Work {
+  const fed = work.sql.length + work.mongo.length + work.redis.length > 0 || work.opaqueInput !== undefined || inv.stdin !== undefined || inv.redirects.some((r) => r.op.startsWith('<'));
+  return fed || c.a.has(...(c.client.noPrompt ?? [])) ? work : { ...work, interactive: true };
+}
 
 /** Each reading of a client's command line (two when an option the entry does not know may take a value), as the work it runs. */
 function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
@@ -286,24 +223,13 @@ function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   const works = readingsOf(inv.args, spec).flatMap((parsed) => {
     const client = commandNode(parsed).client ?? spec.client;
     const c = client && { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
-    return c ? [throughTunnel(READERS[c.client.engine](inv, facts, c), inv, c.a)] : [];
+    return c ? [throughTunnel(promptOf(READERS[c.client.engine](inv, facts, c), inv, c), inv, c.a)] : [];
   });
   return works.length > 0 ? works : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Findings
-
-function targetFor(conn: Connection, ctx: RuleContext, object?: { kind: 'database' | 'table' | 'schema' | 'other'; name: string }): Target {
-  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, selectors: conn.selectors });
-  const kind = object?.kind === 'table' ? 'table' : 'database';
-  const name = object && object.kind !== 'other' && object.kind !== 'database' ? object.name : object?.kind === 'database' ? object.name : conn.name;
-  return { kind, name, provider: conn.engine, remote: conn.remote, environment: env.environment, environmentReason: env.reason };
-}
-
-function destroyFinding(rule: string, reason: string, targets: Target[]): Finding {
-  return { rule: `database.${rule}`, risk: 'destructive', severity: 'ask', reason, targets };
-}
 
 function sqlFindings(statements: SqlStatement[], conn: Connection, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -338,7 +264,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   const written = () => work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })));
   const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(written()) : [];
   const rows = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
-  const changes = [...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo)];
+  const changes = [...new Set([...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo), ...riskyAdminRedis(work.redis)])];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
@@ -367,131 +293,22 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
   }
-  return productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+  return work.interactive ? interactiveShell(work, ctx) : productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Command-line tools that drop databases, and framework resets
-
-/** The usual reading of a registry tool's command line (dropdb, pg_restore, mysqladmin). */
-function argsOf(inv: Invocation): ToolArgs | undefined {
-  const spec = toolNamed(inv.name);
-  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
+/**
+ * An interactive shell on a database named production: whatever is typed there runs unchecked, like
+ * `docker exec -it … bash` (round 21; `pgcli` on production already asked). A shell on this machine's
+ * database, a named non-production one or one nothing names (a platform's linked database) stays allowed.
+ */
+function interactiveShell(work: Work, ctx: RuleContext): Finding[] {
+  const { connection: conn } = work;
+  const target = targetFor(conn, ctx);
+  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }) : undefined;
+  if (target.environment !== 'production' && there?.environment !== 'production') return productionAccess(conn, ctx, false);
+  const shown: Target = target.environment === 'production' ? target : { ...target, environment: 'production', environmentReason: there!.reason };
+  return [{ rule: 'database.interactive-shell', risk: 'production-access', severity: 'ask', reason: `Opens an interactive ${conn.engine} shell on the production database ${conn.name}: the statements typed there run without being checked first.`, targets: [shown] }];
 }
-
-function dropdb(inv: Invocation, ctx: RuleContext): Finding[] {
-  const a = argsOf(inv);
-  if (!a) return [];
-  const host = a.value('-h') ?? assignment(inv, ctx.facts, 'PGHOST');
-  const db = a.operand(0);
-  const conn = connection('postgres', { host, hostSource: '-h', database: db, defaultLocal: true });
-  if (localTestDatabase(conn.remote, db)) return [];
-  return [destroyFinding('dropdb', `Drops the PostgreSQL database ${db ?? '(unnamed)'}${conn.remote ? ` on ${host}` : ''} (dropdb).`, [targetFor(conn, ctx, { kind: 'database', name: db ?? conn.name })])];
-}
-
-function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
-  const a = argsOf(inv);
-  if (!a?.has('-c')) return [];
-  const dbArg = a.value('-d');
-  const conn = connection('postgres', { runtime: runtimeOf(inv.args, [dbArg]), url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: a.value('-h'), hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
-  return [destroyFinding('restore-clean', `Drops the objects of ${conn.name} before restoring them (pg_restore --clean).`, [targetFor(conn, ctx)])];
-}
-
-function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
-  const a = argsOf(inv);
-  if (!a) return [];
-  const words = a.parsed.operands.map((w) => w.text);
-  const i = words.findIndex((w) => w.toLowerCase() === 'drop');
-  if (i < 0) return [];
-  const db = words[i + 1] ?? '(unnamed)';
-  const conn = connection('mysql', { host: a.value('-h'), hostSource: '-h', database: db, defaultLocal: true });
-  return [destroyFinding('dropdb', `Drops the MySQL database ${db} (mysqladmin drop).`, [targetFor(conn, ctx, { kind: 'database', name: db })])];
-}
-
-interface FrameworkReset {
-  tool: string;
-  /** Words that, present among the arguments, make the command destructive. */
-  matches(words: string[]): string | undefined;
-  /** The variable naming the framework's environment, and the flag that sets it. */
-  envVar?: string;
-  envFlags?: readonly string[];
-  /** The framework's default when nothing names an environment and no DATABASE_URL is set. */
-  defaultEnvironment?: string;
-}
-
-const RAILS_TASKS = new Set(['db:drop', 'db:drop:all', 'db:reset', 'db:schema:load', 'db:structure:load', 'db:purge', 'db:purge:all', 'db:truncate_all', 'db:migrate:reset', 'db:seed:replant', 'db:setup']);
-
-const RESETS: Record<string, FrameworkReset> = {
-  prisma: {
-    tool: 'Prisma',
-    matches: (w) => (w[0] === 'migrate' && w[1] === 'reset' ? 'prisma migrate reset' : w[0] === 'db' && w[1] === 'push' && w.includes('--accept-data-loss') ? 'prisma db push --accept-data-loss' : w.includes('--force-reset') ? 'prisma db push --force-reset' : undefined),
-  },
-  rails: { tool: 'Rails', matches: (w) => w.find((x) => RAILS_TASKS.has(x)), envVar: 'RAILS_ENV', envFlags: ['-e', '--environment'], defaultEnvironment: 'development' },
-  rake: { tool: 'Rails', matches: (w) => w.find((x) => RAILS_TASKS.has(x)), envVar: 'RAILS_ENV', defaultEnvironment: 'development' },
-  knex: { tool: 'Knex', matches: (w) => (w.includes('migrate:rollback') && w.includes('--all') ? 'knex migrate:rollback --all' : undefined), envVar: 'NODE_ENV', envFlags: ['--env'], defaultEnvironment: 'development' },
-  sequelize: { tool: 'Sequelize', matches: (w) => w.find((x) => ['db:drop', 'db:migrate:undo:all', 'db:seed:undo:all'].includes(x)), envVar: 'NODE_ENV', envFlags: ['--env'], defaultEnvironment: 'development' },
-  typeorm: { tool: 'TypeORM', matches: (w) => w.find((x) => x === 'schema:drop') },
-  django: { tool: 'Django', matches: (w) => w.find((x) => ['flush', 'reset_db', 'reset_schema'].includes(x)), envVar: 'DJANGO_SETTINGS_MODULE', envFlags: ['--settings'] },
-};
-
-function frameworkOf(inv: Invocation): { reset: FrameworkReset; words: string[]; args: ArgWord[] } | undefined {
-  const { name, args } = effectiveCommand(inv);
-  const words = args.map((a) => a.text);
-  const base = name.replace(/\.(js|ts|cjs|mjs)$/, '');
-  if (base === 'sequelize-cli') return { reset: RESETS.sequelize as FrameworkReset, words, args };
-  if (base.startsWith('typeorm')) return { reset: RESETS.typeorm as FrameworkReset, words, args };
-  if (base === 'django-admin' || base === 'manage.py') return { reset: RESETS.django as FrameworkReset, words, args };
-  if (/^python[0-9.]*$|^py$|^uv$|^poetry$/.test(base)) {
-    const i = words.findIndex((w) => w.endsWith('manage.py'));
-    if (i >= 0) return { reset: RESETS.django as FrameworkReset, words: words.slice(i + 1), args: args.slice(i + 1) };
-    return undefined;
-  }
-  const reset = Object.hasOwn(RESETS, base) ? RESETS[base] : undefined;
-  return reset ? { reset, words, args } : undefined;
-}
-
-function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
-  const found = frameworkOf(inv);
-  if (!found) return [];
-  const what = found.reset.matches(found.words);
-  if (!what || found.words.some((w) => w === '--help' || w === '-h')) return []; // `prisma migrate reset --help`: the manual
-  const { reset, words } = found;
-  const sources: { source: string; value: string }[] = [];
-  const values: string[] = [];
-  // rake takes VAR=value arguments as well as prefixes.
-  for (const w of words) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(w);
-    if (m && (m[1] === reset.envVar || m[1] === 'DATABASE_URL')) sources.push({ source: `${m[1]}=`, value: m[2] ?? '' });
-  }
-  for (const flag of reset.envFlags ?? []) {
-    for (let i = 0; i < words.length; i++) {
-      if (words[i] === flag && words[i + 1] !== undefined) sources.push({ source: flag, value: words[i + 1] as string });
-      else if (words[i]?.startsWith(flag + '=')) sources.push({ source: flag, value: (words[i] as string).slice(flag.length + 1) });
-    }
-  }
-  // Run on another machine (`ssh prod-db 'bin/rails db:drop'`, `heroku run`): that place names the environment, not the tool's default.
-  if (inv.remote) sources.push(...inv.remote.names);
-  const url = inv.assignments.DATABASE_URL;
-  if (url !== undefined) values.push(url);
-  const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;
-  const hasEnvSignal = sources.length > 0 || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);
-  const urlHost = url !== undefined ? hostOf(url) : undefined;
-  const remote = !(urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url ?? ''));
-  let env = ctx.environmentOf({ values, sources, remote, selectors });
-  if (env.environment === 'unknown' && !hasEnvSignal && url === undefined && reset.defaultEnvironment && !ctx.facts.envNames.includes('DATABASE_URL')) {
-    env = { environment: 'non-production', reason: `no environment set; ${reset.tool} defaults to ${reset.defaultEnvironment}` };
-  }
-  const name = url !== undefined ? (hostOf(url) ? `the ${reset.tool} database on ${hostOf(url)}` : `the ${reset.tool} database`) : `the ${reset.tool} database`;
-  if (testEnvironmentOnly(inv, ctx.facts, [...sources, ...selectors.flatMap((s) => { const v = inv.assignments[s]; return v !== undefined ? [{ source: s, value: v }] : []; })])) return [];
-  const target: Target = { kind: 'database', name, provider: reset.tool.toLowerCase(), remote, environment: env.environment, environmentReason: env.reason };
-  return [destroyFinding('framework-reset', `Runs ${what}, which drops or empties ${name}.`, [target])];
-}
-
-const TOOLS: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
-  dropdb,
-  pg_restore: pgRestore,
-  mysqladmin,
-};
 
 // ---------------------------------------------------------------------------------------------
 // SQL, Mongo and Redis inside program code
@@ -579,13 +396,13 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const work of works) for (const f of judgeWork(onRemoteMachine(work, inv), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
     return [...findings.values()];
   }
-  const tool = Object.hasOwn(TOOLS, inv.name) ? TOOLS[inv.name] : undefined;
+  const tool = Object.hasOwn(RESET_TOOLS, inv.name) ? RESET_TOOLS[inv.name] : undefined;
   if (tool) return tool(inv, ctx);
   return frameworkReset(inv, ctx);
 }
 
 export const DATABASE_COMMANDS: readonly string[] = [
-  ...toolNamesOf('database'), ...Object.keys(TOOLS),
+  ...toolNamesOf('database'), ...Object.keys(RESET_TOOLS),
   'prisma', 'rails', 'rake', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm',
   'django-admin', 'manage.py', 'python', 'python3', 'py', 'uv', 'poetry', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
 ];

@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { freeFormReadings, freeFormValues } from '../registry/freeForm';
+import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 
 /**
  * Stop 34 (coordinator's decision, red team round 19): a hosting platform's managed database copied
@@ -16,11 +17,18 @@ import { freeFormReadings, freeFormValues } from '../registry/freeForm';
  * that any local client then reads through (`aptible db:dump HANDLE`, `platform db:dump -e main`,
  * `scalingo --app APP db-tunnel VAR`): the subcommand word, and what it does.
  */
-const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string }[]>> = ownTable({
+const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string; unless?: RegExp; path?: readonly string[]; sourceUrl?: boolean; namedOnly?: boolean }[]>> = ownTable({
   aptible: [{ word: /^db:dump$/, does: 'dumps the whole database' }, { word: /^db:tunnel$/, does: 'opens a tunnel to the database' }],
   platform: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
   upsun: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
   scalingo: [{ word: /^db-tunnel$/, does: 'opens a tunnel to the database' }],
+  // Round 21: Heroku's copy into a local database, and a backup downloaded or handed out by a signed URL (`pg:backups:capture`
+  // alone keeps the backup on Heroku: the safety net taken before risky work, which stays allowed).
+  heroku: [{ word: /^pg:pull$/, does: 'copies the whole database into a database on this machine' }, { word: /^pg:backups:(download|url|public-url)$/, does: 'downloads (or links to) a whole backup of the database' }],
+  // PlanetScale's `pscale database dump DB BRANCH`; Supabase's `supabase db dump` of a URL or project named production (the linked
+  // project's own backup stays allowed, `--local` is the emulator's).
+  pscale: [{ word: /^dump$/, does: 'dumps the whole database', path: ['database'] }],
+  supabase: [{ word: /^dump$/, does: 'dumps the whole database', unless: /^--local$/, path: ['db'], sourceUrl: true, namedOnly: true }],
 });
 
 /** What a platform's command does to its managed database (a dump, a tunnel), with the environment its words name. */
@@ -28,14 +36,19 @@ function platformDump(inv: Invocation, ctx: RuleContext): Finding | undefined {
   const operands = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
   const row = (PLATFORM_DUMPS[inv.name] ?? []).find((r) => operands.some((w) => r.word.test(w)));
   const word = row === undefined ? undefined : operands.find((w) => row.word.test(w));
-  if (row === undefined || word === undefined) return undefined;
+  if (row === undefined || word === undefined || (row.unless !== undefined && inv.args.some((a) => row.unless!.test(a.text)))) return undefined;
   // What names the database or its app: every operand and option value (`--app acme-production`, `-e main`, a
   // handle), but not the file the dump is written to (`-f /tmp/main.sql` names no environment).
-  const names = freeFormValues(inv.args).filter((w) => !row.word.test(w) && !/^(\/|\.{1,2}\/|~)|\.(sql|dump|gz|zst|tar|bak|json|csv)$/i.test(w));
+  // The command path before the word (`pscale database dump`, `supabase db dump`) names nothing either.
+  const path = row.path ?? [];
+  const names = freeFormValues(inv.args).filter((w) => !row.word.test(w) && !path.includes(w) && !/^(\/|\.{1,2}\/|~)|\.(sql|dump|gz|zst|tar|bak|json|csv)$/i.test(w));
+  // A source named by a URL on this machine (`supabase db dump --db-url postgres://…@localhost:54322/…`) is the developer's own
+  // (`heroku pg:pull` names its local target by URL: that says nothing of the source).
+  if (row.sourceUrl === true && names.some((w) => { const host = hostOf(w); return host !== undefined && isLocalHost(host); })) return undefined;
   const env = ctx.environmentOf({ values: names, remote: true });
-  if (env.environment === 'non-production') return undefined;
+  if (env.environment === 'non-production' || (row.namedOnly === true && env.environment !== 'production')) return undefined;
   const production = env.environment === 'production';
-  const name = names[0] ?? `the ${inv.name} database`;
+  const name = names[0] !== undefined ? redactUrl(names[0]) : `the ${inv.name} database`;
   const target: Target = { kind: 'database', name, provider: inv.name, remote: true, environment: 'production', environmentReason: production ? env.reason : `${name}: environment unknown (treated as production)` };
   return { rule: 'platformDatabaseCopies.database-copy', risk: 'production-access', severity: 'ask', reason: `\`${inv.name} ${word}\` ${row.does} of ${production ? 'the production' : 'a'} ${inv.name} app (${name}): every customer record, password hash and stored token it holds reaches this machine, where the agent reads it.`, targets: [target] };
 }

@@ -106,6 +106,8 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
     mongo: engine === 'mongodb' ? texts : [],
     redis: engine === 'redis' ? texts : [],
     ...(opaque ? { opaqueInput: opaque } : {}),
+    // A shell given nothing to run is interactive: what is typed there is not checked (round 21).
+    ...(session.shell === true && texts.length === 0 && opaque === undefined && inv.stdin === undefined && !inv.redirects.some((r) => r.op.startsWith('<')) ? { interactive: true } : {}),
   };
 }
 

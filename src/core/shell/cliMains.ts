@@ -12,9 +12,11 @@
  */
 
 import type { ShellOut } from './embedded';
+import type { SnippetLanguage } from './ast';
 import { escapeRegExp } from '../regexText';
+import { frameworkApiCalls } from './frameworkApis';
 
-interface CliMain {
+export interface CliMain {
   /** The module it is imported from. */
   module: string;
   /** The function imported from it. */
@@ -40,10 +42,10 @@ const PYTHON_MAINS: readonly CliMain[] = [
 ];
 
 /** Modules run as `__main__` by `runpy.run_module('awscli')`: the program whose command line they are. */
-const RUN_MODULES: Readonly<Record<string, string>> = { awscli: 'aws', 'azure.cli': 'az', 'googlecloudsdk.gcloud_main': 'gcloud' };
+const RUN_MODULES: Readonly<Record<string, string>> = { awscli: 'aws', 'azure.cli': 'az', 'googlecloudsdk.gcloud_main': 'gcloud', alembic: 'alembic', django: 'django-admin', flask: 'flask' };
 
 /** The names code calls the entry by: `from M import F [as A]` gives A, `import M [as A]` gives A.F (or M.F). */
-function calleesOf(code: string, main: CliMain): string[] {
+export function calleesOf(code: string, main: CliMain): string[] {
   const out: string[] = [];
   const from = new RegExp(`\\bfrom\\s+${escapeRegExp(main.module)}\\s+import\\s+([^\\n;]+)`, 'g');
   for (const m of code.matchAll(from)) {
@@ -116,4 +118,9 @@ export function pythonCliMains(code: string, argv: readonly string[] = []): Shel
     if (program !== undefined) own(`runpy.run_module('${m[2]}')`, program);
   }
   return out;
+}
+
+/** Every command line the code runs in-process: a CLI's main (Python), a framework's command through its API (`frameworkApis.ts`). */
+export function inProcessCommands(language: SnippetLanguage, code: string, argv: readonly string[] = []): ShellOut[] {
+  return [...(language === 'python' ? pythonCliMains(code, argv) : []), ...frameworkApiCalls(language, code, argv)];
 }

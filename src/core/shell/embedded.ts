@@ -8,7 +8,7 @@
 import { ownTable } from '../ownTable';
 import type { SnippetLanguage } from './ast';
 import { resolveIndirection } from './indirection';
-import { pythonCliMains } from './cliMains';
+import { inProcessCommands } from './cliMains';
 import { pythonProcessLibraries } from './pythonProcessLibraries';
 
 export type ShellOut =
@@ -559,7 +559,7 @@ export function findShellOuts(language: SnippetLanguage, code: string, max = 64,
       code = pythonAliases(code);
       for (const api of PYTHON_APIS) callsOf(code, api, language, out, max);
       if (/\bfrom\s+(subprocess|os)\s+import\b/.test(code)) for (const api of PYTHON_BARE_APIS) callsOf(code, api, language, out, max);
-      out.push(...pythonCliMains(code, argv), ...pythonProcessLibraries(code));
+      out.push(...pythonProcessLibraries(code));
       break;
     }
     case 'javascript':
@@ -587,6 +587,7 @@ export function findShellOuts(language: SnippetLanguage, code: string, max = 64,
     default:
       break;
   }
+  out.push(...inProcessCommands(language, code, argv));
   // `Bun.spawn(` is also found as `spawn(`: keep one of each.
   const seen = new Set<string>();
   return out.filter((s) => {

@@ -270,7 +270,9 @@ table('databases', [
   ask(`python -c "import sqlite3; sqlite3.connect('app.db').execute('DROP TABLE users')"`),
   ask(`node -e "require('pg').Pool().query('TRUNCATE users')"`),
   allow('psql "postgres://ro@db.prod.acme.io/shop" -c "SELECT count(*) FROM orders"', { production: true }),
-  allow('psql -h db.production.acme.io', { production: true }),
+  // Stop 35 (round 21): an interactive shell on production asks, like `docker exec -it … bash`.
+  ask('psql -h db.production.acme.io', { production: true }),
+  allow('psql -h db.production.acme.io -l', { production: true }),
   allow('redis-cli -h cache.prod.acme.io KEYS "*"', { production: true }),
   deny('psql -c "DROP TABLE users"', { lockdown: true }),
 ]);

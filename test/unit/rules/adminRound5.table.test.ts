@@ -278,14 +278,16 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: "mongosh 'mongodb://mongo.prod.acme.internal/admin' --eval 'db.changeUserPassword(\"app\",\"x\")'", decision: 'ask', production: true },
     { cmd: `mysql -h db.prod.acme.internal -e "SET PASSWORD FOR 'app'@'%' = 'x'"`, decision: 'ask', production: true },
     { cmd: `${R} EVAL "return redis.call('GET','k')" 0`, decision: 'allow', production: true },
-    { cmd: `${R} BGSAVE`, decision: 'allow', production: true },
+    // Stop 35 (red team round 21, the brief's decision): a production Redis server's administration (persistence, CONFIG SET, replication) asks.
+    { cmd: `${R} BGSAVE`, decision: 'ask', production: true },
+    { cmd: `${R} LASTSAVE`, decision: 'allow', production: true },
     { cmd: `${R} INFO`, decision: 'allow', production: true },
     { cmd: `${R} GET session:42`, decision: 'allow', production: true },
     { cmd: `${R} SCAN 0 MATCH 'sess:*' COUNT 100`, decision: 'allow', production: true },
     // The server's own password printed (round 8, issue #12): asks like any credential read; other settings stay allowed.
     { cmd: `${R} CONFIG GET requirepass`, decision: 'ask', production: true },
     { cmd: `${R} CONFIG GET maxmemory`, decision: 'allow', production: true },
-    { cmd: `${R} CONFIG SET maxmemory 2gb`, decision: 'allow', production: true },
+    { cmd: `${R} CONFIG SET maxmemory 2gb`, decision: 'ask', production: true },
     { cmd: `${R} ACL SETUSER reporter on '>s3cret' '~report:*' +get`, decision: 'allow', production: true },
     { cmd: `${R} CLIENT LIST`, decision: 'allow', production: true },
     { cmd: `${R} SLOWLOG GET 10`, decision: 'allow', production: true },

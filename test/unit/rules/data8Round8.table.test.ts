@@ -68,7 +68,9 @@ describe('rules/verbs: production change by a verb that is not a read (issue #18
     { cmd: `psql -h db.prod.acme.internal -c "EXPLAIN DELETE FROM users"`, decision: 'allow', production: true },
     { cmd: `psql -h db.prod.acme.internal -c "LOCK TABLE users IN ACCESS EXCLUSIVE MODE"`, decision: 'ask', production: true },
     { cmd: `psql -h db.prod.acme.internal -c "COPY (SELECT '') TO '/var/lib/postgresql/data/postgresql.conf'"`, decision: 'ask', production: true },
-    { cmd: `psql -h db.prod.acme.internal -c "COPY users TO STDOUT WITH CSV"`, decision: 'allow', production: true },
+    // Stop 35 (round 21): a whole table exported from production is a dump; a filtered query's copy stays a read.
+    { cmd: `psql -h db.prod.acme.internal -c "COPY users TO STDOUT WITH CSV"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "COPY (SELECT id FROM users WHERE id = 1) TO STDOUT WITH CSV"`, decision: 'allow', production: true },
     { cmd: `psql -h db.prod.acme.internal -c "SELECT cron.unschedule('nightly-backup')"`, decision: 'ask', production: true },
     { cmd: `psql -h db.prod.acme.internal -c "SELECT jobname, schedule FROM cron.job"`, decision: 'allow', production: true },
     { cmd: `mysql -h prod-db.example.com -e 'INSTALL PLUGIN x SONAME "x.so"'`, decision: 'ask', production: true },

@@ -42,7 +42,9 @@ table('Redis writes and administration on production (redis.io/docs/latest/comma
   allow('redis-cli SET feature:checkout off'),
   allow("redis-cli -h 127.0.0.1 ACL SETUSER dev on '>dev' '~*' '+@all'"),
   allow("redis-cli -h cache.prod.acme.internal ACL SETUSER reporter on '>s3cret' '~report:*' +get", { production: true }),
-  allow('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
+  // Stop 35 (red team round 21, the brief's decision): a production Redis server's administration (persistence, CONFIG SET, replication) asks.
+  ask('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
+  allow('redis-cli -h cache.prod.acme.internal CONFIG GET maxmemory-policy', { production: true }),
 ]);
 
 table('database users, grants and settings: the local server is the developer\'s own, a remote one asks', [

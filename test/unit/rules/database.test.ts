@@ -101,7 +101,9 @@ const cases: Array<[string, Invocation, Expect, string?]> = [
   // read-only and benign
   ['psql -c SELECT local', invocation(['psql', '-c', 'SELECT * FROM users']), 'none'],
   ['psql SELECT on prod', invocation(['psql', 'postgres://ro@db.prod.example.com/app', '-c', 'SELECT count(*) FROM users']), 'info', 'production'],
-  ['psql interactive prod', invocation(['psql', '-h', 'db.production.acme.io']), 'info', 'production'],
+  // Stop 35 (round 21): an interactive shell on production runs what is typed there unchecked, like `docker exec -it … bash`.
+  ['psql interactive prod', invocation(['psql', '-h', 'db.production.acme.io']), 'ask', 'production'],
+  ['psql -l on prod (lists and exits)', invocation(['psql', '-h', 'db.production.acme.io', '-l']), 'info', 'production'],
   ['psql -f report.sql', invocation(['psql', '-f', 'report.sql']), 'none'],
   ['psql UPDATE with WHERE', invocation(['psql', '-c', "UPDATE users SET name = 'x' WHERE id = 3"]), 'none'],
   ['psql DELETE with WHERE', invocation(['psql', '-c', 'DELETE FROM sessions WHERE expires < now()']), 'none'],

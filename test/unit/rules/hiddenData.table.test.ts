@@ -172,8 +172,10 @@ table('Redis: scripts, cluster calls, replication and durability (redis.io/docs/
   allow('redis-cli -h redis.prod.acme.io GET session:42', { production: true }),
   allow('redis-cli -h redis.prod.acme.io --scan --pattern "session:*"', { production: true }),
   allow('redis-cli -h redis.prod.acme.io INFO persistence', { production: true }),
-  allow('redis-cli -h redis.prod.acme.io CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
-  allow('redis-cli -h redis.prod.acme.io REPLICAOF NO ONE', { production: true }),
+  // Stop 35 (red team round 21, the brief's decision): a production Redis server's administration (persistence, CONFIG SET, replication) asks.
+  ask('redis-cli -h redis.prod.acme.io CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
+  ask('redis-cli -h redis.prod.acme.io REPLICAOF NO ONE', { production: true }),
+  allow('redis-cli -h redis.prod.acme.io ROLE', { production: true }),
 ]);
 
 table('MongoDB shell: database commands and computed collections (mongodb.com/docs/manual/reference/command)', [

@@ -61,7 +61,8 @@ const TABLE: Record<string, Family> = {
       allowed('fly redis status acme-redis'),
       allowed('fly postgres list'),
       allowed('heroku authorizations'),
-      allowed('pscale database dump acme main'),
+      // Stop 35 (round 21): a whole production branch dumped asks (`s35DataRoads`); listing stays allowed.
+      allowed('pscale database list'),
       allowed('render services list'),
       allowed('wrangler d1 import acme --local --file empty.sql'),
     ],

@@ -11,7 +11,7 @@ const postgresConnect: CommandSpec = {
     connect: {
       options: [valued('-d', '--database'), valued('-u', '--user')],
       effect: 'exec',
-      sql: { engine: 'postgres', database: (a) => a.value('--database') ?? a.value('--app') },
+      sql: { engine: 'postgres', database: (a) => a.value('--database') ?? a.value('--app'), shell: true },
     },
   },
 };

@@ -21,7 +21,7 @@ export const heroku: ToolSpec = {
         psql: {
           options: [valued('-c', '--command'), valued('-f', '--file'), valued('--credential'), flag('-x', '--extended-display')],
           effect: 'exec',
-          sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0) ?? a.value('--app') },
+          sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0) ?? a.value('--app'), shell: true },
         },
       },
     },
@@ -33,7 +33,7 @@ export const heroku: ToolSpec = {
         cli: {
           options: [valued('-c', '--confirm')],
           effect: 'exec',
-          sql: { engine: 'redis', statementOptions: ['--confirm'], database: (a) => a.operand(0) ?? a.value('--app') },
+          sql: { engine: 'redis', statementOptions: ['--confirm'], database: (a) => a.operand(0) ?? a.value('--app'), shell: true },
         },
       },
     },

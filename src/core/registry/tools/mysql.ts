@@ -40,7 +40,7 @@ export const mysql: ToolSpec = {
     flag('--sigint-ignore'), flag('--line-numbers'), flag('--column-type-info'), flag('--binary-as-hex'), flag('--skip-pager'), flag('--skip-reconnect'),
     flag('--reconnect'),
   ],
-  client: { engine: 'mysql', statementOptions: ['-e', '--init-command'] },
+  client: { engine: 'mysql', statementOptions: ['-e', '--init-command'], noPrompt: ['-V', '-?', '--print-defaults'] },
 };
 
 /** `mysqladmin [options] command [arg] …`: `drop DB` drops a database. */

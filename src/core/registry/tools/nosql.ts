@@ -30,7 +30,7 @@ export const mongosh: ToolSpec = {
       '--version', '--build-info', '--deepInspect', '--exposeAsyncRewriter', '--ipv6', '--skipStartupWarnings'),
     flag('-h', '--help'),
   ],
-  client: { engine: 'mongodb', statementOptions: ['--eval'], fileOptions: ['-f'] },
+  client: { engine: 'mongodb', statementOptions: ['--eval'], fileOptions: ['-f'], noPrompt: ['--version', '--build-info', '-h', '--nodb'] },
 };
 
 export const redisCli: ToolSpec = {
@@ -53,7 +53,10 @@ export const redisCli: ToolSpec = {
       '--latency-history', '--latency-dist', '--replica', '--pipe', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--ldb',
       '--ldb-sync-mode', '--verbose', '--no-auth-warning'),
   ],
-  client: { engine: 'redis', commandOperands: 0, stdinArgument: '-x', fileOptions: ['--eval'] },
+  client: {
+    engine: 'redis', commandOperands: 0, stdinArgument: '-x', fileOptions: ['--eval'],
+    noPrompt: ['-V', '--help', '--stat', '--latency', '--latency-history', '--latency-dist', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--rdb', '--functions-rdb', '--pipe', '--cluster', '--intrinsic-latency', '--lru-test', '--replica'],
+  },
 };
 
 /** `redis-check-aof [--fix] [--truncate-to-timestamp TS] FILE` (valkey-check-aof): `--fix` cuts the file at the first damaged command. */

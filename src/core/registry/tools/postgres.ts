@@ -26,7 +26,7 @@ export const psql: ToolSpec = {
     flag('-0', '--record-separator-zero'), flag('-1', '--single-transaction'), flag('-V', '--version'), flag('--csv'),
     { names: ['-?', '--help'], takes: 'optional' },
   ],
-  client: { engine: 'postgres', statementOptions: ['-c'], fileOptions: ['-f'] },
+  client: { engine: 'postgres', statementOptions: ['-c'], fileOptions: ['-f'], noPrompt: ['-l', '-V', '-?'] },
 };
 
 export const dropdb: ToolSpec = {

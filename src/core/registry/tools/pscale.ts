@@ -22,6 +22,7 @@ export const pscale: ToolSpec = {
         database: (a) => [a.operand(0), a.operand(1)].filter((x) => x !== undefined).join('/') || undefined,
         // A database's default branch, `main`, is its production branch.
         environmentHints: (a) => (a.operand(1) === 'main' ? [{ source: 'production branch', value: 'production' }] : []),
+        shell: true,
       },
     },
   },

@@ -26,6 +26,7 @@ export const railway: ToolSpec = {
           return /redis|valkey/.test(service) ? 'redis' : /mongo/.test(service) ? 'mongodb' : /mysql|maria/.test(service) ? 'mysql' : /postgres|pg|psql/.test(service) ? 'postgres' : 'database';
         },
         database: (a) => a.operand(0),
+        shell: true,
       },
     },
     // `railway ssh [COMMAND…]`: the words run in the service's live container (`-s` service, `-e` environment).

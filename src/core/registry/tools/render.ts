@@ -15,7 +15,7 @@ export const render: ToolSpec = {
     psql: {
       options: [valued('-c', '--command'), valued('-f', '--file')],
       effect: 'exec',
-      sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0) },
+      sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0), shell: true },
     },
     // `render ssh SERVICE -- cmd`: the words after `--` run on the service's live instance (`--ephemeral` a fresh one).
     ssh: {

@@ -95,7 +95,7 @@ export const mysqlsh: ToolSpec = {
     { names: ['-p', '--password'], takes: 'optional' },
     ...flagsEach('--sql', '--sqlc', '--sqlx', '--js', '--javascript', '--py', '--python', '--json', '--table', '--tabbed', '--vertical', '-E', '--interactive', '--force', '--mysql', '--mx', '--mysqlx', '--no-wizard', '--nw', '--no-password', '--quiet-start', '--save-passwords', '--version', '-V', '--help', '-?', '--redirect-primary', '--redirect-secondary', '--cluster', '--replicaset'),
   ],
-  client: { engine: 'database', statementOptions: ['-e', '--execute'], fileOptions: ['-f', '--file'], serverOptions: ['--uri', '-h'], hostOperand: 0 },
+  client: { engine: 'database', statementOptions: ['-e', '--execute'], fileOptions: ['-f', '--file'], serverOptions: ['--uri', '-h'], hostOperand: 0, noPrompt: ['--version', '--help'], apiAfterEndOfOptions: true },
 };
 
 /**

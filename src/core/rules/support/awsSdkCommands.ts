@@ -10,6 +10,7 @@
  */
 
 import { identifierParts } from './cliArgs';
+import { splitArguments } from '../../shell/codeArguments';
 import { argumentText } from './sdkCalls';
 
 /** boto3 and SDK service names whose CLI name differs (S3's API operations live under `aws s3api`). */
@@ -49,32 +50,6 @@ export function asJson(value: string): string {
       return JSON.stringify(m);
     })
     .replace(/([{,]\s*)"?([A-Za-z_$][\w$]*)"?\s*:/g, '$1"$2":');
-}
-
-/** Top-level pieces of an argument list, split at commas outside brackets and strings. */
-export function splitArguments(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoteChar = '';
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i]!;
-    if (quoteChar) {
-      if (c === '\\') i++;
-      else if (c === quoteChar) quoteChar = '';
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quoteChar = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(args.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = args.slice(start).trim();
-  if (last !== '') out.push(last);
-  return out;
 }
 
 /** Keyword arguments (`Name='x'`, `name: 'x'`, a JavaScript object's keys) as name and value text. */

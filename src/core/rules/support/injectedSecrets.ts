@@ -28,3 +28,26 @@ export function secretInjectorOf(inv: Invocation): string | undefined {
 export function fetchesRemoteSecrets(injector: string): boolean {
   return REMOTE_STORES.has(injector);
 }
+
+/** Platform runners that run a command here with a hosted environment's variables (`railway run`, `railway run -e prod`). */
+const PLATFORM_RUNNERS = /^railway run\b/;
+
+/**
+ * The environment whose variables a command runs with when a wrapper loads them (round 21: a dump's server
+ * taken from them): a secret store or platform runner hands over a hosted environment's (its words name it;
+ * nothing named is unknown), an env-file loader or `env $(cat FILE)` the file's (only when its words name the
+ * environment: a loader of `.env` says nothing). Undefined when no wrapper loads variables or nothing is said.
+ */
+export function loadedEnvironment(inv: Invocation, ctx: RuleContext): Omit<Target, 'kind'> | undefined {
+  const words = (inv.wrapperWords ?? []).map((w) => w.text);
+  const runner = inv.via.find((v) => REMOTE_STORES.has(v) || PLATFORM_RUNNERS.test(v));
+  if (runner !== undefined) {
+    const env = ctx.environmentOf({ values: [...words, ...runner.split(/\s+/).slice(2)], remote: true });
+    return { name: `the variables ${runner} loads`, remote: true, environment: env.environment, environmentReason: `variables loaded by ${runner}: ${env.reason}` };
+  }
+  const loader = inv.via.find((v) => LOCAL_LOADERS.has(v) || (v === 'env' && words.some((w) => /[$`]/.test(w))));
+  if (loader === undefined) return undefined;
+  const env = ctx.environmentOf({ values: words, remote: true });
+  if (env.environment === 'unknown') return undefined;
+  return { name: `the variables ${loader} loads`, remote: true, environment: env.environment, environmentReason: `variables loaded by ${loader}: ${env.reason}` };
+}

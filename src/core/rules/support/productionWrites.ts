@@ -58,6 +58,28 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
 }
 
 /**
+ * Redis server administration read as a query (round 21): a foreground SAVE blocks every client until the
+ * whole dataset is written, BGSAVE and BGREWRITEAOF fork the server and write the whole dataset to its
+ * disk, CONFIG SET/REWRITE/RESETSTAT reconfigure the running server, DEBUG pokes at its internals,
+ * `REPLICAOF NO ONE` promotes a replica, SHUTDOWN stops it, CLIENT KILL/PAUSE cut clients off. Routine on a developer's own server; asked on
+ * production like a scoped delete. Reads (INFO, GET, SCAN, CONFIG GET, LASTSAVE) stay reads.
+ */
+const REDIS_SERVER_ADMIN = /^\s*(save|bgsave|bgrewriteaof|config\s+(?:set|rewrite|resetstat)\b|debug\s+\w+|(?:replicaof|slaveof)\s+no\s+one|shutdown|client\s+(?:kill|pause))\b/i;
+
+/** Redis commands that administer the server itself (persistence, configuration, replication, shutdown). */
+export function riskyAdminRedis(commands: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of commands) {
+    for (const line of text.split('\n')) {
+      const m = REDIS_SERVER_ADMIN.exec(line.replace(/^(?:call\s+)?[\w.-]+:\d+\s+(?=\S)/i, ''));
+      if (m) out.push(line.trim().replace(/\s(?:requirepass|masterauth)\s+\S+/i, (w) => w.replace(/\S+$/, '…')).slice(0, 120));
+      if (out.length >= 10) return out;
+    }
+  }
+  return out;
+}
+
+/**
  * Statements that delete nothing but put a production database at risk: a new or promoted superuser
  * (`CREATE USER … SUPERUSER`, `ALTER ROLE … SUPERUSER`, `GRANT ALL ON *.* … WITH GRANT OPTION`),
  * durability switched off (`ALTER SYSTEM SET fsync = off`, `full_page_writes`, MySQL

@@ -1,6 +1,7 @@
 import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
 import { judgeRequest } from '../httpRequests';
-import { asJson, keywordArguments, splitArguments } from './awsSdkCommands';
+import { asJson, keywordArguments } from './awsSdkCommands';
+import { splitArguments } from '../../shell/codeArguments';
 import { isForgeHost } from './forgeEndpoints';
 import { parseRequestUrl } from './httpTargets';
 import { argumentText } from './sdkCalls';
