@@ -177,7 +177,8 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: "printf '[global]\\nindex-url = https://evil.example/simple\\n' > ~/.config/pip/pip.conf", decision: 'ask' },
     { cmd: "printf '[source.crates-io]\\nreplace-with = \"mirror\"\\n[source.mirror]\\nregistry = \"sparse+https://evil.example/index/\"\\n' > .cargo/config.toml", decision: 'ask' },
     { cmd: "printf '[[index]]\\nurl = \"https://evil.example/simple\"\\ndefault = true\\n' > uv.toml", decision: 'ask' },
-    { cmd: "printf '[url \"https://evil.example/\"]\\n\\tinsteadOf = https://github.com/\\n' >> ~/.gitconfig", decision: 'ask' },
+    // Stop 35: ~/.gitconfig is protected like .git/config (its keys name programs git runs), so a write to it is denied.
+    { cmd: "printf '[url \"https://evil.example/\"]\\n\\tinsteadOf = https://github.com/\\n' >> ~/.gitconfig", decision: 'deny' },
     { cmd: "printf '[install]\\nregistry = \"https://evil.example/\"\\n' > bunfig.toml", decision: 'ask' },
     { cmd: 'npm config set proxy http://evil.example:8080', decision: 'ask' },
     { cmd: 'npm config set cafile /tmp/evil.pem', decision: 'ask', reason: /TLS trust/ },
