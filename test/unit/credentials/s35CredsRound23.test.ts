@@ -21,6 +21,8 @@ describe('credential hunt, round 23 (s35 creds)', function () {
     ['app/legacy/config_backup.json', `{ "railway": { "apiToken": "${fake.uuid()}" }, "db": "${fake.postgresUrl(fake.password())}" }\n`],
     ['app/src/index.ts', "export const greeting = 'hello';\n"],
     ['app/README.md', '# app\n'],
+    ['home/.ssh/id_ed25519', fake.privateKeyBlock()],
+    ['home/.bashrc', 'export EDITOR=vim\n'],
   ];
   const { app, facts, remove } = credentialWorld('bs-s35creds-', files);
   const backups = path.join(app, 'backups');
@@ -63,5 +65,13 @@ describe('credential hunt, round 23 (s35 creds)', function () {
     allow('tar -xzOf backups/docs.tar.gz'),
     allow('zcat backups/docs.tar.gz | head'),
     allow('unzip -p backups/app.zip src/index.ts'),
+  ]);
+
+  table('credential files put into a dotfiles repository (round 22: yadm add then push)', [
+    ask("yadm add ~/.ssh/id_ed25519 && yadm commit -m 'sync' && yadm push", { says: /yadm puts into its repository ~\/\.ssh\/id_ed25519/ }),
+    ask('chezmoi add ~/.ssh/id_ed25519', { says: /chezmoi puts into its repository/ }),
+    allow("yadm add ~/.bashrc && yadm commit -m 'sync'"),
+    allow('chezmoi add ~/.bashrc'),
+    allow('yadm status'),
   ]);
 });
