@@ -70,6 +70,7 @@ describe('credential hunt, round 23 (s35 creds)', function () {
   table('credential files put into a dotfiles repository (round 22: yadm add then push)', [
     ask("yadm add ~/.ssh/id_ed25519 && yadm commit -m 'sync' && yadm push", { says: /yadm puts into its repository ~\/\.ssh\/id_ed25519/ }),
     ask('chezmoi add ~/.ssh/id_ed25519', { says: /chezmoi puts into its repository/ }),
+    ask('homeshick track dotfiles ~/.ssh/id_ed25519', { says: /homeshick puts into its repository/ }),
     allow("yadm add ~/.bashrc && yadm commit -m 'sync'"),
     allow('chezmoi add ~/.bashrc'),
     allow('yadm status'),
