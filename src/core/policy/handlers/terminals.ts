@@ -17,11 +17,18 @@ export function tmuxTyped(args: readonly ArgWord[]): { text: string; unread: boo
   const spec = toolNamed('tmux')!;
   const parsed = parsedArgs(args, spec);
   const sub = parsed.path[0];
-  if (sub !== 'send-keys' && sub !== 'send') return undefined;
-  const literal = toolArgs('tmux', parsed, spec).has('-l');
+  if (sub === undefined || !/^send(-k(e(ys?)?)?)?$/.test(sub)) return undefined;
+  const options = toolArgs('tmux', parsed, spec);
+  const literal = options.has('-l');
+  // `-H 0d`: each key is a byte in hexadecimal.
+  const hex = options.has('-H');
   let typed = '';
   for (const key of parsed.operands) {
     if (key.dynamic) return { text: typed, unread: true };
+    if (hex) {
+      typed += /^[0-9a-f]{1,2}$/i.test(key.text) ? String.fromCharCode(parseInt(key.text, 16)) : ' ';
+      continue;
+    }
     if (!literal && TMUX_ENTER.has(key.text)) typed += '\n';
     else if (!literal && key.text === 'Space') typed += ' ';
     else if (!literal && (key.text === 'Tab' || /^[CM]-.$/.test(key.text) || /^(Escape|BSpace|Up|Down|Left|Right|Home|End|F\d+)$/.test(key.text))) typed += ' ';
@@ -87,6 +94,15 @@ function screen(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocat
  * `wezterm cli spawn CMD…` and `wezterm start CMD…` start a command there. Text from a file or
  * standard input, or built at run time, cannot be read.
  */
+/** What `kitty @ send-text` / `wezterm cli send-text` types (escapes read for kitty); undefined when it types nothing it names. */
+export function remoteControlTyped(name: 'kitty' | 'wezterm', args: readonly ArgWord[]): string | undefined {
+  const spec = toolNamed(name)!;
+  const parsed = parsedArgs(args, spec);
+  if (parsed.path[parsed.path.length - 1] !== 'send-text' || toolArgs(name, parsed, spec).has('--stdin', '--from-file') || parsed.operands.some((o) => o.dynamic)) return undefined;
+  const typed = parsed.operands.map((o) => o.text).join(' ');
+  return name === 'kitty' ? decodeEchoEscapes(typed).text : typed;
+}
+
 function remoteControl(name: 'kitty' | 'wezterm', w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
   const spec = toolNamed(name)!;

@@ -45,7 +45,8 @@ export const tmux: ToolSpec = {
     'run-shell|run': startsCommand('cdt', 'bC'),
     'respawn-pane|respawnp|respawn-window|respawnw': startsCommand('cet', 'k'),
     'display-popup|popup': startsCommand('bcdehsStTwxy', 'BCEkN'),
-    'send-keys|send': startsCommand('tNc', 'FHKlMRX'),
+    // tmux takes an unambiguous prefix of a command's name (`send-key`, `send-k`).
+    'send-keys|send|send-key|send-ke|send-k': startsCommand('tNc', 'FHKlMRX'),
   },
 };
 

@@ -18,7 +18,10 @@ import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
  * documented way to trace an app) is code the project installed, not a file an agent just wrote.
  */
 function nodeOptionsLoadFile(value: string): boolean {
-  for (const m of value.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) {
+  // The inspector in every node process (the hook's too) lets any local program attach and change what it decides.
+  if (/(?:^|\s)--inspect(?:-brk|-wait)?(?:[=\s]|$)/.test(value)) return true;
+  // `-r/tmp/x.js`: node's short -r takes its value glued too.
+  for (const m of value.matchAll(/(?:^|\s)(?:-r(?=[^\s=])|(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+))("[^"]*"|'[^']*'|\S+)/g)) {
     const target = m[1]!.replace(/^["']|["']$/g, '');
     if (/^[./~$]|^[a-z]:\\|\.(c|m)?[jt]s$|^file:|^data:/i.test(target) || target === '') return true;
   }

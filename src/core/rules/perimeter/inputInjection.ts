@@ -1,6 +1,7 @@
-import { screenStuff, tmuxTyped } from '../../policy/handlers/terminals';
+import { remoteControlTyped, screenStuff, tmuxTyped } from '../../policy/handlers/terminals';
 import type { Invocation } from '../../policy/types';
 import { decodeEchoEscapes } from '../../shell/decode';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Faking the human (stop 35, red team round 24). Agent hosts that run in a terminal (Claude Code, Codex,
@@ -25,9 +26,31 @@ export function typedPromptAnswer(inv: Invocation): string | undefined {
     const stuffed = screenStuff(inv.args);
     if (stuffed && !stuffed.dynamic) text = decodeEchoEscapes(stuffed.text.replace(/\^M/g, '\n')).text;
   }
-  if (text === undefined || !/[\n\r]/.test(text)) return undefined;
+  // A pane's paste buffer pasted in (`tmux load-buffer f; tmux paste-buffer -t agent`): what it types is not known here.
+  if (inv.name === 'tmux' && inv.args.some((a) => /^(paste-buffer|paste-buffe|paste-buff|paste-buf|paste-bu|paste-b|pasteb)$/.test(a.text))) return 'a paste buffer';
+  text ??= remoteTyped(inv);
+  // A menu answers on one key (`1`, `y`) as well as with Enter.
+  if (text === undefined || !(/[\n\r]/.test(text) || /^\s*[yn0-9]\s*$/i.test(text))) return undefined;
   const answer = text.replace(/[\n\r]+/g, ' ');
   return PROMPT_ANSWER.test(answer) ? answer.trim() || 'Enter' : undefined;
+}
+
+/**
+ * What a terminal's remote control types (`kitty @ send-text`, `wezterm cli send-text`, zellij's `action write`
+ * bytes and `write-chars`), and screen's `-X eval 'stuff …'`: the text, escapes read, or undefined.
+ */
+function remoteTyped(inv: Invocation): string | undefined {
+  const words = inv.args.map((a) => a.text);
+  const operands = freeFormReadings(inv.args).usual.operands.map((o) => o.text);
+  const operandsAfter = (verb: string): string[] => operands.slice(operands.indexOf(verb) + 1);
+  if (inv.name === 'kitty' || inv.name === 'kitten' || inv.name === 'wezterm') return remoteControlTyped(inv.name === 'wezterm' ? 'wezterm' : 'kitty', inv.args);
+  if (inv.name === 'zellij' && words.includes('write-chars')) return operandsAfter('write-chars').join(' ');
+  if (inv.name === 'zellij' && words.includes('write')) return operandsAfter('write').map((b) => (/^\d{1,3}$/.test(b) ? String.fromCharCode(Number(b)) : ' ')).join('');
+  if (inv.name === 'screen' && words.includes('eval')) {
+    const stuffed = words.filter((w) => /^stuff\s/.test(w)).map((w) => w.slice(6).replace(/^["']|["']$/g, ''));
+    if (stuffed.length > 0) return decodeEchoEscapes(stuffed.join('').replace(/\^M/g, '\n')).text;
+  }
+  return undefined;
 }
 
 /** Code that pushes keystrokes into the terminal or drives the keyboard and mouse. */
