@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import { resolvePath } from '../../paths';
 import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import { sevenZipWords, tarOptions } from '../../policy/archiveEffects';
@@ -21,12 +22,15 @@ const SEVEN_ZIP: ReadonlySet<string> = new Set(['7z', '7za', '7zz', '7zr']);
 /** Decompressors that print a compressed tar whole with `-c`/`-d -c`; the `*cat` spellings always print. */
 const DECOMPRESSORS: ReadonlySet<string> = new Set(['gzip', 'gunzip', 'pigz', 'unpigz', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'lz4', 'unlz4']);
 const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bzcat', 'xzcat', 'zstdcat', 'lz4cat']);
+const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z)$/i;
 const TAR_NAME = /\.(tar(\.(gz|bz2|xz|zst|lz4))?|tgz|tbz2?|txz)$/i;
 const MAX_MEMBERS = 2_000;
 
 interface Printed {
   archive: ArgWord;
   members: readonly ArgWord[];
+  /** A compressed single file (`x.env.gz`): its one member is the file itself, named without the suffix. */
+  single?: boolean;
 }
 
 /** Which archive an invocation prints members of, and the members it names; undefined when it prints none. */
@@ -53,7 +57,10 @@ function printedArchive(inv: Invocation): Printed | undefined {
   if (!decompressing) return undefined;
   const operands = readEffectArgs(inv.args, grammarOf(name)).operands;
   const archive = operands.find((a) => TAR_NAME.test(a.text));
-  return archive ? { archive, members: [] } : undefined;
+  if (archive) return { archive, members: [] };
+  // `zcat .env.production.gz`: one compressed file printed whole, named like the file it holds.
+  const single = operands.find((a) => !a.dynamic && COMPRESSED.test(a.text));
+  return single ? { archive: single, members: [{ ...single, text: single.text.replace(COMPRESSED, '') }], single: true } : undefined;
 }
 
 /** A member's credential file: by its own name, or the workspace's file at the same place. */
@@ -68,19 +75,24 @@ export function archiveMemberPrints(inv: Invocation, ctx: RuleContext): Finding[
   if (!printed || printed.archive.dynamic || printed.archive.text === '-') return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const archivePath = resolvePath(cwd, printed.archive.text, ctx.facts.home);
-  const named = printed.members.filter((m) => !m.dynamic && !m.glob).map((m) => m.text);
-  const members = named.length > 0 ? named : (ctx.facts.archiveMembers?.(archivePath) ?? []);
+  // A member named by a pattern (`unzip -p x.zip '*'`, `tar -xOf x.tar --wildcards '*'`) may be any of them.
+  const patterned = printed.members.some((m) => m.dynamic || m.glob || /[*?[]/.test(m.text));
+  const named = patterned ? [] : printed.members.map((m) => m.text);
+  const listed = named.length > 0 ? named : (ctx.facts.archiveMembers?.(archivePath) ?? []);
+  // Static patterns choose among the listed members as the archiver would; a pattern known only at run time may be any.
+  const patterns = patterned && printed.members.every((m) => !m.dynamic) ? printed.members.map((m) => m.text) : undefined;
+  const members = patterns ? listed.filter((m) => patterns.some((p) => minimatch(m, p, { dot: true }))) : listed;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const member of members.slice(0, MAX_MEMBERS)) {
-    const info = memberInfo(member, cwd, ctx);
+    const info = printed.single ? infoFor(resolvePath(cwd, member, ctx.facts.home), ctx.facts) : memberInfo(member, cwd, ctx);
     if (!info || seen.has(info.path)) continue;
     seen.add(info.path);
     findings.push({
       rule: 'credentials.archive-member-print',
       risk: 'credential-read',
       severity: 'ask',
-      reason: `${inv.name} prints ${member} from the archive ${printed.archive.text}: the workspace's ${info.path} holds ${info.label}, and a copy in an archive holds the same.`,
+      reason: printed.single ? `${inv.name} prints ${printed.archive.text}, a compressed copy of ${info.path}, which holds ${info.label}.` : `${inv.name} prints ${member} from the archive ${printed.archive.text}: the workspace's ${info.path} holds ${info.label}, and a copy in an archive holds the same.`,
       targets: [credentialTarget(info)],
     });
     if (findings.length >= 8) break;
