@@ -67,7 +67,7 @@ const dotnet: RunnerSpec = {
   entries(p, c) {
     const [sub, target] = operandTexts(p);
     if (sub === undefined || !DOTNET_BUILDS.has(sub) || has(p, ...LISTING_ONLY)) return [];
-    const named = value(p, '--project') ?? (sub === 'run' ? value(p, '-p') : undefined) ?? (target !== undefined && !target.startsWith('-') && !/\.(cs|sln)$/i.test(target) ? target : undefined);
+    const named = value(p, '--project') ?? (sub === 'run' ? value(p, '-p') : undefined) ?? (target !== undefined && !/\.(cs|sln)$/i.test(target) ? target : undefined);
     return msbuildFiles(c, named);
   },
 };
