@@ -87,6 +87,7 @@ const TABLE = {
         'cmake -C {p}/init.cmake -S good -B /tmp/b',
         'gradle -b {p}/build.gradle',
         'gradle -p {p} build',
+      'gradle --project-dir={p} build',
         'gradle --project-dir {p} test',
         'gradle -I {p}/init.gradle -p good build',
         'gradle -c {p}/settings.gradle -b good/build.gradle',
