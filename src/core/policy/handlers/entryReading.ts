@@ -86,8 +86,13 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
     case 'goGenerate':
       shell([...text.matchAll(/^\/\/go:generate[ \t]+(.+)$/gm)].map((m) => m[1]!));
       return;
+    case 'buildCode':
+      if (inv) w.snippet('compiled', text, inv, origin, exec, label);
+      shell(homeFileReads(text), `${label} (a file of the home folder)`);
+      return;
     case 'rust':
       rustBuild(w, text, label, exec);
+      if (inv) w.snippet('compiled', text, inv, origin, exec, label);
       shell(homeFileReads(text), `${label} (a file of the home folder)`);
       return;
     case 'toxCommands':
@@ -115,6 +120,7 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
       return;
     case 'native':
       nativeCode(w, text, label, exec);
+      if (inv) w.snippet('compiled', text, inv, origin, exec, label);
       shell(homeFileReads(text), `${label} (a file of the home folder)`);
       return;
     case 'program': {

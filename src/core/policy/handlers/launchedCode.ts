@@ -20,7 +20,8 @@ const word = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob
 /** The values of `names` wherever they are written, read by the one grammar (other options are switches). */
 function optionWords(args: readonly ArgWord[], names: readonly string[], takes: 'one' | 'none' = 'one'): ArgWord[] {
   const grammar: GrammarSpec = { options: [{ names: [...names], takes }], unknownShort: 'switch', unknownLong: 'switch' };
-  return parseCommand(args, grammar).options.flatMap((o) => (takes === 'none' ? [word(o.name)] : o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! }))));
+  // Only the options asked for: an unknown `--project-dir=.` is not an init script (it asked on ordinary gradle runs).
+  return parseCommand(args, grammar).options.filter((o) => o.known).flatMap((o) => (takes === 'none' ? [word(o.name)] : o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! }))));
 }
 
 function enableBuiltin(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {

@@ -19,6 +19,7 @@ import { RUBY_LOADER_NAMES, rubyLoaderFiles } from './preloadedModules';
 import { withLoaderRunners } from './loaderRunners';
 import { withProjectLoaders } from './projectLoaders';
 import { withToolLoaders } from './toolLoaders';
+import { withBuildProjects } from './buildProjects';
 import { withNamedCodeRunners } from './namedCodeRunners';
 
 /** Files one runner's folder listing contributes; more are not read. */
@@ -61,14 +62,14 @@ const mocha: RunnerSpec = {
 };
 
 const jest: RunnerSpec = {
-  options: [one('--globalSetup'), one('--globalTeardown'), one('--setupFiles'), one('--setupFilesAfterEnv'), one('-c', '--config'), one('-t', '--testNamePattern'), one('--testPathPattern'), one('--reporters'), one('--rootDir'), one('--testEnvironment')],
+  options: [one('--globalSetup'), one('--globalTeardown'), one('--setupFiles'), one('--setupFilesAfterEnv'), one('-c', '--config'), one('-t', '--testNamePattern'), one('--testPathPattern'), one('--reporters'), one('--rootDir'), one('--roots'), one('--testEnvironment')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const config = value(p, '-c', '--config');
     return [
       { files: jsFiles(c, values(p, '--globalSetup', '--globalTeardown', '--setupFiles', '--setupFilesAfterEnv', '--testEnvironment')), as: 'javascript' },
       config !== undefined && !config.trim().startsWith('{') ? { files: jsFiles(c, [config]), as: 'javascript' } : conventional(c, undefined, ...jsConfigs('jest.config')),
-      { files: jsTestFiles(c), as: 'javascript' },
+      { files: jsTestFiles(c, rootDir(c, value(p, '--rootDir', '--roots'))), as: 'javascript' },
       { files: [`${c.exec.cwd}/package.json`], as: 'jestPackage' },
     ];
   },
@@ -81,12 +82,16 @@ function configLoader(bases: readonly string[], configOptions: readonly string[]
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const config = value(p, ...configOptions, '--gulpfile', '--gruntfile');
-      const testFiles: Entry[] = tests ? [{ files: jsTestFiles(c), as: 'javascript' }] : [];
+      // `vitest --dir DIR`, `--root DIR`: the test files are found there (round 24).
+      const testFiles: Entry[] = tests ? [{ files: jsTestFiles(c, rootDir(c, value(p, '--dir', '--root'))), as: 'javascript' }] : [];
       if (config !== undefined) return [{ files: jsFiles(c, [config]), as: 'javascript' }, ...testFiles];
       return [conventional(c, value(p, '--root', '--cwd'), ...bases.flatMap(jsConfigs)), ...testFiles];
     },
   };
 }
+
+/** The folder a test runner searches for test files (`--rootDir`, `--dir`), or the working folder. */
+const rootDir = (c: Ctx, dir: string | undefined): string => (dir !== undefined ? resolvePath(c.exec.cwd, dir, c.w.facts.home) : c.exec.cwd);
 
 /** A test runner's setup files named on its command line (`vitest --globalSetup ./x.js`, `playwright test --global-setup ./x.js`), beside its configuration. */
 function withSetupOptions(base: RunnerSpec, names: readonly string[]): RunnerSpec {
@@ -369,7 +374,7 @@ function onSubcommand(subs: readonly string[], names: readonly string[], as: Rea
 
 const PROCFILE = onSubcommand(['start', 's'], ['Procfile', 'Procfile.dev'], 'procfile');
 
-const RUNNERS: Readonly<Record<string, RunnerSpec>> = withNamedCodeRunners(withToolLoaders(withProjectLoaders(withLoaderRunners({
+const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withNamedCodeRunners(withToolLoaders(withProjectLoaders(withLoaderRunners({
   foreman: PROCFILE, honcho: PROCFILE, overmind: PROCFILE, hivemind: { entries: (_p, c) => [{ files: inDir(c.exec.cwd, 'Procfile'), as: 'procfile' }] }, 'nf': PROCFILE,
   lefthook: onSubcommand(['run'], ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook-local.yml'], 'yamlRun'),
   // `direnv allow [DIR]` loads DIR's .envrc; `direnv exec DIR cmd` runs it before cmd.
@@ -386,9 +391,8 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withNamedCodeRunners(withT
   composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),
   'pre-commit': listedTasks(['.pre-commit-config.yaml', '.pre-commit-config.yml'], 'preCommit', (ops) => ops[0] === 'run' || ops[0] === 'try-repo'),
   // java, swift, kotlin and `go run` sources are read by `compiledRunners.ts`.
-  elixir: nativeRunner(), dart: nativeRunner(), cmake: nativeRunner('-P'),
-  gradle: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
-  gradlew: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
+  // cmake, gradle, dotnet, ant, meson, scons and karma: `buildProjects.ts`.
+  elixir: nativeRunner(), dart: nativeRunner(),
   'cargo-run': { entries: (_p, c) => [{ files: [`${c.exec.cwd}/build.rs`], as: 'rust' }, { files: [`${c.exec.cwd}/src/main.rs`], as: 'rust' }] },
   python, node, sh: shellRc,
   pytest, 'py.test': pytest, mocha, jest,
@@ -435,7 +439,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withNamedCodeRunners(withT
   // Round 9: ruby programs that load modules by name (`irb -I. -revil`, `rspec -r ./x.rb`) and irb's and pry's project start-up files.
   ...Object.fromEntries(RUBY_LOADER_NAMES.map((name): [string, RunnerSpec] => [name, rubyLoader(name)])),
   Rscript: programRunner(), R: programRunner('-f', '--file'), emacs: programRunner('--script', '-script'), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
-}))));
+})))));
 
 function rubyLoader(name: string): RunnerSpec {
   return {

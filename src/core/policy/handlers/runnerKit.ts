@@ -40,7 +40,9 @@ export type Reading =
   /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
   | 'preCommit'
   /** Code in a language the snippets do not model (Go, Java, Elixir, Swift, Dart, CMake, Gradle): its delete and process calls. */
-  | 'native';
+  | 'native'
+  /** A build tool's project code the snippets do not model (CMakeLists.txt, an MSBuild project, Go tests under `./...`): judged as compiled code for what it names, no more (routine deletes and programs in ordinary build code stay allowed). */
+  | 'buildCode';
 
 export type Entry =
   /** A file named on the command line or found by convention; `any` of `files` (the first found) or each. */
@@ -88,7 +90,7 @@ export function pythonModule(c: Ctx, dotted: string): string[] {
 
 /** JavaScript test files by the runners' default patterns, in the usual folders (one level, bounded). */
 export const JS_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
-export const jsTestFiles = (c: Ctx): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(c.exec.cwd + d, JS_TEST_FILE));
+export const jsTestFiles = (c: Ctx, base = c.exec.cwd): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(base + d, JS_TEST_FILE));
 
 export const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || /^\.{0,2}\//.test(t)).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
 
