@@ -63,6 +63,8 @@ describe('credential hunt, round 23 (s35 creds)', function () {
     ask("tar -xzOf backups/app.tgz --wildcards '*'", { says: /\.env\.production/ }),
     ask('zcat backups/.env.production.gz', { says: /compressed copy of backups\/\.env\.production/ }),
     ask('gzip -dc .env.production.gz | head', { says: /compressed copy/ }),
+    ask('funzip backups/app.zip', { says: /\.env\.production/ }),
+    allow('funzip backups/docs.zip'),
     allow("unzip -p backups/app.zip 'src/*'"),
     allow('zcat logs/app.log.gz'),
     allow('unzip -l backups/app.zip'),

@@ -108,3 +108,20 @@ const TABLE: Record<string, Family> = {
 };
 
 familyTables('script files writing what they list, computed paths with protected names (coordinator, stop 35)', TABLE, perimeterFacts);
+
+/** Agent CLIs not installed in the fixture's folder ask as nested agents; only the deny is this family's. */
+const AGENT_SWITCHES: Record<string, Family> = {
+  'an agent CLI feature switch that turns its hooks off (round 25)': {
+    reason: /hooks feature/,
+    rows: [
+      deny('codex features disable hooks'),
+      deny('codex feature off hooks'),
+      deny('gemini experimental disable hooks'),
+      allowed('codex features list'),
+      allowed('codex features enable hooks'),
+      allowed('codex features disable web_search'),
+    ],
+  },
+};
+
+familyTables('agent CLI feature switches (coordinator, stop 35)', AGENT_SWITCHES, perimeterFacts, 'not-deny');

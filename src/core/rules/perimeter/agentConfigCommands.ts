@@ -55,6 +55,10 @@ export function agentConfigFindings(inv: Invocation): Finding[] {
     const what = whole ? `rewrites ${label}'s whole settings file` : key!.dynamic ? `changes a ${label} setting whose name the hook cannot read` : `changes ${label}'s ${key!.text} setting`;
     return [perimeterFinding('agent-config-hooks', `${inv.name} ${group} ${verb} ${what}, where the hooks that send every command to Blast Shield live: a settings command is a write of the hook configuration like any other; ${DENY_SUFFIX}.`, `${label}'s hooks`)];
   }
+  // `codex features disable hooks`: a feature switch that turns the hooks off (round 25).
+  if (/^(features?|experiments?|experimental|flags?)$/.test(group) && /^(disable|off|unset|remove|rm|set|toggle)$/.test(verb) && words.slice(2).some((w) => w.dynamic || HOOK_KEY.test(w.text))) {
+    return [perimeterFinding('agent-config-hooks', `${inv.name} ${group} ${verb} switches ${label}'s hooks feature, which sends every command to Blast Shield; ${DENY_SUFFIX}.`, `${label}'s hooks`)];
+  }
   if (group === 'hooks' && TAKING_AWAY.test(verb)) {
     return [perimeterFinding('agent-config-hooks', `${inv.name} hooks ${verb} takes away or switches off ${label}'s hooks, which send every command to Blast Shield; ${DENY_SUFFIX}.`, `${label}'s hooks`)];
   }

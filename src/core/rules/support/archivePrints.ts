@@ -36,6 +36,11 @@ interface Printed {
 /** Which archive an invocation prints members of, and the members it names; undefined when it prints none. */
 function printedArchive(inv: Invocation): Printed | undefined {
   const name = inv.name;
+  // `funzip backup.zip`: the archive's first member printed (which one is not known here: every member counts).
+  if (name === 'funzip') {
+    const archive = readEffectArgs(inv.args, grammarOf('funzip')).operands[0];
+    return archive ? { archive, members: [] } : undefined;
+  }
   if (name === 'unzip') {
     const read = readEffectArgs(inv.args, grammarOf('unzip'));
     if (!has(read, 'p', 'c')) return undefined;
