@@ -17,7 +17,7 @@ import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { peelWrappers } from './handlers/wrappers';
-import { stripShebang } from './handlers/shells';
+import { stripShebang, withPositional } from './handlers/shells';
 import { runByName, SUBSCRIPT } from './handlers/byName';
 import { scriptArguments } from './handlers/interpreters';
 import { FileReads } from './fileReads';
@@ -521,14 +521,14 @@ class Analyzer implements Walker {
     return this.files.display(absolutePath);
   }
 
-  /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
-  runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
+  /** Run the file named by `word` as `kind` (shell or an interpreter's language); `after`: a script's `$0`, `$1`… (`bash sync.sh .`). */
+  runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false, after?: readonly ArgWord[]): void {
     const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label)); // `bash <(echo 'rm …')`: the code is what the substitution prints.
     if (word.dynamic) return void this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
     // `node bin/reset-d?.js`: the shell runs what the pattern matches (globbedFiles.ts); a folder it cannot list asks.
     const matched = word.glob ? globbedFiles(word.text, exec.cwd, this.facts.home, (p) => this.facts.listDir(p)) : [];
     if (matched === undefined) return void this.addOpaque(`runs a file named by a pattern that could not be expanded (${word.raw.slice(0, 80)})`, this.viaOf(exec));
-    if (matched.length > 0) return void matched.forEach((file) => this.runFile({ ...word, text: file, raw: file, glob: false }, kind, runner, exec, label, sameShell));
+    if (matched.length > 0) return void matched.forEach((file) => this.runFile({ ...word, text: file, raw: file, glob: false }, kind, runner, exec, label, sameShell, after));
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word.text)) return void this.addOpaque(`runs code fetched from ${word.text.slice(0, 120)}`, this.viaOf(exec));
     const path = resolvePath(exec.cwd, word.text, this.facts.home);
     if (STDIN_PATHS.has(path)) {
@@ -540,17 +540,17 @@ class Analyzer implements Walker {
     const text = this.readFile(path, this.viaOf(exec));
     // `node fake` runs fake.js, `node dir` its package main or index.js, `python3 dir` dir/__main__.py.
     const entry = text === undefined ? resolvedEntry(path, kind, { read: (p) => this.readFile(p, this.viaOf(exec)), listDir: (p) => this.facts.listDir(p) }) : { path, text };
-    if (entry && !this.activeFiles.has(entry.path)) this.runFileText(entry.path, entry.text, kind, runner, exec, label, sameShell);
+    if (entry && !this.activeFiles.has(entry.path)) this.runFileText(entry.path, entry.text, kind, runner, exec, label, sameShell, after);
     else if (!entry && exec.scope.laterHook) this.addOpaque(`${exec.scope.laterHook} runs ${word.text.slice(0, 80)}, a file the hook cannot read now and that may be written before then`, this.viaOf(exec));
   }
 
-  runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
+  runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false, after?: readonly ArgWord[]): void {
     const origin: Origin = { kind: 'script', path: this.display(path) };
     const unstable = this.facts.unstableScript?.(path);
     if (unstable) this.addOpaque(`${this.display(path)} ${unstable}`, this.viaOf(exec));
     this.activeFiles.add(path);
     try {
-      if (kind === 'shell') this.analyzeText(stripShebang(text), this.childScope(exec, label, origin, exec.cwd, sameShell));
+      if (kind === 'shell') this.analyzeText(stripShebang(text), after ? withPositional(this.childScope(exec, label, origin, exec.cwd, sameShell), after) : this.childScope(exec, label, origin, exec.cwd, sameShell));
       else if (runner) runProgram(this, kind, text, path, runner, origin, exec, label);
     } finally {
       this.activeFiles.delete(path);

@@ -89,6 +89,15 @@ const TABLE: Record<string, Family> = {
       allowed('NODE_OPTIONS=--enable-source-maps npm test'),
     ],
   },
+  'a shell script given the folder it copies over (round 25)': {
+    reason: /hook configuration|would reach/,
+    rows: [
+      deny('bash /tmp/listing/sync.sh .'),
+      deny('sh /tmp/listing/sync.sh /work/app'),
+      allowed('bash /tmp/listing/sync.sh /tmp/out'),
+      allowed('bash /tmp/listing/sync.sh build'),
+    ],
+  },
   'git configuration files and the managed team policy': {
     reason: /git configuration file|managed team policy/,
     rows: [

@@ -84,6 +84,7 @@ export const PERIMETER_FILES: Record<string, string> = {
   '/tmp/listing/report.js': "const fs = require('fs');\nfor (const d of fs.readdirSync('.')) console.log(d, fs.statSync(d).size);\n",
   '/tmp/listing/args.js': "const fs = require('fs');\nconst dir = process.argv[2];\nfor (const f of fs.readdirSync(dir)) fs.writeFileSync(dir + '/' + f + '.bak', '');\n",
   '/tmp/listing/tmp.py': "import os\nfor f in os.listdir('/tmp/safe'):\n    open(os.path.join('/tmp/safe', f + '.bak'), 'w').write('')\n",
+  '/tmp/listing/sync.sh': '#!/bin/sh\ncp -r /tmp/tpl/. "$1"\n',
   '/tmp/listing/docs.rb': "Dir.children('src').each { |f| File.write(File.join('build', f), 'x') }\n",
   '/tmp/safe/b.txt': 'b\n',
 };

@@ -121,7 +121,7 @@ export interface Walker {
   /** A script file being analysed right now (a script that runs itself is not read again). */
   isActiveFile(absolutePath: string): boolean;
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
-  runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell?: boolean): void;
+  runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell?: boolean, after?: readonly ArgWord[]): void;
   runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell?: boolean): void;
   /** A shell or interpreter reading its program from stdin. */
   stdinProgram(name: string, language: SnippetLanguage | 'shell', inv: Invocation | undefined, exec: Exec): void;

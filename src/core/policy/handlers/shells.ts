@@ -50,7 +50,7 @@ export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], 
     return inv;
   }
   if (!stdinMode && i < args.length) {
-    w.runFile(args[i]!, 'shell', inv, exec, `${name} ${args[i]!.text}`);
+    w.runFile(args[i]!, 'shell', inv, exec, `${name} ${args[i]!.text}`, false, args.slice(i));
     return inv;
   }
   w.stdinProgram(name, 'shell', inv, exec);
@@ -188,7 +188,7 @@ export function stripShebang(text: string): string {
 }
 
 /** `sh -c 'cat "$1"' _ .env`: $0, $1 … and "$@" of the child shell are the words after its command text. */
-function withPositional(scope: Scope, after: readonly ArgWord[]): Scope {
+export function withPositional(scope: Scope, after: readonly ArgWord[]): Scope {
   if (after.length === 0) return scope;
   const fixed = after.every((a) => !a.dynamic && !a.glob);
   after.slice(0, 10).forEach((a, n) => scope.vars.set(String(n), fixed || !a.dynamic ? a.text : null));
