@@ -274,6 +274,7 @@ export function fillPlaceholders(text, world) {
 const FAKES = {
   password: () => randomFrom(ALNUM, 22),
   token: () => randomFrom(ALNUM, 40),
+  uuid: () => [8, 4, 4, 4, 12].map((n) => randomFrom('0123456789abcdef', n)).join('-'),
   'slack-webhook-path': () => ['T' + randomFrom(UPPER_DIGITS, 8), 'B' + randomFrom(UPPER_DIGITS, 10), randomFrom(ALNUM, 24)].join('/'),
 };
 
