@@ -81,7 +81,7 @@ export function readTextFile(absolutePath: string): string | undefined {
  * Where a path leads once the symlinks on the way are resolved: the longest existing part through
  * `realpath` (one system call), the missing rest appended; undefined when that changes nothing.
  */
-export function linkTarget(absolutePath: string, known?: Map<string, string | null>): string | undefined {
+export function linkTarget(absolutePath: string, known?: Map<string, string>): string | undefined {
   if (!path.isAbsolute(absolutePath)) return undefined;
   const whole = path.resolve(absolutePath);
   let head = whole;
@@ -90,10 +90,8 @@ export function linkTarget(absolutePath: string, known?: Map<string, string | nu
     // The real path of an existing folder, asked once per set of facts (1,600 files of 97 folders: 97 look-ups).
     const remembered = known?.get(head);
     if (remembered !== undefined) {
-      if (remembered !== null) {
-        const out = rest ? path.join(remembered, rest) : remembered;
-        return out === whole ? undefined : out;
-      }
+      const out = rest ? path.join(remembered, rest) : remembered;
+      return out === whole ? undefined : out;
     } else {
       // A name that is not there is no link: its parent is asked next, without the cost of a thrown error.
       const stat = lstatQuietly(head);
@@ -360,7 +358,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const git = new GitMemo(home);
   const statuses = new Map<string, FileStatus>();
   const realPaths = new Map<string, string | undefined>();
-  const realFolders = new Map<string, string | null>();
+  const realFolders = new Map<string, string>();
 
   const facts: Facts = {
     cwd,
