@@ -136,12 +136,46 @@ function chainHead(last: AuditEntry | undefined, head: AuditHead | undefined): A
   return head;
 }
 
+/**
+ * What this process last wrote, per guard home: the two files' identities right after its own writes
+ * (inode, size, modification and change times in ns) and the head it chained to. A long-lived writer
+ * (the decision server, the editor) then chains its next entry from memory instead of reading the
+ * file's tail and the head file again on every decision. The memory is used only while both files are
+ * still exactly as this process left them; anything else (another process appended, a file was
+ * edited, truncated, replaced or deleted, even with its times put back: the change time cannot be set)
+ * falls through to the reads below, which treat it as they always did: a file behind its head is
+ * chained from the head so the gap stays visible to `audit verify`, never silently re-chained.
+ */
+interface WrittenState {
+  log: string;
+  head: string;
+  chained: AuditHead;
+}
+const lastWritten = new Map<string, WrittenState>();
+
+function identity(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The head to chain from: from memory when both files are as this process last left them, else read. */
+function currentHead(home: string): AuditHead | undefined {
+  const known = lastWritten.get(home);
+  lastWritten.delete(home);
+  if (known && identity(auditLogPath(home)) === known.log && identity(auditHeadPath(home)) === known.head) return known.chained;
+  return chainHead(lastEntryInFile(home), readHead(home));
+}
+
 /** Append one decision. Throws when the log cannot be written (the caller decides whether that matters). */
 export function appendAudit(home: string, record: AuditRecord, now: Date = new Date()): AuditEntry {
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   const release = acquireLock(home);
   try {
-    const head = chainHead(lastEntryInFile(home), readHead(home));
+    const head = currentHead(home);
     const entry = chainEntry(record, head, now, sha256Hex);
     const fd = fs.openSync(auditLogPath(home), 'a', 0o600);
     try {
@@ -149,7 +183,12 @@ export function appendAudit(home: string, record: AuditRecord, now: Date = new D
     } finally {
       fs.closeSync(fd);
     }
-    writeHead(home, { count: entry.seq, lastHash: entry.hash });
+    const chained = { count: entry.seq, lastHash: entry.hash };
+    writeHead(home, chained);
+    // Still under the lock: what both files are now is what this process made them.
+    const log = identity(auditLogPath(home));
+    const headFile = identity(auditHeadPath(home));
+    if (log && headFile) lastWritten.set(home, { log, head: headFile, chained });
     return entry;
   } finally {
     release();
