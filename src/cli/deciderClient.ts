@@ -4,7 +4,7 @@ import { nodeCrypto } from '../node/lazyCrypto';
 import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 import { spawnDeciderServer } from '../node/decider/spawnServer';
-import { pipeExchange } from './pipeExchange';
+import { pipeConnect, type PipeConnection } from './pipeExchange';
 
 export { serverEnvironment, SPAWN_LOCK_STALE_MS } from '../node/decider/spawnServer';
 
@@ -19,6 +19,15 @@ export { serverEnvironment, SPAWN_LOCK_STALE_MS } from '../node/decider/spawnSer
 export const DECIDER_WAIT_MS = 3000;
 /** How long it waits for stdin before leaving the read to the in-process hook (which waits longer). */
 export const DECIDER_STDIN_WAIT_MS = 1000;
+
+/**
+ * Milliseconds since the process started, for the trace's marks. Not `performance.now()`: the first
+ * read of the `performance` global loads node:perf_hooks, 0.7–5 ms measured on a loaded machine, which
+ * every traced call (the bench traces each one) paid and an untraced call never did.
+ */
+export function msSinceStart(): number {
+  return process.uptime() * 1000;
+}
 
 export interface ClientOutcome {
   reply?: DeciderResult;
@@ -44,8 +53,13 @@ export interface ClientOptions {
   /** Tests: 'net' talks through node:net even where the pipe handle is there (the other runtimes' path). */
   transport?: 'net';
   /**
+   * The connection the launcher began before it started reading stdin (pipeConnect), so the server sets
+   * it up while the payload is read; without one, askDecider begins its own. Closed when the call ends.
+   */
+  connection?: PipeConnection;
+  /**
    * BLAST_SHIELD_DECIDER_TRACE=1 only (off in production): where the call's time went, in ms after the
-   * process started (`performance.now()`), pushed as each phase ends: stdin read, request sent, reply read.
+   * process started (`msSinceStart()`), pushed as each phase ends: stdin read, request sent, reply read.
    */
   marks?: Array<[string, number]>;
 }
@@ -166,11 +180,12 @@ export function freshNonce(device = '/dev/urandom'): string {
 /**
  * One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'.
  * `whileWaiting` runs once the request is written, while the server decides (the client MACs the
- * request line there, in parallel with the server's work instead of after it). Through libuv's pipe handle where the runtime has one (pipeExchange.ts: node:net's stream
- * modules are a tenth of a bare start), else node:net.
+ * request line there, in parallel with the server's work instead of after it). Over the connection
+ * begun while stdin was read, through libuv's pipe handle where the runtime has one (pipeExchange.ts:
+ * node:net's stream modules are a tenth of a bare start), else node:net.
  */
-function exchange(socketPath: string, line: string, ms: number, whileWaiting: () => void, transport?: 'net'): Promise<string> {
-  return (transport === 'net' ? undefined : pipeExchange(socketPath, line, ms, DECIDER_MAX_REPLY_BYTES, whileWaiting)) ?? netExchange(socketPath, line, ms, whileWaiting);
+function exchange(socketPath: string, line: string, ms: number, whileWaiting: () => void, early: PipeConnection | undefined): Promise<string> {
+  return early ? early.send(line, ms, DECIDER_MAX_REPLY_BYTES, whileWaiting) : netExchange(socketPath, line, ms, whileWaiting);
 }
 
 function netExchange(socketPath: string, line: string, ms: number, whileWaiting: () => void): Promise<string> {
@@ -216,12 +231,24 @@ function macCrypto(): DeciderCrypto {
 }
 
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
+  // Connected while stdin is read and the request built: the server accepts and sets the connection
+  // up meanwhile (node:net, where the pipe handle is missing, connects when the request is ready).
+  const early = o.transport === 'net' ? undefined : (o.connection ?? pipeConnect(DECIDER_PATHS.socket(o.home)));
+  try {
+    return await askOver(o, early);
+  } finally {
+    // Sent or not, the connection ends with the call (one never sent is dropped by the server).
+    early?.close();
+  }
+}
+
+async function askOver(o: ClientOptions, early: PipeConnection | undefined): Promise<ClientOutcome> {
   // While this process may hold the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
-  o.marks?.push(['stdin', performance.now()]);
+  o.marks?.push(['stdin', msSinceStart()]);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
   const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
@@ -250,10 +277,10 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   try {
     let replyLine: string | undefined;
     let failed: ClientOutcome | undefined;
-    o.marks?.push(['sent', performance.now()]);
+    o.marks?.push(['sent', msSinceStart()]);
     try {
-      replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, o.transport);
-      o.marks?.push(['reply', performance.now()]);
+      replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, early);
+      o.marks?.push(['reply', msSinceStart()]);
     } catch (err) {
       const code = err instanceof Error ? err.message : String(err);
       failed = { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import type * as Vm from 'node:vm';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
-import { HOOK_INPUT_MAX_BYTES, SERVED_HOSTS } from '../node/decider/protocol';
-import { askDecider, clientAllowed, startDecider } from './deciderClient';
+import { DECIDER_PATHS, HOOK_INPUT_MAX_BYTES, SERVED_HOSTS } from '../node/decider/protocol';
+import { askDecider, clientAllowed, msSinceStart, startDecider } from './deciderClient';
+import { pipeConnect } from './pipeExchange';
 import { PREPARE_CACHE } from './prepareCacheFlag';
 import { readStdinFd, setHookPrelude, setLauncherBuild } from './stdinRead';
 
@@ -211,15 +212,17 @@ function tryDecider(): Promise<boolean> | undefined {
   }
   const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
   // Traced calls only: where the time went (the launcher running, stdin read, request sent, reply read).
-  const marks: Array<[string, number]> | undefined = trace ? [['launcher', performance.now()]] : undefined;
+  const marks: Array<[string, number]> | undefined = trace ? [['launcher', msSinceStart()]] : undefined;
   const startedAt = Date.now();
+  // Connected first: the server accepts and sets the connection up while stdin is read here.
+  const connection = pipeConnect(DECIDER_PATHS.socket(home));
   const stdin = readStdinFd(HOOK_INPUT_MAX_BYTES);
   stdin.catch(() => undefined);
   setHookPrelude({ startedAt, stdin });
-  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd, pid: process.pid, ppid: process.ppid, ...(marks ? { marks } : {}) }).then((outcome) => {
+  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd, pid: process.pid, ppid: process.ppid, ...(connection ? { connection } : {}), ...(marks ? { marks } : {}) }).then((outcome) => {
     if (marks) {
       const phases = marks.map(([what, at]) => `${what} ${at.toFixed(1)}`).join(', ');
-      fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\nblast-shield decider phases (ms after start): ${phases}\n`);
+      fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(msSinceStart())} ms after start)\nblast-shield decider phases (ms after start): ${phases}\n`);
     }
     if (outcome.reply) {
       // Once the answer is being written, the bundle must not write a second one.

@@ -83,11 +83,23 @@ export function errorCode(status: number): string {
 const UV_EOF = -4095;
 
 /**
- * Send `line` (with its newline) and resolve with the first line back (without it), within `ms`.
- * `whileWaiting` runs once the request is handed to the kernel, while the server decides.
- * Undefined when the runtime offers no pipe handle: the caller then uses node:net.
+ * A connection begun before its request is known: the hook client connects while it is still reading
+ * stdin, so the server accepts the connection and sets it up (on the machine's other core) while the
+ * client reads its payload and builds the request line. `send` writes the line once the connection is
+ * up (at once when it already is) and resolves with the first line back (without it), within `ms`
+ * counted from `send`; a connection that failed meanwhile rejects `send` with its code. `close` ends
+ * a connection whose request is never sent (the server sees it close without a line and drops it).
  */
-export function pipeExchange(socketPath: string, line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string> | undefined {
+export interface PipeConnection {
+  send(line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string>;
+  close(): void;
+}
+
+/** A connect call that threw (no libuv status): reported as 'error', as before. */
+const THREW = Number.MIN_SAFE_INTEGER;
+
+/** Start connecting to `socketPath`; undefined when the runtime offers no pipe handle (the caller uses node:net). */
+export function pipeConnect(socketPath: string): PipeConnection | undefined {
   const b = bindings();
   if (!b) return undefined;
   let handle: PipeHandle;
@@ -96,72 +108,98 @@ export function pipeExchange(socketPath: string, line: string, ms: number, maxRe
   } catch {
     return undefined;
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    // Held until the exchange ends: libuv owns the requests' memory while they are pending.
-    let pending: object[] = [];
-    const finish = (err: Error | undefined, text?: string): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // A function, always: the binding refuses (aborts the process on) anything else.
-      handle.onread = () => undefined;
-      try {
-        handle.close(() => {
-          pending = [];
-        });
-      } catch {
-        // already closing
-      }
-      if (err) reject(err);
-      else resolve(text as string);
-    };
-    const timer = setTimeout(() => finish(new Error('timeout')), ms);
-    const fail = (status: number): void => finish(new Error(errorCode(status)));
-    handle.onread = (buffer) => {
-      const n = b.state[b.kReadBytesOrError]!;
-      if (n === 0) return;
-      if (n < 0 || !buffer) return finish(new Error(n === UV_EOF || n >= 0 ? 'closed' : errorCode(n)));
-      const chunk = Buffer.from(buffer, b.state[b.kArrayBufferOffset]!, n);
-      const nl = chunk.indexOf(0x0a);
-      const take = nl >= 0 ? chunk.subarray(0, nl) : chunk;
-      size += take.length;
-      if (size > maxReplyBytes) return finish(new Error('oversize'));
-      // Copied: the buffer libuv read into may be reused for the next read.
-      chunks.push(Buffer.from(take));
-      if (nl >= 0) finish(undefined, Buffer.concat(chunks).toString('utf8'));
-    };
-    const connect = new b.PipeConnectWrap();
-    pending.push(connect);
-    connect.oncomplete = (status) => {
-      if (settled) return;
-      if (status < 0) return fail(status);
-      const write = new b.WriteWrap();
-      write.handle = handle;
-      write.oncomplete = (st) => {
-        if (st < 0) fail(st);
-      };
-      pending.push(write);
-      let err: number;
-      try {
-        err = handle.writeUtf8String(write, line + '\n');
-        if (err === 0) err = handle.readStart();
-      } catch {
-        return finish(new Error('error'));
-      }
-      if (err < 0) return fail(err);
-      whileWaiting?.();
-    };
-    let status: number;
+  // Held until the exchange ends: libuv owns the requests' memory while they are pending.
+  let pending: object[] = [];
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    // A function, always: the binding refuses (aborts the process on) anything else.
+    handle.onread = () => undefined;
     try {
-      status = handle.connect(connect, socketPath);
+      handle.close(() => {
+        pending = [];
+      });
     } catch {
-      return finish(new Error('error'));
+      // already closing
     }
-    if (status < 0) fail(status);
-  });
+  };
+  /** The connection's outcome: 0 once connected, a negative libuv status on failure; undefined while pending. */
+  let connected: number | undefined;
+  let onConnected: ((status: number) => void) | undefined;
+  const connect = new b.PipeConnectWrap();
+  pending.push(connect);
+  connect.oncomplete = (status) => {
+    connected = status < 0 ? status : 0;
+    onConnected?.(connected);
+  };
+  try {
+    const status = handle.connect(connect, socketPath);
+    if (status < 0) connected = status;
+  } catch {
+    connected = THREW;
+  }
+  const send = (line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const finish = (err: Error | undefined, text?: string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        close();
+        if (err) reject(err);
+        else resolve(text as string);
+      };
+      const timer = setTimeout(() => finish(new Error('timeout')), ms);
+      const fail = (status: number): void => finish(new Error(status === THREW ? 'error' : errorCode(status)));
+      if (closed) return finish(new Error('closed'));
+      handle.onread = (buffer) => {
+        const n = b.state[b.kReadBytesOrError]!;
+        if (n === 0) return;
+        if (n < 0 || !buffer) return finish(new Error(n === UV_EOF || n >= 0 ? 'closed' : errorCode(n)));
+        const chunk = Buffer.from(buffer, b.state[b.kArrayBufferOffset]!, n);
+        const nl = chunk.indexOf(0x0a);
+        const take = nl >= 0 ? chunk.subarray(0, nl) : chunk;
+        size += take.length;
+        if (size > maxReplyBytes) return finish(new Error('oversize'));
+        // Copied: the buffer libuv read into may be reused for the next read.
+        chunks.push(Buffer.from(take));
+        if (nl >= 0) finish(undefined, Buffer.concat(chunks).toString('utf8'));
+      };
+      const write = (status: number): void => {
+        if (settled) return;
+        if (status < 0) return fail(status);
+        const req = new b.WriteWrap();
+        req.handle = handle;
+        req.oncomplete = (st) => {
+          if (st < 0) fail(st);
+        };
+        pending.push(req);
+        let err: number;
+        try {
+          err = handle.writeUtf8String(req, line + '\n');
+          if (err === 0) err = handle.readStart();
+        } catch {
+          return finish(new Error('error'));
+        }
+        if (err < 0) return fail(err);
+        whileWaiting?.();
+      };
+      if (connected !== undefined) write(connected);
+      else onConnected = write;
+    });
+  return { send, close };
+}
+
+/**
+ * Send `line` (with its newline) and resolve with the first line back (without it), within `ms`.
+ * `whileWaiting` runs once the request is handed to the kernel, while the server decides.
+ * Undefined when the runtime offers no pipe handle: the caller then uses node:net.
+ */
+export function pipeExchange(socketPath: string, line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string> | undefined {
+  return pipeConnect(socketPath)?.send(line, ms, maxReplyBytes, whileWaiting);
 }
 
 /**
