@@ -4,7 +4,7 @@ import { nodeCrypto } from '../node/lazyCrypto';
 import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 import { spawnDeciderServer } from '../node/decider/spawnServer';
-import { pipeConnect, type PipeConnection } from './pipeExchange';
+import { pipeConnect, settleOnce, type PipeConnection } from './pipeExchange';
 
 export { serverEnvironment, SPAWN_LOCK_STALE_MS } from '../node/decider/spawnServer';
 
@@ -194,15 +194,10 @@ function netExchange(socketPath: string, line: string, ms: number, whileWaiting:
     const socket = net.createConnection(socketPath);
     const chunks: Buffer[] = [];
     let size = 0;
-    let settled = false;
-    const finish = (err: Error | undefined, text?: string): void => {
-      if (settled) return;
-      settled = true;
+    const finish = settleOnce(resolve, reject, () => {
       clearTimeout(timer);
       socket.destroy();
-      if (err) reject(err);
-      else resolve(text as string);
-    };
+    });
     const timer = setTimeout(() => finish(new Error('timeout')), ms);
     socket.on('error', (err: NodeJS.ErrnoException) => finish(new Error(err.code ?? 'error')));
     socket.on('connect', () => {

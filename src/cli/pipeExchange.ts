@@ -95,6 +95,21 @@ export interface PipeConnection {
   close(): void;
 }
 
+/**
+ * An exchange's one outcome: the first call ends it (`end` releases what it held) and settles the
+ * promise with the reply line or the error; later calls do nothing.
+ */
+export function settleOnce(resolve: (text: string) => void, reject: (err: Error) => void, end: () => void): (err: Error | undefined, text?: string) => void {
+  let done = false;
+  return (err, text) => {
+    if (done) return;
+    done = true;
+    end();
+    if (err) reject(err);
+    else resolve(text as string);
+  };
+}
+
 /** A connect call that threw (no libuv status): reported as 'error', as before. */
 const THREW = Number.MIN_SAFE_INTEGER;
 
@@ -144,14 +159,11 @@ export function pipeConnect(socketPath: string): PipeConnection | undefined {
       const chunks: Buffer[] = [];
       let size = 0;
       let settled = false;
-      const finish = (err: Error | undefined, text?: string): void => {
-        if (settled) return;
+      const finish = settleOnce(resolve, reject, () => {
         settled = true;
         clearTimeout(timer);
         close();
-        if (err) reject(err);
-        else resolve(text as string);
-      };
+      });
       const timer = setTimeout(() => finish(new Error('timeout')), ms);
       const fail = (status: number): void => finish(new Error(status === THREW ? 'error' : errorCode(status)));
       if (closed) return finish(new Error('closed'));

@@ -13,13 +13,19 @@ import { appendAudit, auditHeadPath, auditLogPath, readAuditEntries, verifyAudit
  */
 const record = (n: number): AuditRecord => ({ host: 'claude', event: 'PreToolUse', kind: 'shell', subject: `echo ${n}`, decision: 'allow', decidedBy: 'policy', reasons: [] });
 
+/** Guard homes made by this file, each holding a log of four entries this process wrote. */
+const homes: string[] = [];
+function logOfFour(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-audit-memo-'));
+  homes.push(dir);
+  for (let i = 1; i <= 4; i++) appendAudit(dir, record(i));
+  return dir;
+}
+
 describe('audit log: appends chained from memory', () => {
-  let home: string;
-  beforeEach(() => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-audit-memo-'));
-    for (let i = 1; i <= 4; i++) appendAudit(home, record(i));
-  });
-  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+  let home = '';
+  beforeEach(() => void (home = logOfFour()));
+  after(() => homes.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
   const lines = (): string[] => fs.readFileSync(auditLogPath(home), 'utf8').split('\n').filter(Boolean);
   /** Rewrite the log in place (same inode) and put its access and modification times back. */
