@@ -1,5 +1,6 @@
 import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
+import { connectionPrint } from './support/connectionStrings';
 
 /**
  * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
@@ -106,6 +107,8 @@ export interface SecretRead {
   shown: string;
   /** What is printed: 'the secret prod/billing/db/password'. */
   what: string;
+  /** A remote store's credential: where nobody named the environment, it is production (a connection string). */
+  unknownIsProduction?: boolean;
 }
 
 /**
@@ -113,7 +116,7 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
-  const printed = storePrintOf(name, path, values);
+  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values);
   if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };

@@ -545,7 +545,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
-  const resolved = ctx.environmentOf({ values: hintValues(inv.args), remote: !local });
+  const resolved = ((r) => (r.environment === 'unknown' && found.unknownIsProduction && !local ? { environment: 'production' as const, reason: `${r.reason} (a remote store's credential: treated as production)` } : r))(ctx.environmentOf({ values: hintValues(inv.args), remote: !local }));
   const target: Target = { kind: 'credential', name: found.what.replace(/^the /, ''), provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };
   return { rule: 'verbs.secret-read', risk: 'credential-dump', severity: 'ask', reason: `\`${found.shown}\` prints ${found.what} (${inv.name} has no rules of its own: judged by its words).`, targets: [target] };
 }
