@@ -35,7 +35,7 @@ export function connectionPrint(name: string, path: readonly string[], values: r
     const connection = CONNECTION_WORD.test(joined) || parts.some((p) => CONNECTION_WORD.test(p))
       || (parts.length >= 2 && parts.some((p) => CONNECTION_PARTS.test(p)) && parts.some((p) => /^(url|uri|string|str|info|details)$/.test(p)))
       || (/^(url|uri|urls|connection|connect-info|conn)$/i.test(word) && i > 0 && STORE_NOUN.test(path[i - 1]!));
-    if (!connection) continue;
+    if (!connection || parts.some((p) => /^(list|ls|names|count|set|unset|delete|rotate|reset)$/.test(p))) continue;
     if (path.slice(i + 1).some((w) => NOT_PRINTED.test(w))) return undefined;
     const of = path[i + 1] ?? values[0];
     const noun = i > 0 ? `${path[i - 1]} ` : '';
