@@ -32,6 +32,7 @@ import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorLoad } from './support/floorLoad';
+import { productionCopy } from './support/productionCopies';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -557,6 +558,8 @@ function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, c
   const resolved = ctx.environmentOf({ values, sources, remote: true });
   if (resolved.environment !== 'production') return [];
   if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
+  const copied = isDry(reading, verbTraitsOf(inv.name), []) || ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment !== 'production' ? undefined : productionCopy(inv, reading, resolved.reason);
+  if (copied) return [copied];
   // Production named by the command's own words, not only by a mode variable (`NODE_ENV=production tool build`).
   // An option's change counts where production is not only a file here (`ruff check --fix deploy/production.py` edits this machine's file).
   const remoteNamed = ctx.environmentOf({ values: values.filter((v) => !localPath(v, ctx.facts)), sources, remote: true, selectors: [] }).environment === 'production';
