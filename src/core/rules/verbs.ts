@@ -33,6 +33,7 @@ import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorLoad } from './support/floorLoad';
 import { productionCopy } from './support/productionCopies';
+import { unknownScheduled } from './deferred/unknownSchedulers';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -432,6 +433,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
+  // Stop 36: work handed to a scheduler the guard does not describe (deferred/unknownSchedulers.ts).
+  const later = unknownScheduled(inv, ctx);
+  if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
   if (secret) return [secret];
   const statement = statementOf(args) ?? stdinStatement(inv, ctx.facts);

@@ -88,6 +88,8 @@ function after(reading: ReadingLike, word: string): string[] {
 const BRINGS_IN = /^(install|add|bundle|light|load)$/i;
 /** A repository named as a source: `owner/repo` (at a ref), a git or forge URL, a forge shorthand. */
 const REPOSITORY = /^(?:[A-Za-z0-9][\w.-]*\/[\w.-]+(?:@[\w./-]+)?|(?:https?:\/\/|git@|git\+|github:|gh:|gitlab:|bitbucket:)\S+)$/;
+/** Options that name where a plugin comes from by its forge (`--github owner/repo`, `--gitlab`, `--git URL`). */
+const FORGE_OPTION = /^--?(github|gh|gitlab|gl|bitbucket|codeberg|sourcehut|gist|git|forge|repo-url|git-url)$/i;
 /** Words that bring a security finding's silence: the command word, and IDs of advisories. */
 const SILENCES = /^(ignore|suppress|waive|snooze|mute|exempt|allowlist|whitelist|accept-risk|risk-accept)$/i;
 const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|RUSTSEC-\d{4}-\d+|PYSEC-\d{4}-\d+|GO-\d{4}-\d+|OSV-[\w-]+)$/i;
@@ -104,8 +106,11 @@ function pluginFromRepository(reading: ReadingLike, words: readonly string[], li
   const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
   // The operand right after the verb (an option's value, `secret add --repository acme/app`, names no plugin).
   const source = reading.positionals.slice(verbAt + 1).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).slice(0, 1).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
-  if (source === undefined) return undefined;
-  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [source], local: true };
+  // Stop 36 (round 22: `sheldon add envloader --github acme-tools/zsh-envloader`): the repository named by a forge's option.
+  const byOption = reading.options.find((o) => FORGE_OPTION.test(o.name) && REPOSITORY.test(o.value ?? o.next ?? ''));
+  const from = source ?? (byOption !== undefined ? (byOption.value ?? byOption.next)! : undefined);
+  if (from === undefined) return undefined;
+  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [from], local: true };
 }
 
 /** `snyk ignore --id=SNYK-JS-… --expiry=2030-01-01`: a security finding silenced, so the check that found it passes. */
