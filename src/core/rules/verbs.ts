@@ -32,6 +32,7 @@ import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorLoad } from './support/floorLoad';
+import { requestFileWrites } from './support/requestFiles';
 import { productionCopy } from './support/productionCopies';
 import { unknownScheduled } from './deferred/unknownSchedulers';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
@@ -433,7 +434,6 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
-  // Stop 36: work handed to a scheduler the guard does not describe (deferred/unknownSchedulers.ts).
   const later = unknownScheduled(inv, ctx);
   if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
@@ -446,7 +446,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
-  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx);
+  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx) ?? requestFileWrites(inv, reading, ctx);
   if (load) return [load];
   const path = pathVerb(reading, traits);
   if (path) {
