@@ -52,7 +52,7 @@ function passwordWord(word: string): boolean {
   if (PASSWORD.test(word)) return true;
   const parts = identifierParts(word);
   if (parts.length === 1) return /^(set|change|ch|reset|update|new)(pass|passwd|password|pw|pwd|passphrase)$/.test(parts[0]!);
-  return parts.length === 2 && parts.some((p) => PASS_VERB.test(p)) && parts.some((p) => PASS_NOUN.test(p));
+  return parts.length <= 3 && parts.some((p) => PASS_VERB.test(p)) && parts.some((p) => PASS_NOUN.test(p)) && !parts.some((p) => /^(policy|policies|strength|rules?|expiry|age|history|check|show|get|list)$/.test(p));
 }
 /** Nouns of accounts whose password a bare `passwd` changes. */
 const ACCOUNT = /^(users?|accounts?|admins?|members?|logins?|principals?|roles?|identit(y|ies))$/i;
