@@ -35,9 +35,9 @@ interface ReadingLike {
 }
 
 function outputFile(inv: Invocation, reading: ReadingLike): string | undefined {
-  const redirect = inv.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && (r.fd === undefined || r.fd === 1) && !/^\/dev\//.test(r.target.text));
+  const redirect = inv.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && (r.fd === undefined || r.fd === 1) && !r.target.text.startsWith('/dev/'));
   if (redirect) return redirect.target.text;
-  return reading.options.filter((o) => OUTPUT_FILE.test(o.name)).map((o) => o.value ?? o.next).find((v) => v !== undefined && !FORMAT.test(v) && /[./]/.test(v) && !/^-/.test(v));
+  return reading.options.filter((o) => OUTPUT_FILE.test(o.name)).map((o) => o.value ?? o.next).find((v) => v !== undefined && !FORMAT.test(v) && /[./]/.test(v) && !v.startsWith('-'));
 }
 
 /** The finding, or undefined; `reason` says why the target is production. */
