@@ -56,6 +56,8 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'uptimer monitors:resume --all', decision: 'allow' },
     { cmd: 'brokerctl consumers status orders-sync', decision: 'allow' },
     { cmd: 'ddev stop', decision: 'allow' },
+    { cmd: 'amtool silence expire $(amtool silence query -q)', decision: 'allow' },
+    { cmd: 'obsctl mute delete m-12', decision: 'allow' },
     { cmd: 'acme dev stop', decision: 'allow' },
   ]);
 
@@ -162,6 +164,8 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'acme tunnel url', decision: 'allow' },
     { cmd: 'acme dsn-list', decision: 'allow' },
     { cmd: 'acme db url set postgres://localhost/app', decision: 'allow' },
+    // A value written under a connection word is a secret write, judged as one (not a print).
+    { cmd: 'chamber write app-production database_url postgres://app:pw@db.prod.acme.internal/app', decision: 'ask', reason: /^(?!.*connection string)/ },
   ]);
 
   table('request files run against a remote host', [

@@ -22,6 +22,9 @@ const CONNECTION_PARTS = /^(connection|conn|connect|database|db|jdbc|odbc|dsn)$/
 /** Verbs after the word that set or take it away instead of printing it. */
 const NOT_PRINTED = /^(set|put|update|unset|delete|rm|remove|rotate|reset|add|edit|help)$/i;
 
+/** Verbs before the word that store a value under it. */
+const WRITES = /^(write|put|store|save|import|upload|push|create|new|edit|configure|config-set|set-value)$/i;
+
 export interface ConnectionPrint {
   shown: string;
   what: string;
@@ -36,7 +39,8 @@ export function connectionPrint(name: string, path: readonly string[], values: r
       || (parts.length >= 2 && parts.some((p) => CONNECTION_PARTS.test(p)) && parts.some((p) => /^(url|uri|string|str|info|details)$/.test(p)))
       || (/^(url|uri|urls|connection|connect-info|conn)$/i.test(word) && i > 0 && STORE_NOUN.test(path[i - 1]!));
     if (!connection || parts.some((p) => /^(list|ls|names|count|set|unset|delete|rotate|reset)$/.test(p))) continue;
-    if (path.slice(i + 1).some((w) => NOT_PRINTED.test(w))) return undefined;
+    // `chamber write app-production database_url postgres://…`: a value written under that name, not printed.
+    if (path.some((w, k) => k !== i && (NOT_PRINTED.test(w) || WRITES.test(w)))) return undefined;
     const of = path[i + 1] ?? values[0];
     const noun = i > 0 ? `${path[i - 1]} ` : '';
     return { shown: [name, ...path.slice(0, i + 1)].join(' '), what: `the connection string of ${noun}${of ?? '(the default)'}, password included`, unknownIsProduction: true };

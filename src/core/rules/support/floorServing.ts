@@ -24,6 +24,8 @@ import type { FloorChange } from './floorChanges';
 const LOWERS = /^(stop|disable|pause|suspend|halt|deactivate|unload|shutdown|silence|mute|snooze|hush)$/;
 /** Verbs that lower a watch whatever they name. */
 const SILENCES = /^(silence|mute|snooze|hush)$/;
+/** Verbs after a silence's noun that end or only read it. */
+const ENDS = /^(expire|expired|delete|remove|rm|del|end|clear|lift|cancel|unmute|unsilence|query|list|ls|show|get|import|export)$/i;
 /** Nouns of what serves clients, keeps watch, or runs on its own. */
 const SERVING = /^(listeners?|endpoints?|ingress(es)?|gateways?|routes?|vhosts?|bridges?|connectors?|consumers?|workers?|replication|replicas?|mirrors?|mirroring|schedules?|schedulers?|crons?|cronjobs?|triggers?|webhooks?|automations?|workflows?|pipelines?|rules?|health|healthchecks?|checks?|probes?|monitors?|monitoring|alerts?|alerting|alarms?|notifications?|notifiers?|pagers?|paging|escalations?|watchdogs?|watchers?|backups?|snapshots?|retention|firewalls?|waf|ratelimits?|ratelimiting|auth|authentication|mfa|sso|tls|ssl|audit|auditing|logging|protection|guards?|subscriptions?|queues?|streams?|channels?|agents?|jobs?|tasks?)$/;
 /** Options that switch a state; with one of the OFF values it is switched off. */
@@ -54,6 +56,8 @@ export function servingStopped(reading: ReadingLike, path: readonly string[]): F
     if (verb === undefined) continue;
     // `disable-alerts`, `monitors:pause`: the noun in the same word; else the word before, or the one right after.
     const noun = parts.length > 1 && parts.some((p) => SERVING.test(p)) ? word : servingNoun(path[i - 1]) ? path[i - 1] : servingNoun(path[i + 1]) ? path[i + 1] : undefined;
+    // `silence expire`, `mute delete`: the word is the noun of a verb that ends the silence (alerting comes back).
+    if (parts.length === 1 && ENDS.test(path[i + 1] ?? '')) continue;
     const silenced = SILENCES.test(verb) && (noun !== undefined || all || i > 0 || path[i + 1] !== undefined);
     if (noun === undefined && !silenced) continue;
     const groups = path.slice(0, i);
