@@ -57,7 +57,7 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'brokerctl consumers status orders-sync', decision: 'allow' },
     { cmd: 'ddev stop', decision: 'allow' },
     { cmd: 'amtool silence expire $(amtool silence query -q)', decision: 'allow' },
-    { cmd: 'obsctl mute expire m-12', decision: 'allow' },
+    { cmd: 'obsctl unmute billing-service', decision: 'allow' },
     { cmd: 'acme dev stop', decision: 'allow' },
   ]);
 
