@@ -84,7 +84,7 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'emqx ctl data import /tmp/emqx-export-2026.tar.gz', decision: 'ask', production: true },
     { cmd: 'acme rules import rules.json', decision: 'ask' },
     { cmd: 'acme-kv load dump.rdb --host kv.acme.io', decision: 'ask' },
-    { cmd: 'flowctl restore ./backups/2026-12-01/', decision: 'ask' },
+    { cmd: 'flowctl restore ./backups/2026-12-01.tar.gz', decision: 'ask' },
     { cmd: 'acme users ingest --file people.csv', decision: 'ask' },
     { cmd: 'acme import-data -i export.ndjson', decision: 'ask' },
     { cmd: 'sudo acme config restore --from /var/backups/acme.tgz', decision: 'ask' },
@@ -96,6 +96,8 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'acme import status 42', decision: 'allow' },
     { cmd: 'acme rules import --help', decision: 'allow' },
     { cmd: 'acme rules import rules.json --env development', decision: 'allow' },
+    { cmd: 'acmebak restore snap-123 --target ./restored', decision: 'allow' },
+    { cmd: 'vaultbak snapshot restore k1234 ./restored', decision: 'allow' },
   ]);
 
   table('a release shipped by an option, a package file or a manifest applied', [

@@ -15,11 +15,14 @@ import type { FloorChange } from './floorChanges';
  */
 
 /** Verbs that write a file's content into the store. */
-const IMPORTS = /^(import|restore|load|ingest|replay|reimport)$/;
+const IMPORTS = /^(import|restore|recover|load|ingest|replay|reimport)$/;
 /** Options that name the file or folder imported. */
 const INPUT_OPTION = /^--?(input|in|i|file|f|from|source|src|dir|directory|path|archive|dump|backup|data|data-file|input-file|input-dir|folder)$/i;
 /** What a file of data or a dump is called: a folder path, or a data, archive or dump extension. */
 const DATA_FILE = /\.(json|ndjson|jsonl|ya?ml|csv|tsv|sql|dump|gz|tgz|tar|zip|bak|xml|parquet|avro|db|sqlite3?|bson|rdb|aof|backup|zst|bz2|xz|7z|lz4|arrow|orc|txt)$/i;
+
+/** Options that name a folder or file on this machine the command writes to. */
+const LOCAL_DESTINATION = /^--?(target|to|dest|destination|output|out|output-dir|out-dir|into-dir|t)$/i;
 
 interface ReadingLike {
   positionals: readonly { text: string; index: number }[];
@@ -37,8 +40,12 @@ export function storeImport(reading: ReadingLike, path: readonly string[]): Floo
   const at = path.slice(0, 3).findIndex((w) => identifierParts(w).some((p) => IMPORTS.test(p)));
   if (at < 0) return undefined;
   const word = path[at]!;
+  // `restic restore latest --target ./restored`: what is restored lands in a folder here, which the perimeter judges.
+  if (reading.options.some((o) => LOCAL_DESTINATION.test(o.name))) return undefined;
+  // A backup tool's restore names the folder it writes to (`kopia snapshot restore k1 ./restored`): only a file of data is a source.
+  const restores = identifierParts(word).some((p) => /^(restore|recover)$/.test(p));
   const verbIndex = reading.positionals.find((w) => w.text === word)?.index ?? -1;
-  const operand = reading.positionals.find((w) => w.index > verbIndex && dataSource(w.text))?.text;
+  const operand = reading.positionals.find((w) => w.index > verbIndex && dataSource(w.text) && (!restores || DATA_FILE.test(w.text)))?.text;
   const option = reading.options.filter((o) => INPUT_OPTION.test(o.name)).map((o) => o.value ?? o.next).find(dataSource);
   const source = operand ?? option;
   if (source === undefined) return undefined;
