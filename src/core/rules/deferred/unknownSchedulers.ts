@@ -2,6 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/typ
 import { resolvePath } from '../../paths';
 import { judgePayload } from './payload';
 import { cronCommands } from './places';
+import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /**
  * Work handed to a scheduler the guard does not describe (issue #18 criterion 8, stop 36; red team round 22:
@@ -44,34 +45,37 @@ export function unknownScheduled(inv: Invocation, ctx: RuleContext): Finding[] {
   const args = inv.args;
   if (TABLE_PROGRAM.test(inv.name) && inv.name !== 'crontab') return tableInstalled(inv, ctx, cwd);
   const dashes = args.findIndex((a) => a.text === '--');
-  const when = args.slice(0, dashes < 0 ? args.length : dashes).findIndex((a) => WHEN.test(a.text.replace(/=.*$/, '')));
-  if (when < 0) return [];
-  const glued = /=(.*)$/.exec(args[when]!.text)?.[1];
-  const timeText = glued ?? args[when + 1]?.text ?? '';
+  // Each option read as taking the next word (the one grammar's free-form reading): `--delay 'tomorrow 3am'`, `--at=03:00`.
+  const { valued } = freeFormReadings(dashes < 0 ? args : args.slice(0, dashes));
+  const option = valued.options.find((o) => WHEN.test(o.name));
+  if (option === undefined) return [];
+  const timeText = optionValue(option) ?? '';
   // `--in prod`, `--at eu-west`: a place, not a time.
   if (!TIME_VALUE.test(timeText)) return [];
   let passed: readonly ArgWord[] = dashes >= 0 ? args.slice(dashes + 1) : [];
   // No `--`: one quoted operand that is a command line (`… --delay 2h 'sh nightly.sh'`).
   if (passed.length === 0) {
-    const line = args.slice(when + (glued !== undefined ? 1 : 2)).find((a) => /\s/.test(a.text) && /^[\w./-]+\s/.test(a.text));
+    const line = valued.operands.find((a) => /\s/.test(a.text) && /^[\w./-]+\s/.test(a.text));
     if (line !== undefined) passed = [line];
   }
   if (passed.length === 0) return [];
   const text = passed.length === 1 ? passed[0]!.text : commandLine(passed);
-  const place = { where: `a ${inv.name} job`, when: `later (${args[when]!.text.replace(/=.*$/, '')} ${timeText}), outside the agent` };
+  const place = { where: `a ${inv.name} job`, when: `later (${option.name} ${timeText}), outside the agent` };
   const judged = judgePayload(text, 'shell', place, inv.name, ctx, cwd);
   if (judged.some((f) => f.severity !== 'info')) return judged;
-  return [ask('deferred.unknown-scheduler', `${inv.name} is told to run \`${text.slice(0, 80)}\` later (${args[when]!.text.replace(/=.*$/, '')} ${timeText}): a scheduler the guard does not describe runs it outside the agent's turn, where nothing checks it then, and a script it names can change before it runs.`, inv.name)];
+  return [ask('deferred.unknown-scheduler', `${inv.name} is told to run \`${text.slice(0, 80)}\` later (${option.name} ${timeText}): a scheduler the guard does not describe runs it outside the agent's turn, where nothing checks it then, and a script it names can change before it runs.`, inv.name)];
 }
 
 /** `fcrontab FILE`, `… -` (standard input), `… -r`: a table replaced or removed whole. */
 function tableInstalled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
-  const texts = inv.args.map((a) => a.text);
-  if (texts.length === 0 || texts.some((t) => LISTS.test(t))) return [];
-  const removal = texts.find((t) => REMOVES.test(t));
+  const { usual } = freeFormReadings(inv.args);
+  const options = usual.options.map((o) => o.written);
+  if (inv.args.length === 0 || options.some((t) => LISTS.test(t))) return [];
+  const removal = options.find((t) => REMOVES.test(t));
   if (removal !== undefined) return [ask('deferred.table-removed', `\`${inv.name} ${removal}\` removes its whole table: every job scheduled there is gone, and nothing keeps a copy.`, inv.name, 'destructive')];
-  if (texts.some((t) => /^-e$|^--edit$/.test(t))) return [];
-  const file = inv.args.find((a) => !a.text.startsWith('-') || a.text === '-');
+  if (options.some((t) => /^-e$|^--edit$/.test(t))) return [];
+  // `-` is standard input; any other operand is the table's file.
+  const file = inv.args.find((a) => a.text === '-') ?? usual.operands[0];
   if (file === undefined) return [];
   const stdin = inv.stdin;
   const text = file.text === '-' ? (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring' ? stdin.text : undefined) : file.dynamic ? undefined : ctx.facts.readFile(resolvePath(cwd, file.text, ctx.facts.home));

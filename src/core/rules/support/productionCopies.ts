@@ -37,7 +37,7 @@ interface ReadingLike {
 function outputFile(inv: Invocation, reading: ReadingLike): string | undefined {
   const redirect = inv.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && (r.fd === undefined || r.fd === 1) && !r.target.text.startsWith('/dev/'));
   if (redirect) return redirect.target.text;
-  return reading.options.filter((o) => OUTPUT_FILE.test(o.name)).map((o) => o.value ?? o.next).find((v) => v !== undefined && !FORMAT.test(v) && /[./]/.test(v) && !v.startsWith('-'));
+  return reading.options.filter((o) => OUTPUT_FILE.test(o.name)).map((o) => o.value ?? o.next).find((v) => v !== undefined && !FORMAT.test(v) && /[./]/.test(v) && !/^-{1,2}\w/.test(v));
 }
 
 /** The finding, or undefined; `reason` says why the target is production. */
