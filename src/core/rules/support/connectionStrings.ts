@@ -33,6 +33,8 @@ export interface ConnectionPrint {
 
 export function connectionPrint(name: string, path: readonly string[], values: readonly string[]): ConnectionPrint | undefined {
   for (const [i, word] of path.slice(0, 5).entries()) {
+    // `Select-String DATABASE_URL`: a variable's name searched for, not a command word.
+    if (/^[A-Z0-9_]+$/.test(word)) continue;
     const parts = identifierParts(word);
     const joined = parts.join('');
     const connection = CONNECTION_WORD.test(joined) || parts.some((p) => CONNECTION_WORD.test(p))
