@@ -136,8 +136,9 @@ export function secretReadOf(name: string, path: readonly string[], values: read
     if (w.parts.length === 1 && w.parts[0] === 'decrypt') return { shown: shown(i), what: `the decrypted ${values[0] ?? 'value'}` };
     if (isSecretWord(w.parts)) {
       const next = words[i + 1]?.parts[0];
-      // Tokens and API keys are minted and printed once: `tctl tokens add`, `exo iam api-key create`.
-      const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey') || /\b(api|access) key\b/.test(w.parts.join(' '));
+      // Tokens and API keys are minted and printed once: `tctl tokens add`, `exo iam api-key create`; stop 36: a database's password or
+      // credentials made under a group (`pscale password create main app`, `… db credentials new`) are printed the same way.
+      const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey' || /^(password|passwords|credential|credentials|creds)$/.test(p)) || /\b(api|access) key\b/.test(w.parts.join(' '));
       // `tctl tokens add`: minting prints the token; `tool secret get x`: reading prints it.
       if (next !== undefined && ((minted && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
       // `scw secret version access …`: a reading verb further along the path.

@@ -48,6 +48,10 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'acme disable-alerts --service web', decision: 'ask' },
     { cmd: 'sudo brokerctl webhooks stop all', decision: 'ask' },
     { cmd: 'acme firewall deactivate edge-1', decision: 'ask' },
+    { cmd: 'kong services stop payments', decision: 'ask', reason: /service payments/ },
+    { cmd: 'vector-cli sinks stop s3', decision: 'ask' },
+    { cmd: 'pgbouncerctl pause appdb', decision: 'ask', reason: /pause` stops .*appdb/ },
+    { cmd: 'healthpinger pause web', decision: 'ask' },
     // Look-alikes: the same nouns read, started or enabled again; a tool's own stop with nothing named.
     { cmd: 'emqx ctl listeners', decision: 'allow' },
     { cmd: 'emqx ctl listeners start tcp:default', decision: 'allow' },
@@ -59,6 +63,10 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'amtool silence expire $(amtool silence query -q)', decision: 'allow' },
     { cmd: 'obsctl unmute billing-service', decision: 'allow' },
     { cmd: 'acme dev stop', decision: 'allow' },
+    { cmd: 'acme dev stop web', decision: 'allow' },
+    { cmd: 'acme server stop', decision: 'allow' },
+    { cmd: 'acme services start payments', decision: 'allow' },
+    { cmd: 'acme pause', decision: 'allow' },
   ]);
 
   table('a state switched off by an update (one thing or all of them)', [
@@ -159,6 +167,9 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'acme show-jdbc-url warehouse', decision: 'ask' },
     { cmd: 'acme instances connection-info db-7', decision: 'ask' },
     { cmd: 'acme cluster uri analytics --env staging', decision: 'ask', production: false },
+    { cmd: 'planetscale password create main app-user', decision: 'ask', production: true },
+    { cmd: 'acme db credentials new reporting', decision: 'ask' },
+    { cmd: 'acme passwords list main', decision: 'allow' },
     // Look-alikes: a URL of what serves pages, lists and describes, a URL set.
     { cmd: 'xata branch list', decision: 'allow' },
     { cmd: 'xata branch describe preview-123', decision: 'allow' },

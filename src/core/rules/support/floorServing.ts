@@ -33,6 +33,10 @@ const STATE_OPTION = /^--?(active|enabled?|status|state|live|running|on|paused|d
 const OFF_VALUE = /^(false|off|0|no|disabled?|inactive|paused?|stopped|suspended|down)$/i;
 /** Switches that say off by their name (`--disable`, `--deactivate`). */
 const OFF_SWITCH = /^--?(disable|disabled|deactivate|inactive|pause|paused|suspend|suspended|off)$/i;
+/** Groups of what runs for others, whose members a stop names (`services stop payments`, `sinks stop s3`). */
+const RUNNING_GROUP = /^(services?|sinks?|sources?|flows?|connections?|integrations?|processors?|functions?|apps?|applications?|deployments?|instances?|databases?|dbs?|clusters?|nodes?|machines?|vms?|servers?|brokers?|proxies|proxy|pools?|upstreams?|backends?|targets?|tenants?|sites?|stores?)$/i;
+/** Groups of what runs for the developer here. */
+const LOCAL_GROUP = /^(dev|develop|development|local|localhost|emulators?|sandbox|devserver|watch|test|tests|preview)$/i;
 /** Switches that say on by their name: `--paused` or `--disabled` set to false keep it running. */
 const ON_NAMED = /^--?(paused|disabled|suspended)$/i;
 /** Verbs that change a thing in place. */
@@ -47,6 +51,21 @@ function servingNoun(word: string | undefined): boolean {
   return word !== undefined && identifierParts(word).some((p) => SERVING.test(p));
 }
 
+/**
+ * A part named after the verb, under a group of what runs (`kong services stop payments`, `vector sinks stop s3`), or
+ * right after a verb that only pauses or disables (`pgbouncerctl pause appdb`, `healthchecks pause web`). A stop with
+ * nothing named (`devbox services stop`, `tool server stop`) is the tool's own, and a development group stays allowed.
+ */
+function namedPart(reading: ReadingLike, path: readonly string[], i: number): string | undefined {
+  const verb = path[i]!.toLowerCase();
+  const named = reading.positionals.map((w) => w.text).slice(reading.positionals.findIndex((w) => w.text === path[i]) + 1).find((t) => /^[\w.:/@-]+$/.test(t) && !/^(all|-)/.test(t));
+  if (named === undefined) return undefined;
+  const group = path[i - 1];
+  if (group !== undefined) return RUNNING_GROUP.test(group) && !LOCAL_GROUP.test(group) ? group : undefined;
+  // No group: '' says the verb itself names what it stops.
+  return /^(pause|suspend|disable|deactivate)$/.test(verb) ? '' : undefined;
+}
+
 /** A serving part stopped or a watch lowered, read from the command words (`path`: up to the first read verb). */
 export function servingStopped(reading: ReadingLike, path: readonly string[]): FloorChange | undefined {
   const all = reading.positionals.some((w) => w.text === 'all') || reading.options.some((o) => /^--?(all|a)$/.test(o.name));
@@ -55,19 +74,19 @@ export function servingStopped(reading: ReadingLike, path: readonly string[]): F
     const verb = parts.find((p) => LOWERS.test(p));
     if (verb === undefined) continue;
     // `disable-alerts`, `monitors:pause`: the noun in the same word; else the word before, or the one right after.
-    const noun = parts.length > 1 && parts.some((p) => SERVING.test(p)) ? word : servingNoun(path[i - 1]) ? path[i - 1] : servingNoun(path[i + 1]) ? path[i + 1] : undefined;
+    const noun = parts.length > 1 && parts.some((p) => SERVING.test(p)) ? word : servingNoun(path[i - 1]) ? path[i - 1] : servingNoun(path[i + 1]) ? path[i + 1] : namedPart(reading, path, i);
     // `silence expire`, `mute delete`: the word is the noun of a verb that ends the silence (alerting comes back).
     if (parts.length === 1 && ENDS.test(path[i + 1] ?? '')) continue;
     const silenced = SILENCES.test(verb) && (noun !== undefined || all || i > 0 || path[i + 1] !== undefined);
     if (noun === undefined && !silenced) continue;
     const groups = path.slice(0, i);
-    const shown = path.slice(0, Math.max(i + 1, path.indexOf(noun ?? '') + 1)).join(' ');
-    const last = Math.max(i, path.indexOf(noun ?? ''));
+    const shown = path.slice(0, Math.max(i + 1, noun ? path.indexOf(noun) + 1 : 0)).join(' ');
+    const last = noun ? Math.max(i, path.indexOf(noun)) : i;
     const lastIndex = reading.positionals.find((w) => w.text === path[last])?.index ?? -1;
     const after = reading.positionals.filter((w) => w.index > lastIndex && !/\s/.test(w.text)).map((w) => w.text).slice(0, 3);
     const names = after.length > 0 ? after : all ? ['all of them'] : [];
     const what = SILENCES.test(verb) ? 'silences (nothing warns while it lasts)' : 'stops (what relied on it no longer runs or answers)';
-    return { rule: 'verbs.serving-stopped', shown, verb, phrase: what, groups: noun !== undefined && !parts.includes(noun) ? [...groups.filter((g) => g !== noun), noun] : groups, names };
+    return { rule: 'verbs.serving-stopped', shown, verb, phrase: what, groups: noun && !parts.includes(noun) ? [...groups.filter((g) => g !== noun), noun] : groups, names };
   }
   return undefined;
 }
