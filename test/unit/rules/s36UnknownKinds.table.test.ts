@@ -145,10 +145,12 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'qrun add --every 1h -- rm -rf /home/dev/.blast-shield', decision: 'deny' },
     { cmd: 'jobq add --not-before=2026-12-24T00:00 -- make deploy', decision: 'ask' },
     { cmd: 'zshplug add loader --gitlab acme/zsh-loader', decision: 'ask' },
+    { cmd: "jobber add nightly --time '0 3 * * *' --cmd 'sh /work/app/scripts/nightly.sh'", decision: 'ask' },
     { cmd: 'shellpm install --git https://github.com/acme/fish-env', decision: 'ask' },
     // Look-alikes: listings, a command queued to run now, a local plugin, a place that is not a time.
     { cmd: 'pueue status', decision: 'allow' },
     { cmd: 'pueue add -- npm test', decision: 'allow' },
+    { cmd: "jobber test nightly --cmd 'sh /work/app/scripts/nightly.sh'", decision: 'allow' },
     { cmd: 'fcrontab -l', decision: 'allow' },
     { cmd: 'sheldon add envloader --local ./plugins/env', decision: 'allow' },
     { cmd: 'sheldon lock', decision: 'allow' },

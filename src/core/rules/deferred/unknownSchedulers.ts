@@ -24,6 +24,8 @@ import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /** Options that say when a command runs. */
 const WHEN = /^--?(delay|delayed|after|at|in|when|schedule|scheduled|cron|every|not-before|delay-until|run-at|start-at|starts-at|on-calendar|later|defer|deferred|eta|countdown|time|wait-until)$/i;
+/** Options whose value is the command to run. */
+const COMMAND_OPTION = /^--?(cmd|command|exec|run|script|shell-command|c)$/i;
 /** What a time or a schedule looks like: digits, a cron expression, a nickname, a day word. */
 const TIME_VALUE = /\d|\*|^@|\b(tomorrow|tonight|today|midnight|noon|daily|hourly|weekly|monthly|yearly|annually|every|next|now|later|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 /** A table program: a name ending in `tab` (`fcrontab`, `incrontab`, `acmetab`), not a tab-separated text tool. */
@@ -53,6 +55,9 @@ export function unknownScheduled(inv: Invocation, ctx: RuleContext): Finding[] {
   // `--in prod`, `--at eu-west`: a place, not a time.
   if (!TIME_VALUE.test(timeText)) return [];
   let passed: readonly ArgWord[] = dashes >= 0 ? args.slice(dashes + 1) : [];
+  // A command given by an option (`jobber add nightly --time '0 3 * * *' --cmd 'sh nightly.sh'`).
+  const byOption = valued.options.find((o) => COMMAND_OPTION.test(o.name))?.valueWords[0];
+  if (passed.length === 0 && byOption !== undefined) passed = [byOption];
   // No `--`: one quoted operand that is a command line (`… --delay 2h 'sh nightly.sh'`).
   if (passed.length === 0) {
     const line = valued.operands.find((a) => /\s/.test(a.text) && /^[\w./-]+\s/.test(a.text));
