@@ -62,6 +62,7 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'ddev stop', decision: 'allow' },
     { cmd: 'amtool silence expire $(amtool silence query -q)', decision: 'allow' },
     { cmd: 'obsctl unmute billing-service', decision: 'allow' },
+    { cmd: 'obsctl silence add alertname=DiskFull instance=web-1 --duration 1h', decision: 'allow' },
     { cmd: 'acme dev stop', decision: 'allow' },
     { cmd: 'acme dev stop web', decision: 'allow' },
     { cmd: 'acme server stop', decision: 'allow' },
@@ -128,6 +129,7 @@ describe('rules: unknown tools, kinds of change (issue #18 criterion 8, stop 36)
     { cmd: 'porter plan -f porter.yaml', decision: 'allow' },
     { cmd: 'luarocks pack app-1.0-1.rockspec', decision: 'allow' },
     { cmd: 'acme run --publish 8080:80 web', decision: 'allow' },
+    { cmd: 'pkgup upload dist/acme-1.0.0.nupkg --feed ./local-feed', decision: 'allow' },
     { cmd: 'acme apply -f stack.yaml --env staging', decision: 'allow' },
     { cmd: 'nomad-pack plan ./packs/api --var env=staging', decision: 'allow' },
   ]);

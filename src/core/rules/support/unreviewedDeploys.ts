@@ -1,6 +1,8 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, RuleContext, Target } from '../../policy/types';
 import { nounBesideRead } from './verbPositions';
+import { toolNamed } from '../../registry/commandModel';
+import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -61,10 +63,15 @@ const SHIP_OFF = /^(false|no|0|off|never|none|skip)$/i;
 const PACKAGE_FILE = /\.(rockspec|gem|whl|tar\.gz|tgz|nupkg|snupkg|crate|vsix|jar|war|aar|deb|rpm|apk|aab|ipa|dmg|msi|snap|flatpak|appimage|phar|egg|nar|xpi|crx|mpack|unitypackage|helm)$/i;
 const UPLOADS = /^(upload|submit|ship|push|publish|release|distribute)$/i;
 const MANIFEST_OPTION = /^(-f|--file|--filename|--manifest|--bundle|--stack|--spec|-c|--config)$/;
+const FEED_OPTION = /^--?(source|s|repo|repository|repository-url|registry|feed|index|index-url|target|to|dest|destination|server|url)$/i;
 const MANIFEST_FILE = /\.(ya?ml|json|jsonnet|hcl|toml|cue|nomad)$/i;
 
 /** The shipping word or option (`--push`, `upload app.rockspec`, `apply -f x.yaml`), or undefined. */
 function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: string } | undefined {
+  // A tool the registry describes is its packs' to judge (`cabal upload` makes a candidate, `nuget push` names its feed).
+  if (toolNamed(w.tool) !== undefined || OTHER_PUBLISHERS.has(w.tool) || BUILD_PUBLISHERS.has(w.tool)) return undefined;
+  // A feed, repository or target on this machine (`-Source ./feed`, `--to file:///srv/repo`): nothing leaves it.
+  if (w.options.some((o) => FEED_OPTION.test(o.name) && /^(\.{0,2}\/|~\/|file:)/.test(o.value ?? o.next ?? ''))) return undefined;
   const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
   if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
   const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));
