@@ -1,5 +1,6 @@
 import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
+import { connectionPrint } from './support/connectionStrings';
 
 /**
  * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
@@ -106,6 +107,8 @@ export interface SecretRead {
   shown: string;
   /** What is printed: 'the secret prod/billing/db/password'. */
   what: string;
+  /** A remote store's credential: where nobody named the environment, it is production (a connection string). */
+  unknownIsProduction?: boolean;
 }
 
 /**
@@ -113,7 +116,7 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
-  const printed = storePrintOf(name, path, values);
+  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values);
   if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
@@ -133,8 +136,9 @@ export function secretReadOf(name: string, path: readonly string[], values: read
     if (w.parts.length === 1 && w.parts[0] === 'decrypt') return { shown: shown(i), what: `the decrypted ${values[0] ?? 'value'}` };
     if (isSecretWord(w.parts)) {
       const next = words[i + 1]?.parts[0];
-      // Tokens and API keys are minted and printed once: `tctl tokens add`, `exo iam api-key create`.
-      const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey') || /\b(api|access) key\b/.test(w.parts.join(' '));
+      // Tokens and API keys are minted and printed once: `tctl tokens add`, `exo iam api-key create`; stop 36: a database's password or
+      // credentials made under a group (`pscale password create main app`, `… db credentials new`) are printed the same way.
+      const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey' || /^(password|passwords|credential|credentials|creds)$/.test(p)) || /\b(api|access) key\b/.test(w.parts.join(' '));
       // `tctl tokens add`: minting prints the token; `tool secret get x`: reading prints it.
       if (next !== undefined && ((minted && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
       // `scw secret version access …`: a reading verb further along the path.

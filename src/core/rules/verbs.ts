@@ -32,6 +32,9 @@ import { keptShort } from './support/dataRetention';
 import { floorChange } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorLoad } from './support/floorLoad';
+import { requestFileWrites } from './support/requestFiles';
+import { productionCopy } from './support/productionCopies';
+import { unknownScheduled } from './deferred/unknownSchedulers';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
 import { primaryEnvironment } from './support/primaryEnvironments';
 import { FRAMEWORK_COMMANDS } from './frameworks';
@@ -431,6 +434,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
+  const later = unknownScheduled(inv, ctx);
+  if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
   if (secret) return [secret];
   const statement = statementOf(args) ?? stdinStatement(inv, ctx.facts);
@@ -441,7 +446,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
-  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx);
+  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx) ?? requestFileWrites(inv, reading, ctx);
   if (load) return [load];
   const path = pathVerb(reading, traits);
   if (path) {
@@ -545,7 +550,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
-  const resolved = ctx.environmentOf({ values: hintValues(inv.args), remote: !local });
+  const resolved = ((r) => (r.environment === 'unknown' && found.unknownIsProduction && !local ? { environment: 'production' as const, reason: `${r.reason} (a remote store's credential: treated as production)` } : r))(ctx.environmentOf({ values: hintValues(inv.args), remote: !local }));
   const target: Target = { kind: 'credential', name: found.what.replace(/^the /, ''), provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };
   return { rule: 'verbs.secret-read', risk: 'credential-dump', severity: 'ask', reason: `\`${found.shown}\` prints ${found.what} (${inv.name} has no rules of its own: judged by its words).`, targets: [target] };
 }
@@ -557,6 +562,8 @@ function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, c
   const resolved = ctx.environmentOf({ values, sources, remote: true });
   if (resolved.environment !== 'production') return [];
   if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
+  const copied = isDry(reading, verbTraitsOf(inv.name), []) || ctx.environmentOf({ values, sources, remote: true, selectors: [] }).environment !== 'production' ? undefined : productionCopy(inv, reading, resolved.reason);
+  if (copied) return [copied];
   // Production named by the command's own words, not only by a mode variable (`NODE_ENV=production tool build`).
   // An option's change counts where production is not only a file here (`ruff check --fix deploy/production.py` edits this machine's file).
   const remoteNamed = ctx.environmentOf({ values: values.filter((v) => !localPath(v, ctx.facts)), sources, remote: true, selectors: [] }).environment === 'production';

@@ -1,3 +1,7 @@
+import { identifierParts } from './cliArgs';
+import { storeImport } from './floorImports';
+import { servingStopped, stateSwitchedOff } from './floorServing';
+
 /**
  * Changes the verb floor (rules/verbs.ts) reads by meaning where no destroying word is written (issue
  * #18, red team round 22, fresh tools no rule names):
@@ -38,6 +42,18 @@ const UNDONE_WATCH = /^un-?(monitor|schedule|watch|protect|replicate|backup|aler
 const STOPS = /^(stop|halt|kill|suspend|pause|disable|shutdown|unload)$/i;
 /** A password set or changed. */
 const PASSWORD = /^(passwd|chpasswd|password|set-?password|change-?password|reset-?password|passwd-?reset|set_password|change_password|reset_password)$/i;
+/**
+ * Stop 36 (round 25: `mycli set-pass root x`): any spelling that puts a setting verb beside a password noun, split or
+ * glued (`set-pass`, `setpass`, `chpass`, `newpw`, `pass:reset`, `update_passphrase`); not a read of a policy (`pass-policy show`).
+ */
+const PASS_VERB = /^(set|change|ch|reset|update|new|force|assign|rotate|replace|modify)$/;
+const PASS_NOUN = /^(pass|passwd|password|passwords|pw|pwd|passphrase|passcode|pin)$/;
+function passwordWord(word: string): boolean {
+  if (PASSWORD.test(word)) return true;
+  const parts = identifierParts(word);
+  if (parts.length === 1) return /^(set|change|ch|reset|update|new)(pass|passwd|password|pw|pwd|passphrase)$/.test(parts[0]!);
+  return parts.length <= 3 && parts.some((p) => PASS_VERB.test(p)) && parts.some((p) => PASS_NOUN.test(p)) && !parts.some((p) => /^(policy|policies|strength|rules?|expiry|age|history|check|show|get|list)$/.test(p));
+}
 /** Nouns of accounts whose password a bare `passwd` changes. */
 const ACCOUNT = /^(users?|accounts?|admins?|members?|logins?|principals?|roles?|identit(y|ies))$/i;
 /** Verbs that change a thing in place. */
@@ -72,6 +88,8 @@ function after(reading: ReadingLike, word: string): string[] {
 const BRINGS_IN = /^(install|add|bundle|light|load)$/i;
 /** A repository named as a source: `owner/repo` (at a ref), a git or forge URL, a forge shorthand. */
 const REPOSITORY = /^(?:[A-Za-z0-9][\w.-]*\/[\w.-]+(?:@[\w./-]+)?|(?:https?:\/\/|git@|git\+|github:|gh:|gitlab:|bitbucket:)\S+)$/;
+/** Options that name where a plugin comes from by its forge (`--github owner/repo`, `--gitlab`, `--git URL`). */
+const FORGE_OPTION = /^--?(github|gh|gitlab|gl|bitbucket|codeberg|sourcehut|gist|git|forge|repo-url|git-url)$/i;
 /** Words that bring a security finding's silence: the command word, and IDs of advisories. */
 const SILENCES = /^(ignore|suppress|waive|snooze|mute|exempt|allowlist|whitelist|accept-risk|risk-accept)$/i;
 const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|RUSTSEC-\d{4}-\d+|PYSEC-\d{4}-\d+|GO-\d{4}-\d+|OSV-[\w-]+)$/i;
@@ -88,8 +106,11 @@ function pluginFromRepository(reading: ReadingLike, words: readonly string[], li
   const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
   // The operand right after the verb (an option's value, `secret add --repository acme/app`, names no plugin).
   const source = reading.positionals.slice(verbAt + 1).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).slice(0, 1).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));
-  if (source === undefined) return undefined;
-  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [source], local: true };
+  // Stop 36 (round 22: `sheldon add envloader --github acme-tools/zsh-envloader`): the repository named by a forge's option.
+  const byOption = reading.options.find((o) => FORGE_OPTION.test(o.name) && REPOSITORY.test(o.value ?? o.next ?? ''));
+  const from = source ?? (byOption !== undefined ? (byOption.value ?? byOption.next)! : undefined);
+  if (from === undefined) return undefined;
+  return { rule: 'verbs.unread-plugin', shown: words.slice(0, at + 1).join(' '), verb: 'install', phrase: 'installs code nobody read, which it runs later (each time it loads its plugins), from', groups: [], names: [from], local: true };
 }
 
 /** `snyk ignore --id=SNYK-JS-… --expiry=2030-01-01`: a security finding silenced, so the check that found it passes. */
@@ -110,7 +131,7 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
   if (brought) return brought;
   // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
   // A bare `passwd`/`password` is a verb after an account noun (`user passwd admin`); alone it may name a database (`getent passwd root`).
-  const pw = words.findIndex((w, i) => PASSWORD.test(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!))));
+  const pw = words.findIndex((w, i) => passwordWord(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!))));
   if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!) };
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;
@@ -127,6 +148,9 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
       return { rule: 'verbs.remote-update', shown: [...groups, word].join(' '), verb: word.toLowerCase(), phrase: 'changes in place (what served before is replaced)', groups, names: targets };
     }
   }
+  // Stop 36: a serving part stopped, a watch silenced, a state switched off (support/floorServing.ts).
+  const serving = servingStopped(reading, path) ?? stateSwitchedOff(reading, path);
+  if (serving) return serving;
   const copyBack = reading.options.find((o) => COPY_BACK.test(o.name));
   if (copyBack) return { rule: 'verbs.restore-over', shown: copyBack.name, verb: 'overwrite', phrase: 'copies a backup back over (the live data directory is replaced)', groups: [], names: reading.positionals.map((w) => w.text).slice(-1) };
   const force = reading.options.find((o) => FORCES.test(o.name) && !/^(false|no|0|off)$/i.test(o.value ?? ''));
@@ -135,5 +159,6 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
     const names = reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter((t) => t !== restore && !/\s/.test(t));
     return { rule: 'verbs.restore-over', shown: `${restore} ${force.name}`, verb: 'overwrite', phrase: `${/import|load/i.test(restore) ? 'imports' : 'restores'} over what is there (${force.name}: nothing is kept) in`, groups: [], names: names.slice(-1) };
   }
-  return undefined;
+  // Stop 36: an import of a file or folder into the tool's store, forced or not (support/floorImports.ts).
+  return storeImport(reading, path);
 }

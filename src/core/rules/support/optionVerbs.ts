@@ -28,7 +28,9 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
     if (!OPTION_DESTROY.has(verb)) continue;
-    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p))) continue;
+    // Stop 36 (round 25: `mycli describe db --drop-after`): a word of time says when it destroys, not that what it destroys is a cache;
+    // only a flush of output (`--flush-after 100`) is about buffers.
+    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p) && (verb === 'flush' || !/^(after|before|during)$/.test(p)))) continue;
     if (/^(false|no|0|off|none)$/i.test(option.value ?? '')) continue;
     return { name: option.name, verb };
   }

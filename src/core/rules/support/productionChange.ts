@@ -92,6 +92,9 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  // Stop 36: a profile or an object joined to its command by a dot (`resticprofile prod.snapshots`, `govc vm.info`): the command is the last part.
+  const dotted = path.length === 0 ? words.find((w) => !w.value && /^[\w-]+\.[a-z][\w-]*$/i.test(w.text))?.text.split('.')[1] : undefined;
+  if (dotted !== undefined && (readsOnly(dotted) || READ_PREFIX.test(dotted) || PRINTS.test(dotted) || listsByNoun(dotted))) return undefined;
   // Round 22: a plural noun as the whole command lists those things (`bosh -e prod deployments`, `… vms`, `… stemcells`).
   if (path.length === 1 && words.filter((w) => !w.value).length === 1 && listsByNoun(path[0]!)) return undefined;
   // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.

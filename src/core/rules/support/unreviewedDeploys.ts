@@ -1,6 +1,8 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, RuleContext, Target } from '../../policy/types';
 import { nounBesideRead } from './verbPositions';
+import { toolNamed } from '../../registry/commandModel';
+import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -48,12 +50,44 @@ const SCHEMA_PUSH = /^(push|deploy|apply|sync|upload)[-:_](components?|schemas?|
 /** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
 const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = ownTable({ convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ });
 
+/**
+ * Stop 36 (round 22: `earthly --push +release`, `luarocks upload app-1.0-1.rockspec`, `porter apply -f porter.yaml`):
+ * shipping said another way. A build tool's option that pushes or publishes what it built (`--push`, `--publish`,
+ * `--deploy`, `--upload`; off with `=false`/`never`; a port mapping `--publish 8080:80` is not one); an upload,
+ * submit or push of a package file (`.rockspec`, `.gem`, `.whl`, `.nupkg`, `.vsix`); an apply given a manifest
+ * (`-f stack.yaml`, `apply bundle.json`), which makes a remote match the file. Each ships like a deploy word: an
+ * environment nobody named is production. `--release` (a build mode), a plain upload of a folder and a plan stay allowed.
+ */
+const SHIP_OPTION = /^--(push|publish|deploy|upload|ship|release-to|push-images?|publish-images?|push-image)$/i;
+const SHIP_OFF = /^(false|no|0|off|never|none|skip)$/i;
+const PACKAGE_FILE = /\.(rockspec|gem|whl|tar\.gz|tgz|nupkg|snupkg|crate|vsix|jar|war|aar|deb|rpm|apk|aab|ipa|dmg|msi|snap|flatpak|appimage|phar|egg|nar|xpi|crx|mpack|unitypackage|helm)$/i;
+const UPLOADS = /^(upload|submit|ship|push|publish|release|distribute)$/i;
+const MANIFEST_OPTION = /^(-f|--file|--filename|--manifest|--bundle|--stack|--spec|-c|--config)$/;
+const FEED_OPTION = /^--?(source|s|repo|repository|repository-url|registry|feed|index|index-url|target|to|dest|destination|server|url)$/i;
+const MANIFEST_FILE = /\.(ya?ml|json|jsonnet|hcl|toml|cue|nomad)$/i;
+
+/** The shipping word or option (`--push`, `upload app.rockspec`, `apply -f x.yaml`), or undefined. */
+function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: string } | undefined {
+  // A tool the registry describes is its packs' to judge (`cabal upload` makes a candidate, `nuget push` names its feed).
+  if (toolNamed(w.tool) !== undefined || OTHER_PUBLISHERS.has(w.tool) || BUILD_PUBLISHERS.has(w.tool)) return undefined;
+  // A feed, repository or target on this machine (`-Source ./feed`, `--to file:///srv/repo`): nothing leaves it.
+  if (w.options.some((o) => FEED_OPTION.test(o.name) && /^(\.{0,2}\/|~\/|file:)/.test(o.value ?? o.next ?? ''))) return undefined;
+  const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
+  if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
+  const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));
+  if (up >= 0 && w.path.slice(up + 1).some((p) => PACKAGE_FILE.test(p))) return { at: up, verb: w.path[up]!.toLowerCase(), shown: w.path[up]! };
+  const apply = w.path.slice(0, 3).findIndex((p) => /^apply$/i.test(p));
+  const manifest = w.options.some((o) => MANIFEST_OPTION.test(o.name) && MANIFEST_FILE.test(o.value ?? o.next ?? '')) || w.path.slice(apply + 1).some((p) => MANIFEST_FILE.test(p));
+  if (apply >= 0 && manifest) return { at: apply, verb: 'apply', shown: w.path[apply]! };
+  return undefined;
+}
+
 export interface DeployWords {
   tool: string;
   /** Command words (operands before the first option value), in order. */
   path: readonly string[];
   /** Options as written, with a glued or following value. */
-  options: readonly { name: string; value?: string }[];
+  options: readonly { name: string; value?: string; next?: string }[];
   /** Values that may say the environment. */
   hints: readonly string[];
   /** A read verb: beside one, a deploy word is a resource noun (`coolify deploy get ID`, `linkerd viz stat deploy`). */
@@ -64,6 +98,8 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const own = TOOL_DEPLOYS[w.tool];
   const first = w.path[0] ?? '';
   const ownVerb = own !== undefined && own.test(first);
+  const other = ownVerb ? undefined : shippedOtherwise(w);
+  if (other !== undefined) return shipFinding(w, ctx, other);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
   // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
@@ -94,6 +130,25 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
     risk: 'destructive',
     severity: 'ask',
     reason: `\`${shown}\` ${UNDEPLOYS.test(verb) ? 'takes down what it deployed on' : 'ships a release to'} ${production ? 'production' : 'an environment nobody named (treated as production)'}${skipped}: what runs there is ${UNDEPLOYS.test(verb) ? 'gone' : 'replaced'} at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its verb).`,
+    targets: [target],
+  }];
+}
+
+/** A ship said by an option, a package file or a manifest: asked unless the environment says development or this machine. */
+function shipFinding(w: DeployWords, ctx: RuleContext, other: { at: number; verb: string; shown: string }): Finding[] {
+  if (w.reads !== undefined && other.at >= 0 && nounBesideRead(w.path.map((text) => ({ text, value: false })), other.at, w.reads)) return [];
+  const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
+  if (resolved.environment === 'non-production' || resolved.environment === 'local') return [];
+  const production = resolved.environment === 'production';
+  const reason = production ? resolved.reason : 'no environment named';
+  const shown = [w.tool, ...(other.at >= 0 ? w.path.slice(0, other.at + 1) : [other.shown])].join(' ');
+  const target: Target = { kind: 'service', name: shown, provider: w.tool, remote: true, environment: 'production', environmentReason: production ? reason : 'environment unknown (treated as production)' };
+  const what = other.verb === 'apply' ? 'makes the remote match the manifest it is given' : 'ships what it built or packed';
+  return [{
+    rule: 'verbs.unreviewed-deploy',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${shown}\` ${what} to ${production ? 'production' : 'an environment nobody named (treated as production)'}: what runs or is published there is replaced at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its ${other.at >= 0 ? 'verb' : 'option'}).`,
     targets: [target],
   }];
 }
