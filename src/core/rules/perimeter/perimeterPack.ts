@@ -27,7 +27,7 @@ import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
-import { codeInjectsInput, typedPromptAnswer } from './inputInjection';
+import { codeInjectsInput, dbusTyping, TYPING_TERMINALS, typedPromptAnswer, UI_AUTOMATION } from './inputInjection';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
@@ -379,11 +379,6 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   }
 }
 
-/** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
-const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
-
-const TYPING_TERMINALS: ReadonlySet<string> = new Set(['tmux', 'screen', 'kitty', 'kitten', 'wezterm', 'zellij']);
-
 function judgeUiAutomation(inv: Invocation, j: Judge): void {
   const text = UI_AUTOMATION.has(inv.name) || inv.name === 'osascript' || inv.name === 'powershell' || inv.name === 'pwsh' ? inv.args.map((a) => a.text).join(' ') : '';
   const scripted = inv.name === 'osascript' && /system events|keystroke|key code|click/i.test(text);
@@ -391,6 +386,8 @@ function judgeUiAutomation(inv: Invocation, j: Judge): void {
   if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {
     deny(j, 'ui-automation', `${inv.name} sends keystrokes or clicks to windows; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   }
+  const method = dbusTyping(inv);
+  if (method) deny(j, 'ui-automation', `${inv.name} calls ${method} over D-Bus, which types into a terminal or the desktop; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   const answer = TYPING_TERMINALS.has(inv.name) ? typedPromptAnswer(inv) : undefined;
   if (answer) deny(j, 'typed-answer', `${inv.name} types "${answer}" into a terminal, where an agent host may be asking the human; a question is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
 }
