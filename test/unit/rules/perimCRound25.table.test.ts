@@ -1,5 +1,4 @@
-import type { FileStatus } from '../../../src/core/policy/types';
-import { PERIMETER_FILES, perimeterFacts } from './perimeterFixtures';
+import { perimeterFacts } from './perimeterFixtures';
 import { allowed, deny, familyTables, type Family } from './familyTable';
 
 /**
@@ -9,22 +8,13 @@ import { allowed, deny, familyTables, type Family } from './familyTable';
  */
 
 const FILES: Record<string, string> = {
-  ...PERIMETER_FILES,
   '/tmp/keys/answer.tmux': '# answer the prompt\nsend-keys -t 0 Enter\n',
   '/tmp/keys/yes.tmux': 'sendk -t agent y\n',
   '/tmp/keys/paste.tmux': 'set-buffer y\npasteb -t 0\n',
   '/tmp/keys/layout.tmux': 'split-window -h\nselect-layout even-horizontal\nsend-keys -t 1 "npm run dev" Enter\n',
 };
 
-function statusIn(files: Record<string, string>): (p: string) => FileStatus {
-  return (p) => {
-    if (p in files) return 'file';
-    const prefix = p.endsWith('/') ? p : p + '/';
-    return Object.keys(files).some((f) => f.startsWith(prefix)) ? 'directory' : 'missing';
-  };
-}
-
-const facts = () => perimeterFacts({ files: FILES, fileStatus: statusIn(FILES) });
+const facts = () => perimeterFacts({ files: FILES });
 
 const TABLE: Record<string, Family> = {
   'keystrokes into the human terminal by any spelling, file or bus (round 25)': {
@@ -62,6 +52,37 @@ const TABLE: Record<string, Family> = {
       allowed('qdbus org.kde.konsole /Sessions/1 title 0'),
       allowed('dbus-send --session --dest=org.freedesktop.Notifications /org/freedesktop/Notifications org.freedesktop.Notifications.Notify'),
       allowed('busctl --user list'),
+    ],
+  },
+  'a PATH entry named relative to wherever the shell is, before or after the inherited PATH (round 25)': {
+    reason: /relative to wherever the shell is/,
+    rows: [
+      deny('path=(. $path)'),
+      deny('path+=(bin)'),
+      deny('path=($path "")'),
+      deny('typeset -U path; path=(./tools $path)'),
+      deny('export PATH=$PATH:'),
+      deny('export PATH="$PATH::/usr/bin"'),
+      deny('PATH=$PATH:. git status'),
+      deny('PATH+=:.'),
+      deny('export PATH=./node_modules/.bin:$PATH'),
+      deny('PATH=node_modules/.bin:$PATH npm test'),
+      deny('env PATH=.:/usr/bin git status'),
+      deny('declare -x PATH=$PATH:scripts'),
+      allowed('path=(~/bin $path)'),
+      allowed('path+=(/usr/local/go/bin)'),
+      allowed('export PATH=$PATH:$HOME/go/bin'),
+      allowed('export PATH="$PWD/node_modules/.bin:$PATH"'),
+      allowed('export PATH="$(npm bin):$PATH"'),
+      allowed('path=./build; ls $path'),
+      allowed('npx vitest run'),
+    ],
+  },
+  'NODE_PATH: the hook shim clears it and the hook is one bundle, so it reaches no guard code (round 25)': {
+    reason: /NODE_PATH/,
+    rows: [
+      allowed('export NODE_PATH=/tmp/mods'),
+      allowed('NODE_PATH=./lib node app.js'),
     ],
   },
 };
