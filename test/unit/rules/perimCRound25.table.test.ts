@@ -85,6 +85,33 @@ const TABLE: Record<string, Family> = {
       allowed('NODE_PATH=./lib node app.js'),
     ],
   },
+  'a dotfile manager linking a repository over home by its own verb (round 25)': {
+    reason: /\.bashrc|start-up file/,
+    rows: [
+      deny('homeshick link --force'),
+      deny('homeshick -f -b link dotfiles'),
+      deny('homeshick symlink'),
+      deny('homesick link'),
+      deny('homesick pull'),
+      deny('vcsh clone https://example.com/zsh.git zsh'),
+      deny('vcsh zsh pull'),
+      deny('dotter deploy'),
+      deny('tuckr add zsh'),
+      deny('rotz link'),
+      deny('bombadil link'),
+      deny('comtrya apply'),
+      deny('dfm install'),
+      deny('rcup -f'),
+      allowed('homeshick list'),
+      allowed('homeshick check'),
+      allowed('homeshick clone example/dotfiles'),
+      allowed('vcsh list'),
+      allowed('vcsh zsh status'),
+      allowed('dotter deploy --dry-run'),
+      allowed('tuckr status'),
+      allowed('lsrc'),
+    ],
+  },
 };
 
 familyTables('the perimeter outer roads (perimC, stop 36)', TABLE, facts);

@@ -6,6 +6,7 @@
 import { resolvePath } from '../../paths';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 import { optionsMatching } from '../../registry/grammar';
 import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation } from '../types';
@@ -111,7 +112,8 @@ function tmuxSourcedFiles(args: readonly ArgWord[]): ArgWord[] {
     const parsed = parsedArgs(segment, spec);
     const ops = parsed.operands;
     const at = ops.findIndex((o) => o.text === 'source-file');
-    if (parsed.path[0] === undefined && at >= 0) files.push(...ops.slice(at + 1).filter((o) => o.dynamic || !o.text.startsWith('-')));
+    // Its options (`-q`, `-n`, `-v`, `-F`) are switches; the rest are files.
+    if (parsed.path[0] === undefined && at >= 0) files.push(...freeFormReadings(ops.slice(at + 1)).usual.operands);
   }
   return files;
 }
