@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
 import { DOTFILE_EFFECTS } from './dotfileEffects';
+import { MOUNT_EFFECTS } from './mountEffects';
 
 /**
  * Archive tools beyond tar/zip/7z/cpio/pax that write entries of names not known before they run:
@@ -84,4 +85,5 @@ export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable(
   lhasa: lha,
   unace: unrar,
   ...DOTFILE_EFFECTS,
+  ...MOUNT_EFFECTS,
 });

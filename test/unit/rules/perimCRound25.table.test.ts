@@ -112,6 +112,33 @@ const TABLE: Record<string, Family> = {
       allowed('lsrc'),
     ],
   },
+  'a file system mounted over home, the workspace or the guard home, here or in a sandbox (round 25)': {
+    reason: /would reach|would change/,
+    rows: [
+      deny("unshare -rm sh -c 'mount --bind /tmp ~'"),
+      deny('sudo mount --bind /tmp ~'),
+      deny('mount -o bind /tmp/fake /home/dev'),
+      deny('mount -t tmpfs none ~'),
+      deny('mount --bind /tmp .'),
+      deny('mount --rbind /tmp/x /work'),
+      deny('bindfs /tmp/x ~/.claude'),
+      deny('sshfs host:/x ~'),
+      deny('rclone mount remote: ~'),
+      deny('bwrap --bind /tmp ~ sh -c ls'),
+      deny('bwrap --ro-bind / / --tmpfs /home/dev ls'),
+      deny('proot -b /tmp:/home/dev ls'),
+      deny('proot --bind=/tmp/fake:/work/app ls'),
+      allowed('mount'),
+      allowed('mount | grep tmp'),
+      allowed('mount --bind /tmp/a /tmp/b'),
+      allowed('mount --bind ~ ~'),
+      allowed('sshfs host:/data /mnt/data'),
+      allowed('rclone copy remote:bucket ./data'),
+      allowed('bwrap --ro-bind / / --dev /dev ls'),
+      allowed('bwrap --ro-bind /usr /usr --tmpfs /var/tmp ls'),
+      allowed('proot -b /usr ls'),
+    ],
+  },
 };
 
 familyTables('the perimeter outer roads (perimC, stop 36)', TABLE, facts);

@@ -27,6 +27,7 @@ import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
+import { sandboxMounts } from './sandboxMounts';
 import { codeInjectsInput, dbusTyping, TYPING_TERMINALS, typedPromptAnswer, UI_AUTOMATION } from './inputInjection';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
@@ -482,7 +483,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)], facts, cwd);
+  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...sandboxMounts(inv), ...assignmentEffects(inv)], facts, cwd);
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
   const judged = new Set<string>();
