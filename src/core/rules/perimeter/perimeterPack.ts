@@ -515,6 +515,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   // Round 24: compiled or build code (a Go test, build.rs, CMakeLists.txt, Gradle, MSBuild) is read only for the places it names, as inline code is.
   const compiledNamed = snippet.language === 'compiled' && !snippet.runner.remote ? mentionIn(snippet.text, perimeterView(ctx.facts)) : undefined;
   if (compiledNamed) return [finding('code-names-guard-file', `The code run by ${snippet.runner.name} names ${compiledNamed}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, compiledNamed)];
+  // Round 25: a Go program run from its file that walks a folder holding protected places and writes what it finds (scriptListings.ts).
+  if (snippet.language === 'compiled' && !snippet.runner.remote) return scriptListingWrites(snippet, ctx.facts, perimeterView(ctx.facts));
   if (!CODE_LANGUAGES.has(snippet.language) || snippet.runner.remote) return [];
   const view = perimeterView(ctx.facts);
   const injects = codeInjectsInput(snippet.text);
