@@ -10,7 +10,7 @@ import { freeFormReadings } from '../../registry/freeForm';
 import { optionsMatching } from '../../registry/grammar';
 import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation } from '../types';
-import type { Exec, Handler, Walker } from './context';
+import { quoteForShell, type Exec, type Handler, type Walker } from './context';
 
 const TMUX_ENTER = new Set(['Enter', 'C-m', 'C-j', 'KPEnter']);
 
@@ -23,6 +23,8 @@ const TMUX_COMMANDS: readonly { name: string; aliases: readonly string[]; shorte
   { name: 'send-keys', aliases: ['send'], shortest: 4 },
   { name: 'paste-buffer', aliases: ['pasteb'], shortest: 2 },
   { name: 'source-file', aliases: ['source'], shortest: 2 },
+  { name: 'set-hook', aliases: [], shortest: 5 },
+  { name: 'bind-key', aliases: ['bind'], shortest: 4 },
 ];
 
 /** The tmux command a word names (`sendk` is send-keys), or undefined for the others. */
@@ -119,6 +121,25 @@ function tmuxSourcedFiles(args: readonly ArgWord[]): ArgWord[] {
 }
 
 /**
+ * The tmux commands a line leaves to run later (`set-hook -g after-new-window 'send-keys y Enter'`, `bind-key -n
+ * Escape send-keys y Enter`): a hook runs by itself when its event comes, a key binding when the key is pressed.
+ */
+function tmuxDeferred(args: readonly ArgWord[]): ArgWord[][] {
+  const spec = toolNamed('tmux')!;
+  const out: ArgWord[][] = [];
+  for (const segment of tmuxSegments(args)) {
+    const parsed = parsedArgs(segment, spec);
+    const ops = parsed.operands;
+    const at = ops.findIndex((o) => o.text === 'set-hook' || o.text === 'bind-key');
+    if (parsed.path[0] !== undefined || at < 0) continue;
+    // After the hook's name or the key: the command, as one word or as words.
+    const rest = freeFormReadings(ops.slice(at + 1)).usual.operands.slice(1);
+    if (rest.length > 0) out.push(rest);
+  }
+  return out;
+}
+
+/**
  * `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed.
  * `tmux source-file keys.tmux`: the file's lines are tmux commands, judged as `tmux LINE` each.
  */
@@ -137,6 +158,10 @@ function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
     }
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')).slice(0, 64);
     for (const line of lines) w.analyzeText(`tmux ${line}`, w.childScope(exec, `tmux source-file ${file.text}`));
+  }
+  for (const deferred of tmuxDeferred(args).slice(0, 8)) {
+    if (deferred.some((d) => d.dynamic)) w.addOpaque('tmux leaves a command built at run time to run later', w.viaOf(exec));
+    else w.analyzeText(`tmux ${deferred.length === 1 ? deferred[0]!.text : deferred.map((d) => quoteForShell(d)).join(' ')}`, w.childScope(exec, 'tmux set-hook/bind-key'));
   }
   const typed = tmuxTyped(args);
   if (!typed) return inv;
