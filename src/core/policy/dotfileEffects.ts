@@ -90,7 +90,8 @@ const byVerb = (verbs: RegExp | undefined): EffectRule => (args) => {
  * Managers that link or copy a repository's files over home by verb (round 25): homeshick's and homesick's
  * `link`/`symlink` (with `--force` they replace the files there), dotter's `deploy`, tuckr's `add`/`set`, rotz's
  * `link`/`install`, bombadil's `link`/`install`, comtrya's `apply`, dfm's `install`/`link`/`up`; `list`,
- * `status`, `diff`, `check`, `track` and `clone` alone only read or fetch.
+ * `status`, `diff`, `check`, `track` and `clone` alone only read or fetch; their removing verbs (`undeploy`, `rm`, `unlink`,
+ * `clean`) take links out of home, so they are the same extraction (the verb floor no longer sees these tools).
  */
 const LINKERS = effectGrammar('cCdDp', ['config', 'cache-file', 'directory', 'dotfiles', 'profile', 'manifests'], {
   switches: [['-f', '--force'], ['-b', '--batch'], ['-q', '--quiet'], ['-s', '--skip'], ['-v', '--verbose'], ['-y', '--yes'], ['-n', '--dry-run', '--dry', '--pretend', '--noop'], ['-h', '--help'], ['--version']],
@@ -126,12 +127,12 @@ export const DOTFILE_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   mackup: byVerb(/^(restore|backup|link|uninstall)$/),
   homeshick: linksByVerb(/^(link|symlink)$/),
   homesick: linksByVerb(/^(link|symlink|pull)$/),
-  dotter: linksByVerb(/^(deploy|watch)$/),
-  tuckr: linksByVerb(/^(add|set|push)$/),
-  rotz: linksByVerb(/^(link|install|sync)$/),
-  bombadil: linksByVerb(/^(link|install|update)$/),
-  'toml-bombadil': linksByVerb(/^(link|install|update)$/),
+  dotter: linksByVerb(/^(deploy|watch|undeploy)$/),
+  tuckr: linksByVerb(/^(add|set|push|rm|remove|pop)$/),
+  rotz: linksByVerb(/^(link|install|sync|clean|unlink)$/),
+  bombadil: linksByVerb(/^(link|install|update|unlink)$/),
+  'toml-bombadil': linksByVerb(/^(link|install|update|unlink)$/),
   comtrya: linksByVerb(/^(apply|do)$/),
-  dfm: linksByVerb(/^(install|link|up|sync)$/),
+  dfm: linksByVerb(/^(install|link|up|sync|remove|rm|clean)$/),
   vcsh,
 });

@@ -23,7 +23,8 @@ const mount: EffectRule = (args) => {
   const spec = toolNamed('mount')!;
   const parsed = parsedArgs(args, spec);
   const read = toolArgs('mount', parsed, spec);
-  if (read.has('-a', '-h', '-V', '-f')) return [];
+  // `-o remount,ro`: the same files, read-only (judged by the host pack), not a file system laid over them.
+  if (read.has('-a', '-h', '-V', '-f') || read.values('-o').some((o) => /(^|,)remount(,|$)/.test(o) && !/(^|,)r?bind(,|$)/.test(o))) return [];
   const target = read.valueWord('--target') ?? parsed.operands[parsed.operands.length - 1];
   if (target === undefined) return [];
   const source = read.valueWord('--source') ?? (parsed.operands.length >= 2 ? parsed.operands[0] : undefined);
@@ -31,13 +32,13 @@ const mount: EffectRule = (args) => {
   return into(target);
 };
 
-/** FUSE mounts: `bindfs SRC DIR`, `sshfs HOST:PATH DIR`, `squashfuse IMG DIR`, `archivemount ARCHIVE DIR`, `fuse-overlayfs -o … DIR`, `rclone mount REMOTE: DIR`. */
+/** FUSE mounts: `bindfs SRC DIR`, `sshfs HOST:PATH DIR`, `squashfuse IMG DIR`, `archivemount ARCHIVE DIR`, `fuse-overlayfs -o … DIR`. (`rclone mount` is not here: a table entry would take rclone's other verbs from the verb floor.) */
 const FUSE = effectGrammar('ou', ['options', 'mirror', 'mirror-only', 'map', 'user', 'group', 'perms', 'create-for-user', 'create-for-group', 'create-with-perms', 'config', 'vfs-cache-mode'], {
   switches: [['-f'], ['-d'], ['-s'], ['-r', '--read-only'], ['-n', '--no-allow-other'], ['-h', '--help'], ['-V', '--version'], ['--daemon']],
 });
-const fuseMount = (verb?: string): EffectRule => (args) => {
+const fuseMount = (): EffectRule => (args) => {
   const read = readEffectArgs(args, FUSE);
-  const words = verb === undefined ? read.operands : read.operands[0]?.text === verb ? read.operands.slice(1) : [];
+  const words = read.operands;
   if (has(read, 'h', 'help', 'V', 'version') || words.length < 2) return [];
   return into(words[words.length - 1]!);
 };
@@ -52,5 +53,4 @@ export const MOUNT_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   unionfs: fuseMount(),
   'unionfs-fuse': fuseMount(),
   mergerfs: fuseMount(),
-  rclone: fuseMount('mount'),
 });
