@@ -35,7 +35,7 @@ import { arrayValues, assignedValue, compoundStdinCopy, compoundStdinText, loopV
 import { recordBuiltinValues, STDIN_COPY, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
 import { LineFunctions } from './lineFunctions';
-import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, exportedThroughRefs, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
+import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, exportedSpelling, exportedThroughRefs, recordAliases, recordExports, selectionOf, setLoopVariable, zshPathArray } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -316,7 +316,7 @@ class Analyzer implements Walker {
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
         const referenced = namerefOf(assignment.name, scope); if (referenced !== undefined && namerefOf(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope); // `declare -n R=HOME; R=/tmp` sets HOME.
       }
-      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)).map((a) => a.raw).concat(throughRefs); if (exported.length > 0) this.analyzeText(`export ${exported.join(' ')}`, scope);
+      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope) || zshPathArray(a)).map(exportedSpelling).concat(throughRefs); if (exported.length > 0) this.analyzeText(`export ${exported.join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;

@@ -86,6 +86,34 @@ const byVerb = (verbs: RegExp | undefined): EffectRule => (args) => {
   return [{ kind: 'extract', word: home() }];
 };
 
+/**
+ * Managers that link or copy a repository's files over home by verb (round 25): homeshick's and homesick's
+ * `link`/`symlink` (with `--force` they replace the files there), dotter's `deploy`, tuckr's `add`/`set`, rotz's
+ * `link`/`install`, bombadil's `link`/`install`, comtrya's `apply`, dfm's `install`/`link`/`up`; `list`,
+ * `status`, `diff`, `check`, `track` and `clone` alone only read or fetch; their removing verbs (`undeploy`, `rm`, `unlink`,
+ * `clean`) take links out of home, so they are the same extraction (the verb floor no longer sees these tools).
+ */
+const LINKERS = effectGrammar('cCdDp', ['config', 'cache-file', 'directory', 'dotfiles', 'profile', 'manifests'], {
+  switches: [['-f', '--force'], ['-b', '--batch'], ['-q', '--quiet'], ['-s', '--skip'], ['-v', '--verbose'], ['-y', '--yes'], ['-n', '--dry-run', '--dry', '--pretend', '--noop'], ['-h', '--help'], ['--version']],
+});
+const linksByVerb = (verbs: RegExp): EffectRule => (args) => {
+  const read = readEffectArgs(args, LINKERS);
+  const verb = read.operands[0]?.text;
+  if (verb === undefined || !verbs.test(verb) || has(read, 'n', 'dry-run', 'dry', 'pretend', 'noop', 'h', 'help', 'version')) return [];
+  return [{ kind: 'extract', word: home() }];
+};
+
+const VCSH_WRITES = /^(clone|checkout|switch|restore|pull|merge|rebase|reset|stash|cherry-pick|revert|am|apply|upgrade|foreach)$/;
+
+/** vcsh: git repositories whose work tree is home (`vcsh clone URL`, `vcsh REPO pull`, `vcsh pull`), like yadm's. */
+const vcsh: EffectRule = (args) => {
+  const words = readEffectArgs(args, LINKERS).operands.map((a) => a.text);
+  const verb = words.find((w) => VCSH_WRITES.test(w));
+  if (verb === undefined || words.indexOf(verb) > 1) return [];
+  if (verb === 'stash' && !/^(pop|apply)$/.test(words[words.indexOf(verb) + 1] ?? '')) return [];
+  return [{ kind: 'extract', word: home() }];
+};
+
 export const DOTFILE_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   chezmoi,
   yadm,
@@ -97,4 +125,14 @@ export const DOTFILE_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   dotbot: byVerb(undefined),
   dotdrop: byVerb(/^(install|update|import)$/),
   mackup: byVerb(/^(restore|backup|link|uninstall)$/),
+  homeshick: linksByVerb(/^(link|symlink)$/),
+  homesick: linksByVerb(/^(link|symlink|pull)$/),
+  dotter: linksByVerb(/^(deploy|watch|undeploy)$/),
+  tuckr: linksByVerb(/^(add|set|push|rm|remove|pop)$/),
+  rotz: linksByVerb(/^(link|install|sync|clean|unlink)$/),
+  bombadil: linksByVerb(/^(link|install|update|unlink)$/),
+  'toml-bombadil': linksByVerb(/^(link|install|update|unlink)$/),
+  comtrya: linksByVerb(/^(apply|do)$/),
+  dfm: linksByVerb(/^(install|link|up|sync|remove|rm|clean)$/),
+  vcsh,
 });

@@ -2,6 +2,8 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
 import { DOTFILE_EFFECTS } from './dotfileEffects';
+import { effectGrammar, has, readEffectArgs, values } from './effectOptions';
+import { MOUNT_EFFECTS } from './mountEffects';
 
 /**
  * Archive tools beyond tar/zip/7z/cpio/pax that write entries of names not known before they run:
@@ -34,15 +36,18 @@ const unrar: EffectRule = (args) => {
   return [...reads(archive ? [archive] : []), { kind: 'extract', word: dest }];
 };
 
-/** `jar xf archive.jar` / `jar --extract --file x.jar [-C dir]`. */
+/** jar's options (JDK 9+ long forms too); its traditional key letters without a dash (`xf`, `xvf`) read as one cluster. */
+const JAR = effectGrammar('fCem', ['file', 'dir', 'main-class', 'manifest', 'release', 'module-version'], { switches: [['-x', '--extract'], ['-t', '--list'], ['-c', '--create'], ['-u', '--update'], ['-v', '--verbose'], ['-0', '--no-compress'], ['-M', '--no-manifest']] });
+
+/** `jar xf archive.jar` / `jar --extract --file x.jar [-C dir]`: the archive is read (its listing judged like a zip's), its members land in the folder. */
 const jar: EffectRule = (args) => {
-  const first = args[0]?.text ?? '';
-  const extracting = /^-?-?x|^--extract/.test(first) || args.some((a) => a.text === '--extract' || a.text === '-x');
-  if (!extracting) return [];
-  const at = args.findIndex((a) => a.text === '-C' || a.text === '--dir');
-  const dir = at >= 0 ? args[at + 1] : args.find((a) => a.text.startsWith('--dir='));
-  const word = dir ? (dir.text.startsWith('--dir=') ? { ...dir, text: dir.text.slice(6) } : dir) : here();
-  return [{ kind: 'extract', word }];
+  const first = args[0];
+  const keyed = first !== undefined && /^[a-zA-Z0]+$/.test(first.text) ? [{ ...first, text: '-' + first.text, raw: '-' + first.raw }, ...args.slice(1)] : args;
+  const read = readEffectArgs(keyed, JAR);
+  if (!has(read, 'x', 'extract')) return [];
+  const archive = values(read, 'f', 'file')[0];
+  const word = values(read, 'C', 'dir')[0] ?? here();
+  return [...reads(archive ? [archive] : []), { kind: 'extract', word }];
 };
 
 /** `dpkg-deb -x|-X|-R|--extract|--vextract|--raw-extract archive dir`. */
@@ -59,7 +64,9 @@ function withDirOption(letters: readonly string[]): EffectRule {
     const at = args.findIndex((a) => letters.includes(a.text));
     const dir = at >= 0 ? args[at + 1] : undefined;
     if (args.some((a) => a.text === '-l' || a.text === '--list' || a.text === '-t' || a.text === '--test')) return reads(operands(args));
-    return [{ kind: 'extract', word: dir ?? here() }];
+    // The archive (the first operand that is not the folder's value) is read: its listing is judged like a zip's or a tar's.
+    const archive = operands(args).find((w) => w !== dir);
+    return [...reads(archive ? [archive] : []), { kind: 'extract', word: dir ?? here() }];
   };
 }
 
@@ -84,4 +91,5 @@ export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable(
   lhasa: lha,
   unace: unrar,
   ...DOTFILE_EFFECTS,
+  ...MOUNT_EFFECTS,
 });

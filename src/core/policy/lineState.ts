@@ -1,6 +1,7 @@
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { CommandSpec } from '../registry/types';
 import { commandName, type Exec, type Scope } from './handlers/context';
+import type { Assignment } from '../shell/ast';
 import type { ArgWord } from './types';
 import { namerefOf, recordCopy } from '../shell/expand';
 
@@ -158,6 +159,18 @@ export function setLoopVariable(scope: Scope, name: string, value: string | null
   if (!ALREADY_EXPORTED.test(name) || (name === 'HOME' && value === home)) return;
   scope.vars.set(EXPORTED, '');
   scope.vars.set(EXPORTED + name, value ?? `$(for ${name})`);
+}
+
+/** zsh's `path` array is tied to PATH (`path=(. $path)`, `path+=(bin)`): an array assigned to it sets PATH. A scalar `path=…` is an ordinary variable in bash scripts. */
+export function zshPathArray(a: Assignment): boolean {
+  return a.name === 'path' && a.array && !a.raw.startsWith('path[');
+}
+
+/** An exported assignment as `export` takes it: zsh's `path` array as the PATH it sets (elements joined by `:`, `$path` as `$PATH`). */
+export function exportedSpelling(a: Assignment): string {
+  if (!zshPathArray(a)) return a.raw;
+  const entries = a.values.map((v) => (/^["']?\$\{?path(\[[@*]\])?\}?["']?$/.test(v.raw) ? '$PATH' : v.raw === "''" || v.raw === '""' ? '' : v.raw));
+  return `PATH=${a.raw.startsWith('path+=') ? '$PATH:' : ''}${entries.join(':')}`;
 }
 
 /** Variables the shell already exports: `PATH=/tmp/x:$PATH` alone changes one, so it is judged as the export it is. */

@@ -93,7 +93,8 @@ describe('rules: the guard perimeter, round 7', () => {
     { cmd: "export LESSOPEN='| /usr/bin/lesspipe %s'", decision: 'allow' },
     { cmd: "export JAVA_TOOL_OPTIONS='-Xmx2g'", decision: 'allow' },
     { cmd: 'export PATH=$HOME/.local/bin:$PATH', decision: 'allow' },
-    { cmd: 'PATH=./node_modules/.bin:$PATH npm test', decision: 'allow' },
+    { cmd: 'PATH=./node_modules/.bin:$PATH npm test', decision: 'deny' },
+    { cmd: 'PATH=$PWD/node_modules/.bin:$PATH npm test', decision: 'allow' },
     { cmd: 'export ENV=production', decision: 'allow' },
     { cmd: 'EDITOR=nano crontab -l', decision: 'allow' },
   ]);

@@ -28,7 +28,8 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       ask(`echo 'claude -p x' | batch`),
       ask('devcontainer exec --workspace-folder . claude -p x'),
       ask('systemd-nspawn -D /var/lib/c claude -p x'),
-      ask(`unshare -rm sh -c 'mount -t tmpfs none $HOME; claude -p x'`),
+      // Stop 36 (round 25): the mount over the home folder itself denies (mountEffects.ts), before the agent it starts.
+      deny(`unshare -rm sh -c 'mount -t tmpfs none $HOME; claude -p x'`),
       ask(`ssh localhost 'cd /tmp && claude -p x'`),
       ask('kubectl exec -it pod -- claude -p x'),
       ask(`vagrant ssh -c 'claude -p x'`),

@@ -132,8 +132,10 @@ export function fixtureGitMoveChanges(_workTree: string, moves: readonly GitMove
   return [...out];
 }
 
-export function perimeterFacts(overrides: Partial<Facts> = {}): Facts {
-  const files = PERIMETER_FILES;
+/** The perimeter's machine; `files` adds files of a table's own to the fixture's. */
+export function perimeterFacts(overrides: Partial<Facts> & { files?: Record<string, string> } = {}): Facts {
+  const { files: extra, ...rest } = overrides;
+  const files = extra ? { ...PERIMETER_FILES, ...extra } : PERIMETER_FILES;
   return testFacts({
     home: '/home/dev',
     cwd: '/work/app',
@@ -151,7 +153,7 @@ export function perimeterFacts(overrides: Partial<Facts> = {}): Facts {
       guardCode: ['/opt/blast-shield'],
     },
     gitMoveChanges: fixtureGitMoveChanges,
-    ...overrides,
+    ...rest,
   });
 }
 

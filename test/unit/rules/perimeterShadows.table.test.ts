@@ -68,7 +68,9 @@ const TABLE: Record<string, readonly Row[]> = {
     deny('cp /tmp/fake ./bin/git && export PATH=$PWD/bin:$PATH'),
     allowed('export PATH="$HOME/.local/bin:$PATH"'),
     allowed('export PATH=$PATH:/tmp/x'),
-    allowed('export PATH=./node_modules/.bin:$PATH'),
+    // Stop 36 (round 25): a relative entry follows every cd, `./node_modules/.bin` too; the project's folder by its full path stays allowed.
+    deny('export PATH=./node_modules/.bin:$PATH'),
+    allowed('export PATH="$PWD/node_modules/.bin:$PATH"'),
     // Stop 35: the project's folder by its full path; a relative `bin` follows every cd (s35Planted.table.test.ts).
     allowed('cp dist/tool bin/tool && export PATH=$PWD/bin:$PATH'),
     deny('cp dist/tool bin/tool && export PATH=bin:$PATH'),

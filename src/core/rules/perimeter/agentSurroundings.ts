@@ -23,8 +23,8 @@ const CONTAINERS = /^((docker|podman|nerdctl|finch|lima|colima)( compose| contai
 const ENGINES: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'finch']);
 
 /** bwrap's mounts by kind: the ones that show a host folder as it is (a bind of a path onto itself), and the ones that cover what is there. */
-const BWRAP_BINDS = /^--(ro-|dev-)?bind(-try)?$/;
-const BWRAP_COVERS = /^--(tmpfs|dir|overlay|tmp-overlay|ro-overlay|symlink|file|bind-data|ro-bind-data)$/;
+export const BWRAP_BINDS = /^--(ro-|dev-)?bind(-try)?$/;
+export const BWRAP_COVERS = /^--(tmpfs|dir|overlay|tmp-overlay|ro-overlay|symlink|file|bind-data|ro-bind-data)$/;
 
 /** Does a mount at `dest` decide what the agent finds in the home folder (the home itself, a folder above it, or a settings folder in it)? */
 function touchesHome(dest: string, home: string): boolean {

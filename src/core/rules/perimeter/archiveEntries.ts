@@ -14,7 +14,7 @@ import { exists, perimeterView } from './protectedPaths';
  * members cannot be known keeps the extraction as it is: files of names not known before it runs.
  */
 
-const EXTRACTORS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr']);
+const EXTRACTORS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr', 'jar', 'unar']);
 const MAX_JUDGED = 2_000;
 
 /** `python3 -m zipfile -e ARCHIVE DIR`, `python3 -m tarfile -e ARCHIVE [DIR]`: the standard library's extractors. */

@@ -45,7 +45,7 @@ function aliases(code: string): Map<string, string> {
 }
 
 /** The arguments of a call at `at` (just after the name): parenthesised, or (Ruby, Perl) up to the end of the statement. */
-function callArguments(code: string, at: number): string[] {
+export function callArguments(code: string, at: number): string[] {
   let i = at;
   while (code[i] === ' ' || code[i] === '\t') i++;
   const paren = code[i] === '(';
@@ -112,7 +112,7 @@ export function destinationText(expr: string, code: string, depth = 0): string |
   return undefined;
 }
 
-interface TreeCopy {
+export interface TreeCopy {
   call: string;
   /** The destination folder as written, '.' for the working folder; undefined when it cannot be read. */
   into: string | undefined;
@@ -120,8 +120,11 @@ interface TreeCopy {
 }
 
 function treeCopies(inv: Invocation): TreeCopy[] {
-  if (!INLINE.test(inv.name)) return [];
-  const text = interpreterText(inv);
+  return INLINE.test(inv.name) ? treeCopiesIn(interpreterText(inv)) : [];
+}
+
+/** The tree copies in a text of code (inline or a script file's). */
+export function treeCopiesIn(text: string): TreeCopy[] {
   const library = TREE_LIBRARIES.test(text);
   // `require('ncp')(src, dst)`: the module is the call.
   const code = text.replace(/require\s*\(\s*['"](ncp|cpy|copy-dir|recursive-copy)['"]\s*\)\s*(?=\()/g, (_, m: string) => (m === 'copy-dir' ? 'copyDir' : m === 'recursive-copy' ? 'ncp' : m));

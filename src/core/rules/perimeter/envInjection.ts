@@ -1,5 +1,6 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
+import { relativeEntry } from './pathShadow';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
 /**
@@ -71,8 +72,8 @@ function pathPrependsWritable(value: string): boolean {
   const entries = value.replace(/^["']|["']$/g, '').split(':');
   const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
   const before = at < 0 ? entries : entries.slice(0, at);
-  // A relative entry (`scripts`, `.`, empty) follows every cd; the project's `node_modules/.bin` is the package managers' convention (pathShadow.ts).
-  return before.some((e) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || (!/^[/~$]/.test(e) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(e)));
+  // A relative entry (`scripts`, `.`, `./node_modules/.bin`, empty) follows every cd, before or after the inherited PATH (pathShadow.ts).
+  return before.some((e) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e)) || (value.trim() !== '' && entries.some(relativeEntry));
 }
 
 function loadsCode(name: string, value: string): boolean {

@@ -1,4 +1,4 @@
-import { remoteControlTyped, screenStuff, tmuxTyped } from '../../policy/handlers/terminals';
+import { remoteControlTyped, screenStuff, tmuxCommandNames, tmuxTyped } from '../../policy/handlers/terminals';
 import type { Invocation } from '../../policy/types';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -13,6 +13,11 @@ import { freeFormReadings } from '../../registry/freeForm';
  * (the terminal handlers), and stays allowed when it is routine.
  */
 
+/** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
+export const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'dotoolc', 'xvkbd', 'wlrctl', 'evemu-event', 'evemu-play', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
+
+export const TYPING_TERMINALS: ReadonlySet<string> = new Set(['tmux', 'screen', 'kitty', 'kitten', 'wezterm', 'zellij']);
+
 /** What a prompt takes as an answer: yes/no, a menu number, "always", or nothing (Enter takes the default). */
 const PROMPT_ANSWER = /^\s*(y|yes|n|no|[0-9]|a|ok|allow|approve|accept|always|continue|proceed|trust)?\s*$/i;
 
@@ -26,9 +31,13 @@ export function typedPromptAnswer(inv: Invocation): string | undefined {
     const stuffed = screenStuff(inv.args);
     if (stuffed && !stuffed.dynamic) text = decodeEchoEscapes(stuffed.text.replace(/\^M/g, '\n')).text;
   }
-  // A pane's paste buffer pasted in (`tmux load-buffer f; tmux paste-buffer -t agent`): what it types is not known here.
-  if (inv.name === 'tmux' && inv.args.some((a) => /^(paste-buffer|paste-buffe|paste-buff|paste-buf|paste-bu|paste-b|pasteb)$/.test(a.text))) return 'a paste buffer';
+  // A pane's paste buffer pasted in (`tmux load-buffer f; tmux paste-buffer -t agent`, any spelling): what it types is not known here.
+  if (inv.name === 'tmux' && tmuxCommandNames(inv.args).includes('paste-buffer')) return 'a paste buffer';
+  // screen's paste register (`screen -X register . y`, then `-X paste .`): the same.
+  if (inv.name === 'screen' && screenPastes(inv)) return 'a paste register';
   text ??= remoteTyped(inv);
+  // The space bar alone (`send-keys Space`) picks or confirms in a menu, as one key does.
+  if (text === ' ') return 'Space';
   // A menu answers on one key (`1`, `y`) as well as with Enter.
   if (text === undefined || !(/[\n\r]/.test(text) || /^\s*[yn0-9]\s*$/i.test(text))) return undefined;
   const answer = text.replace(/[\n\r]+/g, ' ');
@@ -49,6 +58,38 @@ function remoteTyped(inv: Invocation): string | undefined {
   if (inv.name === 'screen' && words.includes('eval')) {
     const stuffed = words.filter((w) => /^stuff\s/.test(w)).map((w) => w.slice(6).replace(/^["']|["']$/g, ''));
     if (stuffed.length > 0) return decodeEchoEscapes(stuffed.join('').replace(/\^M/g, '\n')).text;
+  }
+  return undefined;
+}
+
+/** screen commands sent with `-X` (each after a `;` too, and inside `eval` strings) that paste a register into a window. */
+function screenPastes(inv: Invocation): boolean {
+  const words = inv.args.map((a) => a.text);
+  const x = words.indexOf('-X');
+  if (x < 0) return false;
+  const commands: string[] = [];
+  words.slice(x + 1).forEach((word, i, rest) => {
+    if (i === 0 || rest[i - 1] === ';' || rest[i - 1]!.endsWith(';') || rest[i - 1] === '-X') commands.push(word);
+    if (rest[i - 1] === 'eval' || (i > 0 && commands.includes('eval'))) commands.push(...word.split(/\s*;\s*/).map((c) => c.trim().split(/\s+/)[0] ?? ''));
+    // `at WINDOW CMD`: the command after the window.
+    if (i > 1 && rest[i - 2] === 'at') commands.push(word);
+  });
+  return commands.includes('paste');
+}
+
+/**
+ * D-Bus methods that type into a terminal or the desktop: Konsole's and Yakuake's `sendText`/`runCommand`,
+ * Guake's `execute_command`, the remote-desktop portal's keyboard calls, input daemons' typing methods.
+ */
+const TYPING_METHODS = /(^|[./\s])(sendText|runCommand|runCommandInTerminal|execute_command|NotifyKeyboardKeycode|NotifyKeyboardKeysym|SendKeys?|TypeText|type_text|KeyPress)(\s|$|\()/;
+export const DBUS_CLIENTS: ReadonlySet<string> = new Set(['qdbus', 'qdbus6', 'qdbus-qt5', 'qdbus-qt6', 'dbus-send', 'gdbus', 'busctl', 'dbus']);
+
+/** A D-Bus call that types: the method, or undefined. */
+export function dbusTyping(inv: Invocation): string | undefined {
+  if (!DBUS_CLIENTS.has(inv.name)) return undefined;
+  for (const a of inv.args) {
+    const m = TYPING_METHODS.exec(a.text);
+    if (m) return m[2];
   }
   return undefined;
 }

@@ -25,13 +25,22 @@ function prepended(value: string, cwd: string, facts: Facts): { folder: string; 
 }
 
 /**
- * A relative entry (`scripts`, `.`, `bin`, `./tools`, an empty one): the shell looks it up from whatever
- * folder it is in when a name is run, so every later `cd` (a cloned repository, a fixture folder) decides
- * which `git` or `node` runs (red team round 7). The project's `node_modules/.bin` is the package
- * managers' own convention and stays allowed.
+ * A relative entry (`scripts`, `.`, `bin`, `./tools`, `./node_modules/.bin`, an empty one): the shell looks
+ * it up from whatever folder it is in when a name is run, so every later `cd` (a cloned repository, a
+ * fixture folder) decides which `git` or `node` runs (red team round 7), wherever the entry stands: after
+ * the inherited PATH it still answers every name the system's folders lack (round 25: `PATH=$PATH:`).
+ * `./node_modules/.bin` is no different from `.` (an agent writes `node_modules/.bin/node` in any folder);
+ * the project's own folder named absolutely (`$PWD/node_modules/.bin`, what `npm run` puts first) is judged
+ * as a folder like any other.
  */
-function relativeEntry(entry: string): boolean {
-  return !/^[/~$]/.test(entry) && !/^(\.\/)?node_modules\/\.bin\/?$/.test(entry);
+export function relativeEntry(entry: string): boolean {
+  return !/^[/~$]/.test(entry) && !entry.includes('$(') && !entry.includes('`');
+}
+
+/** The relative entries of a PATH value, wherever they stand (an empty value, which sets no folder, has none). */
+function relativeEntries(value: string): string[] {
+  const entries = value.split(':');
+  return entries.length === 1 && entries[0] === '' ? [] : entries.filter(relativeEntry);
 }
 
 /** A program in a project folder now, named like one the guard trusts (a `git` there), when the folder can be listed; the system's and the user's own folders are theirs. */
@@ -43,7 +52,8 @@ function programThere(folder: string, facts: Facts): string | undefined {
 function pathValues(inv: Invocation): string[] {
   const out: string[] = [];
   if (inv.assignments.PATH !== undefined) out.push(inv.assignments.PATH);
-  if (/^(export|declare|typeset|local|readonly)$/.test(inv.name)) for (const a of inv.args) if (a.text.startsWith('PATH=')) out.push(a.text.slice(5));
+  // `PATH+=:.` appends to the inherited value.
+  if (/^(export|declare|typeset|local|readonly)$/.test(inv.name)) for (const a of inv.args) if (a.text.startsWith('PATH=') || a.text.startsWith('PATH+=')) out.push(a.text.startsWith('PATH+=') ? '$PATH' + a.text.slice(6) : a.text.slice(5));
   return out;
 }
 
@@ -68,10 +78,11 @@ export function pathShadowFindings(analysis: Analysis, facts: Facts): Finding[] 
   if (changes.length === 0) return [];
   const planted = writtenPrograms(invs, facts);
   for (const { inv, value } of changes) {
-    for (const { folder, entry } of prepended(value, inv.cwd || facts.cwd, facts)) {
-      if (relativeEntry(entry)) {
-        return [perimeterFinding('path-shadow', `${inv.assignments.PATH !== undefined ? `PATH= before ${inv.name}` : inv.name} puts ${entry === '' ? 'an empty entry (the current folder)' : entry}, a folder named relative to wherever the shell is, first on PATH: after any cd the programs run next by name (git, node, ssh …) are whatever that folder holds; ${DENY_SUFFIX}.`, entry || '.')];
-      }
+    const relative = relativeEntries(value)[0];
+    if (relative !== undefined) {
+      return [perimeterFinding('path-shadow', `${inv.assignments.PATH !== undefined ? `PATH= before ${inv.name}` : inv.name} puts ${relative === '' ? 'an empty entry (the current folder)' : relative}, a folder named relative to wherever the shell is, on PATH: after any cd the programs run next by name (git, node, ssh …) are whatever that folder holds; ${DENY_SUFFIX}.`, relative || '.')];
+    }
+    for (const { folder } of prepended(value, inv.cwd || facts.cwd, facts)) {
       const program = planted.get(folder) ?? programThere(folder, facts);
       if (program) {
         return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where a program named ${program} is or is written by this line: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];

@@ -27,7 +27,8 @@ import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
-import { codeInjectsInput, typedPromptAnswer } from './inputInjection';
+import { sandboxMounts } from './sandboxMounts';
+import { codeInjectsInput, dbusTyping, TYPING_TERMINALS, typedPromptAnswer, UI_AUTOMATION } from './inputInjection';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
@@ -379,11 +380,6 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   }
 }
 
-/** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
-const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
-
-const TYPING_TERMINALS: ReadonlySet<string> = new Set(['tmux', 'screen', 'kitty', 'kitten', 'wezterm', 'zellij']);
-
 function judgeUiAutomation(inv: Invocation, j: Judge): void {
   const text = UI_AUTOMATION.has(inv.name) || inv.name === 'osascript' || inv.name === 'powershell' || inv.name === 'pwsh' ? inv.args.map((a) => a.text).join(' ') : '';
   const scripted = inv.name === 'osascript' && /system events|keystroke|key code|click/i.test(text);
@@ -391,6 +387,8 @@ function judgeUiAutomation(inv: Invocation, j: Judge): void {
   if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {
     deny(j, 'ui-automation', `${inv.name} sends keystrokes or clicks to windows; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   }
+  const method = dbusTyping(inv);
+  if (method) deny(j, 'ui-automation', `${inv.name} calls ${method} over D-Bus, which types into a terminal or the desktop; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   const answer = TYPING_TERMINALS.has(inv.name) ? typedPromptAnswer(inv) : undefined;
   if (answer) deny(j, 'typed-answer', `${inv.name} types "${answer}" into a terminal, where an agent host may be asking the human; a question is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
 }
@@ -485,7 +483,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)], facts, cwd);
+  const effects = sparseCheckoutEffects([...archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd), ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...sandboxMounts(inv), ...assignmentEffects(inv)], facts, cwd);
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
   const judged = new Set<string>();
@@ -517,6 +515,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   // Round 24: compiled or build code (a Go test, build.rs, CMakeLists.txt, Gradle, MSBuild) is read only for the places it names, as inline code is.
   const compiledNamed = snippet.language === 'compiled' && !snippet.runner.remote ? mentionIn(snippet.text, perimeterView(ctx.facts)) : undefined;
   if (compiledNamed) return [finding('code-names-guard-file', `The code run by ${snippet.runner.name} names ${compiledNamed}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, compiledNamed)];
+  // Round 25: a Go program run from its file that walks a folder holding protected places and writes what it finds (scriptListings.ts).
+  if (snippet.language === 'compiled' && !snippet.runner.remote) return scriptListingWrites(snippet, ctx.facts, perimeterView(ctx.facts));
   if (!CODE_LANGUAGES.has(snippet.language) || snippet.runner.remote) return [];
   const view = perimeterView(ctx.facts);
   const injects = codeInjectsInput(snippet.text);

@@ -198,11 +198,11 @@ export function interpreterText(inv: Invocation): string {
   return parts.join('\n');
 }
 
-/** Calls that delete, move or overwrite a path. */
+/** Calls that delete, move or overwrite a path (Go's `os.WriteFile` and kin too). */
 const DESTROYS =
-  /\b(?:unlink|unlinkSync|remove|removedirs|rmtree|rmSync|rmdirSync|rmdir|rm_rf|rm_r|rename|renameSync|replace|truncate|writeFileSync|writeFile|appendFileSync|appendFile|copyFileSync|copyFile|cpSync|symlinkSync|symlink|linkSync|write_text|write_bytes|delete|File\.delete|File\.write|FileUtils\.\w+|copy|copy2|copyfile|copytree|move|chmod|chmodSync|chown|chownSync|lchmod|file_put_contents)\s*\(|\bunlink\s+|\bsymlink\s+|\bopen\s*\(?[^;)]{0,200}?,\s*(?:['"][+]?[wax+]|['"]\s*>{1,2}|\w+\s*=>\s*['"]?[wa])|\bopen\s*\(?\s*\w+\s*,\s*['"]?(?:>|\+<)|\bopen\s*\((?:[^;()'"]|'[^']*'|"[^"]*"|\([^()]*\)){0,200}?,\s*(?:mode\s*=\s*)?['"][+]?[wax]|\bFile\.open\s*\([^)]*['"][wa]/;
-/** Calls that choose paths while running: listings, globs, walks. */
-const LISTS = /\b(?:glob|iglob|rglob|listdir|scandir|walk|iterdir|Dir\.each_child|readdirSync|readdir|opendir|Dir\.glob|Dir\.children|Dir\.entries|glob\.sync|globSync|fg\.sync|os\.ReadDir)\s*\(|\bglob\s*\(|<\*|\bDir\s*\[/;
+  /\b(?:os|ioutil)\.(?:WriteFile|Create|OpenFile|Remove|RemoveAll|Rename|Truncate|Chmod|Symlink|Link)\s*\(|\b(?:unlink|unlinkSync|remove|removedirs|rmtree|rmSync|rmdirSync|rmdir|rm_rf|rm_r|rename|renameSync|replace|truncate|writeFileSync|writeFile|appendFileSync|appendFile|copyFileSync|copyFile|cpSync|symlinkSync|symlink|linkSync|write_text|write_bytes|delete|File\.delete|File\.write|FileUtils\.\w+|copy|copy2|copyfile|copytree|move|chmod|chmodSync|chown|chownSync|lchmod|file_put_contents)\s*\(|\bunlink\s+|\bsymlink\s+|\bopen\s*\(?[^;)]{0,200}?,\s*(?:['"][+]?[wax+]|['"]\s*>{1,2}|\w+\s*=>\s*['"]?[wa])|\bopen\s*\(?\s*\w+\s*,\s*['"]?(?:>|\+<)|\bopen\s*\((?:[^;()'"]|'[^']*'|"[^"]*"|\([^()]*\)){0,200}?,\s*(?:mode\s*=\s*)?['"][+]?[wax]|\bFile\.open\s*\([^)]*['"][wa]/;
+/** Calls that choose paths while running: listings, globs, walks (Go's `filepath.Walk`, Perl's File::Find `find(sub {…}, DIR)`). */
+const LISTS = /\bfilepath\.Walk(?:Dir)?\s*\(|\bfs\.WalkDir\s*\(|\bfind(?:depth)?\s*\(\s*(?:sub\b|\{|\\&)|\b(?:glob|iglob|rglob|listdir|scandir|walk|iterdir|Dir\.each_child|readdirSync|readdir|opendir|Dir\.glob|Dir\.children|Dir\.entries|glob\.sync|globSync|fg\.sync|os\.ReadDir)\s*\(|\bglob\s*\(|<\*|\bDir\s*\[/;
 
 /**
  * Code that deletes or overwrites paths it chooses while running (a glob, a folder listing): the

@@ -18,6 +18,9 @@ const FRESH_NAMES: ReadonlySet<string> = new Set([
 /** git subcommands that print hashes, names of refs or counts, not work-tree paths. */
 const GIT_NAMES: ReadonlySet<string> = new Set(['rev-parse', 'describe', 'branch', 'symbolic-ref', 'rev-list', 'log', 'name-rev', 'tag']);
 
+/** rev-parse's options that print a folder of the repository rather than a hash. */
+const GIT_PATH_OPTIONS = /--(show-toplevel|show-cdup|show-prefix|show-superproject-working-tree|git-dir|absolute-git-dir|git-common-dir|git-path)\b/;
+
 /** Filters that only narrow what the producer printed: the output is still the producer's. */
 const FILTERS: ReadonlySet<string> = new Set(['head', 'tail', 'tr', 'cut', 'sort', 'uniq', 'xargs', 'grep', 'wc', 'awk', 'sed', 'basename', 'dirname']);
 
@@ -75,7 +78,8 @@ function pathProducer(body: string): string | undefined {
   if (names.every((n) => n === 'basename' || n === 'dirname') && !/[$`<]/.test(trimmed)) return undefined;
   for (const name of producers.length > 0 ? producers : names) {
     if (FRESH_NAMES.has(name)) continue;
-    if (name.startsWith('git ') && GIT_NAMES.has(name.slice(4))) continue;
+    // `git rev-parse --show-toplevel` (`--git-dir`, `--git-path hooks`, …) prints folders that hold hook configurations and git hooks (round 25).
+    if (name.startsWith('git ') && GIT_NAMES.has(name.slice(4)) && !(name === 'git rev-parse' && GIT_PATH_OPTIONS.test(trimmed))) continue;
     if (name === 'pwd' || name === 'echo' && substitutionBodies(trimmed).length === 0 && !/\$/.test(trimmed) && producers.length === 1) continue;
     return `the output of \`${trimmed.slice(0, 60)}\``;
   }

@@ -9,6 +9,9 @@ import { homeBuiltPaths } from './homeBuiltPaths';
 import { foldedNames } from './foldedStrings';
 import { credentialFilesNamedIn } from '../credentialHunt';
 import { checkSdkResolvers } from './sdkResolvers';
+import { callArguments } from '../perimeter/codeTreeCopies';
+import { rootOf } from '../perimeter/scriptListings';
+import { scriptFileArguments } from '../perimeter/scriptBindings';
 
 /**
  * Interpreter code that reads a file whose name it computes at run time: from a listing
@@ -96,7 +99,10 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
   // A decoding of a literal that spells no file name here (or of something computed) cannot be followed.
   let unknown = decodes && !decoded.some((name) => facts.fileStatus?.(resolvePath(cwd, name, facts.home)) === 'file');
   for (const m of listings) {
-    const literal = m[3];
+    // The code's own function of a listing's name (`function walk(d)`), defined or called: its listing is read inside.
+    if (ownFunction(snippet.text, m[1]!, m.index)) continue;
+    // A folder named by a variable, an argument of the script or a function's parameter (`function walk(d) { readdirSync(d) … } walk('src')`): its root when that can be read.
+    const literal = m[3] ?? listedRoot(snippet, m.index + m[1]!.length);
     if (literal === undefined) {
       unknown = true;
       continue;
@@ -122,6 +128,18 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
     }
   }
   return out;
+}
+
+/** Is the name at `at` a function the code defines itself (not a library's: `os.walk`, `fs.readdirSync`)? */
+function ownFunction(code: string, name: string, at: number): boolean {
+  if (code[at - 1] === '.') return false;
+  return new RegExp(`(?:\\b(?:function|def|func|sub)\\s+${name}\\s*[({]|\\b${name}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*=>))`).test(code);
+}
+
+/** The folder a listing call at `at` names, read as the perimeter reads a script's listing roots; undefined when it cannot be read. */
+function listedRoot(snippet: CodeSnippet, at: number): string | undefined {
+  const expression = callArguments(snippet.text, at)[0];
+  return expression === undefined ? undefined : rootOf(expression, snippet.text, scriptFileArguments(snippet));
 }
 
 function absolute(info: CredentialFileInfo, facts: Facts): string[] {
