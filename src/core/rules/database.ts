@@ -13,6 +13,7 @@ import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRe
 import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
 import { frameworkReset, RESET_TOOLS } from './databaseResets';
+import { loadedEnvironment } from './support/injectedSecrets';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -388,12 +389,27 @@ function onRemoteMachine(work: Work, inv: Invocation): Work {
   return { ...work, elsewhere: inv.remote.names };
 }
 
+/**
+ * Round 25: a client started by a secret store, env loader or platform runner (`dotenv -e .env.production
+ * -- psql`, `doppler run -c prd -- psql`, `railway run -e production psql`) and naming no server of its
+ * own connects where the loaded variables say (`PGHOST`, `DATABASE_URL`): when the loader's words name
+ * production, so does the client's database. A client that names a server in plain words keeps it.
+ */
+function underLoader(work: Work, inv: Invocation, ctx: RuleContext): Work {
+  if (work.elsewhere || inv.via.length === 0) return work;
+  const { connection: conn } = work;
+  if ([...conn.values, ...conn.sources.map((s) => s.value)].some((v) => !/[$`]/.test(v))) return work;
+  const loaded = loadedEnvironment(inv, ctx);
+  if (loaded?.environment !== 'production') return work;
+  return { ...work, elsewhere: [{ source: loaded.environmentReason, value: 'production' }] };
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const works = clientWorks(inv, ctx.facts);
   if (works) {
     // Every reading is judged: an option whose value-taking is unknown must not hide a statement.
     const findings = new Map<string, Finding>();
-    for (const work of works) for (const f of judgeWork(onRemoteMachine(work, inv), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
+    for (const work of works) for (const f of judgeWork(underLoader(onRemoteMachine(work, inv), inv, ctx), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
     return [...findings.values()];
   }
   const tool = Object.hasOwn(RESET_TOOLS, inv.name) ? RESET_TOOLS[inv.name] : undefined;
