@@ -14,6 +14,7 @@ import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/drive
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
 import { frameworkReset, RESET_TOOLS } from './databaseResets';
 import { loadedEnvironment } from './support/injectedSecrets';
+import { REDIS_WALK_OPTIONS, redisAdminRead, walkCommand } from './support/redisAdminReads';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -180,7 +181,8 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
     dbSource: '-n',
     defaultLocal: true,
   });
-  const inline = inlineStatements(c);
+  // `--scan`, `--bigkeys`: a walk over every key, judged with the commands (redisAdminReads.ts).
+  const inline = [...inlineStatements(c), ...REDIS_WALK_OPTIONS.filter((o) => a.has(o)).map(walkCommand)];
   const command = inline[0];
   if (command !== undefined && c.client.stdinArgument !== undefined && a.has(c.client.stdinArgument) && REDIS_SCRIPT_COMMANDS.test(command)) {
     const s = stdinText(inv, facts);
@@ -294,7 +296,18 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
   }
-  return work.interactive ? interactiveShell(work, ctx) : productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+  return work.interactive ? interactiveShell(work, ctx) : (adminReads(work, ctx) ?? productionAccess(conn, ctx, statements.some((s) => s.effect === 'write')));
+}
+
+/** Round 25: a Redis read of the whole server (`KEYS *`, `MONITOR`, `--scan`) on a database named production asks. */
+function adminReads(work: Work, ctx: RuleContext): Finding[] | undefined {
+  const read = work.connection.engine === 'redis' ? redisAdminRead(work.redis) : undefined;
+  if (read === undefined) return undefined;
+  const target = targetFor(work.connection, ctx);
+  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }) : undefined;
+  if (target.environment !== 'production' && there?.environment !== 'production') return undefined;
+  const shown: Target = target.environment === 'production' ? target : { ...target, environment: 'production', environmentReason: there!.reason };
+  return [{ rule: 'database.production-admin-read', risk: 'production-access', severity: 'ask', reason: `Reads the whole production Redis server ${work.connection.name}: ${read}.`, targets: [shown] }];
 }
 
 /**
