@@ -10,6 +10,7 @@ import { assignment } from './support/databaseConnection';
 import { loadedEnvironment } from './support/injectedSecrets';
 import { driverWholeExport, wholeExportIn } from './support/wholeExports';
 import { clientHostInCode } from './support/productionWrites';
+import { CLOUD_EXPORT_TOOLS, cloudExportFindings } from './support/cloudExports';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -239,4 +240,15 @@ export const wholeStoreCopiesPack: RulePack = {
   title: 'Whole-store copies of a production store by programs the verb floor also judges',
   checkInvocation: (inv, ctx) => (FLOOR_DUMPERS.has(inv.name) ? productionDump(inv, ctx) : []),
   reactsTo: (name) => FLOOR_DUMPERS.has(name),
+};
+
+/**
+ * Round 25: whole exports of a hosted store by its cloud's CLI (`support/cloudExports.ts`): dispatched by
+ * name, so that `aws`, `gcloud`, `bq` and `az` stay their registry entries' and the verb floor's too.
+ */
+export const cloudExportsPack: RulePack = {
+  id: 'cloudExports',
+  title: 'Whole exports of a production store by a cloud CLI',
+  checkInvocation: cloudExportFindings,
+  reactsTo: (name) => CLOUD_EXPORT_TOOLS.includes(name),
 };
