@@ -111,7 +111,8 @@ function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   const work = DUMPERS[inv.name] ? undefined : databaseWorkOf(inv, ctx.facts);
   const where = work ? (work.remote ? work.database : undefined) : dumpSource(inv);
   // A client naming no server (`kubectl exec … -- psql -c …`, `dotenv -e .env.production -- psql`): where it runs or what it was handed says.
-  if (where === undefined) return DUMPERS[inv.name] || work ? dumpElsewhere(inv, ctx) : undefined;
+  // A server read from a variable on another machine (`heroku run "psql $DATABASE_URL …"`) is that machine's.
+  if (where === undefined || (/[$`]/.test(where) && inv.remote)) return DUMPERS[inv.name] || work ? dumpElsewhere(inv, ctx) : undefined;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });
