@@ -4,6 +4,7 @@ import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { expandKnown, perimeterFinding, withoutProcAlias } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
 import { listedRoots, listsNamesRecursively, showsHidden } from '../support/homeListings';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Reads that reach the window tokens (`<guard home>/ipc/*.window.json`) by a road the path judge of
@@ -211,7 +212,7 @@ function listingFilterReachesTokens(j: TokenJudge): Finding | undefined {
     const abs = absoluteOf(r, { ...j, inv: from, cwd });
     return abs === undefined || holdsTokens(abs, j.view);
   })) return undefined;
-  if (!j.inv.args.some((a) => !a.text.startsWith('-') && TOKEN_WORDS.test(a.text))) return undefined;
+  if (!freeFormReadings(j.inv.args).usual.operands.some((a) => TOKEN_WORDS.test(a.text))) return undefined;
   return deny('read-window-token', `${from.name} lists a folder that holds Blast Shield's window tokens and ${j.inv.name} keeps their names; they are not for agents.`, 'ipc');
 }
 

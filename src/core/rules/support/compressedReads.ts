@@ -1,7 +1,7 @@
 import { classifyCredentialFile } from '../../credentials/credentialFiles';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
-import { effectsOf } from '../../policy/effects';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { credentialTarget, infoFor } from './credentialPaths';
 
@@ -72,12 +72,11 @@ function finding(inv: Invocation, shown: string, verdict: Verdict, verb: string)
   };
 }
 
-/** The words a command reads, as files (options and built words left out). */
+/** The words a command reads, as files: its operands by the one grammar (a pattern too: no file there, no text) and `<` redirects. */
 function readWords(inv: Invocation): ArgWord[] {
-  // An undescribed searcher (`xzgrep`) names its files as `unknown` effects: every such word is a candidate.
-  const fromArgs = effectsOf(inv).filter((e) => e.kind === 'read' || e.kind === 'unknown').map((e) => e.word);
+  const fromArgs = freeFormReadings(inv.args).usual.operands;
   const fromRedirects = inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target);
-  return [...fromArgs, ...fromRedirects].filter((w) => !w.dynamic && !w.glob && w.text !== '' && w.text !== '-' && !w.text.startsWith('-'));
+  return [...fromArgs, ...fromRedirects].filter((w) => !w.dynamic && !w.glob && w.text !== '' && w.text !== '-');
 }
 
 /** Compressed single files a decompressing printer prints (`zcat x.gz`, `gzip -dc x.gz`, `zcat < x.gz`): judged by name and text. */
