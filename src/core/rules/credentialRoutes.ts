@@ -103,7 +103,10 @@ function fdHunt(inv: Invocation): string | undefined {
   for (const extension of values(read, 'e', 'extension')) {
     if (isCredentialNamePattern(`*.${extension.text.replace(/^\./, '')}`, true)) return `*.${extension.text}`;
   }
-  const first = read.operands[0]?.text;
+  // `fd -e ts -x grep -n token`: the words after `-x`/`-X` are the command it runs, not its pattern.
+  const exec = [...values(read, 'x', 'exec'), ...values(read, 'X', 'exec-batch')][0];
+  const cut = exec === undefined ? -1 : inv.args.indexOf(exec);
+  const first = read.operands.find((o) => cut < 0 || inv.args.indexOf(o) < cut)?.text;
   if (first === undefined) return undefined;
   if (has(read, 'g', 'glob')) return isCredentialNamePattern(first, false) ? first : undefined;
   return /^[\w.-]+$/.test(first) && isCredentialNamePattern(`*${first}*`, true) ? first : undefined;

@@ -14,7 +14,7 @@ import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/drive
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
 import { frameworkReset, RESET_TOOLS } from './databaseResets';
 import { loadedEnvironment } from './support/injectedSecrets';
-import { REDIS_WALK_OPTIONS, redisAdminRead, walkCommand } from './support/redisAdminReads';
+import { redisAdminRead, WALK_COMMAND, walksEveryKey } from './support/redisAdminReads';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -181,8 +181,8 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
     dbSource: '-n',
     defaultLocal: true,
   });
-  // `--scan`, `--bigkeys`: a walk over every key, judged with the commands (redisAdminReads.ts).
-  const inline = [...inlineStatements(c), ...REDIS_WALK_OPTIONS.filter((o) => a.has(o)).map(walkCommand)];
+  // `--scan` with no pattern: every key name, judged with the commands (redisAdminReads.ts).
+  const inline = [...inlineStatements(c), ...(walksEveryKey(a.has('--scan'), a.value('--pattern', '--quoted-pattern')) ? [WALK_COMMAND] : [])];
   const command = inline[0];
   if (command !== undefined && c.client.stdinArgument !== undefined && a.has(c.client.stdinArgument) && REDIS_SCRIPT_COMMANDS.test(command)) {
     const s = stdinText(inv, facts);
