@@ -30,6 +30,8 @@ const COMPRESSED: Record<string, CompressedText> = {
 const files: Record<string, string> = {
   '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\n',
   '/work/app/src/index.ts': 'export const a = 1;\n',
+  '/work/app/scripts/undo.rb': 'ActiveRecord::MigrationContext.new("db/migrate").migrate(0)\n',
+  '/work/app/scripts/report.rb': 'puts User.count\n',
   // Listed by the folder walk of `rg -z` (the fact answers for the compressed ones).
   '/work/app/backups/build-cache.gz': '',
   '/work/app/backups/notes.xz': '',
@@ -227,7 +229,9 @@ describe('s36 data25: migrations run backwards through a runner (frameworkApis.t
     ask(`RAILS_ENV=production rails runner 'ActiveRecord::Tasks::DatabaseTasks.truncate_all'`, { production: true }),
     allow(`RAILS_ENV=production rails runner 'puts User.count'`, { production: true }),
     allow(`rails runner 'ActiveRecord::MigrationContext.new("db/migrate").needs_migration?'`),
+    ask('RAILS_ENV=production rails runner scripts/undo.rb', { production: true }),
     allow('rails runner scripts/report.rb'),
+    allow(`bin/rails runner 'User.where(id: 1).first'`),
     allow('rails routes'),
   ]);
 });

@@ -16,6 +16,7 @@ import { dirname, resolvePath } from '../../paths';
 import { extendedRunner, has, inDir, LISTING_ONLY, one, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots, wordsOf } from './loaderRunners';
 import { rubyLoaderFiles } from './preloadedModules';
+import { inProcessCommands } from '../../shell/cliMains';
 import type { ArgWord } from '../types';
 
 const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
@@ -280,6 +281,9 @@ function railsRunner(base: RunnerSpec | undefined): RunnerSpec {
       if (command !== 'runner' && command !== 'r') return base?.entries(p, c) ?? [];
       const code = rest.find((t) => t !== '');
       if (code === undefined) return [];
+      // Only code that stands for commands is added here: its ORM calls are the frameworks pack's (it knows RAILS_ENV).
+      const text = code.endsWith('.rb') ? c.w.facts.readFile(abs(c, code)) : code;
+      if (text === undefined || inProcessCommands('ruby', text).length === 0) return [];
       return code.endsWith('.rb') ? [{ files: [abs(c, code)], as: 'ruby' }] : [{ code, label: `rails ${command}`, language: 'ruby' }];
     },
   };
