@@ -58,6 +58,13 @@ describe('s36 data25: credential reads through compressed streams (support/compr
     ask('cd backups && zcat build-cache.gz'),
     ask('zcat logs/access.log.gz backups/build-cache.gz'),
     ask('sh -c "zcat backups/build-cache.gz"'),
+    ask('cat backups/build-cache.gz | gunzip'),
+    ask('cat backups/build-cache.gz | zcat'),
+    ask('pv backups/notes.xz | xz -dc'),
+    ask('gunzip < backups/build-cache.gz'),
+    ask('bsdcat backups/build-cache.gz'),
+    ask('pigz -dc backups/build-cache.gz'),
+    ask('cp backups/build-cache.gz /tmp/a.gz && zcat /tmp/a.gz', { says: /could not be decompressed here/ }),
     ask('zcat logs/huge.log.gz | head', { says: /could not check what it holds \(over the size it reads\)/ }),
     ask('zcat logs/broken.gz', { says: /could not be decompressed here/ }),
     allow('zcat logs/access.log.gz | head'),
@@ -66,6 +73,10 @@ describe('s36 data25: credential reads through compressed streams (support/compr
     allow('gzip -c src/index.ts > /tmp/index.ts.gz'),
     allow('gzip -k logs/access.log'),
     allow('zcat missing.gz'),
+    allow('cat logs/access.log.gz | gunzip | head'),
+    allow('tar cf - src | gzip > src.tgz'),
+    allow('gzip < src/index.ts > index.ts.gz'),
+    allow('gunzip backups/build-cache.gz'),
   ]);
 
   compressed('one-liners that decompress a file they name are judged as zcat of it', [

@@ -6,6 +6,7 @@ import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../..
 import type { ArgWord } from '../../shell/ast';
 import { credentialTarget, infoFor } from './credentialPaths';
 import { compressedFilePrints } from './compressedReads';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Archive members printed to the terminal: `unzip -p|-c backup.zip [member…]`, `tar -xOf|--to-stdout`
@@ -22,7 +23,7 @@ const TARS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar']);
 const SEVEN_ZIP: ReadonlySet<string> = new Set(['7z', '7za', '7zz', '7zr']);
 /** Decompressors that print a compressed tar whole with `-c`/`-d -c`; the `*cat` spellings always print. */
 const DECOMPRESSORS: ReadonlySet<string> = new Set(['gzip', 'gunzip', 'pigz', 'unpigz', 'bzip2', 'bunzip2', 'pbzip2', 'lbzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'lz4', 'unlz4']);
-const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bzcat', 'xzcat', 'lzcat', 'zstdcat', 'lz4cat', 'zless', 'zmore', 'bzless', 'bzmore', 'xzless', 'xzmore', 'lzless', 'lzmore', 'zstdless']);
+const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bsdcat', 'bzcat', 'xzcat', 'lzcat', 'zstdcat', 'lz4cat', 'zless', 'zmore', 'bzless', 'bzmore', 'xzless', 'xzmore', 'lzless', 'lzmore', 'zstdless']);
 const TAR_NAME = /\.(tar(\.(gz|bz2|xz|zst|lz4))?|tgz|tbz2?|txz)$/i;
 const MAX_MEMBERS = 2_000;
 
@@ -31,6 +32,17 @@ interface Printed {
   members: readonly ArgWord[];
   /** Compressed single files (`x.env.gz`, `build-cache.gz`): each is the file it holds (`compressedReads.ts`). */
   singles?: readonly ArgWord[];
+}
+
+/** Programs that hand a file's bytes on unchanged (`cat x.gz | gunzip`, `pv x.gz | zcat`). */
+const PASS_THROUGH: ReadonlySet<string> = new Set(['cat', 'pv', 'tac', 'dd', 'buffer', 'mbuffer']);
+
+/** The files a pass-through program pipes into this one (`cat x.gz | gunzip`; dd's `if=`). */
+function pipedFiles(inv: Invocation): ArgWord[] {
+  const from = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
+  if (!from || !PASS_THROUGH.has(from.name)) return [];
+  const words = freeFormReadings(from.args).usual.operands;
+  return from.name === 'dd' ? words.filter((w) => w.text.startsWith('if=')).map((w) => ({ ...w, text: w.text.slice(3) })) : words;
 }
 
 /** Which archive an invocation prints members of, and the members it names; undefined when it prints none. */
@@ -58,10 +70,11 @@ function printedArchive(inv: Invocation): Printed | undefined {
     if ((command?.text !== 'e' && command?.text !== 'x') || !toStdout || !archive) return undefined;
     return { archive, members: files };
   }
-  const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout'));
+  // A decompressor given no file reads standard input and writes standard output (`cat x.gz | gunzip`).
+  const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && (has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout') || readEffectArgs(inv.args, grammarOf(name)).operands.length === 0));
   if (!decompressing) return undefined;
-  // `zcat < x.gz`: standard input is the one file.
-  const operands = [...readEffectArgs(inv.args, grammarOf(name)).operands, ...inv.redirects.filter((r) => r.op === '<').map((r) => r.target)];
+  // `zcat < x.gz`, `cat x.gz | gunzip`: standard input is the file read into it.
+  const operands = [...readEffectArgs(inv.args, grammarOf(name)).operands, ...inv.redirects.filter((r) => r.op === '<').map((r) => r.target), ...pipedFiles(inv)];
   const archive = operands.find((a) => TAR_NAME.test(a.text));
   if (archive) return { archive, members: [] };
   // `zcat .env.production.gz`, `zcat build-cache.gz`: compressed files printed whole, judged by name and text

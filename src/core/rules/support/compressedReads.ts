@@ -40,12 +40,13 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 type Verdict = { info: CredentialFileInfo } | { cut: string } | undefined;
 
 /** The credential a compressed file holds, by the name it decompresses to or by its text; `cut` when it cannot be read in bounds. */
-function compressedCredential(abs: string, shown: string, ctx: RuleContext, search?: SearchPatterns): Verdict {
+function compressedCredential(abs: string, shown: string, ctx: RuleContext, afterWrites: boolean, search?: SearchPatterns): Verdict {
   const plain = abs.replace(COMPRESSED_NAME, '');
   const byName = plain !== abs ? infoFor(plain, ctx.facts) : undefined;
   if (byName) return { info: { ...byName, label: `${byName.label} (compressed as ${shown})` } };
   const read = ctx.facts.compressedText?.(abs);
-  if (read === undefined) return undefined;
+  // Missing now but written earlier on the line (`cp backup.gz /tmp/a.gz && zcat /tmp/a.gz`): what it will hold is not known.
+  if (read === undefined) return afterWrites ? { cut: 'unreadable' } : undefined;
   if (read.cut !== undefined) return { cut: read.cut };
   const verdict = classifyCredentialFile(plain, ctx.facts.home, read.text);
   if (!verdict || (search !== undefined && !searchMatchesText(search, read.text))) return undefined;
@@ -84,7 +85,7 @@ export function compressedFilePrints(inv: Invocation, files: readonly ArgWord[],
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
   for (const word of files.slice(0, MAX_FILES)) {
-    const f = finding(inv, word.text, compressedCredential(resolvePath(cwd, word.text, ctx.facts.home), word.text, ctx), 'prints');
+    const f = finding(inv, word.text, compressedCredential(resolvePath(cwd, word.text, ctx.facts.home), word.text, ctx, inv.afterWrites === true), 'prints');
     if (f) out.push(f);
     if (out.length >= 4) break;
   }
@@ -141,7 +142,7 @@ export function compressedSearches(inv: Invocation, ctx: RuleContext): Finding[]
     const files = below ? below.files.map((f) => ({ abs: f, shown: f.startsWith(abs + '/') ? `${word.text.replace(/\/+$/, '')}/${f.slice(abs.length + 1)}` : f })) : [{ abs, shown: word.text }];
     for (const file of files) {
       if (!decompresses && !COMPRESSED_NAME.test(file.abs)) continue;
-      const f = finding(inv, file.shown, compressedCredential(file.abs, file.shown, ctx, search), 'searches');
+      const f = finding(inv, file.shown, compressedCredential(file.abs, file.shown, ctx, inv.afterWrites === true && COMPRESSED_NAME.test(file.abs), search), 'searches');
       if (f) out.push(f);
       if (out.length >= 4) return out;
     }
