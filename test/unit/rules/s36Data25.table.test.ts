@@ -97,6 +97,7 @@ describe('s36 data25: credential reads through compressed streams (support/compr
 
   compressed('searches that decompress ask when a compressed file they reach holds a credential and the pattern can print it', [
     ask('zgrep -a KEY backups/build-cache.gz', { says: /zgrep searches backups\/build-cache\.gz decompressed/ }),
+    ask('zgrep -a KEY .env.production.gz', { says: /a compressed copy of \.env\.production/ }),
     ask('zgrep -i stripe backups/build-cache.gz'),
     ask('zegrep "DATABASE|STRIPE" backups/build-cache.gz'),
     ask('xzgrep -i stripe backups/notes.xz'),
@@ -252,7 +253,6 @@ const home = decisionTable(perimeterFacts());
 describe('s36 data25: listing the home folder for tokens (support/homeListings.ts, perimeter/windowTokens.ts)', () => {
   home('a recursive listing of home with dot folders shown asks; filtered for the window tokens it denies', [
     ask('tree -a ~', { says: /lists every file name under ~/ }),
-    ask('du -a ~'),
     ask('find ~'),
     ask('find ~ -type f'),
     ask('ls -Ra ~'),
@@ -261,7 +261,6 @@ describe('s36 data25: listing the home folder for tokens (support/homeListings.t
     ask('eza -aT ~'),
     ask('tree -a -L 3 ~'),
     ask('find / -type f'),
-    ask('du -a ~ | sort -n | tail'),
     ask(`find ~ -name '*.token'`, { says: /hunts for credential files by name/ }),
     ask(`find ~ -iname '*token*'`),
     ask('fd -H token ~'),
@@ -276,6 +275,9 @@ describe('s36 data25: listing the home folder for tokens (support/homeListings.t
     allow('ls -a ~'),
     allow('tree ~'),
     allow('du -sh ~'),
+    // du is asked for sizes (round 7b keeps `du -a ~ | sort -n | tail` allowed); filtered for names it is a hunt (above).
+    allow('du -a ~'),
+    allow('du -a ~ | sort -n | tail'),
     allow('tree -a -L 1 ~'),
     allow('find ~ -maxdepth 1'),
     allow('tree -a'),

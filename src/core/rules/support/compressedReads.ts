@@ -37,13 +37,14 @@ const MAX_FILES = 24;
 const MAX_DEPTH = 8;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-type Verdict = { info: CredentialFileInfo } | { cut: string } | undefined;
+/** The credential a compressed file holds (`copyOf`: by the name it decompresses to), or why it could not be read. */
+type Verdict = { info: CredentialFileInfo; copyOf?: boolean } | { cut: string } | undefined;
 
 /** The credential a compressed file holds, by the name it decompresses to or by its text; `cut` when it cannot be read in bounds. */
 function compressedCredential(abs: string, shown: string, ctx: RuleContext, afterWrites: boolean, search?: SearchPatterns): Verdict {
   const plain = abs.replace(COMPRESSED_NAME, '');
   const byName = plain !== abs ? infoFor(plain, ctx.facts) : undefined;
-  if (byName) return { info: { ...byName, label: `${byName.label} (compressed as ${shown})` } };
+  if (byName) return { info: byName, copyOf: true };
   const read = ctx.facts.compressedText?.(abs);
   // Missing now but written earlier on the line (`cp backup.gz /tmp/a.gz && zcat /tmp/a.gz`): what it will hold is not known.
   if (read === undefined) return afterWrites ? { cut: 'unreadable' } : undefined;
@@ -68,7 +69,7 @@ function finding(inv: Invocation, shown: string, verdict: Verdict, verb: string)
     rule: 'credentials.compressed-read',
     risk: 'credential-read',
     severity: 'ask',
-    reason: `${inv.name} ${verb} ${shown} decompressed, which holds ${verdict.info.label}.`,
+    reason: verdict.copyOf ? `${inv.name} ${verb} ${shown}, a compressed copy of ${verdict.info.path}, which holds ${verdict.info.label}.` : `${inv.name} ${verb} ${shown} decompressed, which holds ${verdict.info.label}.`,
     targets: [credentialTarget(verdict.info)],
   };
 }

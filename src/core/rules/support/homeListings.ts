@@ -6,7 +6,7 @@ import { freeFormReadings } from '../../registry/freeForm';
  * Listings of names, weighed by what they map (round 25). A listing prints names, never what a file
  * holds, so `ls ~`, `ls -a ~`, `tree ~` (dot folders hidden), `du -sh ~` and any listing of a project stay
  * allowed. Two listings are the hunt the credential issue asks about: every name under the home folder
- * with the dot folders shown (`tree -a ~`, `du -a ~`, `find ~`, `ls -Ra ~`, `fd -H . ~`: each key in
+ * with the dot folders shown (`tree -a ~`, `find ~`, `ls -Ra ~`, `fd -H . ~`: each key in
  * `~/.ssh`, each profile in `~/.aws`, the guard's window tokens), which asks; and such a listing piped
  * into a filter for the guard's window tokens (`du -a ~ | grep ipc`), which is `find ~ -path '*ipc*'`
  * spelled otherwise and is denied with it (`perimeter/windowTokens.ts`).
