@@ -42,16 +42,20 @@ import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../policy
 /** Names a credential hunt looks for; a name pattern that matches one of them and none of the ordinary ones is a hunt. */
 const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks',
   // Password managers' databases and wallets.
-  'passwords.kdbx', 'vault.kdb', 'login.keychain-db', 'wallet.dat', 'key.ppk',
-  // Tokens kept as files (round 25: `find ~ -name '*.token'`): a CLI's saved token, Vault's, a service account's.
-  'github.token', 'deploy.token', '.vault-token', 'access_token', 'auth-token.json'];
+  'passwords.kdbx', 'vault.kdb', 'login.keychain-db', 'wallet.dat', 'key.ppk'];
+/**
+ * Tokens kept as files (round 25: `find ~ -name '*.token'`): a CLI's saved token, Vault's. Weighed only for a
+ * pattern shaped like a file name: a bare substring (`*token*`, fd's `token`) also names tokenizer.ts and tokens.css.
+ */
+const TOKEN_FILE_SAMPLES = ['github.token', 'deploy.token', '.vault-token', 'access_token', 'auth-token.json'];
 const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv',
   // Dot-files every home and project has: `find ~ -maxdepth 1 -name '.*rc'` lists start-up files, as `ls -a ~` does.
   '.bashrc', '.vimrc', '.gitignore'];
 
 function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
   const options = { dot: true, nocase };
-  if (!CREDENTIAL_SAMPLES.some((s) => minimatch(s, pattern, options))) return false;
+  const samples = /^\*[^*]*\*$/.test(pattern) ? CREDENTIAL_SAMPLES : [...CREDENTIAL_SAMPLES, ...TOKEN_FILE_SAMPLES];
+  if (!samples.some((s) => minimatch(s, pattern, options))) return false;
   return !ORDINARY_SAMPLES.some((s) => minimatch(s, pattern, options));
 }
 
@@ -103,10 +107,7 @@ function fdHunt(inv: Invocation): string | undefined {
   for (const extension of values(read, 'e', 'extension')) {
     if (isCredentialNamePattern(`*.${extension.text.replace(/^\./, '')}`, true)) return `*.${extension.text}`;
   }
-  // `fd -e ts -x grep -n token`: the words after `-x`/`-X` are the command it runs, not its pattern.
-  const exec = [...values(read, 'x', 'exec'), ...values(read, 'X', 'exec-batch')][0];
-  const cut = exec === undefined ? -1 : inv.args.indexOf(exec);
-  const first = read.operands.find((o) => cut < 0 || inv.args.indexOf(o) < cut)?.text;
+  const first = read.operands[0]?.text;
   if (first === undefined) return undefined;
   if (has(read, 'g', 'glob')) return isCredentialNamePattern(first, false) ? first : undefined;
   return /^[\w.-]+$/.test(first) && isCredentialNamePattern(`*${first}*`, true) ? first : undefined;

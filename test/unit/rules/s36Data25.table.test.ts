@@ -262,9 +262,9 @@ describe('s36 data25: listing the home folder for tokens (support/homeListings.t
     ask('tree -a -L 3 ~'),
     ask('find / -type f'),
     ask(`find ~ -name '*.token'`, { says: /hunts for credential files by name/ }),
-    ask(`find ~ -iname '*token*'`),
-    ask('fd -H token ~'),
-    ask('du -a ~ | grep -i token'),
+    ask(`find ~ -iname '*.token'`),
+    ask(`find ~ -name '.vault-token'`),
+    ask(`fd -H -g '*.token' . ~`),
     blocked('du -a ~ | grep ipc', { says: /window tokens/ }),
     blocked('tree -a ~ | grep window'),
     blocked('ls -Ra ~ | rg -i ipc'),
@@ -288,5 +288,9 @@ describe('s36 data25: listing the home folder for tokens (support/homeListings.t
     allow('ls -R ~'),
     allow('pt TODO src'),
     allow('fd -e ts -x grep -n token'),
+    // A bare substring names tokenizer.ts and tokens.css too: not a hunt by name.
+    allow(`find . -iname '*token*'`),
+    allow('du -a ~ | grep -i token'),
+    ask('du -a ~ | grep -i id_rsa'),
   ]);
 });
