@@ -12,6 +12,7 @@ import { gitPathStates, gitRepositoryRoot, gitRun, repositoryRoot } from './gitP
 import { gitHistoryPaths } from './gitHistoryPaths';
 import { gitMoveChanges } from './gitMoves';
 import { archiveLinks, archiveMembers } from './archiveMembers';
+import { compressedText } from './compressedText';
 import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
@@ -421,6 +422,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     archiveMembers(file: string) {
       return archiveMembers(file);
+    },
+    compressedText(file: string) {
+      return compressedText(file);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

@@ -295,7 +295,16 @@ export interface Facts {
   archiveMembers?(absolutePath: string): readonly string[] | undefined;
   /** The link members of a tar, tar.gz or zip (name and stored target): what an extraction plants; empty when none, undefined when it cannot be read. */
   archiveLinks?(absolutePath: string): readonly { name: string; target: string }[] | undefined;
+  /**
+   * The text a single-file compressed stream at an absolute path holds (gzip, xz, bzip2, zstd, lz4; a file
+   * that is not compressed as it is), or why it could not be read within the bounds; undefined when no
+   * regular file is there. Omitted: compressed files are judged by their names only.
+   */
+  compressedText?(absolutePath: string): CompressedText | undefined;
 }
+
+/** What `compressedText` found: the decompressed text, or why it was cut short (the rules then ask). */
+export type CompressedText = { text: string; cut?: undefined } | { text?: undefined; cut: 'too large' | 'unreadable' };
 
 /**
  * What a git history command prints, for `gitHistoryPaths`: the changes of commits walked from `revs`

@@ -93,6 +93,11 @@ export interface SqlSession {
   emulatorCopy?: boolean;
   /** Given no statements, file or standard input, it opens an interactive shell on the database (`heroku pg:psql`, `railway connect`). */
   shell?: boolean;
+  /**
+   * The environment the platform picks when no option, variable or linked project names one (Railway's
+   * first environment is `production`, and `railway connect` without `-e` opens the linked one).
+   */
+  defaultEnvironment?: string;
 }
 
 /**

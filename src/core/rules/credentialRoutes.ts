@@ -21,6 +21,7 @@ import { checkLogSecretGreps } from './support/logSecretGreps';
 import { checkFilesFrom } from './support/filesFrom';
 import { checkFolderRename, checkSnippetRenames, vcsMove } from './support/renamedCredentials';
 import { checkDnsPipedData } from './support/dnsPipedData';
+import { checkHomeSurvey, FIND_NAME_TESTS, listsNamesRecursively } from './support/homeListings';
 import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
@@ -42,17 +43,21 @@ import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../policy
 const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks',
   // Password managers' databases and wallets.
   'passwords.kdbx', 'vault.kdb', 'login.keychain-db', 'wallet.dat', 'key.ppk'];
+/**
+ * Tokens kept as files (round 25: `find ~ -name '*.token'`): a CLI's saved token, Vault's. Weighed only for a
+ * pattern shaped like a file name: a bare substring (`*token*`, fd's `token`) also names tokenizer.ts and tokens.css.
+ */
+const TOKEN_FILE_SAMPLES = ['github.token', 'deploy.token', '.vault-token', 'access_token', 'auth-token.json'];
 const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv',
   // Dot-files every home and project has: `find ~ -maxdepth 1 -name '.*rc'` lists start-up files, as `ls -a ~` does.
   '.bashrc', '.vimrc', '.gitignore'];
 
 function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
   const options = { dot: true, nocase };
-  if (!CREDENTIAL_SAMPLES.some((s) => minimatch(s, pattern, options))) return false;
+  const samples = /^\*[^*]*\*$/.test(pattern) ? CREDENTIAL_SAMPLES : [...CREDENTIAL_SAMPLES, ...TOKEN_FILE_SAMPLES];
+  if (!samples.some((s) => minimatch(s, pattern, options))) return false;
   return !ORDINARY_SAMPLES.some((s) => minimatch(s, pattern, options));
 }
-
-const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
 
 /** find's name tests and their patterns, read by the one grammar (each test takes the next word). */
 function findHunt(inv: Invocation): string | undefined {
@@ -150,17 +155,6 @@ function workspaceEnvironmentListing(inv: Invocation, pattern: string, ctx: Rule
     const abs = resolvePath(cwd, root.text, facts.home);
     return facts.workspaceRoots.some((w) => abs === w || isWithin(w, abs));
   });
-}
-
-/** Listers that print every file name under a folder (`du -a`, `ls -R`, `find` with no test, `tree`). */
-function listsNamesRecursively(from: Invocation): boolean {
-  const { usual } = freeFormReadings(from.args);
-  const flags = usual.options.map((o) => o.name);
-  if (from.name === 'du') return flags.some((f) => f === '--all' || /^-[a-zA-Z]*a/.test(f));
-  if (from.name === 'ls') return flags.some((f) => f === '--recursive' || /^-[a-zA-Z]*R/.test(f));
-  if (from.name === 'tree' || from.name === 'fd' || from.name === 'fdfind') return true;
-  if (from.name === 'find' || from.name === 'gfind') return !from.args.some((a) => FIND_NAME_TESTS.has(a.text));
-  return false;
 }
 
 /** `du -a ~ | grep -i key`: a full listing of names filtered for a credential's name, the same hunt as `find -name`. */
@@ -366,6 +360,12 @@ function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const BUILD_UPLOADERS = new Set(['docker', 'podman', 'nerdctl', 'az', 'depot']);
 const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'slocate', 'fd', 'fdfind']);
+/**
+ * Listers whose recursive listing of the home folder maps its credential folders (`support/homeListings.ts`).
+ * `du` is not one: it is asked for sizes (`du -a ~ | sort -n | tail` stays allowed, round 7b); filtered for a
+ * credential's or the tokens' names it is judged as the hunt it is (`checkListingGrep`, `perimeter/windowTokens.ts`).
+ */
+const SURVEYORS = new Set(['find', 'gfind', 'bfs', 'fd', 'fdfind', 'tree', 'ls', 'exa', 'eza', 'lsd']);
 
 export const credentialRoutesPack: RulePack = {
   id: 'credentialRoutes',
@@ -374,6 +374,7 @@ export const credentialRoutesPack: RulePack = {
     const findings: Finding[] = [];
     if (HUNTERS.has(inv.name)) findings.push(...checkNameHunt(inv, ctx));
     if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'rg') findings.push(...checkListingGrep(inv, ctx));
+    if (SURVEYORS.has(inv.name)) findings.push(...checkHomeSurvey(inv, ctx));
     if (['kubectl', 'oc', 'docker', 'podman', 'nerdctl'].includes(inv.name)) findings.push(...checkContainerCopy(inv, ctx));
     if (inv.name === 'kubectl' || inv.name === 'oc') findings.push(...checkConfigMapDump(inv, ctx));
     if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx), ...checkDnsPipedData(inv, ctx));

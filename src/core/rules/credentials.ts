@@ -1,5 +1,6 @@
 import { ownTable } from '../ownTable';
 import { archiveMemberPrints } from './support/archivePrints';
+import { compressedSearches, snippetCompressedReads } from './support/compressedReads';
 import { snippetDebugTraces } from './support/debugTraces';
 import { isDryRun } from '../registry/commandModel';
 import { subcommandWords } from './support/credentialClis';
@@ -545,6 +546,7 @@ export const credentialsPack: RulePack = {
       ...uploadsSentOut(expanded, checkReads(expanded, ctx)),
       ...checkDumps(expanded, ctx),
       ...archiveMemberPrints(expanded, ctx),
+      ...compressedSearches(expanded, ctx),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
       ...checkSecretApis(expanded),
@@ -554,6 +556,6 @@ export const credentialsPack: RulePack = {
   },
   checkSnippet(snippet, ctx) {
     const cwd = snippet.runner.cwd || ctx.facts.cwd;
-    return dedupe([...(snippetPrintsOnlyEnvKeys(snippet) ? [] : checkSnippetReads(snippet, ctx)), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan), ...snippetDebugTraces(snippet)]);
+    return dedupe([...(snippetPrintsOnlyEnvKeys(snippet) ? [] : checkSnippetReads(snippet, ctx)), ...snippetCompressedReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan), ...snippetDebugTraces(snippet)]);
   },
 };

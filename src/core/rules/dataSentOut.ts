@@ -10,6 +10,7 @@ import { assignment } from './support/databaseConnection';
 import { loadedEnvironment } from './support/injectedSecrets';
 import { driverWholeExport, wholeExportIn } from './support/wholeExports';
 import { clientHostInCode } from './support/productionWrites';
+import { CLOUD_EXPORT_TOOLS, cloudExportFindings } from './support/cloudExports';
 
 /**
  * Production data carried off this machine: a database client or dump tool that reads a production
@@ -109,7 +110,9 @@ function dumpElsewhere(inv: Invocation, ctx: RuleContext): Target | undefined {
 function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   const work = DUMPERS[inv.name] ? undefined : databaseWorkOf(inv, ctx.facts);
   const where = work ? (work.remote ? work.database : undefined) : dumpSource(inv);
-  if (where === undefined) return DUMPERS[inv.name] ? dumpElsewhere(inv, ctx) : undefined;
+  // A client naming no server (`kubectl exec … -- psql -c …`, `dotenv -e .env.production -- psql`): where it runs or what it was handed says.
+  // A server read from a variable on another machine (`heroku run "psql $DATABASE_URL …"`) is that machine's.
+  if (where === undefined || (/[$`]/.test(where) && inv.remote)) return DUMPERS[inv.name] || work ? dumpElsewhere(inv, ctx) : undefined;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });
@@ -239,4 +242,15 @@ export const wholeStoreCopiesPack: RulePack = {
   title: 'Whole-store copies of a production store by programs the verb floor also judges',
   checkInvocation: (inv, ctx) => (FLOOR_DUMPERS.has(inv.name) ? productionDump(inv, ctx) : []),
   reactsTo: (name) => FLOOR_DUMPERS.has(name),
+};
+
+/**
+ * Round 25: whole exports of a hosted store by its cloud's CLI (`support/cloudExports.ts`): dispatched by
+ * name, so that `aws`, `gcloud`, `bq` and `az` stay their registry entries' and the verb floor's too.
+ */
+export const cloudExportsPack: RulePack = {
+  id: 'cloudExports',
+  title: 'Whole exports of a production store by a cloud CLI',
+  checkInvocation: cloudExportFindings,
+  reactsTo: (name) => CLOUD_EXPORT_TOOLS.includes(name),
 };

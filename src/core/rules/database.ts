@@ -13,6 +13,8 @@ import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRe
 import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
 import { frameworkReset, RESET_TOOLS } from './databaseResets';
+import { loadedEnvironment } from './support/injectedSecrets';
+import { redisAdminRead, WALK_COMMAND, walksEveryKey } from './support/redisAdminReads';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -179,7 +181,8 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
     dbSource: '-n',
     defaultLocal: true,
   });
-  const inline = inlineStatements(c);
+  // `--scan` with no pattern: every key name, judged with the commands (redisAdminReads.ts).
+  const inline = [...inlineStatements(c), ...(walksEveryKey(a.has('--scan'), a.value('--pattern', '--quoted-pattern')) ? [WALK_COMMAND] : [])];
   const command = inline[0];
   if (command !== undefined && c.client.stdinArgument !== undefined && a.has(c.client.stdinArgument) && REDIS_SCRIPT_COMMANDS.test(command)) {
     const s = stdinText(inv, facts);
@@ -293,7 +296,18 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
   }
-  return work.interactive ? interactiveShell(work, ctx) : productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+  return work.interactive ? interactiveShell(work, ctx) : (adminReads(work, ctx) ?? productionAccess(conn, ctx, statements.some((s) => s.effect === 'write')));
+}
+
+/** Round 25: a Redis read of the whole server (`KEYS *`, `MONITOR`, `--scan`) on a database named production asks. */
+function adminReads(work: Work, ctx: RuleContext): Finding[] | undefined {
+  const read = work.connection.engine === 'redis' ? redisAdminRead(work.redis) : undefined;
+  if (read === undefined) return undefined;
+  const target = targetFor(work.connection, ctx);
+  const there = work.elsewhere ? ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true }) : undefined;
+  if (target.environment !== 'production' && there?.environment !== 'production') return undefined;
+  const shown: Target = target.environment === 'production' ? target : { ...target, environment: 'production', environmentReason: there!.reason };
+  return [{ rule: 'database.production-admin-read', risk: 'production-access', severity: 'ask', reason: `Reads the whole production Redis server ${work.connection.name}: ${read}.`, targets: [shown] }];
 }
 
 /**
@@ -388,12 +402,27 @@ function onRemoteMachine(work: Work, inv: Invocation): Work {
   return { ...work, elsewhere: inv.remote.names };
 }
 
+/**
+ * Round 25: a client started by a secret store, env loader or platform runner (`dotenv -e .env.production
+ * -- psql`, `doppler run -c prd -- psql`, `railway run -e production psql`) and naming no server of its
+ * own connects where the loaded variables say (`PGHOST`, `DATABASE_URL`): when the loader's words name
+ * production, so does the client's database. A client that names a server in plain words keeps it.
+ */
+function underLoader(work: Work, inv: Invocation, ctx: RuleContext): Work {
+  if (work.elsewhere || inv.via.length === 0) return work;
+  const { connection: conn } = work;
+  if ([...conn.values, ...conn.sources.map((s) => s.value)].some((v) => !/[$`]/.test(v))) return work;
+  const loaded = loadedEnvironment(inv, ctx);
+  if (loaded?.environment !== 'production') return work;
+  return { ...work, elsewhere: [{ source: loaded.environmentReason, value: 'production' }] };
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const works = clientWorks(inv, ctx.facts);
   if (works) {
     // Every reading is judged: an option whose value-taking is unknown must not hide a statement.
     const findings = new Map<string, Finding>();
-    for (const work of works) for (const f of judgeWork(onRemoteMachine(work, inv), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
+    for (const work of works) for (const f of judgeWork(underLoader(onRemoteMachine(work, inv), inv, ctx), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
     return [...findings.values()];
   }
   const tool = Object.hasOwn(RESET_TOOLS, inv.name) ? RESET_TOOLS[inv.name] : undefined;

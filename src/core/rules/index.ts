@@ -23,7 +23,7 @@ import { changeBatchesPack } from './changeBatches';
 import { cloudRequestsPack } from './cloudRequests';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
-import { dataSentOutPack, wholeStoreCopiesPack } from './dataSentOut';
+import { cloudExportsPack, dataSentOutPack, wholeStoreCopiesPack } from './dataSentOut';
 import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
 import { mailSendsPack } from './mailSends';
 import { productionSecretRunsPack } from './productionSecretRuns';
@@ -92,6 +92,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   clobberPack,
   dataSentOutPack,
   wholeStoreCopiesPack,
+  cloudExportsPack,
   platformDatabaseCopiesPack,
   mailSendsPack,
   productionSecretRunsPack,

@@ -73,6 +73,9 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
   const platform = spec.label ?? spec.provider ?? inv.name;
   const name = `${database ?? `the database of the linked ${platform} project`} (${platform}${local ? ', local copy' : ''})`;
   const sources = environmentSources(spec, args, inv, ctx, facts);
+  if (session.defaultEnvironment !== undefined && !sources.some((s) => !(spec.scopeFlags ?? []).includes(s.source) && !/project|service/i.test(s.source))) {
+    sources.push({ source: `${platform}'s default environment (none named)`, value: session.defaultEnvironment });
+  }
   if (database !== undefined) sources.push({ source: 'database', value: database });
   sources.push(...(session.environmentHints?.(args) ?? []));
   const inline = args.values(...(session.statementOptions ?? [])).flatMap(jsonStatements);

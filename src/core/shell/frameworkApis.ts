@@ -114,6 +114,18 @@ function rubyApis(code: string, out: ShellOut[]): void {
       out.push({ kind: 'argv', api: 'Rake.application.invoke_task', argv: ['rake', task ? task[2]! : DYNAMIC_WORD] });
     }
   }
+  // ActiveRecord's migrator driven from code (round 25): `MigrationContext.new(path).migrate(0)` (every migration
+  // reverted), `.rollback(n)` / `.down(v)` / `.run(:down, v)`, `Migrator.migrate(path, 0)`, and
+  // `ActiveRecord::Tasks::DatabaseTasks.drop_current` / `purge_current`: the tasks they stand for.
+  if (/\b(?:MigrationContext|Migrator|migration_context|DatabaseTasks)\b/.test(code)) {
+    for (const m of code.matchAll(/\.\s*migrate\s*\(\s*(?:[^,()]*,\s*)?(0|nil|:?\w+)?\s*\)/g)) {
+      if (m[1] === '0') out.push({ kind: 'argv', api: 'ActiveRecord migrate(0)', argv: ['rails', 'db:migrate', 'VERSION=0'] });
+    }
+    if (/\.\s*(?:rollback|down)\s*\(|\.\s*run\s*\(\s*:down\b/.test(code)) out.push({ kind: 'argv', api: 'ActiveRecord rollback', argv: ['rails', 'db:rollback'] });
+    for (const m of code.matchAll(/\bDatabaseTasks\s*\.\s*(drop_current|drop_all|purge_current|purge_all|truncate_all)\b/g)) {
+      out.push({ kind: 'argv', api: `DatabaseTasks.${m[1]}`, argv: ['rails', m[1]!.startsWith('truncate') ? 'db:truncate_all' : m[1]!.startsWith('purge') ? 'db:purge' : m[1] === 'drop_all' ? 'db:drop:all' : 'db:drop'] });
+    }
+  }
   for (const m of code.matchAll(/\bRails\s*::\s*Command\s*\.\s*invoke\s*\(?\s*(:?(['"])([^'"]*)\2|:([\w:]+))?/g)) {
     const task = m[3] ?? m[4];
     out.push(task !== undefined ? { kind: 'argv', api: 'Rails::Command.invoke', argv: ['rails', task] } : { kind: 'dynamic', api: 'Rails::Command.invoke' });

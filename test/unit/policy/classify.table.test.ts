@@ -273,7 +273,8 @@ table('databases', [
   // Stop 35 (round 21): an interactive shell on production asks, like `docker exec -it … bash`.
   ask('psql -h db.production.acme.io', { production: true }),
   allow('psql -h db.production.acme.io -l', { production: true }),
-  allow('redis-cli -h cache.prod.acme.io KEYS "*"', { production: true }),
+  // Round 25 (stop 36): KEYS on production walks every key in one blocking call: an admin read that asks.
+  ask('redis-cli -h cache.prod.acme.io KEYS "*"', { production: true }),
   deny('psql -c "DROP TABLE users"', { lockdown: true }),
 ]);
 

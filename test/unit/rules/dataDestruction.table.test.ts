@@ -48,8 +48,10 @@ table('railway connect (docs.railway.com/reference/cli-api#connect)', [
   ask('railway connect postgres < scripts/wipe_sessions.sql', { production: true }),
   ask("railway connect redis <<< 'FLUSHALL'", { production: true, says: /FLUSHALL/ }),
   ask("railway connect MongoDB <<< 'db.carts.deleteMany({})'", { production: true }),
-  allow('railway connect postgres'),
-  allow('railway connect postgres <<< "SELECT id, email FROM users ORDER BY created_at DESC LIMIT 20;"'),
+  // Round 25 (stop 36): with no environment named, `railway connect` opens the linked one, production by Railway's default.
+  ask('railway connect postgres', { production: true }),
+  allow('railway connect postgres -e staging'),
+  allow('railway connect postgres <<< "SELECT id, email FROM users ORDER BY created_at DESC LIMIT 20;"', { production: true }),
   allow('railway status'),
 ]);
 

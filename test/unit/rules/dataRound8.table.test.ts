@@ -134,7 +134,9 @@ table('migrations, imports and restores that run what the guard cannot read on p
   ask('medusa db:rollback'),
   ask('npx medusa db:migrate:revert'),
   allow('wrangler d1 migrations apply prod-db'),
-  allow('gcloud sql export sql prod gs://b/x.sql --database shop'),
+  // Round 25 (stop 36): a whole export of a production instance asks (support/cloudExports.ts); staging stays allowed.
+  ask('gcloud sql export sql prod gs://b/x.sql --database shop', { production: true }),
+  allow('gcloud sql export sql staging gs://b/x.sql --database shop'),
   allow(`aws s3api put-object-lock-configuration --bucket acme-prod --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Years":7}}}'`),
   // Team decision 2026-12-03: dbt build on a production target replaces its tables.
   ask('dbt build --target prod', { production: true }),

@@ -113,7 +113,8 @@ const cases: Array<[string, Invocation, Expect, string?]> = [
   ['mysql SELECT', invocation(['mysql', '-e', 'SHOW TABLES']), 'none'],
   ['sqlite3 .tables', invocation(['sqlite3', 'app.db', '.tables']), 'none'],
   ['redis-cli GET', invocation(['redis-cli', 'GET', 'flushall-count']), 'none'],
-  ['redis-cli KEYS on prod', invocation(['redis-cli', '-h', 'cache.prod.acme.io', 'KEYS', '*']), 'info', 'production'],
+  // Round 25 (stop 36): an admin read of the whole production server asks (support/redisAdminReads.ts).
+  ['redis-cli KEYS on prod', invocation(['redis-cli', '-h', 'cache.prod.acme.io', 'KEYS', '*']), 'ask', 'production'],
   ['mongosh find', invocation(['mongosh', '--eval', 'db.users.find({})']), 'none'],
   ['mongosh deleteMany with filter', invocation(['mongosh', '--eval', 'db.users.deleteMany({ age: { $lt: 1 } })']), 'none'],
   ['prisma migrate dev', invocation(['npx', 'prisma', 'migrate', 'dev']), 'none'],

@@ -116,7 +116,9 @@ const TABLE: Record<string, Family> = {
       allowed('heroku pg:psql -a acme-shop-production -c "select count(*) from users"'),
       allowed('heroku pg:psql -a acme-shop-staging'),
       allowed('pscale shell acme dev-branch'),
-      allowed('railway connect postgres'),
+      // Round 25 (stop 36): the linked environment is production unless named (Railway's first environment).
+      ask('railway connect postgres'),
+      allowed('railway connect postgres -e staging'),
       allowed('fly postgres connect -a acme-db'),
       allowed('psql "$DATABASE_URL"'),
     ],

@@ -16,6 +16,7 @@ import { dirname, resolvePath } from '../../paths';
 import { extendedRunner, has, inDir, LISTING_ONLY, one, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots, wordsOf } from './loaderRunners';
 import { rubyLoaderFiles } from './preloadedModules';
+import { inProcessCommands } from '../../shell/cliMains';
 import type { ArgWord } from '../types';
 
 const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
@@ -266,6 +267,28 @@ const sidekiq: RunnerSpec = {
   },
 };
 
+/**
+ * `rails runner CODE` / `rails r path.rb` (round 25): Ruby run with the application and its database loaded, so
+ * framework APIs in it (`ActiveRecord::MigrationContext.new(…).migrate(0)`, `Rake::Task['db:drop'].invoke`) are
+ * the commands they stand for (`shell/frameworkApis.ts`). Other `rails` commands keep the table's reading.
+ */
+function railsRunner(base: RunnerSpec | undefined): RunnerSpec {
+  return {
+    options: [...(base?.options ?? []), one('-e', '--environment')],
+    interspersed: true,
+    entries(p, c) {
+      const [command, ...rest] = operandTexts(p);
+      if (command !== 'runner' && command !== 'r') return base?.entries(p, c) ?? [];
+      const code = rest.find((t) => t !== '');
+      if (code === undefined) return [];
+      // Only code that stands for commands is added here: its ORM calls are the frameworks pack's (it knows RAILS_ENV).
+      const text = code.endsWith('.rb') ? c.w.facts.readFile(abs(c, code)) : code;
+      if (text === undefined || inProcessCommands('ruby', text).length === 0) return [];
+      return code.endsWith('.rb') ? [{ files: [abs(c, code)], as: 'ruby' }] : [{ code, label: `rails ${command}`, language: 'ruby' }];
+    },
+  };
+}
+
 /** `ruby -S prog args`: ruby looks `prog` up on PATH and runs it (`ruby -S rake -f x.rake` is rake). */
 function rubyScriptSearch(base: RunnerSpec | undefined): RunnerSpec {
   return {
@@ -391,7 +414,7 @@ export function withProjectLoaders(base: Readonly<Record<string, RunnerSpec>>): 
     unicorn: rackServer('unicorn', ['-c', '--config-file'], [], ['-o', '--host', '-p', '--port', '-E', '--env', '-l', '--listen']),
     thin: rackServer('thin', ['-C', '--config'], ['-R', '--rackup'], ['-a', '--address', '-p', '--port', '-e', '--environment', '-S', '--socket', '-s', '--servers']),
     sidekiq, erb, cucumber: cucumberPaths(own('cucumber')),
-    ruby: rubyS, bundle: bundleGemfile(own('bundle')), gem: gemBuild(own('gem')),
+    ruby: rubyS, bundle: bundleGemfile(own('bundle')), gem: gemBuild(own('gem')), rails: railsRunner(own('rails')),
     plackup: psgiServer('plackup'), starman: psgiServer('starman'), starlet: psgiServer('starlet'),
     php: phpServer(own('php')),
   };

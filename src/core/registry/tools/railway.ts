@@ -27,6 +27,8 @@ export const railway: ToolSpec = {
         },
         database: (a) => a.operand(0),
         shell: true,
+        // Round 25: a project's first environment is named production; nothing naming another, that is where the shell opens.
+        defaultEnvironment: 'production',
       },
     },
     // `railway ssh [COMMAND…]`: the words run in the service's live container (`-s` service, `-e` environment).

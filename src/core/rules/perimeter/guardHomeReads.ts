@@ -3,6 +3,7 @@ import type { Facts, Finding, Invocation } from '../../policy/types';
 import { expandKnown, perimeterFinding, withoutProcAlias } from './perimeterFinding';
 import { aliasesOf, placesMatchingGlob, type PerimeterView } from './protectedPaths';
 import { READ_ONLY_COMMANDS } from '../../policy/effectRules';
+import { WALKING_SEARCHERS } from './nameListings';
 
 /**
  * Reads of the guard's own folder (`~/.blast-shield`: the window tokens, the IPC secrets, the audit
@@ -41,7 +42,7 @@ export function readsOnlyMetadata(inv: Invocation): boolean {
 
 /** Does the command read every file below the folders it is given (`grep -r`, `grep -d recurse`, `rg`)? */
 function readsBelow(inv: Invocation): boolean {
-  if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;
+  if (WALKING_SEARCHERS.has(inv.name)) return true;
   if (!RECURSIVE_READERS.has(inv.name)) return false;
   return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || /^--(dereference-)?recursive$/.test(a.text) || /^--directories=recurse$/.test(a.text) || a.text === '-drecurse');
 }

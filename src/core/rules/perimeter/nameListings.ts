@@ -8,9 +8,15 @@ import type { Invocation } from '../../policy/types';
  */
 const NAME_LISTINGS: ReadonlySet<string> = new Set(['ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'du', 'find', 'fd', 'fdfind', 'locate', 'stat']);
 
+/**
+ * Searchers that walk every folder they are given without a `-r` (ripgrep, the silver searcher, ack, and
+ * their kin: the platinum searcher `pt`, `sift`, `ucg`; round 25: `pt SECRET ~` walked home unseen).
+ */
+export const WALKING_SEARCHERS: ReadonlySet<string> = new Set(['rg', 'ag', 'ack', 'pt', 'sift', 'ucg']);
+
 /** Does this program, given a folder, read what is below it (`grep -r`, `rg`, `cat -R`-style readers), not only list it? */
 export function readsBelow(inv: Invocation, recursiveEffect: boolean, inGuardHome: boolean): boolean {
   if (NAME_LISTINGS.has(inv.name) && !inGuardHome) return false;
-  if (recursiveEffect || inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;
+  if (recursiveEffect || WALKING_SEARCHERS.has(inv.name)) return true;
   return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive' || a.text === '--dereference-recursive');
 }

@@ -3,6 +3,8 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { expandKnown, perimeterFinding, withoutProcAlias } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
+import { listedRoots, listsNamesRecursively, showsHidden } from '../support/homeListings';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Reads that reach the window tokens (`<guard home>/ipc/*.window.json`) by a road the path judge of
@@ -194,6 +196,26 @@ function fdReachesTokens(j: TokenJudge): Finding | undefined {
   return undefined;
 }
 
+/** Filters over a listing's lines (`grep ipc`, `rg window`, `awk '/ipc/'`): what they keep of the names. */
+const LINE_FILTERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ugrep', 'awk', 'gawk', 'mawk', 'sed']);
+
+/**
+ * `du -a ~ | grep ipc`, `tree -a ~ | grep window`, `ls -Ra ~ | rg -i ipc` (round 25): a listing of a folder
+ * above the tokens, with the dot folders shown, filtered for the tokens' names: `find ~ -path '*ipc*'`
+ * spelled with a pipe, denied with it.
+ */
+function listingFilterReachesTokens(j: TokenJudge): Finding | undefined {
+  const from = j.inv.stdin?.kind === 'pipe' ? j.inv.stdin.from : undefined;
+  if (!from || !LINE_FILTERS.has(j.inv.name) || !listsNamesRecursively(from) || !showsHidden(from)) return undefined;
+  const cwd = from.cwd || j.cwd;
+  if (!listedRoots(from).some((r) => {
+    const abs = absoluteOf(r, { ...j, inv: from, cwd });
+    return abs === undefined || holdsTokens(abs, j.view);
+  })) return undefined;
+  if (!freeFormReadings(j.inv.args).usual.operands.some((a) => TOKEN_WORDS.test(a.text))) return undefined;
+  return deny('read-window-token', `${from.name} lists a folder that holds Blast Shield's window tokens and ${j.inv.name} keeps their names; they are not for agents.`, 'ipc');
+}
+
 /**
  * A process's environment or memory under `/proc` (its threads' too): `environ` holds the secrets it was
  * started with, `mem` everything it holds now (the decision server's key, the editor's window tokens).
@@ -203,7 +225,7 @@ const PROCESS_SECRET_FILE = /^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)(?
 /** Every way an invocation's words reach the tokens that the path judge does not see. */
 export function tokenReadFindings(j: TokenJudge): Finding[] {
   const out: Finding[] = [];
-  const found = findReachesTokens(j) ?? fdReachesTokens(j);
+  const found = findReachesTokens(j) ?? fdReachesTokens(j) ?? listingFilterReachesTokens(j);
   if (found) out.push(found);
   // `$(<"$f")` and `< "$f"` read through a redirect: its target is judged like an argument.
   for (const word of [...j.inv.args, ...j.inv.redirects.map((r) => r.target)]) {

@@ -5,6 +5,8 @@ import { sevenZipWords, tarOptions } from '../../policy/archiveEffects';
 import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import type { ArgWord } from '../../shell/ast';
 import { credentialTarget, infoFor } from './credentialPaths';
+import { compressedFilePrints } from './compressedReads';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Archive members printed to the terminal: `unzip -p|-c backup.zip [member…]`, `tar -xOf|--to-stdout`
@@ -20,17 +22,27 @@ import { credentialTarget, infoFor } from './credentialPaths';
 const TARS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar']);
 const SEVEN_ZIP: ReadonlySet<string> = new Set(['7z', '7za', '7zz', '7zr']);
 /** Decompressors that print a compressed tar whole with `-c`/`-d -c`; the `*cat` spellings always print. */
-const DECOMPRESSORS: ReadonlySet<string> = new Set(['gzip', 'gunzip', 'pigz', 'unpigz', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'lz4', 'unlz4']);
-const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bzcat', 'xzcat', 'zstdcat', 'lz4cat']);
-const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z)$/i;
+const DECOMPRESSORS: ReadonlySet<string> = new Set(['gzip', 'gunzip', 'pigz', 'unpigz', 'bzip2', 'bunzip2', 'pbzip2', 'lbzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'lz4', 'unlz4']);
+const CATS: ReadonlySet<string> = new Set(['zcat', 'gzcat', 'bsdcat', 'bzcat', 'xzcat', 'lzcat', 'zstdcat', 'lz4cat', 'zless', 'zmore', 'bzless', 'bzmore', 'xzless', 'xzmore', 'lzless', 'lzmore', 'zstdless']);
 const TAR_NAME = /\.(tar(\.(gz|bz2|xz|zst|lz4))?|tgz|tbz2?|txz)$/i;
 const MAX_MEMBERS = 2_000;
 
 interface Printed {
   archive: ArgWord;
   members: readonly ArgWord[];
-  /** A compressed single file (`x.env.gz`): its one member is the file itself, named without the suffix. */
-  single?: boolean;
+  /** Compressed single files (`x.env.gz`, `build-cache.gz`): each is the file it holds (`compressedReads.ts`). */
+  singles?: readonly ArgWord[];
+}
+
+/** Programs that hand a file's bytes on unchanged (`cat x.gz | gunzip`, `pv x.gz | zcat`). */
+const PASS_THROUGH: ReadonlySet<string> = new Set(['cat', 'pv', 'tac', 'dd', 'buffer', 'mbuffer']);
+
+/** The files a pass-through program pipes into this one (`cat x.gz | gunzip`; dd's `if=`). */
+function pipedFiles(inv: Invocation): ArgWord[] {
+  const from = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
+  if (!from || !PASS_THROUGH.has(from.name)) return [];
+  const words = freeFormReadings(from.args).usual.operands;
+  return from.name === 'dd' ? words.filter((w) => w.text.startsWith('if=')).map((w) => ({ ...w, text: w.text.slice(3) })) : words;
 }
 
 /** Which archive an invocation prints members of, and the members it names; undefined when it prints none. */
@@ -58,14 +70,31 @@ function printedArchive(inv: Invocation): Printed | undefined {
     if ((command?.text !== 'e' && command?.text !== 'x') || !toStdout || !archive) return undefined;
     return { archive, members: files };
   }
-  const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout'));
+  // A decompressor given no file reads standard input and writes standard output (`cat x.gz | gunzip`).
+  const decompressing = CATS.has(name) || (DECOMPRESSORS.has(name) && (has(readEffectArgs(inv.args, grammarOf(name)), 'c', 'stdout', 'to-stdout') || readEffectArgs(inv.args, grammarOf(name)).operands.length === 0));
   if (!decompressing) return undefined;
-  const operands = readEffectArgs(inv.args, grammarOf(name)).operands;
+  // `zcat < x.gz`, `cat x.gz | gunzip`: standard input is the file read into it.
+  const operands = [...readEffectArgs(inv.args, grammarOf(name)).operands, ...inv.redirects.filter((r) => r.op === '<').map((r) => r.target), ...pipedFiles(inv)];
   const archive = operands.find((a) => TAR_NAME.test(a.text));
   if (archive) return { archive, members: [] };
-  // `zcat .env.production.gz`: one compressed file printed whole, named like the file it holds.
-  const single = operands.find((a) => !a.dynamic && COMPRESSED.test(a.text));
-  return single ? { archive: single, members: [{ ...single, text: single.text.replace(COMPRESSED, '') }], single: true } : undefined;
+  // `zcat .env.production.gz`, `zcat build-cache.gz`: compressed files printed whole, judged by name and text
+  // (`gzip -c x` compresses: only a decompressing spelling prints what a file holds).
+  if (!CATS.has(name) && !/^(un|gunzip)/.test(name) && !has(readEffectArgs(inv.args, grammarOf(name)), 'd', 'decompress', 'uncompress')) return undefined;
+  const singles = operands.filter((a) => !a.dynamic && !a.glob && a.text !== '-');
+  return singles.length > 0 ? { archive: singles[0]!, members: [], singles } : undefined;
+}
+
+/**
+ * A member pattern as tar (`--wildcards`, whose `*` matches `/` unless `--no-wildcards-match-slash`) and
+ * unzip read it: `*` and `?` cross folders, so `'*'` selects `./.env.production` too (round 25).
+ */
+function acrossSlashes(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try {
+    return new RegExp(`^(\\./)?${body}$`, 's');
+  } catch {
+    return /^/;
+  }
 }
 
 /** A member's credential file: by its own name, or the workspace's file at the same place. */
@@ -77,6 +106,7 @@ function memberInfo(member: string, cwd: string, ctx: RuleContext): CredentialFi
 
 export function archiveMemberPrints(inv: Invocation, ctx: RuleContext): Finding[] {
   const printed = printedArchive(inv);
+  if (printed?.singles) return compressedFilePrints(inv, printed.singles, ctx);
   if (!printed || printed.archive.dynamic || printed.archive.text === '-') return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const archivePath = resolvePath(cwd, printed.archive.text, ctx.facts.home);
@@ -86,18 +116,18 @@ export function archiveMemberPrints(inv: Invocation, ctx: RuleContext): Finding[
   const listed = named.length > 0 ? named : (ctx.facts.archiveMembers?.(archivePath) ?? []);
   // Static patterns choose among the listed members as the archiver would; a pattern known only at run time may be any.
   const patterns = patterned && printed.members.every((m) => !m.dynamic) ? printed.members.map((m) => m.text) : undefined;
-  const members = patterns ? listed.filter((m) => patterns.some((p) => minimatch(m, p, { dot: true }))) : listed;
+  const members = patterns ? listed.filter((m) => patterns.some((p) => minimatch(m, p, { dot: true }) || acrossSlashes(p).test(m))) : listed;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const member of members.slice(0, MAX_MEMBERS)) {
-    const info = printed.single ? infoFor(resolvePath(cwd, member, ctx.facts.home), ctx.facts) : memberInfo(member, cwd, ctx);
+    const info = memberInfo(member, cwd, ctx);
     if (!info || seen.has(info.path)) continue;
     seen.add(info.path);
     findings.push({
       rule: 'credentials.archive-member-print',
       risk: 'credential-read',
       severity: 'ask',
-      reason: printed.single ? `${inv.name} prints ${printed.archive.text}, a compressed copy of ${info.path}, which holds ${info.label}.` : `${inv.name} prints ${member} from the archive ${printed.archive.text}: the workspace's ${info.path} holds ${info.label}, and a copy in an archive holds the same.`,
+      reason: `${inv.name} prints ${member} from the archive ${printed.archive.text}: the workspace's ${info.path} holds ${info.label}, and a copy in an archive holds the same.`,
       targets: [credentialTarget(info)],
     });
     if (findings.length >= 8) break;

@@ -8,7 +8,7 @@ import type { Invocation, RuleContext, Target } from '../../policy/types';
  * `dotenv -e …`) are production only when their words say so.
  */
 const REMOTE_STORES = new Set(['doppler', 'infisical', 'op', 'vercel', 'summon', 'berglas', 'chamber', 'teller', 'secrethub', 'akeyless', 'aws-vault', 'phase', 'envkey', 'bws', 'psst', 'varlock']);
-const LOCAL_LOADERS = new Set(['foreman', 'forego', 'honcho', 'dotenv', 'dotenvx', 'env-cmd', 'node-foreman', 'nf', 'overmind', 'hivemind', 'shoreman']);
+const LOCAL_LOADERS = new Set(['foreman', 'forego', 'honcho', 'dotenv', 'dotenv-cli', 'dotenvx', 'env-cmd', 'node-foreman', 'nf', 'overmind', 'hivemind', 'shoreman']);
 
 export function injectedTarget(inv: Invocation, name: string, ctx: RuleContext): Target | undefined {
   const injector = inv.via.find((v) => REMOTE_STORES.has(v) || LOCAL_LOADERS.has(v));

@@ -43,6 +43,11 @@ export function wholeExportIn(text: string): string | undefined {
     if (/^\s*to\b/i.test(after)) return `${copy} (${query.trim().slice(0, 60)}) to`;
   }
   for (const m of t.matchAll(/\bselect\b[^;]*?\binto\s+(outfile|dumpfile)\b/gi)) if (!FILTERS.test(m[0])) return `SELECT … INTO ${m[1]!.toUpperCase()}`;
+  // Round 25: every column of every row of one table (`select * from users`), the read a COPY TO STDOUT is;
+  // a column list (`SELECT code, price_cents FROM plans`), a join or anything that filters is a read.
+  for (const m of t.matchAll(/\bselect\s+(?:all\s+)?\*\s+from\s+([\w."]+)\s*([^;]*)/gi)) {
+    if (!/^(pg_catalog\.|information_schema\.|pg_|sqlite_|mysql\.|sys\.)/i.test(m[1]!) && !FILTERS.test(m[2]!) && !/[,(]|\bjoin\b|\bunion\b/i.test(m[2]!)) return `select * from ${m[1]}`;
+  }
   return undefined;
 }
 
@@ -50,6 +55,8 @@ export function wholeExportIn(text: string): string | undefined {
 const DRIVER_COPIES: readonly RegExp[] = [
   // psycopg2 `copy_expert(sql, file)`, psycopg 3 `cursor.copy(sql)`, pg-copy-streams `copyTo(sql)`, asyncpg `copy_from_query(sql, output=…)`.
   /\b(?:copy_expert|copy|copyTo|copy_from_query)\s*\(\s*[rfb]?(['"`])((?:copy|\\copy|select)\b[\s\S]*?)\1/gi,
+  // Round 25: a driver's query of a whole table (`client.query('select * from users')`, `cursor.execute(…)`, `conn.fetch(…)`, `db.all(…)`).
+  /\b(?:query|execute|exec|fetch|fetchall|fetch_all|all|raw|unsafe|select_all|exec_query|queryRows)\s*\(\s*[rfb]?(['"`])(select\b[\s\S]*?)\1/gi,
 ];
 
 /** What program code copies out whole through a driver, or undefined. */
