@@ -53,7 +53,7 @@ import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/sy
 import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, yaegi, zig } from './tools/compilers';
 import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
-import { husky, lefthook, preCommit } from './tools/hookManagers';
+import { husky, lefthook, overcommit, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import { bfg, gitFilterRepo } from './tools/historyRewriters';
@@ -79,7 +79,7 @@ export const TOOLS: readonly ToolSpec[] = [
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
-  preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
+  preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
   fab, mussh, mssh, chefClient, jenkinsCli,

@@ -149,6 +149,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'pre-commit': { words: '@ uninstall @', option: ['-c', '--config'], value: '.pre-commit-config.yaml', decision: 'ask' },
   lefthook: { words: '@ uninstall @', option: ['-v', '--verbose'], value: '', decision: 'ask' },
   husky: { words: '@ uninstall @', option: ['-h', '--help'], value: '', decision: 'ask' },
+  overcommit: { words: '@', option: ['-f', '--force'], value: '', decision: 'allow' },
   claude: { words: '@ mcp @ add @ x -- npx -y evil-mcp', option: ['--model'], value: 'opus', decision: 'ask' },
   codex: { words: '@ mcp @ add @ x -- npx -y evil-mcp', option: ['-m', '--model'], value: 'o3', decision: 'ask' },
   gemini: { words: '@ mcp @ add @ x bunx evil-mcp', option: ['-m', '--model'], value: 'pro', decision: 'ask' },
