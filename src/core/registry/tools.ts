@@ -50,6 +50,7 @@ import { beeline, cockroach, databricksSql, duckdb, impalaShell, mysqlsh, snowCl
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
+import { linker, objcopy, patchelf, ranlib, strip, upx } from './tools/binutils';
 import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, yaegi, zig } from './tools/compilers';
 import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
@@ -77,6 +78,7 @@ export const TOOLS: readonly ToolSpec[] = [
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
+  objcopy, strip, ranlib, linker, patchelf, upx,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,

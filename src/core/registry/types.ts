@@ -318,6 +318,12 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    */
   outputOptions?: readonly string[];
   /**
+   * Operands this tool writes when no output option is given (`policy/registryOutputs.ts`): `last`
+   * (objcopy's OUTFILE, or its one operand rewritten in place), `all` (strip, ranlib, patchelf rewrite
+   * every file in place).
+   */
+  outputOperands?: 'last' | 'all';
+  /**
    * Options whose value is `KEY=VALUE` where some keys name a program the tool starts (`wget -e
    * use_askpass=PROG`): `keys` matches those keys.
    */

@@ -1,4 +1,4 @@
-import { allow, ask, blocked, decisionTable } from '../support/decisionTable';
+import { allow, ask, decisionTable } from '../support/decisionTable';
 import { repoWorld } from '../support/repoWorld';
 
 const deny = (cmd: string, extra: { says?: RegExp } = {}) => ({ cmd, expect: 'deny' as const, ...extra });
@@ -68,5 +68,33 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow('npm i -D pre-push'),
     // bun runs no dependency's install script unless the project trusts it.
     allow('bun add -d simple-git-hooks'),
+  ]);
+
+  table('another writer of a hook file: object-file tools and files named inside SQL text', [
+    deny('objcopy /bin/true .git/hooks/pre-commit', { says: /gitleaks/ }),
+    deny('llvm-objcopy -O elf64-x86-64 /bin/true .git/hooks/pre-commit'),
+    deny('objcopy .git/hooks/pre-commit'),
+    deny('strip .git/hooks/pre-commit'),
+    deny('strip -o .git/hooks/pre-commit /bin/true'),
+    deny('ld -o .git/hooks/pre-commit stub.o'),
+    deny('as --64 -o .git/hooks/pre-commit stub.s'),
+    deny('patchelf --set-interpreter /lib64/ld-linux-x86-64.so.2 .git/hooks/pre-commit'),
+    deny('upx -q -o .git/hooks/pre-commit /bin/true'),
+    deny(`duckdb -c "COPY (SELECT 'exit 0') TO '.git/hooks/pre-commit' (HEADER false)"`),
+    deny(`duckdb :memory: ".output .git/hooks/pre-commit" "select 'exit 0'"`),
+    deny(`psql -c "\\o .git/hooks/pre-commit" -c "select 'exit 0'"`),
+    deny(`psql -c "select 'exit 0' \\g .git/hooks/pre-commit"`),
+    deny(`psql -c "\\copy (select 'exit 0') to '.git/hooks/pre-commit'"`),
+    deny(`psql -o .git/hooks/pre-commit -c "select 'exit 0'"`),
+    deny(`sqlite3 x.db "VACUUM INTO '.git/hooks/pre-commit'"`),
+    deny(`usql -c "\\o .git/hooks/pre-commit" postgres://localhost/app`),
+    deny(`mysql --tee=.git/hooks/pre-commit -e "select 1"`),
+    allow('objcopy -O binary build/app.elf build/app.bin'),
+    allow('strip build/app'),
+    allow('ld -o build/app build/main.o'),
+    allow(`psql -c "\\o /tmp/report.txt" -c "select count(*) from users"`),
+    allow(`psql -c "\\copy (select 1) to stdout"`),
+    allow(`duckdb -c "COPY (SELECT 42) TO 'build/out.csv'"`),
+    allow(`psql -c "select 'exit 0'"`),
   ]);
 });
