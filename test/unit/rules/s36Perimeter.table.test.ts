@@ -1,4 +1,4 @@
-import { allow, ask, decisionTable } from '../support/decisionTable';
+import { allow, ask, blocked, decisionTable } from '../support/decisionTable';
 import { repoWorld } from '../support/repoWorld';
 
 const deny = (cmd: string, extra: { says?: RegExp } = {}) => ({ cmd, expect: 'deny' as const, ...extra });
@@ -96,5 +96,42 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow(`psql -c "\\copy (select 1) to stdout"`),
     allow(`duckdb -c "COPY (SELECT 42) TO 'build/out.csv'"`),
     allow(`psql -c "select 'exit 0'"`),
+  ]);
+
+  table('a yarn plugin imported from a file or an address: code loaded into every later yarn run', [
+    ask('yarn plugin import ./tools/normalize.js', { says: /every later `yarn` run/ }),
+    ask('yarn plugin import /tmp/plugin.cjs'),
+    ask('yarn plugin import https://example.com/plugin-auto.js'),
+    ask('yarn plugin import from sources my-plugin'),
+    ask('yarn plugin import @acme/yarn-plugin-x'),
+    ask('yarn plugin import "$PLUGIN"'),
+    ask('yarn --cwd web plugin import ./x.js'),
+    ask('yarn plugin import ./.yarn/plugins/local.cjs'),
+    ask('npx yarn plugin import ./x.js'),
+    ask('yarn plugin import ../shared/plugin.js && yarn install'),
+    allow('yarn plugin list'),
+    allow('yarn plugin runtime'),
+    allow('yarn plugin import typescript'),
+    allow('yarn plugin import @yarnpkg/plugin-workspace-tools'),
+    allow('yarn plugin import from sources interactive-tools'),
+    allow('yarn plugin remove @yarnpkg/plugin-typescript'),
+  ]);
+
+  table('a scheduler given a job that runs a script the agent can rewrite before it runs', [
+    ask(`echo '*/5 * * * * node src/index.ts' | crontab -`, { says: /can be rewritten before then/ }),
+    ask(`printf '0 * * * * sh ./package.json\n' | crontab -`),
+    blocked(`(crontab -l; echo '@hourly bash src/index.ts') | crontab -`),
+    blocked(`echo '* * * * * python3 src/index.ts' | crontab -u $USER -`),
+    ask(`crontab <<'EOF'\n*/5 * * * * node src/index.ts\nEOF`),
+    blocked(`printf '*/5 * * * * node src/index.ts\n' > /tmp/tab && crontab /tmp/tab`),
+    ask('systemd-run --user --on-calendar=hourly node src/index.ts'),
+    ask('systemd-run --user --on-active=10m sh ./src/index.ts'),
+    ask(`echo 'node src/index.ts' | at now + 1 hour`),
+    ask(`echo 'sh ./src/index.ts' | batch`),
+    allow(`echo '0 2 * * * /usr/bin/certbot renew' | crontab -`),
+    allow('crontab -l'),
+    allow('systemd-run --user --on-calendar=daily /usr/bin/true'),
+    allow(`echo 'date' | at now + 5 minutes`),
+    allow('node src/index.ts'),
   ]);
 });
