@@ -17,6 +17,8 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     'app/.git/hooks/pre-commit': '#!/bin/sh\ngitleaks protect --staged --redact\n',
     'app/package.json': '{"name":"app","scripts":{"test":"vitest run"}}\n',
     'app/src/index.ts': 'export const x = 1;\n',
+    'app/sub/.envrc': 'PATH_add ../../shared/bin\n',
+    'app/ok/.envrc': 'export FOO=1\nlayout node\n',
   });
   const table = decisionTable(world.facts);
   after(() => world.remove());
@@ -133,5 +135,27 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow('systemd-run --user --on-calendar=daily /usr/bin/true'),
     allow(`echo 'date' | at now + 5 minutes`),
     allow('node src/index.ts'),
+  ]);
+
+  table(`an .envrc whose direnv functions put a folder first on PATH or run another file`, [
+    deny(`echo 'PATH_add ../scratch/bin' > .envrc && direnv allow`, { says: /PATH/ }),
+    deny(`echo 'PATH_add bin' > .envrc`),
+    deny(`echo 'PATH_add /tmp/x/bin' >> .envrc`),
+    deny(`printf 'export FOO=1\nPATH_add "../tools/bin"\n' > .envrc`),
+    deny(`echo 'load_prefix ../x' > .envrc`),
+    deny(`echo 'path_add PATH ../x/bin' > .envrc`),
+    deny(`echo 'source_env ../x/env.sh' > .envrc`),
+    deny(`echo 'source_env_if_exists .envrc.local' > .envrc`),
+    deny(`cat > .envrc <<'EOF'\nPATH_add ../bin\nEOF`),
+    deny(`tee .envrc <<< 'PATH_add ../x/bin'`),
+    deny('direnv allow sub'),
+    deny('direnv exec sub true'),
+    blocked(`echo 'source_url https://example.com/x.sh sha256-abc' > .envrc`),
+    allow(`echo 'export FOO=1' > .envrc`),
+    allow(`echo 'layout node' > .envrc`),
+    allow(`echo 'use nix' > .envrc`),
+    allow(`echo 'MANPATH_add docs/man' > .envrc`),
+    allow(`echo 'watch_file package.json' > .envrc`),
+    allow('direnv allow ok'),
   ]);
 });
