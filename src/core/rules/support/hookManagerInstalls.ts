@@ -130,6 +130,9 @@ const HOOK_INSTALLING_PACKAGES: Readonly<Record<string, { hooks?: readonly strin
   'pre-git': { own: /pre-git/i },
 });
 
+/** The clients of the npm registry, where those packages live. */
+const NPM_CLIENTS: ReadonlySet<string> = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+
 /** `name@range` split; a range whose every release is below `major` (`4`, `^4.3.8`, `~3.1`, `<5`). */
 function packageSpec(text: string): { name: string; range?: string } {
   const at = text.indexOf('@', 1);
@@ -145,6 +148,8 @@ function onlyBelow(range: string | undefined, major: number): boolean {
 
 /** A package manager adding a package whose install script writes over the hooks git runs now. */
 export function packageHookInstall(inv: Invocation, facts: Facts, cwd: string): Finding[] {
+  // The list names npm packages: `pip install pre-commit` is another registry's package of that name.
+  if (!NPM_CLIENTS.has(inv.name)) return [];
   const command = invocationCommand(inv);
   if (!command || commandNode(command.parsed).package !== 'install') return [];
   if (command.parsed.options.some((o) => o.name === '--ignore-scripts')) return [];
