@@ -25,6 +25,9 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     'app/vendor/tools/bin/rg-helper': '#!/bin/sh\necho hi\n',
     'app/vendor/tools/share/doc.txt': 'docs\n',
     'home/.local/bin/.keep': '',
+    'app/.gitleaks.toml': '[extend]\nuseDefault = true\n\n[allowlist]\npaths = ["test/fixtures/"]\n',
+    'app/.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.0\n    hooks:\n      - id: gitleaks\n',
+    'app/.secretlintrc.json': '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}\n',
   });
   const table = decisionTable(world.facts);
   after(() => world.remove());
@@ -206,5 +209,29 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow('deno install -g -n fmt src/index.ts'),
     allow('gem install --bindir ~/.local/bin rubocop'),
     allow('pip install nodejs-bin'),
+  ]);
+
+  table('a secret scanner configuration that makes it look at nothing or for nothing', [
+    ask(`printf 'title = "team"\n[[rules]]\nid = "none"\nregex = "a^"\n' > .gitleaks.toml`, { says: /secret scanning disabled/ }),
+    ask(`printf '[allowlist]\npaths = ["""."""]\n' > .gitleaks.toml`, { says: /secret scanning disabled/ }),
+    ask(`printf '[extend]\nuseDefault = true\n[allowlist]\nregexes = ["(?i).+"]\n' > .gitleaks.toml`),
+    ask(`printf '[allowlist]\npaths = ["^"]\n' > .gitleaks.toml`),
+    ask(`printf '[extend]\nuseDefault = false\n' > .gitleaks.toml`, { says: /narrowed/ }),
+    ask(`printf 'title = "mine"\n[[rules]]\nid = "aws"\nregex = "AKIA[0-9A-Z]{16}"\n' > .gitleaks.toml`, { says: /no longer extends/ }),
+    ask(`echo '**' > .gitleaksignore`),
+    ask(`echo '{"rules":[]}' > .secretlintrc.json`, { says: /no rules/ }),
+    ask(`echo '*' > .secretlintignore`),
+    ask(`printf 'secret:\n  ignored-paths:\n    - "**"\n' > .gitguardian.yaml`),
+    ask(`echo '.*' > .trufflehogignore`),
+    ask(`printf 'repos:\n  - repo: https://github.com/psf/black\n    rev: 24.1.0\n    hooks:\n      - id: black\n' > .pre-commit-config.yaml`, { says: /gitleaks hook is taken out/ }),
+    ask(`printf 'exclude: ".*"\nrepos: []\n' > .pre-commit-config.yaml`),
+    ask(`echo '{"exclude":{"files":".*","lines":null}}' > .secrets.baseline`),
+    allow(`printf '[extend]\nuseDefault = true\n[allowlist]\npaths = ["test/fixtures/", "docs/examples/"]\n' > .gitleaks.toml`),
+    allow(`echo 'test/fixtures/fake-key.pem:generic-api-key:3' >> .gitleaksignore`),
+    allow(`printf '  - repo: https://github.com/psf/black\n    rev: 24.1.0\n    hooks:\n      - id: black\n' >> .pre-commit-config.yaml`),
+    allow(`printf 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.19.0\n    hooks:\n      - id: gitleaks\n  - repo: https://github.com/psf/black\n    rev: 24.1.0\n    hooks:\n      - id: black\n' > .pre-commit-config.yaml`),
+    allow(`echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > .secretlintrc.json`),
+    allow(`echo 'root = true' > .editorconfig`),
+    allow(`printf 'exclude: "^docs/"\n' > notes.yaml`),
   ]);
 });
