@@ -76,7 +76,7 @@ function lines(text: string): string[] {
 export function scannerConfigLoss(path: string, before: string | undefined, after: string, appended: boolean): string | undefined {
   const name = basename(path).toLowerCase();
   const whole = appended ? `${before ?? ''}\n${after}` : after;
-  if (/ignore$/.test(name)) {
+  if (name.endsWith('ignore')) {
     return lines(after).some((l) => !l.startsWith('!') && matchesEverything(l)) ? 'secret scanning disabled: it skips every file' : undefined;
   }
   if (name === '.pre-commit-config.yaml' || name === '.pre-commit-config.yml') {
@@ -87,7 +87,7 @@ export function scannerConfigLoss(path: string, before: string | undefined, afte
     return undefined;
   }
   if (valuesOf(whole, PATH_KEYS).some(matchesEverything)) return 'secret scanning disabled: it skips every file';
-  if (/gitleaks\.toml$/.test(name)) {
+  if (name.endsWith('gitleaks.toml')) {
     const extendsDefaults = (t: string): boolean => /^\s*useDefault\s*=\s*true\b/m.test(t) || /^\s*\[extend\][\s\S]*?^\s*path\s*=/m.test(t);
     const regexes = valuesOf(whole, /regex/);
     if (regexes.length > 0 && regexes.every(matchesNothing)) return 'secret scanning disabled: its rules cannot match anything';
