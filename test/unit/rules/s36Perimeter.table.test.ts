@@ -128,7 +128,7 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow('yarn plugin remove @yarnpkg/plugin-typescript'),
   ]);
 
-  table('a scheduler given a job that runs a script the agent can rewrite before it runs', [
+  table('a recurring schedule given a job that runs a script the agent can rewrite before it runs', [
     ask(`echo '*/5 * * * * node src/index.ts' | crontab -`, { says: /can be rewritten before then/ }),
     ask(`printf '0 * * * * sh ./package.json\n' | crontab -`),
     blocked(`(crontab -l; echo '@hourly bash src/index.ts') | crontab -`),
@@ -136,9 +136,12 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     ask(`crontab <<'EOF'\n*/5 * * * * node src/index.ts\nEOF`),
     blocked(`printf '*/5 * * * * node src/index.ts\n' > /tmp/tab && crontab /tmp/tab`),
     ask('systemd-run --user --on-calendar=hourly node src/index.ts'),
-    ask('systemd-run --user --on-active=10m sh ./src/index.ts'),
-    ask(`echo 'node src/index.ts' | at now + 1 hour`),
-    ask(`echo 'sh ./src/index.ts' | batch`),
+    ask('systemd-run --on-calendar=*:0/15 sh ./src/index.ts'),
+    ask(`echo '@reboot node src/index.ts' | crontab -`),
+    ask(`echo '0 0 * * 0 ./src/index.ts' | crontab -`),
+    // A one-time job runs once, as judged now.
+    allow('systemd-run --user --on-active=10m sh ./src/index.ts'),
+    allow(`echo 'node src/index.ts' | at now + 1 hour`),
     allow(`echo '0 2 * * * /usr/bin/certbot renew' | crontab -`),
     allow('crontab -l'),
     allow('systemd-run --user --on-calendar=daily /usr/bin/true'),

@@ -310,7 +310,8 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       if (!a) return [];
       const timer = a.parsed.options.find((o) => o.name.startsWith('--on-'));
       const place = { where: 'a transient systemd unit', when: timer ? `on its timer (${timer.name})` : 'now, outside the agent' };
-      return a.parsed.operands.length === 0 ? [] : timer ? scheduledPayload(commandLine(a.parsed.operands), place, inv.name, ctx, cwd) : run(a.parsed.operands, place.where, place.when);
+      const recurring = a.parsed.options.some((o) => o.name === '--on-calendar');
+      return a.parsed.operands.length === 0 ? [] : recurring ? scheduledPayload(commandLine(a.parsed.operands), place, inv.name, ctx, cwd) : run(a.parsed.operands, place.where, place.when);
     }
     case 'tmux': {
       const a = runnerArgs(inv);
@@ -382,7 +383,7 @@ function atJob(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
     text = word.dynamic ? undefined : ctx.facts.readFile(resolvePath(cwd, word.text, ctx.facts.home));
   } else text = stdinText(inv);
   if (text === undefined) return [unreadFinding('deferred-unread', `${inv.name} schedules ${name}, a job the hook cannot read now, to run ${place.when}`, inv.name, ctx.facts, perimeterView(ctx.facts))];
-  return scheduledPayload(text, place, inv.name, ctx, cwd);
+  return judgePayload(text, 'shell', place, inv.name, ctx, cwd);
 }
 
 const LIFECYCLE = /^(pre|post)?(install|uninstall|prepare|prepublish|prepublishOnly|prepack|postpack|publish|restart|start|stop|test|version|shrinkwrap)$|^dependencies$/;

@@ -71,10 +71,12 @@ export function unreadScripts(text: string, facts: Facts, cwd: string): string[]
 const SYSTEM_FOLDER = /^\/(usr|bin|sbin|lib|lib64|opt|etc|nix\/store|snap)\//;
 
 /**
- * A scheduler's job (cron, at, a systemd timer, launchd) runs its script files later, outside the
- * agent (stop 36, red team round 24): the hook judged each as it is now, but any later write to that
- * file (an allowed `cp`, an edit) changes what the job runs and nothing looks at the schedule again.
- * A job that runs a script the agent can rewrite (anything outside the system's own folders) asks.
+ * A recurring job (a crontab line, a systemd calendar timer) runs its script files again and again,
+ * outside the agent, for as long as the schedule holds it (stop 36, red team round 24): the hook judged
+ * each as it is now, but any later write to that file (an allowed `cp`, an edit) changes what every
+ * later run does and nothing looks at the schedule again. A job that runs a script the agent can
+ * rewrite (anything outside the system's own folders) asks. A one-time job (`at`, `systemd-run
+ * --on-active`) is judged as it runs now.
  * The job is first judged as if it ran now.
  */
 export function scheduledPayload(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {

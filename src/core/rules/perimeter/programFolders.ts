@@ -14,15 +14,18 @@ import type { PerimeterView } from './protectedPaths';
 
 const BIN_BELOW = ['bin', 'sbin', '.local/bin', 'local/bin'];
 
-/** The program folder (on PATH) the extract `effect` into `abs` would shadow a program in, if any. */
-export function shadowedProgramFolder(abs: string, effect: PathEffect, facts: Facts, cwd: string, view: PerimeterView): string | undefined {
+/**
+ * The program folder (on PATH) the extract `effect` into `abs` would shadow a program in, if any:
+ * `abs` itself (`below` false), or a program folder below it (`below` true).
+ */
+export function shadowedProgramFolder(abs: string, effect: PathEffect, facts: Facts, cwd: string, view: PerimeterView, below: boolean): string | undefined {
   const base = abs.replace(/\/+$/, '') || '/';
   const home = view.home.toLowerCase();
   const onPath = view.pathFolders ?? [];
   const prefix = base === '/' ? '/' : base.toLowerCase() + '/';
-  const below = onPath.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
   const from = effect.from ?? [];
-  for (const rel of new Set(['', ...BIN_BELOW, ...below])) {
+  const rels = below ? [...BIN_BELOW, ...onPath.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length))] : [''];
+  for (const rel of new Set(rels)) {
     const folder = rel === '' ? base : `${base === '/' ? '' : base}/${rel}`;
     if (!isProgramFolder(folder.toLowerCase(), home, onPath)) continue;
     if (from.length === 0) return folder;
