@@ -108,7 +108,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
       'body-file', 'header', 'post-data', 'method', 'body-data', 'user', 'password', 'ca-certificate', 'certificate', 'private-key', 'config']),
   dd: effectGrammar(),
   tar: effectGrammar('fCTXbgLNVHKI', ['file', 'directory', 'files-from', 'exclude-from', 'blocking-factor', 'listed-incremental', 'tape-length', 'newer', 'after-date', 'label', 'format',
-      'starting-file', 'use-compress-program', 'exclude', 'transform', 'xform', 'owner', 'group', 'mode', 'mtime', 'to-command', 'info-script', 'new-volume-script', 'index-file', 'checkpoint-action']),
+      'starting-file', 'use-compress-program', 'exclude', 'transform', 'xform', 'strip-components', 'owner', 'group', 'mode', 'mtime', 'to-command', 'info-script', 'new-volume-script', 'index-file', 'checkpoint-action']),
   unzip: effectGrammar('dxP'),
   zip: effectGrammar('bnxitTOPZ', ['temp-path', 'exclude', 'include', 'output-file', 'password', 'compression-method']),
   patch: effectGrammar('ipdoBrDFVYzg', ['input', 'strip', 'directory', 'output', 'prefix', 'reject-file', 'ifdef', 'fuzz', 'version-control', 'basename-prefix', 'suffix', 'get', 'quoting-style']),

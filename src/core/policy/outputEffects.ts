@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
+import { sqlWrittenFiles } from './sqlOutputFiles';
 
 /**
  * Programs that write a file named by an output option or operand, often the very file they read
@@ -144,6 +145,8 @@ const sqlite3: EffectRule = (args) => {
       const file = m[1]!.replace(/^["']|["']$/g, '');
       if (file !== 'stdout') out.push({ text: file, raw: file, dynamic: false, glob: false });
     }
+    // SQL that writes a file (`VACUUM INTO 'f'`, `.log f`): the clients' shared reading (sqlOutputFiles.ts).
+    for (const file of sqlWrittenFiles(text)) if (!out.some((w) => w.text === file)) out.push({ text: file, raw: file, dynamic: false, glob: false });
   }
   return writes(out);
 };

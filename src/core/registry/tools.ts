@@ -50,10 +50,11 @@ import { beeline, cockroach, databricksSql, duckdb, impalaShell, mysqlsh, snowCl
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
+import { linker, objcopy, patchelf, ranlib, strip, upx } from './tools/binutils';
 import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, yaegi, zig } from './tools/compilers';
 import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
-import { husky, lefthook, preCommit } from './tools/hookManagers';
+import { husky, lefthook, overcommit, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import { bfg, gitFilterRepo } from './tools/historyRewriters';
@@ -77,9 +78,10 @@ export const TOOLS: readonly ToolSpec[] = [
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
+  objcopy, strip, ranlib, linker, patchelf, upx,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
-  preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
+  preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
   fab, mussh, mssh, chefClient, jenkinsCli,

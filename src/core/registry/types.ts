@@ -180,10 +180,27 @@ export interface CommandSpec extends GrammarNode {
   /** A database client (on the tool, or on a subcommand: `cockroach sql`): where its statements come from (the database pack reads them). */
   client?: DatabaseClient;
   /**
+   * It installs its own git hooks (a hook manager's set-up; `rules/support/hookManagerInstalls.ts`):
+   * `overwrite` writes them over the hook files in the folder git uses, `hooks-path` points
+   * core.hooksPath at its own folder so git stops running the folder in use, `unset-hooks-path` sends
+   * git back to `.git/hooks` (a configured folder stops running). `when`: only with one of
+   * these options (`pre-commit install -f`); `types`: the option that names the hooks (else every
+   * hook); `own`: what its own hook files say (a re-install over its own hooks loses nothing).
+   */
+  installsHooks?: readonly HookInstall[];
+  /**
    * It changes what a public package or extension registry serves to everyone, which no command here
    * takes back (a version published or withdrawn, a tag moved, access opened): the words say what.
    */
   registryAct?: RegistryAct;
+}
+
+/** How a hook manager's set-up takes the place of the hooks git runs now. */
+export interface HookInstall {
+  way: 'overwrite' | 'hooks-path' | 'unset-hooks-path';
+  when?: readonly string[];
+  types?: readonly string[];
+  own: RegExp;
 }
 
 /** What a subcommand does to a package registry, and what keeps it from happening. */
@@ -305,6 +322,12 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    * what is written there later (`cc -o .git/hooks/pre-commit`).
    */
   outputOptions?: readonly string[];
+  /**
+   * Operands this tool writes when no output option is given (`policy/registryOutputs.ts`): `last`
+   * (objcopy's OUTFILE, or its one operand rewritten in place), `all` (strip, ranlib, patchelf rewrite
+   * every file in place).
+   */
+  outputOperands?: 'last' | 'all';
   /**
    * Options whose value is `KEY=VALUE` where some keys name a program the tool starts (`wget -e
    * use_askpass=PROG`): `keys` matches those keys.

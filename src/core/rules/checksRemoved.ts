@@ -3,6 +3,7 @@ import { effectsOf } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { writesOf } from './deferred/deferredPack';
 import { credentialAt } from './support/credentialMoves';
+import { SCANNER_FILE, scannerConfigLoss } from './support/scannerConfigs';
 
 /**
  * Checks taken out of the way (round 7, issue #18 item 4): the project's own safety nets, removed by
@@ -17,16 +18,12 @@ import { credentialAt } from './support/credentialMoves';
 
 const CI_FILE = /\/\.github\/workflows\/[^/]+\.ya?ml$|\/\.gitea\/workflows\/[^/]+\.ya?ml$|\/(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis)\.ya?ml$|\/\.circleci\/config\.ya?ml$|\/jenkinsfile$/i;
 const CODEOWNERS = /(^|\/)(\.github\/|docs\/|\.gitlab\/)?codeowners$/i;
-const SCANNER_FILE = /\/(\.gitleaks\.toml|\.gitleaksignore|gitleaks\.toml|\.secretlintignore|\.trufflehogignore|\.semgrepignore|\.trivyignore|\.snyk|\.bandit|\.secrets\.baseline|\.talismanrc|\.detect-secrets\.cfg)$/i;
 const TEST_CONFIG = /\/(vitest|vite|jest|playwright)\.config\.(c|m)?[jt]s$|\/jest\.config\.json$|\/(pytest\.ini|\.mocharc\.(c|m)?js|\.mocharc\.json)$/i;
 
 /** ssh's record of the key each host must show (the user's and the machine's). */
 const KNOWN_HOSTS = /\/\.ssh\/known_hosts2?$|^\/etc\/ssh\/ssh_known_hosts2?$/;
 /** A host-key line (`github.com ssh-ed25519 AAAA…`, `@cert-authority *.acme.io ssh-rsa AAAA…`); `@revoked` lines only take trust away. */
 const HOST_KEY_LINE = /^[ \t]*(?:@cert-authority[ \t]+)?(\S+)[ \t]+(?:ssh-[\w@.-]+|ecdsa-sha2-[\w@.-]+|sk-[\w@.-]+)[ \t]+AAAA\S*/m;
-
-/** A pattern that matches every path: `*`, `**`, `.*`, `**\/*`, `/`. */
-const CATCH_ALL = /^\s*["']?(\*\*?(\/\*+)?|\.\*|\/|\^\.\*\$?|\.\*\/\.\*)["']?\s*$/;
 
 /** A test script that tests nothing: `true`, `:`, `exit 0`, an echo. */
 const NO_OP_SCRIPT = /^\s*(true|:|exit\s+0|echo(\s.*)?|node\s+-e\s+["']?["']?|printf(\s.*)?)\s*$/;
@@ -48,16 +45,6 @@ function workflowLoss(before: string | undefined, after: string): string | undef
   if (before !== undefined && /^on\s*:/m.test(after) && triggers(before) && !triggers(after)) return 'stops it from running on pushes and pull requests';
   return undefined;
 }
-
-/** Whether text given to a scanner's allowlist or ignore file covers every path. */
-function allowsEverything(text: string): boolean {
-  if (text.split('\n').some((line) => CATCH_ALL.test(line.replace(/#.*$/, '')) && line.trim() !== '')) return true;
-  // gitleaks `[allowlist] paths = [".*"]`, `regexes = ['''.*''']`.
-  return /\b(paths|regexes|files)\s*=\s*\[[^\]]*(["']{1,3})(\.\*|\.\+|\*\*?)\2[^\]]*\]/.test(text);
-}
-
-/** gitleaks `[extend] useDefault = false`: the scanner's own rules (every known key format) dropped. */
-const DEFAULT_RULES_OFF = /^\s*useDefault\s*=\s*false\b/m;
 
 /**
  * An ignore file's entries that name a credential file the repository holds, as a whole
@@ -130,10 +117,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       if (catchAll || (before !== undefined && !appended)) out.push(finding('codeowners-replaced', `${w.writer} ${catchAll ? 'makes a catch-all owner line in' : 'rewrites'} ${name}: who must review every change is replaced.`, target(name, ctx, true)));
     }
     if (KNOWN_HOSTS.test(w.path) && w.text !== undefined) out.push(...knownHostsWrite(w.text, before, appended, w.writer, name, ctx));
-    if (SCANNER_FILE.test(w.path) && w.text !== undefined && allowsEverything(w.text)) {
-      out.push(finding('scanner-allows-all', `${w.writer} tells the scanner ${basename(w.path)} to skip every file: secrets and findings in any change pass unseen.`, target(name, ctx, false)));
-    } else if (SCANNER_FILE.test(w.path) && w.text !== undefined && DEFAULT_RULES_OFF.test(w.text)) {
-      out.push(finding('scanner-rules-dropped', `${w.writer} turns off the default rules of the scanner configuration ${basename(w.path)} (useDefault = false): the key formats it knows stop being looked for.`, target(name, ctx, false)));
+    const loss = SCANNER_FILE.test(w.path) && w.text !== undefined ? scannerConfigLoss(w.path, before, w.text, appended) : undefined;
+    if (loss !== undefined) {
+      out.push(finding('scanner-narrowed', `${w.writer} rewrites the secret scanner configuration ${basename(w.path)}: ${loss}; secrets in any change may pass unseen.`, target(name, ctx, false)));
     } else if (SCANNER_FILE.test(w.path) && w.text !== undefined) {
       const skipped = ignoredCredentialFiles(w.path, w.text, ctx);
       if (skipped.length > 0) out.push(finding('scanner-skips-secrets', `${w.writer} adds the credential file ${skipped[0]} to the scanner's ignore list ${basename(w.path)}: the secrets it holds pass the scan unseen.`, target(name, ctx, false)));

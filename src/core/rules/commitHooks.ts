@@ -2,11 +2,11 @@ import { minimatch } from 'minimatch';
 import { basename, dirname, isWithin, resolvePath } from '../paths';
 import { effectsOf, type EffectKind } from '../policy/effects';
 import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { parsedArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
 import { hookBypass } from './support/hookBypass';
-import { hookManagerInstall } from './support/hookManagerInstalls';
+import { hookManagerInstall, packageHookInstall } from './support/hookManagerInstalls';
 
 /**
  * A team's git hooks are a safety net: a pre-commit secret scanner, a pre-push test run. Taking an
@@ -96,7 +96,10 @@ function managerUninstall(inv: Invocation): Finding[] {
   }];
 }
 
-const MANAGERS = new Set(['pre-commit', 'prek', 'lefthook', 'husky', 'simple-git-hooks']);
+const MANAGERS = new Set(['pre-commit', 'prek', 'lefthook', 'husky', 'simple-git-hooks', 'overcommit']);
+
+/** Package managers, for packages whose install script installs git hooks (`support/hookManagerInstalls.ts`). */
+const PACKAGE_MANAGERS = toolNamesOf('package-manager');
 
 /**
  * `git config --unset core.hooksPath` when the repository's hooks path names a folder of active hooks
@@ -164,6 +167,8 @@ const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'm
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   if (MANAGERS.has(inv.name)) return [...managerUninstall(inv), ...hookManagerInstall(inv, ctx.facts, inv.cwd || ctx.facts.cwd)];
+  const planted = PACKAGE_MANAGERS.includes(inv.name) ? packageHookInstall(inv, ctx.facts, inv.cwd || ctx.facts.cwd) : [];
+  if (planted.length > 0) return planted;
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);
@@ -206,7 +211,7 @@ export const commitHooksPack: RulePack = {
   id: 'commit-hooks',
   title: "A team's git hooks taken out",
   // What the check reads: hook managers and git by name, replacing redirects, and deletes, moves, writes and links (HOOK_TOUCHING).
-  gate: { names: [...MANAGERS, 'git'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
+  gate: { names: [...MANAGERS, ...PACKAGE_MANAGERS, 'git'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
   checkInvocation,
   checkSnippet,
 };

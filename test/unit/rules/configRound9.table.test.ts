@@ -143,8 +143,9 @@ const FAMILIES: Readonly<Record<string, readonly Row[]>> = {
     ['pnpm exec husky install', 'flag', /gitleaks/],
     ['pre-commit install --overwrite -t pre-commit', 'flag', /gitleaks/],
     ['pre-commit install', 'allow'],
-    // The documented set-up step writes .husky/ and package.json's prepare script: the diff shows it.
-    ['npx husky init', 'allow'],
+    // Stop 36 (round 24): `husky init` also points core.hooksPath at .husky/_, which the diff does not show.
+    ['npx husky init', 'flag', /core\.hooksPath/],
+    ['npx husky init', 'allow', undefined, bare],
     ['npx husky', 'allow', undefined, bare],
     ['pre-commit install -f', 'allow', undefined, bare],
     ['lefthook install', 'allow'],

@@ -104,7 +104,8 @@ const ALLOWED: readonly string[] = [
   'git config core.hooksPath .githooks',
   'npm pkg set scripts.lint="eslint ."',
   'npm pkg get scripts',
-  'npx husky init',
+  // `npx husky init` points core.hooksPath away from a hook that runs something: it asks (s36Perimeter.table.test.ts).
+  'npx lefthook install',
   'crontab -l',
   "echo 'layout node' > .envrc && direnv allow",
   "jq '.scripts.test=\"vitest run\"' package.json > p.json && mv p.json package.json",

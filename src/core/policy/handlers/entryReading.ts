@@ -5,6 +5,7 @@
  * runner's program). A file not there runs nothing; one that cannot be read is opaque (`readFile`).
  */
 
+import { direnvAsShell } from '../direnvStdlib';
 import { composeHomeMounts, homeFileReads } from '../homeFileReads';
 import { dirname, resolvePath } from '../../paths';
 import { followLocalLoads } from '../loadedCode';
@@ -68,6 +69,9 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
       return;
     case 'shell':
       w.runFileText(path, text, 'shell', inv, exec, label);
+      return;
+    case 'envrc':
+      w.runFileText(path, direnvAsShell(text), 'shell', inv, exec, label);
       return;
     case 'recipes':
       shell(text.split('\n').filter((l) => /^[ \t]+\S/.test(l)).map((l) => l.trim().replace(/^[@-]+/, '')));

@@ -383,7 +383,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withName
       const [sub, dir] = operandTexts(p);
       if (sub === undefined || !['allow', 'permit', 'grant', 'exec', 'reload'].includes(sub)) return [];
       const base = dir !== undefined && sub !== 'reload' ? resolvePath(c.exec.cwd, dir, c.w.facts.home) : c.exec.cwd;
-      return [{ files: base.endsWith('.envrc') ? [base] : [`${base}/.envrc`], as: 'shell' }];
+      return [{ files: base.endsWith('.envrc') ? [base] : [`${base}/.envrc`], as: 'envrc' }];
     },
   },
   tox: listedTasks(['tox.ini'], 'toxCommands', (ops) => ops.length === 0 || ops[0] === 'run' || ops[0] === 'r' || ops[0] === 'exec'),

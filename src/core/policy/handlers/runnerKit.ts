@@ -29,6 +29,8 @@ export type Reading =
   | 'program'
   /** tox.ini `commands =` lines. */
   | 'toxCommands'
+  /** A direnv `.envrc`: shell, with direnv's standard library read as the shell it amounts to (`policy/direnvStdlib.ts`). */
+  | 'envrc'
   /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
   | 'denoTasks' | 'composerScripts'
   /** Procfile lines (`web: cmd`). */

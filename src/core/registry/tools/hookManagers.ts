@@ -3,8 +3,9 @@ import { flag, flagsEach, valued } from './options';
 
 /**
  * Programs that install a team's git hooks (a secret scanner, linters, tests before a push) into the
- * repository: their `uninstall` takes those hooks out of the repository's hooks folder. The rules are
- * the commit-hooks pack's (`rules/commitHooks.ts`).
+ * repository: their `uninstall` takes those hooks out of the repository's hooks folder, and their
+ * set-up (`installsHooks`) puts their own in place of the hooks git runs now. The rules are the
+ * commit-hooks pack's (`rules/commitHooks.ts`, `rules/support/hookManagerInstalls.ts`).
  */
 
 const hooks = { family: 'git', locality: 'local', abbreviations: false } as const;
@@ -16,8 +17,11 @@ export const preCommit: ToolSpec = {
   options: [valued('--color'), valued('-c', '--config'), flag('-h', '--help'), flag('-V', '--version')],
   commands: {
     uninstall: { options: [valued('-t', '--hook-type')] },
-    // `install -f` overwrites the hook that is there instead of keeping it as `.legacy` (rules/support/hookManagerInstalls.ts).
-    install: { options: [flag('-f', '--overwrite'), valued('-t', '--hook-type'), flag('--install-hooks'), flag('--allow-missing-config')] },
+    // `install -f` overwrites the hook that is there instead of keeping it as `.legacy` (which it still runs).
+    install: {
+      options: [flag('-f', '--overwrite'), valued('-t', '--hook-type'), flag('--install-hooks'), flag('--allow-missing-config')],
+      installsHooks: [{ way: 'overwrite', when: ['-f', '--overwrite'], types: ['-t', '--hook-type'], own: /pre-commit|pre_commit|prek/i }],
+    },
     'install-hooks|run|autoupdate|clean|gc|init-templatedir|migrate-config|sample-config|try-repo|validate-config|validate-manifest|hook-impl': {},
   },
 };
@@ -29,15 +33,37 @@ export const lefthook: ToolSpec = {
   options: [flag('-v', '--verbose'), flag('-h', '--help'), valued('--colors'), flag('--no-colors')],
   commands: {
     uninstall: { options: [...flagsEach('--force', '--keep-configuration', '--remove-configuration'), flag('-f'), flag('-c'), flag('-k')] },
-    install: { options: [flag('-f', '--force'), flag('--reset-hooks-path')] },
-    'run|add|version|dump|validate|check-install|self-update': {},
+    // lefthook keeps a hook it finds as `<hook>.old` and still runs it; `-f` writes over it (and over an `.old` kept before),
+    // `--reset-hooks-path` unsets core.hooksPath first.
+    install: {
+      options: [flag('-f', '--force'), flag('--reset-hooks-path')],
+      installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /lefthook/i }, { way: 'unset-hooks-path', when: ['--reset-hooks-path'], own: /lefthook/i }],
+    },
+    add: { options: [flag('-d', '--dirs'), flag('-f', '--force')], installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /lefthook/i }] },
+    'run|version|dump|validate|check-install|self-update': {},
   },
 };
 
-/** husky before v9: `husky uninstall` unsets core.hooksPath, so none of `.husky/` runs. */
+/**
+ * husky: `husky [DIR]` (v9), `husky install [DIR]` (v4–8) and `husky init` (v9: also writes `.husky/pre-commit`
+ * and the `prepare` script) each point core.hooksPath at husky's folder; `husky uninstall` unsets it.
+ */
+const HUSKY_HOOKS = [{ way: 'hooks-path', own: /husky/i }] as const;
 export const husky: ToolSpec = {
   ...hooks,
   names: ['husky'],
   options: [flag('-h', '--help'), flag('-v', '--version')],
-  commands: { uninstall: {}, 'install|init|add|set': {} },
+  installsHooks: HUSKY_HOOKS,
+  commands: { uninstall: {}, 'install|init': { installsHooks: HUSKY_HOOKS }, 'add|set': {} },
+};
+
+/**
+ * overcommit (Ruby): `overcommit --install` replaces every hook in `.git/hooks` with its own runner (the
+ * hooks it finds are kept aside, never run), `--uninstall` takes its hooks out, `--sign`/`--run` work with them.
+ */
+export const overcommit: ToolSpec = {
+  ...hooks,
+  names: ['overcommit'],
+  options: [flag('-i', '--install'), flag('-u', '--uninstall'), flag('-f', '--force'), flag('-r', '--run'), { names: ['-s', '--sign'], takes: 'optional' }, flag('-t', '--template-dir'), flag('-l', '--list-hooks'), flag('-h', '--help'), flag('-v', '--version'), flag('--diff')],
+  installsHooks: [{ way: 'overwrite', when: ['-i', '--install'], own: /overcommit/i }],
 };

@@ -40,6 +40,8 @@ export const mysql: ToolSpec = {
     flag('--sigint-ignore'), flag('--line-numbers'), flag('--column-type-info'), flag('--binary-as-hex'), flag('--skip-pager'), flag('--skip-reconnect'),
     flag('--reconnect'),
   ],
+  // `--tee=FILE` appends everything the session shows to a file.
+  outputOptions: ['--tee'],
   client: { engine: 'mysql', statementOptions: ['-e', '--init-command'], noPrompt: ['-V', '-?', '--print-defaults'] },
 };
 

@@ -26,6 +26,8 @@ export const psql: ToolSpec = {
     flag('-0', '--record-separator-zero'), flag('-1', '--single-transaction'), flag('-V', '--version'), flag('--csv'),
     { names: ['-?', '--help'], takes: 'optional' },
   ],
+  // `-o FILE` sends every result to a file, `-L FILE` logs every statement to one.
+  outputOptions: ['-o', '-L'],
   client: { engine: 'postgres', statementOptions: ['-c'], fileOptions: ['-f'], noPrompt: ['-l', '-V', '-?'] },
 };
 

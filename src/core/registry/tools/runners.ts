@@ -125,7 +125,8 @@ export const deno: ToolSpec = {
     flag('-A', '--allow-all'), flag('-q', '--quiet'), flag('-P', '--permission-set'), ...flagsEach('--no-prompt', '--cached-only', '--no-remote', '--no-npm', '--no-lock', '--no-config', '--print'),
   ],
   // `deno task --eval 'line'`: the operands are a task line (deno's task shell).
-  commands: { eval: {}, 'run|serve': {}, task: { options: [flag('--eval'), valued('--cwd'), valued('-f', '--filter'), flag('-r', '--recursive')] } },
+  // `deno install -g [-n NAME] [--root R] URL|FILE` puts a launcher for it into R/bin (~/.deno/bin).
+  commands: { eval: {}, 'run|serve': {}, task: { options: [flag('--eval'), valued('--cwd'), valued('-f', '--filter'), flag('-r', '--recursive')] }, install: { options: [valued('-n', '--name'), valued('--root'), flag('-g', '--global'), flag('-f', '--force')] } },
 };
 
 /**

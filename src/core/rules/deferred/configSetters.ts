@@ -98,7 +98,9 @@ function huskyHooksPath(inv: Invocation): GitProgram[] {
 }
 
 /** Plugin managers' valued options (`--source URL`, `--version V`, `--alias A` …): the rest are switches, and the operands are the words. */
-const PLUGIN_GRAMMAR = effectGrammar('', ['source', 's', 'version', 'name', 'n', 'alias', 'index', 'output', 'o', 'query', 'subscription']);
+const PLUGIN_GRAMMAR = effectGrammar('', ['source', 's', 'version', 'name', 'n', 'alias', 'index', 'output', 'o', 'query', 'subscription', 'cwd']);
+/** Yarn's own plugins (yarnpkg/berry), imported by name. */
+const VOUCHED_YARN = /^(@yarnpkg\/plugin-)?(typescript|workspace-tools|interactive-tools|version|exec|stage|constraints)$/;
 /** helm plugins most used, from their own repositories. */
 const VOUCHED_HELM = /^https:\/\/github\.com\/(databus23\/helm-diff|jkroepke\/helm-secrets|helm-unittest\/helm-unittest|chartmuseum\/helm-push|aslafy-z\/helm-git|quintush\/helm-unittest)(\.git)?\/?$/i;
 
@@ -107,11 +109,12 @@ const VOUCHED_HELM = /^https:\/\/github\.com\/(databus23\/helm-diff|jkroepke\/he
  * beside `gh extension install` and krew in cliPrograms.ts): `helm plugin install URL|DIR` (its hooks
  * run at install and its command on every `helm NAME`), `asdf plugin add NAME URL` and `mise plugins
  * install NAME URL` (their scripts run on every version switch), `az extension add --source URL|FILE`,
- * `docker plugin install --grant-all-permissions` (a privileged plugin started by the daemon). From the
+ * `docker plugin install --grant-all-permissions` (a privileged plugin started by the daemon), `yarn plugin
+ * import PATH|URL` (stop 36: loaded into every later yarn run). From the
  * tool's own index (`asdf plugin add nodejs`, `az extension add --name x`) stays allowed.
  */
 export function pluginSources(inv: Invocation): Finding[] {
-  if (!/^(helm|asdf|mise|rtx|az|docker)$/.test(inv.name)) return [];
+  if (!/^(helm|asdf|mise|rtx|az|docker|yarn)$/.test(inv.name)) return [];
   const read = readEffectArgs(inv.args, PLUGIN_GRAMMAR);
   const w = read.operands.map((o) => o.text);
   let what: string | undefined;
@@ -128,6 +131,16 @@ export function pluginSources(inv: Invocation): Finding[] {
   } else if (inv.name === 'az' && w[0] === 'extension' && w[1] === 'add') {
     what = values(read, 'source', 's')[0]?.text;
     how = 'az extension add --source (its code runs on every `az` call of that group, with the Azure sign-in)';
+  } else if (inv.name === 'yarn' && w[0] === 'plugin' && w[1] === 'import') {
+    // `yarn plugin import NAME|PATH|URL` (or `from sources NAME`): Yarn's own plugins by name come from its repository.
+    const named = w[2] === 'from' && w[3] === 'sources' ? w[4] : w[2];
+    if (named !== undefined && !VOUCHED_YARN.test(named)) {
+      what = named;
+      how = 'yarn plugin import (Yarn loads it into every later `yarn` run in this project, install scripts and all)';
+    } else if (named === undefined) {
+      what = 'a plugin named at run time';
+      how = 'yarn plugin import';
+    }
   } else if (inv.name === 'docker' && w[0] === 'plugin' && w[1] === 'install' && has(read, 'grant-all-permissions') && w[2] !== undefined) {
     what = w[2];
     how = 'docker plugin install --grant-all-permissions (the daemon starts it with every privilege it asked for)';

@@ -8,7 +8,7 @@ import { credentialProgram } from './credentialHelpers';
 import { cliPrograms, installedPlugin } from './cliPrograms';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
-import { judgePayload } from './payload';
+import { judgePayload, scheduledPayload } from './payload';
 import { toolConfigPrograms } from './toolConfigPrograms';
 import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
@@ -309,7 +309,9 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       const a = runnerArgs(inv);
       if (!a) return [];
       const timer = a.parsed.options.find((o) => o.name.startsWith('--on-'));
-      return run(a.parsed.operands, 'a transient systemd unit', timer ? `on its timer (${timer.name})` : 'now, outside the agent');
+      const place = { where: 'a transient systemd unit', when: timer ? `on its timer (${timer.name})` : 'now, outside the agent' };
+      const recurring = a.parsed.options.some((o) => o.name === '--on-calendar');
+      return a.parsed.operands.length === 0 ? [] : recurring ? scheduledPayload(commandLine(a.parsed.operands), place, inv.name, ctx, cwd) : run(a.parsed.operands, place.where, place.when);
     }
     case 'tmux': {
       const a = runnerArgs(inv);
@@ -341,7 +343,7 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       if (!text.split('\n').some((l) => CRON_LINE.test(l))) {
         return [{ rule: 'deferred.crontab-emptied', risk: 'destructive', severity: 'ask', reason: `crontab installs a table with no job in place of your crontab: every scheduled job in it is removed (as \`crontab -r\`).`, targets: [{ kind: 'path', name: 'crontab', provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
       }
-      return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
+      return scheduledPayload(cronCommands(text, false), where, 'crontab', ctx, cwd);
     }
     case 'at':
     case 'batch':

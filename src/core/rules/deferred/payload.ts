@@ -40,9 +40,9 @@ const SYSTEM_PROGRAM = /^\/(usr\/(local\/)?)?s?bin\/[^/]+$|^\/opt\/homebrew\/bin
 /** Commands whose path arguments are data, not programs. */
 const DATA_COMMANDS = /^(cat|echo|printf|ls|cd|test|\[|rm|cp|mv|mkdir|touch|chmod|chown|ln|tee|grep|head|tail|find|tar|gzip|wc|diff|git)$/;
 
-/** Script files a command line runs that the hook cannot read (absent now, or unreadable). */
-export function unreadScripts(text: string, facts: Facts, cwd: string): string[] {
-  const out: string[] = [];
+/** Script files a command line runs, each with whether the hook can read it now. */
+function scriptsRun(text: string, facts: Facts, cwd: string): { script: string; abs: string; read: boolean }[] {
+  const out: { script: string; abs: string; read: boolean }[] = [];
   for (const line of text.split(/\n|;|&&|\|\|?/)) {
     const words = line.trim().replace(/^(exec|nohup|sudo|env|command)\s+/, '').split(/\s+/).filter((w) => w !== '');
     if (words.length === 0 || words[0]!.startsWith('#')) continue;
@@ -57,9 +57,43 @@ export function unreadScripts(text: string, facts: Facts, cwd: string): string[]
     if (!interpreted && !/\//.test(script) && !/\.(sh|py|js|mjs|cjs|pl|rb|php)$/.test(script)) continue;
     if (/[$`*?]/.test(script)) continue;
     const abs = resolvePath(cwd, script, facts.home);
-    if (facts.readFile(abs) === undefined) out.push(script);
+    out.push({ script, abs, read: facts.readFile(abs) !== undefined });
   }
   return out;
+}
+
+/** Script files a command line runs that the hook cannot read (absent now, or unreadable). */
+export function unreadScripts(text: string, facts: Facts, cwd: string): string[] {
+  return scriptsRun(text, facts, cwd).filter((s) => !s.read).map((s) => s.script);
+}
+
+/** Folders of the system's own programs, which an agent without root does not rewrite. */
+const SYSTEM_FOLDER = /^\/(usr|bin|sbin|lib|lib64|opt|etc|nix\/store|snap)\//;
+
+/**
+ * A recurring job (a crontab line, a systemd calendar timer) runs its script files again and again,
+ * outside the agent, for as long as the schedule holds it (stop 36, red team round 24): the hook judged
+ * each as it is now, but any later write to that file (an allowed `cp`, an edit) changes what every
+ * later run does and nothing looks at the schedule again. A job that runs a script the agent can
+ * rewrite (anything outside the system's own folders) asks. A one-time job (`at`, `systemd-run
+ * --on-active`) is judged as it runs now.
+ * The job is first judged as if it ran now.
+ */
+export function scheduledPayload(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+  const found = judgePayload(text, 'shell', place, writer, ctx, cwd);
+  return found.length > 0 ? found : rewritableScheduledScripts(text, place, writer, ctx.facts, cwd);
+}
+
+function rewritableScheduledScripts(text: string, place: DeferredPlace, writer: string, facts: Facts, cwd: string): Finding[] {
+  const script = scriptsRun(text, facts, cwd).find((s) => s.read && !SYSTEM_FOLDER.test(s.abs));
+  if (!script) return [];
+  return [{
+    rule: 'deferred.scheduled-rewritable',
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason: `${writer} makes ${place.where} run ${script.script} ${place.when}, a file that can be rewritten before then: the hook judged it as it is now, not as it will be when it runs.`,
+    targets: [{ kind: 'path', name: script.abs, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  }];
 }
 
 function wrap(found: Finding, place: DeferredPlace, writer: string): Finding {

@@ -1,4 +1,5 @@
 import { composeHomeMounts } from '../../policy/homeFileReads';
+import { direnvAsShell } from '../../policy/direnvStdlib';
 import { withCiSecrets, withSettingsVariables } from './ciSecrets';
 import { basename, dirname, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
@@ -398,7 +399,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     return { where: '.vscode/tasks.json', when: onOpen ? 'as soon as the folder is opened in the editor (runOn: folderOpen)' : 'when the task is run', language: 'shell', strictUnknown: onOpen, commands: editorTasks };
   }
   if (l.endsWith('/.devcontainer.json') || /\/\.devcontainer\/([^/]+\/)?devcontainer\.json$/.test(l)) return { where: 'the dev container configuration', when: 'when the folder is opened in a dev container (initializeCommand runs on this machine)', language: 'shell', strictUnknown: false, commands: devcontainerCommands };
-  if (lname === '.envrc' || lname === '.env.sh') return { where: name, when: 'whenever a shell enters the folder (direnv)', language: 'shell', strictUnknown: true, commands: whole };
+  if (lname === '.envrc' || lname === '.env.sh') return { where: name, when: 'whenever a shell enters the folder (direnv)', language: 'shell', strictUnknown: true, commands: direnvAsShell };
   if (l === '/etc/crontab' || l.startsWith('/etc/cron.d/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, true) };
   if (l.startsWith('/var/spool/cron/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, false) };
   if (/^\/etc\/cron\.(hourly|daily|weekly|monthly)\//.test(l)) return { where: p, when: `every ${/cron\.(\w+)/.exec(l)![1]!.replace(/ly$/, '').replace('dai', 'day')}`, language: 'shell', strictUnknown: true, commands: whole };

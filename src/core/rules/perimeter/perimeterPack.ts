@@ -8,7 +8,7 @@ import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '..
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import type { WorkMeter } from '../../policy/workMeter';
 import { patchEffects } from './patchText';
-import { isGuardedProgramName, isProgramFolder } from './runtimePlaces';
+import { shadowedProgramFolder } from './programFolders';
 import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
@@ -120,15 +120,6 @@ function copiesOnlySafeEntries(effect: PathEffect, j: Judge): boolean {
   });
 }
 
-/** Entries copied into a folder on PATH: unknown ones, or one named like a program the guard trusts, shadow it. */
-function shadowsPrograms(abs: string, effect: PathEffect, j: Judge): boolean {
-  if (!isProgramFolder(abs.toLowerCase(), j.view.home.toLowerCase(), j.view.pathFolders ?? [])) return false;
-  return !(effect.from ?? []).length || (effect.from ?? []).some((source) => {
-    const entries = source.dynamic || source.glob ? undefined : j.facts.listDir(resolvePath(j.cwd, source.text.replace(/\/\.?$/, ''), j.facts.home));
-    return entries === undefined || entries.some((e) => isGuardedProgramName(e));
-  });
-}
-
 function dirnameOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -184,11 +175,17 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   const folder = dedicatedFolder(abs, j.view);
   // Entries of any name land in a dedicated folder's own files (`cp /tmp/d/* .cursor/`); elsewhere only dot-entries matter.
-  if (effect.kind === 'extract' && shadowsPrograms(abs, effect, j)) {
-    deny(j, 'write-guard-file', `${j.inv.name} ${verb} the program folder ${shown} (on PATH) with entries it cannot name, or named like a program the guard or the agents run; ${DENY_SUFFIX}.`, shown);
+  // Entries landing in a program folder: the folder itself, or one below it (`~/.local` holds `~/.local/bin`), judged last.
+  const shadows = (below: boolean): boolean => {
+    const programs = effect.kind === 'extract' ? shadowedProgramFolder(abs, effect, j.facts, j.cwd, j.view, below) : undefined;
+    if (programs !== undefined) deny(j, 'write-guard-file', `${j.inv.name} ${verb} the program folder ${display(programs, j)} (on PATH) with entries it cannot name, or named like a program the guard or the agents run; ${DENY_SUFFIX}.`, shown);
+    return programs !== undefined;
+  };
+  if (shadows(false)) return;
+  if (effect.kind === 'extract' && !folder && copiesOnlySafeEntries(effect, j)) {
+    shadows(true);
     return;
   }
-  if (effect.kind === 'extract' && !folder && copiesOnlySafeEntries(effect, j)) return;
   if (folder && effect.kind !== 'create') {
     deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${folder}; ${DENY_SUFFIX}.`, shown);
     return;
@@ -217,7 +214,9 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   // `tar xf x.tgz -C ~/.ssh`: an authorized_keys (or an ssh rc, a config that runs programs) of the archive's choosing.
   if (effect.kind === 'extract' && aliasesOf(abs, j.view).some((p) => p.toLowerCase() === `${j.view.home.toLowerCase()}/.ssh`)) {
     deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where an authorized_keys file would open this machine to whoever holds its key; ${DENY_SUFFIX}.`, shown);
+    return;
   }
+  shadows(true);
 }
 
 /** A git move to other commits: the protected files among those git says differ between the trees; every protected path when git cannot say. */
