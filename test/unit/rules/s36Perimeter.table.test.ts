@@ -1,5 +1,5 @@
 import { perimeterFacts } from './perimeterFixtures';
-import { ask, allowed, familyTables, type Family } from './familyTable';
+import { ask, allowed, deny, familyTables, type Family } from './familyTable';
 
 /**
  * Stop 36 (red team rounds 24 and 25), the perimeter: agent hosts pinned to a release older than the hook
@@ -64,6 +64,27 @@ const TABLE: Record<string, Family> = {
       allowed('code-server --list-extensions'),
       allowed('code --diff a.ts b.ts'),
       allowed('cursor .'),
+    ],
+  },
+  'logrotate run on a configuration the hook reads: its logs and scripts': {
+    reason: /Blast Shield|logrotate|cannot resolve|cannot read now|includes other configurations|Deletes every file/,
+    rows: [
+      deny('logrotate -f -s /tmp/lr.state /tmp/lr/guard.conf'),
+      deny('sudo logrotate --force /tmp/lr/guard.conf'),
+      deny('logrotate -s /tmp/st /tmp/lr/script.conf'),
+      deny('logrotate -f /tmp/lr/hooks.conf'),
+      deny('logrotate -f /tmp/lr/keep.conf'),
+      deny('logrotate -f /tmp/lr/two.conf'),
+      deny(`logrotate -m 'sh -c "rm -rf ~/.blast-shield"' /tmp/lr/app.conf`),
+      ask('logrotate -f -s /tmp/lr.state /tmp/lr/home.conf'),
+      ask('logrotate -f /tmp/lr/fetch.conf'),
+      ask('logrotate -f /tmp/lr/include.conf'),
+      ask('logrotate -f /tmp/lr/missing.conf'),
+      ask('logrotate -f $CONF'),
+      ask('logrotate -f /tmp/lr/global0.conf'),
+      allowed('logrotate -f -s /tmp/lr.state /tmp/lr/app.conf'),
+      allowed('logrotate -d /tmp/lr/guard.conf'),
+      allowed('logrotate --version'),
     ],
   },
   'the disk, memory or CPUs starved under the hook': {
