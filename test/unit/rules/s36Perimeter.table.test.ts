@@ -128,3 +128,77 @@ const TABLE: Record<string, Family> = {
 };
 
 familyTables('rules/perimeter: stop 36 (agent hosts and editors, rounds 24 and 25)', TABLE, perimeterFacts);
+
+/**
+ * Hard links (rounds 24 and 25): two names of one file are told apart only by device and inode. `/tmp/hl/*`
+ * are other names of protected files; `/tmp/hl/store` is a package store's multiply-linked file (routine);
+ * `/tmp/hl/odd` has another name and one protected file cannot be stat'ed in the second machine.
+ */
+const INODES: Record<string, { inode: string; links: number }> = {
+  '/tmp/hl/hooks': { inode: '100', links: 2 },
+  '/work/app/.cursor/hooks.json': { inode: '100', links: 2 },
+  '/tmp/hl/audit': { inode: '200', links: 2 },
+  '/home/dev/.blast-shield/audit.jsonl': { inode: '200', links: 2 },
+  '/tmp/hl/claude': { inode: '300', links: 3 },
+  '/home/dev/.claude/settings.json': { inode: '300', links: 3 },
+  '/tmp/hl/store': { inode: '400', links: 5 },
+  '/tmp/hl/odd': { inode: '500', links: 2 },
+  '/work/app/src/index.ts': { inode: '600', links: 1 },
+};
+const DIRECTORIES = new Set(['/home/dev/.blast-shield', '/work/app/.cursor', '/home/dev/.claude']);
+
+function linkedFacts(unreadable?: string): ReturnType<typeof perimeterFacts> {
+  return perimeterFacts({
+    fileIdentity: (p: string) => {
+      if (p === unreadable) return undefined;
+      if (DIRECTORIES.has(p)) return { kind: 'directory', device: '1', inode: `d${p}`, links: 2 };
+      const known = INODES[p];
+      return known ? { kind: 'file', device: '1', ...known } : { kind: 'missing' };
+    },
+  });
+}
+
+familyTables('rules/perimeter: stop 36, writes through a hard link to a protected file', {
+  'a write through another name of a hook configuration or the guard home': {
+    reason: /hook configuration|agent configuration|Blast Shield's own folder|hard link/,
+    rows: [
+      deny("echo '{}' > /tmp/hl/hooks"),
+      deny('dd if=/dev/null of=/tmp/hl/hooks'),
+      deny('tee /tmp/hl/hooks < /dev/null'),
+      deny('truncate -s 0 /tmp/hl/hooks'),
+      deny('chmod 000 /tmp/hl/hooks'),
+      deny("printf '{}' >> /tmp/hl/hooks"),
+      deny('cp /dev/null /tmp/hl/hooks'),
+      deny("node -e \"require('fs').writeFileSync('/tmp/hl/hooks','{}')\""),
+      deny("python3 -c \"open('/tmp/hl/hooks','w').write('{}')\""),
+      deny('echo x > /tmp/hl/audit'),
+      deny('echo "{}" > /tmp/hl/claude'),
+      deny('ln .cursor/hooks.json /tmp/h'),
+      deny('cp -l .cursor/hooks.json /tmp/h2'),
+      deny('cp --link .cursor/hooks.json /tmp/h3'),
+      deny('link .cursor/hooks.json /tmp/h4'),
+      deny("python3 -c \"import os; os.link('.cursor/hooks.json', '/tmp/h5')\""),
+      deny("perl -e 'link \".cursor/hooks.json\", \"/tmp/h7\"'"),
+      deny('rsync -a --link-dest=/work/app/.cursor /work/app/.cursor/ /tmp/snap/'),
+      allowed('echo x > /tmp/hl/store'),
+      allowed('rm /tmp/hl/hooks'),
+      allowed('mv /tmp/hl/hooks /tmp/elsewhere'),
+      allowed('cat /tmp/hl/hooks'),
+      allowed('echo x > src/index.ts'),
+      allowed('ln src/index.ts /tmp/i'),
+      allowed('cp -l src/index.ts /tmp/i2'),
+    ],
+  },
+}, () => linkedFacts());
+
+familyTables('rules/perimeter: stop 36, a multiply-linked file that cannot be compared with every protected file', {
+  'asks, never allows silently': {
+    reason: /other names \(hard links\)/,
+    rows: [
+      ask('echo x > /tmp/hl/odd'),
+      ask("node -e \"require('fs').writeFileSync('/tmp/hl/odd','x')\""),
+      allowed('echo x > src/index.ts'),
+      allowed('rm /tmp/hl/odd'),
+    ],
+  },
+}, () => linkedFacts('/home/dev/.zshrc'));

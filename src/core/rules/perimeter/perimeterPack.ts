@@ -20,7 +20,8 @@ import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseCheckoutEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
-import { followsLastLink, pathsLedTo } from './linkTargets';
+import { followsLastLink } from './linkTargets';
+import { reachedPaths } from './hardLinks';
 import { codeLinkFinding } from './codeLinkPaths';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
@@ -299,8 +300,8 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
-    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, followsLastLink(effect, text))) {
+    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts; a hard link: hardLinks.ts).
+    for (const abs of reachedPaths(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, followsLastLink(effect, text), j.view, j.cwd, j.findings)) {
       if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
       else {
         for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
