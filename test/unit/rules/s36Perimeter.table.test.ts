@@ -202,3 +202,34 @@ familyTables('rules/perimeter: stop 36, a multiply-linked file that cannot be co
     ],
   },
 }, () => linkedFacts('/home/dev/.zshrc'));
+
+/**
+ * Round 24 false positives: `git checkout -f HEAD` goes back to the last commit like `reset --hard`, so only tracked
+ * files that differ from it change. With the hook configurations unchanged it is not a perimeter matter (it still
+ * asks: it discards the uncommitted work in src/); with a hook configuration changed it still denies.
+ */
+const unchangedHooks = (): ReturnType<typeof perimeterFacts> =>
+  perimeterFacts({ gitPathStates: (_tree: string, paths: readonly string[]) => Object.fromEntries(paths.map((p) => [p, p.includes('/src/') ? 'modified' : 'unmodified'])) });
+const changedHooks = (): ReturnType<typeof perimeterFacts> =>
+  perimeterFacts({ gitPathStates: (_tree: string, paths: readonly string[]) => Object.fromEntries(paths.map((p) => [p, 'modified'])) });
+
+familyTables('rules/perimeter: stop 36, a forced checkout of the last commit with the hook configurations unchanged', {
+  'judged like reset --hard (only tracked files that differ)': {
+    reason: /Blast Shield's protection/,
+    rows: [
+      deny('git checkout -f HEAD~3'),
+      deny('git checkout -f -- .cursor'),
+      allowed('git checkout -f HEAD'),
+      allowed('git checkout -f'),
+      allowed('git checkout --force @'),
+      allowed('git reset --hard'),
+    ],
+  },
+}, unchangedHooks, 'not-deny');
+
+familyTables('rules/perimeter: stop 36, a forced checkout of the last commit over a changed hook configuration', {
+  'still denies': {
+    reason: /Blast Shield's protection/,
+    rows: [deny('git checkout -f HEAD'), deny('git checkout -f'), deny('git reset --hard')],
+  },
+}, changedHooks);
