@@ -34,7 +34,7 @@ import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
 import { agentLaunchFindings } from './agentLaunches';
-import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
+import { inlineCodeOnlyReads, modeLowersNothing, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
   aliasesOf, dedicatedFolder, exists,
@@ -199,7 +199,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (j.work && !j.work.spend(UNITS_PER_LOOK_BELOW)) return;
   // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
   let below = protectedBeneath(abs, j.facts, j.view, effect.names || effect.gitScope ? 64 : 8).filter(
-    (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
+    (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home') && !(effect.modeChange && modeLowersNothing(protectionOf(p, j.view)?.kind ?? '', effect)),
   );
   // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
   const elsewhere = gitPointedElsewhere(j.inv);
