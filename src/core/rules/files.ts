@@ -327,7 +327,7 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const toSelf = inv.name === 'chown' && SELF_OWNER.test(parsed.positionals[0]?.raw ?? '');
   // `chmod -R u+w .` (stop 36, round 24): only gives the owner back rights on its own files; nothing is lost or opened to others.
-  const ownerGrant = inv.name === 'chmod' && !hasFlag(parsed, ['--reference']) && /^u\+/.test(parsed.positionals[0]?.text ?? '') && modeChangeOf(parsed.positionals[0]?.text) === 'grants';
+  const ownerGrant = inv.name === 'chmod' && !hasFlag(parsed, ['--reference']) && (parsed.positionals[0]?.text ?? '').startsWith('u+') && modeChangeOf(parsed.positionals[0]?.text) === 'grants';
   for (const w of paths) {
     // `sudo chown -R $USER ~/.npm`: a package manager's cache in the home folder given back to its user.
     if (toSelf && HOME_TOOL_FOLDERS.test(w.raw)) continue;

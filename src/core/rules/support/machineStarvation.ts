@@ -30,7 +30,7 @@ export function starvingLoad(inv: Invocation): string | undefined {
   const { valued } = freeFormReadings(inv.args);
   if (valued.options.some((o) => INFO.test(o.name))) return undefined;
   const value = (...names: string[]): string | undefined => valued.options.filter((o) => names.includes(o.name)).map(optionValue).filter((v) => v !== undefined).pop();
-  const memory = valued.options.find((o) => /-bytes$/.test(o.name) && Number(/^(\d+)%$/.exec(optionValue(o) ?? '')?.[1] ?? 0) >= 50);
+  const memory = valued.options.find((o) => o.name.endsWith('-bytes') && Number(/^(\d+)%$/.exec(optionValue(o) ?? '')?.[1] ?? 0) >= 50);
   if (memory) return `takes ${optionValue(memory)} of the memory (${memory.name})`;
   if (valued.options.some((o) => o.name === '--all' || o.name === '-a')) return 'starts every stressor it has';
   const counts = valued.options.filter((o) => !NOT_A_COUNT.test(o.name) && /^\d+$/.test(optionValue(o) ?? '')).map((o) => ({ name: o.name, n: Number(optionValue(o)) }));
