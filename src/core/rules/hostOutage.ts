@@ -319,7 +319,8 @@ function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-const NOT_A_FILE = /^\/dev\/(null|stdout|stderr|tty|fd\/[12])$/;
+/** Not a file on a disk: the null device, the terminal, and devices (a disk device written to is `host.disk-write`'s); `/dev/shm` is memory, and fills. */
+const NOT_A_FILE = /^\/dev\/(?!shm\/)/;
 const ddOperand = (inv: Invocation, key: string): string | undefined => inv.args.find((w) => w.text.startsWith(`${key}=`))?.text.slice(key.length + 1);
 
 /** Filters that pass all of their standard input on (with no file operand of their own to read instead). */
@@ -358,7 +359,7 @@ function endlessTarget(inv: Invocation): string | undefined {
 function endlessCopy(inv: Invocation, ctx: RuleContext): Finding[] {
   const operands = readEffectArgs(inv.args, EFFECT_GRAMMARS[inv.name] ?? effectGrammar('', [])).operands.map((w) => w.text);
   const source = operands.slice(0, -1).find((t) => ENDLESS_SOURCE.test(t));
-  if (operands.length < 2 || source === undefined) return [];
+  if (operands.length < 2 || source === undefined || NOT_A_FILE.test(operands.at(-1)!)) return [];
   return ask('disk-fill', `Copies ${source}, which never ends, into ${operands.at(-1)} (${inv.name}): a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);
 }
 

@@ -7,14 +7,13 @@ import { knownPlaces, type PerimeterView } from './protectedPaths';
  * A write through a hard link (stop 36, red team rounds 24 and 25): `echo '{}' > scratch/hl`, `dd of=scratch/hl`,
  * `fs.writeFileSync('scratch/hl')`, where `scratch/hl` and `.cursor/hooks.json` are two names of one file.
  * The symbolic-link facts (`realPath`) see nothing: a hard link is a name like any other. An existing regular
- * file with more than one name that an effect opens (a write, a truncation, a mode change; not a delete, a
- * move or a new link, which act on the name only) is compared, by device and inode, with the protected files
+ * file with more than one name that a write opens (a redirect, a truncation, an in-place edit, a mode change;
+ * not a read, a delete, a move or a new link, which act on the name only) is compared, by device and inode, with the protected files
  * the perimeter knows (`knownPlaces`, and the files in the guard home and the protected hook folders). The
  * same file is that protected file; a protected file that cannot be compared (its stat fails) leaves the
  * answer unknown, and the caller asks. One stat per named path and decision (memoised facts); nothing walks.
  */
 
-const ON_THE_NAME: ReadonlySet<PathEffect['kind']> = new Set(['delete', 'move', 'link', 'create']);
 /** Protected folders whose files are compared one by one (listed, not walked): the guard home and the hook folders. */
 const LISTED_FOLDERS = /(\/\.blast-shield|\/\.blast-shield\/(ipc|bin)|\/\.(github|clinerules|copilot|kiro)\/hooks)$/;
 const MAX_LISTED = 64;
@@ -42,7 +41,8 @@ function candidates(view: PerimeterView, cwd: string, facts: Facts): string[] {
 
 /** The protected file `abs` is another name of, when an effect of `kind` reaches the file's content through it. */
 export function hardLinkTwin(abs: string, kind: PathEffect['kind'], facts: Facts, view: PerimeterView, cwd: string): HardLinkTwin {
-  if (!facts.fileIdentity || ON_THE_NAME.has(kind)) return undefined;
+  // Only a write opens the file's content: reads, deletes, moves and new links act on the name (and a stat per read would spend the decision's budget).
+  if (!facts.fileIdentity || kind !== 'write') return undefined;
   const target = facts.fileIdentity(abs);
   if (target?.kind !== 'file' || target.links < 2) return undefined;
   let unknown = false;
