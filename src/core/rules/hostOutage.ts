@@ -330,19 +330,20 @@ const PASS_THROUGH: ReadonlySet<string> = new Set(['cat', 'pv', 'tee', 'base64',
  * Output that never ends (stop 36, round 24): `yes`, `cat /dev/zero`, `dd if=/dev/urandom` with no `count=`, and
  * a filter (`tr`, `base64`, `tee`, `dd` without `count=`) whose standard input is such a stream.
  */
-function streamsWithoutEnd(inv: Invocation): boolean {
-  const fromEndless = inv.stdin?.kind === 'pipe' && streamsWithoutEnd(inv.stdin.from);
+function streamsWithoutEnd(inv: Invocation, depth = 0): boolean {
+  // Asked only of the programs that pass their input on, a few pipe stages back.
+  const fromEndless = (): boolean => depth < 8 && inv.stdin?.kind === 'pipe' && streamsWithoutEnd(inv.stdin.from, depth + 1);
   if (inv.name === 'yes') return inv.args.length <= 1;
   if (inv.name === 'dd') {
     if (ddOperand(inv, 'count') !== undefined) return false;
     const input = ddOperand(inv, 'if');
-    return input !== undefined ? ENDLESS_SOURCE.test(input) : fromEndless || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path));
+    return input !== undefined ? ENDLESS_SOURCE.test(input) : fromEndless() || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path));
   }
   if (!PASS_THROUGH.has(inv.name)) return false;
   if ((inv.name === 'cat' || inv.name === 'pv') && inv.args.some((w) => ENDLESS_SOURCE.test(w.text))) return true;
   // tee's operands are outputs and tr's are sets: both read only their standard input.
   const reads = inv.name === 'tee' || inv.name === 'tr' || readEffectArgs(inv.args, effectGrammar('', [])).operands.length === 0;
-  return reads && (fromEndless || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path)));
+  return reads && (fromEndless() || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path)));
 }
 
 /** Where an endless stream lands other than a redirect: `dd of=FILE`, `tee FILE`. */
