@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CredentialFacts, Facts, FileStatus, GitHistoryQuery, GitMove, GitPathState, ProductionMap } from '../core/policy/types';
+import type { CredentialFacts, Facts, FileIdentity, FileStatus, GitHistoryQuery, GitMove, GitPathState, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
@@ -60,6 +60,20 @@ const FORBIDDEN_ROOTS = ['/proc', '/sys', '/dev'];
 
 function forbidden(p: string): boolean {
   return FORBIDDEN_ROOTS.some((root) => p === root || p.startsWith(root + '/'));
+}
+
+/** Which file a path names and how many hard links it has (`Facts.fileIdentity`); undefined when the stat fails for another reason than absence. */
+export function fileIdentity(absolutePath: string): FileIdentity | undefined {
+  if (!path.isAbsolute(absolutePath)) return { kind: 'missing' };
+  const normal = path.resolve(absolutePath);
+  if (forbidden(normal)) return undefined;
+  try {
+    const stat = fs.statSync(normal, { bigint: true });
+    return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', device: String(stat.dev), inode: String(stat.ino), links: Number(stat.nlink) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : undefined;
+  }
 }
 
 /** Text of a regular file, at most 1 MB, containing no NUL byte; undefined for anything else. */
@@ -360,6 +374,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const statuses = new Map<string, FileStatus>();
   const realPaths = new Map<string, string | undefined>();
   const realFolders = new Map<string, string>();
+  const identities = new Map<string, FileIdentity | undefined>();
 
   const facts: Facts = {
     cwd,
@@ -384,6 +399,11 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     realPath(absolutePath: string) {
       if (!realPaths.has(absolutePath)) realPaths.set(absolutePath, linkTarget(absolutePath, realFolders));
       return realPaths.get(absolutePath);
+    },
+    // Once per path for these facts' life, like realPath: only a multiply-linked write target and the protected files it is compared with are asked.
+    fileIdentity(absolutePath: string) {
+      if (!identities.has(absolutePath)) identities.set(absolutePath, fileIdentity(absolutePath));
+      return identities.get(absolutePath);
     },
     ...(opts.scriptSession ? { unstableScript: (absolutePath: string) => unstableScriptReason(absolutePath, sessionStart()) } : {}),
     listDir(absolutePath: string) {

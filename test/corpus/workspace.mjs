@@ -4,7 +4,7 @@
 // repository. Rows name their working folder relative to the root this returns ("app", "clean", ...).
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,12 +309,29 @@ function copyScratch(world) {
     copy(join(fixtures, name), join(world.root, 'scratch'));
     plantLinks(join(fixtures, name, LINK_MANIFEST), world);
   }
+  // Hard links last: a fixture copied later over one would be written through it into its target.
+  for (const name of readdirSync(fixtures)) plantHardLinks(join(fixtures, name, LINK_MANIFEST), world);
+}
+
+/** The manifest's `hardLinks`: each name under scratch made another name of an existing file of the world. */
+function plantHardLinks(manifestPath, world) {
+  if (!existsSync(manifestPath)) return;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  for (const [at, target] of Object.entries(manifest.hardLinks ?? {})) {
+    const here = join(world.root, 'scratch', at);
+    mkdirSync(dirname(here), { recursive: true });
+    rmSync(here, { force: true });
+    linkSync(join(world.root, target), here);
+  }
 }
 
 /**
  * A corpus's symbolic links (a repository holds none): `fixtures/<corpus>/links.json` is
  * `{ "links": { "<path under scratch>": "<target under the world root>" },
+ *    "hardLinks": { "<path under scratch>": "<existing file under the world root>" },
  *    "archives": { "<path under scratch>.tar|.zip": { "<entry name>": "<target under the world root>" } } }`.
+ * A hard link takes the place of any fixture file copied there (it is the same file as its target), planted
+ * after every corpus's files are copied (plantHardLinks).
  * Each link points at the absolute target in this world (as the red team's did); each archive holds
  * only link entries, made by `tar`/`zip` from a temporary folder of such links.
  */

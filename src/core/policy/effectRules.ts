@@ -74,6 +74,23 @@ function transfer(sourceKind: EffectKind, name: string): EffectRule {
   };
 }
 
+/** What a chmod mode does to what the owner and others may do (`PathEffect.modeChange`): symbolic owner grants of read/write (`u+w`, `u+rwX`), or an octal mode whose owner digit keeps read and write and whose others' digits hold no write. */
+export function modeChangeOf(mode: string | undefined): PathEffect['modeChange'] {
+  if (mode === undefined) return undefined;
+  if (/^u\+[rwX]+(,u\+[rwX]+)*$/.test(mode)) return 'grants';
+  const m = /^0?([67])([0-7])([0-7])$/.exec(mode);
+  if (!m || (Number(m[2]) & 2) !== 0 || (Number(m[3]) & 2) !== 0) return undefined;
+  return m[1] === '7' ? 'grants' : 'keeps-owner-rw';
+}
+
+/** chmod: every operand's mode changes; a mode that lowers nothing says so (`modeChangeOf`). */
+function chmod(args: readonly ArgWord[], inv: Invocation): PathEffect[] {
+  const effects = changeAll('write', 'chmod', true)(args, inv);
+  const read = readEffectArgs(args, grammarOf('chmod'));
+  const change = has(read, 'reference') ? undefined : modeChangeOf(read.operands[0]?.text);
+  return change ? effects.map((e) => (e.kind === 'write' ? { ...e, modeChange: change } : e)) : effects;
+}
+
 /** Every operand is changed, after a leading mode/owner operand for chmod/chown/chgrp/chattr. */
 function changeAll(kind: EffectKind, name: string, skipFirst: boolean): EffectRule {
   return (args) => {
@@ -389,6 +406,7 @@ function find(args: readonly ArgWord[]): PathEffect[] {
   let narrowing = true;
   let deletes = false;
   let edits = false;
+  const modeChanges: NonNullable<PathEffect['modeChange']>[] = [];
   const out: PathEffect[] = [];
   for (let k = 0; k < rest.length; k++) {
     const t = rest[k]!.text;
@@ -401,7 +419,10 @@ function find(args: readonly ArgWord[]): PathEffect[] {
     } else if (t === '-delete') deletes = true;
     else if (t === '-exec' || t === '-execdir' || t === '-ok' || t === '-okdir') {
       const command = basename(rest[k + 1]?.text ?? '');
-      if (IN_PLACE_EDITORS.has(command)) edits = true;
+      // `-exec chmod 644 {} +`: a mode change, judged by what the mode takes away (stop 36).
+      const modes = command === 'chmod' ? modeChangeOf(rest[k + 2]?.text) : undefined;
+      if (modes) modeChanges.push(modes);
+      else if (IN_PLACE_EDITORS.has(command)) edits = true;
       else if (!READ_ONLY_COMMANDS.has(command)) deletes = true;
     } else if (t === '-fprint' || t === '-fprint0' || t === '-fls' || t === '-fprintf') {
       const v = rest[k + 1];
@@ -411,7 +432,9 @@ function find(args: readonly ArgWord[]): PathEffect[] {
   }
   const roots = starts.length > 0 ? starts : [{ text: '.', raw: '.', dynamic: false, glob: false }];
   const narrowed = { recursive: true, ...(narrowing && names.length > 0 ? { names } : {}), ...(follows ? { followsLinks: true } : {}) };
+  const modeChange = modeChanges.includes('keeps-owner-rw') ? 'keeps-owner-rw' : 'grants';
   if (deletes || edits) for (const word of roots) out.push({ kind: deletes ? 'delete' : 'write', word, ...narrowed });
+  else if (modeChanges.length > 0) for (const word of roots) out.push({ kind: 'write', word, ...narrowed, modeChange });
   else out.push(...each('read', roots));
   return out;
 }
@@ -468,7 +491,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
     const read = readEffectArgs(args, grammarOf('fallocate'));
     return each(has(read, 'p', 'punch-hole', 'c', 'collapse-range', 'z', 'zero-range', 'i', 'insert-range') ? 'write' : 'create', read.operands);
   },
-  chmod: changeAll('write', 'chmod', true),
+  chmod,
   chown: changeAll('write', 'chown', true),
   chgrp: changeAll('write', 'chgrp', true),
   chattr: changeAll('write', 'chattr', true),

@@ -64,6 +64,12 @@ export interface PathEffect {
   gitScope?: GitScope;
   /** For a git move to other commits (a branch switch, a merge, a revert ...): what git is asked about the files it changes. */
   gitMoves?: readonly GitMove[];
+  /**
+   * For a mode change only (`chmod`, `find -exec chmod`): `grants` adds to what the owner may do and opens nothing
+   * to others (`u+w`, `755`); `keeps-owner-rw` keeps the owner's read and write, opens nothing to others, and takes
+   * execute away (`644`, `600`). Omitted for any other mode (`000`, `u-r`, `a+w`, `666`).
+   */
+  modeChange?: 'grants' | 'keeps-owner-rw';
 }
 
 export interface GitScope {

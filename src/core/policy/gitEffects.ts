@@ -79,6 +79,9 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
     }
     case 'checkout': {
       const dashed = rest.findIndex((w) => w.text === '--');
+      // `git checkout -f` / `-f HEAD` (stop 36, round 24): back to the last commit, like `reset --hard`: only tracked files that differ change.
+      const toLast = dashed < 0 && opts.operands.every((w) => w.text === 'HEAD' || w.text === '@') && !has(opts, 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach', 'b', 'B', 'orphan');
+      if (toLast && has(opts, 'f', 'force')) return [...out, rewrite(toHead)];
       if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
       // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
       if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());

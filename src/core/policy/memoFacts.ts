@@ -27,6 +27,8 @@ export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
   if (fileStatus) memo.fileStatus = once((p) => fileStatus.call(facts, p), 'unreadable' as const, STAT_LOOKUP_UNITS);
   const realPath = facts.realPath;
   if (realPath) memo.realPath = once((p) => realPath.call(facts, p), undefined, STAT_LOOKUP_UNITS);
+  const fileIdentity = facts.fileIdentity;
+  if (fileIdentity) memo.fileIdentity = once((p) => fileIdentity.call(facts, p), undefined, STAT_LOOKUP_UNITS);
   const credentials = facts.credentials;
   if (credentials) {
     const memoCredentials: CredentialFacts = {

@@ -221,6 +221,9 @@ export interface CredentialFacts {
 
 export type FileStatus = 'missing' | 'file' | 'too-large' | 'unreadable' | 'directory';
 
+/** Which file a path names (device and inode, as decimal text) and how many names it has; `missing` when nothing is there. */
+export type FileIdentity = { kind: 'file' | 'directory' | 'other'; device: string; inode: string; links: number } | { kind: 'missing' };
+
 export interface Facts {
   /** Absolute working directory of the command. */
   cwd: string;
@@ -247,6 +250,13 @@ export interface Facts {
    * path by where it leads (`rm link/hooks.json` with `link` -> a project's `.cursor`).
    */
   realPath?(absolutePath: string): string | undefined;
+  /**
+   * Which file a path names (its device and inode, following symlinks) and how many hard links it has;
+   * undefined when that cannot be known (no permission). A write through one hard link changes the file
+   * every other name shows: the perimeter compares a multiply-linked target with the protected files it
+   * knows (`rules/perimeter/hardLinks.ts`). Omitted: no file is known to have another name.
+   */
+  fileIdentity?(absolutePath: string): FileIdentity | undefined;
   /**
    * Why a script file's text cannot stand for what will run (the agent may rewrite it between the
    * check and the run), or undefined. Omitted: scripts are judged by their text.

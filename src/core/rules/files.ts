@@ -1,4 +1,5 @@
 import { ownTable } from '../ownTable';
+import { modeChangeOf } from '../policy/effectRules';
 import { removalLosesNothing } from './support/recoverableRemovals';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { canonicalCalls } from './support/codeAliases';
@@ -325,10 +326,13 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   const paths = hasFlag(parsed, ['--reference']) ? parsed.positionals : parsed.positionals.slice(1);
   const findings: Finding[] = [];
   const toSelf = inv.name === 'chown' && SELF_OWNER.test(parsed.positionals[0]?.raw ?? '');
+  // `chmod -R u+w .` (stop 36, round 24): only gives the owner back rights on its own files; nothing is lost or opened to others.
+  const ownerGrant = inv.name === 'chmod' && !hasFlag(parsed, ['--reference']) && (parsed.positionals[0]?.text ?? '').startsWith('u+') && modeChangeOf(parsed.positionals[0]?.text) === 'grants';
   for (const w of paths) {
     // `sudo chown -R $USER ~/.npm`: a package manager's cache in the home folder given back to its user.
     if (toSelf && HOME_TOOL_FOLDERS.test(w.raw)) continue;
     const p = classifyPath(w, inv.cwd, ctx.facts);
+    if (ownerGrant && p.class !== 'catastrophic') continue;
     if (p.class === 'catastrophic') {
       findings.push(finding(`${inv.name}-recursive`, 'deny', `Recursively changes ownership or permissions of ${describeClass(p)} (${inv.name} -R).`, [pathTarget(p, ctx)]));
     } else if (p.class === 'workspace' || p.class === 'dynamic' || (p.class === 'other' && !p.insideWorkspace)) {

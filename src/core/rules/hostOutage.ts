@@ -1,8 +1,9 @@
 import { ownTable } from '../ownTable';
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import type { GrammarSpec } from '../registry/grammar';
 import { codeForksEndlessly, shellSpawnsEndlessly } from './support/endlessSpawns';
+import { starvingLoad } from './support/machineStarvation';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { isLoopbackHost } from '../policy/production';
@@ -303,18 +304,64 @@ function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
     if (fills(bytes(length))) return full(`Reserves ${length} of disk space (fallocate)`);
   }
   if (inv.name === 'dd' && !inv.args.some((w) => /^of=\/dev\/null$/.test(w.text))) {
-    const pick = (key: string): string | undefined => inv.args.find((w) => w.text.startsWith(`${key}=`))?.text.slice(key.length + 1);
-    const block = bytes(pick('bs') ?? pick('obs')) ?? 512;
-    const count = Number(pick('count'));
-    if (Number.isFinite(count) && fills(block * count) && pick('of') !== undefined) return full(`Writes ${Math.round((block * count) / 2 ** 30)} GiB with dd`);
+    const block = bytes(ddOperand(inv, 'bs') ?? ddOperand(inv, 'obs')) ?? 512;
+    const count = Number(ddOperand(inv, 'count'));
+    if (Number.isFinite(count) && fills(block * count) && ddOperand(inv, 'of') !== undefined) return full(`Writes ${Math.round((block * count) / 2 ** 30)} GiB with dd`);
   }
-  const endless = (inv.name === 'yes' && inv.args.length <= 1) || (['cat', 'pv'].includes(inv.name) && inv.args.some((w: ArgWord) => /^\/dev\/(zero|u?random)$/.test(w.text)));
-  const intoFile = inv.redirects.find((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && !/^\/dev\/(null|stdout|stderr|tty)$/.test(r.target.text));
+  const endless = streamsWithoutEnd(inv);
+  const intoFile = inv.redirects.find((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && !NOT_A_FILE.test(r.target.text));
   if (endless && intoFile) return full(`Writes without end into ${intoFile.target.text} (${inv.name})`);
+  const written = endless ? endlessTarget(inv) : undefined;
+  if (written !== undefined) return full(`Writes without end into ${written} (${inv.name})`);
   const bounded = boundedButHuge(inv);
   const into = bounded?.into ?? intoFile?.target.text;
   if (bounded && into !== undefined) return full(`Writes ${bounded.size} into ${into} (${inv.name})`);
   return [];
+}
+
+/** Not a file on a disk: the null device, the terminal, and devices (a disk device written to is `host.disk-write`'s); `/dev/shm` is memory, and fills. */
+const NOT_A_FILE = /^\/dev\/(?!shm\/)/;
+const ddOperand = (inv: Invocation, key: string): string | undefined => inv.args.find((w) => w.text.startsWith(`${key}=`))?.text.slice(key.length + 1);
+
+/** Filters that pass all of their standard input on (with no file operand of their own to read instead). */
+const PASS_THROUGH: ReadonlySet<string> = new Set(['cat', 'pv', 'tee', 'base64', 'xxd', 'od', 'hexdump', 'tr', 'gzip', 'xz', 'bzip2', 'zstd', 'lz4']);
+
+/**
+ * Output that never ends (stop 36, round 24): `yes`, `cat /dev/zero`, `dd if=/dev/urandom` with no `count=`, and
+ * a filter (`tr`, `base64`, `tee`, `dd` without `count=`) whose standard input is such a stream.
+ */
+function streamsWithoutEnd(inv: Invocation, depth = 0): boolean {
+  // Asked only of the programs that pass their input on, a few pipe stages back.
+  const fromEndless = (): boolean => depth < 8 && inv.stdin?.kind === 'pipe' && streamsWithoutEnd(inv.stdin.from, depth + 1);
+  if (inv.name === 'yes') return inv.args.length <= 1;
+  if (inv.name === 'dd') {
+    if (ddOperand(inv, 'count') !== undefined) return false;
+    const input = ddOperand(inv, 'if');
+    return input !== undefined ? ENDLESS_SOURCE.test(input) : fromEndless() || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path));
+  }
+  if (!PASS_THROUGH.has(inv.name)) return false;
+  if ((inv.name === 'cat' || inv.name === 'pv') && inv.args.some((w) => ENDLESS_SOURCE.test(w.text))) return true;
+  // tee's operands are outputs and tr's are sets: both read only their standard input.
+  const reads = inv.name === 'tee' || inv.name === 'tr' || readEffectArgs(inv.args, effectGrammar('', [])).operands.length === 0;
+  return reads && (fromEndless() || (inv.stdin?.kind === 'file' && ENDLESS_SOURCE.test(inv.stdin.path)));
+}
+
+/** Where an endless stream lands other than a redirect: `dd of=FILE`, `tee FILE`. */
+function endlessTarget(inv: Invocation): string | undefined {
+  if (inv.name === 'dd') {
+    const out = ddOperand(inv, 'of');
+    return out !== undefined && !NOT_A_FILE.test(out) ? out : undefined;
+  }
+  if (inv.name === 'tee') return readEffectArgs(inv.args, effectGrammar('', [])).operands.map((w) => w.text).find((t) => !NOT_A_FILE.test(t));
+  return undefined;
+}
+
+/** `cp /dev/zero ~/fill`, `install /dev/urandom f`: a copy whose source never ends. */
+function endlessCopy(inv: Invocation, ctx: RuleContext): Finding[] {
+  const operands = readEffectArgs(inv.args, EFFECT_GRAMMARS[inv.name] ?? effectGrammar('', [])).operands.map((w) => w.text);
+  const source = operands.slice(0, -1).find((t) => ENDLESS_SOURCE.test(t));
+  if (operands.length < 2 || source === undefined || NOT_A_FILE.test(operands.at(-1)!)) return [];
+  return ask('disk-fill', `Copies ${source}, which never ends, into ${operands.at(-1)} (${inv.name}): a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);
 }
 
 const HEAD_GRAMMAR = effectGrammar('cn', ['bytes', 'lines']);
@@ -366,10 +413,16 @@ function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('toolchain-removal', `Removes ${removed} itself (${inv.name} ${parsed.path.join(' ')}): every later install on this machine fails until it is bootstrapped again.`, ctx, removed);
 }
 
+/** `stress-ng --vm 8 --vm-bytes 95%`, `stress --cpu 256 --timeout 600`: the machine's memory or CPUs taken from everything else. */
+function starvation(inv: Invocation, ctx: RuleContext): Finding[] {
+  const load = inv.remote ? undefined : starvingLoad(inv);
+  return load ? ask('starvation', `${inv.name} ${load}: a machine out of memory or CPU time kills or delays every other program, the guard's hook among them, and some hosts run the command when their hook does not answer in time.`, ctx) : [];
+}
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill, tee: diskFill, base64: diskFill, xxd: diskFill, od: diskFill, hexdump: diskFill, tr: diskFill, gzip: diskFill, xz: diskFill, bzip2: diskFill, zstd: diskFill, lz4: diskFill, cp: endlessCopy, install: endlessCopy, stress: starvation, 'stress-ng': starvation,
 });
 
 export const hostOutagePack: RulePack = {

@@ -29,8 +29,9 @@ function signalsOf(inv: Invocation): string[] {
       if (args[i + 1] !== undefined) out.push(args[i + 1] as string);
       i++;
     } else if (a.startsWith('--signal=')) out.push(a.slice('--signal='.length));
+    // `-sigusr1` (the shells and procps' kill take names in any case) before the glued `-s<signal>`.
+    else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/i.test(a) && isUsr1(a)) out.push(a);
     else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));
-    else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/.test(a) && isUsr1(a)) out.push(a);
     else if (/^-[0-9]+$/.test(a)) out.push(a);
   }
   return out;
@@ -81,11 +82,48 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-/** By name in any language, or by number (10, 30, 16) as the second argument of a kill call. */
-const SNIPPET_USR1 = /\b_debugProcess\b|\bSIGUSR1\b|['"]USR1['"]|\bSignal\.USR1\b|\bkill\s*\(\s*[^,()]+,\s*(10|30|16)\s*\)/;
+/** SIGUSR1 by name in any language: `SIGUSR1`, `'USR1'`, Ruby's `:USR1`, `Signal.USR1`, Perl's bareword `USR1 => $pid`. */
+const SNIPPET_USR1_NAME = /\b_debugProcess\b|\bSIGUSR1\b|['"]USR1['"]|:USR1\b|\bSignal\.USR1\b|\bUSR1\s*=>/;
+
+/** A kill call in any language: os.kill / os.killpg, process.kill, Process.kill, syscall.Kill, posix_kill, Perl's `kill LIST`. */
+const KILL_CALL = /\b(?:kill|killpg|Kill|posix_kill)\b[ \t]*(\()?/g;
+
+/** SIGUSR1 by number as one argument, in either place (Python and Node put the signal second, Ruby and Perl first), bare or wrapped once (`signal.Signals(10)`), decimal or hex. */
+const USR1_NUMBER_ARG = /^(?:[\w.]+\(\s*)?-?(?:10|30|16|0x0*a|0x0*1e|0x0*10)\s*\)?$/i;
+
+/** The arguments of the call whose name ends at `from`: up to the matching parenthesis, or (no parenthesis, Perl) to the statement's end; split at top-level commas and `=>`. */
+function callArguments(text: string, from: number, parenthesised: boolean): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (c === ',' || (c === '=' && text[i + 1] === '>'))) {
+      args.push(current.trim());
+      current = '';
+      if (c === '=') i++;
+      continue;
+    } else if (depth === 0 && !parenthesised && (c === ';' || c === '\n')) break;
+    current += c;
+  }
+  args.push(current.trim());
+  return args;
+}
+
+function sendsUsr1ByNumber(text: string): boolean {
+  for (const m of text.matchAll(KILL_CALL)) {
+    const from = (m.index ?? 0) + m[0].length;
+    if (callArguments(text, from, m[1] !== undefined).some((arg) => USR1_NUMBER_ARG.test(arg))) return true;
+  }
+  return false;
+}
 
 function checkSnippet(snippet: CodeSnippet): Finding[] {
-  return SNIPPET_USR1.test(snippet.text) ? [deny(`${snippet.runner.name} code sends SIGUSR1 or opens another process's inspector`)] : [];
+  return SNIPPET_USR1_NAME.test(snippet.text) || sendsUsr1ByNumber(snippet.text) ? [deny(`${snippet.runner.name} code sends SIGUSR1 or opens another process's inspector`)] : [];
 }
 
 export const inspectorPack: RulePack = {

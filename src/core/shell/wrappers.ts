@@ -38,6 +38,8 @@ export interface Peeled {
   fetchedFrom?: string;
   /** Extra note for `via`, e.g. 'xargs' (args come from stdin). */
   label?: string;
+  /** A package runner's package as written, when the command it runs is named after the package's binary (`npx @openai/codex@0.1.0` runs `codex`). */
+  fetched?: ArgWord;
   /** Not a wrapper in this use: the command runs as itself, with its own handler (`go run main.go` reads main.go). */
   notWrapping?: boolean;
 }
@@ -345,8 +347,9 @@ function npxPeel(args: ArgWord[]): Peeled {
   const folder = [read.valueWord('-p'), rest[0]].find((w) => w !== undefined && !w.dynamic && /^(\.{1,2}\/|\/|~\/|file:)/.test(w.text));
   if (folder) return { argv: [{ ...folder, text: 'npm', raw: 'npm' }, { ...folder, text: 'install', raw: 'install' }, { ...folder, text: folder.text.replace(/^file:/, ''), raw: folder.raw.replace(/^file:/, '') }] };
   // `npx some-package@1.2.3 args` runs the package's binary, named like the package.
-  rest[0] = packageBinary(rest[0]!);
-  return { argv: rest };
+  const spec = rest[0]!;
+  rest[0] = packageBinary(spec);
+  return rest[0] === spec ? { argv: rest } : { argv: rest, fetched: spec };
 }
 
 /** `doppler run -- cmd`, `op run -- cmd`, `dotenv -e .env -- cmd`: secret injectors and env loaders. */
@@ -419,8 +422,9 @@ function uvxPeel(args: ArgWord[]): Peeled {
   const address = [read.valueWord('--from'), read.valueWord('--with'), rest[0]].find((w) => w !== undefined && !w.dynamic && /^(git\+|https?:\/\/)/.test(w.text));
   if (address) return { argv: [], unknown: `uvx fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the index, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
-  rest[0] = packageBinary(rest[0]!);
-  return { argv: rest };
+  const spec = rest[0]!;
+  rest[0] = packageBinary(spec);
+  return rest[0] === spec ? { argv: rest } : { argv: rest, fetched: spec };
 }
 
 const CARGO = wrapperGrammar([

@@ -32,6 +32,25 @@ describe('gatherFacts', () => {
     assert.ok(!JSON.stringify({ ...facts, production: facts.production }).includes(secret));
   });
 
+  it('tells two names of one file apart from two files by device and inode (hard links, stop 36)', () => {
+    const hooks = path.join(ws, '.cursor', 'hooks.json');
+    fs.mkdirSync(path.dirname(hooks));
+    fs.writeFileSync(hooks, '{}');
+    const other = path.join(dir, 'hl');
+    fs.linkSync(hooks, other);
+    fs.writeFileSync(path.join(ws, 'src', 'a.ts'), 'x');
+    const facts = gatherFacts({ cwd: ws, env: env(), home });
+    const a = facts.fileIdentity!(other);
+    const b = facts.fileIdentity!(hooks);
+    assert.ok(a && a.kind === 'file' && b && b.kind === 'file');
+    assert.equal(a.links, 2);
+    assert.deepEqual([a.device, a.inode], [b.device, b.inode]);
+    const plain = facts.fileIdentity!(path.join(ws, 'src', 'a.ts'));
+    assert.ok(plain && plain.kind === 'file' && plain.links === 1 && plain.inode !== a.inode);
+    assert.deepEqual(facts.fileIdentity!(path.join(ws, 'nothing')), { kind: 'missing' });
+    assert.equal(facts.fileIdentity!(path.join(ws, 'src'))?.kind, 'directory');
+  });
+
   it('finds the enclosing repository as the workspace root', () => {
     const facts = gatherFacts({ cwd: path.join(ws, 'src'), env: env(), home });
     assert.deepEqual(facts.workspaceRoots, [ws]);

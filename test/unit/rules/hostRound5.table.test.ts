@@ -208,8 +208,10 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'gotty top', decision: 'allow' },
     { cmd: 'tmate -S /tmp/t.sock wait tmate-ready', decision: 'allow' },
     { cmd: 'upterm session current', decision: 'allow' },
-    { cmd: 'code-server --auth none', decision: 'allow' },
-    { cmd: 'code-server --bind-addr 0.0.0.0:8080', decision: 'allow' },
+    // Stop 36: any editor server the agent starts asks (the agent holds its address and credential and can drive it);
+    // see s36Perimeter.table.test.ts. Its listing commands stay allowed.
+    { cmd: 'code-server --auth none', decision: 'ask' },
+    { cmd: 'code-server --list-extensions', decision: 'allow' },
   ]);
   table('hosted apps: outages, secrets and production deploys (round 5, ops)', [
     { cmd: 'vercel deploy --prod --yes', decision: 'ask', production: true, reason: /production deployment/ },

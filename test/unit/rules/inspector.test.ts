@@ -38,6 +38,19 @@ const DENIED: readonly string[] = [
   'code --inspect-extensions=9333 .',
   'cursor --inspect-brk-extensions 9333 .',
   'code-server --inspect=0 .',
+  // Round 24: the number in any place of the call, in any language (stop 36).
+  'kill -sigusr1 21010',
+  'python3 -c "import os,sys;os.kill(int(sys.argv[1]),10)" $(pgrep -n node)',
+  "perl -e 'kill 10, $ARGV[0]' $(pgrep -n node)",
+  "ruby -e 'Process.kill(10, ARGV[0].to_i)' $(pgrep -n node)",
+  "perl -e 'kill(10, 21010)'",
+  "perl -e 'kill USR1 => 21010'",
+  "ruby -e 'Process.kill(:USR1, 21010)'",
+  "python3 -c 'import os; os.kill(21010, 0xa)'",
+  "python3 -c 'import os, signal; os.kill(21010, signal.Signals(10))'",
+  "python3 -c 'import os; os.killpg(21010, 10)'",
+  "php -r 'posix_kill(21010, 10);'",
+  'node -e "process.kill(+process.argv[1], 0x0a)" 21010',
 ];
 
 const ALLOWED: readonly string[] = [
@@ -58,6 +71,12 @@ const ALLOWED: readonly string[] = [
   'code --list-extensions',
   'code --diff a.ts b.ts',
   'cursor .',
+  "perl -e 'kill 9, $ARGV[0]' 21010",
+  "perl -e 'kill 0, 21010 or die; sleep 10'",
+  "ruby -e 'Process.kill(:TERM, 21010)'",
+  "python3 -c 'import time; time.sleep(10)'",
+  "node -e 'process.kill(21010, 0)'",
+  "python3 -c 'import os; os.kill(21010, 100)'",
 ];
 
 describe('inspector: SIGUSR1 and debuggers attached to other processes', () => {

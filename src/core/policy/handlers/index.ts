@@ -22,6 +22,7 @@ import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
 import { withEntries } from './runnerEntries';
 import { launchedCodeHandlers } from './launchedCode';
+import { logrotateHandlers } from './logrotate';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -39,6 +40,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,
     ...launchedCodeHandlers,
+    ...logrotateHandlers,
   }),
 );
 

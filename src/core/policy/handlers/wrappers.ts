@@ -78,6 +78,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     const taken = peeled.argv.length - (peeled.supplied ?? 0);
     const consumed = before.slice(1, before.length - taken);
     if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
+    // `npx @openai/codex@0.1.0`: the package and release the runner fetches, which the binary's name no longer says.
+    if (peeled.fetched) exec.wrapperWords = [...(exec.wrapperWords ?? []), peeled.fetched];
     // `dotenv -e .env.production -- cmd`, `env-cmd -f .env.staging cmd`, `op run --env-file=…`: the program (and any script it runs) gets the file's variables.
     if (consumed.length > 0 && /^(dotenv(-cli|x)?|env-cmd|op)$/.test(name)) loadEnvFiles(w, consumed, exec);
     // A wrapper's own option that names a program it starts too (`valgrind --db-command=CMD prog`).

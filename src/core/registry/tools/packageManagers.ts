@@ -175,10 +175,11 @@ export const bun: ToolSpec = {
   commands: {
     run: { package: 'script' },
     x: { package: { binary: true } },
-    'install|i': { package: 'install' },
+    // `bun add` installs as `pnpm add` does (stop 36: `bun add -g @openai/codex@0.1.0`).
+    'install|i|add|a': { package: 'install' },
     ...doing('uninstall', 'remove|rm|uninstall|unlink'),
     publish: PUBLISH,
-    ...doing('builtin', 'add|a', 'update', 'link', 'pm', 'init', 'create|c', 'build', 'test', 'upgrade', 'outdated', 'patch', 'audit', 'info', 'why', 'repl', 'exec', 'completions', 'discord', 'help'),
+    ...doing('builtin', 'update', 'link', 'pm', 'init', 'create|c', 'build', 'test', 'upgrade', 'outdated', 'patch', 'audit', 'info', 'why', 'repl', 'exec', 'completions', 'discord', 'help'),
   },
   packageManager: { scriptsByDefault: true },
 };

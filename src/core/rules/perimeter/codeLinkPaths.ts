@@ -3,6 +3,7 @@ import type { Facts, Finding } from '../../policy/types';
 import { stringLiterals } from '../support/httpSnippets';
 import { destinationText } from './codeTreeCopies';
 import { pathsLedTo } from './linkTargets';
+import { hardLinkTwin, unknownTwin } from './hardLinks';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import type { PerimeterView } from './protectedPaths';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -25,19 +26,25 @@ interface LedPlace {
   led: string;
   label: string;
   windowTokens: boolean;
+  /** Reached as another name of the same file (a hard link), not through a symbolic link. */
+  hard?: boolean;
+  /** A file with other names that could not be compared with every protected file. */
+  unknown?: boolean;
 }
 
 /** The finding for code (`who`: "The python code run by python3") naming a path that leads to a protected place; reading code passes unless it reaches the window tokens. */
 export function codeLinkFinding(code: string, who: string, cwd: string, facts: Facts, view: PerimeterView, onlyReads: boolean): Finding | undefined {
   const led = codePathLedToGuard(code, cwd, facts, view);
   if (!led) return undefined;
-  if (led.windowTokens) return perimeterFinding('read-window-token', `${who} names ${led.named}, a symbolic link into Blast Shield's window tokens; they are not for agents.`, led.named);
+  const how = led.hard ? 'another name (a hard link) of' : 'a symbolic link into';
+  if (led.windowTokens) return perimeterFinding('read-window-token', `${who} names ${led.named}, ${how} Blast Shield's window tokens; they are not for agents.`, led.named);
   if (onlyReads) return undefined;
-  return perimeterFinding('code-names-guard-file', `${who} names ${led.named}, which leads through a symbolic link to ${led.label}, and is not known to only read it; ${DENY_SUFFIX}.`, led.named);
+  if (led.unknown) return unknownTwin(led.led);
+  return perimeterFinding('code-names-guard-file', `${who} names ${led.named}, which ${led.hard ? 'is another name (a hard link) of' : 'leads through a symbolic link to'} ${led.label}, and is not known to only read it; ${DENY_SUFFIX}.`, led.named);
 }
 
 function codePathLedToGuard(code: string, cwd: string, facts: Facts, view: PerimeterView): LedPlace | undefined {
-  if (!facts.realPath) return undefined;
+  if (!facts.realPath && !facts.fileIdentity) return undefined;
   let seen = 0;
   const literals = stringLiterals(code, 'javascript').filter((l) => !l.dynamic).map((l) => l.text);
   // Joins of literals (`os.path.join('/tmp/s', 'hlink')`, `path.join(dir, 'x')` with `dir` assigned a literal) name a path as well.
@@ -50,6 +57,13 @@ function codePathLedToGuard(code: string, cwd: string, facts: Facts, view: Perim
       const windowTokens = mentionsWindowTokens(led, view);
       const label = windowTokens ? led : mentionIn(led, view);
       if (label) return { named: text, led, label, windowTokens };
+    }
+    const twin = hardLinkTwin(abs, 'write', facts, view, cwd);
+    if (twin === 'unknown') return { named: text, led: abs, label: abs, windowTokens: false, unknown: true };
+    if (twin) {
+      const windowTokens = mentionsWindowTokens(twin.path, view);
+      const label = windowTokens ? twin.path : mentionIn(twin.path, view);
+      if (label) return { named: text, led: twin.path, label, windowTokens, hard: true };
     }
   }
   return undefined;

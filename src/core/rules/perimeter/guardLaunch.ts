@@ -283,7 +283,8 @@ function nestedAgent(j: LaunchJudge): Finding | undefined {
 // ---------------------------------------------------------------------------------------------
 // Editors loading an extension from a path
 
-const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server', 'antigravity', 'void', 'pearai', 'qoder', 'cursor-nightly', 'windsurf-next']);
+/** Editor launchers (VS Code and its forks, browser-served editors). */
+export const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server', 'antigravity', 'void', 'pearai', 'qoder', 'cursor-nightly', 'windsurf-next']);
 
 function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
   if (!EDITOR_CLIS.has(j.inv.name)) return undefined;

@@ -8,6 +8,7 @@ import { alternativesHijack, runtimeSwitchFinding } from './runtimeSwitches';
 import { toolTrustFindings } from './toolTrust';
 import { codeTreeCopyFindings } from './codeTreeCopies';
 import { agentConfigFindings } from './agentConfigCommands';
+import { agentHostFindings } from './agentHosts';
 
 /**
  * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
@@ -18,5 +19,5 @@ import { agentConfigFindings } from './agentConfigCommands';
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
   const switched = runtimeSwitchFinding(inv) ?? alternativesHijack(inv);
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv), ...codeTreeCopyFindings(inv, facts, view), ...agentConfigFindings(inv)];
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv), ...codeTreeCopyFindings(inv, facts, view), ...agentConfigFindings(inv), ...agentHostFindings(inv)];
 }

@@ -20,7 +20,8 @@ import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, sparseCheckoutEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
-import { followsLastLink, pathsLedTo } from './linkTargets';
+import { followsLastLink } from './linkTargets';
+import { reachedPaths } from './hardLinks';
 import { codeLinkFinding } from './codeLinkPaths';
 import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
@@ -34,7 +35,7 @@ import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
 import { agentLaunchFindings } from './agentLaunches';
-import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
+import { inlineCodeOnlyReads, modeLowersNothing, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
   aliasesOf, dedicatedFolder, exists,
@@ -196,7 +197,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (j.work && !j.work.spend(UNITS_PER_LOOK_BELOW)) return;
   // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
   let below = protectedBeneath(abs, j.facts, j.view, effect.names || effect.gitScope ? 64 : 8).filter(
-    (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
+    (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home') && !(effect.modeChange && modeLowersNothing(protectionOf(p, j.view)?.kind ?? '', effect)),
   );
   // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
   const elsewhere = gitPointedElsewhere(j.inv);
@@ -299,8 +300,8 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts).
-    for (const abs of pathsLedTo(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, followsLastLink(effect, text))) {
+    // Judged where it is named and where it really leads (a symlink on the way: linkTargets.ts; a hard link: hardLinks.ts).
+    for (const abs of reachedPaths(withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd), effect.kind, j.facts, followsLastLink(effect, text), j.view, j.cwd, j.findings)) {
       if (!((word.glob || word.dynamic) && /[*?[]/.test(text))) judgePath(abs, effect, j);
       else {
         for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);

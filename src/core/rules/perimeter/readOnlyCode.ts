@@ -70,9 +70,18 @@ export function moduleOnlyReads(inv: Invocation): boolean {
   return freeFormReadings(inv.args.slice(2)).usual.operands.length <= 1;
 }
 
+/** Protected places that are programs or hold them: a mode without execute (`644`) stops them running. */
+const PROGRAM_KINDS: ReadonlySet<string> = new Set(['guard-home', 'extension', 'runtime']);
+
+/** A mode change that takes nothing away from the owner a protected place needs and opens nothing to others (stop 36: `chmod -R u+w .`, `find . -type f -exec chmod 644 {} +` over hook configurations). */
+export function modeLowersNothing(kind: string, effect: PathEffect): boolean {
+  return effect.modeChange === 'grants' || (effect.modeChange === 'keeps-owner-rw' && !PROGRAM_KINDS.has(kind));
+}
+
 /** A client pointed at its configuration (`--kubeconfig ~/.kube/config`), a `touch` of a file that is there (not the guard's own entry), a reader module: the file stays as it is. */
 export function namesWithoutChanging(kind: string, abs: string, effect: PathEffect, inv: Invocation, facts: Facts): boolean {
   if (effect.kind === 'unknown') return (kind === 'exec-config' && pointsAtConfig(inv, effect.word)) || moduleOnlyReads(inv);
+  if (modeLowersNothing(kind, effect)) return true;
   // A file that holds the guard's own hook entry stays guarded even from a touch (a host reloads what it sees changed).
   return inv.name === 'touch' && effect.kind === 'create' && exists(facts, abs) && !/blast[-_]shield/i.test(facts.readFile(abs) ?? 'blast-shield');
 }

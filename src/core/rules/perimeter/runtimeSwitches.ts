@@ -11,7 +11,9 @@ import { isGuardedProgramName } from './runtimePlaces';
  * nodejs 0.10.0`, `mise use -g node@0.10`, `n 0.10.0` (which copies the release over the node on
  * PATH), `nvm alias default 8`, `fnm default 8`, `nodenv global 8`. The guard's
  * hook runs under that runtime: an old or chosen release may not run it at all, and what a host does
- * when its hook fails to start is not the guard's to decide. Each asks. Switching the runtime for the
+ * when its hook fails to start is not the guard's to decide. Each asks when the release is older than the
+ * guard is built for or the words name none the guard can judge (an alias, `system`); a current release
+ * (`nvm alias default 22`, `fnm default lts/iron`, `mise use -g node@latest`) is routine (stop 36). Switching the runtime for the
  * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`), the project's own pins
  * (`asdf local`, `mise use node@20`, `volta pin`; the project's version files are judged as the files
  * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone, unless the
@@ -21,16 +23,50 @@ import { isGuardedProgramName } from './runtimePlaces';
 const NODE = /^(node|nodejs)$/i;
 const NODE_SPEC = /^(node|nodejs)(@.*)?$/i;
 
-/** The version managers' global switches, keyed by program; each returns the words that switch, or undefined. */
-const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly string[]) => string | undefined>> = ownTable({
-  asdf: (ops, opts) => (ops[0] === 'global' && NODE.test(ops[1] ?? '') ? 'asdf global' : ops[0] === 'set' && opts.some((o) => /^(-u|--home|--parent)$/.test(o)) && NODE.test(ops[1] ?? '') ? 'asdf set --home' : undefined),
-  mise: (ops, opts) => (/^(use|u)$/.test(ops[0] ?? '') && opts.some((o) => /^(-g|--global)$/.test(o)) && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise use --global' : ops[0] === 'global' && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise global' : undefined),
-  rtx: (ops, opts) => SWITCHES.mise!(ops, opts)?.replace('mise', 'rtx'),
-  nvm: (ops) => (ops[0] === 'alias' && ops[1] === 'default' && ops[2] !== undefined ? 'nvm alias default' : undefined),
-  fnm: (ops) => (ops[0] === 'default' && ops[1] !== undefined ? 'fnm default' : ops[0] === 'alias' && ops[2] === 'default' ? 'fnm alias … default' : undefined),
-  nodenv: (ops) => (ops[0] === 'global' && ops[1] !== undefined ? 'nodenv global' : undefined),
-  n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
+/** A global switch: the words that switch, and the release named (as written; undefined when none is). */
+interface Switch {
+  how: string;
+  release: string | undefined;
+  /** `n` copies the release over the node on PATH, the runtime a hook may be running under: asks whatever the release. */
+  inPlace?: true;
+}
+
+/** The version managers' global switches, keyed by program; each returns the switch, or undefined. */
+const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly string[]) => Switch | undefined>> = ownTable({
+  asdf: (ops, opts) => (ops[0] === 'global' && NODE.test(ops[1] ?? '') ? { how: 'asdf global', release: ops[2] } : ops[0] === 'set' && opts.some((o) => /^(-u|--home|--parent)$/.test(o)) && NODE.test(ops[1] ?? '') ? { how: 'asdf set --home', release: ops[2] } : undefined),
+  mise: (ops, opts) => {
+    const spec = ops.slice(1).find((o) => NODE_SPEC.test(o));
+    if (spec === undefined) return undefined;
+    const how = /^(use|u)$/.test(ops[0] ?? '') && opts.some((o) => /^(-g|--global)$/.test(o)) ? 'mise use --global' : ops[0] === 'global' ? 'mise global' : undefined;
+    return how ? { how, release: spec } : undefined;
+  },
+  rtx: (ops, opts) => {
+    const sw = SWITCHES.mise!(ops, opts);
+    return sw ? { ...sw, how: sw.how.replace('mise', 'rtx') } : undefined;
+  },
+  nvm: (ops) => (ops[0] === 'alias' && ops[1] === 'default' && ops[2] !== undefined ? { how: 'nvm alias default', release: ops[2] } : undefined),
+  fnm: (ops) => (ops[0] === 'default' && ops[1] !== undefined ? { how: 'fnm default', release: ops[1] } : ops[0] === 'alias' && ops[2] === 'default' ? { how: 'fnm alias … default', release: ops[1] } : undefined),
+  nodenv: (ops) => (ops[0] === 'global' && ops[1] !== undefined ? { how: 'nodenv global', release: ops[1] } : undefined),
+  n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') ? { how: `n ${ops[0]}`, release: ops[0], inPlace: true } : /^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined ? { how: `n ${ops[0]}`, release: ops[1], inPlace: true } : undefined),
 });
+
+/** Node.js LTS code names and their majors (`lts/iron`, `n hydrogen`). */
+const LTS_NAMES: Readonly<Record<string, number>> = ownTable({ argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 });
+
+/**
+ * The major a global switch selects, when the words say: `22`, `v22.1.0`, `node@22`, `lts/iron`, `hydrogen`;
+ * `current` for the newest releases (`latest`, `node`, `lts`, `lts/*`, `stable`, `current`); undefined for
+ * anything else (an alias, `system`, `engine`, a computed word), which names no release the guard can judge.
+ */
+function majorOf(release: string | undefined): number | 'current' | undefined {
+  if (release === undefined) return 'current';
+  const spec = release.replace(/^(?:node|nodejs)(?:@|$)/i, '').toLowerCase();
+  if (/^(|latest|node|lts|lts\/\*|stable|current)$/.test(spec)) return 'current';
+  const named = /^(?:lts\/|lts_)?([a-z]+)$/.exec(spec);
+  if (named && Object.hasOwn(LTS_NAMES, named[1]!)) return LTS_NAMES[named[1]!];
+  const m = /^[\^~>=]*v?(\d+)(?:\.[\dx*]+)*$/.exec(spec);
+  return m ? Number(m[1]) : undefined;
+}
 
 /** The oldest Node.js major the guard's code is built for (esbuild's `target: 'node20'`). */
 const GUARD_NODE_MAJOR = 20;
@@ -72,8 +108,11 @@ export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
   if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;
   const judge = SWITCHES[inv.name]!;
   const { operands, options } = freeFormReadings(inv.args).usual;
-  const how = judge(operands.map((w) => w.text), options.map((o) => o.name));
-  if (!how) return undefined;
+  const sw = judge(operands.map((w) => w.text), options.map((o) => o.name));
+  if (!sw) return undefined;
+  const major = operands.some((w) => w.dynamic) ? undefined : majorOf(sw.release);
+  if (!sw.inPlace && (major === 'current' || (major !== undefined && major >= GUARD_NODE_MAJOR))) return undefined;
+  const how = sw.how;
   return {
     rule: 'self-protection.runtime-switch',
     risk: 'self-protection',
