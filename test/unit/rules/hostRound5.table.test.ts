@@ -209,7 +209,7 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'tmate -S /tmp/t.sock wait tmate-ready', decision: 'allow' },
     { cmd: 'upterm session current', decision: 'allow' },
     // Stop 36: any editor server the agent starts asks (the agent holds its address and credential and can drive it);
-    // see s36Perimeter.table.test.ts. Its listing commands stay allowed.
+    // see s36PerimeterEdges.table.test.ts. Its listing commands stay allowed.
     { cmd: 'code-server --auth none', decision: 'ask' },
     { cmd: 'code-server --list-extensions', decision: 'allow' },
   ]);
