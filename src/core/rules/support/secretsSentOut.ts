@@ -16,6 +16,8 @@ import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
 import { gitStoredSecrets } from './gitStoredSecrets';
 import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
+import { carriedInRequest } from './requestCarriers';
+import { variableOwnHost } from './sentOutReach';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +245,10 @@ function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
         break;
       }
       if (own === true && !drop) continue;
-      if (own === undefined && !drop && !wholeBody(inv, variable)) continue;
+      // A secret whose name pairs it with no service (`$API_TOKEN`, `$SECRET`), carried by the request (a body,
+      // header, credential, cookie, URL or request item) to a host its name does not name: nothing says it belongs there.
+      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && !variableOwnHost(variable, d.host) && carriedInRequest(inv, variable);
+      if (own === undefined && !drop && !wholeBody(inv, variable) && !stranger) continue;
       const where = d.host ?? `the address in $${d.variable}`;
       findings.push({
         rule: 'credentials.sent-out',

@@ -15,7 +15,7 @@ import { invocationCommand } from '../../registry/commandModel';
 
 
 /** Which service a variable's name says it belongs to, compared with a host by its words. */
-function variableOwnHost(variable: string, host: string): boolean {
+export function variableOwnHost(variable: string, host: string): boolean {
   const words = variable.toLowerCase().split('_').filter((w) => w.length >= 3 && !/^(api|key|keys|token|secret|access|auth|password|pass|url|uri|private|client|app|the)$/.test(w));
   return words.some((w) => host.toLowerCase().includes(w));
 }
