@@ -17,7 +17,7 @@ import { dumpTarget, isSecretVariableName, registryWords } from './support/huntC
 import { jqPrintsOnlyKeys, jsonpathPrintsOnlyIdentity, printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
 import { injectedTarget } from './support/injectedSecrets';
 import { storeInfo } from './support/credentialStores';
-import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 import { curlUploadedFiles } from './support/curlUploads';
@@ -464,7 +464,8 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       severity: 'ask',
       reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
       // A cluster's secrets live in the cluster its context names (unnamed: production by the rule for unresolved targets).
-      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+      // A credential a remote service's CLI prints (`gh auth token`, `doppler secrets get`) is that service's: production unless the command names another environment.
+      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? (what && toolNamed(inv.name)?.locality === 'remote' ? dumpTarget(inv.name, ctx, true, inv.args.map((a) => a.text)) : { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' })],
     },
   ];
 }

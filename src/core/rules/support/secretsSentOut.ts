@@ -112,6 +112,13 @@ function destinationsOf(inv: Invocation): Destination[] {
   }
   // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
   if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
+  // socat's addresses name the host (`TCP:h:80`, `OPENSSL:h:443`, `UDP4-SENDTO:h:53`); nc's and telnet's first operand is it.
+  if (out.length === 0 && inv.name === 'socat') {
+    for (const p of positionals(inv.args)) {
+      const host = /^(?:TCP|TCP4|TCP6|UDP|UDP4|UDP6|UDP-SENDTO|UDP4-SENDTO|UDP6-SENDTO|OPENSSL|SSL|SCTP-CONNECT|PROXY):\[?([^:\],]+)/i.exec(p)?.[1];
+      if (host) out.push({ host: host.toLowerCase() });
+    }
+  }
   if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
     const host = positionals(inv.args)[0];
     if (host) out.push({ host: host.toLowerCase() });
