@@ -17,7 +17,7 @@ import { gitHeaderSecrets } from './gitSecretHeaders';
 import { gitStoredSecrets } from './gitStoredSecrets';
 import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
 import { carriedInRequest } from './requestCarriers';
-import { variableOwnHost } from './sentOutReach';
+import { serviceWordsOf } from './sentOutReach';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -252,9 +252,10 @@ function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
         break;
       }
       if (own === true && !drop) continue;
-      // A secret whose name pairs it with no service (`$API_TOKEN`, `$SECRET`), carried by the request (a body,
-      // header, credential, cookie, URL or request item) to a host its name does not name: nothing says it belongs there.
-      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && !variableOwnHost(variable, d.host) && carriedInRequest(inv, variable);
+      // A secret whose name names no service at all (`$API_TOKEN`, `$SECRET`, `$PASSWORD`), carried by the request (a body,
+      // header, credential, cookie, URL, request item or socket input) to a host that is not this machine: nothing pairs it with
+      // that host. A name that names a service the guard does not know (`$MEILI_MASTER_KEY`) may be self-hosted anywhere.
+      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && serviceWordsOf(variable, 2).length === 0 && carriedInRequest(inv, variable);
       if (own === undefined && !drop && !wholeBody(inv, variable) && !stranger) continue;
       const where = d.host ?? `the address in $${d.variable}`;
       findings.push({
