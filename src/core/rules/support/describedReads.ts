@@ -17,7 +17,8 @@ import { printsNoContent } from './printsNoContent';
 export function describedReads(inv: Invocation, ctx: RuleContext, found: readonly Finding[]): Finding[] {
   const name = inv.name;
   if (!describedReader(name) || printsNoContent(inv)) return [];
-  const words = effectsOf(inv).flatMap((e) => (e.kind === 'read' ? [e.word] : []));
+  // An archive's entries named in a listing or a print are names inside it (their prints are judged by the archive rules).
+  const words = effectsOf(inv).flatMap((e) => (e.kind === 'read' && e.member !== true ? [e.word] : []));
   if (words.length === 0) return [];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
