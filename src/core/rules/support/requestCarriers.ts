@@ -4,17 +4,17 @@ import { optionsMatching } from '../../registry/grammar';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 
 /**
- * Where a request carries a value to the host it goes to, read through the clients' registry entries
+ * Where a request delivers a value as data to the host it goes to, read through the clients' registry entries
  * (`registry/tools/webClients.ts`): the body options (`-d`, `--data-urlencode`, `--json`, `-F`, `--form-string`,
- * wget's `--post-data`), the headers, the credentials (`-u`, `--user`, wget's `--password`), the cookies, the
- * URL's user-info, path or query, an HTTPie-style request item (`key=$V`, `Header:$V`, `key:=$V`), and what a
- * socket client is given on standard input (`nc host 80 <<< "$V"`, `socat - TCP:host:80 <<< …`).
+ * wget's `--post-data`), the URL's path or query (`--url-query`), an HTTPie-style data item (`key=$V`, `key:=$V`,
+ * `key==$V`), and what a client is given on standard input (`nc host 80 <<< "$V"`, `curl -d @- <<< …`).
+ * A credential that signs the request (a header, `-u`, a cookie, `--bearer`, an `Authorization:` item) is how a
+ * token is used with its own service: those spellings are judged by the token's name alone (secretsSentOut.ts).
  */
-const CARRIER_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
-  curl: ['--data', '--data-ascii', '--data-binary', '--data-raw', '--data-urlencode', '--json', '--form', '--form-string', '--header', '--proxy-header', '--user', '--proxy-user',
-    '--cookie', '--oauth2-bearer', '--url-query', '--url', '--mail-auth', '--tlspassword', '--pass'],
-  wget: ['--post-data', '--body-data', '--header', '--user', '--password', '--http-user', '--http-password', '--ftp-user', '--ftp-password', '--proxy-user', '--proxy-password'],
-  http: ['--auth', '--bearer'],
+const DATA_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
+  curl: ['--data', '--data-ascii', '--data-binary', '--data-raw', '--data-urlencode', '--json', '--form', '--form-string', '--url-query', '--url'],
+  wget: ['--post-data', '--body-data'],
+  http: [],
 });
 
 /** The registry entry whose option grammar a client's words are read with (curlie takes curl's options and HTTPie's items). */
@@ -26,27 +26,25 @@ const SOCKET_CLIENTS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'open
 
 const mentions = (text: string, variable: string): boolean => new RegExp(`\\$\\{?${variable}\\b`).test(text);
 
-/** Does this request carry `$variable` to its host (a body, header, credential, cookie, URL, request item or the socket's input)? */
+/** Does this request deliver `$variable` to its host as data (a body, form, URL path or query, data item or the client's input)? */
 export function carriedInRequest(inv: Invocation, variable: string): boolean {
   if ((SOCKET_CLIENTS.has(inv.name) || Object.hasOwn(GRAMMAR_OF, inv.name)) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') && mentions(inv.stdin.text, variable)) return true;
   const grammar = Object.hasOwn(GRAMMAR_OF, inv.name) ? GRAMMAR_OF[inv.name] : undefined;
   const spec = grammar !== undefined ? toolNamed(grammar) : undefined;
   if (grammar === undefined || !spec) return false;
   const parsed = parsedArgs(inv.args, spec);
-  const carriers = CARRIER_OPTIONS[grammar] ?? [];
+  const carriers = DATA_OPTIONS[grammar] ?? [];
   if (optionsMatching(parsed, spec, carriers).some((o) => o.valueWords.some((w) => mentions(w.raw, variable)) || o.values.some((v) => mentions(v, variable)))) return true;
   const operands: readonly ArgWord[] = parsed.operands;
-  // A URL: its user-info, path or query (its host is judged as the destination).
+  // A URL: its path or query (its host is judged as the destination; user-info signs, judged in sentOutReach.ts).
   if (operands.some((w) => urlCarries(w.raw, variable))) return true;
-  // HTTPie-style request items after the address (`k=$V`, `k:=$V`, `k==$V`, `Header:$V`).
-  return ITEM_CLIENTS.has(inv.name) && operands.some((w) => /^[^=:\s'"]*(?:==|:=|=|:)/.test(w.text.replace(/^['"]/, '')) && mentions(w.raw, variable));
+  // HTTPie-style data items after the address (`k=$V`, `k:=$V`, `k==$V`); a header item (`Name:$V`) signs.
+  return ITEM_CLIENTS.has(inv.name) && operands.some((w) => /^[^=:\s'"]*(?:==|:=|=)/.test(w.text.replace(/^['"]/, '')) && mentions(w.raw, variable));
 }
 
 /** A URL (with or without its scheme) carrying `$variable` in its user-info, path or query. */
 function urlCarries(raw: string, variable: string): boolean {
   const m = /^['"]?(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s'"]*)(.*)$/i.exec(raw);
   if (!m || !/:\/\/|^['"]?[\w.$-]+\.[a-z]{2,}(?::\d+)?[/?]/i.test(raw)) return false;
-  const authority = m[1] ?? '';
-  const userInfo = authority.includes('@') ? authority.slice(0, authority.lastIndexOf('@')) : '';
-  return mentions(userInfo, variable) || mentions(m[2] ?? '', variable);
+  return mentions(m[2] ?? '', variable);
 }
