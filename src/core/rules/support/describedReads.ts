@@ -1,4 +1,4 @@
-import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
+import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { SHELLS } from '../../policy/handlers/context';
 import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import { METADATA_ONLY, WHOLE_FILE_READERS } from '../../registry/fileOperandTraits';
@@ -44,7 +44,8 @@ function describedReader(name: string): boolean {
   let known = byName.get(name);
   if (known === undefined) {
     if (byName.size >= 4096) byName.clear();
-    known = !(isCredentialReader(name) || READ_ONLY_COMMANDS.has(name) || METADATA_ONLY.has(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || SHELLS.has(name) || name === 'source' || name === '.');
+    // Reads are described by the effect rules (a registry entry's effects are its outputs, written, or unknown words).
+    known = Object.hasOwn(EFFECT_RULES, name) && !(isCredentialReader(name) || READ_ONLY_COMMANDS.has(name) || METADATA_ONLY.has(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || SHELLS.has(name) || name === 'source' || name === '.');
     byName.set(name, known);
   }
   return known;
