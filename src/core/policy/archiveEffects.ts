@@ -44,7 +44,7 @@ export function tar(args: readonly ArgWord[]): PathEffect[] {
     if (has(read, 'remove-files')) out.push(...each('read', values(read, 'T', 'files-from'), { listing: 'delete' }));
     return out;
   }
-  out.push(...each('read', archives), ...each('read', read.operands));
+  out.push(...each('read', archives), ...each('read', read.operands, { member: true }));
   return out;
 }
 
@@ -52,7 +52,7 @@ export function unzip(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('unzip'));
   const [archive, ...members] = read.operands;
   const out: PathEffect[] = archive ? [{ kind: 'read', word: archive }] : [];
-  if (has(read, 'l', 'v', 't', 'p', 'Z', 'z')) return [...out, ...each('read', members)];
+  if (has(read, 'l', 'v', 't', 'p', 'Z', 'z')) return [...out, ...each('read', members, { member: true })];
   const dir = values(read, 'd')[0];
   if (members.length > 0 && members.every((m) => !m.glob)) {
     for (const m of members) out.push({ kind: 'write', word: { ...(dir ? valueWord(m, dir.text.replace(/\/+$/, '') + '/' + m.text) : m), glob: /[*?[]/.test(m.text) } }); // unzip's own wildcards
@@ -86,6 +86,6 @@ export function sevenZip(args: readonly ArgWord[]): PathEffect[] {
       // `@list`: a file whose lines name the files.
       return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...files.map((w): PathEffect => (w.text.startsWith('@') ? { kind: 'read', word: valueWord(w, w.text.slice(1)), listing: kind } : { kind, word: w, recursive: true }))];
     default:
-      return [...out, ...each('read', files)];
+      return [...out, ...each('read', files, { member: true })];
   }
 }

@@ -1,7 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
-import { effectGrammar, has, readEffectArgs, values } from './effectOptions';
+import { each, effectGrammar, has, readEffectArgs, values } from './effectOptions';
 
 /**
  * Dotfile managers (red team round 7): they install a source state the hook cannot read into the home
@@ -28,14 +28,17 @@ const CHEZMOI_WRITES = /^(apply|update|init|upgrade-apply|merge|merge-all|edit|r
 const chezmoi: EffectRule = (args) => {
   const read = readEffectArgs(args, CHEZMOI);
   const [verb, ...rest] = read.operands;
+  // `chezmoi add FILE…`, `chezmoi re-add FILE…`: each file's content is copied into the source state (a git repository a push sends).
+  const added = verb && /^(add|re-add)$/.test(verb.text) ? each('read', rest) : [];
+  if (verb?.text === 'add') return added;
   if (!verb || has(read, 'n', 'dry-run') || !CHEZMOI_WRITES.test(verb.text)) return [];
   if (verb.text === 'init' && !has(read, 'a', 'apply', 'one-shot')) return [];
   // `edit`, `re-add`, `import` change the source state; `edit --apply` and the rest write home.
-  if (/^(edit|re-add|import)$/.test(verb.text) && !has(read, 'a', 'apply')) return [];
+  if (/^(edit|re-add|import)$/.test(verb.text) && !has(read, 'a', 'apply')) return added;
   const dest = values(read, 'D', 'destination')[0] ?? home();
   const targets = verb.text === 'apply' || verb.text === 'merge' ? rest : [];
   if (targets.length > 0) return targets.map((w) => ({ kind: 'write' as const, word: w }));
-  return [{ kind: 'extract', word: dest }];
+  return [...added, { kind: 'extract', word: dest }];
 };
 
 const YADM = effectGrammar('Yw', ['yadm-dir', 'yadm-data', 'yadm-repo', 'yadm-config', 'yadm-encrypt', 'yadm-archive', 'yadm-bootstrap', 'work-tree']);
@@ -45,6 +48,8 @@ const YADM_WRITES = /^(clone|checkout|switch|restore|pull|merge|rebase|reset|sta
 const yadm: EffectRule = (args) => {
   const read = readEffectArgs(args, YADM);
   const verb = read.operands[0]?.text;
+  // `yadm add FILE…`: git's add with home as the work tree, each file's content copied into the repository.
+  if (verb === 'add') return each('read', read.operands.slice(1));
   if (verb === undefined || !YADM_WRITES.test(verb)) return [];
   if (verb === 'stash' && !/^(pop|apply)$/.test(read.operands[1]?.text ?? '')) return [];
   return [{ kind: 'extract', word: values(read, 'w', 'work-tree')[0] ?? home() }];
@@ -83,7 +88,9 @@ const byVerb = (verbs: RegExp | undefined): EffectRule => (args) => {
   const read = readEffectArgs(args, DOTBOT);
   const verb = read.operands[0]?.text;
   if (has(read, 'n', 'dry-run', 'h', 'help', 'version') || (verbs !== undefined && (verb === undefined || !verbs.test(verb)))) return [];
-  return [{ kind: 'extract', word: home() }];
+  // `dotdrop import FILE…`: each file is copied into the dotfiles folder first.
+  const imported = verb === 'import' ? each('read', read.operands.slice(1)) : [];
+  return [...imported, { kind: 'extract', word: home() }];
 };
 
 /**

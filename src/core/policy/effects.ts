@@ -54,6 +54,8 @@ export interface PathEffect {
    * `zip -m -@ < list`, `7z a -sdel @list` delete them): the perimeter judges line by line (rules/perimeter/archiveEntries.ts).
    */
   listing?: EffectKind;
+  /** The word (read) names an entry inside an archive being listed, tested or printed, not a path on disk (`tar -tf a.tar NAME`). */
+  member?: boolean;
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
   /**

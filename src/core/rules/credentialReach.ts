@@ -1,4 +1,3 @@
-import { ownTable } from '../ownTable';
 import { checkUnresolvedCredentialReads } from './support/unresolvedCredentialReads';
 import { checkLoopLists } from './support/loopLists';
 import { freeFormReadings } from '../registry/freeForm';
@@ -54,6 +53,7 @@ import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from '
 import { checkImageBuildCopies } from './support/imageBuildCopies';
 import { credentialFolderOperands, pythonModuleOperands } from './support/credentialFolderOperands';
 import { checkFileOptionReads } from './support/fileOptionReads';
+import { describedReads } from './support/describedReads';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -94,9 +94,6 @@ function unknownProgramNow(name: string): boolean {
 }
 
 /** A read-only program (`gron`, `column`) that no reader rule describes and that is not known to look only at names, sizes or modes. */
-/** Dotfile managers' subcommands that copy a file's content into their repository (described elsewhere only for what they write). */
-const DOTFILE_ADDERS: Readonly<Record<string, readonly string[]>> = ownTable({ yadm: ['add'], chezmoi: ['add', 're-add'], homeshick: ['track'], dotdrop: ['import'] });
-
 function knownReaderOfOperands(name: string): boolean {
   return READ_ONLY_COMMANDS.has(name) && !METADATA_ONLY.has(name) && !isCredentialReader(name) && !Object.hasOwn(WHOLE_FILE_READERS, name);
 }
@@ -199,9 +196,6 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
     report(files, 'prints', `${name} file://`);
-  } else if (DOTFILE_ADDERS[name]?.includes(positionals(inv.args)[0] ?? '')) {
-    // `yadm add ~/.ssh/id_ed25519`, `chezmoi add ~/.aws/credentials`: the file's content goes into the dotfiles repository, from where a push sends it.
-    report(positionals(inv.args).slice(1).map((text) => inv.args.find((a) => a.text === text) as ArgWord), 'puts into its repository', name);
   } else if ((unknownProgram(name) || knownReaderOfOperands(name)) && !printsNoContent(inv)) {
     // A file operand is there to be read: only programs known to look at names, sizes or modes are spared, and a run that prints no content (a formatter's check, a count).
     const before = out.length;
@@ -561,7 +555,12 @@ function withHistory(check: ((inv: Invocation, ctx: RuleContext, history: Return
 export const credentialReachPack: RulePack = {
   id: 'credential-reach',
   title: 'Credentials reaching the screen or leaving the machine: whole-file readers, git history, the environment, minting CLIs, uploads',
-  checkInvocation: (inv, ctx) => CREDENTIAL_REACH_CHECKS.run(inv, ctx),
+  checkInvocation(inv, ctx) {
+    const found = CREDENTIAL_REACH_CHECKS.run(inv, ctx);
+    // What any described program reads (support/describedReads.ts), where no road above named the file.
+    const described = describedReads(inv, ctx, found);
+    return described.length === 0 ? found : [...found, ...described];
+  },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx), ...checkSnippetSdkEndpoints(snippet)];
   },

@@ -18,7 +18,7 @@ import { dumpTarget, isSecretVariableName, registryWords } from './support/huntC
 import { jqPrintsOnlyKeys, jsonpathPrintsOnlyIdentity, printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
 import { injectedTarget } from './support/injectedSecrets';
 import { storeInfo } from './support/credentialStores';
-import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 import { curlUploadedFiles } from './support/curlUploads';
@@ -280,6 +280,8 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
 interface Dump {
   /** Does this command line print secrets? Returns what it prints. */
   match(args: readonly string[]): string | undefined;
+  /** What it prints belongs to this machine although the CLI serves a remote service (`supabase status`: the local stack's keys). */
+  local?: true;
 }
 
 const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => !a.startsWith('-'));
@@ -364,7 +366,7 @@ const DUMPS: Readonly<Record<string, Dump>> = ownTable({
   git: { match: (a) => (starts(a, 'credential', 'fill') || (/^credential-[\w-]+$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'get') ? 'stored git credentials' : undefined) },
   fly: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
   flyctl: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
-  supabase: { match: (a) => (starts(a, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined) },
+  supabase: { match: (a) => (starts(a, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined), local: true },
   // `npm run env` is npm's built-in script that prints the environment scripts get (every variable of this shell, and the npm config).
   npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : /^run(-script)?$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'env' ? 'every environment variable' : undefined) },
   yarn: { match: (a) => (starts(a, 'run', 'env') ? 'every environment variable' : undefined) },
@@ -465,7 +467,8 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       severity: 'ask',
       reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
       // A cluster's secrets live in the cluster its context names (unnamed: production by the rule for unresolved targets).
-      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+      // A credential a remote service's CLI prints (`gh auth token`, `doppler secrets get`) is that service's: production unless the command names another environment.
+      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? (what && toolNamed(inv.name)?.locality === 'remote' && !dump?.local ? dumpTarget(inv.name, ctx, true, inv.args.map((a) => a.text)) : { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' })],
     },
   ];
 }

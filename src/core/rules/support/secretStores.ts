@@ -70,9 +70,10 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   },
   bw: (a) => {
     const p = positionals(a);
-    if (p[0] === 'get' && ['password', 'totp', 'notes', 'item', 'attachment', 'exposed', 'send'].includes(p[1] ?? '')) return { what: `the Bitwarden ${p[1]} of ${p[2] ?? 'an item'}` };
-    if (p[0] === 'list' && p[1] === 'items') return { what: 'Bitwarden items with their passwords' };
-    if (p[0] === 'export') return { what: 'the Bitwarden vault' };
+    // A hosted vault (names: the store is elsewhere, production unless the words name another environment).
+    if (p[0] === 'get' && ['password', 'totp', 'notes', 'item', 'attachment', 'exposed', 'send'].includes(p[1] ?? '')) return { what: `the Bitwarden ${p[1]} of ${p[2] ?? 'an item'}`, names: [] };
+    if (p[0] === 'list' && p[1] === 'items') return { what: 'Bitwarden items with their passwords', names: [] };
+    if (p[0] === 'export') return { what: 'the Bitwarden vault', names: [] };
     return undefined;
   },
   op: (a) => {
@@ -85,7 +86,7 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   'keepassxc-cli': (a) => (['show', 'clip', 'export'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] !== 'show' || hasFlag(a, '-s', '--show-protected', '-a', '--attributes')) ? { what: 'a KeePassXC entry' } : undefined),
   // Python's keyring CLI: `keyring get SERVICE USER` prints the stored password.
   keyring: (a) => (positionals(a)[0] === 'get' ? { what: 'a password from the system keyring' } : undefined),
-  lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry' } : undefined),
+  lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry', names: [] } : undefined),
   chamber: (a) => (['read', 'export', 'exec'].includes(positionals(a)[0] ?? '') && positionals(a)[0] !== 'exec' ? { what: `the chamber secrets of ${positionals(a)[1] ?? 'a service'}`, names: [positionals(a)[1] ?? ''] } : undefined),
   'docker-credential-desktop': (a) => (positionals(a)[0] === 'get' || positionals(a)[0] === 'list' ? { what: 'Docker registry credentials' } : undefined),
   kubectl: (a) => {

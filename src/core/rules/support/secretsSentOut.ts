@@ -16,6 +16,8 @@ import { publishedOnService } from './publishedSecrets';
 import { gitHeaderSecrets } from './gitSecretHeaders';
 import { gitStoredSecrets } from './gitStoredSecrets';
 import { proxyOptionHosts, proxyVariables } from './proxyRoutes';
+import { carriedInRequest } from './requestCarriers';
+import { serviceWordsOf } from './sentOutReach';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +112,13 @@ function destinationsOf(inv: Invocation): Destination[] {
   }
   // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
   if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
+  // socat's addresses name the host (`TCP:h:80`, `OPENSSL:h:443`, `UDP4-SENDTO:h:53`); nc's and telnet's first operand is it.
+  if (out.length === 0 && inv.name === 'socat') {
+    for (const p of positionals(inv.args)) {
+      const host = /^(?:TCP|TCP4|TCP6|UDP|UDP4|UDP6|UDP-SENDTO|UDP4-SENDTO|UDP6-SENDTO|OPENSSL|SSL|SCTP-CONNECT|PROXY):\[?([^:\],]+)/i.exec(p)?.[1];
+      if (host) out.push({ host: host.toLowerCase() });
+    }
+  }
   if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
     const host = positionals(inv.args)[0];
     if (host) out.push({ host: host.toLowerCase() });
@@ -243,7 +252,12 @@ function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
         break;
       }
       if (own === true && !drop) continue;
-      if (own === undefined && !drop && !wholeBody(inv, variable)) continue;
+      // A secret whose name names no service at all (`$API_TOKEN`, `$SECRET`, `$PASSWORD`), delivered as data (a body, form,
+      // URL query, data item or the client's input) to a host that is not this machine: nothing pairs it with that host. Signing
+      // the request with it (a header, `-u`) is how a token is used with its own service; a name that names a service the guard
+      // does not know (`$MEILI_MASTER_KEY`) may be self-hosted anywhere.
+      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && serviceWordsOf(variable, 2).length === 0 && carriedInRequest(inv, variable);
+      if (own === undefined && !drop && !wholeBody(inv, variable) && !stranger) continue;
       const where = d.host ?? `the address in $${d.variable}`;
       findings.push({
         rule: 'credentials.sent-out',

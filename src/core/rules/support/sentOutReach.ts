@@ -15,9 +15,16 @@ import { invocationCommand } from '../../registry/commandModel';
 
 
 /** Which service a variable's name says it belongs to, compared with a host by its words. */
-function variableOwnHost(variable: string, host: string): boolean {
-  const words = variable.toLowerCase().split('_').filter((w) => w.length >= 3 && !/^(api|key|keys|token|secret|access|auth|password|pass|url|uri|private|client|app|the)$/.test(w));
-  return words.some((w) => host.toLowerCase().includes(w));
+export function variableOwnHost(variable: string, host: string): boolean {
+  return serviceWordsOf(variable).some((w) => host.toLowerCase().includes(w));
+}
+
+/**
+ * The words of a variable's name that could name a service (`MEILI_MASTER_KEY`: meili, master; `GL_TOKEN`: gl with
+ * `shortest` 2); none for `API_TOKEN`, `SECRET`, `PROD_PASSWORD`. Matched against hosts from three letters on.
+ */
+export function serviceWordsOf(variable: string, shortest = 3): string[] {
+  return variable.toLowerCase().split('_').filter((w) => w.length >= shortest && !/^(api|key|keys|token|tokens|secret|secrets|access|auth|password|passwd|pass|pwd|url|uri|private|client|app|the|session|bearer|refresh|personal|admin|user|shared|prod|production|dev|development|staging|test)$/.test(w));
 }
 
 const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'drill', 'ping', 'ping6', 'delv', 'kdig', 'getent', 'resolvectl', 'traceroute', 'mtr']);
