@@ -77,8 +77,9 @@ describe('perimeter, round 24 families (s36 perimA)', function () {
     allow('npm ls simple-git-hooks'),
     // pre-push writes only a pre-push hook, and this repository has none: nothing is lost.
     allow('npm i -D pre-push'),
-    // bun runs no dependency's install script unless the project trusts it.
-    allow('bun add -d simple-git-hooks'),
+    // bun runs a dependency's install script when the project trusts it or the package is on bun's built-in list of
+    // popular packages with install scripts: the guard cannot tell which, so it asks (stop 36 merge).
+    ask('bun add -d simple-git-hooks'),
   ]);
 
   table('another writer of a hook file: object-file tools and files named inside SQL text', [

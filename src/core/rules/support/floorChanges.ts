@@ -132,7 +132,7 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
   // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
   // A bare `passwd`/`password` is a verb after an account noun (`user passwd admin`); alone it may name a database (`getent passwd root`).
   const pw = words.findIndex((w, i) => passwordWord(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!))));
-  if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!) };
+  if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!).slice(0, 1) };
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;
   if (readAt >= 0 && readAt <= 1) return undefined;
@@ -160,5 +160,6 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
     return { rule: 'verbs.restore-over', shown: `${restore} ${force.name}`, verb: 'overwrite', phrase: `${/import|load/i.test(restore) ? 'imports' : 'restores'} over what is there (${force.name}: nothing is kept) in`, groups: [], names: names.slice(-1) };
   }
   // Stop 36: an import of a file or folder into the tool's store, forced or not (support/floorImports.ts).
-  return storeImport(reading, path);
+  // A package manager's imports are its handler's (`yarn plugin import`, `pnpm import` of a lockfile).
+  return packageManager ? undefined : storeImport(reading, path);
 }
