@@ -29,7 +29,7 @@ import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
-import { floorChange } from './support/floorChanges';
+import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorLoad } from './support/floorLoad';
 import { requestFileWrites } from './support/requestFiles';
@@ -349,7 +349,7 @@ interface Found {
   /** For statements: what the statement destroys (`DROP TABLE x`). */
   statement?: string;
 }
-
+/** A password command names its account only: the words after it may be the new password, which no reason repeats. */
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
   const hints = found.hints ?? hintValues(inv.args);
@@ -357,11 +357,11 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
   const resolved = ((all) => (all.environment === 'production' ? all : hints.map((h) => ctx.environmentOf({ values: [h], remote: !local })).find((r) => r.environment === 'production') ?? all))(ctx.environmentOf({ values: hints, remote: !local }));
   const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
-  const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
+  const names = found.names.length > 0 ? (found.shown.split(/\s+/).some(passwordWord) ? found.names.slice(0, 1) : found.names) : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
   // A name that is itself on this machine stays local when another value named production.
   const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && /^[a-z][\w+.-]*:\/\/|^[\w.-]+:\d+$/i.test(name) && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
   const targets: Target[] = names.map((name) => ({ kind, name, provider: inv.name, remote: !local, environment: own(name).environment, environmentReason: own(name).reason }));
-  const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
+  const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';
   const reason = `\`${found.shown}\` ${found.phrase ?? verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
   return { rule: found.rule, risk: 'destructive', severity: 'ask', reason, targets };

@@ -48,7 +48,7 @@ const PASSWORD = /^(passwd|chpasswd|password|set-?password|change-?password|rese
  */
 const PASS_VERB = /^(set|change|ch|reset|update|new|force|assign|rotate|replace|modify)$/;
 const PASS_NOUN = /^(pass|passwd|password|passwords|pw|pwd|passphrase|passcode|pin)$/;
-function passwordWord(word: string): boolean {
+export function passwordWord(word: string): boolean {
   if (PASSWORD.test(word)) return true;
   const parts = identifierParts(word);
   if (parts.length === 1) return /^(set|change|ch|reset|update|new)(pass|passwd|password|pw|pwd|passphrase)$/.test(parts[0]!);

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/policy/classify';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * A password change read by the verb floor names the account it changes, never the words after it: in
+ * `acmectl user set-password admin <new>` the last word is the new password, and a reason or target that
+ * repeated it would print a secret in the dialog and the audit log (stop 36 merge review).
+ */
+describe('verb floor: a password change never names the new password', () => {
+  // Assembled at run time: no password-shaped literal sits in the source.
+  const secret = ['Pw', String(7 * 11), 'q', 'Zx', 'Ko', String(3 * 3 * 101)].join('');
+  const rows = [
+    `mycli set-pass root ${secret}`,
+    `acmectl user set-password admin ${secret}`,
+    `fooctl account chpasswd ops ${secret}`,
+    `barctl users passwd deploy ${secret} --yes`,
+    `zedctl db reset-password app_user ${secret}`,
+    `quxctl user newpw alice ${secret} bob`,
+  ];
+  for (const cmd of rows) {
+    it(`${cmd.replace(secret, '<new password>')} asks and names no password`, () => {
+      const v = classify(cmd, testFacts(), { lockdown: false });
+      assert.equal(v.decision, 'ask', JSON.stringify(v.reasons));
+      const text = [...v.reasons, ...v.targets.map((t) => t.name), v.confirm ?? ''].join('\n');
+      assert.ok(!text.includes(secret), `the new password is named: ${text}`);
+      assert.match(v.reasons.join('\n'), /password/);
+    });
+  }
+});
