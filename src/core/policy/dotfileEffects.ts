@@ -97,15 +97,17 @@ const byVerb = (verbs: RegExp | undefined): EffectRule => (args) => {
  * Managers that link or copy a repository's files over home by verb (round 25): homeshick's and homesick's
  * `link`/`symlink` (with `--force` they replace the files there), dotter's `deploy`, tuckr's `add`/`set`, rotz's
  * `link`/`install`, bombadil's `link`/`install`, comtrya's `apply`, dfm's `install`/`link`/`up`; `list`,
- * `status`, `diff`, `check`, `track` and `clone` alone only read or fetch; their removing verbs (`undeploy`, `rm`, `unlink`,
+ * `status`, `diff`, `check` and `clone` alone only read or fetch (`track` reads the files it moves into the repository); their removing verbs (`undeploy`, `rm`, `unlink`,
  * `clean`) take links out of home, so they are the same extraction (the verb floor no longer sees these tools).
  */
 const LINKERS = effectGrammar('cCdDp', ['config', 'cache-file', 'directory', 'dotfiles', 'profile', 'manifests'], {
   switches: [['-f', '--force'], ['-b', '--batch'], ['-q', '--quiet'], ['-s', '--skip'], ['-v', '--verbose'], ['-y', '--yes'], ['-n', '--dry-run', '--dry', '--pretend', '--noop'], ['-h', '--help'], ['--version']],
 });
-const linksByVerb = (verbs: RegExp): EffectRule => (args) => {
+/** `tracks`: the verb that moves files into the repository (`homeshick track CASTLE FILE…`): each operand's content is read into it. */
+const linksByVerb = (verbs: RegExp, tracks?: RegExp): EffectRule => (args) => {
   const read = readEffectArgs(args, LINKERS);
   const verb = read.operands[0]?.text;
+  if (verb !== undefined && tracks?.test(verb) === true) return each('read', read.operands.slice(1));
   if (verb === undefined || !verbs.test(verb) || has(read, 'n', 'dry-run', 'dry', 'pretend', 'noop', 'h', 'help', 'version')) return [];
   return [{ kind: 'extract', word: home() }];
 };
@@ -132,8 +134,8 @@ export const DOTFILE_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   dotbot: byVerb(undefined),
   dotdrop: byVerb(/^(install|update|import)$/),
   mackup: byVerb(/^(restore|backup|link|uninstall)$/),
-  homeshick: linksByVerb(/^(link|symlink)$/),
-  homesick: linksByVerb(/^(link|symlink|pull)$/),
+  homeshick: linksByVerb(/^(link|symlink)$/, /^track$/),
+  homesick: linksByVerb(/^(link|symlink|pull)$/, /^track$/),
   dotter: linksByVerb(/^(deploy|watch|undeploy)$/),
   tuckr: linksByVerb(/^(add|set|push|rm|remove|pop)$/),
   rotz: linksByVerb(/^(link|install|sync|clean|unlink)$/),

@@ -79,7 +79,9 @@ describe('credential hunt, round 23 (s35 creds)', function () {
   table('credential files put into a dotfiles repository (round 22: yadm add then push)', [
     ask("yadm add ~/.ssh/id_ed25519 && yadm commit -m 'sync' && yadm push", { says: /yadm reads ~\/\.ssh\/id_ed25519.*described as reading/ }),
     ask('chezmoi add ~/.ssh/id_ed25519', { says: /chezmoi reads ~\/\.ssh\/id_ed25519/ }),
-    ask('homeshick track dotfiles ~/.ssh/id_ed25519', { says: /homeshick is given ~\/\.ssh\/id_ed25519/ }),
+    ask('homeshick track dotfiles ~/.ssh/id_ed25519', { says: /homeshick reads ~\/\.ssh\/id_ed25519.*described as reading/ }),
+    ask('homesick track ~/.aws/credentials dotfiles', { says: /homesick reads ~\/\.aws\/credentials/ }),
+    allow('homeshick track dotfiles ~/.bashrc'),
     allow("yadm add ~/.bashrc && yadm commit -m 'sync'"),
     allow('chezmoi add ~/.bashrc'),
     allow('yadm status'),
