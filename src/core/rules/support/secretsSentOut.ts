@@ -255,8 +255,9 @@ function sentOutOf(inv: Invocation, facts?: Facts): Finding[] {
       // A secret whose name names no service at all (`$API_TOKEN`, `$SECRET`, `$PASSWORD`), delivered as data (a body, form,
       // URL query, data item or the client's input) to a host that is not this machine: nothing pairs it with that host. Signing
       // the request with it (a header, `-u`) is how a token is used with its own service; a name that names a service the guard
-      // does not know (`$MEILI_MASTER_KEY`) may be self-hosted anywhere.
-      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && serviceWordsOf(variable, 2).length === 0 && carriedInRequest(inv, variable);
+      // does not know (`$MEILI_MASTER_KEY`) may be self-hosted, but then under a host that says it (`meili.acme.internal`):
+      // delivered as data to a host sharing none of its words (`$DEPLOY_KEY` to `hooks.example.net`), it is a stranger's too.
+      const stranger = own === undefined && d.host !== undefined && !LOOPBACK.test(d.host) && !serviceWordsOf(variable, 2).some((w) => d.host!.toLowerCase().includes(w)) && carriedInRequest(inv, variable);
       if (own === undefined && !drop && !wholeBody(inv, variable) && !stranger) continue;
       const where = d.host ?? `the address in $${d.variable}`;
       findings.push({
