@@ -102,7 +102,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   awk: effectGrammar('fvFiElL', ['file', 'assign', 'field-separator', 'include', 'exec', 'load', 'source']),
   curl: effectGrammar('oDcKTdFHeuXAbErwzQyYm', ['output', 'dump-header', 'cookie-jar', 'config', 'upload-file', 'data', 'data-binary', 'data-raw', 'data-urlencode', 'form', 'header', 'trace',
       'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'etag-compare', 'hsts', 'alt-svc', 'output-dir', 'request', 'user', 'referer', 'cookie',
-      'write-out', 'time-cond', 'max-time', 'connect-timeout', 'proxy', 'cert', 'key', 'cacert', 'capath', 'url', 'json', 'user-agent', 'retry', 'range', 'netrc-file', 'create-dirs']),
+      'write-out', 'time-cond', 'max-time', 'connect-timeout', 'proxy', 'cert', 'key', 'cacert', 'capath', 'url', 'json', 'user-agent', 'retry', 'range', 'netrc-file']),
   wget: effectGrammar('OoaPiteTUwQlABDIXnR', ['output-document', 'output-file', 'append-output', 'directory-prefix', 'input-file', 'tries', 'execute', 'timeout', 'user-agent', 'wait',
       'quota', 'level', 'accept', 'reject', 'domains', 'include-directories', 'exclude-directories', 'save-cookies', 'load-cookies', 'post-file',
       'body-file', 'header', 'post-data', 'method', 'body-data', 'user', 'password', 'ca-certificate', 'certificate', 'private-key', 'config']),

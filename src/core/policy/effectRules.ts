@@ -300,16 +300,26 @@ function scp(args: readonly ArgWord[]): PathEffect[] {
   const sources = read.operands.slice(0, -1).filter(local);
   const out: PathEffect[] = [...each('read', sources, { recursive: true }), ...each('read', values(read, 'F', 'i'))];
   if (dest && local(dest)) out.push({ kind: 'write', word: dest, into: sources });
+  // Files fetched from another machine land under names this machine cannot list (round 27: `scp host:hooks.json
+  // .windsurf/`): the destination receives them like an extraction, as rsync's does.
+  // One file named by a plain path lands under its own name (`scp host:/var/log/app.log .` writes `./app.log`).
+  const fetched = read.operands.slice(0, -1).filter((w) => !local(w));
+  const named = has(read, 'r') ? [] : fetched.map((w) => ({ ...w, text: w.text.replace(/^(?:scp:\/\/)?[^/]*?:/, '') })).filter((w) => !w.dynamic && !w.glob && !/[*?[{]/.test(w.text) && /[^/.]/.test(w.text.split('/').pop() ?? ''));
+  if (dest && local(dest) && named.length > 0) out.push({ kind: 'write', word: dest, into: named });
+  if (dest && local(dest) && fetched.length > named.length) out.push({ kind: 'extract', word: dest, from: fetched });
   return out;
 }
 
 function curl(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('curl'));
+  const dir = values(read, 'output-dir')[0];
+  // `--output-dir DIR -o NAME` writes DIR/NAME (round 27); an absolute NAME ignores DIR.
+  const under = (w: ArgWord): ArgWord => (dir && !w.text.startsWith('/') && !w.text.startsWith('~') ? valueWord(w, dir.text.replace(/\/+$/, '') + '/' + w.text) : w);
   const out: PathEffect[] = [
-    ...each('write', values(read, 'o', 'output', 'D', 'dump-header', 'c', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'hsts', 'alt-svc')),
+    ...each('write', values(read, 'o', 'output').map(under)),
+    ...each('write', values(read, 'D', 'dump-header', 'c', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'hsts', 'alt-svc')),
     ...each('read', values(read, 'K', 'config', 'T', 'upload-file', 'etag-compare', 'cert', 'key', 'cacert', 'netrc-file', 'E')),
   ];
-  const dir = values(read, 'output-dir')[0];
   const urls = [...read.operands, ...values(read, 'url')];
   for (const url of urls) {
     // file:// URLs are paths: an upload (-T) to one writes it.

@@ -298,6 +298,17 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
 
+/**
+ * A Redis command with its secrets hidden, for a reason (round 27: `CONFIG SET requirepass NEW` printed the new
+ * password): the value of `requirepass`/`masterauth`, `AUTH`'s and `AUTH2`'s passwords, ACL `>password` rules.
+ */
+export function redisShown(command: string): string {
+  return command
+    .replace(/\b((?:config\s+set\s+)?(?:requirepass|masterauth))\s+\S+/gi, '$1 (a password, not shown)')
+    .replace(/\b(auth2?)\s+(\S+\s+)?\S+/gi, (_m, verb: string, user?: string) => `${verb} ${/^auth2$/i.test(verb) && user ? user : ''}(a password, not shown)`)
+    .replace(/(^|\s)[>#]\S+/g, '$1(a password, not shown)');
+}
+
 function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   const p = registryArgs(inv);
   const words = p?.parsed.operands.map((w) => w.text) ?? [];
@@ -318,7 +329,7 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     rule: 'wire.redis-delete',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${inv.name}\` runs ${found}${listed ? ' on every key a listing matched (handed on by xargs or a substitution)' : ''} on the Redis server at ${host}.`,
+    reason: `\`${inv.name}\` runs ${redisShown(found)}${listed ? ' on every key a listing matched (handed on by xargs or a substitution)' : ''} on the Redis server at ${host}.`,
     targets: [{ kind: 'database', name: host, provider: 'redis', remote, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }
