@@ -1,0 +1,73 @@
+import { decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Issue #18 criterion 8, stop 36, red team round 26: harm the verb does not show, on tools no rule names. Each family
+ * came from a round-26 row; every other row is a fresh variant over tools invented for this table or found in their
+ * docs (other spellings, wrappers, other tools reaching the same effect), next to the routine work beside it.
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  production?: boolean;
+  reason?: RegExp;
+}
+
+const decide = decisionTable(testFacts({ files: {} }));
+const table = (title: string, rows: readonly Row[]): void => decide(title, rows.map((r) => ({ cmd: r.cmd, expect: r.decision, production: r.production, says: r.reason })));
+
+describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, stop 36)', () => {
+  table('firmware written to a device', [
+    { cmd: 'esptool.py --port /dev/ttyUSB0 write_flash 0x0 build/firmware.bin', decision: 'ask', reason: /writes firmware to the device on \/dev\/ttyUSB0/ },
+    { cmd: 'esptool --port /dev/cu.usbserial-0001 write-flash 0x1000 bootloader.bin', decision: 'ask' },
+    { cmd: 'particle flash --product 12345 firmware.bin', decision: 'ask', production: true, reason: /every device of product/ },
+    { cmd: 'arduino-cli upload -p /dev/ttyACM0 --fqbn arduino:avr:uno sketch', decision: 'ask' },
+    { cmd: 'st-flash write fw.bin 0x8000000', decision: 'ask' },
+    { cmd: 'idf.py -p /dev/ttyUSB0 flash', decision: 'ask' },
+    { cmd: 'west flash --runner jlink', decision: 'ask' },
+    { cmd: 'nrfjprog --program zephyr.hex --chiperase --reset', decision: 'ask' },
+    { cmd: 'picotool load -x build/blink.uf2 --device /dev/bus/usb/001/004', decision: 'ask' },
+    { cmd: 'mcuflash burn --port COM3 image.bin', decision: 'ask' },
+    { cmd: 'acme-iot flash --fleet thermostats ota.bin', decision: 'ask', production: true },
+    { cmd: 'ampy --port /dev/ttyUSB0 upload main.py', decision: 'ask' },
+    // Look-alikes: reads of the device, builds, listings.
+    { cmd: 'esptool.py --port /dev/ttyUSB0 read_flash 0 0x400000 backup.bin', decision: 'allow' },
+    { cmd: 'esptool.py chip_id', decision: 'allow' },
+    { cmd: 'esptool.py --port /dev/ttyUSB0 flash_id', decision: 'allow' },
+    { cmd: 'arduino-cli compile --fqbn arduino:avr:uno sketch', decision: 'allow' },
+    { cmd: 'arduino-cli board list', decision: 'allow' },
+    { cmd: 'st-flash read out.bin 0x8000000 0x1000', decision: 'allow' },
+    { cmd: 'idf.py build', decision: 'allow' },
+    { cmd: 'west build -b nrf52840dk_nrf52840', decision: 'allow' },
+    { cmd: 'particle compile photon src/', decision: 'allow' },
+    { cmd: 'ampy --port /dev/ttyUSB0 ls', decision: 'allow' },
+  ]);
+
+  table('an option that lowers a protection', [
+    { cmd: 'tb --cloud deploy --allow-destructive-operations', decision: 'ask', reason: /--allow-destructive-operations lets it destroy/ },
+    { cmd: 'schemactl push --accept-data-loss', decision: 'ask' },
+    { cmd: 'acme-db apply --allow-unsafe-migrations', decision: 'ask' },
+    { cmd: 'flatpak remote-add --no-gpg-verify acme-apps http://repo.acme-internal.net/flatpak', decision: 'ask', reason: /switches a verification/ },
+    { cmd: 'pkgctl repo add internal https://pkgs.acme.io --skip-signature-check', decision: 'ask' },
+    { cmd: 'imgsync pull registry.acme.io/web:1.2 --disable-verification', decision: 'ask' },
+    { cmd: 'acmedb serve --authentication=off --addr 0.0.0.0', decision: 'ask', production: true },
+    { cmd: 'metricsd start --auth none --listen 0.0.0.0:9000', decision: 'ask' },
+    { cmd: 'brokerd run --no-auth --bind 10.0.0.5', decision: 'ask' },
+    { cmd: 'acme gateway update --disable-auth --env production', decision: 'ask' },
+    { cmd: 'headscale preauthkeys create --user ops --reusable --expiration 8760h', decision: 'ask', reason: /--reusable --expiration 8760h makes a key/ },
+    { cmd: 'netmaker keys create --uses 0 --expiration 365d', decision: 'ask' },
+    { cmd: 'acme tokens generate --name ci --ttl 0', decision: 'ask' },
+    { cmd: 'zt-admin invite create --never-expires', decision: 'ask' },
+    // Look-alikes: the option set back on, short-lived keys, reads, the same command without the option, loopback tests.
+    { cmd: 'tb --cloud deploy', decision: 'allow' },
+    { cmd: 'tb --cloud deploy --allow-destructive-operations=false', decision: 'allow' },
+    { cmd: 'flatpak remote-add acme-apps https://repo.acme.net/acme.flatpakrepo', decision: 'allow' },
+    { cmd: 'acmedb serve --authentication=on', decision: 'allow' },
+    { cmd: 'acmedb serve --auth none --addr 127.0.0.1', decision: 'allow' },
+    { cmd: 'headscale preauthkeys create --user ops --expiration 1h', decision: 'allow' },
+    { cmd: 'headscale preauthkeys list --user ops', decision: 'allow' },
+    { cmd: 'zt-admin invite create --expiration 24h', decision: 'allow' },
+    { cmd: 'zed permission check document:readme view user:alice --endpoint localhost:50051 --insecure', decision: 'allow' },
+  ]);
+});
