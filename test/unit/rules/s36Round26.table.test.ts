@@ -70,4 +70,26 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'zt-admin invite create --expiration 24h', decision: 'allow' },
     { cmd: 'zed permission check document:readme view user:alice --endpoint localhost:50051 --insecure', decision: 'allow' },
   ]);
+
+  table('personal data of production written to a file here', [
+    { cmd: 'clickhouse client --host ch.prod.acme.io --secure -q "SELECT email, phone, address FROM crm.customers FORMAT CSV" > /tmp/customers.csv', decision: 'ask', production: true, reason: /email, phone, address of crm\.customers/ },
+    { cmd: 'kratos list identities --endpoint https://kratos-admin.prod.acme.io --format json > /tmp/users.json', decision: 'ask', production: true, reason: /every identities record/ },
+    { cmd: 'questdb-cli --host qdb.prod.acme.io query "select first_name, last_name, dob from patients" > patients.csv', decision: 'ask', production: true },
+    { cmd: 'starrocks-cli --host sr.prod.acme.io -e "SELECT u.email, u.ip_address FROM users u" > /tmp/u.tsv', decision: 'ask', production: true },
+    { cmd: 'acmectl users ls --env production -o json > users.json', decision: 'ask', production: true },
+    { cmd: 'logto-cli list members --endpoint https://auth.prod.acme.io > members.json', decision: 'ask', production: true },
+    { cmd: 'crmctl contacts list --env production --output-file contacts.csv', decision: 'ask', production: true },
+    { cmd: 'zitadel-tools query subscribers --env production > subs.json', decision: 'ask', production: true },
+    { cmd: 'tursoctl --url libsql://app-prod.turso.io shell "select email, phone_number from accounts" > /tmp/a.csv', decision: 'ask', production: true },
+    { cmd: 'druidctl --broker https://druid.prod.acme.io sql "SELECT distinct email FROM signups" > emails.txt', decision: 'ask', production: true },
+    // Look-alikes: the same reads on the terminal, one record, counts, a filter, a development target.
+    { cmd: 'clickhouse client --host ch.prod.acme.io --secure -q "SELECT email, phone, address FROM crm.customers FORMAT CSV"', decision: 'allow', production: true },
+    { cmd: 'clickhouse client --host ch.prod.acme.io --secure -q "SELECT count() FROM crm.customers" > /tmp/n.txt', decision: 'allow', production: true },
+    { cmd: 'clickhouse client --host ch.prod.acme.io -q "SELECT email FROM crm.customers WHERE id = 42" > /tmp/one.txt', decision: 'allow', production: true },
+    { cmd: 'kratos get identity 42 --endpoint https://kratos-admin.prod.acme.io --format json > /tmp/u.json', decision: 'allow', production: true },
+    { cmd: 'kratos list identities --endpoint https://kratos-admin.prod.acme.io --format json', decision: 'allow', production: true },
+    { cmd: 'kratos list identities --endpoint http://127.0.0.1:4434 --format json > /tmp/users.json', decision: 'allow', production: false },
+    { cmd: 'acmectl users ls --env production --email a@b.c -o json > users.json', decision: 'allow', production: true },
+    { cmd: 'acmectl regions ls --env production -o json > regions.json', decision: 'allow', production: true },
+  ]);
 });
