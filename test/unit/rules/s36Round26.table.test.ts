@@ -92,4 +92,41 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'acmectl users ls --env production --email a@b.c -o json > users.json', decision: 'allow', production: true },
     { cmd: 'acmectl regions ls --env production -o json > regions.json', decision: 'allow', production: true },
   ]);
+
+  table('a tagged artifact pushed to a registry', [
+    { cmd: 'imgpkg push -b registry.acme.io/bundles/web:1.4.2 -f k8s/', decision: 'ask', reason: /publishes/ },
+    { cmd: 'up xpkg push xpkg.upbound.io/acme/platform:v0.3.0 -f package/', decision: 'ask' },
+    { cmd: 'oras push ghcr.io/acme/artifact:v1 ./a.tar', decision: 'ask' },
+    { cmd: 'kbld push --image ghcr.io/acme/web:1.0', decision: 'ask' },
+    { cmd: 'acme-bundle push quay.io/acme/web@sha256:0123456789012345678901234567890123456789012345678901234567890123', decision: 'ask' },
+    { cmd: 'wasmctl push registry.acme.io/plugins/auth:2.0.0 plugin.wasm', decision: 'ask' },
+    { cmd: 'chartsync push --to oci://charts.acme.io/platform/api:3.1.0', decision: 'ask' },
+    { cmd: 'policyctl bundle push registry.acme.io/opa/policies:latest ./policies', decision: 'blocked' },
+    { cmd: 'modelctl push hub.acme.ai/models/ranker:2024-12', decision: 'ask' },
+    { cmd: 'sbomctl push cr.acme.io/sbom/web:1.4.2 sbom.json', decision: 'ask' },
+    // Look-alikes: pulls, pushes to a registry on this machine, a push naming no artifact.
+    { cmd: 'imgpkg pull -b registry.acme.io/bundles/web:1.4.2 -o /tmp/b', decision: 'allow' },
+    { cmd: 'imgpkg push -b localhost:5000/bundles/web:dev -f k8s/', decision: 'allow' },
+    { cmd: 'oras pull ghcr.io/acme/artifact:v1', decision: 'allow' },
+    { cmd: 'wasmctl build plugin.wasm --tag registry.acme.io/plugins/auth:2.0.0', decision: 'allow' },
+  ]);
+
+  table('this machine joined to a private network with a key', [
+    { cmd: 'sudo netbird up --setup-key abcd-1234 --management-url https://netbird.acme.io', decision: 'ask', production: true, reason: /joins this machine to a private network/ },
+    { cmd: 'tailscale up --authkey tskey-abc --login-server https://hs.acme.io', decision: 'ask' },
+    { cmd: 'nebula-ctl enroll --enrollment-token xyz --api https://api.defined.net', decision: 'ask' },
+    { cmd: 'innerctl join --invite-code abc', decision: 'ask' },
+    { cmd: 'acme-vpn connect --auth-key k1 --server vpn.acme.io', decision: 'ask' },
+    { cmd: 'meshd register --registration-token r1 https://mesh.acme.io', decision: 'ask' },
+    { cmd: 'sudo ztnet-agent join --join-token t9', decision: 'ask' },
+    { cmd: 'wgmesh attach --network-key nk --controller https://ctl.acme.io', decision: 'ask' },
+    { cmd: 'overlayctl login --pre-auth-key p1', decision: 'ask' },
+    { cmd: 'edgeagent enroll --enrollment-key e2 --site hq', decision: 'ask' },
+    // Look-alikes: status and peers read, a join where the human logs in, a connection without a key.
+    { cmd: 'netbird status', decision: 'allow' },
+    { cmd: 'netbird up', decision: 'allow' },
+    { cmd: 'headscale nodes list', decision: 'allow' },
+    { cmd: 'acme-vpn connect --server vpn.acme.io', decision: 'allow' },
+    { cmd: 'meshd peers list', decision: 'allow' },
+  ]);
 });
