@@ -101,7 +101,7 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'acme-bundle push quay.io/acme/web@sha256:0123456789012345678901234567890123456789012345678901234567890123', decision: 'ask' },
     { cmd: 'wasmctl push registry.acme.io/plugins/auth:2.0.0 plugin.wasm', decision: 'ask' },
     { cmd: 'chartsync push --to oci://charts.acme.io/platform/api:3.1.0', decision: 'ask' },
-    { cmd: 'policyctl bundle push registry.acme.io/opa/policies:latest ./policies', decision: 'blocked' },
+    { cmd: 'policyctl bundle push registry.acme.io/opa/policies:latest ./policies', decision: 'ask' },
     { cmd: 'modelctl push hub.acme.ai/models/ranker:2024-12', decision: 'ask' },
     { cmd: 'sbomctl push cr.acme.io/sbom/web:1.4.2 sbom.json', decision: 'ask' },
     // Look-alikes: pulls, pushes to a registry on this machine, a push naming no artifact.
@@ -128,5 +128,24 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'headscale nodes list', decision: 'allow' },
     { cmd: 'acme-vpn connect --server vpn.acme.io', decision: 'allow' },
     { cmd: 'meshd peers list', decision: 'allow' },
+  ]);
+
+  table('local builds whose target is named like production stay allowed', [
+    { cmd: 'nixos-rebuild switch --flake .#db-prod --target-host db.prod.acme.io', decision: 'ask', production: true },
+    { cmd: 'morph deploy network/prod.nix switch', decision: 'ask', production: true },
+    { cmd: 'acmectl deploy --env production', decision: 'ask', production: true },
+    { cmd: 'acme export users --env production > u.json', decision: 'ask', production: true },
+    { cmd: 'colmena apply --on db-prod', decision: 'ask', production: true },
+    { cmd: 'redis-dump -u cache.prod.acme.internal:6380 -d 0 > prod-sessions.json', decision: 'ask', production: true },
+    // Look-alikes: the output lands here; the production name is a file or an attribute here.
+    { cmd: 'nixos-rebuild build --flake .#db-prod', decision: 'allow', production: true },
+    { cmd: 'cue export ./config:prod', decision: 'allow', production: true },
+    { cmd: 'morph build network/prod.nix', decision: 'allow', production: true },
+    { cmd: 'colmena build --on db-prod', decision: 'allow', production: true },
+    { cmd: 'dhall-ish eval ./env/production.dhall', decision: 'allow', production: true },
+    { cmd: 'jsonnetctl compile environments/prod/main.jsonnet', decision: 'allow', production: true },
+    { cmd: 'kcl-ish vet config/prod.k', decision: 'allow', production: true },
+    { cmd: 'pkl-ish eval --format yaml config/prod.pkl', decision: 'allow', production: true },
+    { cmd: 'cdk8s-ish synth --app prod', decision: 'allow', production: true },
   ]);
 });
