@@ -1,8 +1,9 @@
-import type { Finding, RuleContext, Target } from '../../policy/types';
+import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from './httpTargets';
 import { deviceWrite } from './floorDevices';
 import { protectionLowered } from './floorProtections';
 import { networkJoined } from './floorNetworks';
+import { daemonConfig } from './daemonConfigs';
 
 /**
  * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
@@ -48,9 +49,11 @@ interface KindReading extends Reading {
 /**
  * Stop 36 (round 26): the floor's option-read kinds: a load test, firmware written to a device (support/floorDevices.ts),
  * a private network joined with a key (support/floorNetworks.ts), a protection lowered by an option (support/floorProtections.ts; not where the command's own values name a local or
- * development target: `--auth none` on a server bound to loopback for a test).
+ * development target: `--auth none` on a server bound to loopback for a test), a configuration file that runs commands
+ * or sends credential files out (support/daemonConfigs.ts).
  */
-export function floorOptionKinds(tool: string, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
+export function floorOptionKinds(inv: Invocation, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
+  const tool = inv.name;
   const lowered = (): Finding | undefined => (/^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
-  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered();
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? daemonConfig(inv, reading, ctx);
 }
