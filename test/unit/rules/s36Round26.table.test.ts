@@ -67,7 +67,7 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'acme-db apply --allow-unsafe-migrations', decision: 'ask' },
     { cmd: 'flatpak remote-add --no-gpg-verify acme-apps http://repo.acme-internal.net/flatpak', decision: 'ask', reason: /switches a verification/ },
     { cmd: 'pkgctl repo add internal https://pkgs.acme.io --skip-signature-check', decision: 'ask' },
-    { cmd: 'imgsync pull registry.acme.io/web:1.2 --disable-verification', decision: 'ask' },
+    { cmd: 'imgsync pull registry.acme.io/web:1.2 --disable-signature-verification', decision: 'ask' },
     { cmd: 'acmedb serve --authentication=off --addr 0.0.0.0', decision: 'ask', production: true },
     { cmd: 'metricsd start --auth none --listen 0.0.0.0:9000', decision: 'ask' },
     { cmd: 'brokerd run --no-auth --bind 10.0.0.5', decision: 'ask' },
@@ -85,6 +85,7 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'headscale preauthkeys create --user ops --expiration 1h', decision: 'allow' },
     { cmd: 'headscale preauthkeys list --user ops', decision: 'allow' },
     { cmd: 'zt-admin invite create --expiration 24h', decision: 'allow' },
+    { cmd: 'scanner-ng filesystem . --no-verification', decision: 'allow' },
     { cmd: 'zed permission check document:readme view user:alice --endpoint localhost:50051 --insecure', decision: 'allow' },
   ]);
 
@@ -158,12 +159,15 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'nixos-rebuild build --flake .#db-prod', decision: 'allow', production: true },
     { cmd: 'cue export ./config:prod', decision: 'allow', production: true },
     { cmd: 'morph build network/prod.nix', decision: 'allow', production: true },
-    { cmd: 'colmena build --on db-prod', decision: 'allow', production: true },
+    { cmd: 'earthly-ish build ./deploy/prod+image', decision: 'allow', production: true },
     { cmd: 'dhall-ish eval ./env/production.dhall', decision: 'allow', production: true },
     { cmd: 'jsonnetctl compile environments/prod/main.jsonnet', decision: 'allow', production: true },
     { cmd: 'kcl-ish vet config/prod.k', decision: 'allow', production: true },
+    { cmd: 'packer build -var env=production image.pkr.hcl', decision: 'ask', production: true },
+    { cmd: 'flagctl export --address https://flags.prod.acme.internal', decision: 'ask', production: true },
+    { cmd: 'secretsctl export app-production', decision: 'ask', production: true },
     { cmd: 'pkl-ish eval --format yaml config/prod.pkl', decision: 'allow', production: true },
-    { cmd: 'cdk8s-ish synth --app prod', decision: 'allow', production: true },
+    { cmd: 'cdk8s-ish synth stacks/prod.ts', decision: 'allow', production: true },
   ]);
 
   table('a configuration handed to a daemon runs commands or sends credential files out', [

@@ -27,7 +27,8 @@ function allowsHarm(parts: readonly string[]): boolean {
 /** Option names that switch a verification or authentication off (`--no-gpg-verify`, `--disable-auth`, `--skip-signature-check`). */
 function checkOff(parts: readonly string[]): boolean {
   const off = parts[0] === 'no' || parts.some((p) => /^(skip|disable|disabled|without|insecure|ignore|unsigned|noauth)$/.test(p));
-  return off && parts.some((p) => /^(gpg|gpgcheck|signature|signatures|sig|sigs|signed|verify|verification|auth|authentication|authn|authorization|authz|tls|ssl|cert|certs|certificate|checksum|checksums|integrity)$/.test(p)) && !parts.some((p) => /^(warnings?|prompt|confirm|cache|color|tty|progress|browser|update)$/.test(p));
+  // A bare `--no-verify`/`--no-verification` says nothing of what (a scanner's `--no-verification` skips checking found keys).
+  return off && parts.some((p) => /^(gpg|gpgcheck|signature|signatures|sig|sigs|signed|auth|authentication|authn|authorization|authz|tls|ssl|cert|certs|certificate|checksum|checksums|integrity)$/.test(p)) && !parts.some((p) => /^(warnings?|prompt|confirm|cache|color|tty|progress|browser|update)$/.test(p));
 }
 /** Option names that choose an authentication mode, set to none (`--authentication=off`, `--auth none`). */
 const AUTH_MODE = /^--?(auth|authentication|auth-mode|auth-type|authn|security|require-auth|access-control|acl-mode)$/i;
