@@ -189,4 +189,24 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'shipper run --config agent-ok.hcl', decision: 'allow' },
     { cmd: 'logtool --config local-env.yaml', decision: 'allow' },
   ]);
+
+  table('a cluster reset to an old snapshot, storage made public', [
+    { cmd: 'k3s server --cluster-reset --cluster-reset-restore-path=/var/lib/rancher/k3s/server/db/snapshots/old', decision: 'ask', reason: /resets the cluster's state/ },
+    { cmd: 'rke2 server --cluster-reset', decision: 'ask' },
+    { cmd: 'acme-etcd member --force-new-cluster', decision: 'ask' },
+    { cmd: 'raftctl start --reset-raft-state', decision: 'ask' },
+    { cmd: 'kvstore-server --restore-from-snapshot /backups/2023-01.snap', decision: 'ask' },
+    { cmd: 'quorumd --snapshot-restore-path /srv/snap/old.db', decision: 'ask' },
+    { cmd: 'acme-s3 bucket create assets --acl public-read', decision: 'ask' },
+    { cmd: 'b2 update-bucket assets allPublic', decision: 'ask' },
+    { cmd: 'blobctl container create media --access-level public', decision: 'ask' },
+    { cmd: 'objctl buckets update uploads --visibility public', decision: 'ask' },
+    { cmd: 'gcs-ish bucket put assets --predefined-acl publicRead', decision: 'ask' },
+    // Look-alikes: snapshots taken or listed, caches reset, private access.
+    { cmd: 'k3s etcd-snapshot save', decision: 'allow' },
+    { cmd: 'k3s etcd-snapshot ls', decision: 'allow' },
+    { cmd: 'metro start --reset-cache', decision: 'allow' },
+    { cmd: 'acme-s3 bucket create assets --acl private', decision: 'allow' },
+    { cmd: 'objctl buckets update uploads --visibility private', decision: 'allow' },
+  ]);
 });

@@ -53,7 +53,7 @@ export function deviceWrite(tool: string, reading: Reading): Finding | undefined
     rule: 'verbs.firmware-write',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${tool} ${word}\` writes firmware to ${where}: what it boots is replaced, a bad image bricks it, and nothing here keeps the old one (${tool} has no rules of its own: judged by its words).`,
+    reason: `\`${tool} ${word}\` ${/erase/i.test(word) ? 'erases the firmware of' : 'writes firmware to'} ${where}: what it boots is replaced, a bad image bricks it, and nothing here keeps the old one (${tool} has no rules of its own: judged by its words).`,
     targets: [{ kind: 'resource', name: where, provider: tool, remote: fleet !== undefined, environment: fleet !== undefined ? 'production' : 'local', environmentReason: fleet !== undefined ? `${fleet.name}: a fleet of devices` : 'a device attached to this machine' }],
   };
 }

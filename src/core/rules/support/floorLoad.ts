@@ -4,6 +4,7 @@ import { deviceWrite } from './floorDevices';
 import { protectionLowered } from './floorProtections';
 import { networkJoined } from './floorNetworks';
 import { daemonConfig } from './daemonConfigs';
+import { everythingAtOnce } from './floorResets';
 
 /**
  * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
@@ -55,5 +56,5 @@ interface KindReading extends Reading {
 export function floorOptionKinds(inv: Invocation, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
   const tool = inv.name;
   const lowered = (): Finding | undefined => (/^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
-  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? daemonConfig(inv, reading, ctx);
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx);
 }
