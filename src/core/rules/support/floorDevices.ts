@@ -1,4 +1,5 @@
 import type { Finding } from '../../policy/types';
+import type { KindReading } from './floorLoad';
 import { identifierParts } from './cliArgs';
 
 /**
@@ -29,11 +30,7 @@ const PORT_OPTION = /^--?(port|p|device|d|serial|usb|P)$/;
 const IMAGE = /\.(hex|bin|uf2|elf|img|dfu|ihex|srec|s19)$/i;
 const FLEET_OPTION = /^--?(product|fleet|group|all-devices|devices|tag)$/;
 
-interface Reading {
-  positionals: readonly { text: string; index: number }[];
-  options: readonly { name: string; value?: string; next?: string }[];
-  maybeValues: ReadonlySet<number>;
-}
+type Reading = KindReading;
 
 export function deviceWrite(tool: string, reading: Reading): Finding | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 3).map((w) => w.text);

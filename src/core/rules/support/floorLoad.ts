@@ -42,7 +42,8 @@ export function floorLoad(tool: string, reading: Reading, values: readonly strin
   };
 }
 
-interface KindReading extends Reading {
+/** What the floor's option-read kinds see of a command: its words, its options, and which words may be option values. */
+export interface KindReading extends Reading {
   positionals: readonly { text: string; index: number }[];
   maybeValues: ReadonlySet<number>;
 }

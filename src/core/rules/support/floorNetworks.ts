@@ -1,4 +1,5 @@
 import type { Finding } from '../../policy/types';
+import type { KindReading } from './floorLoad';
 
 /**
  * This machine joined to a private network with a key, by a tool no rule names (issue #18 criterion 8, stop 36, red
@@ -14,11 +15,7 @@ import type { Finding } from '../../policy/types';
 const JOINS = /^(up|join|connect|enroll|enrol|login|register|attach|start)$/i;
 const KEY_OPTION = /^--?(setup-key|setupkey|auth-?key|authkey|join-?token|join-key|enroll(ment)?-?(key|token)|enrol(ment)?-?(key|token)|pre-?auth-?key|registration-?(key|token)|network-?key|invite-?(code|key|token)|k)$/i;
 
-interface Reading {
-  positionals: readonly { text: string; index: number }[];
-  options: readonly { name: string; value?: string; next?: string }[];
-  maybeValues: ReadonlySet<number>;
-}
+type Reading = KindReading;
 
 export function networkJoined(tool: string, reading: Reading): Finding | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 2).map((w) => w.text);

@@ -1,4 +1,5 @@
 import type { Finding } from '../../policy/types';
+import type { KindReading } from './floorLoad';
 import { identifierParts } from './cliArgs';
 
 /**
@@ -45,11 +46,7 @@ const KEY_NOUN = /^(key|keys|authkey|authkeys|preauthkey|preauthkeys|token|token
 const EXPIRY = /^--?(expiration|expiry|expires|expire|ttl|lifetime|valid-for|validity|duration|expires-in|max-age)$/i;
 const LONG_LIVED_HOURS = 720;
 
-interface Reading {
-  positionals: readonly { text: string; index: number }[];
-  options: readonly { name: string; value?: string; next?: string }[];
-  maybeValues: ReadonlySet<number>;
-}
+type Reading = KindReading;
 
 export function protectionLowered(tool: string, reading: Reading): Finding | undefined {
   const valueOf = (o: Reading['options'][number]): string => o.value ?? '';

@@ -1,4 +1,5 @@
 import type { Finding } from '../../policy/types';
+import type { KindReading } from './floorLoad';
 import { identifierParts } from './cliArgs';
 
 /**
@@ -17,11 +18,7 @@ import { identifierParts } from './cliArgs';
 const PUBLIC_VALUE = /^(public|public-read|public-read-write|publicread|allpublic|anonymous|everyone|world-readable|download|public-access)$/i;
 const ACCESS_OPTION = /^--?(acl|canned-acl|visibility|access|access-level|permission|permissions|privacy|bucket-type|policy|predefined-acl|default-acl|a)$/i;
 
-interface Reading {
-  positionals: readonly { text: string; index: number }[];
-  options: readonly { name: string; value?: string; next?: string }[];
-  maybeValues: ReadonlySet<number>;
-}
+type Reading = KindReading;
 
 const finding = (tool: string, rule: string, what: string, risk: Finding['risk']): Finding => ({
   rule,
