@@ -4,6 +4,8 @@ import { deviceWrite } from './floorDevices';
 import { protectionLowered } from './floorProtections';
 import { networkJoined } from './floorNetworks';
 import { daemonConfig } from './daemonConfigs';
+import { optionVerb } from './optionVerbs';
+import { verbTraitsOf } from '../../registry/verbTraits';
 import { everythingAtOnce } from './floorResets';
 
 /**
@@ -56,6 +58,7 @@ export interface KindReading extends Reading {
  */
 export function floorOptionKinds(inv: Invocation, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
   const tool = inv.name;
-  const lowered = (): Finding | undefined => (/^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
+  // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
+  const lowered = (): Finding | undefined => (optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
   return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx);
 }
