@@ -209,4 +209,22 @@ describe('rules: round 26, harm the verb does not show (issue #18 criterion 8, s
     { cmd: 'acme-s3 bucket create assets --acl private', decision: 'allow' },
     { cmd: 'objctl buckets update uploads --visibility private', decision: 'allow' },
   ]);
+
+  table('a destroying verb glued to more store nouns', [
+    { cmd: 'bin/bookkeeper shell deleteledger -ledgerid 12345 -force', decision: 'ask', production: true },
+    { cmd: 'pulsar-admin-ish droptopic x', decision: 'ask' },
+    { cmd: 'acmectl purgemessages --queue orders', decision: 'ask' },
+    { cmd: 'acmectl rmdevices --fleet all', decision: 'ask' },
+    { cmd: 'acmectl removetokens --all', decision: 'ask' },
+    { cmd: 'streamctl deletesegments --before 2024-01-01', decision: 'ask' },
+    { cmd: 'kvtool wipeshards --cluster eu', decision: 'ask' },
+    { cmd: 'flowctl deletepipeline ingest', decision: 'ask' },
+    { cmd: 'busctl dropsubscriptions billing', decision: 'ask' },
+    { cmd: 'jobctl purgetasks --state failed', decision: 'ask' },
+    // Look-alikes: the same nouns listed or read.
+    { cmd: 'bin/bookkeeper shell listledgers', decision: 'allow' },
+    { cmd: 'acmectl readledger 1', decision: 'allow' },
+    { cmd: 'streamctl listsegments', decision: 'allow' },
+    { cmd: 'flowctl describepipeline ingest', decision: 'allow' },
+  ]);
 });
