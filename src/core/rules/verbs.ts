@@ -31,7 +31,7 @@ import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPosit
 import { keptShort } from './support/dataRetention';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
-import { floorLoad } from './support/floorLoad';
+import { floorOptionKinds } from './support/floorLoad';
 import { requestFileWrites } from './support/requestFiles';
 import { productionCopy } from './support/productionCopies';
 import { unknownScheduled } from './deferred/unknownSchedulers';
@@ -446,7 +446,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
-  const load = exposure ?? floorLoad(inv.name, reading, freeFormValues(inv.args), ctx) ?? requestFileWrites(inv, reading, ctx);
+  const load = exposure ?? floorOptionKinds(inv, reading, freeFormValues(inv.args), ctx, hintValues(inv.args)) ?? requestFileWrites(inv, reading, ctx);
   if (load) return [load];
   const path = pathVerb(reading, traits);
   if (path) {

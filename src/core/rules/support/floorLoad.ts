@@ -1,5 +1,12 @@
-import type { Finding, RuleContext, Target } from '../../policy/types';
+import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from './httpTargets';
+import { deviceWrite } from './floorDevices';
+import { protectionLowered } from './floorProtections';
+import { networkJoined } from './floorNetworks';
+import { daemonConfig } from './daemonConfigs';
+import { optionVerb } from './optionVerbs';
+import { verbTraitsOf } from '../../registry/verbTraits';
+import { everythingAtOnce } from './floorResets';
 
 /**
  * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
@@ -35,4 +42,23 @@ export function floorLoad(tool: string, reading: Reading, values: readonly strin
     reason: `\`${tool} ${load.name} ${load.value ?? load.next ?? ''}\` aims load at ${host}: what serves there may slow down or fall over for its users (${tool} has no rules of its own: judged by its options).`,
     targets: [target],
   };
+}
+
+/** What the floor's option-read kinds see of a command: its words, its options, and which words may be option values. */
+export interface KindReading extends Reading {
+  positionals: readonly { text: string; index: number }[];
+  maybeValues: ReadonlySet<number>;
+}
+
+/**
+ * Stop 36 (round 26): the floor's option-read kinds: a load test, firmware written to a device (support/floorDevices.ts),
+ * a private network joined with a key (support/floorNetworks.ts), a protection lowered by an option (support/floorProtections.ts; not where the command's own values name a local or
+ * development target: `--auth none` on a server bound to loopback for a test), a configuration file that runs commands
+ * or sends credential files out (support/daemonConfigs.ts).
+ */
+export function floorOptionKinds(inv: Invocation, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
+  const tool = inv.name;
+  // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
+  const lowered = (): Finding | undefined => (optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx);
 }

@@ -246,6 +246,9 @@ function listedWord(inv: Invocation, r: FloorReading, traits: VerbTraits): Meani
   return word !== undefined ? { shown: r.positionals.filter((w) => w.index <= word.index).map((w) => w.text), phrase: 'drops the tables and columns the schema no longer lists in', names: [] } : undefined;
 }
 
+/** An artifact's address in a registry, with a tag or digest: `registry.acme.io/bundles/web:1.4.2`, `xpkg.upbound.io/acme/pkg@sha256:…`. */
+const REGISTRY_REFERENCE = /^(?:oci:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[\w./-]+(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/i;
+
 /**
  * A package or chart published to a registry by a tool without a registry entry (team decision, stop 30:
  * like `npm publish`, a version published cannot be replaced and is served to everyone): `dart pub
@@ -254,7 +257,9 @@ function listedWord(inv: Invocation, r: FloorReading, traits: VerbTraits): Meani
 function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
   // A package manager's entry says what it publishes (`registryAct`, read by the publishing pack), and where a registry on this machine is.
   if (toolNamed(inv.name)?.family === 'package-manager') return undefined;
-  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push');
+  // Round 26 (`imgpkg push -b registry.acme.io/bundles/web:1.4.2`, `xpkg push`): a push of a tagged artifact to a registry's address.
+  const reference = [...r.positionals.map((w) => w.text), ...r.options.map(valueOf)].find((v) => REGISTRY_REFERENCE.test(v));
+  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push' || (i < 2 && w.word.text === 'push' && reference !== undefined));
   if (at < 0) return undefined;
   const target = r.options.find((o) => /^-{1,2}(registry|repository|repo|server|source|index|r|s)$/.test(o.name));
   return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `publishes to ${target !== undefined && valueOf(target) !== '' ? valueOf(target) : 'its registry'} (a version published cannot be replaced, and everyone who installs gets it)`, names: operandsAfter(r, words[at]!.word.index), hints: target !== undefined && valueOf(target) !== '' ? [valueOf(target)] : [] };

@@ -57,6 +57,19 @@ const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overv
  */
 const GLUED_READ = /^(?!.*stop$)[a-z][a-z0-9]*(stat|top)$|^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow|asinfo)$/;
 const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready)$/;
+/**
+ * Stop 36 (round 26: `nixos-rebuild build --flake .#db-prod`, `cue export ./config:prod`, `morph build network/prod.nix`):
+ * work whose output lands here (a build, a compile, a rendered or exported configuration) changes nothing where it
+ * runs: a target named like production is a file or a name here, not the environment reached. Data exported to a file
+ * is read before this (support/productionCopies.ts); `switch`, `deploy`, `apply` and `push` stay changes.
+ */
+/** Options that pick an environment, a host or variables: production named there is where the work goes (`packer build -var env=production`). */
+const TARGET_OPTION = /^--?(env|e|environment|stage|profile|context|var|vars|var-file|set|host|h|url|address|addr|endpoint|server|api|region|project|account|target|to|cluster|namespace|n)$/i;
+/** Production named only by a path or an attribute here (`.#db-prod`, `./config:prod`, `network/prod.nix`), and by no target option. */
+function localOutputOnly(words: readonly PathWord[], options: readonly string[]): boolean {
+  return !options.some((o) => TARGET_OPTION.test(o)) && words.every((w) => !/prod/i.test(w.text) || /[/#]|^\.|\.[a-z]{1,5}$/i.test(w.text));
+}
+const LOCAL_OUTPUT = /^(build|dry-build|compile|synth|synthesize|eval|evaluate|instantiate|export|vet|fmt|format|codegen|typecheck)$/;
 
 /** Long options that make the run a read (`--list`, `--describe`, `--status`, `--bigkeys`). */
 const READ_OPTION = /^--(list|describe|get|show|status|info|version|help|scan|bigkeys|memkeys|stat|stats|ping|health|check|validate|verify|diff|plan|preview|explain|count|dry-run)$/i;
@@ -92,6 +105,7 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
+  if (path.length > 0 && LOCAL_OUTPUT.test(path[0]!) && localOutputOnly(words, options) && !statements.some((s) => /\b(insert|update|delete|drop|alter|create|truncate)\b/i.test(s))) return undefined;
   // Stop 36: a profile or an object joined to its command by a dot (`resticprofile prod.snapshots`, `govc vm.info`): the command is the last part.
   const dotted = path.length === 0 ? words.find((w) => !w.value && /^[\w-]+\.[a-z][\w-]*$/i.test(w.text))?.text.split('.')[1] : undefined;
   if (dotted !== undefined && (readsOnly(dotted) || READ_PREFIX.test(dotted) || PRINTS.test(dotted) || listsByNoun(dotted))) return undefined;

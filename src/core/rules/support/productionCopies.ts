@@ -40,6 +40,34 @@ function outputFile(inv: Invocation, reading: ReadingLike): string | undefined {
   return reading.options.filter((o) => OUTPUT_FILE.test(o.name)).map((o) => o.value ?? o.next).find((v) => v !== undefined && !FORMAT.test(v) && /[./]/.test(v) && !/^-{1,2}\w/.test(v));
 }
 
+/** Columns about a person: how to reach them, who they are, what they hold. */
+const PERSONAL_COLUMN = /^(e_?mail|email_address|phone|phone_number|mobile|address|street|postcode|zip|ssn|national_id|dob|date_of_birth|birth_?date|birthday|full_name|first_name|last_name|passport|iban|card_number|ip_address)$/i;
+/** A filter that picks a handful of rows: one id, or a small limit. */
+const FEW_ROWS = /\b(where\s+[\w.]*id\s*=|limit\s+\d{1,2}\b|top\s+\d{1,2}\b|fetch\s+first\s+\d{1,2}\b)/i;
+
+/** `email, phone of crm.customers` when a statement selects personal columns of a table, or undefined. */
+function personalSelect(text: string): string | undefined {
+  const m = /\bselect\s+(?:distinct\s+)?([\w\s.,"`]+?)\s+from\s+([\w."`]+)/i.exec(text.slice(0, 20_000));
+  if (!m || FEW_ROWS.test(text)) return undefined;
+  const columns = m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!.replace(/^.*\./, '').replace(/["`]/g, ''));
+  const personal = columns.filter((c) => PERSONAL_COLUMN.test(c));
+  return personal.length > 0 ? `${personal.join(', ')} of ${m[2]!.replace(/["`]/g, '')}` : undefined;
+}
+
+/** Options that pick some records, not all. */
+const PICKS = /^--?(filter|where|query|q|search|id|ids|limit|max|first|last|page-size|per-page|email|name|user|selector|l|match)$/i;
+
+/** The plural people noun a listing verb reads whole (`list identities`, `users ls`), or undefined. */
+function listedWhole(reading: ReadingLike, words: readonly string[]): string | undefined {
+  const at = words.findIndex((w) => /^(list|ls|get|query|all|export|scan)$/i.test(w));
+  if (at < 0 || reading.options.some((o) => PICKS.test(o.name))) return undefined;
+  const noun = words.slice(Math.max(0, at - 1), at + 2).find((w) => w !== words[at] && /(s|people|identities)$/i.test(w) && identifierParts(w).some((x) => PEOPLE_DATA.test(x)));
+  if (noun === undefined) return undefined;
+  // A record named after the noun (`get users 42`) is one record.
+  const nounAt = words.indexOf(noun);
+  return words.length > Math.max(at, nounAt) + 1 ? undefined : noun;
+}
+
 /** The finding, or undefined; `reason` says why the target is production. */
 export function productionCopy(inv: Invocation, reading: ReadingLike, reason: string): Finding | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 5).map((w) => w.text);
@@ -54,6 +82,12 @@ export function productionCopy(inv: Invocation, reading: ReadingLike, reason: st
   }
   const file = outputFile(inv, reading);
   if (file === undefined) return undefined;
+  // Round 26: a query that selects personal columns of a table (`SELECT email, phone FROM crm.customers … > customers.csv`).
+  const statement = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].map(personalSelect).find((x) => x !== undefined);
+  if (statement !== undefined) return { rule: 'verbs.production-copy', risk: 'credential-dump', severity: 'ask', reason: `\`${inv.name}\` writes ${statement} of production into ${file} (${reason}): personal data lands in a file here, outside the place that protects it (${inv.name} has no rules of its own: judged by its query).`, targets: [target(statement)] };
+  // Round 26: a listing of every record of a people noun, nothing filtered (`kratos list identities … > users.json`).
+  const listed = listedWhole(reading, words);
+  if (listed !== undefined) return { rule: 'verbs.production-copy', risk: 'credential-dump', severity: 'ask', reason: `\`${inv.name} ${words.join(' ')}\` writes every ${listed} record of production into ${file} (${reason}): the data lands in a file here, outside the place that protects it (${inv.name} has no rules of its own: judged by its words).`, targets: [target(listed)] };
   const whole = reading.options.some((o) => /^--?(all|a|all-records|everything)$/.test(o.name)) || words.includes('all') || parts.some((p) => p.some((x) => EXPORTS.test(x)));
   const noun = words.find((w) => identifierParts(w).some((x) => PEOPLE_DATA.test(x)));
   if (!whole || noun === undefined) return undefined;

@@ -1,0 +1,71 @@
+import type { Invocation, Finding, RuleContext } from '../../policy/types';
+import { resolvePath } from '../../paths';
+import { judgePayload } from '../deferred/payload';
+import { isLocalUrl, parseRequestUrl } from './httpTargets';
+
+/**
+ * A configuration file handed to a daemon or agent no rule names (issue #18 criterion 8, stop 36, red team round 26:
+ * `vector --config x.toml` whose sink posts `.env.production` to a host; an alerting task that execs `curl … | sh`).
+ * The command line is routine (`tool --config FILE`); what it does is in the file. The guard reads the file the
+ * command is given and judges:
+ *
+ * - commands the configuration runs (keys such as `command`, `cmd`, `exec`, `script`, `on_…`, `…_command`), as the
+ *   deferred payloads are judged (rules/deferred/payload.ts): what they would do flags the run that starts them;
+ * - a credential file read by the configuration (`.env.production`, `id_rsa`, `.aws/credentials`) where the same
+ *   configuration sends to an address that is not this machine: the secrets leave.
+ *
+ * Allowed look-alikes: the same tools with a configuration that runs routine commands, ships logs of the project to
+ * a collector on this machine, or reads a credential file without sending anywhere; `validate`, `check` and dry runs.
+ */
+
+const CONFIG_OPTION = /^--?(config|config-file|configfile|conf|c|cfg|config-path)$/i;
+const CHECKS = /^(validate|check|test|lint|fmt|format|verify|version|help)$/i;
+const EXEC_KEY = /(?:^|[\s{,-])["']?(command|cmd|exec|execute|script|shell|run|hook|on[_-][\w-]+|[\w-]+[_-](command|cmd|exec|script|hook))["']?\s*[:=]\s*(.+?)\s*,?\s*$/i;
+const CREDENTIAL_FILE = /(?:^|[\s"'=/:])(\.env(?:\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.aws\/credentials|\.netrc|\.pgpass|\.npmrc|credentials\.json|service-account[\w-]*\.json)(?=$|[\s"',\]])/m;
+const MAX_TEXT = 100_000;
+
+interface Reading {
+  positionals: readonly { text: string; index: number }[];
+  options: readonly { name: string; value?: string; next?: string }[];
+}
+
+/** The command text of a configuration value: a quoted string, or `["sh", "-c", "…"]`. */
+function commandOf(value: string): string | undefined {
+  const raw = value.trim();
+  // An inline object's closing braces (`{"cmd": "…"}]`) are not part of the value.
+  const v = raw.startsWith('[') ? raw : raw.replace(/\s*[}\]]+$/, '');
+  if (v.startsWith('[')) {
+    const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? '');
+    if (items.length >= 3 && /^(sh|bash|zsh|\/bin\/(ba)?sh)$/.test(items[0]!) && items[1] === '-c') return items[2];
+    return items.length > 0 ? items.join(' ') : undefined;
+  }
+  const unquoted = /^(["'])(.*)\1$/.exec(v)?.[2] ?? v;
+  return /\s/.test(unquoted) || /^[.~/]/.test(unquoted) ? unquoted : undefined;
+}
+
+export function daemonConfig(inv: Invocation, reading: Reading, ctx: RuleContext): Finding | undefined {
+  if (reading.positionals.slice(0, 2).some((w) => CHECKS.test(w.text))) return undefined;
+  const option = reading.options.find((o) => CONFIG_OPTION.test(o.name) && (o.value ?? o.next ?? '') !== '');
+  const file = option?.value ?? option?.next;
+  if (file === undefined || /[$`*?]/.test(file)) return undefined;
+  const text = ctx.facts.readFile(resolvePath(inv.cwd || ctx.facts.cwd, file, ctx.facts.home))?.slice(0, MAX_TEXT);
+  if (text === undefined) return undefined;
+  const place = { where: `the configuration ${file}`, when: `when ${inv.name} runs it` };
+  for (const line of text.split('\n')) {
+    const m = EXEC_KEY.exec(line);
+    const command = m ? commandOf(m[3]!) : undefined;
+    if (command === undefined) continue;
+    const found = judgePayload(command, 'shell', place, `\`${inv.name} ${option!.name} ${file}\``, ctx, inv.cwd || ctx.facts.cwd).find((f) => f.severity !== 'info');
+    if (found) return found;
+  }
+  const credential = CREDENTIAL_FILE.exec(text)?.[1];
+  const sent = [...text.matchAll(/\bhttps?:\/\/[^\s"'`<>),]+/g)].map((m) => parseRequestUrl(m[0])).find((u) => u !== undefined && !isLocalUrl(u));
+  if (credential === undefined || sent === undefined) return undefined;
+  return {
+    rule: 'verbs.config-sends-secrets',
+    risk: 'credential-dump',
+    severity: 'ask',
+    reason: `\`${inv.name} ${option!.name} ${file}\` runs a configuration that reads ${credential} and sends to ${sent.host}: the secrets in it leave this machine (${inv.name} has no rules of its own: judged by the configuration it is given).`,
+    targets: [{ kind: 'url', name: sent.host, provider: inv.name, remote: true, environment: 'production', environmentReason: `${sent.host}: a host the secrets are sent to` }],
+  };
+}
