@@ -47,6 +47,8 @@ const EXPIRY = /^--?(expiration|expiry|expires|expire|ttl|lifetime|valid-for|val
 const LONG_LIVED_HOURS = 720;
 
 type Reading = KindReading;
+/** Verbs of a client's own session with a service: their options change how this client connects, not the service. */
+const CLIENT_SESSION = /^(login|logout|signin|sign-in|connect|whoami|ping|status)$/i;
 
 export function protectionLowered(tool: string, reading: Reading): Finding | undefined {
   const valueOf = (o: Reading['options'][number]): string => o.value ?? '';
@@ -56,6 +58,8 @@ export function protectionLowered(tool: string, reading: Reading): Finding | und
     if (!/^--[a-z]/i.test(o.name) || (VALUE_OFF.test(valueOf(o)) && !AUTH_MODE.test(o.name))) continue;
     const parts = identifierParts(o.name.replace(/^-+/, ''));
     if (allowsHarm(parts)) how = `${o.name} lets it destroy what it would otherwise refuse to`;
+    // A client's own session (`acmectl login --no-auth`, stop 30's table) lowers nothing on the service.
+    else if (CLIENT_SESSION.test(words[0] ?? '')) continue;
     else if (checkOff(parts)) how = `${o.name} switches a verification or authentication off, so what it trusts or who it lets in is no longer checked`;
     else if (AUTH_MODE.test(o.name) && VALUE_NONE.test(o.value ?? o.next ?? '')) how = `${o.name} ${o.value ?? o.next} lets anyone in without logging in`;
     if (how !== undefined) break;
