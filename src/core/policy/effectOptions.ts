@@ -1,24 +1,22 @@
 /**
- * A GNU-style option reader for the path-effect rules (`effectRules.ts`): options may come after
- * operands, `--` ends them, clusters of short letters, a value attached or in the next word; and the
- * option grammars of the commands those rules describe.
- */
-
-/**
  * The path-effect rules' view of a command line (`effectRules.ts`), read by the one option grammar
  * (`shell/grammar.ts`): GNU order (options may follow operands, `--` ends them), clusters of short
- * letters, a value attached or in the next word, unambiguous prefixes of the long options described;
- * and the option tables of the commands those rules describe.
+ * letters, a value attached or in the next word, unambiguous prefixes of the long options described.
+ * Each program is described once: by its registry entry (`registry/tools/*.ts`) when it has one
+ * (`REGISTRY_DESCRIBED`), otherwise by its table here (`EFFECT_GRAMMARS`, `SEARCH_GRAMMARS`).
  */
 
 import { ownTable } from '../ownTable';
+import { toolNamed } from '../registry/commandModel';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 import type { ArgWord } from './types';
 import type { EffectKind, PathEffect } from './effects';
 
 export interface OptionUse {
-  /** Letter or long name, without dashes (a described long option by its full name, however shortened). */
+  /** The option's first described spelling without dashes (a described long option by its full name, however shortened). */
   name: string;
+  /** Every described spelling of the option, without dashes (`o`, `output`): `has`/`values` answer to any. */
+  names: readonly string[];
   value?: ArgWord;
 }
 
@@ -48,46 +46,62 @@ export function effectGrammar(short = '', long: readonly string[] = [], extra: {
 /** Read `args` by `grammar` into options (by dashless name) and operands. */
 export function readEffectArgs(args: readonly ArgWord[], grammar: GrammarSpec): ReadOptions {
   const parsed = parseCommand(args, grammar);
+  const spellings = spellingsOf(grammar);
   const options = parsed.options.map((o): OptionUse => {
-    const name = o.name.replace(/^--?/, '');
+    const name = dashless(o.name);
+    const names = (o.known ? spellings.get(o.name) : undefined) ?? [name];
     const word = o.valueWords[0];
-    return word ? { name, value: valueWord(word, o.values[0]!) } : { name };
+    return word ? { name, names, value: valueWord(word, o.values[0]!) } : { name, names };
   });
   return { options, operands: parsed.operands };
 }
 
+const dashless = (name: string): string => name.replace(/^--?/, '');
+
+const spellingIndexes = new WeakMap<GrammarSpec, ReadonlyMap<string, readonly string[]>>();
+
+/** Every spelling (dashless) of each option of a grammar's top level, by its first spelling: built once per grammar. */
+function spellingsOf(grammar: GrammarSpec): ReadonlyMap<string, readonly string[]> {
+  let index = spellingIndexes.get(grammar);
+  if (index) return index;
+  const built = new Map<string, readonly string[]>();
+  for (const option of grammar.options ?? []) {
+    const first = option.names[0];
+    if (first !== undefined && !built.has(first)) built.set(first, option.names.map(dashless));
+  }
+  spellingIndexes.set(grammar, built);
+  return built;
+}
+
 export function has(read: ReadOptions, ...names: string[]): boolean {
-  return read.options.some((o) => names.includes(o.name));
+  return read.options.some((o) => o.names.some((n) => names.includes(n)));
 }
 
 export function values(read: ReadOptions, ...names: string[]): ArgWord[] {
-  return read.options.filter((o) => names.includes(o.name) && o.value).map((o) => o.value!);
+  return read.options.filter((o) => o.value && o.names.some((n) => names.includes(n))).map((o) => o.value!);
 }
 
 export const each = (kind: EffectKind, words: readonly ArgWord[], extra: Partial<PathEffect> = {}): PathEffect[] => words.map((word) => ({ kind, word, ...extra }));
 
-/** Option tables of commands whose effect rules need them. */
+/**
+ * Programs whose effect rules read the options of their registry entry (`registry/tools/*.ts`): the entry is
+ * their one description (`test/unit/registry/grammarAgreement.test.ts` holds every program to one table).
+ */
+export const REGISTRY_DESCRIBED: ReadonlySet<string> = new Set([
+  'cp', 'mv', 'rm', 'rmdir', 'unlink', 'shred', 'truncate', 'chmod', 'chown', 'chgrp', 'sort', 'awk', 'curl', 'wget', 'rsync', 'scp', 'sqlite3',
+]);
+
+/** Option tables of commands whose effect rules need them and that no registry entry describes. */
 export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
-  cp: effectGrammar('tS', ['target-directory', 'suffix']),
-  mv: effectGrammar('tS', ['target-directory', 'suffix']),
   install: effectGrammar('tSmogC', ['target-directory', 'suffix', 'mode', 'owner', 'group']),
   ln: effectGrammar('tS', ['target-directory', 'suffix']),
-  rm: effectGrammar(),
-  rmdir: effectGrammar(),
-  unlink: effectGrammar(),
-  shred: effectGrammar('ns', ['iterations', 'size', 'random-source']),
   touch: effectGrammar('rdtA', ['reference', 'date', 'time']),
-  truncate: effectGrammar('sr', ['size', 'reference']),
   fallocate: effectGrammar('ol', ['offset', 'length']),
   mkdir: effectGrammar('m', ['mode', 'context']),
-  chmod: effectGrammar('', ['reference']),
-  chown: effectGrammar('', ['reference', 'from']),
-  chgrp: effectGrammar('', ['reference']),
   chattr: effectGrammar('vp'),
   setfacl: effectGrammar('mMxX', ['modify', 'modify-file', 'remove', 'remove-file', 'set', 'set-file']),
   tee: effectGrammar(),
   sponge: effectGrammar(),
-  sort: effectGrammar('okStT', ['output', 'key', 'field-separator', 'temporary-directory', 'buffer-size', 'files0-from', 'compress-program', 'parallel', 'random-source', 'sort']),
   uniq: effectGrammar('fsw', ['skip-fields', 'skip-chars', 'check-chars']),
   split: effectGrammar('abCdlnt', ['suffix-length', 'bytes', 'line-bytes', 'lines', 'number', 'additional-suffix', 'filter', 'separator']),
   csplit: effectGrammar('bfn', ['suffix-format', 'prefix', 'digits']),
@@ -99,27 +113,16 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   // hcledit (github.com/minamijoyo/hcledit): `-f FILE` is read (default stdin) and, with `-u`/`--update`, rewritten in place.
   hcledit: effectGrammar('f', ['file'], { switches: [['-u', '--update']] }),
   ruby: effectGrammar('erICEF', [], { attached: 'i0xTKW', glued: { '0': /^[0-7]*/ } }),
-  awk: effectGrammar('fvFiElL', ['file', 'assign', 'field-separator', 'include', 'exec', 'load', 'source']),
-  curl: effectGrammar('oDcKTdFHeuXAbErwzQyYm', ['output', 'dump-header', 'cookie-jar', 'config', 'upload-file', 'data', 'data-binary', 'data-raw', 'data-urlencode', 'form', 'header', 'trace',
-      'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'etag-compare', 'hsts', 'alt-svc', 'output-dir', 'request', 'user', 'referer', 'cookie',
-      'write-out', 'time-cond', 'max-time', 'connect-timeout', 'proxy', 'cert', 'key', 'cacert', 'capath', 'url', 'json', 'user-agent', 'retry', 'range', 'netrc-file']),
-  wget: effectGrammar('OoaPiteTUwQlABDIXnR', ['output-document', 'output-file', 'append-output', 'directory-prefix', 'input-file', 'tries', 'execute', 'timeout', 'user-agent', 'wait',
-      'quota', 'level', 'accept', 'reject', 'domains', 'include-directories', 'exclude-directories', 'save-cookies', 'load-cookies', 'post-file',
-      'body-file', 'header', 'post-data', 'method', 'body-data', 'user', 'password', 'ca-certificate', 'certificate', 'private-key', 'config']),
   dd: effectGrammar(),
   tar: effectGrammar('fCTXbgLNVHKI', ['file', 'directory', 'files-from', 'exclude-from', 'blocking-factor', 'listed-incremental', 'tape-length', 'newer', 'after-date', 'label', 'format',
       'starting-file', 'use-compress-program', 'exclude', 'transform', 'xform', 'strip-components', 'owner', 'group', 'mode', 'mtime', 'to-command', 'info-script', 'new-volume-script', 'index-file', 'checkpoint-action']),
   unzip: effectGrammar('dxP'),
-  zip: effectGrammar('bnxitTOPZ', ['temp-path', 'exclude', 'include', 'output-file', 'password', 'compression-method']),
+  zip: effectGrammar('bnxitTOPZs', ['temp-path', 'exclude', 'include', 'output-file', 'password', 'compression-method', 'suffixes', 'split-size']),
+  pax: effectGrammar('bfopsxB'),
   patch: effectGrammar('ipdoBrDFVYzg', ['input', 'strip', 'directory', 'output', 'prefix', 'reject-file', 'ifdef', 'fuzz', 'version-control', 'basename-prefix', 'suffix', 'get', 'quoting-style']),
-  rsync: effectGrammar('efBT', ['rsh', 'rsync-path', 'filter', 'exclude', 'exclude-from', 'include', 'include-from', 'files-from', 'log-file', 'log-file-format', 'backup-dir',
-      'suffix', 'partial-dir', 'temp-dir', 'compare-dest', 'copy-dest', 'link-dest', 'chmod', 'chown', 'usermap', 'groupmap', 'password-file',
-      'out-format', 'timeout', 'contimeout', 'block-size', 'max-size', 'min-size', 'bwlimit', 'port', 'sockopts', 'write-batch', 'only-write-batch', 'read-batch', 'protocol', 'iconv', 'checksum-choice', 'compress-choice', 'compress-level', 'info', 'debug', 'modify-window', 'max-delete', 'skip-compress', 'remote-option']),
-  scp: effectGrammar('cFiJloPS'),
   find: effectGrammar('', [], { posix: true }),
   xxd: effectGrammar('cglsnoC'),
   gzip: effectGrammar('S', ['suffix']),
-  sqlite3: effectGrammar('', ['cmd', 'init', 'separator', 'newline', 'nullvalue']),
   emacs: effectGrammar('lLfu', ['load', 'script', 'directory', 'eval', 'funcall', 'chdir', 'user', 'file', 'visit', 'insert', 'find-file']),
 });
 
@@ -128,8 +131,18 @@ export const COMPRESSED_SUFFIX = /\.(gz|bz2|xz|lzma|zst|lz4|z|Z|lz|br|tgz)$/;
 
 const NO_OPTIONS_DESCRIBED = effectGrammar();
 
+/** The one description of a program the effect rules read: its registry entry, else its table here. */
+export function describedGrammar(name: string): GrammarSpec | undefined {
+  return REGISTRY_DESCRIBED.has(name) ? toolNamed(name) : EFFECT_GRAMMARS[name];
+}
+
+/** Whether the effect rules describe a program's options (in its registry entry or a table here). */
+export function describesOptions(name: string): boolean {
+  return REGISTRY_DESCRIBED.has(name) || EFFECT_GRAMMARS[name] !== undefined;
+}
+
 export function grammarOf(name: string): GrammarSpec {
-  return EFFECT_GRAMMARS[name] ?? (gzipLike.has(name) ? EFFECT_GRAMMARS.gzip! : NO_OPTIONS_DESCRIBED);
+  return describedGrammar(name) ?? (gzipLike.has(name) ? EFFECT_GRAMMARS.gzip! : NO_OPTIONS_DESCRIBED);
 }
 
 /**

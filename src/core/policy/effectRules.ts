@@ -251,10 +251,9 @@ function cpio(args: readonly ArgWord[]): PathEffect[] {
 }
 
 /** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
-const PAX = effectGrammar('fsoxbp');
 
 function pax(args: readonly ArgWord[]): PathEffect[] {
-  const read = readEffectArgs(args, PAX);
+  const read = readEffectArgs(args, grammarOf('pax'));
   const reading = has(read, 'r');
   const writing = has(read, 'w');
   const archives = values(read, 'f');
@@ -369,9 +368,10 @@ const WGET_LAYOUT = /^(addhostdir|dirstruct|cutdirs|dirprefix|protocoldirectorie
 function wgetHostFolders(read: ReturnType<typeof readEffectArgs>, inv: Invocation | undefined): string[] | undefined {
   if (inv && (inv.assignments['WGETRC'] !== undefined || inv.assignments['HOME'] !== undefined || inv.assignments['SYSTEM_WGETRC'] !== undefined)) return undefined;
   for (const o of read.options) {
-    const bare = o.name.replace(/[-_]/g, '').toLowerCase();
     if (o.name === 'n') { if (o.value === undefined || o.value.dynamic || /[^vcp]/.test(o.value.text)) return undefined; continue; }
-    if (o.name === 'H' || o.name === 'i' || /^no(h|d)/.test(bare) || WGET_LAYOUT.test(bare) || /^(cut|prot|add|dirs|content|trust|span|conf)/.test(bare)) return undefined;
+    // Every spelling of the option (`-H` is `--span-hosts`), as wgetrc spells it too.
+    const bare = o.names.map((n) => n.replace(/[-_]/g, '').toLowerCase());
+    if (o.name === 'H' || o.name === 'i' || bare.some((b) => /^no(h|d)/.test(b) || WGET_LAYOUT.test(b) || /^(cut|prot|add|dirs|content|trust|span|conf)/.test(b))) return undefined;
     if (o.name === 'e' || o.name === 'execute') {
       const command = /^\s*([A-Za-z_-]+)\s*=/.exec(o.value?.text ?? '')?.[1]?.replace(/[-_]/g, '').toLowerCase();
       if (o.value === undefined || o.value.dynamic || command === undefined || WGET_LAYOUT.test(command)) return undefined;

@@ -1,6 +1,6 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
+import { grammarOf, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { HOST_MACHINE, loginRecordWipe, rawDeviceWrite } from './hostMachine';
@@ -189,7 +189,7 @@ const SUDOERS = /^\/etc\/sudoers(\.d\/|$)|^\/proc\/sysrq-trigger$/;
 function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
   const written = [
     ...inv.redirects.filter((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op)).map((r) => r.target.text),
-    ...(inv.name === 'tee' ? readEffectArgs(inv.args, EFFECT_GRAMMARS.tee!).operands.map((w) => w.text) : []),
+    ...(inv.name === 'tee' ? readEffectArgs(inv.args, grammarOf('tee')).operands.map((w) => w.text) : []),
   ];
   const path = written.find((p) => SUDOERS.test(p));
   if (path === undefined) return [];

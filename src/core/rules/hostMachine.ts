@@ -1,7 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, Target } from '../policy/types';
 import { REMOTE_CONSOLES } from './support/remoteConsoles';
-import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
+import { describedGrammar, effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 
@@ -299,7 +299,7 @@ const EMPTY_PRODUCERS = new Set(['', ':', 'true']);
  */
 export function loginRecordWipe(inv: Invocation, ctx: RuleContext): Finding[] {
   const redirected = EMPTY_PRODUCERS.has(inv.name) ? inv.redirects.find((r) => (r.op === '>' || r.op === '>|') && LOGIN_RECORDS.test(r.target.text))?.target.text : undefined;
-  const truncated = inv.name === 'truncate' ? readEffectArgs(inv.args, EFFECT_GRAMMARS.truncate ?? effectGrammar('sr', ['size', 'reference'])) : undefined;
+  const truncated = inv.name === 'truncate' ? readEffectArgs(inv.args, grammarOf('truncate')) : undefined;
   const viaTruncate = truncated !== undefined && values(truncated, 's', 'size').some((w) => /^0+[kmg]?$/i.test(w.text)) ? truncated.operands.find((w) => LOGIN_RECORDS.test(w.text))?.text : undefined;
   const path = redirected ?? viaTruncate;
   if (path === undefined || ctx.facts.readFile(path) !== undefined) return [];
@@ -310,7 +310,7 @@ export function loginRecordWipe(inv: Invocation, ctx: RuleContext): Finding[] {
 export function rawDeviceWrite(inv: Invocation, ctx: RuleContext): Finding[] {
   let device: string | undefined;
   if (inv.name === 'cp' || inv.name === 'tee' || inv.name === 'install') {
-    const grammar = EFFECT_GRAMMARS[inv.name === 'install' ? 'cp' : inv.name];
+    const grammar = describedGrammar(inv.name === 'install' ? 'cp' : inv.name);
     const words = grammar ? readEffectArgs(inv.args, grammar).operands.map((w) => w.text) : [];
     const target = inv.name === 'tee' ? words.find((w) => DISK_DEVICE.test(w)) : inv.name === 'cp' || inv.name === 'install' ? words.at(-1) : undefined;
     if (target !== undefined && DISK_DEVICE.test(target) && !/^\/dev\/(mapper\/control|[\w-]+\/(null|zero|stdout|stderr))$/.test(target)) device = target;

@@ -1,6 +1,6 @@
 import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
+import { describedGrammar, effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
 import type { GrammarSpec } from '../registry/grammar';
 import { codeForksEndlessly, shellSpawnsEndlessly } from './support/endlessSpawns';
 import { starvingLoad } from './support/machineStarvation';
@@ -299,7 +299,7 @@ const fills = (size: number | undefined): boolean => size !== undefined && size 
 function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
   const full = (how: string): Finding[] => ask('disk-fill', `${how}: a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);
   if (inv.name === 'fallocate') {
-    const read = readEffectArgs(inv.args, EFFECT_GRAMMARS.fallocate!);
+    const read = readEffectArgs(inv.args, grammarOf('fallocate'));
     const length = values(read, 'l', 'length')[0]?.text;
     if (fills(bytes(length))) return full(`Reserves ${length} of disk space (fallocate)`);
   }
@@ -358,7 +358,7 @@ function endlessTarget(inv: Invocation): string | undefined {
 
 /** `cp /dev/zero ~/fill`, `install /dev/urandom f`: a copy whose source never ends. */
 function endlessCopy(inv: Invocation, ctx: RuleContext): Finding[] {
-  const operands = readEffectArgs(inv.args, EFFECT_GRAMMARS[inv.name] ?? effectGrammar('', [])).operands.map((w) => w.text);
+  const operands = readEffectArgs(inv.args, describedGrammar(inv.name) ?? effectGrammar('', [])).operands.map((w) => w.text);
   const source = operands.slice(0, -1).find((t) => ENDLESS_SOURCE.test(t));
   if (operands.length < 2 || source === undefined || NOT_A_FILE.test(operands.at(-1)!)) return [];
   return ask('disk-fill', `Copies ${source}, which never ends, into ${operands.at(-1)} (${inv.name}): a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);

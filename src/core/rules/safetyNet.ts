@@ -1,7 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
-import { EFFECT_GRAMMARS } from '../policy/effectOptions';
+import { describesOptions } from '../policy/effectOptions';
 import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
@@ -362,7 +362,7 @@ function requestSetting(inv: Invocation, w: Words): Removal | undefined {
 
 /** Commands whose operands are files or data on this machine, never a resource's settings. */
 function notACli(name: string): boolean {
-  if (READ_ONLY_COMMANDS.has(name) || EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
+  if (READ_ONLY_COMMANDS.has(name) || describesOptions(name) || EFFECT_RULES[name] !== undefined) return true;
   if (/^(echo|printf|cat|grep|sed|awk|jq|yq|git|sudo|env|find|xargs|make|npx|pnpx|bunx)$/.test(name)) return true;
   const traits = verbTraitsOf(name);
   // Package managers and build tools manage a project's dependencies, never a resource's protection.

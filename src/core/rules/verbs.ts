@@ -4,7 +4,7 @@ import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target
 import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';
-import { EFFECT_GRAMMARS } from '../policy/effectOptions';
+import { describesOptions } from '../policy/effectOptions';
 import { commandNode, parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
@@ -372,7 +372,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   const name = inv.name;
   if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
   // Output writers (outputEffects.ts) are described only by the file they write: their verbs stay the floor's.
-  if (EFFECT_GRAMMARS[name] !== undefined || (EFFECT_RULES[name] !== undefined && OUTPUT_EFFECTS[name] === undefined)) return false;
+  if (describesOptions(name) || (EFFECT_RULES[name] !== undefined && OUTPUT_EFFECTS[name] === undefined)) return false;
   const tool = floorTool(name);
   if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);

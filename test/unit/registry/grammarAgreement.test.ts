@@ -1,43 +1,77 @@
 import * as assert from 'node:assert/strict';
-import { EFFECT_GRAMMARS, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
+import { EFFECT_GRAMMARS, grammarOf, REGISTRY_DESCRIBED, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
 import { toolNamed } from '../../../src/core/registry/commandModel';
 import type { GrammarSpec, OptionSpec } from '../../../src/core/shell/grammar';
 
 /**
- * Where a program is described both by an effect grammar (what it writes and reads) and by a registry entry, the two
- * must agree on which options take a value: where they disagree one of them reads the next word wrongly, and a write
- * goes unseen (round 27: `curl --create-dirs -o .cursor/hooks.json URL` — the effect grammar took `-o` as the value of
- * `--create-dirs`, a switch, so the output file was never seen and the write was allowed).
+ * Each program is described once (issue #10). Where an effect or search rule and a registry entry both read a program,
+ * the two must know the same options that take a value: a conflict reads the next word wrongly (round 27: `curl
+ * --create-dirs -o .cursor/hooks.json URL`, the effect grammar took `-o` as the value of `--create-dirs`, a switch), and
+ * an omission reads an option's value as an operand (`curl --retry 3 -o .cursor/hooks.json URL`: `3` a URL, the output
+ * missed) or invents one. By construction: the effect rules read the registry entry itself (`REGISTRY_DESCRIBED`), and a
+ * program with a table of its own in `effectOptions.ts` has no registry entry.
  */
 const takesValue = (o: OptionSpec): boolean => o.takes !== undefined && o.takes !== 'none';
 
-function disagreements(name: string, grammar: GrammarSpec): string[] {
-  const tool = toolNamed(name);
-  const registry = tool?.options ?? [];
-  if (registry.length === 0) return [];
-  const byName = new Map<string, OptionSpec>();
-  for (const o of registry) for (const n of o.names) byName.set(n, o);
+function valued(options: readonly OptionSpec[]): Map<string, OptionSpec> {
+  const out = new Map<string, OptionSpec>();
+  for (const o of options) for (const n of o.names) out.set(n, o);
+  return out;
+}
+
+/** Every option one description says takes a value and the other does not know or calls a switch (glued-only values aside). */
+function differences(name: string, grammar: GrammarSpec): string[] {
+  const registry = toolNamed(name)?.options;
+  if (registry === undefined) return [];
+  const mine = valued(grammar.options ?? []);
+  const theirs = valued(registry);
   const out: string[] = [];
-  for (const o of grammar.options ?? []) {
-    for (const n of o.names) {
-      const r = byName.get(n);
-      if (r === undefined || o.takes === 'optional' || r.takes === 'optional') continue;
-      if (takesValue(o) !== takesValue(r)) out.push(`${name} ${n}: effect grammar ${takesValue(o) ? 'takes a value' : 'is a switch'}, registry ${takesValue(r) ? 'takes a value' : 'is a switch'}`);
+  for (const [from, to, label] of [[mine, theirs, 'effect grammar'], [theirs, mine, 'registry']] as const) {
+    for (const [n, o] of from) {
+      if (!takesValue(o)) continue;
+      const other = to.get(n);
+      if (other === undefined) out.push(`${name} ${n}: the ${label} takes a value, the other description does not know it`);
+      else if (other.takes !== 'optional' && o.takes !== 'optional' && !takesValue(other)) out.push(`${name} ${n}: the ${label} takes a value, the other calls it a switch`);
     }
   }
   return out;
 }
 
-describe('registry and effect grammars agree on which options take a value', () => {
+describe('every program the effect rules read is described once', () => {
+  it('a registry-described program is read by its registry entry itself', () => {
+    for (const name of REGISTRY_DESCRIBED) {
+      const tool = toolNamed(name);
+      assert.ok(tool, `${name} is listed as registry-described but the registry has no entry`);
+      assert.equal(grammarOf(name), tool, `${name}: the effect rules read another table than the registry entry`);
+      assert.equal(EFFECT_GRAMMARS[name], undefined, `${name} is described twice`);
+    }
+  });
   for (const [table, grammars] of [['effect', EFFECT_GRAMMARS], ['search', SEARCH_GRAMMARS]] as const) {
-    it(`every ${table} grammar agrees with the program's registry entry`, () => {
-      const found = Object.entries(grammars).flatMap(([name, g]) => disagreements(name, g));
+    it(`no program with a ${table} table of its own has a registry entry`, () => {
+      assert.deepEqual(Object.keys(grammars).filter((name) => toolNamed(name) !== undefined), []);
+    });
+    it(`every ${table} grammar knows the same value-taking options as the program's registry entry`, () => {
+      const found = Object.entries(grammars).flatMap(([name, g]) => differences(name, g));
       assert.deepEqual(found, []);
     });
   }
+  it('the value-taking option sets are identical for every program read through the registry (none omitted either way)', () => {
+    const found = [...REGISTRY_DESCRIBED].flatMap((name) => differences(name, grammarOf(name)));
+    assert.deepEqual(found, []);
+  });
   it('the check can fail: a grammar that calls a registry switch valued is reported', () => {
-    const curl = EFFECT_GRAMMARS['curl']!;
-    const wrong: GrammarSpec = { ...curl, options: [...(curl.options ?? []), { names: ['--compressed'], takes: 'one' }] };
-    assert.ok(disagreements('curl', wrong).some((d) => d.includes('--compressed')));
+    const curl = grammarOf('curl');
+    const wrong: GrammarSpec = { ...curl, options: [...(curl.options ?? []).filter((o) => !o.names.includes('--compressed')), { names: ['--compressed'], takes: 'one' }] };
+    assert.ok(differences('curl', wrong).some((d) => d.includes('--compressed') && d.includes('switch')));
+  });
+  it('the check can fail: a grammar that omits a registry value option is reported', () => {
+    const wget = grammarOf('wget');
+    const omitted: GrammarSpec = { ...wget, options: (wget.options ?? []).filter((o) => !o.names.includes('--tries')) };
+    assert.deepEqual(differences('wget', omitted), ['wget -t: the registry takes a value, the other description does not know it', 'wget --tries: the registry takes a value, the other description does not know it']);
+  });
+  it('the check can fail: a grammar that invents a value option the registry lacks is reported', () => {
+    const rsync = grammarOf('rsync');
+    const invented: GrammarSpec = { ...rsync, options: [...(rsync.options ?? []), { names: ['--not-an-rsync-option'], takes: 'one' }] };
+    assert.ok(differences('rsync', invented).some((d) => d.includes('--not-an-rsync-option')));
   });
 });

@@ -5,7 +5,7 @@ import { resolvePath } from '../../paths';
 import { readingsOf, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
-import { EFFECT_GRAMMARS, readEffectArgs, values } from '../effectOptions';
+import { grammarOf, readEffectArgs, values } from '../effectOptions';
 import type { Escapes } from './codeRunners';
 import type { Exec, Handler, Walker } from './context';
 
@@ -101,7 +101,7 @@ export function sedEscapes(script: string): Escapes {
 
 function sed(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
-  const read = readEffectArgs(args, EFFECT_GRAMMARS.sed!);
+  const read = readEffectArgs(args, grammarOf('sed'));
   const expressions = values(read, 'e', 'expression');
   const files = values(read, 'f', 'file');
   const scripts: ArgWord[] = expressions.length > 0 || files.length > 0 ? expressions : read.operands.slice(0, 1);
@@ -130,7 +130,7 @@ function sed(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
 
 function tar(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
-  const read = readEffectArgs(args, EFFECT_GRAMMARS.tar!);
+  const read = readEffectArgs(args, grammarOf('tar'));
   const commands: { word: ArgWord; label: string; text: string }[] = [];
   for (const word of values(read, 'checkpoint-action')) {
     const m = /^exec=([\s\S]*)$/.exec(word.text);

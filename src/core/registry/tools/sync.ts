@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { flag, letters, valued } from './options';
+import { flag, letters, valued, valuedEach } from './options';
 
 /**
  * rsync, and the npm packages that delete paths (rimraf, del-cli, trash-cli), as the local-data
@@ -21,6 +21,8 @@ export const rsync: ToolSpec = {
     valued('--copy-dest'), valued('--link-dest'), valued('--max-size'), valued('--min-size'), valued('--timeout'), valued('--port'),
     valued('--bwlimit'), valued('-M', '--remote-option'), valued('-B', '--block-size'), valued('--info'), valued('--debug'),
     valued('--out-format'), valued('--password-file'), valued('--chown'), valued('--usermap'), valued('--groupmap'), valued('--max-delete'),
+    ...valuedEach('--log-file-format', '--contimeout', '--sockopts', '--write-batch', '--only-write-batch', '--read-batch', '--protocol', '--iconv',
+      '--checksum-choice', '--compress-choice', '--compress-level', '--modify-window', '--skip-compress'),
     flag('--archive'), flag('--recursive'), flag('--verbose'), flag('--compress'), flag('--progress'), flag('--stats'), flag('--dry-run'),
     flag('--delete'), flag('--del'), flag('--delete-before'), flag('--delete-during'), flag('--delete-delay'), flag('--delete-after'),
     flag('--delete-excluded'), flag('--delete-missing-args'), flag('--remove-source-files'), flag('--force'), flag('--checksum'),

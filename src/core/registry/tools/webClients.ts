@@ -39,7 +39,7 @@ export const curl: ToolSpec = {
       '--ftp-account', '--ftp-alternative-to-user', '--ftp-method', '--ftp-ssl-ccc-mode', '--krb', '--proto', '--proto-redir', '--proto-default',
       '--tlsuser', '--tlspassword', '--tlsauthtype', '--doh-url', '--etag-save', '--etag-compare', '--hsts', '--alt-svc', '--curves',
       '--tls13-ciphers', '--ip-tos', '--vlan-priority', '--rate', '--proxy-cacert', '--proxy-cert', '--proxy-key', '--proxy-pass', '--dns-interface',
-      '--dns-ipv4-addr', '--dns-ipv6-addr', '--trace-config', '--ech', '--ipfs-gateway'),
+      '--dns-ipv4-addr', '--dns-ipv6-addr', '--trace-config', '--ech', '--ipfs-gateway', '--libcurl'),
     flag('-I', '--head'), flag('-G', '--get'), flag('-s', '--silent'), flag('-S', '--show-error'), flag('-L', '--location'), flag('-k', '--insecure'),
     flag('-f', '--fail'), flag('-v', '--verbose'), flag('-i', '--include'), flag('-O', '--remote-name'), flag('-J', '--remote-header-name'),
     flag('-N', '--no-buffer'), flag('-#', '--progress-bar'), flag('-0', '--http1.0'), flag('-1', '--tlsv1'), flag('-2', '--sslv2'), flag('-3', '--sslv3'),

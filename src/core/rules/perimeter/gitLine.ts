@@ -1,6 +1,6 @@
 import { isWithin as within, resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
-import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
+import { grammarOf, readEffectArgs, values } from '../../policy/effectOptions';
 import { commandNode, invocationCommand, toolArgs } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
@@ -241,7 +241,7 @@ function guardFolderIgnored(inv: Invocation): { folder: string; by: string } | u
 /** A plain patch file named by `git apply`/`git am`/`patch -i` that is not there now. */
 function missingPatchPaths(inv: Invocation, facts: RuleContext['facts'], cwd: string): string | undefined {
   const git = inv.name === 'git' ? subcommand(inv) : undefined;
-  const files = git ? git.ops : values(readEffectArgs(inv.args, EFFECT_GRAMMARS.patch!), 'i', 'input');
+  const files = git ? git.ops : values(readEffectArgs(inv.args, grammarOf('patch')), 'i', 'input');
   for (const f of files) {
     if (f.dynamic) return f.text;
     const path = resolvePath(cwd, f.text, facts.home);

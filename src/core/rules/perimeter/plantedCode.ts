@@ -1,6 +1,6 @@
 import { resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
-import { EFFECT_GRAMMARS, readEffectArgs } from '../../policy/effectOptions';
+import { grammarOf, readEffectArgs } from '../../policy/effectOptions';
 import { interpreterReading } from '../../policy/handlers/interpreters';
 import { invocationCommand } from '../../registry/commandModel';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -108,7 +108,7 @@ function plantedBy(inv: Invocation, index: number, cwd: string, home: string): P
     if (place) out.push({ index, path, place, text: text0, writer: inv.name });
   };
   for (const r of inv.redirects) if (/^(>|>>|>\||&>|&>>)$/.test(r.op) && !r.target.dynamic && (r.fd === undefined || r.fd === 1)) add(text, r.target.text);
-  if (inv.name === 'tee') for (const a of readEffectArgs(inv.args, EFFECT_GRAMMARS.tee!).operands) if (!a.dynamic) add(text, a.text);
+  if (inv.name === 'tee') for (const a of readEffectArgs(inv.args, grammarOf('tee')).operands) if (!a.dynamic) add(text, a.text);
   if (READ_ONLY_COMMANDS.has(inv.name) || inv.name === 'git') return out;
   for (const e of effectsOf(inv)) {
     if (e.word.dynamic || !/^(write|create|extract|link)$/.test(e.kind)) continue;

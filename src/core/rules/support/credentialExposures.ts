@@ -1,4 +1,4 @@
-import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
+import { grammarOf, readEffectArgs, values } from '../../policy/effectOptions';
 import { isWithin } from '../../paths';
 import type { CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
@@ -23,7 +23,7 @@ function credentialIn(abs: string, facts: Facts): CredentialFileInfo | undefined
 const GRANTS_READ = /(^|,)(d(efault)?:)?((u(ser)?|g(roup)?|m(ask)?):[^:,]+|o(ther)?:|g(roup)?:):?[rwx-]*r/;
 
 function aclGrants(inv: Invocation, facts: Facts): Finding[] {
-  const read = readEffectArgs(inv.args, EFFECT_GRAMMARS['setfacl']!);
+  const read = readEffectArgs(inv.args, grammarOf('setfacl'));
   const entries = values(read, 'm', 'modify', 'set');
   const entry = entries.find((e) => GRANTS_READ.test(e.text));
   if (!entry) return [];
@@ -41,7 +41,7 @@ function aclGrants(inv: Invocation, facts: Facts): Finding[] {
 const SERVED = /\/(public|static|uploads?|storage|media|assets|www|htdocs|web|wwwroot|files|downloads|shared|dist|build|out)(\/|$)/;
 
 function linksIntoProject(inv: Invocation, facts: Facts): Finding[] {
-  const read = readEffectArgs(inv.args, EFFECT_GRAMMARS['ln']!);
+  const read = readEffectArgs(inv.args, grammarOf('ln'));
   if (!read.options.some((o) => o.name === 's' || o.name === 'symbolic') && !inv.args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.text))) return [];
   const target = values(read, 't', 'target-directory')[0];
   const sources = target ? read.operands : read.operands.slice(0, -1);

@@ -1,5 +1,5 @@
 import { ownTable } from '../../ownTable';
-import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
+import { grammarOf, readEffectArgs, values } from '../../policy/effectOptions';
 import { resolvePath } from '../../paths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
@@ -45,8 +45,8 @@ function substitutedList(text: string, cwd: string, ctx: RuleContext): { info: C
 
 export function checkFilesFrom(inv: Invocation, ctx: RuleContext): Finding[] {
   const options = LIST_OPTIONS[inv.name];
-  const grammar = EFFECT_GRAMMARS[inv.name === 'rsync' ? 'rsync' : 'tar'];
-  if (!options || !grammar) return [];
+  if (!options) return [];
+  const grammar = grammarOf(inv.name === 'rsync' ? 'rsync' : 'tar');
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   for (const list of values(readEffectArgs(inv.args, grammar), ...options)) {

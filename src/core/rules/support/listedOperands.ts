@@ -2,8 +2,7 @@ import { ownTable } from '../../ownTable';
 import type { ArgWord, CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
-import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
-import type { GrammarSpec } from '../../shell/grammar';
+import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import { infoFor, pathsOfWord } from './credentialPaths';
 import { analyze } from '../../policy/analyze';
 import { credentialFilesNamedIn } from '../credentialHunt';
@@ -69,9 +68,9 @@ export function cpioTakesNames(inv: Invocation): boolean {
  */
 export function takesNamesOnStdin(inv: Invocation): boolean {
   if (cpioTakesNames(inv)) return true;
-  const grammar = STDIN_LIST_GRAMMARS[inv.name];
-  if (!grammar) return false;
-  const read = readEffectArgs(inv.args, grammar);
+  const program = STDIN_LISTERS[inv.name];
+  if (!program) return false;
+  const read = readEffectArgs(inv.args, program === 'afio' ? AFIO : grammarOf(program));
   switch (inv.name) {
     case 'zip':
       return has(read, '@', 'names-stdin');
@@ -85,14 +84,11 @@ export function takesNamesOnStdin(inv: Invocation): boolean {
   }
 }
 
-/** Option tables of the archivers above (their options that take a value). */
-const STDIN_LIST_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
-  zip: effectGrammar('bnOPZs', ['temp-path', 'suffixes', 'output-file', 'password', 'compression-method', 'split-size']),
-  pax: effectGrammar('bfosxB', []),
-  afio: effectGrammar('bsLMQRTw', []),
-  tar: EFFECT_GRAMMARS.tar!, bsdtar: EFFECT_GRAMMARS.tar!, gtar: EFFECT_GRAMMARS.tar!,
-  ...(EFFECT_GRAMMARS.rsync ? { rsync: EFFECT_GRAMMARS.rsync } : {}),
-});
+/** The archivers above, by the program whose option table (`grammarOf`, looked up when used) reads them. */
+/** afio's options that take a value (only this question reads afio). */
+const AFIO = effectGrammar('bsLMQRTw');
+
+const STDIN_LISTERS: Readonly<Record<string, string>> = ownTable({ zip: 'zip', pax: 'pax', afio: 'afio', tar: 'tar', bsdtar: 'tar', gtar: 'tar', rsync: 'rsync' });
 
 /** The text of names on an archiver's input known now: a here-string or heredoc, a list file, `echo`/`printf` piped in. */
 export function namesFed(inv: Invocation, facts: Facts): { text: string; how: string } | undefined {
