@@ -43,7 +43,9 @@ const RECURSIVE = ['r', 'R', 'recursive', 'a', 'archive'];
 function transfer(sourceKind: EffectKind, name: string): EffectRule {
   return (args) => {
     const read = readEffectArgs(args, grammarOf(name));
-    const target = values(read, 't', 'target-directory')[0];
+    // `-t DIR` (`--target-directory=DIR`) names a folder whatever is there now: the sources land inside it, as `cp x DIR/` says.
+    const named = values(read, 't', 'target-directory')[0];
+    const target = named && !named.dynamic && !named.text.endsWith('/') ? valueWord(named, named.text + '/') : named;
     const recursive = has(read, ...RECURSIVE);
     let sources = read.operands;
     let dest = target;
@@ -153,14 +155,17 @@ function awk(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('awk'));
   const includes = values(read, 'i', 'include').map((w) => w.text);
   const inPlace = includes.some((t) => t === 'inplace' || t === 'inplace.awk');
-  const files = values(read, 'f', 'file');
+  // The program comes from files (`-f`, gawk's `-E`/`--exec`) or text (gawk's `-e`/`--source`); otherwise it is the first operand.
+  const files = values(read, 'f', 'file', 'E', 'exec');
+  const sources = values(read, 'e', 'source');
   let operands = read.operands;
-  const program = files.length === 0 ? operands[0] : undefined;
+  const program = files.length === 0 && sources.length === 0 ? operands[0] : undefined;
   if (program) operands = operands.slice(1);
+  const code = program ? [program, ...sources] : sources;
   // An awk program that prints into files or runs commands may write the files it reads (`print > FILENAME`); text in its string literals is data.
-  const writes = inPlace || program === undefined || /(print|printf)[^;{}]*>|\|\s*["a-z]|system\s*\(|FILENAME/.test(program.text.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+  const writes = inPlace || files.length > 0 || code.length === 0 || code.some((c) => /(print|printf)[^;{}]*>|\|\s*["a-z]|system\s*\(|FILENAME/.test(c.text.replace(/"(?:[^"\\]|\\.)*"/g, '""')));
   const inputs = operands.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
-  return [...(program ? [{ kind: 'code' as const, word: program }] : []), ...each('read', files), ...each(writes ? (inPlace ? 'write' : 'unknown') : 'read', inputs)];
+  return [...each('code', code), ...each('read', files), ...each(writes ? (inPlace ? 'write' : 'unknown') : 'read', inputs)];
 }
 
 /**
