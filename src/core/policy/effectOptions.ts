@@ -8,6 +8,7 @@
 
 import { ownTable } from '../ownTable';
 import { toolNamed } from '../registry/commandModel';
+import { valued } from '../registry/tools/options';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 import type { ArgWord } from './types';
 import type { EffectKind, PathEffect } from './effects';
@@ -123,7 +124,17 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   find: effectGrammar('', [], { posix: true }),
   xxd: effectGrammar('cglsnoC'),
   gzip: effectGrammar('S', ['suffix']),
-  emacs: effectGrammar('lLfu', ['load', 'script', 'directory', 'eval', 'funcall', 'chdir', 'user', 'file', 'visit', 'insert', 'find-file']),
+  // GNU Emacs: long options with one dash or two (`-eval`, `--eval`), each with its letter where it has one; the
+  // effect rules, the script-file handler (`handlers/scriptFiles.ts`), the in-place wipes and the Lisp escapes all read this.
+  emacs: {
+    options: [
+      valued('-l', '--load', '-load'), valued('--script', '-script'), valued('-L', '--directory', '-directory'), valued('--eval', '-eval', '--execute', '-execute'),
+      valued('-f', '--funcall', '-funcall'), valued('--chdir', '-chdir'), valued('-u', '--user', '-user'), valued('--file', '-file', '--visit', '-visit', '--find-file', '-find-file'),
+      valued('--insert', '-insert'),
+    ],
+    numericOptions: true,
+    abbreviations: true,
+  },
 });
 
 export const gzipLike = new Set(['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'lz4', 'unlz4', 'pigz', 'unpigz', 'compress', 'uncompress', 'lzip', 'brotli']);

@@ -7,7 +7,7 @@ import { perimeterFacts, show } from './perimeterFixtures';
  * unlink, shred, truncate, chmod, chown/chgrp, sort, awk, curl, wget, rsync, scp and sqlite3 come from their registry
  * entries, so a value the registry knows is never read as an operand (a write target missed or invented), wherever it
  * is placed. A folder named by `-t`/`--target-directory` is a folder whatever is there now; gawk's `-e`/`--source`/`-E`
- * give the program, so the first file is a file.
+ * give the program, so the first file is a file. emacs is read by its one table wherever its options are asked about.
  */
 
 const DENIED: Readonly<Record<string, readonly string[]>> = {
@@ -65,6 +65,11 @@ const ASKED: readonly string[] = [
   // The program file is not there to read: awk runs it, whatever the value options before it.
   'awk -v x=1 -f prog.awk notes.txt',
   'gawk --assign x=1 --file prog.awk notes.txt',
+  // emacs has one table (effectOptions.ts): its Lisp escapes read `--eval` by every spelling it accepts.
+  `emacs --batch --ev '(shell-command "rm -rf src")'`,
+  `emacs --batch --execute '(delete-directory "src" t)'`,
+  `emacs --batch -eval '(shell-command "rm -rf src")'`,
+  'emacs -batch -script /tmp/x.el',
 ];
 
 const ALLOWED: readonly string[] = [
@@ -89,6 +94,8 @@ const ALLOWED: readonly string[] = [
   "awk -v x=1 '{print x}' notes.txt",
   "awk -F: -v OFS=, '{print $1}' notes.txt",
   "awk --source '{print}' notes.txt",
+  `emacs --batch --eval '(message "hi")'`,
+  'emacs --batch -l ert -f ert-run-tests-batch',
 ];
 
 describe('stop 37: effect rules read each program by its one description', () => {

@@ -1,6 +1,7 @@
 import type { ArgWord } from '../../shell/ast';
 import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
+import { grammarOf, readEffectArgs, values } from '../effectOptions';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
@@ -144,12 +145,7 @@ function elispEscapes(code: string, out: Escapes): void {
 
 function emacsEscapes(args: readonly ArgWord[]): Escapes {
   const out = empty();
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    let code: ArgWord | undefined;
-    if (t === '--eval' || t === '-eval') code = args[++i];
-    else if (t.startsWith('--eval=')) code = { ...args[i]!, text: t.slice('--eval='.length) };
-    if (!code) continue;
+  for (const code of values(readEffectArgs(args, grammarOf('emacs')), 'eval')) {
     if (code.dynamic) out.opaque.push('emacs evaluates Lisp built at run time');
     else elispEscapes(code.text, out);
   }

@@ -1,5 +1,6 @@
 import { resolvePath } from '../../paths';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
+import { grammarOf, readEffectArgs } from '../effectOptions';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
@@ -8,19 +9,17 @@ import type { Exec, Walker } from './context';
  * `gawk -i FILE`, `lua FILE`, `sqlite3 db '.read FILE'` / `-init FILE`, `vim -S FILE` / `-u FILE` /
  * `-s KEYS` / `vim -es < FILE`, `ex -S FILE`, `emacs -l FILE` / `--script FILE`. The file's text is the
  * same code the tool takes inline (`awk 'prog'`, `lua -e`, a dot-command, `-c` ex commands, `--eval`),
- * so it is judged as that inline form; a file that is not there to read asks.
+ * so it is judged as that inline form; a file that is not there to read asks. awk, sqlite3 and emacs are read by
+ * their one description (`effectOptions.ts` `grammarOf`: the registry entry, or emacs's table there).
  */
 
 const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
 const loose = (options: OptionSpec[], interspersed = true): GrammarSpec => ({ options, interspersed, unknownShort: 'switch', unknownLong: 'switch' });
 
-const AWK = loose([one('-f', '--file'), one('-i', '--include'), one('-E', '--exec'), one('-v', '--assign'), one('-F', '--field-separator'), one('-l', '--load'), one('-o', '--pretty-print'), one('-p', '--profile'), one('-d', '--dump-variables'), one('-W')]);
 const LUA = loose([one('-e'), one('-l')], false);
-const SQLITE = loose([one('-init'), one('-cmd'), one('-separator'), one('-newline'), one('-nullvalue'), one('-vfs'), one('-maxsize'), one('-lookaside'), one('-pagecache'), one('-mmap')]);
 const VIM = loose([one('-S'), one('-u'), one('-U'), one('-c'), one('--cmd'), one('-i'), one('-W'), one('-w'), one('-T'), one('-t'), one('-q'), one('-r'), one('--servername'), one('--remote'), one('--listen')]);
 /** Outside ex mode `-s FILE` reads keystrokes from FILE; in ex mode (`-e`, `-es`) `-s` is silent and takes nothing. */
 const VIM_KEYS = loose([...(VIM.options ?? []), one('-s')]);
-const EMACS = loose([one('-l', '--load'), one('--script', '-script'), one('--eval'), one('-f', '--funcall'), one('-L', '--directory'), one('--chdir'), one('-u', '--user')]);
 
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk']);
 const LUAS = new Set(['lua', 'luajit', 'lua5.1', 'lua5.2', 'lua5.3', 'lua5.4']);
@@ -45,14 +44,14 @@ export function scriptFileInline(w: Walker, name: string, args: readonly ArgWord
   const via = w.viaOf(exec);
   const files: { word: ArgWord; as: (text: string) => string }[] = [];
   if (AWKS.has(name)) {
-    const read = parseCommand(args, AWK);
+    const read = parseCommand(args, grammarOf('awk'));
     // `-i inplace`: an extension library found on AWKPATH, not a file named here.
     for (const o of read.options) if (['-f', '-i', '-E'].includes(o.name)) for (const word of o.valueWords.filter((v) => o.name !== '-i' || /\/|\.awk$/.test(v.text))) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
   } else if (LUAS.has(name)) {
     const script = parseCommand(args, LUA).operands[0];
     if (script && script.text !== '-') files.push({ word: script, as: (t) => `${name} -e ${quoted(t)}` });
   } else if (name === 'sqlite3' || name === 'sqlite') {
-    const read = parseCommand(args, SQLITE);
+    const read = parseCommand(args, grammarOf('sqlite3'));
     for (const o of read.options) if (o.name === '-init') for (const word of o.valueWords) files.push({ word, as: (t) => `${name} :memory: ${quoted(t)}` });
     for (const operand of read.operands) {
       for (const m of operand.text.matchAll(/(?:^|\n)\s*\.read\s+("[^"]+"|'[^']+'|\S+)/g)) {
@@ -78,9 +77,9 @@ export function scriptFileInline(w: Walker, name: string, args: readonly ArgWord
       if (lua && !c.dynamic) w.analyzeText(`lua -e ${quoted(lua[1]!)}`, w.childScope(exec, `${name} :lua`));
     }
   } else if (name === 'emacs' || name === 'emacs-nox') {
-    const read = parseCommand(args, EMACS);
+    const read = readEffectArgs(args, grammarOf('emacs'));
     // `-l ert`: a library found on the load path, not a file named here.
-    for (const o of read.options) if (o.name === '-l' || o.name === '--script') for (const word of o.valueWords.filter((v) => o.name === '--script' || /\/|\.elc?$/.test(v.text))) files.push({ word, as: (t) => `${name} --batch --eval ${quoted(`(progn ${t})`)}` });
+    for (const o of read.options) if (o.value && (o.name === 'script' || (o.name === 'l' && /\/|\.elc?$/.test(o.value.text)))) files.push({ word: o.value, as: (t) => `${name} --batch --eval ${quoted(`(progn ${t})`)}` });
   }
   for (const { word, as } of files.slice(0, 8)) {
     if (word.dynamic) {

@@ -107,9 +107,9 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
     case 'emacs':
     case 'emacs-nox': {
       // `emacs --batch f --eval '(progn (erase-buffer) (save-buffer))'`: the buffer emptied and saved over the file.
-      const read = readEffectArgs(inv.args, EMACS_GRAMMAR);
+      const read = readEffectArgs(inv.args, grammarOf('emacs'));
       const lisp = values(read, 'eval').map((w) => w.text).join('\n');
-      const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));
+      const files = [...values(read, 'file'), ...read.operands].filter((w) => !w.dynamic && !w.text.startsWith('+'));
       return /\(\s*(erase-buffer|delete-region\s+\(point-min\)\s+\(point-max\))/.test(lisp) && /\(\s*(save-buffer|write-file|basic-save-buffer|save-some-buffers)/.test(lisp) ? mark(files) : [];
     }
     case 'find': {
@@ -128,4 +128,3 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
 }
 
 /** emacs's options that take a value (`--eval`, `-l`, `-f`, `-L`, `--script`). */
-const EMACS_GRAMMAR = effectGrammar('lfLu', ['eval', 'load', 'funcall', 'directory', 'script', 'chdir', 'user']);
