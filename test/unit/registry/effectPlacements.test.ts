@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
 import { EFFECT_GRAMMARS, grammarOf, REGISTRY_DESCRIBED, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
-import type { GrammarSpec } from '../../../src/core/shell/grammar';
 import { perimeterFacts, show } from '../rules/perimeterFixtures';
+import { placements, spellings } from '../support/optionPlacements';
 
 /**
  * Issue #10 criterion 4 for the programs the path-effect rules read (`policy/effectOptions.ts`: their own tables and
@@ -70,30 +70,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   rg: { words: '@ password @ .env @', option: ['-g', '--glob'], value: '*', decision: 'ask' },
 };
 
-/** Every way to write `option value` the program's grammar accepts. */
-function spellings(grammar: GrammarSpec, option: readonly string[], value: string): string[] {
-  const out: string[] = [];
-  const abbreviated = (name: string): boolean => name.startsWith('--') && grammar.abbreviations === true && name.length > 5;
-  for (const name of option) {
-    if (value === '') {
-      out.push(name);
-      if (abbreviated(name)) out.push(name.slice(0, -1));
-      continue;
-    }
-    out.push(`${name} ${value}`);
-    if (name.startsWith('--')) out.push(`${name}=${value}`);
-    else if (name.length === 2) out.push(`${name}${value}`);
-    if (abbreviated(name)) out.push(`${name.slice(0, -1)} ${value}`);
-  }
-  return out;
-}
 
-function placements(words: string, option: string): string[] {
-  const parts = words.split('@');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').trim());
-  return out;
-}
 
 describe('effect grammars: option placements never change the verdict', () => {
   const facts = perimeterFacts();

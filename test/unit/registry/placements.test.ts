@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
 import { TOOLS } from '../../../src/core/registry/tools';
-import type { ToolSpec } from '../../../src/core/registry/types';
+import { placements, spellings } from '../support/optionPlacements';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -334,30 +334,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'jenkins-cli': { words: '@ build destroy-prod', option: ['-s'], value: 'https://jenkins.prod', decision: 'ask', production: true },
 };
 
-/** Every way to write `option value` the tool accepts. */
-function spellings(tool: ToolSpec, option: readonly string[], value: string): string[] {
-  const out: string[] = [];
-  for (const name of option) {
-    if (value === '') {
-      out.push(name);
-      if (name.startsWith('--') && tool.abbreviations) out.push(name.slice(0, -1));
-      continue;
-    }
-    out.push(`${name} ${value}`);
-    if (name.startsWith('--')) out.push(`${name}=${value}`);
-    else if (name.length === 2) out.push(`${name}${value}`);
-    if (name.startsWith('--') && tool.abbreviations && name.length > 5) out.push(`${name.slice(0, -1)} ${value}`);
-  }
-  return out;
-}
 
-/** The row's words with the option at each marked place, and with no option at all (`{at}` is a literal `@`, as in `kitty @ send-text`). */
-function placements(words: string, option: string): string[] {
-  const parts = words.split('@');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').replace(/\{at\}/g, '@').trim());
-  return out;
-}
 
 const facts = testFacts({ files: { '/work/app/notes.txt': 'notes\n', '/work/app/src/app.ts': 'x\n', '/work/app/package.json': '{"scripts":{"wipe":"rm -rf src"}}' } });
 
