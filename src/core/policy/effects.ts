@@ -9,9 +9,9 @@ import { registryOutputEffects } from './registryOutputs';
  * (rules/perimeter) judges every effect against the protected paths; a command this module does not
  * describe is `unknown` in every word, and unknown is not safe there.
  *
- * The data is meant to be folded into the command registry: `READ_ONLY_COMMANDS` (every operand and
- * option value is only read), `EFFECT_GRAMMARS` (which options take a value, GNU style: options may
- * follow operands until `--`) and `EFFECT_RULES` (one small function per command, over that grammar).
+ * The data: `READ_ONLY_COMMANDS` (every operand and option value is only read), each program's one
+ * option table (`grammarOf` in `effectOptions.ts`: its registry entry when it has one, `REGISTRY_DESCRIBED`,
+ * else its table in `EFFECT_GRAMMARS`) and `EFFECT_RULES` (one small function per command, over that grammar).
  */
 
 export type EffectKind =
