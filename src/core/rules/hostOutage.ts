@@ -1,4 +1,5 @@
 import { ownTable } from '../ownTable';
+import { isWithin, normalize, resolvePath } from '../paths';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import type { GrammarSpec } from '../registry/grammar';
@@ -66,6 +67,12 @@ function mount(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!options.includes('remount')) return [];
   const readOnly = options.includes('ro') || a.has('-r', '--read-only');
   const point = operandTexts(a)[0] ?? a.value('--target') ?? '';
+  // Round 27: a read-only remount of the folder that holds the guard's own (home, or any folder above it): the audit log and settings stop being written.
+  const abs = point === '' ? '' : resolvePath(inv.cwd || ctx.facts.cwd, point, ctx.facts.home);
+  const guard = [ctx.facts.guardHome, `${ctx.facts.home}/.blast-shield`].find((g) => g !== undefined && abs !== '' && isWithin(normalize(abs), normalize(g)));
+  if (readOnly && guard !== undefined) {
+    return [{ ...ask('remount-ro', `Remounts ${point} read-only, which holds Blast Shield's own folder (${guard}): its audit log and settings stop being written; agents may not change Blast Shield's protection.`, ctx, point, 'deny')[0]!, risk: 'self-protection' }];
+  }
   if (!readOnly || !SYSTEM_MOUNTS.test(point)) return [];
   return ask('remount-ro', `Remounts ${point} read-only: every program that writes there (logs, databases, package managers, the guard's audit) fails until it is remounted.`, ctx, point);
 }
