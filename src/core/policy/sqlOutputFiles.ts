@@ -45,21 +45,18 @@ const READS: readonly RegExp[] = [
 
 /** The files `text` (statements and meta-commands) reads. */
 export function sqlReadFiles(text: string): string[] {
-  const out: string[] = [];
-  for (const pattern of READS) {
-    for (const m of text.matchAll(pattern)) {
-      const raw = m[1]!;
-      const file = /^'.*'$/s.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw.replace(/^"|"$/g, '');
-      if (file !== '' && !NOT_A_FILE.test(file) && !out.includes(file)) out.push(file);
-    }
-  }
-  return out;
+  return filesMatched(text, READS);
 }
 
 /** The files `text` (statements and meta-commands) writes. */
 export function sqlWrittenFiles(text: string): string[] {
+  return filesMatched(text, WRITES);
+}
+
+/** The file names the patterns capture, unquoted, once each. */
+function filesMatched(text: string, patterns: readonly RegExp[]): string[] {
   const out: string[] = [];
-  for (const pattern of WRITES) {
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const raw = m[1]!;
       const file = /^'.*'$/s.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw.replace(/^"|"$/g, '');

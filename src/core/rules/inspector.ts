@@ -42,7 +42,7 @@ function signalsOf(inv: Invocation): string[] {
       i++;
     } else if (a.startsWith('--signal=')) out.push(signalWord(inv.args[i], a.slice('--signal='.length)));
     // `-$((5*2))`, `-$SIG`: a signal computed at run time.
-    else if (/^-\$/.test(a) || (inv.args[i]!.dynamic && a.startsWith('-') && out.length === 0)) out.push(signalWord(inv.args[i], a));
+    else if (a.startsWith('-$') || (inv.args[i]!.dynamic && a.startsWith('-') && out.length === 0)) out.push(signalWord(inv.args[i], a));
     // `-sigusr1` (the shells and procps' kill take names in any case) before the glued `-s<signal>`.
     else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/i.test(a) && isUsr1(a)) out.push(a);
     else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));

@@ -31,7 +31,7 @@ const BSUB: GrammarSpec = {
     ...['-I', '-Is', '-Ip', '-IS', '-ISp', '-ISs', '-IX', '-K', '-N', '-B', '-r', '-rn', '-H', '-x', '-V', '-h', '-tty'].map((n) => flag(n))],
 };
 const FLUX: GrammarSpec = { interspersed: false, unknownLong: 'switch', options: [...valuedLetters('NncgtoqSuB'), ...letters('vh'), ...valuedEach('--job-name', '--output', '--error', '--input', '--setattr', '--setopt', '--dependency', '--urgency', '--queue', '--time-limit', '--nodes', '--ntasks', '--cores-per-task', '--gpus-per-task', '--cwd', '--env', '--conf', '--begin-time')] };
-const NOMAD_RUN: GrammarSpec = { unknownLong: 'switch', goFlags: true, options: [...['-var', '-var-file', '-address', '-region', '-namespace', '-token', '-check-index', '-consul-token', '-vault-token', '-eval-priority'].map((n) => valued(n))] };
+const NOMAD_RUN: GrammarSpec = { unknownLong: 'switch', goFlags: true, options: ['-var', '-var-file', '-address', '-region', '-namespace', '-token', '-check-index', '-consul-token', '-vault-token', '-eval-priority'].map((n) => valued(n)) };
 
 const INFO = new Set(['-h', '--help', '--version', '-V', '--usage', '--test-only', '-output', '-help']);
 
