@@ -69,7 +69,8 @@ function mount(inv: Invocation, ctx: RuleContext): Finding[] {
   const point = operandTexts(a)[0] ?? a.value('--target') ?? '';
   // Round 27: a read-only remount of the folder that holds the guard's own (home, or any folder above it): the audit log and settings stop being written.
   const abs = point === '' ? '' : resolvePath(inv.cwd || ctx.facts.cwd, point, ctx.facts.home);
-  const guard = [ctx.facts.guardHome, `${ctx.facts.home}/.blast-shield`].find((g) => g !== undefined && abs !== '' && isWithin(normalize(abs), normalize(g)));
+  // The root file system read-only is the machine's outage, asked below with the other system mounts.
+  const guard = [ctx.facts.guardHome, `${ctx.facts.home}/.blast-shield`].find((g) => g !== undefined && abs !== '' && normalize(abs) !== '/' && isWithin(normalize(abs), normalize(g)));
   if (readOnly && guard !== undefined) {
     return [{ ...ask('remount-ro', `Remounts ${point} read-only, which holds Blast Shield's own folder (${guard}): its audit log and settings stop being written; agents may not change Blast Shield's protection.`, ctx, point, 'deny')[0]!, risk: 'self-protection' }];
   }

@@ -21,6 +21,8 @@ function isUsr1(word: string): boolean {
 
 /** A signal computed on the line: `$((5*2))` evaluated when it is made of constants, else COMPUTED (round 27). */
 const COMPUTED = '(computed)';
+const COMPUTED_SIGNAL = /^-\$[({[]?/;
+const DASHED_WORD = /^-[^\d-]/;
 function signalWord(word: ArgWord | undefined, text: string): string {
   const inner = /^-?\$(?:\(\((.*)\)\)|\[(.*)\])$/.exec(text);
   if (inner) {
@@ -42,7 +44,7 @@ function signalsOf(inv: Invocation): string[] {
       i++;
     } else if (a.startsWith('--signal=')) out.push(signalWord(inv.args[i], a.slice('--signal='.length)));
     // `-$((5*2))`, `-$SIG`: a signal computed at run time.
-    else if (a.startsWith('-$') || (inv.args[i]!.dynamic && a.startsWith('-') && out.length === 0)) out.push(signalWord(inv.args[i], a));
+    else if (COMPUTED_SIGNAL.test(a) || (inv.args[i]!.dynamic && DASHED_WORD.test(a) && out.length === 0)) out.push(signalWord(inv.args[i], a));
     // `-sigusr1` (the shells and procps' kill take names in any case) before the glued `-s<signal>`.
     else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/i.test(a) && isUsr1(a)) out.push(a);
     else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));

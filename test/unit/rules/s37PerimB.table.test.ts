@@ -187,7 +187,6 @@ const TABLE: Record<string, Family> = {
       deny('sudo mount -o remount,ro ~'),
       deny('mount -o ro,remount $HOME'),
       deny('mount -r -o remount /home'),
-      deny('mount -o remount,ro /'),
       allowed('mount -o remount,rw ~'),
       allowed('mount -o remount,ro /mnt/usb'),
       allowed('mount'),

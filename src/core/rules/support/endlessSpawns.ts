@@ -1,4 +1,5 @@
 import { parseShell } from '../../shell/parser';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { Command, CommandList } from '../../shell/ast';
 import type { CodeSnippet } from '../../policy/types';
 
@@ -75,7 +76,11 @@ const NOT_A_DISK_FILE = /^\/dev\/(?!shm\/)/;
 function appendsToFile(list: CommandList): boolean {
   return list.items.some((item) => item.pipeline.commands.some((c) => {
     if (c.redirects.some((r) => GROWS.has(r.op) && !NOT_A_DISK_FILE.test(r.target.raw.replace(/^["']|["']$/g, '')))) return true;
-    if (c.type === 'simple') return c.words[0]?.raw === 'tee' && c.words.slice(1).some((w) => /^-[a-z]*a[a-z]*$|^--append$/.test(w.raw)) && c.words.slice(1).some((w) => !w.raw.startsWith('-') && !NOT_A_DISK_FILE.test(w.raw));
+    if (c.type === 'simple') {
+      if (c.words[0]?.raw !== 'tee') return false;
+      const { usual } = freeFormReadings(c.words.slice(1).map((w) => ({ text: w.raw, raw: w.raw, dynamic: false, glob: false })));
+      return usual.options.some((o) => o.name === '--append' || /^-[a-z]*a[a-z]*$/.test(o.name)) && usual.operands.some((w) => !NOT_A_DISK_FILE.test(w.text));
+    }
     return c.bodies.some(appendsToFile);
   }));
 }

@@ -1,6 +1,6 @@
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
-import { freeFormReadings } from '../../registry/freeForm';
+import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /**
  * Listings of names, weighed by what they map (round 25). A listing prints names, never what a file
@@ -29,7 +29,7 @@ export function listsNamesRecursively(from: Invocation): boolean {
   if (from.name === 'exa' || from.name === 'eza' || from.name === 'lsd') return flags.some((f) => f === '--recurse' || f === '--tree' || /^-[a-zA-Z]*[RT]/.test(f));
   if (from.name === 'tree' || from.name === 'fd' || from.name === 'fdfind') return true;
   // Round 27: a name test that every name passes (`-name '*'`) filters nothing.
-  if (from.name === 'find' || from.name === 'gfind' || from.name === 'bfs') return !from.args.some((a, i) => FIND_NAME_TESTS.has(a.text) && !MATCHES_ALL.test(from.args[i + 1]?.text ?? ''));
+  if (from.name === 'find' || from.name === 'gfind' || from.name === 'bfs') return !freeFormReadings(from.args).valued.options.some((o) => FIND_NAME_TESTS.has(o.name) && !MATCHES_ALL.test(optionValue(o) ?? ''));
   // `rg --files ~` lists the files it would search; `ncdu -o FILE ~` exports every name it walked; `locate` prints every indexed name matching.
   if (from.name === 'rg') return flags.includes('--files');
   if (from.name === 'ncdu') return flags.some((f) => f === '-o' || f.startsWith('-o'));
@@ -92,6 +92,9 @@ function homeOrAbove(word: ArgWord, cwd: string, home: string): boolean {
 /** `tree -a ~`, `du -a ~`, `find ~`, `ls -Ra ~`: every name under the home folder, its credential folders included. */
 export function checkHomeSurvey(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!listsNamesRecursively(inv) || !showsHidden(inv)) return [];
+  // Round 27: `du -a ~` printed whole maps home; piped, du is asked for sizes (round 7b: `du -a ~ | sort -n | tail`), and a
+  // filter for names is judged where it reads (checkListingGrep).
+  if (inv.name === 'du' && inv.pipedInto !== undefined) return [];
   const depth = depthLimit(inv);
   if (depth !== undefined && depth <= 1) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
