@@ -43,8 +43,8 @@ function signalsOf(inv: Invocation): string[] {
       if (args[i + 1] !== undefined) out.push(signalWord(inv.args[i + 1], args[i + 1] as string));
       i++;
     } else if (a.startsWith('--signal=')) out.push(signalWord(inv.args[i], a.slice('--signal='.length)));
-    // `-$((5*2))`, `-$SIG`: a signal computed at run time.
-    else if (COMPUTED_SIGNAL.test(a) || (inv.args[i]!.dynamic && DASHED_WORD.test(a) && out.length === 0)) out.push(signalWord(inv.args[i], a));
+    // `-$((5*2))`, `-$SIG` first: a signal computed at run time (later, `-$(pgid)` is a process group).
+    else if (i === 0 && (COMPUTED_SIGNAL.test(a) || (inv.args[i]!.dynamic && DASHED_WORD.test(a)))) out.push(signalWord(inv.args[i], a));
     // `-sigusr1` (the shells and procps' kill take names in any case) before the glued `-s<signal>`.
     else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/i.test(a) && isUsr1(a)) out.push(a);
     else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));
