@@ -256,6 +256,7 @@ const TABLE: Record<string, Family> = {
       allowed('kill -$((9)) 1234'),
       allowed('kill $PID'),
       allowed('kill -9 $PID'),
+      allowed('kill -9 -$PGID'),
       allowed('kill -TERM $(cat app.pid)'),
       allowed('python3 -c "import os; os.kill(1234, 15)"'),
     ],
