@@ -311,6 +311,28 @@ function copyScratch(world) {
   }
   // Hard links last: a fixture copied later over one would be written through it into its target.
   for (const name of readdirSync(fixtures)) plantHardLinks(join(fixtures, name, LINK_MANIFEST), world);
+  for (const name of readdirSync(fixtures)) plantCompressed(join(fixtures, name, LINK_MANIFEST), world);
+}
+
+/**
+ * The manifest's `compressed`: each name under scratch a compressed copy of a file of this world, made now by the
+ * program its ending names (`g27/netrc.xz` of `home/.netrc`), so no secret is committed. A missing program leaves no file.
+ */
+function plantCompressed(manifestPath, world) {
+  if (!existsSync(manifestPath)) return;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const programs = { gz: 'gzip', bz2: 'bzip2', xz: 'xz', zst: 'zstd', lz4: 'lz4' };
+  for (const [at, source] of Object.entries(manifest.compressed ?? {})) {
+    const program = programs[at.split('.').pop()];
+    if (!program) continue;
+    const here = join(world.root, 'scratch', at);
+    mkdirSync(dirname(here), { recursive: true });
+    try {
+      writeFileSync(here, execFileSync(program, ['-c'], { input: readFileSync(join(world.root, source)), stdio: ['pipe', 'pipe', 'ignore'] }));
+    } catch {
+      rmSync(here, { force: true });
+    }
+  }
 }
 
 /** The manifest's `hardLinks`: each name under scratch made another name of an existing file of the world. */
@@ -329,7 +351,8 @@ function plantHardLinks(manifestPath, world) {
  * A corpus's symbolic links (a repository holds none): `fixtures/<corpus>/links.json` is
  * `{ "links": { "<path under scratch>": "<target under the world root>" },
  *    "hardLinks": { "<path under scratch>": "<existing file under the world root>" },
- *    "archives": { "<path under scratch>.tar|.zip": { "<entry name>": "<target under the world root>" } } }`.
+ *    "archives": { "<path under scratch>.tar|.zip": { "<entry name>": "<target under the world root>" } },
+ *    "compressed": { "<path under scratch>.xz|.lz4|.gz|.bz2|.zst": "<file under the world root>" } }` (plantCompressed).
  * A hard link takes the place of any fixture file copied there (it is the same file as its target), planted
  * after every corpus's files are copied (plantHardLinks).
  * Each link points at the absolute target in this world (as the red team's did); each archive holds

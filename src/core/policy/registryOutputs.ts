@@ -1,5 +1,5 @@
 import { commandNode, invocationCommand } from '../registry/commandModel';
-import { clientStatementWords, sqlWrittenFiles } from './sqlOutputFiles';
+import { clientStatementWords, sqlReadFiles, sqlWrittenFiles } from './sqlOutputFiles';
 import { valueWord } from './effectOptions';
 import type { PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
@@ -17,12 +17,20 @@ export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined
   const outputs = command.tool.outputOptions ?? [];
   const client = commandNode(command.parsed).client ?? command.tool.client;
   const written: ArgWord[] = [];
+  const read: ArgWord[] = [];
   const taken = new Set<ArgWord>();
   if (client) {
     for (const word of clientStatementWords(command.parsed, client)) {
       if (word.dynamic) continue;
       for (const file of sqlWrittenFiles(word.text)) written.push({ text: file, raw: file, dynamic: false, glob: false });
+      for (const file of sqlReadFiles(word.text)) read.push({ text: file, raw: file, dynamic: false, glob: false });
     }
+  }
+  // Round 27: operands a subcommand reads whole and keeps (`docker secret create NAME FILE`).
+  const inputs = commandNode(command.parsed).inputOperands;
+  if (inputs) for (const word of inputs === 'last' ? command.parsed.operands.slice(-1) : command.parsed.operands) {
+    taken.add(word);
+    read.push(word);
   }
   for (const option of command.parsed.options) {
     if (!outputs.includes(option.name)) continue;
@@ -39,6 +47,6 @@ export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined
       written.push(word);
     }
   }
-  if (written.length === 0) return undefined;
-  return [...written.map((word) => ({ kind: 'write' as const, word })), ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word }))];
+  if (written.length === 0 && read.length === 0) return undefined;
+  return [...written.map((word) => ({ kind: 'write' as const, word })), ...read.map((word) => ({ kind: 'read' as const, word })), ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word }))];
 }

@@ -28,10 +28,35 @@ const WRITES: readonly RegExp[] = [
 
 const NOT_A_FILE = /^(stdout|stderr|pstdout|off|-)$/i;
 
+/**
+ * Files the statements read on this machine (stop 37, round 27): psql's `\\copy … from FILE`, `\\i`/`\\ir FILE`; `COPY … FROM 'file'`;
+ * `pg_read_file('f')`, `pg_read_binary_file`, `lo_import('f')`; MySQL's `LOAD DATA [LOCAL] INFILE 'f'` and `LOAD_FILE('f')`;
+ * sqlite's and duckdb's `.read f`, `.import f t`, `readfile('f')`, `read_text('f')`, `read_csv('f')`: what they read lands
+ * in a table the agent can read back (a credential file stored elsewhere).
+ */
+const READS: readonly RegExp[] = [
+  new RegExp(String.raw`\\copy\b[^\n;]*?\bfrom[ \t]+(?!(?:stdin|pstdin|program)\b)${FILE}`, 'gi'),
+  new RegExp(String.raw`\\(?:i|ir|include|include_relative)[ \t]+${FILE}`, 'g'),
+  new RegExp(String.raw`\bcopy\b[^;]*?\bfrom[ \t\n]+('(?:[^']|'')+'|"[^"]+")`, 'gi'),
+  new RegExp(String.raw`\b(?:pg_read_file|pg_read_binary_file|lo_import|load_file|readfile|read_text|read_blob|read_csv(?:_auto)?|read_json(?:_auto)?)[ \t]*\([ \t]*('(?:[^']|'')+'|"[^"]+")`, 'gi'),
+  new RegExp(String.raw`\bload[ \t\n]+data[ \t\n]+(?:local[ \t\n]+)?infile[ \t\n]+('(?:[^']|'')+'|"[^"]+")`, 'gi'),
+  new RegExp(String.raw`(?:^|[\n;])[ \t]*\.(?:read|import)[ \t]+(?:(?:-[a-z-]+)[ \t]+)*${FILE}`, 'g'),
+];
+
+/** The files `text` (statements and meta-commands) reads. */
+export function sqlReadFiles(text: string): string[] {
+  return filesMatched(text, READS);
+}
+
 /** The files `text` (statements and meta-commands) writes. */
 export function sqlWrittenFiles(text: string): string[] {
+  return filesMatched(text, WRITES);
+}
+
+/** The file names the patterns capture, unquoted, once each. */
+function filesMatched(text: string, patterns: readonly RegExp[]): string[] {
   const out: string[] = [];
-  for (const pattern of WRITES) {
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const raw = m[1]!;
       const file = /^'.*'$/s.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw.replace(/^"|"$/g, '');

@@ -157,6 +157,8 @@ export type PackageAction =
 export interface CommandSpec extends GrammarNode {
   commands?: Readonly<Record<string, CommandSpec>>;
   effect?: Effect;
+  /** Operands this subcommand reads whole and keeps (`docker secret create NAME FILE`): read effects (`policy/registryOutputs.ts`). */
+  inputOperands?: 'last' | 'all';
   runsElsewhere?: RunsElsewhere;
   /** It runs statements on a hosted database (read from options, operands or standard input). */
   sql?: SqlSession;

@@ -365,7 +365,7 @@ const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'sloca
  * `du` is not one: it is asked for sizes (`du -a ~ | sort -n | tail` stays allowed, round 7b); filtered for a
  * credential's or the tokens' names it is judged as the hunt it is (`checkListingGrep`, `perimeter/windowTokens.ts`).
  */
-const SURVEYORS = new Set(['find', 'gfind', 'bfs', 'fd', 'fdfind', 'tree', 'ls', 'exa', 'eza', 'lsd']);
+const SURVEYORS = new Set(['find', 'gfind', 'bfs', 'fd', 'fdfind', 'tree', 'ls', 'exa', 'eza', 'lsd', 'du', 'rg', 'ncdu', 'locate', 'plocate', 'mlocate', 'slocate']);
 
 export const credentialRoutesPack: RulePack = {
   id: 'credentialRoutes',

@@ -106,6 +106,8 @@ const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
   pax: { verb: 'archives', valued: ['-f', '-x', '-s', '-o', '-b', '-B', '-G', '-T', '-U'], recursive: 'always' },
   zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
+  // Round 27: age encrypts a file into another place the agent can read back (with a passphrase it chose).
+  age: { verb: 'encrypts', valued: ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-o', '--output', '-j'] }, rage: { verb: 'encrypts', valued: ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-o', '--output', '-j'] },
   openssl: { verb: 'reads', valued: ['-out', '-keyout', '-passin', '-passout', '-subj', '-newkey', '-days'] }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' }, xh: { verb: 'uploads' }, xhs: { verb: 'uploads' }, curlie: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },

@@ -1,8 +1,9 @@
 import { ownTable } from '../ownTable';
+import { isWithin, normalize, resolvePath } from '../paths';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { describedGrammar, effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
 import type { GrammarSpec } from '../registry/grammar';
-import { codeForksEndlessly, shellSpawnsEndlessly } from './support/endlessSpawns';
+import { codeForksEndlessly, codeWritesEndlessly, shellSpawnsEndlessly, shellStartsEndlessWorkers, shellWritesEndlessly } from './support/endlessSpawns';
 import { starvingLoad } from './support/machineStarvation';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
@@ -66,6 +67,13 @@ function mount(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!options.includes('remount')) return [];
   const readOnly = options.includes('ro') || a.has('-r', '--read-only');
   const point = operandTexts(a)[0] ?? a.value('--target') ?? '';
+  // Round 27: a read-only remount of the folder that holds the guard's own (home, or any folder above it): the audit log and settings stop being written.
+  const abs = point === '' ? '' : resolvePath(inv.cwd || ctx.facts.cwd, point, ctx.facts.home);
+  // The root file system read-only is the machine's outage, asked below with the other system mounts.
+  const guard = [ctx.facts.guardHome, `${ctx.facts.home}/.blast-shield`].find((g) => g !== undefined && abs !== '' && normalize(abs) !== '/' && isWithin(normalize(abs), normalize(g)));
+  if (readOnly && guard !== undefined) {
+    return [{ ...ask('remount-ro', `Remounts ${point} read-only, which holds Blast Shield's own folder (${guard}): its audit log and settings stop being written; agents may not change Blast Shield's protection.`, ctx, point, 'deny')[0]!, risk: 'self-protection' }];
+  }
   if (!readOnly || !SYSTEM_MOUNTS.test(point)) return [];
   return ask('remount-ro', `Remounts ${point} read-only: every program that writes there (logs, databases, package managers, the guard's audit) fails until it is remounted.`, ctx, point);
 }
@@ -334,6 +342,8 @@ function streamsWithoutEnd(inv: Invocation, depth = 0): boolean {
   // Asked only of the programs that pass their input on, a few pipe stages back.
   const fromEndless = (): boolean => depth < 8 && inv.stdin?.kind === 'pipe' && streamsWithoutEnd(inv.stdin.from, depth + 1);
   if (inv.name === 'yes') return inv.args.length <= 1;
+  // Round 27: `seq inf` (GNU seq counts to infinity) never ends either.
+  if (inv.name === 'seq') return readEffectArgs(inv.args, SEQ_GRAMMAR).operands.some((w) => /^[+]?inf(inity)?$/i.test(w.text));
   if (inv.name === 'dd') {
     if (ddOperand(inv, 'count') !== undefined) return false;
     const input = ddOperand(inv, 'if');
@@ -422,7 +432,7 @@ function starvation(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill, tee: diskFill, base64: diskFill, xxd: diskFill, od: diskFill, hexdump: diskFill, tr: diskFill, gzip: diskFill, xz: diskFill, bzip2: diskFill, zstd: diskFill, lz4: diskFill, cp: endlessCopy, install: endlessCopy, stress: starvation, 'stress-ng': starvation,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill, tee: diskFill, base64: diskFill, xxd: diskFill, od: diskFill, hexdump: diskFill, tr: diskFill, gzip: diskFill, xz: diskFill, bzip2: diskFill, zstd: diskFill, lz4: diskFill, cp: endlessCopy, install: endlessCopy, stress: starvation, 'stress-ng': starvation, memtester: starvation, sysbench: starvation, stressapptest: starvation, mprime: starvation, xmrig: starvation, burnP6: starvation, burnK7: starvation, cpuburn: starvation,
 });
 
 export const hostOutagePack: RulePack = {
@@ -436,6 +446,10 @@ export const hostOutagePack: RulePack = {
     const code = analysis.snippets.find((s) => !s.runner.remote && codeForksEndlessly(s));
     if (code) return ask('fork-bomb', `${code.runner.name} runs code that starts processes in a loop without end (a fork bomb): the machine runs out of processes, the guard's hook among them.`, ctx);
     if (analysis.text !== undefined && shellSpawnsEndlessly(analysis.text)) return ask('fork-bomb', "A loop without end starts a process in the background on every turn (a fork bomb): the machine runs out of processes, the guard's hook among them.", ctx);
+    const filling = analysis.snippets.find((s) => !s.runner.remote && codeWritesEndlessly(s));
+    if (filling) return ask('disk-fill', `${filling.runner.name} runs code that adds to a file in a loop without end: a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);
+    if (analysis.text !== undefined && shellWritesEndlessly(analysis.text)) return ask('disk-fill', "A loop without end adds to a file on every turn: a full disk makes every program that writes there fail (databases, logs, the guard's audit).", ctx);
+    if (analysis.text !== undefined && shellStartsEndlessWorkers(analysis.text)) return ask('starvation', "A loop starts in the background, turn after turn, a process that never ends and only burns a CPU: a machine out of CPU time delays every other program, the guard's hook among them.", ctx);
     return [];
   },
 };

@@ -1,4 +1,5 @@
-import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { constantArithmetic } from './support/constantArithmetic';
+import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 
 /**
  * Opening a debugger inside another process: SIGUSR1 makes any Node or Electron process (the editor's
@@ -18,6 +19,19 @@ function isUsr1(word: string): boolean {
   return w === 'USR1' || w === 'SIGUSR1' || w === '10' || w === '30' || w === '16';
 }
 
+/** A signal computed on the line: `$((5*2))` evaluated when it is made of constants, else COMPUTED (round 27). */
+const COMPUTED = '(computed)';
+const COMPUTED_SIGNAL = /^-\$[({[]?/;
+const DASHED_WORD = /^-[^\d-]/;
+function signalWord(word: ArgWord | undefined, text: string): string {
+  const inner = /^-?\$(?:\(\((.*)\)\)|\[(.*)\])$/.exec(text);
+  if (inner) {
+    const value = constantArithmetic(inner[1] ?? inner[2] ?? '');
+    return value === undefined ? COMPUTED : String(value);
+  }
+  return word?.dynamic ? COMPUTED : text;
+}
+
 /** The signals a kill/pkill/killall invocation names, as written (none: the default, TERM). */
 function signalsOf(inv: Invocation): string[] {
   const args = inv.args.map((a) => a.text);
@@ -26,9 +40,11 @@ function signalsOf(inv: Invocation): string[] {
     const a = args[i] as string;
     if (a === '--') break;
     if (a === '-s' || a === '--signal' || a === '-n') {
-      if (args[i + 1] !== undefined) out.push(args[i + 1] as string);
+      if (args[i + 1] !== undefined) out.push(signalWord(inv.args[i + 1], args[i + 1] as string));
       i++;
-    } else if (a.startsWith('--signal=')) out.push(a.slice('--signal='.length));
+    } else if (a.startsWith('--signal=')) out.push(signalWord(inv.args[i], a.slice('--signal='.length)));
+    // `-$((5*2))`, `-$SIG` first: a signal computed at run time (later, `-$(pgid)` is a process group).
+    else if (i === 0 && (COMPUTED_SIGNAL.test(a) || (inv.args[i]!.dynamic && DASHED_WORD.test(a)))) out.push(signalWord(inv.args[i], a));
     // `-sigusr1` (the shells and procps' kill take names in any case) before the glued `-s<signal>`.
     else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/i.test(a) && isUsr1(a)) out.push(a);
     else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));
@@ -63,7 +79,10 @@ function plainPids(inv: Invocation): number[] | undefined {
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'kill' || inv.name === 'pkill' || inv.name === 'killall') {
-    if (!signalsOf(inv).some(isUsr1)) return [];
+    const signals = signalsOf(inv);
+    if (!signals.some(isUsr1)) {
+      return signals.includes(COMPUTED) ? [{ rule: 'inspector.signal-computed', risk: 'self-protection', severity: 'ask', reason: `\`${inv.name}\` sends a signal computed at run time, which may be SIGUSR1: ${REASON}`, targets: [] }] : [];
+    }
     // `kill -USR1 <pid>` of a program that is not a JavaScript runtime (a daemon reopening its logs) opens no inspector.
     const pids = inv.remote ? undefined : plainPids(inv);
     const runtime = ctx.facts.processRuntime;
@@ -114,10 +133,17 @@ function callArguments(text: string, from: number, parenthesised: boolean): stri
   return args;
 }
 
+/** An argument made of constants (`5+5`, `signal.Signals(5*2)`) or a name assigned one on the line (`s = 5*2`), evaluated (round 27). */
+function computedArgument(text: string, arg: string): number | undefined {
+  const bare = arg.replace(/^[\w.]+\(\s*(.*?)\s*\)$/, '$1');
+  const assigned = /^[A-Za-z_]\w*$/.test(bare) ? new RegExp(`(?:^|[\\s;(])(?:my\\s+|const\\s+|let\\s+|var\\s+)?\\$?${bare}\\s*=\\s*([^;\\n=][^;\\n]*)`).exec(text)?.[1]?.trim() : undefined;
+  return constantArithmetic(assigned ?? bare);
+}
+
 function sendsUsr1ByNumber(text: string): boolean {
   for (const m of text.matchAll(KILL_CALL)) {
     const from = (m.index ?? 0) + m[0].length;
-    if (callArguments(text, from, m[1] !== undefined).some((arg) => USR1_NUMBER_ARG.test(arg))) return true;
+    if (callArguments(text, from, m[1] !== undefined).some((arg) => USR1_NUMBER_ARG.test(arg) || isUsr1(String(computedArgument(text, arg) ?? '')))) return true;
   }
   return false;
 }

@@ -275,8 +275,8 @@ describe('s36 data25: listing the home folder for tokens (support/homeListings.t
     allow('ls -a ~'),
     allow('tree ~'),
     allow('du -sh ~'),
-    // du is asked for sizes (round 7b keeps `du -a ~ | sort -n | tail` allowed); filtered for names it is a hunt (above).
-    allow('du -a ~'),
+    // du is asked for sizes (round 7b keeps `du -a ~ | sort -n | tail` allowed); filtered for names it is a hunt (above);
+    // printed whole it maps every name under home (round 27, s37PerimB.table.test.ts: `du -a ~` asks).
     allow('du -a ~ | sort -n | tail'),
     allow('tree -a -L 1 ~'),
     allow('find ~ -maxdepth 1'),

@@ -23,6 +23,7 @@ import { compiledRunnerHandlers } from './compiledRunners';
 import { withEntries } from './runnerEntries';
 import { launchedCodeHandlers } from './launchedCode';
 import { logrotateHandlers } from './logrotate';
+import { batchSchedulerHandlers } from './batchSchedulers';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -41,6 +42,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...compiledRunnerHandlers,
     ...launchedCodeHandlers,
     ...logrotateHandlers,
+    ...batchSchedulerHandlers,
   }),
 );
 

@@ -4,6 +4,7 @@ import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { flag, valued } from '../../registry/tools/options';
 import type { Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
+import { LOGROTATE_SCRIPT as SCRIPT, PLAIN_PATTERN, logrotatePatterns as logPatterns, newsyslogAsShell, tmpfilesAsShell, withoutComments } from '../cleanerConfigs';
 
 /**
  * logrotate run on a configuration the hook had not read (stop 36, red team round 24): `logrotate -f -s
@@ -20,33 +21,6 @@ const GRAMMAR: GrammarSpec = {
   options: [flag('-d', '--debug'), flag('-f', '--force'), flag('-v', '--verbose'), flag('-?', '--help'), flag('--usage'), flag('--version'), flag('--skip-state-lock'), flag('--wait-for-state-lock'),
     valued('-s', '--state'), valued('-l', '--log'), valued('-m', '--mail')],
 };
-
-const MAX_FILE = 64_000;
-const SCRIPT = /^\s*(prerotate|postrotate|firstaction|lastaction|preremove)\s*$([\s\S]*?)^\s*endscript\s*$/gm;
-/** A log pattern the shell reads as the same glob logrotate does. */
-const PLAIN_PATTERN = /^[\w./*?[\]~+,@-]+$/;
-
-function withoutComments(text: string): string {
-  return text.slice(0, MAX_FILE).replace(/^\s*#.*$/gm, '');
-}
-
-/** The log patterns before each `{`, outside scripts, and whether their block deletes them (`rotate 0`, or a global `rotate 0` before it). */
-function logPatterns(text: string): { pattern: string; deletes: boolean }[] {
-  const outside = text.replace(SCRIPT, '');
-  const out: { pattern: string; deletes: boolean }[] = [];
-  let globalDeletes = false;
-  for (const m of outside.matchAll(/(?:^|(?<=\}))([^{}]*)\{([^{}]*)\}?/g)) {
-    const lines = m[1]!.split('\n');
-    // Directives (`weekly`, `rotate 4`) may come before the first block; a log names a path, a glob or a quoted name.
-    const directives = lines.filter((l) => /^\s*[a-z_]+(\s|$)/.test(l)).join('\n');
-    if (/^\s*rotate\s+0\b/m.test(directives)) globalDeletes = true;
-    const head = lines.filter((l) => l.trim() !== '' && !/^\s*[a-z_]+(\s|$)/.test(l)).join(' ');
-    const rotate = /^\s*rotate\s+(\S+)/m.exec(m[2] ?? '')?.[1];
-    const deletes = rotate !== undefined ? rotate === '0' : globalDeletes;
-    for (const word of head.match(/"[^"]*"|'[^']*'|\S+/g) ?? []) out.push({ pattern: word.replace(/^["']|["']$/g, ''), deletes });
-  }
-  return out;
-}
 
 function logrotate(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
@@ -84,4 +58,39 @@ function logrotate(w: Walker, name: string, first: ArgWord, args: ArgWord[], exe
   return inv;
 }
 
-export const logrotateHandlers: Record<string, Handler> = { logrotate };
+const TMPFILES: GrammarSpec = {
+  options: [flag('--create'), flag('--clean'), flag('--remove'), flag('--purge'), flag('--boot'), flag('--user'), flag('--cat-config'), flag('--tldr'), flag('--dry-run'), flag('-h', '--help'), flag('--version'), flag('--no-pager'),
+    valued('--prefix'), valued('--exclude-prefix'), valued('-E'), valued('--root'), valued('--image'), valued('--replace'), valued('--graceful')],
+};
+const NEWSYSLOG: GrammarSpec = {
+  options: [flag('-C'), flag('-c'), flag('-F'), flag('-N'), flag('-n'), flag('-r'), flag('-s'), flag('-v'), flag('-I'), valued('-f'), valued('-a'), valued('-d'), valued('-t'), valued('-R'), valued('-S')],
+};
+
+/**
+ * A cleaner run now on configurations it is given (round 27): `systemd-tmpfiles --remove ./tmp.conf`, `newsyslog -f
+ * ./x.conf`. Each configuration is read as the shell text of what it does (policy/cleanerConfigs.ts) and walked; one
+ * named at run time or that cannot be read is opaque (asks). Printing and dry runs do nothing.
+ */
+function cleaner(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec, grammar: GrammarSpec, inert: readonly string[], configs: (p: ReturnType<typeof parseCommand>) => ArgWord[], asShell: (text: string) => string): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const parsed = parseCommand(args, grammar);
+  if (parsed.options.some((o) => inert.includes(o.name))) return inv;
+  const via = w.viaOf(exec);
+  for (const config of configs(parsed)) {
+    const path = config.dynamic ? undefined : resolvePath(exec.cwd, config.text, w.facts.home);
+    const text = path === undefined ? undefined : w.readFile(path, via);
+    if (text === undefined) {
+      w.addOpaque(`${name} runs by ${config.text}, a configuration the hook cannot read now, which deletes, empties or moves the files it names`, via);
+      continue;
+    }
+    w.analyzeText(asShell(text), w.childScope(exec, `${name} ${config.text}`));
+  }
+  return inv;
+}
+
+const tmpfiles: Handler = (w, name, first, args, exec) =>
+  cleaner(w, name, first, args, exec, TMPFILES, ['--cat-config', '--tldr', '--dry-run', '-h', '--help', '--version'], (p) => p.operands.filter((o) => o.text !== '-'), tmpfilesAsShell);
+const newsyslog: Handler = (w, name, first, args, exec) =>
+  cleaner(w, name, first, args, exec, NEWSYSLOG, ['-n'], (p) => p.options.filter((o) => o.name === '-f' && o.valueWords[0] !== undefined).map((o) => o.valueWords[0]!), newsyslogAsShell);
+
+export const logrotateHandlers: Record<string, Handler> = { logrotate, 'systemd-tmpfiles': tmpfiles, newsyslog };

@@ -165,7 +165,7 @@ export const docker: ToolSpec = {
       },
     },
     swarm: { commands: { leave: { effect: 'delete', options: [flag('-f', '--force')] }, init: { effect: 'mutate', options: [flag('--force-new-cluster'), valued('--advertise-addr'), valued('--listen-addr')] } } },
-    'secret|config': { commands: { 'rm|remove': { effect: 'delete' }, 'create|ls|list|inspect': {} } },
+    'secret|config': { commands: { 'rm|remove': { effect: 'delete' }, create: { inputOperands: 'last' }, 'ls|list|inspect': {} } },
     node: { commands: { 'rm|remove': { effect: 'delete', options: [flag('-f', '--force')] }, demote: { effect: 'mutate' }, 'ls|list|ps|inspect': { effect: 'read' } } },
     // Swarm stacks: `rm` removes every service of the stack (and its secrets, configs and networks).
     stack: {

@@ -1,4 +1,5 @@
 import { ownTable } from '../../ownTable';
+import { cleanerConfigAt } from '../../policy/cleanerConfigs';
 import { jsoncValue } from '../../credentials/jsoncTree';
 import { basename } from '../../paths';
 import type { Finding } from '../../policy/types';
@@ -277,6 +278,9 @@ const CANDIDATE_NAMES: ReadonlySet<string> = new Set([
 
 /** Where a tool runs programs or commands named in the file at `absolutePath` later, or undefined. */
 export function configPlaceOf(absolutePath: string, text: string | undefined, home: string): PlaceRule | undefined {
+  // Round 27: a cleaner's configuration (logrotate, systemd-tmpfiles, newsyslog) deletes, empties or moves the files it names later.
+  const cleaner = cleanerConfigAt(absolutePath, home);
+  if (cleaner) return { where: `${cleaner.program}'s configuration ${absolutePath}`, when: cleaner.when, language: 'shell', strictUnknown: true, commands: cleaner.asShell };
   const lname = absolutePath.slice(Math.max(absolutePath.lastIndexOf('/'), absolutePath.lastIndexOf('\\')) + 1).toLowerCase();
   // One lookup by name first: most written paths are none of these.
   if (!CANDIDATE_NAMES.has(lname) && !lname.endsWith('.gemspec') && !lname.startsWith('procfile.')) return undefined;

@@ -2,6 +2,7 @@ import { remoteControlTyped, screenStuff, tmuxCommandNames, tmuxTyped } from '..
 import type { Invocation } from '../../policy/types';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { freeFormReadings } from '../../registry/freeForm';
+import { dbusShellCode, desktopControl, type DesktopControl } from './desktopControl';
 
 /**
  * Faking the human (stop 35, red team round 24). Agent hosts that run in a terminal (Claude Code, Codex,
@@ -94,10 +95,25 @@ export function dbusTyping(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** A command that drives the desktop (desktopControl.ts), or a D-Bus call that runs code inside the desktop shell (`org.gnome.Shell.Eval`). */
+export function drivesDesktop(inv: Invocation): DesktopControl | undefined {
+  const method = DBUS_CLIENTS.has(inv.name) && !inv.remote ? dbusShellCode(inv.args.map((a) => a.text)) : undefined;
+  if (method) return { what: `${inv.name} calls ${method} over D-Bus, which runs code inside the desktop shell (it can focus Blast Shield's dialog and press its buttons)`, target: inv.name };
+  return desktopControl(inv);
+}
+
 /** Code that pushes keystrokes into the terminal or drives the keyboard and mouse. */
 const CODE_INPUT =
   /\bTIOCSTI\b|\b0x5412\b|\bpyautogui\b|\bpynput\b|\brobotjs\b|@nut-tree(?:-fork)?\/nut-js|\bCGEventPost\b|\bCGEventCreateKeyboardEvent\b|\bSendKeys\.Send(?:Wait)?\b|\bXTestFakeKeyEvent\b|\bjava\.awt\.Robot\b|\bautopy\b|\bpywinauto\b/;
+/**
+ * Round 27: other keyboard and mouse roads in code — a virtual input device (evdev's `UInput`, python-uinput, `/dev/uinput`),
+ * X's test extension (python-xlib's `xtest.fake_input`, `XTestFake*`), the `keyboard`/`mouse`/`ahk` Python modules, libxdo,
+ * Windows' `SendInput`/`keybd_event`, a typing program named in a string (`"xdotool"`, `'ydotool'`, `"wtype"`), and GNOME
+ * Shell's `Eval` called over D-Bus from code. Playwright's `page.keyboard` types into a browser page, not the desktop.
+ */
+const MORE_CODE_INPUT =
+  /\bUInput\s*\(|\bevdev\.UInput\b|\/dev\/uinput\b|\buinput\.Device\b|\bfake_input\s*\(|\bXlib\.ext\.xtest\b|\bfrom\s+Xlib\.ext\s+import\s+xtest\b|\bXTestFake\w+|(?:^|[\s;])(?:import\s+(?:keyboard|mouse)\b(?!\s*[._-])|from\s+(?:keyboard|mouse|ahk)\s+import\b)|\blibxdo\b|\bxdo_(?:send|enter|type)\w*|\b(?:keybd_event|mouse_event|SendInput)\s*\(|\bPyUserInput\b|\bpykeyboard\b|\bnode-key-sender\b|(['"`])(?:xdotool|ydotool|wtype|dotool|xte|xvkbd)\b[^'"`]*\1|org\.gnome\.Shell\b[\s\S]{0,300}?\bEval\b/;
 
 export function codeInjectsInput(code: string): string | undefined {
-  return CODE_INPUT.exec(code)?.[0];
+  return (CODE_INPUT.exec(code) ?? MORE_CODE_INPUT.exec(code))?.[0].trim();
 }

@@ -29,7 +29,7 @@ import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } 
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { judgeRuntimeSelection, scriptListingWrites } from './scriptListings';
 import { sandboxMounts } from './sandboxMounts';
-import { codeInjectsInput, dbusTyping, TYPING_TERMINALS, typedPromptAnswer, UI_AUTOMATION } from './inputInjection';
+import { codeInjectsInput, dbusTyping, drivesDesktop, TYPING_TERMINALS, typedPromptAnswer, UI_AUTOMATION } from './inputInjection';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
@@ -391,6 +391,7 @@ function judgeUiAutomation(inv: Invocation, j: Judge): void {
   if (method) deny(j, 'ui-automation', `${inv.name} calls ${method} over D-Bus, which types into a terminal or the desktop; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   const answer = TYPING_TERMINALS.has(inv.name) ? typedPromptAnswer(inv) : undefined;
   if (answer) deny(j, 'typed-answer', `${inv.name} types "${answer}" into a terminal, where an agent host may be asking the human; a question is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
+  const driven = drivesDesktop(inv); if (driven) deny(j, 'desktop-control', `${driven.what}; ${DENY_SUFFIX}.`, driven.target);
 }
 
 /** Editor CLIs' extension options, read by the grammar with no description: a value glued or in the next word. */

@@ -167,6 +167,8 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   // The machine-wide team policy: only an administrator writes it, and a policy only tightens (stop 35, round 24).
   { re: /^\/etc\/blast-shield(\/|$)|^\/library\/application support\/blastshield(\/|$)|^[a-z]:\/programdata\/blastshield(\/|$)|^\/programdata\/blastshield(\/|$)/, kind: 'guard-home', label: "Blast Shield's managed team policy (only an administrator changes it)" },
   { re: /\/\.gemini\/extensions(\/|$)/, kind: 'hook-config', label: 'Gemini CLI extensions (.gemini/extensions), whose MCP servers and hooks it runs' },
+  // Round 27: key remaps and text expanders, which turn the human's next keystroke into an answer typed into the dialog.
+  { re: /\/\.config\/(espanso|autokey|keyd|xkb|kanata|kmonad|xremap|input-remapper(-2)?|sxhkd|karabiner)(\/|$)|\/(library\/application support|appdata\/roaming)\/espanso(\/|$)|^\/etc\/(keyd|kanata|xremap|input-remapper(-2)?)(\/|$)|\/\.(xmodmap|xmodmaprc|xcompose|xbindkeysrc|xkb(\/.*)?)$|^\/(usr\/share|etc)\/x11\/xkb\/|\/library\/keybindings\/defaultkeybinding\.dict$|\/\.hammerspoon\/init\.lua$/, kind: 'startup-file', label: "a key remap or text-expander configuration (espanso, AutoKey, keyd, xkb, Xmodmap, Karabiner), which turns the human's next keystroke into an answer typed into Blast Shield's dialog" },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 

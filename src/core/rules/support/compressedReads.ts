@@ -49,7 +49,9 @@ function compressedCredential(abs: string, shown: string, ctx: RuleContext, afte
   // Missing now but written earlier on the line (`cp backup.gz /tmp/a.gz && zcat /tmp/a.gz`): what it will hold is not known.
   if (read === undefined) return afterWrites ? { cut: 'unreadable' } : undefined;
   if (read.cut !== undefined) return { cut: read.cut };
-  const verdict = classifyCredentialFile(plain, ctx.facts.home, read.text);
+  // Round 27: a copy loses the leading dot of the name it was (`netrc.xz` of `~/.netrc`, `pgpass.lz4`): judged by that name too.
+  const undotted = /\/[^./][^/]*$/.test(plain) ? plain.replace(/\/([^/]+)$/, '/.$1') : undefined;
+  const verdict = classifyCredentialFile(plain, ctx.facts.home, read.text) ?? (undotted === undefined ? undefined : classifyCredentialFile(undotted, ctx.facts.home, read.text));
   if (!verdict || (search !== undefined && !searchMatchesText(search, read.text))) return undefined;
   return { info: { path: shown, kind: verdict.kind, label: `${verdict.label}, once decompressed` } };
 }

@@ -11,7 +11,7 @@ import { credentialFilesNamedIn } from '../credentialHunt';
 import { checkSdkResolvers } from './sdkResolvers';
 import { callArguments } from '../perimeter/codeTreeCopies';
 import { rootOf } from '../perimeter/scriptListings';
-import { scriptFileArguments } from '../perimeter/scriptBindings';
+import { argvArgument, scriptFileArguments } from '../perimeter/scriptBindings';
 
 /**
  * Interpreter code that reads a file whose name it computes at run time: from a listing
@@ -75,7 +75,7 @@ function scope(dir: string, facts: Facts): CredentialFileInfo[] {
 }
 
 export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx), ...foldedReads(snippet, ctx.facts)];
+  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx), ...foldedReads(snippet, ctx.facts), ...argvReads(snippet, ctx.facts)];
   if (built.length > 0 || !LANGUAGES.has(snippet.language) || !(COMPUTED_READ.test(snippet.text) || (snippet.language === 'perl' && PERL_OPEN.test(snippet.text)))) return built;
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
@@ -170,4 +170,39 @@ function foldedReads(snippet: CodeSnippet, facts: Facts): Finding[] {
   if (folded === '') return [];
   const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name it builds from pieces)`;
   return credentialFilesNamedIn(folded, snippet.runner.cwd || facts.cwd, facts).slice(0, 4).map((info) => readFinding('reads', info, how));
+}
+
+/** Calls that open or read the file their arguments name. */
+const READ_CALL = /\b(?:open|fopen|read_text|read_bytes|readFileSync|readFile|createReadStream|readTextFile|file_get_contents|File\.read|File\.open|IO\.read|Bun\.file|Path|pathlib\.Path|FileReader|os\.ReadFile|ioutil\.ReadFile)\s*(?=\()/g;
+
+/**
+ * Round 27: a script file that reads the file it is given (`python3 send.py ~/.aws/credentials` where send.py opens
+ * `sys.argv[1]`, `node up.js ~/.ssh/id_ed25519` reading `process.argv[2]`, Perl's `$ARGV[0]`, Ruby's `ARGV[0]`, Go's
+ * `os.Args[1]`), directly or through a name assigned it (`p = sys.argv[1]; open(p)`): judged as a read of that file
+ * (scriptBindings.ts binds the arguments). The same script given a project file stays allowed.
+ */
+function argvReads(snippet: CodeSnippet, facts: Facts): Finding[] {
+  const args = scriptFileArguments(snippet);
+  if (args.length === 0 || !LANGUAGES.has(snippet.language)) return [];
+  const text = snippet.text.slice(0, 64 * 1024);
+  const bound = (expression: string, depth = 0): string | undefined => {
+    const direct = argvArgument(expression.replace(/^\(|\)$/g, ''), args);
+    if (typeof direct === 'string') return direct;
+    const name = /^[$@]?[A-Za-z_]\w*$/.exec(expression.trim())?.[0];
+    if (name === undefined || depth > 2) return undefined;
+    const assigned = new RegExp(`(?:^|[\\s;(])(?:my\\s+|const\\s+|let\\s+|var\\s+)?${name.replace(/\$/g, '\\$')}\\s*:?=\\s*([^;\\n]+)`).exec(text)?.[1];
+    return assigned === undefined ? undefined : bound(assigned.trim(), depth + 1);
+  };
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const how = `A ${snippet.language} script run by ${snippet.runner.name} (the file it is given as an argument)`;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(READ_CALL)) {
+    for (const expression of callArguments(text, m.index + m[0].length).slice(0, 3)) {
+      const file = bound(expression);
+      const info = file === undefined ? undefined : infoFor(resolvePath(cwd, file, facts.home), facts);
+      if (info && !out.some((f) => f.targets.some((t) => t.name === info.path))) out.push(readFinding('reads', info, how));
+    }
+    if (out.length >= 4) break;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { SHELLS } from '../../policy/handlers/context';
+import { toolNamed } from '../../registry/commandModel';
 import type { CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import { METADATA_ONLY, WHOLE_FILE_READERS } from '../../registry/fileOperandTraits';
 import { isCredentialReader, readFinding } from '../credentials';
@@ -45,7 +46,7 @@ function describedReader(name: string): boolean {
   if (known === undefined) {
     if (byName.size >= 4096) byName.clear();
     // Reads are described by the effect rules (a registry entry's effects are its outputs, written, or unknown words).
-    known = Object.hasOwn(EFFECT_RULES, name) && !(isCredentialReader(name) || READ_ONLY_COMMANDS.has(name) || METADATA_ONLY.has(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || SHELLS.has(name) || name === 'source' || name === '.');
+    known = (Object.hasOwn(EFFECT_RULES, name) || toolNamed(name) !== undefined) && !(isCredentialReader(name) || READ_ONLY_COMMANDS.has(name) || METADATA_ONLY.has(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || SHELLS.has(name) || name === 'source' || name === '.');
     byName.set(name, known);
   }
   return known;

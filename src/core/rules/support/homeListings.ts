@@ -1,6 +1,6 @@
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
-import { freeFormReadings } from '../../registry/freeForm';
+import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /**
  * Listings of names, weighed by what they map (round 25). A listing prints names, never what a file
@@ -15,6 +15,11 @@ import { freeFormReadings } from '../../registry/freeForm';
 /** find's name tests: with one, find prints only the names that pass (`credentialRoutes.ts` weighs those). */
 export const FIND_NAME_TESTS: ReadonlySet<string> = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
 
+/** A name pattern every name matches. */
+const MATCHES_ALL = /^(\*|\*\*|\.\*|\*\*\/\*|\/?\*)$/;
+/** Programs that print names from the file-name index (`locate -r "$HOME"`). */
+export const LOCATORS: ReadonlySet<string> = new Set(['locate', 'plocate', 'mlocate', 'slocate']);
+
 /** Listers that print every file name under a folder (`du -a`, `ls -R`, `find` with no test, `tree`, `fd`). */
 export function listsNamesRecursively(from: Invocation): boolean {
   const { usual } = freeFormReadings(from.args);
@@ -23,14 +28,20 @@ export function listsNamesRecursively(from: Invocation): boolean {
   if (from.name === 'ls') return flags.some((f) => f === '--recursive' || /^-[a-zA-Z]*R/.test(f));
   if (from.name === 'exa' || from.name === 'eza' || from.name === 'lsd') return flags.some((f) => f === '--recurse' || f === '--tree' || /^-[a-zA-Z]*[RT]/.test(f));
   if (from.name === 'tree' || from.name === 'fd' || from.name === 'fdfind') return true;
-  if (from.name === 'find' || from.name === 'gfind' || from.name === 'bfs') return !from.args.some((a) => FIND_NAME_TESTS.has(a.text));
+  // Round 27: a name test that every name passes (`-name '*'`) filters nothing.
+  if (from.name === 'find' || from.name === 'gfind' || from.name === 'bfs') return !freeFormReadings(from.args).valued.options.some((o) => FIND_NAME_TESTS.has(o.name) && !MATCHES_ALL.test(optionValue(o) ?? ''));
+  // `rg --files ~` lists the files it would search; `ncdu -o FILE ~` exports every name it walked; `locate` prints every indexed name matching.
+  if (from.name === 'rg') return flags.includes('--files');
+  if (from.name === 'ncdu') return flags.some((f) => f === '-o' || f.startsWith('-o'));
+  if (LOCATORS.has(from.name)) return true;
   return false;
 }
 
 /** Does the lister show dot files and folders (`tree -a`, `ls -a`, `fd -H`; `du` and `find` always do)? */
 export function showsHidden(inv: Invocation): boolean {
   const flags = freeFormReadings(inv.args).usual.options.map((o) => o.name);
-  if (inv.name === 'du' || inv.name === 'find' || inv.name === 'gfind' || inv.name === 'bfs') return true;
+  if (inv.name === 'du' || inv.name === 'find' || inv.name === 'gfind' || inv.name === 'bfs' || inv.name === 'ncdu' || LOCATORS.has(inv.name)) return true;
+  if (inv.name === 'rg') return flags.some((f) => f === '--hidden' || f === '-.' || /^-u{2,}$/.test(f) || f === '--no-ignore-dot');
   if (inv.name === 'fd' || inv.name === 'fdfind') return flags.some((f) => f === '--hidden' || f === '--unrestricted' || /^-[a-zA-Z]*[Hu]/.test(f));
   return flags.some((f) => f === '--all' || f === '--almost-all' || /^-[a-zA-Z]*[aA]/.test(f));
 }
@@ -62,6 +73,11 @@ export function listedRoots(inv: Invocation): ArgWord[] {
     return roots.length > 0 ? roots : [dot];
   }
   const operands = freeFormReadings(inv.args).usual.operands;
+  // locate's patterns (and `-r` regexes) name where the printed names live: `^` and a trailing `.*` or `/` say nothing more.
+  if (LOCATORS.has(inv.name)) {
+    const regexes = freeFormReadings(inv.args).valued.options.filter((o) => o.name === '-r' || o.name === '--regex' || o.name === '--regexp').map((o) => o.valueWords[0]).filter((w): w is ArgWord => w !== undefined);
+    return [...operands, ...regexes].map((w) => ({ ...w, text: w.text.replace(/^\^/, '').replace(/(\.\*|\/)+$/, '') || '/', raw: w.raw.replace(/^(["']?)\^/, '$1') }));
+  }
   if (inv.name === 'fd' || inv.name === 'fdfind') return operands.length > 1 ? operands.slice(1) : [dot];
   return operands.length > 0 ? operands : [dot];
 }
@@ -76,6 +92,9 @@ function homeOrAbove(word: ArgWord, cwd: string, home: string): boolean {
 /** `tree -a ~`, `du -a ~`, `find ~`, `ls -Ra ~`: every name under the home folder, its credential folders included. */
 export function checkHomeSurvey(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!listsNamesRecursively(inv) || !showsHidden(inv)) return [];
+  // Round 27: `du -a ~` printed whole maps home; piped, du is asked for sizes (round 7b: `du -a ~ | sort -n | tail`), and a
+  // filter for names is judged where it reads (checkListingGrep).
+  if (inv.name === 'du' && inv.pipedInto !== undefined) return [];
   const depth = depthLimit(inv);
   if (depth !== undefined && depth <= 1) return [];
   const cwd = inv.cwd || ctx.facts.cwd;

@@ -24,11 +24,50 @@ function seconds(text: string | undefined): number | undefined {
   return Number(m[1]) * unit[m[2]!.toLowerCase()]!;
 }
 
+/** Sizes as memtester and stressapptest read them (`100G`, `512M`, a number of megabytes). */
+function megabytes(text: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([bkmgt]?)$/i.exec(text ?? '');
+  if (!m) return undefined;
+  const unit: Record<string, number> = { '': 1, b: 1 / 2 ** 20, k: 1 / 1024, m: 1, g: 1024, t: 1024 ** 2 };
+  return Number(m[1]) * unit[m[2]!.toLowerCase()]!;
+}
+/** More memory than this is not a quick check (memtester locks it: nothing else may page it out). */
+const LARGE_MB = 2048;
+
+/**
+ * Other load generators (round 27): memtester locks the memory it is given and tests it again and again unless told how
+ * many times; sysbench runs its threads for `--time` seconds (0: without end); stressapptest for `-s` seconds with `-M`
+ * megabytes; prime95's torture test, cpuburn and a miner (xmrig) run until stopped. A small, counted or short run stays allowed.
+ */
+function otherLoad(inv: Invocation, usual: ReturnType<typeof freeFormReadings>['usual'], value: (...names: string[]) => string | undefined): string | undefined {
+  const operands = usual.operands.map((o) => o.text);
+  if (inv.name === 'memtester') {
+    const size = megabytes(operands[0]);
+    if (size === undefined || size >= LARGE_MB) return `locks ${operands[0] ?? 'an unknown size'} of memory`;
+    return operands[1] === undefined || operands[1] === '0' ? 'tests memory again and again without end (no count of loops)' : undefined;
+  }
+  if (inv.name === 'sysbench') {
+    if (!operands.includes('run')) return undefined;
+    const threads = Number(value('--threads', '--num-threads') ?? 1);
+    const time = seconds(value('--time', '--max-time') ?? '10');
+    if (threads > MANY_WORKERS) return `starts ${threads} threads`;
+    if (time === undefined || time === 0) return 'runs without a time limit (--time=0)';
+    return time > SHORT_RUN_SECONDS ? `runs for ${time} seconds` : undefined;
+  }
+  if (inv.name === 'stressapptest') {
+    const time = seconds(value('-s') ?? '20');
+    const memory = megabytes(value('-M'));
+    if (memory !== undefined && memory >= LARGE_MB) return `takes ${value('-M')} MB of memory`;
+    return time === undefined || time > SHORT_RUN_SECONDS ? `runs for ${value('-s')} seconds` : undefined;
+  }
+  return 'runs until it is stopped, taking every CPU';
+}
+
 /** What makes a stress run starve the machine, or undefined for a short, small one. */
 export function starvingLoad(inv: Invocation): string | undefined {
-  if (inv.name !== 'stress' && inv.name !== 'stress-ng') return undefined;
-  const { valued } = freeFormReadings(inv.args);
+  const { valued, usual } = freeFormReadings(inv.args);
   if (valued.options.some((o) => INFO.test(o.name))) return undefined;
+  if (inv.name !== 'stress' && inv.name !== 'stress-ng') return otherLoad(inv, usual, (...names) => valued.options.filter((o) => names.includes(o.name)).map(optionValue).filter((v) => v !== undefined).pop());
   const value = (...names: string[]): string | undefined => valued.options.filter((o) => names.includes(o.name)).map(optionValue).filter((v) => v !== undefined).pop();
   const memory = valued.options.find((o) => o.name.endsWith('-bytes') && Number(/^(\d+)%$/.exec(optionValue(o) ?? '')?.[1] ?? 0) >= 50);
   if (memory) return `takes ${optionValue(memory)} of the memory (${memory.name})`;
