@@ -71,6 +71,17 @@ function clearsExecute(inv: Invocation): boolean {
   return inv.args.some((a) => /^[ugoa]*-[rwst]*x/.test(a.text) || /^0?[0246][0-7]{2}$/.test(a.text));
 }
 
+/** A new name for an active hook: every later write through it replaces the check without naming the hook (the perimeter's hard-link rule, for git hooks). */
+function linkFinding(hook: Hook, tool: string): Finding {
+  return {
+    rule: 'commit-hooks.hook-linked',
+    risk: 'self-protection',
+    severity: 'deny',
+    reason: `${tool} gives the git hook ${hook.shown} (which runs \`${hook.runs}\`) another name: a later write through that name replaces the check without naming the hook; agents may not change Blast Shield's protection.`,
+    targets: [{ kind: 'path', name: hook.shown, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
 function finding(hook: Hook, does: string): Finding {
   return {
     rule: 'commit-hooks.hook-removed',
@@ -196,6 +207,10 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
         const below = hooksBelow(path, facts).filter((h) => !effect.names || effect.names.some((n) => minimatch(basename(h.path), n, { dot: true })));
         for (const h of below) add(h, `${inv.name} ${effect.kind === 'delete' ? 'deletes' : 'moves away'}, with its folder,`);
       }
+    } else if (effect.kind === 'link' && !effectsOf(inv).some((e) => e.kind === 'write' && e.word === effect.word)) {
+      // Round 27: another name of a hook (`ln`, `cp -l`, `cpio -pl`, `pax -rwl`, `os.link`) is a road to rewrite it unseen later.
+      const hook = activeHook(path, facts);
+      for (const h of hook ? [hook] : hooksBelow(path, facts)) if (!out.some((f) => f.targets[0]?.name === h.shown)) out.push(linkFinding(h, inv.name));
     } else if (effect.kind === 'write' || effect.kind === 'link') {
       const hook = activeHook(path, facts);
       if (!hook) continue;
