@@ -173,7 +173,7 @@ function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding
   return [];
 }
 
-const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'move', 'write', 'link']);
+const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'move', 'write', 'link', 'unknown']);
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
@@ -198,6 +198,14 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const effect of effectsOf(inv)) {
     // Reads, creations and the rest take no hook out: their words are not resolved.
     if (effect.word.dynamic || !HOOK_TOUCHING.has(effect.kind)) continue;
+    if (effect.kind === 'unknown') {
+      // Round 27: `pg_dump -f .git/hooks/pre-commit`, `python3 w.py .git/hooks/pre-commit`, `go run x.go --out=…`: a program
+      // nothing describes is given a hook's path (an option's value too), and may overwrite it.
+      const value = /^-[^=]*=(.+)$/.exec(effect.word.text)?.[1] ?? effect.word.text;
+      const hook = value.startsWith('-') ? undefined : activeHook(abs(value), facts);
+      if (hook) add(hook, `${inv.name}, a program whose effect on its arguments is not known, is given (and may overwrite)`);
+      continue;
+    }
     const path = abs(effect.word.text);
     if (effect.kind === 'delete' || effect.kind === 'move') {
       const hook = activeHook(path, facts);
