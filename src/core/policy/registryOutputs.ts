@@ -14,10 +14,20 @@ import type { ArgWord, Invocation } from './types';
 export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined {
   const command = invocationCommand(inv);
   if (!command) return undefined;
-  const outputs = command.tool.outputOptions ?? [];
-  const client = commandNode(command.parsed).client ?? command.tool.client;
+  const node = commandNode(command.parsed);
+  const outputs = [...(command.tool.outputOptions ?? []), ...(node.outputOptions ?? [])];
+  const client = node.client ?? command.tool.client;
   const written: ArgWord[] = [];
   const taken = new Set<ArgWord>();
+  // Round 27: a folder it fills with names it chooses (`gh release download -D .git/hooks`, `eget --to ~/.local/bin`).
+  const filled: ArgWord[] = [];
+  for (const option of command.parsed.options) {
+    if (!node.outputFolders?.includes(option.name)) continue;
+    option.valueWords.forEach((word, n) => {
+      taken.add(word);
+      filled.push(valueWord(word, option.values[n] ?? word.text));
+    });
+  }
   if (client) {
     for (const word of clientStatementWords(command.parsed, client)) {
       if (word.dynamic) continue;
@@ -39,6 +49,6 @@ export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined
       written.push(word);
     }
   }
-  if (written.length === 0) return undefined;
-  return [...written.map((word) => ({ kind: 'write' as const, word })), ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word }))];
+  if (written.length === 0 && filled.length === 0) return undefined;
+  return [...written.map((word) => ({ kind: 'write' as const, word })), ...filled.map((word) => ({ kind: 'extract' as const, word })), ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word }))];
 }

@@ -5,6 +5,7 @@ import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } f
 import { parsedArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
+import { patchWrites } from './deferred/otherWriters';
 import { hookBypass } from './support/hookBypass';
 import { hookManagerInstall, packageHookInstall } from './support/hookManagerInstalls';
 
@@ -184,6 +185,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);
   if (owners.length > 0) return owners;
+  // Round 27: a patch (`patch -p1 < x.patch`, `git apply x.patch`) whose text rewrites an active hook.
+  const patched = patchWrites(inv, facts, cwd).map((w) => [activeHook(w.path, facts), w.writer] as const).filter((p): p is readonly [Hook, string] => p[0] !== undefined);
+  if (patched.length > 0) return patched.slice(0, 3).map(([hook, writer]) => finding(hook, `${writer} patches`));
   if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd)];
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
@@ -234,7 +238,7 @@ export const commitHooksPack: RulePack = {
   id: 'commit-hooks',
   title: "A team's git hooks taken out",
   // What the check reads: hook managers and git by name, replacing redirects, and deletes, moves, writes and links (HOOK_TOUCHING).
-  gate: { names: [...MANAGERS, ...PACKAGE_MANAGERS, 'git'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
+  gate: { names: [...MANAGERS, ...PACKAGE_MANAGERS, 'git', 'patch', 'gpatch'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
   checkInvocation,
   checkSnippet,
 };

@@ -105,6 +105,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'spark-sql': { words: "@ -e 'DROP TABLE orders' @", option: ['--database'], value: 'shop', decision: 'ask', production: true },
   databricks: { words: "sql execute @ --statement 'DROP TABLE orders' @", option: ['-p', '--profile'], value: 'prod', decision: 'ask', production: true },
   curl: { words: '@ -X DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-H', '--header'], value: 'Accept:application/json', decision: 'ask', production: true },
+  eget: { words: '@ zricethezav/gitleaks --to ~/.local/bin @', option: ['-t', '--tag'], value: 'v8.18.0', decision: 'deny' },
   wget: { words: '@ --method=DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-U', '--user-agent'], value: 'bot', decision: 'ask', production: true },
   http: { words: '@ DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-a', '--auth'], value: 'user:pass', decision: 'ask', production: true },
   npm: { words: '@ run @ wipe @', option: ['--loglevel'], value: 'silent', decision: 'ask' },

@@ -151,7 +151,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   }
   // Editors driven by a script and patches (otherWriters.ts).
   out.push(...scriptedEdits(inv, facts, cwd, inv.stdin?.kind === 'pipe' ? printed(inv.stdin.from) : undefined), ...patchWrites(inv, facts, cwd));
-  if (READ_ONLY_COMMANDS.has(inv.name) || (!EFFECT_RULES[inv.name] && !effectsOf(inv).some((e) => e.kind === 'write'))) return out;
+  if (READ_ONLY_COMMANDS.has(inv.name) || (!EFFECT_RULES[inv.name] && !effectsOf(inv).some((e) => e.kind === 'write' || e.kind === 'extract'))) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
   for (const edit of [...sdInPlaceWrites(inv, facts, cwd), ...hcleditWrites(inv, facts, cwd)]) out.push({ ...edit, writer: inv.name });
