@@ -188,7 +188,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   // Round 27: a patch (`patch -p1 < x.patch`, `git apply x.patch`) whose text rewrites an active hook.
   const patched = patchWrites(inv, facts, cwd).map((w) => [activeHook(w.path, facts), w.writer] as const).filter((p): p is readonly [Hook, string] => p[0] !== undefined);
   if (patched.length > 0) return patched.slice(0, 3).map(([hook, writer]) => finding(hook, `${writer} patches`));
-  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd)];
+  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd), ...hookManagerInstall(inv, facts, cwd)];
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
   const add = (hook: Hook, does: string): void => {

@@ -128,6 +128,10 @@ const HOOK_INSTALLING_PACKAGES: Readonly<Record<string, { hooks?: readonly strin
   ghooks: { own: /ghooks/i },
   'git-hooks': { own: /git-hooks/i },
   'pre-git': { own: /pre-git/i },
+  // Round 27: lefthook's npm packages run `lefthook install -f` after install (evilmartians/lefthook#1487).
+  lefthook: { own: /lefthook/i },
+  '@evilmartians/lefthook': { own: /lefthook/i },
+  '@arkweid/lefthook': { own: /lefthook/i },
 });
 
 /** The clients of the npm registry, where those packages live. */
