@@ -115,6 +115,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   uv: { words: '@ run @ rm -rf src', option: ['--directory'], value: '/work/app', decision: 'ask' },
   poetry: { words: '@ run rm -rf src', option: ['-C', '--directory'], value: '/work/app', decision: 'ask' },
   pip: { words: '@ install @ -r requirements.txt @', option: ['--timeout'], value: '30', decision: 'allow' },
+  pipx: { words: '@ install @ ruff @', option: ['--python'], value: 'python3.12', decision: 'allow' },
   gem: { words: '@ install @ rails @', option: ['--source'], value: 'https://rubygems.org', decision: 'allow' },
   volta: { words: '@ install @ node@20 @', option: ['--env'], value: 'CI=1', decision: 'allow' },
   cargo: { words: '@ build @ --release @', option: ['--manifest-path'], value: 'Cargo.toml', decision: 'allow' },
