@@ -1,6 +1,6 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
-import { relativeEntry } from './pathShadow';
+import { forOneCommand, relativeEntry } from './pathShadow';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
 /**
@@ -74,6 +74,13 @@ function pathPrependsWritable(value: string): boolean {
   const before = at < 0 ? entries : entries.slice(0, at);
   // A relative entry (`scripts`, `.`, `./node_modules/.bin`, empty) follows every cd, before or after the inherited PATH (pathShadow.ts).
   return before.some((e) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e)) || (value.trim() !== '' && entries.some(relativeEntry));
+}
+
+/** A PATH value cut after the inherited PATH (`a:$PATH:b` -> `a:$PATH`), or undefined when it does not keep it. */
+function keptFirst(value: string): string | undefined {
+  const entries = value.replace(/^["']|["']$/g, '').split(':');
+  const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  return at < 0 ? undefined : entries.slice(0, at + 1).join(':');
 }
 
 function loadsCode(name: string, value: string): boolean {
@@ -275,6 +282,8 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
     out.push(perimeterFinding('env-injection', `${inv.name} ${how} ${variable}, which makes the next program load code nobody reviewed (the hook's runtime and approved commands among them); ${DENY_SUFFIX}.`, variable));
   };
   for (const [name, value] of Object.entries(inv.assignments)) {
+    // Round 27: `PATH=$PATH:./node_modules/.bin vitest` — entries after the inherited PATH, for one command, are `npx`'s order.
+    if (name === 'PATH' && forOneCommand(inv) && keptFirst(value) !== undefined && !loadsCode(name, keptFirst(value)!)) continue;
     if (loadsCode(name, withoutWorkingFolder(name, value, inv.cwd)) || ((name === 'BASH_ENV' || name === 'ENV') && inv.assignments.HOME !== undefined && value !== '')) {
       found(name, 'runs with');
       return out;
