@@ -1,6 +1,7 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { forOneCommand, relativeEntry } from './pathShadow';
+import { isGuardedProgramName } from './runtimePlaces';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
 /**
@@ -291,6 +292,14 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   }
   // export NODE_OPTIONS=--require=/tmp/x.js ; declare -x BASH_ENV=…
   if (SHELLS.has(inv.name)) {
+    // Round 27: `gitleaks() { return 0; }; export -f gitleaks` (`declare -fx`, `typeset -fx`): every child bash imports the
+    // function in place of the program of that name, as `BASH_FUNC_gitleaks%%=…` does.
+    const exportsFunctions = inv.args.some((a) => /^-[a-zA-Z]*f/.test(a.text)) && (inv.name === 'export' || inv.args.some((a) => /^-[a-zA-Z]*x/.test(a.text)));
+    const shadowing = exportsFunctions ? inv.args.find((a) => !a.text.startsWith('-') && isGuardedProgramName(a.text)) : undefined;
+    if (shadowing) {
+      found(shadowing.text, 'exports a shell function named');
+      return out;
+    }
     const words = inv.args.map((a) => a.text).filter((t) => !/^[-+][a-zA-Z]+$/.test(t));
     // `export X=value` (one word each), `set -x X value` / `setenv X value` (fish, csh).
     const pairs = words.some((t) => t.includes('=')) ? words.map((t) => [t.slice(0, Math.max(0, t.indexOf('='))), t.slice(t.indexOf('=') + 1)] as const) : [[words[0] ?? '', words.slice(1).join(' ')] as const];

@@ -69,6 +69,11 @@ function pathValues(inv: Invocation): string[] {
   const out: string[] = [];
   // Round 27: a relative entry after the inherited PATH, for one command, answers only names the system lacks (`npx vitest` alike).
   if (inv.assignments.PATH !== undefined) out.push(forOneCommand(inv) ? beforeInherited(inv.assignments.PATH) : inv.assignments.PATH);
+  // direnv's `PATH_add DIR…` and `load_prefix DIR` in a file an `.envrc` sources (`source_env other.envrc`): the stdlib's own PATH change.
+  if (inv.name === 'PATH_add' || inv.name === 'load_prefix') {
+    const folders = inv.args.map((a) => (inv.name === 'load_prefix' ? `${a.text}/bin` : a.text));
+    if (folders.length > 0) out.push([...folders, '$PATH'].join(':'));
+  }
   // fish's `fish_add_path [-a|--append] [-p|--prepend] DIR…` (a universal variable by default: every later shell).
   if (inv.name === 'fish_add_path') {
     const folders = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
