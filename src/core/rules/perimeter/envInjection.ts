@@ -2,6 +2,7 @@ import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { forOneCommand, relativeEntry } from './pathShadow';
 import { isGuardedProgramName } from './runtimePlaces';
+import { scannerConfigVariable } from '../support/scannerConfigs';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
 /**
@@ -282,6 +283,12 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   const found = (variable: string, how: string): void => {
     out.push(perimeterFinding('env-injection', `${inv.name} ${how} ${variable}, which makes the next program load code nobody reviewed (the hook's runtime and approved commands among them); ${DENY_SUFFIX}.`, variable));
   };
+  const scanner = (name: string, value: string): boolean => {
+    if (!scannerConfigVariable(name, value)) return false;
+    out.push(perimeterFinding('scanner-config-variable', `${inv.name} ${inv.assignments[name] !== undefined ? 'runs with' : 'sets'} ${name}, which hands the secret scanner the repository's commit hooks run another configuration than the repository's (rules nobody reviewed; secrets may pass unseen); ${DENY_SUFFIX}.`, name));
+    return true;
+  };
+  for (const [name, value] of Object.entries(inv.assignments)) if (scanner(name, value)) return out;
   for (const [name, value] of Object.entries(inv.assignments)) {
     // Round 27: `PATH=$PATH:./node_modules/.bin vitest` — entries after the inherited PATH, for one command, are `npx`'s order.
     if (name === 'PATH' && forOneCommand(inv) && keptFirst(value) !== undefined && !loadsCode(name, keptFirst(value)!)) continue;
@@ -303,6 +310,7 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
     const words = inv.args.map((a) => a.text).filter((t) => !/^[-+][a-zA-Z]+$/.test(t));
     // `export X=value` (one word each), `set -x X value` / `setenv X value` (fish, csh).
     const pairs = words.some((t) => t.includes('=')) ? words.map((t) => [t.slice(0, Math.max(0, t.indexOf('='))), t.slice(t.indexOf('=') + 1)] as const) : [[words[0] ?? '', words.slice(1).join(' ')] as const];
+    if (pairs.some(([name, value]) => name !== '' && scanner(name, value))) return out;
     const hit = pairs.find(([name, value]) => name !== '' && loadsCode(name, value));
     if (hit) {
       found(hit[0], 'sets');
