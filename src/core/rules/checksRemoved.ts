@@ -3,6 +3,7 @@ import { effectsOf, type PathEffect } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { writesOf } from './deferred/deferredPack';
 import { credentialAt } from './support/credentialMoves';
+import { scanCodeAssignments, scanTokenShapes } from '../credentials/codeSecrets';
 import { SECRET_SCANS } from './support/hookBypass';
 import { toolNamed } from '../registry/commandModel';
 import { SCANNER_FILE, scannerConfigLoss } from './support/scannerConfigs';
@@ -87,6 +88,27 @@ function scriptNoOp(name: string, before: string | undefined, after: string, wri
   return [finding('test-script-no-op', `${writer} makes the npm script ${name} \`${after.trim().slice(0, 40)}\`${before ? ` in place of \`${before.slice(0, 60)}\`` : ''}: \`npm ${name === 'test' ? 'test' : `run ${name}`}\` (and CI with it) passes without running a test.`, target('package.json', ctx, false))];
 }
 
+/**
+ * A secret scanner's inline suppression (round 27): `// gitleaks:allow`, `# nosecret`, `// secretlint-disable-line`,
+ * `# pragma: allowlist secret` (detect-secrets), `trufflehog:ignore`, `# ggignore`, `talisman:ignore`, `nosec`.
+ */
+const SUPPRESSION = /\b(gitleaks:allow|nosecrets?|secretlint-disable(?:-line|-next-line)?|pragma:\s*allowlist[ -]secret|trufflehog:ignore|ggignore|talisman:ignore|kingfisher:ignore|noseyparker:ignore|betterleaks:allow|nosec)\b/i;
+
+/** The suppression comment a written text puts beside a secret-looking value (a token shape, or a secret-named random literal) on its line or the line before. */
+function silencedSecret(path: string, text: string): string | undefined {
+  if (!SUPPRESSION.test(text)) return undefined;
+  const lines = text.split('\n').slice(0, 2000);
+  for (let i = 0; i < lines.length; i++) {
+    const marker = SUPPRESSION.exec(lines[i]!)?.[1];
+    if (marker === undefined) continue;
+    const near = [lines[i]!, lines[i + 1] ?? ''].join('\n');
+    // The marker says "a secret is here": a random quoted literal beside it is enough (letters and digits, 16 and more, no path or words).
+    const randomLiteral = [...near.matchAll(/(["'`])([A-Za-z0-9+/=_\-]{16,})\1/g)].some((m) => /[A-Za-z]/.test(m[2]!) && /[0-9]/.test(m[2]!) && !/^[a-z]+([_-][a-z]+)+$/i.test(m[2]!));
+    if (randomLiteral || scanTokenShapes(near).length > 0 || scanCodeAssignments(path, near).length > 0) return marker;
+  }
+  return undefined;
+}
+
 /** Code that changes a file: an open for writing, a write, a dump, a copy or move over it. */
 const CODE_WRITES = /open\s*\([^)]*['"][wa+]|\bwrite\w*\s*\(|\bdump\s*\(|\bcopy\w*\s*\(|\brename\w*\s*\(|\bmove\s*\(|\btruncate\w*\s*\(|\bFile\.write|\bspurt\b/;
 
@@ -151,6 +173,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       const skipped = ignoredCredentialFiles(w.path, w.text, ctx);
       if (skipped.length > 0) out.push(finding('scanner-skips-secrets', `${w.writer} adds the credential file ${skipped[0]} to the scanner's ignore list ${basename(w.path)}: the secrets it holds pass the scan unseen.`, target(name, ctx, false)));
     }
+    const silenced = w.text !== undefined ? silencedSecret(w.path, w.text) : undefined;
+    if (silenced !== undefined) out.push(finding('scanner-silenced-inline', `${w.writer} writes a secret-looking value into ${basename(w.path)} with the scanner's ${silenced} comment beside it: the secret scan passes it unseen, and it would be committed.`, target(basename(w.path), ctx, false)));
     if (TEST_CONFIG.test(w.path) && w.text !== undefined && testConfigSkipsAll(w.text)) {
       out.push(finding('tests-excluded', `${w.writer} makes ${basename(w.path)} exclude every test: the test run passes without running any.`, target(name, ctx, false)));
     }
