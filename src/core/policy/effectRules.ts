@@ -505,7 +505,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
   rmdir: changeAll('delete', 'rmdir', false),
   unlink: changeAll('delete', 'unlink', false),
   // shred overwrites each file's content in place (through every other name of it, a hard link's too), then may remove the name.
-  shred: (args) => changeAll('delete', 'shred', false)(args).flatMap((e) => (e.kind === 'delete' ? [e, { ...e, kind: 'write' as const }] : [e])),
+  shred: (args, inv) => changeAll('delete', 'shred', false)(args, inv).flatMap((e) => (e.kind === 'delete' ? [e, { ...e, kind: 'write' as const }] : [e])),
   srm: changeAll('delete', 'srm', false),
   trash: changeAll('delete', 'trash', false),
   'trash-put': changeAll('delete', 'trash-put', false),

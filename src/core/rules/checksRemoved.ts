@@ -103,7 +103,7 @@ function silencedSecret(path: string, text: string): string | undefined {
     if (marker === undefined) continue;
     const near = [lines[i]!, lines[i + 1] ?? ''].join('\n');
     // The marker says "a secret is here": a random quoted literal beside it is enough (letters and digits, 16 and more, no path or words).
-    const randomLiteral = [...near.matchAll(/(["'`])([A-Za-z0-9+/=_\-]{16,})\1/g)].some((m) => /[A-Za-z]/.test(m[2]!) && /[0-9]/.test(m[2]!) && !/^[a-z]+([_-][a-z]+)+$/i.test(m[2]!));
+    const randomLiteral = [...near.matchAll(/(["'`])([A-Za-z0-9+/=_-]{16,})\1/g)].some((m) => /[A-Za-z]/.test(m[2]!) && /[0-9]/.test(m[2]!) && !/^[a-z]+([_-][a-z]+)+$/i.test(m[2]!));
     if (randomLiteral || scanTokenShapes(near).length > 0 || scanCodeAssignments(path, near).length > 0) return marker;
   }
   return undefined;
