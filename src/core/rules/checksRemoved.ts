@@ -121,7 +121,7 @@ function scannerConfigUnread(inv: Invocation, effects: readonly PathEffect[], ct
   // A scanner or hook runner reading its own configuration (`pre-commit run --config …`, `gitleaks --config …`) is described, and reads it.
   if (toolNamed(inv.name) !== undefined || SECRET_SCANS.test(inv.name)) return [];
   for (const effect of effects) {
-    if (effect.kind !== 'unknown' || effect.word.dynamic) continue;
+    if ((effect.kind !== 'unknown' && effect.kind !== 'code') || effect.word.dynamic) continue;
     const text = effect.word.text;
     const value = /^-[^=]*=(.+)$/.exec(text)?.[1] ?? text;
     const named = !value.startsWith('-') && !/\s/.test(value) && SCANNER_FILE.test(resolvePath(cwd, value, ctx.facts.home)) ? value : undefined;
@@ -230,6 +230,6 @@ export const checksRemovedPack: RulePack = {
   id: 'checks-removed',
   title: 'Checks taken out of the way (CI workflows, code owners, secret scanners, tests)',
   // What the check reads: deletes and moves, writes (writesOf: output redirects, tee/sponge, sed/perl -i, write/link/extract effects), sed's deletes, `npm pkg set`.
-  gate: { names: ['sed', 'gsed', 'perl', 'tee', 'sponge', 'npm', 'pnpm', 'yarn', 'bun'], outputRedirect: true, effects: ['delete', 'move', 'write', 'link', 'extract', 'unknown'] },
+  gate: { names: ['sed', 'gsed', 'perl', 'tee', 'sponge', 'npm', 'pnpm', 'yarn', 'bun'], outputRedirect: true, effects: ['delete', 'move', 'write', 'link', 'extract', 'unknown', 'code'] },
   checkInvocation,
 };

@@ -88,7 +88,8 @@ function planted(inv: Invocation, facts: Facts, cwd: string): Planted[] {
   const { parsed, tool } = command;
   const a = toolArgs(inv.name, parsed, tool);
   const at = (dir: string): string => resolvePath(cwd, dir, facts.home);
-  const ops = parsed.operands.filter((o) => !o.dynamic).map((o) => o.text);
+  // `pip install -e ./pkg`: an editable install's folder is a package named by its path too.
+  const ops = [...parsed.operands.filter((o) => !o.dynamic).map((o) => o.text), ...(/^pip3?$|^pipx$/.test(inv.name) ? a.values('-e', '--editable').filter((v) => v !== '') : [])];
   const sub = parsed.path[0];
   const out: Planted[] = [];
   const each = (installer: string, folder: string, specs: readonly string[]): void => {

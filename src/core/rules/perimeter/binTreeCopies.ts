@@ -48,7 +48,7 @@ export function binTreeCopy(inv: Invocation, facts: Facts, view: PerimeterView, 
 const HOME_SPELLINGS: readonly [RegExp, string][] = [
   [/os\.path\.expanduser\(\s*(['"])~/g, '$1~'],
   [/\$ENV\{\s*['"]?HOME['"]?\s*\}|\$HOME\b|\$\{HOME\}/g, '~'],
-  [/(?:process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|os\.homedir\(\)|os\.environ\[\s*['"]HOME['"]\s*\]|os\.getenv\(\s*['"]HOME['"]\s*\)|os\.environ\.get\(\s*['"]HOME['"]\s*\)|ENV\[\s*['"]HOME['"]\s*\]|Dir\.home|Path\.home\(\)|str\(Path\.home\(\)\))\s*(?:\+|\/|,)\s*(['"])\/?/g, '$1~/'],
+  [/(?:process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|homedir\(\)|os\.environ\[\s*['"]HOME['"]\s*\]|os\.getenv\(\s*['"]HOME['"]\s*\)|os\.environ\.get\(\s*['"]HOME['"]\s*\)|ENV\[\s*['"]HOME['"]\s*\]|Dir\.home|Path\.home\(\)|str\(Path\.home\(\)\))\s*(?:\+|\/|,)\s*(['"])\/?/g, '$1~/'],
 ];
 /** Calls that put a file somewhere (a copy, a move, a write, a link). */
 const PLACES_A_FILE = /\b(?:copy\w*|move|rename\w*|cpSync|copyFileSync|writeFile\w*|write_bytes|write_text|install|symlink\w*|link\w*|File::Copy|FileUtils)\b|\bopen\s*\([^)]*['"][wa]/;

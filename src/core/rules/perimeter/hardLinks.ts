@@ -165,7 +165,10 @@ function firstArgument(code: string, at: number): string {
  */
 export function codeHardLink(code: string, who: string, cwd: string, facts: Facts, view: PerimeterView): Finding | undefined {
   let seen = 0;
+  // A bare `link(…)` is Perl's, PHP's or Ruby's builtin, or Python's `from os import link`; elsewhere it is some other function.
+  const bareLink = /perl|php|ruby/i.test(who) || /\bfrom\s+os\s+import\b[^\n]*\blink\b/.test(code);
   for (const m of code.matchAll(LINK_CALLS)) {
+    if (/^link\b/.test(m[0]) && !bareLink) continue;
     if (++seen > MAX_LINK_CALLS) break;
     const arg = firstArgument(code, m.index + m[0].length);
     const literal = /^(['"])([^'"\n]*)\1$/.exec(arg)?.[2];
