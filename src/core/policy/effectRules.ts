@@ -8,6 +8,7 @@ import { ownTable } from '../ownTable';
 import { basename } from '../paths';
 import { sevenZip, tar, unzip, zip } from './archiveEffects';
 import { findStartingPoints } from './findStarts';
+import { freeFormReadings } from '../registry/freeForm';
 import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike, has, readEffectArgs, values } from './effectOptions';
 import type { EffectKind, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
@@ -260,7 +261,8 @@ function namesFedTo(inv: Invocation): ArgWord[] {
   const here: ArgWord = { text: '.', raw: '.', dynamic: false, glob: false };
   const from = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
   if (!from || !/^(find|fd|fdfind|ls|printf|echo|print)$/.test(from.name)) return [here];
-  const named = from.name === 'find' ? findStartingPoints(from.args).starts : (from.name === 'printf' ? from.args.slice(1) : from.args).filter((w) => !w.text.startsWith('-'));
+  const printed = freeFormReadings(from.args).usual.operands;
+  const named = from.name === 'find' ? findStartingPoints(from.args).starts : from.name === 'printf' ? printed.slice(1) : printed;
   return named.length > 0 ? named : [here];
 }
 

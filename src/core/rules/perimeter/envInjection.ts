@@ -1,6 +1,7 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { forOneCommand, relativeEntry } from './pathShadow';
+import { freeFormReadings } from '../../registry/freeForm';
 import { isGuardedProgramName } from './runtimePlaces';
 import { scannerConfigVariable } from '../support/scannerConfigs';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -301,8 +302,9 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   if (SHELLS.has(inv.name)) {
     // Round 27: `gitleaks() { return 0; }; export -f gitleaks` (`declare -fx`, `typeset -fx`): every child bash imports the
     // function in place of the program of that name, as `BASH_FUNC_gitleaks%%=…` does.
-    const exportsFunctions = inv.args.some((a) => /^-[a-zA-Z]*f/.test(a.text)) && (inv.name === 'export' || inv.args.some((a) => /^-[a-zA-Z]*x/.test(a.text)));
-    const shadowing = exportsFunctions ? inv.args.find((a) => !a.text.startsWith('-') && isGuardedProgramName(a.text)) : undefined;
+    const builtin = freeFormReadings(inv.args).usual;
+    const exportsFunctions = builtin.options.some((o) => /^-[a-zA-Z]*f/.test(o.name)) && (inv.name === 'export' || builtin.options.some((o) => /^-[a-zA-Z]*x/.test(o.name)));
+    const shadowing = exportsFunctions ? builtin.operands.find((a) => isGuardedProgramName(a.text)) : undefined;
     if (shadowing) {
       found(shadowing.text, 'exports a shell function named');
       return out;

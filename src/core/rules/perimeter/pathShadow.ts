@@ -1,5 +1,6 @@
 import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { Analysis, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { isGuardedProgramName } from './runtimePlaces';
@@ -76,8 +77,9 @@ function pathValues(inv: Invocation): string[] {
   }
   // fish's `fish_add_path [-a|--append] [-p|--prepend] DIR…` (a universal variable by default: every later shell).
   if (inv.name === 'fish_add_path') {
-    const folders = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
-    const append = inv.args.some((a) => a.text === '-a' || a.text === '--append' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(a.text));
+    const reading = freeFormReadings(inv.args).usual;
+    const folders = reading.operands.map((a) => a.text);
+    const append = reading.options.some((o) => o.name === '--append' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(o.name));
     if (folders.length > 0) out.push(append ? ['$PATH', ...folders].join(':') : [...folders, '$PATH'].join(':'));
   }
   // `PATH+=:.` appends to the inherited value.

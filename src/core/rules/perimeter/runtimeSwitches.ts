@@ -101,7 +101,7 @@ const INSTALLING = /^(install|i|add|reinstall|upgrade|link|switch|module|global|
 /** A Node.js package spelled with its release: `node@14`, `nodejs=12.22.9~dfsg-1`, `nodejs:14` (a dnf stream), `nodejs14` (MacPorts), `nodejs==10`. */
 const NODE_RELEASE = /^(?:node(?:js)?)(?:@|==?|:|-)?v?(\d+)(?:[.~:+-][\w.~:+-]*)?$/i;
 /** A release given by option (`choco install nodejs --version 14.17.0`, `snap install node --channel=14/stable`). */
-const RELEASE_OPTION = /^(?:--version|--channel|-v)(?:=(.+))?$/;
+const RELEASE_OPTION = /^(?:--version|--channel|-v)$/;
 
 /**
  * `brew install node@14`, `apt-get install nodejs=12.22.9~dfsg-1`, `conda install nodejs=10`, `snap install node
@@ -117,11 +117,11 @@ function systemOldRelease(inv: Invocation): string | undefined {
   const named = words.find((w) => { const m = NODE_RELEASE.exec(w); return m !== null && Number(m[1]) < GUARD_NODE_MAJOR; });
   if (named) return `${inv.name} ${named}`;
   if (!words.some((w) => NODE.test(w))) return undefined;
-  for (let i = 0; i < inv.args.length; i++) {
-    const m = RELEASE_OPTION.exec(inv.args[i]!.text);
-    const value = m ? (m[1] ?? inv.args[i + 1]?.text ?? '') : undefined;
-    const major = value !== undefined ? /^v?(\d+)/.exec(value)?.[1] : undefined;
-    if (major !== undefined && Number(major) < GUARD_NODE_MAJOR) return `${inv.name} node ${inv.args[i]!.text}${m![1] === undefined ? ' ' + value : ''}`;
+  // The release option's value through the free-form reading that lets an option take the next word.
+  for (const option of freeFormReadings(inv.args).valued.options) {
+    if (!RELEASE_OPTION.test(option.name)) continue;
+    const major = /^v?(\d+)/.exec(option.values[0] ?? '')?.[1];
+    if (major !== undefined && Number(major) < GUARD_NODE_MAJOR) return `${inv.name} node ${option.name} ${option.values[0]}`;
   }
   return undefined;
 }
