@@ -125,7 +125,7 @@ function scannerConfigUnread(inv: Invocation, effects: readonly PathEffect[], ct
     // Not an option reader: a word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
     const text = effect.word.text;
     const value = /^-[^=]*=(.+)$/.exec(text)?.[1] ?? text;
-    const named = !/^-/.test(value) && !/\s/.test(value) && SCANNER_FILE.test(resolvePath(cwd, value, ctx.facts.home)) ? value : undefined;
+    const named = !value.startsWith('-') && !/\s/.test(value) && SCANNER_FILE.test(resolvePath(cwd, value, ctx.facts.home)) ? value : undefined;
     const inCode = named === undefined && CODE_WRITES.test(text) ? [...text.matchAll(/(['"])([^'"\n]{1,200})\1/g)].map((m) => m[2]!).find((l) => SCANNER_FILE.test('/' + l.replace(/^\.\//, ''))) : undefined;
     const file = named ?? inCode;
     if (file === undefined) continue;

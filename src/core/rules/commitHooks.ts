@@ -207,7 +207,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       // nothing describes is given a hook's path (an option's value too), and may overwrite it.
       // Not an option reader: a word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
       const value = /^-[^=]*=(.+)$/.exec(effect.word.text)?.[1] ?? effect.word.text;
-      const hook = /^-/.test(value) ? undefined : activeHook(abs(value), facts);
+      const hook = value.startsWith('-') ? undefined : activeHook(abs(value), facts);
       if (hook) add(hook, `${inv.name}, a program whose effect on its arguments is not known, is given (and may overwrite)`);
       continue;
     }
