@@ -122,7 +122,7 @@ function scannerConfigUnread(inv: Invocation, effects: readonly PathEffect[], ct
   if (toolNamed(inv.name) !== undefined || SECRET_SCANS.test(inv.name)) return [];
   for (const effect of effects) {
     if ((effect.kind !== 'unknown' && effect.kind !== 'code') || effect.word.dynamic) continue;
-    // Not an option reader: a word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
+    // (not an option reader) A word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
     const text = effect.word.text;
     const value = /^-[^=]*=(.+)$/.exec(text)?.[1] ?? text;
     const named = !value.startsWith('-') && !/\s/.test(value) && SCANNER_FILE.test(resolvePath(cwd, value, ctx.facts.home)) ? value : undefined;

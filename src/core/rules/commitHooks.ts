@@ -205,7 +205,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (effect.kind === 'unknown') {
       // Round 27: `pg_dump -f .git/hooks/pre-commit`, `python3 w.py .git/hooks/pre-commit`, `go run x.go --out=…`: a program
       // nothing describes is given a hook's path (an option's value too), and may overwrite it.
-      // Not an option reader: a word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
+      // (not an option reader) A word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
       const value = /^-[^=]*=(.+)$/.exec(effect.word.text)?.[1] ?? effect.word.text;
       const hook = value.startsWith('-') ? undefined : activeHook(abs(value), facts);
       if (hook) add(hook, `${inv.name}, a program whose effect on its arguments is not known, is given (and may overwrite)`);
