@@ -45,24 +45,21 @@ const FILES: Record<string, string> = {
   '/work/scratch/ok.envrc': 'PATH_add /opt/tools/bin\n',
 };
 
-/** Other names of one file: `/work/scratch/hl/*` are hard links of protected files of this project and of the project next to it. */
-const INODES: Record<string, { inode: string; links: number }> = {
-  '/work/scratch/hl/cursor': { inode: '700', links: 2 },
-  '/work/other/.cursor/hooks.json': { inode: '700', links: 2 },
-  '/work/scratch/hl/precommit': { inode: '701', links: 2 },
-  '/work/app/.git/hooks/pre-commit': { inode: '701', links: 2 },
-  '/work/scratch/hl/prepush': { inode: '702', links: 2 },
-  '/work/other/.git/hooks/pre-push': { inode: '702', links: 2 },
-  '/work/scratch/hl/store': { inode: '703', links: 4 },
-};
+/** Names of one file each (hard links): `/work/scratch/hl/*` beside protected files of this project and of the project next to it, and a package store's file with four names. */
+const NAMES_OF_ONE_FILE: readonly (readonly string[])[] = [
+  ['/work/scratch/hl/cursor', '/work/other/.cursor/hooks.json'],
+  ['/work/scratch/hl/precommit', '/work/app/.git/hooks/pre-commit'],
+  ['/work/scratch/hl/prepush', '/work/other/.git/hooks/pre-push'],
+  ['/work/scratch/hl/store', '/store/a', '/store/b', '/store/c'],
+];
 
 function s37Facts(cwd = '/work/app'): Facts {
   const base = perimeterFacts({ files: FILES, cwd, workspaceRoots: [cwd] });
   let n = 0;
   const own = new Map<string, string>();
   const fileIdentity = (p: string): FileIdentity | undefined => {
-    const known = INODES[p];
-    if (known) return { kind: 'file', device: '1', ...known };
+    const group = NAMES_OF_ONE_FILE.findIndex((names) => names.includes(p));
+    if (group >= 0) return { kind: 'file', device: '1', inode: `hl${group}`, links: NAMES_OF_ONE_FILE[group]!.length };
     if (base.listDir(p) !== undefined) return { kind: 'directory', device: '1', inode: `d${p}`, links: 2 };
     if (base.readFile(p) === undefined) return { kind: 'missing' };
     if (!own.has(p)) own.set(p, `f${n++}`);
