@@ -208,6 +208,11 @@ export interface HookInstall {
   when?: readonly string[];
   types?: readonly string[];
   own: RegExp;
+  /**
+   * It refuses to install while core.hooksPath points elsewhere than `.git/hooks` unless one of these options is given
+   * (lefthook: `-f`, `--reset-hooks-path`; evilmartians/lefthook#1487): without them nothing is displaced there.
+   */
+  refusesHooksPath?: readonly string[];
 }
 
 /** What a subcommand does to a package registry, and what keeps it from happening. */

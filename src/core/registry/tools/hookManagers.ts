@@ -38,7 +38,8 @@ export const lefthook: ToolSpec = {
     // `--reset-hooks-path` unsets core.hooksPath first.
     install: {
       options: [flag('-f', '--force'), flag('--reset-hooks-path')],
-      installsHooks: [{ way: 'overwrite', own: /lefthook/i }, { way: 'unset-hooks-path', when: ['--reset-hooks-path'], own: /lefthook/i }],
+      // It refuses while core.hooksPath is set, unless forced (evilmartians/lefthook#1487).
+      installsHooks: [{ way: 'unset-hooks-path', when: ['--reset-hooks-path'], own: /lefthook/i }, { way: 'overwrite', own: /lefthook/i, refusesHooksPath: ['-f', '--force', '--reset-hooks-path'] }],
     },
     add: { options: [flag('-d', '--dirs'), flag('-f', '--force')], installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /lefthook/i }] },
     'run|version|dump|validate|check-install|self-update': {},

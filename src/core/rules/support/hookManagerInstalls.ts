@@ -53,6 +53,8 @@ export function hookManagerInstall(inv: Invocation, facts: Facts, cwd: string): 
   for (const install of commandNode(parsed).installsHooks ?? []) {
     const used = install.when?.find((w) => parsed.options.some((o) => o.name === w));
     if (install.when && used === undefined) continue;
+    const root = rootOf(cwd, facts);
+    if (install.refusesHooksPath && !parsed.options.some((o) => install.refusesHooksPath!.includes(o.name)) && root !== undefined && hooksInUse(root, facts).shown !== '.git/hooks') continue;
     const types = parsed.options.filter((o) => (install.types ?? []).includes(o.name)).flatMap((o) => o.values);
     const names = types.length > 0 ? types : install.types ? ['pre-commit'] : [...GIT_HOOK_NAMES];
     const how = `${shown}${used ? ' ' + used : ''}`;
