@@ -8,6 +8,7 @@ import { ownTable } from '../ownTable';
 import { basename } from '../paths';
 import { sevenZip, tar, unzip, zip } from './archiveEffects';
 import { findStartingPoints } from './findStarts';
+import { freeFormReadings } from '../registry/freeForm';
 import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike, has, readEffectArgs, values } from './effectOptions';
 import type { EffectKind, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
@@ -246,16 +247,32 @@ function compressor(name: string): EffectRule {
 
 const CPIO = effectGrammar('DEFHIMORst', ['directory', 'pattern-file', 'file', 'format', 'message', 'owner', 'rsh-command']);
 
-function cpio(args: readonly ArgWord[]): PathEffect[] {
+function cpio(args: readonly ArgWord[], inv: Invocation): PathEffect[] {
   const read = readEffectArgs(args, CPIO);
   const extract = has(read, 'i', 'extract');
   const pass = has(read, 'p', 'pass-through');
   if (extract) return [{ kind: 'extract', word: values(read, 'D', 'directory')[0] ?? { text: '.', raw: '.', dynamic: false, glob: false } }];
-  if (pass) return each('extract', read.operands);
+  // `find .claude | cpio -pdl /tmp/x` (round 27): with -l each name read on standard input gets another name (a hard link) there.
+  if (pass) return [...each('extract', read.operands), ...(has(read, 'l', 'link') ? each('link', namesFedTo(inv), { recursive: true }) : [])];
   return [...each('write', values(read, 'F', 'O', 'file')), ...each('read', read.operands)];
 }
 
+/**
+ * The names a pass-through reads on standard input (`find .claude | cpio -p`, `printf '%s\\n' a b | cpio -p`): the
+ * operands of the stage that prints them (a finder's starting points, a printer's words); any other input may name
+ * any file below the cwd, which then stands for them.
+ */
+function namesFedTo(inv: Invocation): ArgWord[] {
+  const here: ArgWord = { text: '.', raw: '.', dynamic: false, glob: false };
+  const from = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
+  if (!from || !/^(find|fd|fdfind|ls|printf|echo|print)$/.test(from.name)) return [here];
+  const printed = freeFormReadings(from.args).usual.operands;
+  const named = from.name === 'find' ? findStartingPoints(from.args).starts : from.name === 'printf' ? printed.slice(1) : printed;
+  return named.length > 0 ? named : [here];
+}
+
 /** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
+
 
 function pax(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, grammarOf('pax'));
@@ -266,7 +283,8 @@ function pax(args: readonly ArgWord[]): PathEffect[] {
   if (reading && writing) {
     const dest = read.operands[read.operands.length - 1];
     const sources = read.operands.slice(0, -1);
-    return [...each('read', sources, { recursive: true }), ...(dest ? [{ kind: 'extract' as const, word: dest }] : [])];
+    // `pax -rwl .cursor /tmp/pp` (round 27): -l links the files instead of copying them.
+    return [...each(has(read, 'l') ? 'link' : 'read', sources, { recursive: true }), ...(dest ? [{ kind: 'extract' as const, word: dest }] : [])];
   }
   if (reading) return [...each('read', archives), { kind: 'extract', word: here }];
   if (writing) return [...each('write', archives), ...each('read', read.operands, { recursive: true })];
@@ -493,7 +511,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
   rm: changeAll('delete', 'rm', false),
   rmdir: changeAll('delete', 'rmdir', false),
   unlink: changeAll('delete', 'unlink', false),
-  shred: changeAll('delete', 'shred', false),
+  // shred overwrites each file's content in place (through every other name of it, a hard link's too), then may remove the name.
+  shred: (args, inv) => changeAll('delete', 'shred', false)(args, inv).flatMap((e) => (e.kind === 'delete' ? [e, { ...e, kind: 'write' as const }] : [e])),
   srm: changeAll('delete', 'srm', false),
   trash: changeAll('delete', 'trash', false),
   'trash-put': changeAll('delete', 'trash-put', false),

@@ -56,6 +56,8 @@ export interface PathEffect {
   listing?: EffectKind;
   /** The word (read) names an entry inside an archive being listed, tested or printed, not a path on disk (`tar -tf a.tar NAME`). */
   member?: boolean;
+  /** For an extraction: its archive is not on disk when the hook looks (downloaded by the same line, or misnamed), so its entries cannot be read. */
+  archiveMissing?: boolean;
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
   /**

@@ -14,11 +14,21 @@ import type { ArgWord, Invocation } from './types';
 export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined {
   const command = invocationCommand(inv);
   if (!command) return undefined;
-  const outputs = command.tool.outputOptions ?? [];
-  const client = commandNode(command.parsed).client ?? command.tool.client;
+  const node = commandNode(command.parsed);
+  const outputs = [...(command.tool.outputOptions ?? []), ...(node.outputOptions ?? [])];
+  const client = node.client ?? command.tool.client;
   const written: ArgWord[] = [];
   const read: ArgWord[] = [];
   const taken = new Set<ArgWord>();
+  // Round 27: a folder it fills with names it chooses (`gh release download -D .git/hooks`, `eget --to ~/.local/bin`).
+  const filled: ArgWord[] = [];
+  for (const option of command.parsed.options) {
+    if (!node.outputFolders?.includes(option.name)) continue;
+    option.valueWords.forEach((word, n) => {
+      taken.add(word);
+      filled.push(valueWord(word, option.values[n] ?? word.text));
+    });
+  }
   if (client) {
     for (const word of clientStatementWords(command.parsed, client)) {
       if (word.dynamic) continue;
@@ -27,7 +37,7 @@ export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined
     }
   }
   // Round 27: operands a subcommand reads whole and keeps (`docker secret create NAME FILE`).
-  const inputs = commandNode(command.parsed).inputOperands;
+  const inputs = node.inputOperands;
   if (inputs) for (const word of inputs === 'last' ? command.parsed.operands.slice(-1) : command.parsed.operands) {
     taken.add(word);
     read.push(word);
@@ -47,6 +57,11 @@ export function registryOutputEffects(inv: Invocation): PathEffect[] | undefined
       written.push(word);
     }
   }
-  if (written.length === 0 && read.length === 0) return undefined;
-  return [...written.map((word) => ({ kind: 'write' as const, word })), ...read.map((word) => ({ kind: 'read' as const, word })), ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word }))];
+  if (written.length === 0 && read.length === 0 && filled.length === 0) return undefined;
+  return [
+    ...written.map((word) => ({ kind: 'write' as const, word })),
+    ...read.map((word) => ({ kind: 'read' as const, word })),
+    ...filled.map((word) => ({ kind: 'extract' as const, word })),
+    ...inv.args.filter((w) => !taken.has(w)).map((word) => ({ kind: 'unknown' as const, word })),
+  ];
 }

@@ -10,7 +10,8 @@ import type { ArgWord } from './types';
  * FILE`/`\T FILE`; the dot commands of sqlite3 and duckdb (`.output`, `.once`, `.save`, `.backup`,
  * `.log`, `.excel` aside); `COPY … TO 'file'` (DuckDB writes it here; PostgreSQL's server writes it
  * where the server runs, which may be this machine), `EXPORT DATABASE 'dir'`, `VACUUM INTO 'file'`,
- * `SELECT … INTO OUTFILE|DUMPFILE 'file'`. Standard output, `|command` and `PROGRAM` are not files.
+ * `SELECT … INTO OUTFILE|DUMPFILE 'file'`,
+ * `writefile('file', …)`, `pg_file_write('file', …)`, `lo_export(oid, 'file')`. Standard output, `|command` and `PROGRAM` are not files.
  */
 
 const FILE = String.raw`('(?:[^']|'')+'|"[^"]+"|[^\s;'"|\\][^\s;\\]*)`;
@@ -24,6 +25,10 @@ const WRITES: readonly RegExp[] = [
   new RegExp(String.raw`\bexport[ \t\n]+database[ \t\n]+('(?:[^']|'')+'|"[^"]+")`, 'gi'),
   new RegExp(String.raw`\bvacuum\b[^;]*?\binto[ \t\n]+('(?:[^']|'')+'|"[^"]+")`, 'gi'),
   new RegExp(String.raw`\binto[ \t\n]+(?:outfile|dumpfile)[ \t\n]+('(?:[^']|'')+'|"[^"]+")`, 'gi'),
+  // Round 27: functions that write a file from a statement (sqlite's and duckdb's `writefile(path, data)`, PostgreSQL's
+  // `pg_file_write(path, …)` and `lo_export(oid, path)`).
+  new RegExp(String.raw`\b(?:writefile|pg_file_write)[ \t\n]*\([ \t\n]*('(?:[^']|'')+'|"[^"]+")`, 'gi'),
+  new RegExp(String.raw`\blo_export[ \t\n]*\([^,()]*,[ \t\n]*('(?:[^']|'')+'|"[^"]+")`, 'gi'),
 ];
 
 const NOT_A_FILE = /^(stdout|stderr|pstdout|off|-)$/i;

@@ -47,8 +47,8 @@ import { initdb, mysqld, pgUpgradecluster } from './tools/dbServers';
 import { mongosh, redisCli, redisCheckAof } from './tools/nosql';
 import { clickhouseClient, cqlsh, sqlcmd, sqlite3 } from './tools/sqlite';
 import { beeline, cockroach, databricksSql, duckdb, impalaShell, mysqlsh, snowCli, snowsql, sparkSql, sqlplus, trino, usql, vsql } from './tools/sqlShells';
-import { curl, httpie, powershellWeb, wget } from './tools/webClients';
-import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
+import { curl, eget, httpie, powershellWeb, wget } from './tools/webClients';
+import { bun, cargo, gem, go, npm, pip, pipx, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
 import { linker, objcopy, patchelf, ranlib, strip, upx } from './tools/binutils';
 import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, yaegi, zig } from './tools/compilers';
@@ -75,9 +75,9 @@ export const TOOLS: readonly ToolSpec[] = [
   nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, kubectx, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mysqld, initdb, pgUpgradecluster, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient, cqlsh, usql, cockroach, trino, snowsql, beeline, duckdb, mysqlsh, sqlplus, vsql, impalaShell, snowCli, sparkSql, databricksSql,
-  curl, wget, httpie, powershellWeb,
+  curl, wget, eget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
+  npm, pnpm, yarn, bun, pip, pipx, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
   objcopy, strip, ranlib, linker, patchelf, upx,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,

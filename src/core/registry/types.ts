@@ -181,6 +181,13 @@ export interface CommandSpec extends GrammarNode {
   resourceOperand?: number;
   /** A database client (on the tool, or on a subcommand: `cockroach sql`): where its statements come from (the database pack reads them). */
   client?: DatabaseClient;
+  /** Options of this subcommand whose value is a file it writes (`gh release download -O FILE`), as the tool's `outputOptions`. */
+  outputOptions?: readonly string[];
+  /**
+   * Options whose value is a folder this subcommand writes files into under names it chooses while running (`gh release
+   * download -D DIR`, `eget --to DIR`): an extraction into that folder (`policy/registryOutputs.ts`), judged like `tar -C DIR`.
+   */
+  outputFolders?: readonly string[];
   /**
    * It installs its own git hooks (a hook manager's set-up; `rules/support/hookManagerInstalls.ts`):
    * `overwrite` writes them over the hook files in the folder git uses, `hooks-path` points
@@ -203,6 +210,11 @@ export interface HookInstall {
   when?: readonly string[];
   types?: readonly string[];
   own: RegExp;
+  /**
+   * It refuses to install while core.hooksPath points elsewhere than `.git/hooks` unless one of these options is given
+   * (lefthook: `-f`, `--reset-hooks-path`; evilmartians/lefthook#1487): without them nothing is displaced there.
+   */
+  refusesHooksPath?: readonly string[];
 }
 
 /** What a subcommand does to a package registry, and what keeps it from happening. */

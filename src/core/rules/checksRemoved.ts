@@ -1,8 +1,11 @@
 import { basename, resolvePath } from '../paths';
-import { effectsOf } from '../policy/effects';
+import { effectsOf, type PathEffect } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { writesOf } from './deferred/deferredPack';
 import { credentialAt } from './support/credentialMoves';
+import { scanCodeAssignments, scanTokenShapes } from '../credentials/codeSecrets';
+import { SECRET_SCANS } from './support/hookBypass';
+import { toolNamed } from '../registry/commandModel';
 import { SCANNER_FILE, scannerConfigLoss } from './support/scannerConfigs';
 
 /**
@@ -85,6 +88,52 @@ function scriptNoOp(name: string, before: string | undefined, after: string, wri
   return [finding('test-script-no-op', `${writer} makes the npm script ${name} \`${after.trim().slice(0, 40)}\`${before ? ` in place of \`${before.slice(0, 60)}\`` : ''}: \`npm ${name === 'test' ? 'test' : `run ${name}`}\` (and CI with it) passes without running a test.`, target('package.json', ctx, false))];
 }
 
+/**
+ * A secret scanner's inline suppression (round 27): `// gitleaks:allow`, `# nosecret`, `// secretlint-disable-line`,
+ * `# pragma: allowlist secret` (detect-secrets), `trufflehog:ignore`, `# ggignore`, `talisman:ignore`, `nosec`.
+ */
+const SUPPRESSION = /\b(gitleaks:allow|nosecrets?|secretlint-disable(?:-line|-next-line)?|pragma:\s*allowlist[ -]secret|trufflehog:ignore|ggignore|talisman:ignore|kingfisher:ignore|noseyparker:ignore|betterleaks:allow|nosec)\b/i;
+
+/** The suppression comment a written text puts beside a secret-looking value (a token shape, or a secret-named random literal) on its line or the line before. */
+function silencedSecret(path: string, text: string): string | undefined {
+  if (!SUPPRESSION.test(text)) return undefined;
+  const lines = text.split('\n').slice(0, 2000);
+  for (let i = 0; i < lines.length; i++) {
+    const marker = SUPPRESSION.exec(lines[i]!)?.[1];
+    if (marker === undefined) continue;
+    const near = [lines[i]!, lines[i + 1] ?? ''].join('\n');
+    // The marker says "a secret is here": a random quoted literal beside it is enough (letters and digits, 16 and more, no path or words).
+    const randomLiteral = [...near.matchAll(/(["'`])([A-Za-z0-9+/=_-]{16,})\1/g)].some((m) => /[A-Za-z]/.test(m[2]!) && /[0-9]/.test(m[2]!) && !/^[a-z]+([_-][a-z]+)+$/i.test(m[2]!));
+    if (randomLiteral || scanTokenShapes(near).length > 0 || scanCodeAssignments(path, near).length > 0) return marker;
+  }
+  return undefined;
+}
+
+/** Code that changes a file: an open for writing, a write, a dump, a copy or move over it. */
+const CODE_WRITES = /open\s*\([^)]*['"][wa+]|\bwrite\w*\s*\(|\bdump\s*\(|\bcopy\w*\s*\(|\brename\w*\s*\(|\bmove\s*\(|\btruncate\w*\s*\(|\bFile\.write|\bspurt\b/;
+
+/**
+ * A secret scanner's configuration handed to a program nothing describes (round 27: `node w.js .secretlintrc.json
+ * '{"rules":[]}'`, `python3 -c "open('.secretlintrc.json','w').write(…)"`): what it writes there cannot be read before
+ * it runs, so whether the scan is narrowed is not known, and it asks. Reading it (`cat`, code that only opens it) passes.
+ */
+function scannerConfigUnread(inv: Invocation, effects: readonly PathEffect[], ctx: RuleContext, cwd: string): Finding[] {
+  // A scanner or hook runner reading its own configuration (`pre-commit run --config …`, `gitleaks --config …`) is described, and reads it.
+  if (toolNamed(inv.name) !== undefined || SECRET_SCANS.test(inv.name)) return [];
+  for (const effect of effects) {
+    if ((effect.kind !== 'unknown' && effect.kind !== 'code') || effect.word.dynamic) continue;
+    // (not an option reader) A word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
+    const text = effect.word.text;
+    const value = /^-[^=]*=(.+)$/.exec(text)?.[1] ?? text;
+    const named = !value.startsWith('-') && !/\s/.test(value) && SCANNER_FILE.test(resolvePath(cwd, value, ctx.facts.home)) ? value : undefined;
+    const inCode = named === undefined && CODE_WRITES.test(text) ? [...text.matchAll(/(['"])([^'"\n]{1,200})\1/g)].map((m) => m[2]!).find((l) => SCANNER_FILE.test('/' + l.replace(/^\.\//, ''))) : undefined;
+    const file = named ?? inCode;
+    if (file === undefined) continue;
+    return [finding('scanner-config-unread', `${inv.name} ${named ? 'is given' : 'runs code that writes'} the secret scanner configuration ${basename(file)}, and what it writes there cannot be read before it runs: the scan may be narrowed or emptied, so it needs confirmation.`, target(basename(file), ctx, false))];
+  }
+  return [];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const facts = ctx.facts;
@@ -101,6 +150,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (KNOWN_HOSTS.test(path)) out.push(finding('known-hosts-removed', `${inv.name} removes ${effect.word.text}: ssh forgets every host key it checked, so the next connection to a forge or server accepts whichever machine answers (a machine in between then reads what is pushed and signs in).`, target(effect.word.text, ctx, false)));
     if (CODEOWNERS.test(path)) out.push(finding('codeowners-removed', `${inv.name} removes ${effect.word.text}: the reviews the code owners must give stop being required.`, target(effect.word.text, ctx, true)));
   }
+  out.push(...scannerConfigUnread(inv, effects, ctx, cwd));
   for (const w of writesOf(inv, facts, cwd)) {
     const before = facts.readFile(w.path);
     const name = w.path.split('/').slice(-2).join('/');
@@ -124,6 +174,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       const skipped = ignoredCredentialFiles(w.path, w.text, ctx);
       if (skipped.length > 0) out.push(finding('scanner-skips-secrets', `${w.writer} adds the credential file ${skipped[0]} to the scanner's ignore list ${basename(w.path)}: the secrets it holds pass the scan unseen.`, target(name, ctx, false)));
     }
+    const silenced = w.text !== undefined ? silencedSecret(w.path, w.text) : undefined;
+    if (silenced !== undefined) out.push(finding('scanner-silenced-inline', `${w.writer} writes a secret-looking value into ${basename(w.path)} with the scanner's ${silenced} comment beside it: the secret scan passes it unseen, and it would be committed.`, target(basename(w.path), ctx, false)));
     if (TEST_CONFIG.test(w.path) && w.text !== undefined && testConfigSkipsAll(w.text)) {
       out.push(finding('tests-excluded', `${w.writer} makes ${basename(w.path)} exclude every test: the test run passes without running any.`, target(name, ctx, false)));
     }
@@ -179,6 +231,6 @@ export const checksRemovedPack: RulePack = {
   id: 'checks-removed',
   title: 'Checks taken out of the way (CI workflows, code owners, secret scanners, tests)',
   // What the check reads: deletes and moves, writes (writesOf: output redirects, tee/sponge, sed/perl -i, write/link/extract effects), sed's deletes, `npm pkg set`.
-  gate: { names: ['sed', 'gsed', 'perl', 'tee', 'sponge', 'npm', 'pnpm', 'yarn', 'bun'], outputRedirect: true, effects: ['delete', 'move', 'write', 'link', 'extract'] },
+  gate: { names: ['sed', 'gsed', 'perl', 'tee', 'sponge', 'npm', 'pnpm', 'yarn', 'bun'], outputRedirect: true, effects: ['delete', 'move', 'write', 'link', 'extract', 'unknown', 'code'] },
   checkInvocation,
 };

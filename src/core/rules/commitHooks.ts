@@ -5,6 +5,7 @@ import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } f
 import { parsedArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
+import { patchWrites } from './deferred/otherWriters';
 import { hookBypass } from './support/hookBypass';
 import { hookManagerInstall, packageHookInstall } from './support/hookManagerInstalls';
 
@@ -69,6 +70,17 @@ function hooksBelow(abs: string, facts: Facts): Hook[] {
 /** A chmod mode that takes the execute bit away (`-x`, `a-x`, `u-x`, `644`): git then skips the hook. */
 function clearsExecute(inv: Invocation): boolean {
   return inv.args.some((a) => /^[ugoa]*-[rwst]*x/.test(a.text) || /^0?[0246][0-7]{2}$/.test(a.text));
+}
+
+/** A new name for an active hook: every later write through it replaces the check without naming the hook (the perimeter's hard-link rule, for git hooks). */
+function linkFinding(hook: Hook, tool: string): Finding {
+  return {
+    rule: 'commit-hooks.hook-linked',
+    risk: 'self-protection',
+    severity: 'deny',
+    reason: `${tool} gives the git hook ${hook.shown} (which runs \`${hook.runs}\`) another name: a later write through that name replaces the check without naming the hook; agents may not change Blast Shield's protection.`,
+    targets: [{ kind: 'path', name: hook.shown, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
 }
 
 function finding(hook: Hook, does: string): Finding {
@@ -162,7 +174,7 @@ function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding
   return [];
 }
 
-const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'move', 'write', 'link']);
+const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'move', 'write', 'link', 'unknown']);
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
@@ -173,7 +185,10 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);
   if (owners.length > 0) return owners;
-  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd)];
+  // Round 27: a patch (`patch -p1 < x.patch`, `git apply x.patch`) whose text rewrites an active hook.
+  const patched = patchWrites(inv, facts, cwd).map((w) => [activeHook(w.path, facts), w.writer] as const).filter((p): p is readonly [Hook, string] => p[0] !== undefined);
+  if (patched.length > 0) return patched.slice(0, 3).map(([hook, writer]) => finding(hook, `${writer} patches`));
+  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd), ...hookManagerInstall(inv, facts, cwd)];
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
   const add = (hook: Hook, does: string): void => {
@@ -187,6 +202,15 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const effect of effectsOf(inv)) {
     // Reads, creations and the rest take no hook out: their words are not resolved.
     if (effect.word.dynamic || !HOOK_TOUCHING.has(effect.kind)) continue;
+    if (effect.kind === 'unknown') {
+      // Round 27: `pg_dump -f .git/hooks/pre-commit`, `python3 w.py .git/hooks/pre-commit`, `go run x.go --out=…`: a program
+      // nothing describes is given a hook's path (an option's value too), and may overwrite it.
+      // (not an option reader) A word of a program nothing describes, a path or a glued `--out=PATH`, looked at for the file it names.
+      const value = /^-[^=]*=(.+)$/.exec(effect.word.text)?.[1] ?? effect.word.text;
+      const hook = value.startsWith('-') ? undefined : activeHook(abs(value), facts);
+      if (hook) add(hook, `${inv.name}, a program whose effect on its arguments is not known, is given (and may overwrite)`);
+      continue;
+    }
     const path = abs(effect.word.text);
     if (effect.kind === 'delete' || effect.kind === 'move') {
       const hook = activeHook(path, facts);
@@ -196,6 +220,10 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
         const below = hooksBelow(path, facts).filter((h) => !effect.names || effect.names.some((n) => minimatch(basename(h.path), n, { dot: true })));
         for (const h of below) add(h, `${inv.name} ${effect.kind === 'delete' ? 'deletes' : 'moves away'}, with its folder,`);
       }
+    } else if (effect.kind === 'link' && !effectsOf(inv).some((e) => e.kind === 'write' && e.word === effect.word)) {
+      // Round 27: another name of a hook (`ln`, `cp -l`, `cpio -pl`, `pax -rwl`, `os.link`) is a road to rewrite it unseen later.
+      const hook = activeHook(path, facts);
+      for (const h of hook ? [hook] : hooksBelow(path, facts)) if (!out.some((f) => f.targets[0]?.name === h.shown)) out.push(linkFinding(h, inv.name));
     } else if (effect.kind === 'write' || effect.kind === 'link') {
       const hook = activeHook(path, facts);
       if (!hook) continue;
@@ -211,7 +239,7 @@ export const commitHooksPack: RulePack = {
   id: 'commit-hooks',
   title: "A team's git hooks taken out",
   // What the check reads: hook managers and git by name, replacing redirects, and deletes, moves, writes and links (HOOK_TOUCHING).
-  gate: { names: [...MANAGERS, ...PACKAGE_MANAGERS, 'git'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
+  gate: { names: [...MANAGERS, ...PACKAGE_MANAGERS, 'git', 'patch', 'gpatch'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
   checkInvocation,
   checkSnippet,
 };

@@ -148,10 +148,13 @@ const FAMILIES: Readonly<Record<string, readonly Row[]>> = {
     ['npx husky init', 'allow', undefined, bare],
     ['npx husky', 'allow', undefined, bare],
     ['pre-commit install -f', 'allow', undefined, bare],
-    ['lefthook install', 'allow'],
+    // Stop 37 (round 27): lefthook moves the active hook aside as `.old` and does not run it (evilmartians/lefthook#248).
+    ['lefthook install', 'flag', /lefthook install overwrites the git hook \.git\/hooks\/pre-commit/],
+    ['lefthook install', 'allow', undefined, bare],
     ['simple-git-hooks', 'flag', /simple-git-hooks overwrites the git hook \.git\/hooks\/pre-commit/],
     ['simple-git-hooks', 'allow', undefined, bare],
-    ['lefthook install --reset-hooks-path', 'allow'],
+    ['lefthook install --reset-hooks-path', 'flag', /overwrites the git hook \.git\/hooks\/pre-commit/],
+    ['lefthook install --reset-hooks-path', 'allow', undefined, bare],
     ['lefthook install --reset-hooks-path', 'flag', /unsets core\.hooksPath/, () => testFacts({ files: { '/work/app/.git/config': '[core]\n\thooksPath = .githooks\n', '/work/app/.githooks/pre-commit': scanner } })],
   ],
   'skip-team-secret-scan-hook': [

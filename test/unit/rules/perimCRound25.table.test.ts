@@ -88,7 +88,8 @@ const TABLE: Record<string, Family> = {
       deny('typeset -U path; path=(./tools $path)'),
       deny('export PATH=$PATH:'),
       deny('export PATH="$PATH::/usr/bin"'),
-      deny('PATH=$PATH:. git status'),
+      // Stop 37 (round 27): appended for one command it answers only names the system lacks, as `npx` does (s37PerimA.table.test.ts).
+      allowed('PATH=$PATH:. git status'),
       deny('PATH+=:.'),
       deny('export PATH=./node_modules/.bin:$PATH'),
       deny('PATH=node_modules/.bin:$PATH npm test'),
@@ -97,7 +98,8 @@ const TABLE: Record<string, Family> = {
       allowed('path=(~/bin $path)'),
       allowed('path+=(/usr/local/go/bin)'),
       allowed('export PATH=$PATH:$HOME/go/bin'),
-      allowed('export PATH="$PWD/node_modules/.bin:$PATH"'),
+      // Stop 37 (round 27): a project folder first for the session (reason in s37PerimA.table.test.ts).
+      allowed('export PATH="$HOME/.cargo/bin:$PATH"'),
       allowed('export PATH="$(npm bin):$PATH"'),
       allowed('path=./build; ls $path'),
       allowed('npx vitest run'),

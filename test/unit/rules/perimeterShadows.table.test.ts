@@ -70,9 +70,10 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed('export PATH=$PATH:/tmp/x'),
     // Stop 36 (round 25): a relative entry follows every cd, `./node_modules/.bin` too; the project's folder by its full path stays allowed.
     deny('export PATH=./node_modules/.bin:$PATH'),
-    allowed('export PATH="$PWD/node_modules/.bin:$PATH"'),
+    // Stop 37 (round 27): a project folder first on PATH for the session is the agent's to fill (s37PerimA.table.test.ts).
+    deny('export PATH="$PWD/node_modules/.bin:$PATH"'),
     // Stop 35: the project's folder by its full path; a relative `bin` follows every cd (s35Planted.table.test.ts).
-    allowed('cp dist/tool bin/tool && export PATH=$PWD/bin:$PATH'),
+    deny('cp dist/tool bin/tool && export PATH=$PWD/bin:$PATH'),
     deny('cp dist/tool bin/tool && export PATH=bin:$PATH'),
     deny('rsync -a /tmp/x/ ~/.local/bin/'),
     deny('cp -r /tmp/bin/. ~/.local/bin/'),

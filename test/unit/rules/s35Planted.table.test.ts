@@ -156,14 +156,15 @@ describe('planted code and the guard configured by other tools (s35 planted)', f
     deny('export PATH="$PWD/fakebin:$PATH"', { says: /program named git/ }),
     deny('typeset -x PATH=vendor/bin:$PATH'),
     allow('export PATH="$HOME/.local/bin:$PATH"'),
-    allow('export PATH="$PWD/node_modules/.bin:$PATH"'),
+    // Stop 37 (round 27): a project folder first on PATH for the session is the agent's to fill (s37PerimA.table.test.ts).
+    deny('export PATH="$PWD/node_modules/.bin:$PATH"'),
     // Stop 36 (round 25): a relative entry follows every cd wherever it stands, `./node_modules/.bin` too (perimCRound25.table.test.ts).
     deny('export PATH=./node_modules/.bin:$PATH'),
     deny('PATH=node_modules/.bin:$PATH vitest run'),
     deny('export PATH="$PATH:scripts"'),
     allow('npx vitest run'),
     allow('export PATH="/usr/local/go/bin:$PATH"'),
-    allow('export PATH="$PWD/src:$PATH"'),
+    deny('export PATH="$PWD/src:$PATH"'),
     allow('echo "$PATH" | tr : "\\n"'),
   ]);
   table('git attributes that hand files to a driver program git settings name', [

@@ -1,4 +1,4 @@
-import type { ToolSpec } from '../types';
+import type { CommandSpec, ToolSpec } from '../types';
 import { flagValues, hasFlag } from '../args';
 import { destroyingJobName } from '../namedJobs';
 import { flag, valued } from './options';
@@ -23,6 +23,13 @@ export const LONG_LIVED_BRANCH = /^(main|master|trunk|develop|development|dev|st
 
 /** An input value that is a destroying command line or statement (`dropdb acme`, `rm -rf /data`, `DROP TABLE users`). */
 const DESTROYING_INPUT = /(^|[\s;&|])(dropdb|dropuser|wipefs|shred|mkfs(\.\w+)?|rm\s+-[a-zA-Z]*[rf]|kubectl\s+delete|terraform\s+destroy|redis-cli\s+flushall)\b|\b(drop|truncate)\s+(table|database|schema|keyspace)\b|\bdelete\s+from\b/i;
+
+/** Round 27: `gh release download -D .git/hooks`, `gh run download -D ~/.local/bin`: files land under the names the release or run gives them. */
+const DOWNLOAD: CommandSpec = {
+  options: [valued('-D', '--dir'), valued('-O', '--output'), valued('-p', '--pattern'), valued('-A', '--archive'), valued('-n', '--name'), flag('--clobber'), flag('--skip-existing')],
+  outputOptions: ['-O', '--output'],
+  outputFolders: ['-D', '--dir'],
+};
 
 export const gh: ToolSpec = {
   names: ['gh'],
@@ -54,7 +61,9 @@ export const gh: ToolSpec = {
     'ssh-key|gpg-key': { commands: { add: { options: [valued('-t', '--title'), valued('--type')] } } },
     gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
     pr: { commands: { close: { options: [flag('-d', '--delete-branch'), valued('-c', '--comment')] } } },
-    release: { commands: { upload: { options: [flag('--clobber')] }, edit: { options: [flag('--draft'), flag('--prerelease'), flag('--latest'), flag('--verify-tag'), valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--tag'), valued('--discussion-category')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--discussion-category'), valued('--notes-start-tag'), flag('-d', '--draft'), flag('-p', '--prerelease'), flag('--generate-notes'), flag('--notes-from-tag'), flag('--verify-tag'), flag('--latest')] } } },
+    // Round 27: `gh release download -D .git/hooks`, `gh run download -D ~/.local/bin`: files land under the names the release gives them.
+    run: { commands: { download: DOWNLOAD } },
+    release: { commands: { download: DOWNLOAD, upload: { options: [flag('--clobber')] }, edit: { options: [flag('--draft'), flag('--prerelease'), flag('--latest'), flag('--verify-tag'), valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--tag'), valued('--discussion-category')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('-t', '--title'), valued('--discussion-category'), valued('--notes-start-tag'), flag('-d', '--draft'), flag('-p', '--prerelease'), flag('--generate-notes'), flag('--notes-from-tag'), flag('--verify-tag'), flag('--latest')] } } },
   },
   environmentFlags: ['-e', '--env'],
   scopeFlags: ['-R', '--repo'],

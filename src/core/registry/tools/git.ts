@@ -206,6 +206,11 @@ export const git: ToolSpec = {
       effect: 'mutate',
       commands: { prune: { options: [flag('-d', '--dry-run'), optional('-c', '--verify-remote'), flag('--no-verify-remote'), flag('--verify-unreachable'), flag('--no-verify-unreachable'), flag('-f', '--force'), flag('--recent'), valued('--when-unverified'), flag('-v', '--verbose')] } },
     },
+    // git-secrets (round 27): `git secrets --install -f` writes its commit-msg, pre-commit and prepare-commit-msg hooks over the ones there.
+    secrets: {
+      options: [flag('--install'), flag('-f', '--force'), flag('--scan'), flag('--scan-history'), flag('--list'), flag('--add'), flag('--add-provider'), flag('--register-aws'), flag('--aws-provider'), flag('-r', '--recursive'), flag('--cached'), flag('--no-index'), flag('--untracked'), flag('-a', '--allowed'), flag('-l', '--literal'), flag('--global')],
+      installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /git secrets|git-secrets/i }],
+    },
     'symbolic-ref': { options: [flag('-d', '--delete'), flag('-q', '--quiet'), flag('--short'), flag('--no-recurse'), flag('--recurse'), valued('-m')] },
     'read-tree': {
       options: [

@@ -33,11 +33,13 @@ export const lefthook: ToolSpec = {
   options: [flag('-v', '--verbose'), flag('-h', '--help'), valued('--colors'), flag('--no-colors')],
   commands: {
     uninstall: { options: [...flagsEach('--force', '--keep-configuration', '--remove-configuration'), flag('-f'), flag('-c'), flag('-k')] },
-    // lefthook keeps a hook it finds as `<hook>.old` and still runs it; `-f` writes over it (and over an `.old` kept before),
+    // Round 27: lefthook moves a hook it finds aside as `<hook>.old` and does not run it (its maintainers: backed-up hooks are
+    // not meant to be controlled, evilmartians/lefthook#248), so a plain install takes the hook out as `-f` does;
     // `--reset-hooks-path` unsets core.hooksPath first.
     install: {
       options: [flag('-f', '--force'), flag('--reset-hooks-path')],
-      installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /lefthook/i }, { way: 'unset-hooks-path', when: ['--reset-hooks-path'], own: /lefthook/i }],
+      // It refuses while core.hooksPath is set, unless forced (evilmartians/lefthook#1487).
+      installsHooks: [{ way: 'unset-hooks-path', when: ['--reset-hooks-path'], own: /lefthook/i }, { way: 'overwrite', own: /lefthook/i, refusesHooksPath: ['-f', '--force', '--reset-hooks-path'] }],
     },
     add: { options: [flag('-d', '--dirs'), flag('-f', '--force')], installsHooks: [{ way: 'overwrite', when: ['-f', '--force'], own: /lefthook/i }] },
     'run|version|dump|validate|check-install|self-update': {},

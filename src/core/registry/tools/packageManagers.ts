@@ -207,6 +207,25 @@ export const pip: ToolSpec = {
   },
 };
 
+/**
+ * pipx (round 27): each package in its own environment, its programs linked into `~/.local/bin` (`rules/perimeter/binInstalls.ts`
+ * reads a local package's metadata for their names).
+ */
+export const pipx: ToolSpec = {
+  names: ['pipx'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [flag('-v', '--verbose'), flag('-q', '--quiet'), flag('--version'), flag('-h', '--help')],
+  commands: {
+    'install|upgrade|reinstall': {
+      package: 'install',
+      options: [valued('--python'), valued('--index-url', '-i'), valued('--pip-args'), valued('--suffix'), valued('--preinstall'), flag('-f', '--force'), flag('-e', '--editable'), flag('--include-deps'), flag('--system-site-packages'), flag('--global')],
+    },
+    'uninstall|uninstall-all': { package: 'uninstall' },
+    ...doing('builtin', 'list', 'run', 'inject', 'uninject', 'ensurepath', 'environment', 'completions', 'upgrade-all', 'reinstall-all', 'runpip', 'interpreters'),
+  },
+};
+
 export const uv: ToolSpec = {
   names: ['uv'],
   family: 'package-manager',

@@ -124,3 +124,19 @@ export const powershellWeb: ToolSpec = {
       '--followrellink', '--verbose', '--debug'),
   ],
 };
+
+/**
+ * eget (round 27): downloads a project's release asset and unpacks its program; `--to DIR` (or `--to FILE`) is where it
+ * lands, under the name the release gives it, so a folder on PATH or `.git/hooks` is filled as `tar -C DIR` fills it.
+ */
+export const eget: ToolSpec = {
+  names: ['eget'],
+  family: 'http',
+  locality: 'either',
+  options: [
+    valued('-t', '--tag'), valued('-s', '--system'), valued('-f', '--file'), valued('-a', '--asset'), valued('--sha256'), valued('--verify-sha256'), valued('--to'),
+    flag('--source'), flag('--all'), flag('-q', '--quiet'), flag('-x', '--extract-all'), flag('-d', '--download-only'), flag('--upgrade-only'), flag('--pre-release'),
+    flag('--rate'), flag('-v', '--version'), flag('-h', '--help'),
+  ],
+  outputFolders: ['--to'],
+};

@@ -151,7 +151,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   }
   // Editors driven by a script and patches (otherWriters.ts).
   out.push(...scriptedEdits(inv, facts, cwd, inv.stdin?.kind === 'pipe' ? printed(inv.stdin.from) : undefined), ...patchWrites(inv, facts, cwd));
-  if (READ_ONLY_COMMANDS.has(inv.name) || (!EFFECT_RULES[inv.name] && !effectsOf(inv).some((e) => e.kind === 'write'))) return out;
+  if (READ_ONLY_COMMANDS.has(inv.name) || (!EFFECT_RULES[inv.name] && !effectsOf(inv).some((e) => e.kind === 'write' || e.kind === 'extract'))) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
   for (const edit of [...sdInPlaceWrites(inv, facts, cwd), ...hcleditWrites(inv, facts, cwd)]) out.push({ ...edit, writer: inv.name });
@@ -227,7 +227,12 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
   const facts = ctx.facts;
   const folder = resolvePath(cwd, p.text, facts.home);
   const entries = facts.listDir(folder);
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   if (entries === undefined) {
+    // Round 27: a project's hook folder not made yet (`git config core.hooksPath .githooks` in a repository with no active
+    // hook) holds nothing to run, and each hook file written there later is a place judged as it is written.
+    const fresh = facts.fileIdentity?.(folder)?.kind === 'missing' && roots.some((r) => isWithin(r, folder)) && deferredPlaceOf(`${folder}/pre-commit`) !== undefined;
+    if (fresh && !hooksPathSwitch(p, inv, facts, cwd)) return [];
     return [unreadFinding('deferred-unread', `${inv.name} makes ${p.where} point at ${p.text}, so git runs the programs there ${p.when}; the hook cannot read that folder now`, p.text, facts, perimeterView(facts))];
   }
   const switched = hooksPathSwitch(p, inv, facts, cwd);
@@ -239,7 +244,6 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
     else out.push(...judgePayload(text, /^#!.*python/.test(text) ? 'python' : 'shell', place, inv.name, ctx, cwd));
   }
   // A folder outside the project (and the system's): git runs whatever is written there later, by anyone who can write it.
-  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   if (out.length === 0 && !roots.some((r) => isWithin(r, folder)) && !/^\/(usr|etc|opt|nix\/store|Library)(\/|$)/.test(folder)) {
     const reason = `${inv.name} makes ${p.where} point at ${p.text}, a folder outside this project, so git runs whatever hook files appear there ${p.when}; it needs confirmation.`;
     out.push({ rule: 'deferred.git-hooks-elsewhere', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: folder, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] });

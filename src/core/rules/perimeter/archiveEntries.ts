@@ -1,6 +1,6 @@
 import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
-import type { Facts, Invocation } from '../../policy/types';
+import type { Facts, Finding, Invocation } from '../../policy/types';
 import { interpreterText } from './runtimeCode';
 import { codeTreeCopyEffects } from './codeTreeCopies';
 import { archiveLinkEffects, copiedLinkEffects } from './plantedLinks';
@@ -79,6 +79,8 @@ export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Fa
   // Renaming or flattening options change where members land: judged as names not known before.
   if (words.some((w) => /^--(strip-components|transform|xform)\b|^-s$|^--absolute-names$|^-P$/.test(w))) return effects;
   const members = facts.archiveMembers(resolvePath(cwd, archive.text, facts.home));
+  // Round 27: `curl -LO URL && tar -xzf file`: an archive not there yet cannot be read, which asks rather than refuses (`unseenArchive`).
+  if (!members && facts.fileIdentity?.(resolvePath(cwd, archive.text, facts.home))?.kind === 'missing') return effects.map((e) => (e.kind === 'extract' ? { ...e, archiveMissing: true } : e));
   if (!members || members.length > MAX_JUDGED) return effects;
   const flatten = (inv.name.startsWith('7z') && words[0] === 'e') || (inv.name === 'unzip' && words.some((w) => /^-[a-zA-Z]*j/.test(w)));
   const base = resolvePath(cwd, into.text, facts.home);
@@ -103,4 +105,22 @@ function readsNoConfigurations(folder: string, facts: Facts): boolean {
   if (!facts.realPath) return false;
   const spellings = [folder, facts.realPath(folder)].filter((p): p is string => p !== undefined);
   return spellings.every((f) => !places.some((place) => isWithin(place.toLowerCase(), f.toLowerCase()) || isWithin(f.toLowerCase(), place.toLowerCase())));
+}
+
+/**
+ * An extraction of an archive that is not on disk when the hook looks (round 27: `curl -LO https://…/assets.tgz && tar
+ * -xzf assets.tgz`, decided here): its entries cannot be read, so whether they reach a protected place below the folder
+ * is not known. Unknown content asks (a human sees what was downloaded) rather than refusing outright; an archive on disk
+ * is read, and entries naming a protected place still deny. Same signature as the perimeter's deny.
+ */
+export function unseenArchive(j: { findings: Finding[] }, rule: string, reason: string, target: string): void {
+  if (j.findings.some((f) => f.rule === `self-protection.${rule}-unseen` && f.targets[0]?.name === target)) return;
+  const why = reason.replace(/; agents may not change Blast Shield's protection\.$/, '');
+  j.findings.push({
+    rule: `self-protection.${rule}-unseen`,
+    risk: 'self-protection',
+    severity: 'ask',
+    reason: `${why}: the archive is not there yet (downloaded by this line?), so its entries cannot be read before it runs, and it needs confirmation.`,
+    targets: [{ kind: 'path', name: target, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  });
 }

@@ -40,7 +40,42 @@ function packageName(spec: string): string {
   return spec.replace(/\[.*\]$/, '').replace(/(?<=.)[@=<>~!].*$/, '').toLowerCase();
 }
 
-function programsOf(installer: string, spec: string): string[] {
+/** A package named by its folder on this machine (`./pkg`, `/tmp/x`, `~/src/tool`), not by its registry name. */
+const LOCAL_SPEC = /^(?:\.{1,2}(?:\/|$)|\/|~\/|file:)/;
+
+/** The `name = …` keys of one TOML table (`[project.scripts]`), up to the next table. */
+function tomlKeys(text: string, table: RegExp): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[')) inside = table.test(line);
+    else if (inside) {
+      const key = /^["']?([\w.+-]+)["']?\s*=/.exec(line)?.[1];
+      if (key) out.push(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * The programs a local Python package installs (round 27: `pip install --user ./fakenode` whose console scripts are
+ * `node` and `gitleaks`): read from its metadata as the installer reads it — pyproject's `[project.scripts]`,
+ * `[project.gui-scripts]`, `[tool.poetry.scripts]`; setup.cfg's `console_scripts`; setup.py's `entry_points`.
+ */
+function localScripts(dir: string, facts: Facts): string[] {
+  const pyproject = facts.readFile(`${dir}/pyproject.toml`) ?? '';
+  const cfg = facts.readFile(`${dir}/setup.cfg`) ?? '';
+  const setup = facts.readFile(`${dir}/setup.py`) ?? '';
+  const names = tomlKeys(pyproject, /^\[(project\.(gui-)?scripts|tool\.poetry\.scripts)\]$/);
+  const section = /(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+\S.*\n?)*)/.exec(cfg)?.[1] ?? '';
+  for (const m of section.matchAll(/^[ \t]+([\w.+-]+)\s*=/gm)) names.push(m[1]!);
+  for (const m of setup.matchAll(/["']\s*([\w.+-]+)\s*=\s*[\w.]+\s*:\s*[\w.]+\s*["']/g)) names.push(m[1]!);
+  return names;
+}
+
+function programsOf(installer: string, spec: string, facts?: Facts, cwd?: string): string[] {
+  if (installer === 'pip' && facts && cwd !== undefined && LOCAL_SPEC.test(spec)) return localScripts(resolvePath(cwd, spec.replace(/^file:(\/\/)?/, ''), facts.home), facts);
   const name = packageName(spec);
   const brings = BRINGS[installer]?.[name];
   if (brings) return [...brings];
@@ -53,16 +88,20 @@ function planted(inv: Invocation, facts: Facts, cwd: string): Planted[] {
   const { parsed, tool } = command;
   const a = toolArgs(inv.name, parsed, tool);
   const at = (dir: string): string => resolvePath(cwd, dir, facts.home);
-  const ops = parsed.operands.filter((o) => !o.dynamic).map((o) => o.text);
+  // `pip install -e ./pkg`: an editable install's folder is a package named by its path too.
+  const ops = [...parsed.operands.filter((o) => !o.dynamic).map((o) => o.text), ...(/^pip3?$|^pipx$/.test(inv.name) ? a.values('-e', '--editable').filter((v) => v !== '') : [])];
   const sub = parsed.path[0];
   const out: Planted[] = [];
   const each = (installer: string, folder: string, specs: readonly string[]): void => {
-    for (const spec of specs) for (const program of programsOf(installer, spec)) out.push({ program, folder, source: spec });
+    for (const spec of specs) for (const program of programsOf(installer, spec, facts, cwd)) out.push({ program, folder, source: spec });
   };
   if ((inv.name === 'pip' || inv.name === 'pip3') && sub === 'install') {
     const prefix = a.value('--prefix');
     if (prefix !== undefined) each('pip', `${at(prefix)}/bin`, ops);
     else if (a.has('--user')) each('pip', `${facts.home}/.local/bin`, ops);
+  } else if (inv.name === 'pipx' && sub === 'install') {
+    // pipx puts each package's programs in ~/.local/bin (PIPX_BIN_DIR aside).
+    each('pip', `${facts.home}/.local/bin`, ops);
   } else if (inv.name === 'uv' && sub === 'tool' && (parsed.path[1] ?? ops[0]) === 'install') {
     each('pip', `${facts.home}/.local/bin`, parsed.path[1] === 'install' ? ops : ops.slice(1));
   } else if (inv.name === 'cargo' && sub === 'install') {

@@ -3,7 +3,8 @@ import type { Facts, Finding } from '../../policy/types';
 import { stringLiterals } from '../support/httpSnippets';
 import { destinationText } from './codeTreeCopies';
 import { pathsLedTo } from './linkTargets';
-import { hardLinkTwin, unknownTwin } from './hardLinks';
+import { codeProgramDrop } from './binTreeCopies';
+import { codeHardLink, hardLinkTwin, isGitHookFile, unknownTwin } from './hardLinks';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import type { PerimeterView } from './protectedPaths';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -35,7 +36,7 @@ interface LedPlace {
 /** The finding for code (`who`: "The python code run by python3") naming a path that leads to a protected place; reading code passes unless it reaches the window tokens. */
 export function codeLinkFinding(code: string, who: string, cwd: string, facts: Facts, view: PerimeterView, onlyReads: boolean): Finding | undefined {
   const led = codePathLedToGuard(code, cwd, facts, view);
-  if (!led) return undefined;
+  if (!led) return onlyReads ? undefined : (codeHardLink(code, who, cwd, facts, view) ?? codeProgramDrop(code, who, cwd, facts, view));
   const how = led.hard ? 'another name (a hard link) of' : 'a symbolic link into';
   if (led.windowTokens) return perimeterFinding('read-window-token', `${who} names ${led.named}, ${how} Blast Shield's window tokens; they are not for agents.`, led.named);
   if (onlyReads) return undefined;
@@ -62,7 +63,7 @@ function codePathLedToGuard(code: string, cwd: string, facts: Facts, view: Perim
     if (twin === 'unknown') return { named: text, led: abs, label: abs, windowTokens: false, unknown: true };
     if (twin) {
       const windowTokens = mentionsWindowTokens(twin.path, view);
-      const label = windowTokens ? twin.path : mentionIn(twin.path, view);
+      const label = windowTokens ? twin.path : (mentionIn(twin.path, view) ?? (isGitHookFile(twin.path) ? `the git hook ${twin.path}` : undefined));
       if (label) return { named: text, led: twin.path, label, windowTokens, hard: true };
     }
   }

@@ -1,6 +1,9 @@
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
-import { relativeEntry } from './pathShadow';
+import { forOneCommand, relativeEntry } from './pathShadow';
+import { freeFormReadings } from '../../registry/freeForm';
+import { isGuardedProgramName } from './runtimePlaces';
+import { scannerConfigVariable } from '../support/scannerConfigs';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
 /**
@@ -74,6 +77,13 @@ function pathPrependsWritable(value: string): boolean {
   const before = at < 0 ? entries : entries.slice(0, at);
   // A relative entry (`scripts`, `.`, `./node_modules/.bin`, empty) follows every cd, before or after the inherited PATH (pathShadow.ts).
   return before.some((e) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e)) || (value.trim() !== '' && entries.some(relativeEntry));
+}
+
+/** A PATH value cut after the inherited PATH (`a:$PATH:b` -> `a:$PATH`), or undefined when it does not keep it. */
+function keptFirst(value: string): string | undefined {
+  const entries = value.replace(/^["']|["']$/g, '').split(':');
+  const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  return at < 0 ? undefined : entries.slice(0, at + 1).join(':');
 }
 
 function loadsCode(name: string, value: string): boolean {
@@ -274,7 +284,15 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   const found = (variable: string, how: string): void => {
     out.push(perimeterFinding('env-injection', `${inv.name} ${how} ${variable}, which makes the next program load code nobody reviewed (the hook's runtime and approved commands among them); ${DENY_SUFFIX}.`, variable));
   };
+  const scanner = (name: string, value: string): boolean => {
+    if (!scannerConfigVariable(name, value)) return false;
+    out.push(perimeterFinding('scanner-config-variable', `${inv.name} ${inv.assignments[name] !== undefined ? 'runs with' : 'sets'} ${name}, which hands the secret scanner the repository's commit hooks run another configuration than the repository's (rules nobody reviewed; secrets may pass unseen); ${DENY_SUFFIX}.`, name));
+    return true;
+  };
+  for (const [name, value] of Object.entries(inv.assignments)) if (scanner(name, value)) return out;
   for (const [name, value] of Object.entries(inv.assignments)) {
+    // Round 27: `PATH=$PATH:./node_modules/.bin vitest` — entries after the inherited PATH, for one command, are `npx`'s order.
+    if (name === 'PATH' && forOneCommand(inv) && keptFirst(value) !== undefined && !loadsCode(name, keptFirst(value)!)) continue;
     if (loadsCode(name, withoutWorkingFolder(name, value, inv.cwd)) || ((name === 'BASH_ENV' || name === 'ENV') && inv.assignments.HOME !== undefined && value !== '')) {
       found(name, 'runs with');
       return out;
@@ -282,9 +300,19 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   }
   // export NODE_OPTIONS=--require=/tmp/x.js ; declare -x BASH_ENV=…
   if (SHELLS.has(inv.name)) {
+    // Round 27: `gitleaks() { return 0; }; export -f gitleaks` (`declare -fx`, `typeset -fx`): every child bash imports the
+    // function in place of the program of that name, as `BASH_FUNC_gitleaks%%=…` does.
+    const builtin = freeFormReadings(inv.args).usual;
+    const exportsFunctions = builtin.options.some((o) => /^-[a-zA-Z]*f/.test(o.name)) && (inv.name === 'export' || builtin.options.some((o) => /^-[a-zA-Z]*x/.test(o.name)));
+    const shadowing = exportsFunctions ? builtin.operands.find((a) => isGuardedProgramName(a.text)) : undefined;
+    if (shadowing) {
+      found(shadowing.text, 'exports a shell function named');
+      return out;
+    }
     const words = inv.args.map((a) => a.text).filter((t) => !/^[-+][a-zA-Z]+$/.test(t));
     // `export X=value` (one word each), `set -x X value` / `setenv X value` (fish, csh).
     const pairs = words.some((t) => t.includes('=')) ? words.map((t) => [t.slice(0, Math.max(0, t.indexOf('='))), t.slice(t.indexOf('=') + 1)] as const) : [[words[0] ?? '', words.slice(1).join(' ')] as const];
+    if (pairs.some(([name, value]) => name !== '' && scanner(name, value))) return out;
     const hit = pairs.find(([name, value]) => name !== '' && loadsCode(name, value));
     if (hit) {
       found(hit[0], 'sets');

@@ -5,6 +5,7 @@ import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 import { agentSurroundings } from './agentSurroundings';
 import { binInstallFinding } from './binInstalls';
+import { binTreeCopy } from './binTreeCopies';
 import { agentOptionFinding } from './agentLaunches';
 import { cloudAgentTask } from './cloudAgentTasks';
 import { agentOf } from './guardLaunch';
@@ -220,5 +221,5 @@ function goProgramSwap(inv: Invocation): Finding | undefined {
 
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv, facts), packageSwap(inv, facts, cwd), goProgramSwap(inv), binInstallFinding(inv, facts, view, cwd)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv, facts), packageSwap(inv, facts, cwd), goProgramSwap(inv), binInstallFinding(inv, facts, view, cwd), binTreeCopy(inv, facts, view, cwd)].filter((f): f is Finding => f !== undefined);
 }

@@ -1,5 +1,6 @@
 import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { Analysis, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { isGuardedProgramName } from './runtimePlaces';
@@ -9,8 +10,9 @@ import { isGuardedProgramName } from './runtimePlaces';
  * anyone may write (`/tmp`, `/dev/shm`) put before the system's folders, or a folder the same line
  * writes a program named like one the guard trusts into (`cp x /tmp/b/git && export PATH=/tmp/b:$PATH`).
  * The hook's own PATH is not the shell's, but what the agent runs next in that shell (and what a human
- * approved by name) would be that program. Appending a folder, or prepending the project's own
- * `node_modules/.bin` or `~/.local/bin`, changes nothing the guard relies on and stays allowed.
+ * approved by name) would be that program. Appending a folder, prepending `~/.local/bin`, or prepending the
+ * project's own `node_modules/.bin` for one command (what `npm run` does) changes nothing the guard relies on
+ * and stays allowed; a project folder first on PATH for the session (round 27) is the agent's to fill, and denies.
  */
 
 const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm|private\/tmp|private\/var\/tmp)(\/|$)/;
@@ -21,7 +23,22 @@ function prepended(value: string, cwd: string, facts: Facts): { folder: string; 
   const keep = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
   if (keep < 0 && entries.length === 1 && entries[0] === '') return [];
   const before = keep < 0 ? entries : entries.slice(0, keep);
-  return before.filter((e) => !e.includes('$(')).map((e) => ({ entry: e, folder: normalize(resolvePath(cwd, e === '' ? '.' : e.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/^\$\{?PWD\}?(?=\/|$)/, cwd), facts.home)) }));
+  return before.map((e) => e.replace(WORKING_FOLDER, cwd)).filter((e) => !e.includes('$(')).map((e) => ({ entry: e, folder: normalize(resolvePath(cwd, e === '' ? '.' : e.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/^\$\{?PWD\}?(?=\/|$)/, cwd), facts.home)) }));
+}
+
+/** The working folder spelled by the shell (`$(pwd)`, `` `pwd` ``, `$(pwd -P)`), at the start of an entry. */
+const WORKING_FOLDER = /^(?:\$\(\s*pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)(?=\/|$)/;
+
+/** The part of a PATH value before the inherited PATH (the whole value when it does not keep it), as a value. */
+function beforeInherited(value: string): string {
+  const entries = value.split(':');
+  const keep = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  return keep < 0 ? value : entries.slice(0, keep).join(':');
+}
+
+/** A PATH set for one command (`PATH=$PATH:./node_modules/.bin vitest`), not for the session: appended entries only answer names the system lacks, like `npx`. */
+export function forOneCommand(inv: Invocation): boolean {
+  return inv.name !== '' && inv.assignments.PATH !== undefined && !/^(export|declare|typeset|local|readonly|set|setenv|fish_add_path)$/.test(inv.name);
 }
 
 /**
@@ -51,7 +68,20 @@ function programThere(folder: string, facts: Facts): string | undefined {
 
 function pathValues(inv: Invocation): string[] {
   const out: string[] = [];
-  if (inv.assignments.PATH !== undefined) out.push(inv.assignments.PATH);
+  // Round 27: a relative entry after the inherited PATH, for one command, answers only names the system lacks (`npx vitest` alike).
+  if (inv.assignments.PATH !== undefined) out.push(forOneCommand(inv) ? beforeInherited(inv.assignments.PATH) : inv.assignments.PATH);
+  // direnv's `PATH_add DIR…` and `load_prefix DIR` in a file an `.envrc` sources (`source_env other.envrc`): the stdlib's own PATH change.
+  if (inv.name === 'PATH_add' || inv.name === 'load_prefix') {
+    const folders = inv.args.map((a) => (inv.name === 'load_prefix' ? `${a.text}/bin` : a.text));
+    if (folders.length > 0) out.push([...folders, '$PATH'].join(':'));
+  }
+  // fish's `fish_add_path [-a|--append] [-p|--prepend] DIR…` (a universal variable by default: every later shell).
+  if (inv.name === 'fish_add_path') {
+    const reading = freeFormReadings(inv.args).usual;
+    const folders = reading.operands.map((a) => a.text);
+    const append = reading.options.some((o) => o.name === '--append' || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(o.name));
+    if (folders.length > 0) out.push(append ? ['$PATH', ...folders].join(':') : [...folders, '$PATH'].join(':'));
+  }
   // `PATH+=:.` appends to the inherited value.
   if (/^(export|declare|typeset|local|readonly)$/.test(inv.name)) for (const a of inv.args) if (a.text.startsWith('PATH=') || a.text.startsWith('PATH+=')) out.push(a.text.startsWith('PATH+=') ? '$PATH' + a.text.slice(6) : a.text.slice(5));
   return out;
@@ -86,6 +116,12 @@ export function pathShadowFindings(analysis: Analysis, facts: Facts): Finding[] 
       const program = planted.get(folder) ?? programThere(folder, facts);
       if (program) {
         return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where a program named ${program} is or is written by this line: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];
+      }
+      // Round 27: a project folder first on PATH for the whole session (`export PATH="$PWD/bin:$PATH"`, fish_add_path ./bin): the agent
+      // writes there, so any later `bin/node` or `bin/gitleaks` is what runs by name; for one command it is `npm run`'s own order.
+      const project = [inv.cwd || facts.cwd, ...facts.workspaceRoots].find((root) => root !== '' && root !== facts.home && (root === folder || isWithin(root, folder)));
+      if (project !== undefined && !forOneCommand(inv)) {
+        return [perimeterFinding('path-shadow', `${inv.name} puts ${folder}, a folder of the project the agent writes in, first on PATH for the session: a program the agent puts there later (node, git, gitleaks …) runs in place of the one the guard judged; ${DENY_SUFFIX}.`, folder)];
       }
       // The home folder or a workspace under /tmp (a test machine, a scratch clone) is the user's own.
       const own = [facts.home, ...facts.workspaceRoots].some((root) => root !== '' && isWithin(root, folder));

@@ -9,7 +9,7 @@ import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, Rul
 import type { WorkMeter } from '../../policy/workMeter';
 import { patchEffects } from './patchText';
 import { shadowedProgramFolder } from './programFolders';
-import { archiveEffects } from './archiveEntries';
+import { archiveEffects, unseenArchive } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { guardProcessFindings } from './guardProcesses';
@@ -205,7 +205,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (below.length > 0) {
     const first = below[0]!;
     const what = protectionOf(first, j.view)?.label ?? display(first, j);
-    deny(j, 'write-guard-file', `${j.inv.name} would reach ${display(first, j)} inside ${shown} (${what}); ${DENY_SUFFIX}.`, shown);
+    (effect.archiveMissing ? unseenArchive : deny)(j, 'write-guard-file', `${j.inv.name} would reach ${display(first, j)} inside ${shown} (${what}); ${DENY_SUFFIX}.`, shown);
     return;
   }
   if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {

@@ -345,6 +345,11 @@ function lowerNames(names: readonly string[]): Set<string> {
 }
 
 /** Every place a protected file may be, as absolute paths (existing or not): for globs and for what a folder holds. */
+/** The protected places a project folder holds (its hook configurations, policy file, runtime pins), by path. */
+export function projectPlaces(base: string): readonly string[] {
+  return CONFIG_PLACES.map((rel) => base + '/' + rel);
+}
+
 export function knownPlaces(view: PerimeterView, cwd: string): string[] {
   // `ipc/window` stands for any window token file, so `~/.blast*/ipc/*` finds it.
   const out: string[] = [...view.guardHomes, ...view.guardHomes.map((g) => g + '/ipc/window'), ...view.installed, ...view.startupFiles];

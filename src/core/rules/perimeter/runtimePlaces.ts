@@ -46,10 +46,14 @@ export function isGuardedProgramName(name: string): boolean {
   return RUNTIME_PROGRAMS.test(low) || isHookProgram(low);
 }
 
-/** Folders of a user's runtimes and shims, relative to the home folder. */
-const HOME_BIN_FOLDERS = /^(\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
+/**
+ * Folders of a user's runtimes and shims, relative to the home folder. Round 27: any tool's own program or shim
+ * folder in home (`~/.cargo/bin`, `~/.npm-global/bin`, `~/.pyenv/shims`, `~/.dotnet/tools`, `~/.sdkman/candidates/x/current/bin`)
+ * and Go's `~/go/bin`: installers put them on PATH, so a program named like a guarded one there shadows it.
+ */
+const HOME_BIN_FOLDERS = /^(\.[^/]+\/(bin|shims|tools)|\.local\/share\/pnpm(\/bin)?|Library\/pnpm|go\/bin|\.sdkman\/candidates\/[^/]+\/current\/bin|\.config\/(yarn|composer)\/[^/]+(\/[^/]+)*\/bin|\.gem\/ruby\/[^/]+\/bin|\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
 
-const SYSTEM_BIN_FOLDERS = /^\/(usr\/local\/bin|usr\/bin|bin|opt\/homebrew\/bin|usr\/local\/opt\/node[^/]*\/bin|snap\/bin)$/;
+const SYSTEM_BIN_FOLDERS = /^\/(usr\/local\/s?bin|usr\/s?bin|s?bin|opt\/homebrew\/s?bin|opt\/local\/s?bin|home\/linuxbrew\/\.linuxbrew\/s?bin|nix\/var\/nix\/profiles\/[^/]+\/bin|run\/current-system\/sw\/bin|usr\/local\/opt\/node[^/]*\/bin|snap\/bin)$/;
 
 /** Files a version manager reads, in the folder a command runs in or any folder above it, to pick the runtime. */
 const VERSION_PINS = /^(\.nvmrc|\.node-version|\.tool-versions|\.mise\.toml|mise\.toml|\.mise\.local\.toml|mise\.local\.toml|\.prototools|\.nodenv-version)$/;

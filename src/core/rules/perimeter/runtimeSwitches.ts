@@ -94,8 +94,40 @@ function voltaOldRelease(inv: Invocation): string | undefined {
   return pin && tooOld(pin[1]!) ? `${inv.name} pkg set ${pin[0]}` : undefined;
 }
 
+/** System and environment package managers that install a Node.js release on PATH (round 27). */
+const SYSTEM_MANAGERS: ReadonlySet<string> = new Set(['brew', 'apt', 'apt-get', 'aptitude', 'dnf', 'dnf5', 'yum', 'microdnf', 'tdnf', 'zypper', 'apk', 'snap', 'port', 'conda', 'mamba', 'micromamba', 'pixi', 'choco', 'scoop', 'winget', 'nix-env', 'pkg']);
+/** The verbs that install or link a package (`brew link`, `dnf module install`, `pixi global install`). */
+const INSTALLING = /^(install|i|add|reinstall|upgrade|link|switch|module|global|in|-S)$/;
+/** A Node.js package spelled with its release: `node@14`, `nodejs=12.22.9~dfsg-1`, `nodejs:14` (a dnf stream), `nodejs14` (MacPorts), `nodejs==10`. */
+const NODE_RELEASE = /^(?:node(?:js)?)(?:@|==?|:|-)?v?(\d+)(?:[.~:+-][\w.~:+-]*)?$/i;
+/** A release given by option (`choco install nodejs --version 14.17.0`, `snap install node --channel=14/stable`). */
+const RELEASE_OPTION = /^(?:--version|--channel|-v)$/;
+
+/**
+ * `brew install node@14`, `apt-get install nodejs=12.22.9~dfsg-1`, `conda install nodejs=10`, `snap install node
+ * --channel=14/stable` (round 27): a system package manager putting a Node.js older than the guard is built for on
+ * PATH, where the hook's runtime is looked up; judged as the version managers are (the current node stays allowed).
+ */
+function systemOldRelease(inv: Invocation): string | undefined {
+  if (!SYSTEM_MANAGERS.has(inv.name)) return undefined;
+  const spec = toolNamed(inv.name);
+  const reading = spec ? parsedArgs(inv.args, spec) : undefined;
+  const words = reading ? [...reading.path, ...reading.operands.map((o) => o.text)] : freeFormReadings(inv.args).usual.operands.map((o) => o.text);
+  if (!words.some((w) => INSTALLING.test(w)) && !inv.args.some((a) => a.text === '-S')) return undefined;
+  const named = words.find((w) => { const m = NODE_RELEASE.exec(w); return m !== null && Number(m[1]) < GUARD_NODE_MAJOR; });
+  if (named) return `${inv.name} ${named}`;
+  if (!words.some((w) => NODE.test(w))) return undefined;
+  // The release option's value through the free-form reading that lets an option take the next word.
+  for (const option of freeFormReadings(inv.args).valued.options) {
+    if (!RELEASE_OPTION.test(option.name)) continue;
+    const major = /^v?(\d+)/.exec(option.values[0] ?? '')?.[1];
+    if (major !== undefined && Number(major) < GUARD_NODE_MAJOR) return `${inv.name} node ${option.name} ${option.values[0]}`;
+  }
+  return undefined;
+}
+
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
-  const old = voltaOldRelease(inv);
+  const old = voltaOldRelease(inv) ?? systemOldRelease(inv);
   if (old) {
     return {
       rule: 'self-protection.runtime-switch',

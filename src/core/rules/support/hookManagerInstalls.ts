@@ -53,6 +53,8 @@ export function hookManagerInstall(inv: Invocation, facts: Facts, cwd: string): 
   for (const install of commandNode(parsed).installsHooks ?? []) {
     const used = install.when?.find((w) => parsed.options.some((o) => o.name === w));
     if (install.when && used === undefined) continue;
+    const root = rootOf(cwd, facts);
+    if (install.refusesHooksPath && !parsed.options.some((o) => install.refusesHooksPath!.includes(o.name)) && root !== undefined && hooksInUse(root, facts).shown !== '.git/hooks') continue;
     const types = parsed.options.filter((o) => (install.types ?? []).includes(o.name)).flatMap((o) => o.values);
     const names = types.length > 0 ? types : install.types ? ['pre-commit'] : [...GIT_HOOK_NAMES];
     const how = `${shown}${used ? ' ' + used : ''}`;
@@ -128,6 +130,10 @@ const HOOK_INSTALLING_PACKAGES: Readonly<Record<string, { hooks?: readonly strin
   ghooks: { own: /ghooks/i },
   'git-hooks': { own: /git-hooks/i },
   'pre-git': { own: /pre-git/i },
+  // Round 27: lefthook's npm packages run `lefthook install -f` after install (evilmartians/lefthook#1487).
+  lefthook: { own: /lefthook/i },
+  '@evilmartians/lefthook': { own: /lefthook/i },
+  '@arkweid/lefthook': { own: /lefthook/i },
 });
 
 /** The clients of the npm registry, where those packages live. */

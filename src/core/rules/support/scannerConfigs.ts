@@ -16,6 +16,19 @@ import { SECRET_SCANS } from './hookBypass';
 
 export const SCANNER_FILE = /\/(\.gitleaks\.toml|\.gitleaksignore|gitleaks\.toml|\.secretlintignore|\.secretlintrc(\.(json|ya?ml|js|cjs))?|\.trufflehogignore|\.trufflehog\.ya?ml|trufflehog\.ya?ml|\.gitguardian\.ya?ml|\.semgrepignore|\.trivyignore|\.snyk|\.bandit|\.secrets\.baseline|\.talismanrc|\.detect-secrets\.cfg|\.detect-secrets\.ya?ml|\.pre-commit-config\.ya?ml)$/i;
 
+/**
+ * Variables that hand a secret scanner another configuration than the repository's (round 27: `GITLEAKS_CONFIG=/tmp/x.toml
+ * git commit`, exported, or written into `.envrc`): the commit hook's scan then follows rules nobody reviewed. The
+ * repository's own default file named again (`GITLEAKS_CONFIG=.gitleaks.toml`) changes nothing.
+ */
+export function scannerConfigVariable(name: string, value: string): boolean {
+  const n = name.toUpperCase();
+  if (n === 'GITLEAKS_CONFIG_TOML') return value.trim() !== '';
+  if (n !== 'GITLEAKS_CONFIG' && n !== 'GITLEAKS_CONFIG_PATH') return false;
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  return v !== '' && !/^(\.\/)?\.?gitleaks\.toml$/.test(v);
+}
+
 const SAMPLE_PATHS = ['src/index.ts', '.env', 'config/secrets.yml', 'a', 'README.md', 'deploy/keys/id_rsa', 'x.pem'];
 
 /** A pattern (glob or Go/JS regular expression) that every sample path matches. */
