@@ -1,7 +1,10 @@
 // Scan speed: `blast-shield scan` over a generated 50,000-file monorepo (bench/monorepoTree.mjs: the
 // shape is printed), the secretlint CLI over the same tree for comparison, and what a credential
-// question costs there: in-process per kind of question, and through the real hook process paired
-// with a benign command in the same rounds, with and without an editor vouching for the index.
+// question costs there: in-process per kind of question, and through the real hook paired with a
+// benign command in the same rounds on both paths hosts run — the one-shot process (every host but
+// Claude Code and Cursor, and any call no server answers), with and without an editor vouching for
+// the index, and the installed shim asking the warm decision server with its change feed
+// (warmQuestions.mjs: Claude Code and Cursor), no editor.
 // Fake secrets are assembled at run time from pieces; nothing key-shaped is written in this file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -11,6 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { generateMonorepo } from './monorepoTree.mjs';
+import { warmServerQuestionRows } from './warmQuestions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -51,7 +55,8 @@ function secretlintCli(prefixDir) {
  * question paired with a benign `git status` in the same round; the extra cost is the median of the
  * per-round differences (target <= 10 ms). Run once with no editor (the hook verifies the folders a
  * question needs) and once with an editor's feed vouching for the index (written by this process,
- * which stays alive, as the extension host does).
+ * which stays alive, as the extension host does). This is the one-shot path: `dist/cli.js` is not the
+ * installed launcher, so it starts no decision server and decides in its own process.
  */
 async function hookQuestionRows(tree, tmp) {
   const home = path.join(tmp, 'hook-home');
@@ -127,6 +132,35 @@ async function hookQuestionRows(tree, tmp) {
   return rows;
 }
 
+/**
+ * The same questions on the path Claude Code and Cursor run (warmQuestions.mjs): the installed shim,
+ * the warm decision server and its change feed, no editor. `hookQuestionRows` above is the one-shot
+ * path (`dist/cli.js` starts no server), which the other hosts run on every call.
+ */
+async function warmRows(tree, tmp) {
+  let deep = '';
+  for (;;) {
+    const sub = fs.readdirSync(path.join(tree, deep), { withFileTypes: true }).find((e) => e.isDirectory() && !['node_modules', '.git', '.venv', 'vendor'].includes(e.name));
+    if (!sub) break;
+    deep = deep ? `${deep}/${sub.name}` : sub.name;
+  }
+  // Assembled at run time, never key-shaped in this file.
+  const fakeKey = (r) => ['sk', 'live', crypto.randomBytes(12).toString('hex'), String(r)].join('_');
+  const questions = [
+    ['cat a file', 'cat apps/pkg-0/README.md'],
+    ['grep -r one package', 'grep -rn TODO apps/pkg-1'],
+    ['grep -r the workspace', 'grep -rn TODO .'],
+    ['grep -r the workspace after a file was created in a deep folder', 'grep -rn TODO .', (r) => fs.writeFileSync(path.join(tree, deep, `created-${r}.ts`), 'export {};\n')],
+    ['grep -r the workspace after a credential file was created in a deep folder (the index is written again)', 'grep -rn TODO .', (r) => fs.writeFileSync(path.join(tree, deep, `.env.created-${r}`), `STRIPE_SECRET_KEY=${fakeKey(r)}\n`)],
+  ];
+  const found = {
+    label: 'a credential file created a moment ago in a deep folder, holding a line the search prints: grep -r the workspace',
+    command: 'grep -rn TODO .',
+    plant: () => fs.writeFileSync(path.join(tree, deep, '.env.just-made'), `# TODO rotate\nSTRIPE_SECRET_KEY=${fakeKey('x')}\n`),
+  };
+  return warmServerQuestionRows(tree, tmp, questions, { rounds: 9, found, where: 'warm server and its change feed, no editor' });
+}
+
 export async function run() {
   const rows = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-scan-bench-'));
@@ -180,6 +214,7 @@ export async function run() {
     const probe = execFileSync(process.execPath, [path.join(probeDir, 'probe.js'), tree, path.join(tmp, 'home'), 'legacy/config_backup.json', path.join(tmp, 'known-value')], { encoding: 'utf8' });
     rows.push({ name: 'credential questions in-process, median ms (fresh facts per question, as each hook call): first = fresh workspace, builds the index', ...JSON.parse(probe), target: 'first < 1000 ms' });
     rows.push(...(await hookQuestionRows(tree, tmp)));
+    rows.push(...(await warmRows(tree, tmp)));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
