@@ -325,9 +325,12 @@ function targetWords(reading: Reading, afterIndex: number): string[] {
 }
 
 /** Values that may say where the command reaches: every operand and option value except paths on this machine. */
-function hintValues(args: readonly ArgWord[]): string[] {
-  return freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
+function hintValues(args: readonly ArgWord[]): readonly string[] {
+  if (lastHints?.args !== args) lastHints = { args, hints: Object.freeze(freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200)) };
+  return lastHints.hints;
 }
+/** The last invocation's hint values: the floor asks for them up to six times while judging one invocation. */
+let lastHints: { args: readonly ArgWord[]; hints: readonly string[] } | undefined;
 
 function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
   const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text) && !reading.maybeValues.has(w.index)).map((w) => w.text);
@@ -445,7 +448,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v)) ?? attached?.replace(/\/\/[^/@]*@/, '//');
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
-  const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
+  const exposure = floorExposure(inv.name, reading, () => ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
   const load = exposure ?? floorOptionKinds(inv, reading, freeFormValues(inv.args), ctx, hintValues(inv.args)) ?? requestFileWrites(inv, reading, ctx);
   if (load) return [load];
   const path = pathVerb(reading, traits);
