@@ -1,7 +1,7 @@
 /**
  * A pure function of one short text, remembered across decisions (issue #10: the same words, `prod`,
  * `--force`, a host, are read by many rules of every command). Only for functions whose answer depends on
- * the text alone and is a value nobody changes (a string, a boolean, a frozen array). At most `limit` texts
+ * the text alone and is a value nobody changes (a string, a boolean, an array typed readonly: frozen arrays are slower to read in V8). At most `limit` texts
  * are kept (all forgotten at once when full); texts longer than `longest` are computed every time.
  */
 export function memoByText<T>(compute: (text: string) => T, limit = 4096, longest = 512): (text: string) => T {

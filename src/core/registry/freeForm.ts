@@ -57,7 +57,7 @@ export function optionValue(option: ParsedOption): string | undefined {
  */
 export function freeFormValues(args: readonly ArgWord[]): readonly string[] {
   const entry = recentEntry(args);
-  entry.values ??= Object.freeze(valuesOf(entry.reading));
+  entry.values ??= valuesOf(entry.reading);
   return entry.values;
 }
 

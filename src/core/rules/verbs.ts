@@ -326,7 +326,7 @@ function targetWords(reading: Reading, afterIndex: number): string[] {
 
 /** Values that may say where the command reaches: every operand and option value except paths on this machine. */
 function hintValues(args: readonly ArgWord[]): readonly string[] {
-  if (lastHints?.args !== args) lastHints = { args, hints: Object.freeze(freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200)) };
+  if (lastHints?.args !== args) lastHints = { args, hints: freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200) };
   return lastHints.hints;
 }
 /** The last invocation's hint values: the floor asks for them up to six times while judging one invocation. */

@@ -6,9 +6,9 @@ import { memoByText } from '../../textMemo';
 
 /**
  * Lower-case parts of an identifier: volumeDelete -> [volume, delete], PURGE_CACHE -> [purge, cache]. The
- * same words are split by dozens of the floor's readings of every command: remembered, and frozen.
+ * same words are split by dozens of the floor's readings of every command: remembered (shared: callers only read it).
  */
-export const identifierParts: (name: string) => readonly string[] = memoByText((name) => Object.freeze(splitIdentifier(name)));
+export const identifierParts: (name: string) => readonly string[] = memoByText(splitIdentifier);
 
 function splitIdentifier(name: string): string[] {
   return name
