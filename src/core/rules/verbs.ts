@@ -325,12 +325,9 @@ function targetWords(reading: Reading, afterIndex: number): string[] {
 }
 
 /** Values that may say where the command reaches: every operand and option value except paths on this machine. */
-function hintValues(args: readonly ArgWord[]): readonly string[] {
-  if (lastHints?.args !== args) lastHints = { args, hints: freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200) };
-  return lastHints.hints;
+function hintValues(args: readonly ArgWord[]): string[] {
+  return freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
 }
-/** The last invocation's hint values: the floor asks for them up to six times while judging one invocation. */
-let lastHints: { args: readonly ArgWord[]; hints: readonly string[] } | undefined;
 
 function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
   const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text) && !reading.maybeValues.has(w.index)).map((w) => w.text);
