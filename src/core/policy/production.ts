@@ -1,4 +1,5 @@
 import type { Environment, EnvironmentHints, Facts, ProductionMap } from './types';
+import { memoByText } from '../textMemo';
 
 /**
  * Production resolution: which environment a target lives in, from the words of the command, the
@@ -64,7 +65,9 @@ const RANDOM_RUN = /^(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[0
  * 'production', 'non-production' or undefined from the words of a name. Production wins over a mixed
  * name. A random-looking run may still say production (the safe reading) but never the opposite.
  */
-export function environmentOfName(value: string): 'production' | 'non-production' | undefined {
+export const environmentOfName: (value: string) => 'production' | 'non-production' | undefined = memoByText(nameEnvironment);
+
+function nameEnvironment(value: string): 'production' | 'non-production' | undefined {
   const tokens = environmentTokens(value);
   if (tokens.some((t) => PRODUCTION_TOKENS.has(t))) return 'production';
   const named = value.replace(/[A-Za-z0-9]+/g, (piece) => (RANDOM_RUN.test(piece) ? ' ' : piece));
@@ -145,7 +148,9 @@ export function isLocalKubeContext(context: string): boolean {
 const HOSTLESS_LOCAL = /^(postgres(ql)?|mysql|mariadb|mongodb|redis|rediss|sqlite[0-9]?|file|unix|http\+unix|jdbc:[a-z]+|amqp|nats|clickhouse|cockroachdb|libsql|turso):/i;
 
 /** Does a value name something on this machine: a local host, a URL to one, an sqlite/file path? */
-export function isLocalValue(value: string): boolean {
+export const isLocalValue: (value: string) => boolean = memoByText(localValue);
+
+function localValue(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
   if (/^(sqlite[0-9]?|file):/i.test(v)) return true;

@@ -23,16 +23,27 @@ export interface FreeFormReading {
  * Several packs read the same invocation's words one after another: the last few readings are kept
  * (a WeakMap keyed by every argument list costs more in garbage collection than the parse it saves).
  */
-const recent: { args: readonly ArgWord[]; reading: FreeFormReading }[] = [];
+const recent: Recent[] = [];
+
+interface Recent {
+  args: readonly ArgWord[];
+  reading: FreeFormReading;
+  /** {@link freeFormValues} of the same words, once asked (the verb floor asks it several times per invocation). */
+  values?: readonly string[];
+}
+
+function recentEntry(args: readonly ArgWord[]): Recent {
+  for (const entry of recent) if (entry.args === args) return entry;
+  const [usual, valued] = readings(args, FREE_FORM);
+  const entry = { args, reading: { usual: usual!, valued: valued ?? usual! } };
+  recent.unshift(entry);
+  if (recent.length > 4) recent.pop();
+  return entry;
+}
 
 /** Both readings of `args` with no description (the same object twice when no option could take a value). */
 export function freeFormReadings(args: readonly ArgWord[]): FreeFormReading {
-  for (const entry of recent) if (entry.args === args) return entry.reading;
-  const [usual, valued] = readings(args, FREE_FORM);
-  const reading = { usual: usual!, valued: valued ?? usual! };
-  recent.unshift({ args, reading });
-  if (recent.length > 4) recent.pop();
-  return reading;
+  return recentEntry(args).reading;
 }
 
 /** An option's value in a free-form reading: glued (`--x=v`) or, in the valued reading, the next word. */
@@ -44,8 +55,13 @@ export function optionValue(option: ParsedOption): string | undefined {
  * Every operand and every value glued to an option (`--project=prod`), in the order written: the
  * words that may say where a command reaches. A value that starts with a dash names no place.
  */
-export function freeFormValues(args: readonly ArgWord[]): string[] {
-  const { usual } = freeFormReadings(args);
+export function freeFormValues(args: readonly ArgWord[]): readonly string[] {
+  const entry = recentEntry(args);
+  entry.values ??= valuesOf(entry.reading);
+  return entry.values;
+}
+
+function valuesOf({ usual }: FreeFormReading): string[] {
   const found = [
     ...usual.operands.map((w, k) => ({ at: usual.operandIndexes[k]!, text: w.text })),
     ...usual.options.flatMap((o) => o.values.map((text) => ({ at: o.index, text }))),

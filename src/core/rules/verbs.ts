@@ -445,7 +445,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v)) ?? attached?.replace(/\/\/[^/@]*@/, '//');
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
-  const exposure = floorExposure(inv.name, reading, ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
+  const exposure = floorExposure(inv.name, reading, () => ctx.environmentOf({ values: hintValues(inv.args).filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment === 'production');
   const load = exposure ?? floorOptionKinds(inv, reading, freeFormValues(inv.args), ctx, hintValues(inv.args)) ?? requestFileWrites(inv, reading, ctx);
   if (load) return [load];
   const path = pathVerb(reading, traits);

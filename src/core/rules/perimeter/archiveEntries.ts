@@ -57,7 +57,7 @@ function listedEffects(effect: PathEffect, kind: PathEffect['kind'], facts: Fact
   return [effect, ...lines.map((line): PathEffect => ({ kind, word: { text: line, raw: line, dynamic: false, glob: false }, recursive: true }))];
 }
 
-export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
+export function archiveEffects(effects: readonly PathEffect[], inv: Invocation, facts: Facts, cwd: string): readonly PathEffect[] {
   if (effects.some((e) => e.listing)) effects = effects.flatMap((e) => (e.listing ? listedEffects(e, e.listing, facts, cwd) : [e]));
   const copies = [...codeTreeCopyEffects(inv), ...copiedLinkEffects(inv, facts, cwd)];
   if (copies.length > 0) effects = [...effects, ...copies];

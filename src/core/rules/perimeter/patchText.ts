@@ -136,7 +136,7 @@ export interface PatchJudge {
  * --directory=DIR` when given), the paths `--include` limits them to, or, when a patch cannot be
  * read, everything below the folder they apply in.
  */
-export function patchEffects(effects: PathEffect[], inv: Invocation, j: PatchJudge): PathEffect[] {
+export function patchEffects(effects: readonly PathEffect[], inv: Invocation, j: PatchJudge): readonly PathEffect[] {
   const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
   if (!isPatch) return effects;
   // `git apply --include='.claude/*'`: the paths it limits itself to are what it means to change.

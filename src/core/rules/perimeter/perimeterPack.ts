@@ -422,7 +422,7 @@ function redirectEffects(inv: Invocation): PathEffect[] {
 }
 
 /** `find … | xargs rm`: the writer's arguments are the producer's output, so the producer's paths are what it changes. */
-function fedEffects(inv: Invocation): PathEffect[] {
+function fedEffects(inv: Invocation): readonly PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name) || !inv.via.includes('xargs') || inv.stdin?.kind !== 'pipe') return [];
   const producer = inv.stdin.from;
   const fromGit = gitFedEffects(inv, producer);

@@ -464,7 +464,7 @@ export function placesMatchingGlob(absolutePattern: string, view: PerimeterView,
   let found = known.get(key);
   if (!found) {
     if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
-    known.set(key, (found = Object.freeze(placesMatchingGlobNow(absolutePattern, view, cwd))));
+    known.set(key, (found = placesMatchingGlobNow(absolutePattern, view, cwd)));
   }
   return found;
 }

@@ -34,8 +34,8 @@ function what(port: number): string | undefined {
   return ADMIN_PORTS.has(port) ? `an admin or log-in port (${port})` : ((s) => (s ? `${s.label} (port ${port})` : undefined))(storeOfPort(port));
 }
 
-/** The finding, or undefined. `production` says whether the command's own values name production (the proxy's target). */
-export function floorExposure(tool: string, reading: Reading, production: boolean): Finding | undefined {
+/** The finding, or undefined. `production` says (asked only when it matters) whether the command's own values name production (the proxy's target). */
+export function floorExposure(tool: string, reading: Reading, production: () => boolean): Finding | undefined {
   const words = reading.positionals.map((w) => w.text);
   const valueOf = (o: Reading['options'][number]): string | undefined => o.value ?? o.next;
   const ports = [...words.map(portIn), ...reading.options.filter((o) => PORT.test(o.name) || LISTEN.test(o.name) || /^--?url$/i.test(o.name)).map((o) => portIn(valueOf(o)))].filter((p): p is number => p !== undefined);
@@ -45,7 +45,7 @@ export function floorExposure(tool: string, reading: Reading, production: boolea
   const bound = reading.options.find((o) => LISTEN.test(o.name) && EVERY_INTERFACE.test(valueOf(o) ?? ''));
   let how: string | undefined;
   if (share !== undefined && open && exposed) how = `\`${tool} ${share}\` publishes ${exposed.label} to the internet`;
-  else if (bound && (exposed || production)) how = `\`${tool} ${bound.name} ${valueOf(bound)}\` listens on every interface for ${exposed?.label ?? 'a production service'}, so any machine on the network reaches it`;
+  else if (bound && (exposed || production())) how = `\`${tool} ${bound.name} ${valueOf(bound)}\` listens on every interface for ${exposed?.label ?? 'a production service'}, so any machine on the network reaches it`;
   if (how === undefined) return undefined;
   return {
     rule: 'verbs.public-exposure',

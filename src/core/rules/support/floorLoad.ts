@@ -59,6 +59,7 @@ export interface KindReading extends Reading {
 export function floorOptionKinds(inv: Invocation, reading: KindReading, values: readonly string[], ctx: RuleContext, hints: readonly string[]): Finding | undefined {
   const tool = inv.name;
   // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
-  const lowered = (): Finding | undefined => (optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : protectionLowered(tool, reading));
+  // The option's reading first: the environment is looked up only for a command that lowers a protection.
+  const lowered = (): Finding | undefined => ((found) => (found === undefined || optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : found))(protectionLowered(tool, reading));
   return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx);
 }

@@ -41,8 +41,8 @@ const MAX_DEPTH = 5;
 const MAX_NAMES = 3;
 
 /** The first command words (no option values, no paths), each with its identifier parts. */
-function commandWords(r: FloorReading): { word: FloorWord; parts: string[] }[] {
-  const out: { word: FloorWord; parts: string[] }[] = [];
+function commandWords(r: FloorReading): { word: FloorWord; parts: readonly string[] }[] {
+  const out: { word: FloorWord; parts: readonly string[] }[] = [];
   for (const word of r.positionals.slice(0, MAX_DEPTH)) {
     if (!WORD.test(word.text) || word.text.length > 64) break;
     out.push({ word, parts: identifierParts(word.text) });

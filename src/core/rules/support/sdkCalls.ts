@@ -318,6 +318,6 @@ function moduleOfRoot(root: string, receiver: string, clients: SnippetClients): 
 }
 
 /** The word parts of a method's name (`files_delete_v2` → files, delete, v2; `deleteProject` → delete, project). */
-export function methodParts(method: string): string[] {
+export function methodParts(method: string): readonly string[] {
   return identifierParts(method.replace(/[!?]$/, ''));
 }
