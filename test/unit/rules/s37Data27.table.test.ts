@@ -1,3 +1,5 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
 import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
@@ -42,4 +44,44 @@ describe('s37 data27: Redis keyspace walks and full copies of production (suppor
     allow('redis-cli SYNC'),
     allow(`redis-cli --scan --pattern 'sess:*'`),
   ]);
+});
+
+describe('s37 data27: an account\'s password changed on a remote or production store (productionWrites ADMIN_SQL, databaseAdmin, floorChanges, cloudAccess, hostDamage)', () => {
+  world('a password set for an account elsewhere asks, naming the account and never the value', [
+    ask(`psql -h db.prod.acme.internal -c "CREATE USER ro WITH PASSWORD 'Pw1x'"`, { production: true, says: /CREATE USER ro WITH PASSWORD ''/ }),
+    ask(`mysql -h db.prod.acme.internal -e "CREATE USER 'ro'@'10.%' IDENTIFIED BY 'Pw1x'"`, { production: true }),
+    ask(`mysql -h db.prod.acme.internal -e "SET PASSWORD FOR 'app'@'%' = 'Pw1x'"`, { production: true }),
+    ask(`psql -h db.prod.acme.internal -c "ALTER ROLE app WITH PASSWORD 'Pw1x'"`, { production: true }),
+    ask(`mysqladmin -h db.prod.acme.internal -u root password 'Pw1x'`, { production: true, says: /MySQL account root on the MySQL server on db\.prod/ }),
+    ask('mysqladmin --host=db.prod.acme.internal --user=root password Pw1x', { production: true }),
+    ask('mysqladmin -h 10.20.0.5 -u app old-password Pw1x', { production: true }),
+    ask('kubectl exec -n production mysql-0 -- mysqladmin -u root password Pw1x', { production: true }),
+    ask(`acmectl passwd admin 'Pw1x'`, { production: true, says: /of admin/ }),
+    ask('acmectl password admin Pw1x', { production: true }),
+    ask(`az ad user update --id admin@acme.com --password 'Pw1x'`, { production: true, says: /Entra ID user admin@acme\.com/ }),
+    ask('sudo passwd postgres', { says: /account postgres/ }),
+    ask('ssh db.prod.acme.internal sudo passwd postgres', { production: true }),
+    ask(`mongosh "mongodb://db.prod.acme.internal/admin" --eval 'db.changeUserPassword("app", "Pw1x")'`, { production: true }),
+    // Look-alikes: this machine's or a named staging server's accounts, status reads, users without a password, a lookup.
+    allow(`psql -c "CREATE USER ro WITH PASSWORD 'Pw1x'"`),
+    allow(`psql -h db.staging.acme.internal -c "CREATE USER ro WITH PASSWORD 'Pw1x'"`),
+    allow('mysqladmin -u root password Pw1x'),
+    allow('mysqladmin -h db.staging.acme.internal -u root password Pw1x'),
+    allow('mysqladmin -h db.prod.acme.internal status', { production: true }),
+    allow(`az ad user update --id admin@acme.com --display-name 'Bob'`),
+    allow('getent passwd root'),
+    allow('passwd'),
+    allow('passwd -S postgres'),
+    allow('acmectl passwd --help'),
+    allow('rabbitmqctl change_password app x'),
+    allow('htpasswd -b ./test.htpasswd dev dev'),
+  ]);
+  it('no reason repeats the new password', () => {
+    const secret = ['Qz', '7vK', 'p2Lm'].join('');
+    for (const cmd of [`acmectl passwd admin '${secret}'`, `mysqladmin -h db.prod.acme.internal -u root password '${secret}'`, `psql -h db.prod.acme.internal -c "CREATE USER ro WITH PASSWORD '${secret}'"`, `az ad user update --id admin@acme.com --password '${secret}'`, `ssh db.prod.acme.internal "echo postgres:${secret} | sudo chpasswd"`]) {
+      const v = classify(cmd, testFacts({ files }), { lockdown: false });
+      assert.notEqual(v.decision, 'allow', cmd);
+      assert.ok(!JSON.stringify(v.reasons).includes(secret), `${cmd}: ${JSON.stringify(v.reasons)}`);
+    }
+  });
 });
