@@ -4,11 +4,12 @@ import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs, toolNamesOf } from '../registry/commandModel';
 import { productionBackupDownload } from './support/backupDownloads';
+import { productionBucketDownload } from './support/bucketExports';
 import { OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { assignment } from './support/databaseConnection';
 import { loadedEnvironment } from './support/injectedSecrets';
-import { driverWholeExport, wholeExportIn } from './support/wholeExports';
+import { driverWholeExport, wholeExportIn, wholeMongoExportIn } from './support/wholeExports';
 import { clientHostInCode } from './support/productionWrites';
 import { CLOUD_EXPORT_TOOLS, cloudExportFindings } from './support/cloudExports';
 
@@ -162,7 +163,7 @@ function wholeStoreCopy(inv: Invocation, ctx: RuleContext): string | undefined {
   const option = options === undefined ? undefined : freeFormReadings(inv.args).usual.options.find((o) => options.includes(o.name));
   if (option !== undefined) return `${inv.name} ${option.name}`;
   const work = options === undefined ? databaseWorkOf(inv, ctx.facts) : undefined;
-  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n'));
+  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n')) ?? wholeMongoExportIn(work.mongo.join('\n'));
   return exported === undefined ? undefined : `${inv.name}: ${exported}`;
 }
 
@@ -224,6 +225,8 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (OBJECT_STORE_TOOLS.includes(inv.name)) {
     const backup = productionBackupDownload(inv, ctx);
     if (backup.length > 0) return backup;
+    const bucket = productionBucketDownload(inv, ctx);
+    if (bucket.length > 0) return bucket;
   }
   return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }

@@ -85,3 +85,40 @@ describe('s37 data27: an account\'s password changed on a remote or production s
     }
   });
 });
+
+describe('s37 data27: production buckets and stores exported whole (support/bucketExports.ts, productionCopies treeCopiedDown, cloudExports, wholeExports)', () => {
+  world('a production bucket or store copied down whole asks', [
+    ask('aws s3 sync s3://acme-shop-production-uploads ./dump', { production: true, says: /whole of s3:\/\/acme-shop-production-uploads/ }),
+    ask('aws s3 cp s3://acme-shop-production-uploads ./dump --recursive', { production: true }),
+    ask('aws --profile prod s3 sync s3://acme-uploads ./dump', { production: true }),
+    ask('gsutil -m cp -r gs://acme-shop-production ./dump', { production: true }),
+    ask('gsutil -m rsync -r gs://acme-shop-production ./dump', { production: true }),
+    ask('gcloud storage cp -r gs://acme-shop-production ./dump', { production: true }),
+    ask('gcloud storage rsync gs://acme-shop-production ./dump --recursive', { production: true }),
+    ask('az storage blob download-batch -s acme-shop-production -d ./dump --account-name prod', { production: true }),
+    ask(`azcopy copy 'https://acme-prod.blob.core.windows.net/uploads' ./dump --recursive`, { production: true }),
+    ask('azcopy sync https://acme-production.blob.core.windows.net/uploads ./dump', { production: true }),
+    ask('rclone copy prod:acme-shop ./dump', { production: true, says: /whole of prod:acme-shop/ }),
+    ask('rclone sync production:uploads /tmp/uploads', { production: true }),
+    ask('s3cmd sync s3://acme-shop-production ./dump', { production: true }),
+    ask('az sql db export -s prod -n app -g rg --storage-key k --storage-uri u', { production: true }),
+    ask('az postgres db export --server acme-production -n shop -g rg', { production: true }),
+    ask(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.find().toArray()'`, { production: true, says: /db\.users\.find\(\)\.toArray\(\)/ }),
+    ask(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.getCollection("orders").find({}).forEach(printjson)'`, { production: true }),
+    ask(`mongo "mongodb://db.prod.acme.internal/shop" --quiet --eval 'db.users.find().sort({_id:1}).toArray()' > users.json`, { production: true }),
+    // Look-alikes: one object, uploads, non-production buckets and stores, filtered or paged reads.
+    allow('aws s3 cp s3://acme-shop-production-uploads/logo.png .', { production: true }),
+    allow('gsutil cp gs://acme-shop-production/robots.txt .', { production: true }),
+    allow('aws s3 sync s3://acme-shop-staging-uploads ./dump'),
+    allow('az storage blob download-batch -s uploads -d ./dump --account-name acmedevstore'),
+    allow('az storage blob upload-batch -d acme-shop-production -s ./dist'),
+    allow('rclone copy prod:acme-shop/logo.png ./', { production: true }),
+    allow('rclone copy dev:acme-shop ./dump'),
+    allow('rclone ls prod:acme-shop', { production: true }),
+    allow('az sql db export -s staging -n app -g rg --storage-key k --storage-uri u'),
+    allow(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.find({email:"a@b.c"}).toArray()'`, { production: true }),
+    allow(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.find().limit(5).toArray()'`, { production: true }),
+    allow(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.countDocuments()'`, { production: true }),
+    allow(`mongosh mongodb://localhost/shop --eval 'db.users.find().toArray()'`),
+  ]);
+});

@@ -1,0 +1,32 @@
+import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
+import { invocationCommand } from '../../registry/commandModel';
+import { REMOTE, transfersOf } from './objectStoreSecrets';
+
+/**
+ * Stop 37 (round 27): a production bucket copied down whole (`aws s3 sync s3://acme-shop-production-uploads
+ * ./dump`, `aws s3 cp --recursive`, `gsutil -m cp -r gs://…-production ./dump`, `gcloud storage rsync`, `az
+ * storage blob download-batch -s …-production -d ./dump`, `azcopy copy https://prod….blob.core.windows.net/c ./
+ * --recursive`) is an export of everything the application keeps there (uploads, documents, reports about
+ * people), landing where the agent reads it, as a whole-store export by a cloud CLI is (`cloudExports.ts`). A
+ * database backup among them is `backupDownloads.ts`'s. It asks when the bucket, the account or the profile
+ * names production. One object by name (`aws s3 cp s3://…-production/logo.png .`), a bucket named
+ * non-production or nothing, and uploads (a local folder to a bucket) stay allowed, as before.
+ */
+export function productionBucketDownload(inv: Invocation, ctx: RuleContext): Finding[] {
+  const options = invocationCommand(inv)?.parsed.options.flatMap((o) => o.values) ?? [];
+  for (const { source, dest, folder } of transfersOf(inv)) {
+    if (!folder || !REMOTE.test(source) || dest === undefined || dest === '-' || REMOTE.test(dest)) continue;
+    const bucket = /^[a-z0-9]+:\/\/([^/]+)/i.exec(source)?.[1] ?? source;
+    const env = ctx.environmentOf({ values: [source, bucket, ...options], remote: true });
+    if (env.environment !== 'production') continue;
+    const target: Target = { kind: 'bucket', name: source, provider: inv.name, remote: true, environment: 'production', environmentReason: env.reason };
+    return [{
+      rule: 'dataSentOut.production-bucket-download',
+      risk: 'production-access',
+      severity: 'ask',
+      reason: `Copies the whole of ${source}, a production bucket by its name, onto this machine (${dest}) with ${inv.name}: every file the application keeps there (uploads, documents, exports about people) lands where the agent reads it.`,
+      targets: [target],
+    }];
+  }
+  return [];
+}
