@@ -114,6 +114,9 @@ function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   // A client naming no server (`kubectl exec … -- psql -c …`, `dotenv -e .env.production -- psql`): where it runs or what it was handed says.
   // A server read from a variable on another machine (`heroku run "psql $DATABASE_URL …"`) is that machine's.
   if (where === undefined || (/[$`]/.test(where) && inv.remote)) return DUMPERS[inv.name] || work ? dumpElsewhere(inv, ctx) : undefined;
+  // A server named only by a variable (`--uri "$MONGODB_URI"`) that an env loader or secret store hands over (round 27): the loader's environment.
+  const handed = /^[^a-z0-9]*[$`]/i.test(where) ? dumpElsewhere(inv, ctx) : undefined;
+  if (handed !== undefined) return handed;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });

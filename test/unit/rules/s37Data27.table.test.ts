@@ -122,3 +122,39 @@ describe('s37 data27: production buckets and stores exported whole (support/buck
     allow(`mongosh mongodb://localhost/shop --eval 'db.users.find().toArray()'`),
   ]);
 });
+
+describe('s37 data27: database shells, dumps and migrations under a loader that names production (policy/loaderWords.ts, injectedSecrets loadedEnvironment, remoteConsoles, frameworkLoaders)', () => {
+  world('work on the database under production variables asks, however the loader reaches it', [
+    ask(`npx dotenv -c production -- sh -c 'psql $DATABASE_URL'`, { production: true }),
+    ask(`node --env-file=.env.production -e "require('child_process').spawnSync('psql',[process.env.DATABASE_URL],{stdio:'inherit'})"`, { production: true }),
+    ask(`bun --env-file=.env.production -e "Bun.spawnSync(['psql', process.env.DATABASE_URL])"`, { production: true }),
+    ask('uv run --env-file .env.production python manage.py dbshell', { production: true, says: /Django dbshell/ }),
+    ask('doppler run -c prd -- pgcli', { production: true, says: /pgcli shell/ }),
+    ask('doppler run -c prd -- mycli', { production: true }),
+    ask('doppler run -c prd -- rails console', { production: true, says: /Rails console/ }),
+    ask('infisical run --env=prod -- bundle exec rails console', { production: true }),
+    ask('chamber exec production -- rails dbconsole', { production: true }),
+    ask('doppler run -c prd -- npx prisma studio', { production: true, says: /Prisma Studio/ }),
+    ask('dotenvx run -f .env.production -- npx drizzle-kit studio', { production: true }),
+    ask('doppler run -c prd -- iex -S mix', { production: true }),
+    ask('op run --env-file .env.production -- pgcli', { production: true }),
+    ask(`dotenv -e .env.production -- sh -c 'mongosh "$MONGODB_URI"'`, { production: true }),
+    ask('dotenv -e .env.production -- mongodump --uri "$MONGODB_URI"', { production: true, says: /Dumps the whole production/ }),
+    ask('op run --env-file .env.production -- pg_dump -f prod.sql', { production: true }),
+    ask(`doppler run -c prd -- sh -c 'pg_dump $DATABASE_URL > prod.sql'`, { production: true }),
+    ask('doppler run --config prd -- npx prisma migrate deploy', { production: true }),
+    ask(`doppler run -c prd -- bash -lc 'rails db:migrate'`, { production: true }),
+    ask('dotenvx run -f .env.production -- npx drizzle-kit migrate', { production: true }),
+    // Look-alikes: development loaders, nothing loaded, one-shot reads, and non-database work under production.
+    allow('doppler run -c dev -- rails console'),
+    allow('infisical run --env=dev -- bundle exec rails console'),
+    allow('dotenv -e .env.development -- pgcli'),
+    allow('npx prisma studio'),
+    allow('rails console'),
+    allow('uv run --env-file .env python manage.py dbshell'),
+    allow(`node --env-file=.env -e "require('child_process').spawnSync('psql',[process.env.DATABASE_URL],{stdio:'inherit'})"`),
+    allow(`doppler run -c prd -- mycli -e 'select 1'`),
+    allow(`npx dotenv -c production -- sh -c 'echo hi'`),
+    allow('doppler run -c prd -- npx prisma migrate status'),
+  ]);
+});
