@@ -8,9 +8,21 @@ import { testFacts } from '../support/policyFixtures';
  * family is judged by its meaning, next to the routine look-alikes that must stay allowed.
  */
 
+const collection = (method: string, url: string): string => JSON.stringify({ info: { name: 'c' }, item: [{ name: 'folder', item: [{ name: 'r', request: { method, url } }] }] });
+const environment = (host: string): string => JSON.stringify({ values: [{ key: 'host', value: host, enabled: true }] });
+
 const files: Record<string, string> = {
   '/work/app/.env': 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/acme_dev\n',
   '/work/app/src/index.ts': 'export const a = 1;\n',
+  '/work/app/api/prod.hurl': 'POST https://api.prod.acme.internal/admin/reset\nHTTP 200\n',
+  '/work/app/api/vars.hurl': 'DELETE {{host}}/users/1\nHTTP 204\n',
+  '/work/app/api/read.hurl': 'GET https://api.prod.acme.internal/health\nHTTP 200\n',
+  '/work/app/api/local.http': 'POST http://localhost:3000/seed\n',
+  '/work/app/api/users.postman_collection.json': collection('DELETE', '{{host}}/users'),
+  '/work/app/api/list.postman_collection.json': collection('GET', '{{host}}/users'),
+  '/work/app/api/raw.postman_collection.json': JSON.stringify({ item: [{ request: { method: 'POST', url: { raw: 'https://api.acme.com/admin/reset', host: ['api', 'acme', 'com'] } } }] }),
+  '/work/app/api/production.postman_environment.json': environment('https://api.prod.acme.internal'),
+  '/work/app/api/local.postman_environment.json': environment('http://localhost:3000'),
 };
 
 const world = decisionTable(testFacts({ files }));
@@ -156,5 +168,28 @@ describe('s37 data27: database shells, dumps and migrations under a loader that 
     allow(`doppler run -c prd -- mycli -e 'select 1'`),
     allow(`npx dotenv -c production -- sh -c 'echo hi'`),
     allow('doppler run -c prd -- npx prisma migrate status'),
+  ]);
+});
+
+describe('s37 data27: request files fed on standard input and Postman collections (support/requestFiles.ts, postmanCollections.ts)', () => {
+  world('requests that write to a remote host, however the file reaches the runner, ask', [
+    ask('hurl < api/prod.hurl', { production: true, says: /standard input/ }),
+    ask('cat api/prod.hurl | hurl', { production: true }),
+    ask('hurl --variable host=https://api.prod.acme.internal < api/vars.hurl', { production: true }),
+    ask('cat api/vars.hurl | hurl --variable host=https://api.acme.com'),
+    ask(`hurl <<'EOF'\nDELETE https://api.acme.com/users/1\nEOF`),
+    ask('newman run api/users.postman_collection.json -e api/production.postman_environment.json', { production: true, says: /DELETE from the collection/ }),
+    ask('newman run api/users.postman_collection.json --environment api/production.postman_environment.json --reporters cli', { production: true }),
+    ask('newman run api/users.postman_collection.json --env-var host=https://api.acme.com'),
+    ask('newman run api/raw.postman_collection.json', { says: /api\.acme\.com/ }),
+    ask('newman run api/missing.postman_collection.json -e api/production.postman_environment.json', { says: /cannot read/ }),
+    // Look-alikes: reads, this machine, and a request file read but not sent.
+    allow('hurl < api/read.hurl'),
+    allow('cat api/local.http | hurl'),
+    allow('hurl --variable host=http://localhost:3000 < api/vars.hurl'),
+    allow('newman run api/users.postman_collection.json -e api/local.postman_environment.json'),
+    allow('newman run api/list.postman_collection.json --env-var host=https://api.acme.com'),
+    allow('cat api/prod.hurl'),
+    allow('newman --version'),
   ]);
 });
