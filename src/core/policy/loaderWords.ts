@@ -1,5 +1,6 @@
 import type { Exec } from './handlers/context';
 import type { ArgWord } from './types';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Stop 37 (round 27): variables a wrapper or a runtime loads reach every command of the text it runs
@@ -25,16 +26,17 @@ export function wrapperFields(exec: Exec): { wrapperWords?: ArgWord[]; loaderWor
   };
 }
 
-/** A runtime's own option that loads an env file (`node --env-file=.env.production`, `deno run --env-file .env.prod`, `bun --env-file`). */
-const ENV_FILE_OPTION = /^--env-file(?:-if-exists)?(?:=|$)/;
+/** A runtime's own options that load an env file (`node --env-file=.env.production`, `deno run --env-file .env.prod`, `bun --env-file`). */
+const ENV_FILE_OPTIONS = new Set(['--env-file', '--env-file-if-exists']);
 
-/** `exec` with the env-file options among a runtime's arguments added to its wrapper words, for the code it runs. */
+/** `exec` with the env-file options among a runtime's arguments (read through the one grammar) added to its wrapper words, for the code it runs. */
 export function withEnvFileWords(exec: Exec, args: readonly ArgWord[]): Exec {
   const words: ArgWord[] = [];
-  for (let i = 0; i < args.length && i < 200; i++) {
-    if (!ENV_FILE_OPTION.test(args[i]!.text)) continue;
-    words.push(args[i]!);
-    if (!args[i]!.text.includes('=') && args[i + 1] !== undefined) words.push(args[i + 1]!);
+  for (const option of freeFormReadings(args).valued.options) {
+    const value = option.values[0];
+    if (!ENV_FILE_OPTIONS.has(option.name) || value === undefined || words.length >= 8) continue;
+    const text = `${option.name}=${value}`;
+    words.push({ ...(args[option.index] ?? { dynamic: false, glob: false }), text, raw: text });
   }
   return words.length > 0 ? { ...exec, wrapperWords: [...(exec.wrapperWords ?? []), ...words] } : exec;
 }

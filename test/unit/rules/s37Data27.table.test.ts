@@ -124,6 +124,9 @@ describe('s37 data27: production buckets and stores exported whole (support/buck
     allow('aws s3 sync s3://acme-shop-staging-uploads ./dump'),
     allow('az storage blob download-batch -s uploads -d ./dump --account-name acmedevstore'),
     allow('az storage blob upload-batch -d acme-shop-production -s ./dist'),
+    allow('aws s3 sync s3://acme-prod-assets ./backup/assets', { production: true }),
+    allow('gsutil -m cp -r gs://acme-shop-production-static ./public', { production: true }),
+    allow('rclone copy prod:acme-cdn ./mirror', { production: true }),
     allow('rclone copy prod:acme-shop/logo.png ./', { production: true }),
     allow('rclone copy dev:acme-shop ./dump'),
     allow('rclone ls prod:acme-shop', { production: true }),
@@ -132,6 +135,25 @@ describe('s37 data27: production buckets and stores exported whole (support/buck
     allow(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.find().limit(5).toArray()'`, { production: true }),
     allow(`mongosh "mongodb://db.prod.acme.internal/shop" --eval 'db.users.countDocuments()'`, { production: true }),
     allow(`mongosh mongodb://localhost/shop --eval 'db.users.find().toArray()'`),
+  ]);
+});
+
+describe('s37 data27: jobs started by a name that says they destroy (registry/namedJobs.ts startedJob, verb floor)', () => {
+  world('a task queued or called by a destroying name asks, past the options before the verb', [
+    ask(`celery -A app call tasks.purge_all --kwargs '{"env":"production"}'`, { production: true, says: /tasks\.purge_all/ }),
+    ask('celery -A app call tasks.purge_all'),
+    ask('celery --app app call app.tasks.delete_expired_users'),
+    ask('celery -b redis://cache.prod.acme.internal call billing.tasks.wipe_invoices', { production: true }),
+    ask('rq enqueue tasks.delete_all_users'),
+    ask('acmeq dispatch WipeOrders'),
+    ask('acmeq --queue default dispatch reset_balances'),
+    // Look-alikes: other task names, routine clean-ups by name, workers and status.
+    allow('celery -A app call tasks.send_report'),
+    allow('celery -A app call tasks.clear_cache'),
+    allow('celery -A app worker'),
+    allow('celery -A app inspect active'),
+    allow('rq enqueue tasks.send_digest'),
+    allow('acmeq dispatch SendNewsletter'),
   ]);
 });
 
@@ -191,5 +213,23 @@ describe('s37 data27: request files fed on standard input and Postman collection
     allow('newman run api/list.postman_collection.json --env-var host=https://api.acme.com'),
     allow('cat api/prod.hurl'),
     allow('newman --version'),
+  ]);
+});
+
+describe('s37 data27: a production store overwritten by an import or a put (support/secretWrites.ts kv, registry firebase auth:import)', () => {
+  world('values or accounts written over a production store ask, naming keys and never values', [
+    ask(`vault kv put secret/prod/db password='Pw1x'`, { production: true, says: /overwrites password in the vault/ }),
+    ask('vault kv patch secret/prod/db password=Pw1x', { production: true }),
+    ask('vault kv put secret/production/stripe key=Pw1x', { production: true }),
+    ask('consul kv put config/prod/db/password Pw1x', { production: true }),
+    ask('firebase auth:import users.json --project acme-shop-production', { production: true, says: /Firebase Auth users/ }),
+    ask('firebase -P acme-production auth:import users.json --hash-algo=SCRYPT', { production: true }),
+    ask('firebase auth:import users.json'),
+    // Look-alikes: development paths, configuration nothing names, reads and listings, a staging project.
+    allow('vault kv put secret/dev/db password=x'),
+    allow('vault kv put secret/app port=3000'),
+    allow('vault kv list secret/prod', { production: true }),
+    allow('firebase auth:import users.json --project acme-shop-staging'),
+    allow('acmectl kv list'),
   ]);
 });

@@ -9,13 +9,22 @@ import { REMOTE, transfersOf } from './objectStoreSecrets';
  * --recursive`) is an export of everything the application keeps there (uploads, documents, reports about
  * people), landing where the agent reads it, as a whole-store export by a cloud CLI is (`cloudExports.ts`). A
  * database backup among them is `backupDownloads.ts`'s. It asks when the bucket, the account or the profile
- * names production. One object by name (`aws s3 cp s3://…-production/logo.png .`), a bucket named
- * non-production or nothing, and uploads (a local folder to a bucket) stay allowed, as before.
+ * names production. One object by name (`aws s3 cp s3://…-production/logo.png .`), a bucket that by its name
+ * serves the site's public files (`s3://acme-prod-assets`, `…-static`, `…-cdn`: what every visitor downloads
+ * anyway), a bucket named non-production or nothing, and uploads (a local folder to a bucket) stay allowed.
  */
+
+/** A bucket or prefix that serves the site's public files by its name: what every visitor downloads anyway. */
+const PUBLIC_FILES = /(^|[-_.:/])(assets?|static|public|cdn|web|website|site|www|dist|build|frontend|fonts|icons|docs|releases?|downloads)([-_./]|$)/i;
+
+/** Whether a place's name says it holds the site's public files (`s3://acme-prod-assets`, `prod:acme-static`). */
+export function holdsPublicFiles(place: string): boolean {
+  return PUBLIC_FILES.test(place.replace(/^[a-z0-9]+:\/\//i, ''));
+}
 export function productionBucketDownload(inv: Invocation, ctx: RuleContext): Finding[] {
   const options = invocationCommand(inv)?.parsed.options.flatMap((o) => o.values) ?? [];
   for (const { source, dest, folder } of transfersOf(inv)) {
-    if (!folder || !REMOTE.test(source) || dest === undefined || dest === '-' || REMOTE.test(dest)) continue;
+    if (!folder || !REMOTE.test(source) || dest === undefined || dest === '-' || REMOTE.test(dest) || holdsPublicFiles(source)) continue;
     const bucket = /^[a-z0-9]+:\/\/([^/]+)/i.exec(source)?.[1] ?? source;
     const env = ctx.environmentOf({ values: [source, bucket, ...options], remote: true });
     if (env.environment !== 'production') continue;

@@ -1,5 +1,6 @@
 import type { Finding, Invocation, Target } from '../../policy/types';
 import { identifierParts } from './cliArgs';
+import { holdsPublicFiles } from './bucketExports';
 
 /**
  * Production data copied to this machine by a CLI no rule names (issue #18 criterion 8, stop 36; red team
@@ -85,7 +86,7 @@ function treeCopiedDown(reading: ReadingLike): { source: string; dest: string } 
   const [source, dest] = [plain[1]!.text, plain[2]!.text];
   if (!REMOTE_PLACE.test(source) || REMOTE_PLACE.test(dest) || !LOCAL_PLACE.test(dest)) return undefined;
   // One object by its file name (`prod:acme-shop/logo.png`) is a read of that file.
-  if (/\/[^/]*\.[A-Za-z0-9]{1,5}$/.test(source)) return undefined;
+  if (/\/[^/]*\.[A-Za-z0-9]{1,5}$/.test(source) || holdsPublicFiles(source)) return undefined;
   return { source, dest };
 }
 
