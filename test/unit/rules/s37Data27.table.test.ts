@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
+import { decisionWorkLimit, DEFAULT_WORK_LIMIT, MAX_WORK_LIMIT } from '../../../src/core/policy/workMeter';
 import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
@@ -232,4 +233,26 @@ describe('s37 data27: a production store overwritten by an import or a put (supp
     allow('firebase auth:import users.json --project acme-shop-staging'),
     allow('acmectl kv list'),
   ]);
+});
+
+describe('s37 data27: long ordinary commands finish within the decision budget (policy/workMeter.ts decisionWorkLimit)', () => {
+  const facts = testFacts({ files });
+  it('a git add of 1,500 paths and a 400-step echo chain are judged in full and allowed', () => {
+    const paths = Array.from({ length: 1500 }, (_, i) => `src/components/Widget${i}.tsx`).join(' ');
+    const steps = Array.from({ length: 400 }, (_, i) => `echo step${i}`).join('; ');
+    for (const cmd of [`git add ${paths}`, steps]) {
+      const v = classify(cmd, facts, { lockdown: false });
+      assert.equal(v.decision, 'allow', v.reasons.join(' | ').slice(0, 300));
+    }
+  });
+  it('the same chains still ask when what they hide cannot be judged, and a destroying step is still found', () => {
+    const steps = Array.from({ length: 400 }, (_, i) => `echo step${i}`).join('; ');
+    assert.equal(classify(`${steps}; psql -h db.prod.acme.internal -c 'DROP TABLE users'`, facts, { lockdown: false }).decision, 'ask');
+    assert.notEqual(classify(`${'true; '.repeat(20_000)}echo done`, facts, { lockdown: false }).decision, 'allow');
+  });
+  it('the budget grows with the command and is capped', () => {
+    assert.equal(decisionWorkLimit(''), DEFAULT_WORK_LIMIT);
+    assert.ok(decisionWorkLimit('x'.repeat(1000)) > DEFAULT_WORK_LIMIT);
+    assert.equal(decisionWorkLimit('x'.repeat(1 << 20)), MAX_WORK_LIMIT);
+  });
 });
