@@ -1,6 +1,5 @@
-import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
-import { invocationCommand } from '../../registry/commandModel';
-import { REMOTE, transfersOf } from './objectStoreSecrets';
+import type { Finding, Invocation, RuleContext } from '../../policy/types';
+import { productionDownload } from './backupDownloads';
 
 /**
  * Stop 37 (round 27): a production bucket copied down whole (`aws s3 sync s3://acme-shop-production-uploads
@@ -22,20 +21,9 @@ export function holdsPublicFiles(place: string): boolean {
   return PUBLIC_FILES.test(place.replace(/^[a-z0-9]+:\/\//i, ''));
 }
 export function productionBucketDownload(inv: Invocation, ctx: RuleContext): Finding[] {
-  const options = invocationCommand(inv)?.parsed.options.flatMap((o) => o.values) ?? [];
-  for (const { source, dest, folder } of transfersOf(inv)) {
-    if (!folder || !REMOTE.test(source) || dest === undefined || dest === '-' || REMOTE.test(dest) || holdsPublicFiles(source)) continue;
-    const bucket = /^[a-z0-9]+:\/\/([^/]+)/i.exec(source)?.[1] ?? source;
-    const env = ctx.environmentOf({ values: [source, bucket, ...options], remote: true });
-    if (env.environment !== 'production') continue;
-    const target: Target = { kind: 'bucket', name: source, provider: inv.name, remote: true, environment: 'production', environmentReason: env.reason };
-    return [{
-      rule: 'dataSentOut.production-bucket-download',
-      risk: 'production-access',
-      severity: 'ask',
-      reason: `Copies the whole of ${source}, a production bucket by its name, onto this machine (${dest}) with ${inv.name}: every file the application keeps there (uploads, documents, exports about people) lands where the agent reads it.`,
-      targets: [target],
-    }];
-  }
-  return [];
+  return productionDownload(inv, ctx, (t) => t.folder === true && t.dest !== '-' && !holdsPublicFiles(t.source), {
+    kind: 'bucket',
+    rule: 'dataSentOut.production-bucket-download',
+    reason: (source, dest) => `Copies the whole of ${source}, a production bucket by its name, onto this machine (${dest}) with ${inv.name}: every file the application keeps there (uploads, documents, exports about people) lands where the agent reads it.`,
+  });
 }
