@@ -463,7 +463,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
   // A package manager's `run` names the project's own script, which its pack reads.
   const job = toolNamed(inv.name)?.family !== 'package-manager' ? startedJob(reading, RUNS_JOB) : undefined;
-  const jobVerb = job !== undefined ? destroyingJobName(job.name.split('.').pop() ?? job.name) : undefined;
+  const jobVerb = job !== undefined ? destroyingJobName(job.name) ?? destroyingJobName(job.name.split('.').pop() ?? '') : undefined;
   if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${job.verb} ${job.name}`, verb: jobVerb, groups: [], names: [job.name] }, traits)];
   const passed = passedCommand(reading, args);
   if (passed) {

@@ -69,7 +69,8 @@ function finding(inv: Invocation, ctx: RuleContext, host: string, what: string):
 function stdinRequests(inv: Invocation, ctx: RuleContext): string | undefined {
   if (inv.stdin === undefined && !inv.redirects.some((r) => r.op === '<' || r.op === '<<<')) return undefined;
   const text = stdinText(inv, ctx.facts).text;
-  return text !== undefined && (/^\s*(POST|PUT|PATCH|DELETE)\s+\S+/im.test(text) || /^\s*(post|put|patch|delete)\s*\{/im.test(text)) ? text : undefined;
+  // A request line as these formats write it: the method in capitals, then a URL or a `{{variable}}` (not SQL's `DELETE FROM`, a console's `delete volume=`).
+  return text !== undefined && (/^\s*(POST|PUT|PATCH|DELETE)\s+(?:[a-z][\w+.-]*:\/\/|\{\{)/m.test(text) || /^\s*(post|put|patch|delete)\s*\{[^}]*\burl\s*:/m.test(text)) ? text : undefined;
 }
 
 /** The finding for a Postman collection whose requests write to a remote host, or undefined. */
