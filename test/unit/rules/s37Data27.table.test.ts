@@ -225,12 +225,12 @@ describe('s37 data27: a production store overwritten by an import or a put (supp
     ask('consul kv put config/prod/db/password Pw1x', { production: true }),
     ask('firebase auth:import users.json --project acme-shop-production', { production: true, says: /Firebase Auth users/ }),
     ask('firebase -P acme-production auth:import users.json --hash-algo=SCRYPT', { production: true }),
-    ask('firebase auth:import users.json'),
     // Look-alikes: development paths, configuration nothing names, reads and listings, a staging project.
     allow('vault kv put secret/dev/db password=x'),
     allow('vault kv put secret/app port=3000'),
     allow('vault kv list secret/prod', { production: true }),
     allow('firebase auth:import users.json --project acme-shop-staging'),
+    allow('firebase auth:import users.json'),
     allow('acmectl kv list'),
   ]);
 });
