@@ -15,7 +15,7 @@ import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, wordTextWithCopies, copiedVariable, declare, namerefOf, declareSources, recordCopy, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
-import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
+import { commandName, isInstalledPackage, loaderWordsOf, placeholderWord, REMOTE_CWD, withEnvFileWords, wrapperFields, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { peelWrappers } from './handlers/wrappers';
 import { stripShebang, withPositional } from './handlers/shells';
 import { runByName, SUBSCRIPT } from './handlers/byName';
@@ -397,7 +397,7 @@ class Analyzer implements Walker {
       depth: exec.scope.depth + 1,
       vars: sameShell ? exec.scope.vars : childEnvironment(exec),
       sources: sameShell ? exec.scope.sources : new Map(exec.scope.sources),
-      ...(exec.scope.remote ? { remote: exec.scope.remote } : {}),
+      ...(exec.scope.remote ? { remote: exec.scope.remote } : {}), ...loaderWordsOf(exec),
     };
   }
 
@@ -440,7 +440,7 @@ class Analyzer implements Walker {
     if (exec.stdin) inv.stdin = exec.stdin;
     if (exec.scope.cwdUncertain) inv.cwdUncertain = true;
     if (exec.scope.remote) inv.remote = exec.scope.remote;
-    if (exec.wrapperWords && exec.wrapperWords.length > 0) inv.wrapperWords = exec.wrapperWords;
+    Object.assign(inv, wrapperFields(exec));
     let sources = exec.sources ?? [];
     for (const arg of args) sources = mergeSources(sources, arg.sources);
     if (sources.length > 0) inv.sources = sources;
@@ -566,7 +566,7 @@ class Analyzer implements Walker {
       return;
     }
     for (const out of findShellOuts(language, text, 64, scriptArguments(runner, text))) {
-      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: childEnvironment(exec), sources: new Map(exec.scope.sources) };
+      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: childEnvironment(exec), sources: new Map(exec.scope.sources), ...loaderWordsOf(withEnvFileWords(exec, runner.args)) };
       if (out.kind === 'dynamic') this.addOpaque(`${label} runs a shell command built at run time (${out.api})`, scope.via);
       else if (out.kind === 'shell') this.analyzeText(out.text, scope);
       else {

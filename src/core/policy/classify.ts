@@ -6,7 +6,7 @@ import { memoizedFacts } from './memoFacts';
 import { passesGate } from './packGates';
 import { fetchedTarget, opaqueProductionTargets } from './opaqueTargets';
 import { environmentOf } from './production';
-import { workMeter, type WorkMeter } from './workMeter';
+import { decisionWorkLimit, workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, CodeSnippet, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
 import { laterEnvironment, scheduledBy } from '../rules/deferred/laterEnvironment';
@@ -406,7 +406,7 @@ export function classifyAnalysis(analysis: Analysis, facts: Facts, options: Clas
  * The decision's work is bounded by `work` (a fresh budget unless given); facts are looked up once
  * per path.
  */
-export function classify(command: string, facts: Facts, options: ClassifyOptions, work: WorkMeter = workMeter()): Verdict {
+export function classify(command: string, facts: Facts, options: ClassifyOptions, work: WorkMeter = workMeter(decisionWorkLimit(command))): Verdict {
   try {
     const once = memoizedFacts(facts, work);
     const rescan = workMeter(RESCAN_UNITS_PER_CHARACTER * command.length + RESCAN_BASE_UNITS);

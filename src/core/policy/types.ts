@@ -129,6 +129,8 @@ export interface Invocation {
   afterWrites?: boolean;
   /** Words the wrappers in `via` consumed themselves (`strace -o FILE`, `flock LOCKFILE`), in order. Omitted when none. */
   wrapperWords?: ArgWord[];
+  /** Words of the wrappers that started the shell or program this command runs in (`doppler run -c prd -- sh -c 'psql'`): the variables they loaded reach it. */
+  loaderWords?: readonly ArgWord[];
   /**
    * Every command substitution whose output reaches this command through shell variables: in its
    * arguments (the union of their `sources`), `VAR=$TOKEN` prefixes, redirect targets and heredocs.

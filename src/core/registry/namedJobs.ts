@@ -21,3 +21,13 @@ export function destroyingJobName(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The job a run verb starts by name (`convex run internal:wipeAll`, `trigger invoke purge-users`), with the verb. Round 27:
+ * an option's possible value before the verb (`celery -A app call tasks.purge_all`, `rq enqueue …`) is not the verb.
+ */
+export function startedJob(reading: { positionals: readonly { text: string; index: number }[]; maybeValues: ReadonlySet<number> }, runs: RegExp): { verb: string; name: string } | undefined {
+  const plain = runs.test(reading.positionals[0]?.text ?? '') ? reading.positionals : reading.positionals.filter((w) => !reading.maybeValues.has(w.index));
+  const [verb, job] = plain;
+  return verb !== undefined && job !== undefined && runs.test(verb.text) ? { verb: verb.text, name: job.text } : undefined;
+}

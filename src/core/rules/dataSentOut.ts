@@ -4,11 +4,12 @@ import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs, toolNamesOf } from '../registry/commandModel';
 import { productionBackupDownload } from './support/backupDownloads';
+import { productionBucketDownload } from './support/bucketExports';
 import { OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { assignment } from './support/databaseConnection';
 import { loadedEnvironment } from './support/injectedSecrets';
-import { driverWholeExport, wholeExportIn } from './support/wholeExports';
+import { driverWholeExport, wholeExportIn, wholeMongoExportIn } from './support/wholeExports';
 import { clientHostInCode } from './support/productionWrites';
 import { CLOUD_EXPORT_TOOLS, cloudExportFindings } from './support/cloudExports';
 
@@ -113,6 +114,9 @@ function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
   // A client naming no server (`kubectl exec … -- psql -c …`, `dotenv -e .env.production -- psql`): where it runs or what it was handed says.
   // A server read from a variable on another machine (`heroku run "psql $DATABASE_URL …"`) is that machine's.
   if (where === undefined || (/[$`]/.test(where) && inv.remote)) return DUMPERS[inv.name] || work ? dumpElsewhere(inv, ctx) : undefined;
+  // A server named only by a variable (`--uri "$MONGODB_URI"`) that an env loader or secret store hands over (round 27): the loader's environment.
+  const handed = /^[^a-z0-9]*[$`]/i.test(where) ? dumpElsewhere(inv, ctx) : undefined;
+  if (handed !== undefined) return handed;
   const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
   if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
   const env = ctx.environmentOf({ values: [where, host], remote: true });
@@ -162,7 +166,7 @@ function wholeStoreCopy(inv: Invocation, ctx: RuleContext): string | undefined {
   const option = options === undefined ? undefined : freeFormReadings(inv.args).usual.options.find((o) => options.includes(o.name));
   if (option !== undefined) return `${inv.name} ${option.name}`;
   const work = options === undefined ? databaseWorkOf(inv, ctx.facts) : undefined;
-  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n'));
+  const exported = work === undefined ? undefined : wholeExportIn(work.sql.join('\n')) ?? wholeMongoExportIn(work.mongo.join('\n'));
   return exported === undefined ? undefined : `${inv.name}: ${exported}`;
 }
 
@@ -224,6 +228,8 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (OBJECT_STORE_TOOLS.includes(inv.name)) {
     const backup = productionBackupDownload(inv, ctx);
     if (backup.length > 0) return backup;
+    const bucket = productionBucketDownload(inv, ctx);
+    if (bucket.length > 0) return bucket;
   }
   return FLOOR_DUMPERS.has(inv.name) ? [] : productionDump(inv, ctx);
 }

@@ -6,6 +6,7 @@ import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
 import { dotenvDatabase, dotenvUnread, localTestUrl, testEnvironmentOnly } from './support/testDatabases';
+import { envFileAccess, envFileOf, loadedProduction } from './support/frameworkLoaders';
 import { everyRowOrmCall, plainOrmCode, scopedOrmWrite } from './support/ormMassCalls';
 
 /**
@@ -452,13 +453,6 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
 // ---------------------------------------------------------------------------------------------
 // Environment
 
-const ENV_FILE = /(?:^|\/)\.env\.([A-Za-z0-9_-]+)$/;
-
-/** The env file a wrapper word loads: named (`-e .env.production`) or read by a substitution (`env $(cat .env.production | xargs)`). */
-function envFileOf(w: ArgWord): RegExpExecArray | null {
-  return ENV_FILE.exec(w.text) ?? (w.dynamic ? /\.env\.([A-Za-z0-9_-]+)\b/.exec(w.raw) : null);
-}
-
 /** Names that say which environment the framework runs in, with where each came from. */
 function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: string; value: string }[] {
   const fw: Framework = FRAMEWORKS[hit.framework];
@@ -506,21 +500,10 @@ function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   if (env.environment === 'unknown' && !signalled && fw.defaultEnvironment !== undefined && !ctx.facts.envNames.includes('DATABASE_URL') && !dotenvUnread(inv, ctx.facts)) {
     env = { environment: 'non-production', reason: `no environment set; ${fw.label} defaults to ${fw.defaultEnvironment}` };
   }
+  // Stop 37: variables a secret store or env loader hands over (`doppler run -c prd -- npm run db:migrate`) say it too.
+  if (env.environment !== 'production' && url === undefined) env = loadedProduction(inv, ctx) ?? env;
   const where = inv.remote ? ` on ${inv.remote.place}` : urlHost ? ` on ${urlHost}` : '';
   return { kind: 'database', name: `the ${fw.label} database${where}`, provider: hit.framework, remote, environment: env.environment, environmentReason: env.reason };
-}
-
-/** Read-only framework work under an env file a wrapper loads (`dotenv -e .env.production -- prisma migrate status`): marked production. */
-function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
-  for (const w of inv.wrapperWords ?? []) {
-    const m = envFileOf(w);
-    if (!m) continue;
-    const env = ctx.environmentOf({ values: [], sources: [{ source: m[0], value: m[1] as string }], remote: true });
-    if (env.environment !== 'production') continue;
-    const target: Target = { kind: 'database', name: `the database of ${w.text}`, remote: true, environment: 'production', environmentReason: env.reason };
-    return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs with the variables of ${w.text}, which is production.`, targets: [target] }];
-  }
-  return [];
 }
 
 /** Which framework's command line this is, for the environment of read-only work (`sequelize db:migrate:status --env production`). */

@@ -158,6 +158,8 @@ function passwd(inv: Invocation, ctx: RuleContext): Finding[] {
   const user = a?.parsed.operands[0]?.text ?? 'the current user';
   // `passwd -l`/`-e` lock the account or expire its password: sign-ins (sudo too) fail until root undoes it.
   if (a && a.has('-l', '--lock', '-e', '--expire')) return ask('account-locked', `Locks ${user} or expires its password: its sign-ins and sudo fail until root undoes it (passwd ${a.has('-l', '--lock') ? '-l' : '-e'}).`, ctx);
+  // Round 27: another account's password set by name (`sudo passwd postgres`, over ssh on a server): whoever signed in with the old one is locked out, and a service account that had none gets a login. Status reads (`-S`) and one's own password stay allowed.
+  if (a && !a.has('-d', '--delete') && a.parsed.operands.length > 0 && !a.has('-S', '--status', '-a', '--all', '-h', '--help', '-u', '--unlock', '-n', '--mindays', '-x', '--maxdays', '-w', '--warndays', '-i', '--inactive')) return ask('password-set', `Sets the password of the account ${user}: whoever signed in with the old one is locked out, and an account that had none can now sign in (passwd).`, ctx);
   if (!a || !a.has('-d', '--delete')) return [];
   return ask('password-removed', `Removes the password of ${user}: the account then signs in with none (passwd -d).`, ctx);
 }

@@ -11,7 +11,7 @@ import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
-import { destroyingJobName } from '../registry/namedJobs';
+import { destroyingJobName, startedJob } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { revealOption, secretReadOf } from './secretVerbs';
 import { credentialMinted } from './support/credentialClis';
@@ -393,7 +393,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
 /** Subcommands that start a named job or function (`convex run`, `inngest invoke`). */
-const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute)$/;
+const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute|enqueue|dispatch)$/;
 
 const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
@@ -462,9 +462,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (meaning) return [finding(inv, ctx, { rule: 'verbs.destroying-meaning', shown: [inv.name, ...meaning.shown].join(' '), verb: 'overwrite', phrase: meaning.phrase, hints: meaning.hints, groups: [], names: meaning.names }, traits)];
   // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
   // A package manager's `run` names the project's own script, which its pack reads.
-  const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') && toolNamed(inv.name)?.family !== 'package-manager' ? reading.positionals[1] : undefined;
-  const jobVerb = job !== undefined ? destroyingJobName(job.text) : undefined;
-  if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${reading.positionals[0]!.text} ${job.text}`, verb: jobVerb, groups: [], names: [job.text] }, traits)];
+  const job = toolNamed(inv.name)?.family !== 'package-manager' ? startedJob(reading, RUNS_JOB) : undefined;
+  const jobVerb = job !== undefined ? destroyingJobName(job.name) ?? destroyingJobName(job.name.split('.').pop() ?? '') : undefined;
+  if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${job.verb} ${job.name}`, verb: jobVerb, groups: [], names: [job.name] }, traits)];
   const passed = passedCommand(reading, args);
   if (passed) {
     const place = reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--') && !RUNS_COMMAND.test(w.text.toLowerCase())).map((w) => w.text);

@@ -77,7 +77,8 @@ const ROWS: Expectation[] = [
   ask(`redis-cli EVAL "return redis.call('flushdb')" 0`),
   allow(`redis-cli EVAL "return redis.call('get', KEYS[1])" 1 flushall`),
   allow('redis-cli -h cache.prod.acme.internal GET flushall'),
-  allow('redis-cli -h cache.prod.acme.internal --scan --pattern "session:*"'),
+  allow('redis-cli -h cache.prod.acme.internal --scan --pattern "cart:*"'),
+  ask('redis-cli -h cache.prod.acme.internal --scan --pattern "session:*"', true),
   allow('redis-cli -x SET flushall < report.sql'),
   // sqlite3: every statement operand, -cmd and -init, one or two dashes.
   ask("sqlite3 app.db 'DROP TABLE users'"),

@@ -170,7 +170,7 @@ table('Redis: scripts, cluster calls, replication and durability (redis.io/docs/
   ask('redis-cli -h redis.prod.acme.io REPLICAOF 10.0.0.9 6379', { production: true }),
   ask('redis-cli -h redis.prod.acme.io CONFIG SET save "" appendonly no', { production: true }),
   allow('redis-cli -h redis.prod.acme.io GET session:42', { production: true }),
-  allow('redis-cli -h redis.prod.acme.io --scan --pattern "session:*"', { production: true }),
+  allow('redis-cli -h redis.prod.acme.io --scan --pattern "cache:v1:*"', { production: true }),
   allow('redis-cli -h redis.prod.acme.io INFO persistence', { production: true }),
   // Stop 35 (red team round 21, the brief's decision): a production Redis server's administration (persistence, CONFIG SET, replication) asks.
   ask('redis-cli -h redis.prod.acme.io CONFIG SET maxmemory-policy allkeys-lru', { production: true }),

@@ -111,7 +111,7 @@ const TABLE: Record<string, Family> = {
       allowed('mysql -h mysql.prod.acme.internal -V'),
       allowed('mongosh mongodb://localhost:27017/app_dev'),
       allowed('redis-cli'),
-      allowed('redis-cli -h cache.prod.acme.internal --scan --pattern "session:*"'),
+      allowed('redis-cli -h cache.prod.acme.internal --scan --pattern "cart:*"'),
       allowed('redis-cli -h cache.prod.acme.internal --stat'),
       allowed('heroku pg:psql -a acme-shop-production -c "select count(*) from users"'),
       allowed('heroku pg:psql -a acme-shop-staging'),

@@ -1,4 +1,5 @@
 import type { ArgWord } from '../../shell/ast';
+import { withEnvFileWords } from '../loaderWords';
 import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
 import { grammarOf, readEffectArgs, values } from '../effectOptions';
@@ -518,7 +519,9 @@ const codeRunner: Handler = (w: Walker, name: string, first: ArgWord, args: ArgW
   const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined));
   if (!escapes) return inv;
   for (const reason of escapes.opaque) w.addOpaque(reason, w.viaOf(exec));
-  for (const escape of escapes.shell) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+  // The runtime's own env file (`node --env-file=.env.production -e …`) loads the variables its commands run with.
+  const loaded = withEnvFileWords(exec, args);
+  for (const escape of escapes.shell) w.analyzeText(escape.text, w.childScope(loaded, escape.label));
   return inv;
 };
 

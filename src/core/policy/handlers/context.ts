@@ -62,7 +62,14 @@ export interface Scope extends ExpansionScope {
    * command that runs the text on another machine (`ssh db1 'bash -s' < cleanup.sh`).
    */
   inheritedStdin?: { stdin?: StdinSource; unknown: boolean };
+  /**
+   * Words of the wrappers that started this text's shell (`doppler run -c prd -- sh -c '…'`, `node
+   * --env-file=.env.production -e …`): the variables they loaded reach every command here (stop 37).
+   */
+  loaderWords?: readonly ArgWord[];
 }
+
+export { loaderWordsOf, withEnvFileWords, wrapperFields } from '../loaderWords';
 
 /** What a simple command carries into the command it finally runs. */
 export interface Exec {

@@ -76,7 +76,7 @@ export const GSUTIL_ACCESS_RULES: readonly CommandRule[] = [
 
 /** Options the az rules below read, each taking a value. */
 export const AZ_ACCESS_OPTIONS: readonly string[] = [
-  '--tier', '--retention-time', '--admin-password', '--password', '--username', '--public-network-access', '--default-action',
+  '--tier', '--retention-time', '--admin-password', '--password', '--username', '--id', '--public-network-access', '--default-action',
   '--source-address-prefixes', '--source-address-prefix', '--access', '--destination-port-ranges', '--upn', '--object-id', '--spn',
   '--secret-permissions', '--key-permissions', '--certificate-permissions', '--settings', '--value', '--command', '--role', '--assignee',
 ];
@@ -87,6 +87,8 @@ export const AZ_ACCESS_RULES: readonly CommandRule[] = [
   { id: 'az-defender-off', path: ['security', 'pricing', 'create|update'], kind: 'resource', noun: 'Defender for Cloud plan', verb: 'switches to the free tier', nameFlags: ['--name', '-n'], when: (p) => az(p, ['--tier'], /^free$/i), note: LOST(`threat protection for those resources stops: ${UNSEEN}`) },
   { id: 'az-log-retention-cut', path: ['monitor', 'log-analytics', 'workspace', 'create|update'], kind: 'resource', noun: 'Log Analytics workspace', verb: 'cuts retention of', nameFlags: ['--workspace-name', '--name', '-n'], when: (p) => values(p, ['--retention-time']).some((v) => /^\d+$/.test(v) && Number(v) < 30), note: LOST('log entries older than the new retention are deleted') },
   { id: 'az-sql-admin-password', path: ['sql|postgres|mysql', /^(server|flexible-server)$/, 'update'], kind: 'database', noun: 'database server', verb: 'replaces the admin password of', nameFlags: ['--name', '-n'], when: (p) => values(p, ['--admin-password', '-p']).length > 0, note: () => ': every application signed in with the old one is locked out' },
+  // Round 27: a directory user's password set by an update (`az ad user update --id admin@… --password …`): whoever signed in with the old one is locked out.
+  { id: 'az-ad-user-password', path: ['ad', 'user', 'update'], kind: 'credential', noun: 'Entra ID user', verb: 'replaces the password of', nameFlags: ['--id'], when: (p) => values(p, ['--password']).length > 0, note: () => ': whoever signed in with the old one is locked out' },
   { id: 'az-vm-password', path: ['vm', 'user', 'update|reset-ssh'], kind: 'resource', noun: 'virtual machine', verb: 'replaces a user\'s password or key on', nameFlags: ['--name', '-n'], note: () => ': whoever signed in with the old one is locked out' },
   { id: 'az-nsg-open', path: ['network', 'nsg', 'rule', 'create|update'], kind: 'resource', noun: 'network security group rule', verb: 'opens to the internet', nameFlags: ['--name', '-n'], when: (p) => az(p, ['--source-address-prefixes', '--source-address-prefix'], ANYWHERE) && !az(p, ['--access'], /^deny$/i) && !values(p, ['--destination-port-ranges']).every((v) => WEB_PORTS.test(v)), note: (p) => `: any address can reach port${said(p, ['--destination-port-ranges'], /^\*$/) ? 's — every port' : 's'} ${values(p, ['--destination-port-ranges']).join(', ')}`.replace(/ $/, '') },
   { id: 'az-keyvault-open', path: ['keyvault', 'update'], kind: 'credential', noun: 'key vault', verb: 'opens to the internet', nameFlags: ['--name', '-n'], when: (p) => az(p, ['--default-action'], /^allow$/i) || az(p, ['--public-network-access'], /^enabled$/i), note: LOST('its firewall no longer limits who can reach it') },

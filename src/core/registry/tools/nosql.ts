@@ -50,12 +50,12 @@ export const redisCli: ToolSpec = {
     valued('--eval'), valued('--cluster'), valued('--lru-test'), valued('--show-pushes'), valued('--cursor'),
     flag('-x'), flag('-c'), flag('-e'), flag('-2'), flag('-3'), flag('-4'), flag('-6'), flag('-V', '--version'), flag('--help'),
     ...flagsEach('--tls', '--insecure', '--askpass', '--raw', '--no-raw', '--quoted-input', '--csv', '--json', '--quoted-json', '--stat', '--latency',
-      '--latency-history', '--latency-dist', '--replica', '--pipe', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--ldb',
+      '--latency-history', '--latency-dist', '--replica', '--slave', '--pipe', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--ldb',
       '--ldb-sync-mode', '--verbose', '--no-auth-warning'),
   ],
   client: {
     engine: 'redis', commandOperands: 0, stdinArgument: '-x', fileOptions: ['--eval'],
-    noPrompt: ['-V', '--help', '--stat', '--latency', '--latency-history', '--latency-dist', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--rdb', '--functions-rdb', '--pipe', '--cluster', '--intrinsic-latency', '--lru-test', '--replica'],
+    noPrompt: ['-V', '--help', '--stat', '--latency', '--latency-history', '--latency-dist', '--bigkeys', '--memkeys', '--keystats', '--hotkeys', '--scan', '--rdb', '--functions-rdb', '--pipe', '--cluster', '--intrinsic-latency', '--lru-test', '--replica', '--slave'],
   },
 };
 

@@ -20,7 +20,7 @@ export const turso: ToolSpec = {
         shell: {
           options: [valued('--instance'), valued('--location'), flag('--proxy')],
           effect: 'exec',
-          sql: { engine: 'sqlite', statementOperand: 1, database: (a) => a.operand(0) },
+          sql: { engine: 'sqlite', statementOperand: 1, database: (a) => a.operand(0), shell: true },
         },
         'show|inspect': { effect: 'read', resourceOperand: 0 },
       },

@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
-import { REMOTE, transfersOf } from './objectStoreSecrets';
+import { REMOTE, transfersOf, type Transfer } from './objectStoreSecrets';
 
 /**
  * Stop 35 (round 17): a production database's backup copied down from an object store (`aws s3 cp
@@ -25,22 +25,32 @@ function backupNamed(source: string, folder: boolean | undefined): boolean {
   return (!folder && file !== '' && DUMP_FILE.test(file)) || (BACKUP_FOLDER.test(where) && (folder === true || file === '' || DUMP_FILE.test(file) || !/\.(csv|json|txt|html?|css|js|png|jpe?g|svg|pdf|log)$/i.test(file)));
 }
 
-export function productionBackupDownload(inv: Invocation, ctx: RuleContext): Finding[] {
+/** How a production download is reported: the target's kind, the rule, and the reason for its places. */
+export interface DownloadReport {
+  kind: Target['kind'];
+  rule: string;
+  reason(source: string, dest: string): string;
+}
+
+/** A copy down from an object store that `keep` picks, whose bucket, path or account options name production, as a finding. */
+export function productionDownload(inv: Invocation, ctx: RuleContext, keep: (t: Transfer) => boolean, report: DownloadReport): Finding[] {
   // The account the tool is told to use says production too (`aws --profile prod s3 cp …`); operands are places here.
   const options = invocationCommand(inv)?.parsed.options.flatMap((o) => o.values) ?? [];
-  for (const { source, dest, folder } of transfersOf(inv)) {
-    if (!REMOTE.test(source) || dest === undefined || REMOTE.test(dest) || !backupNamed(source, folder)) continue;
-    const bucket = /^[a-z0-9]+:\/\/([^/]+)/i.exec(source)?.[1] ?? source;
-    const env = ctx.environmentOf({ values: [source, bucket, ...options], remote: true });
+  for (const t of transfersOf(inv)) {
+    if (!REMOTE.test(t.source) || t.dest === undefined || REMOTE.test(t.dest) || !keep(t)) continue;
+    const bucket = /^[a-z0-9]+:\/\/([^/]+)/i.exec(t.source)?.[1] ?? t.source;
+    const env = ctx.environmentOf({ values: [t.source, bucket, ...options], remote: true });
     if (env.environment !== 'production') continue;
-    const target: Target = { kind: 'database', name: source, provider: inv.name, remote: true, environment: 'production', environmentReason: env.reason };
-    return [{
-      rule: 'dataSentOut.production-backup-download',
-      risk: 'production-access',
-      severity: 'ask',
-      reason: `Copies ${source}, a backup of a production database by its name, onto this machine (${dest === '-' ? 'printed' : dest}) with ${inv.name}: every customer record, password hash and stored token it holds lands where the agent reads it.`,
-      targets: [target],
-    }];
+    const target: Target = { kind: report.kind, name: t.source, provider: inv.name, remote: true, environment: 'production', environmentReason: env.reason };
+    return [{ rule: report.rule, risk: 'production-access', severity: 'ask', reason: report.reason(t.source, t.dest), targets: [target] }];
   }
   return [];
+}
+
+export function productionBackupDownload(inv: Invocation, ctx: RuleContext): Finding[] {
+  return productionDownload(inv, ctx, (t) => backupNamed(t.source, t.folder), {
+    kind: 'database',
+    rule: 'dataSentOut.production-backup-download',
+    reason: (source, dest) => `Copies ${source}, a backup of a production database by its name, onto this machine (${dest === '-' ? 'printed' : dest}) with ${inv.name}: every customer record, password hash and stored token it holds lands where the agent reads it.`,
+  });
 }

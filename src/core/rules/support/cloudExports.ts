@@ -89,8 +89,14 @@ export function cloudExportFindings(inv: Invocation, ctx: RuleContext): Finding[
     const valuedAt = r.valuedWords ? startOf(r.valuedWords, e.words) : -1;
     const [words, from] = r.valuedWords && valuedAt >= 0 ? [r.valuedWords, valuedAt] : [r.words, at];
     const name = (e.nameOptions !== undefined ? r.value(...e.nameOptions) : undefined) ?? (e.nameOperand !== undefined ? words[from + e.words.length + e.nameOperand] : undefined);
+    // Every option naming the store says where it lives (`az sql db export -s prod -n app`: the server and the database).
+    const named = (e.nameOptions ?? []).flatMap((o) => {
+      const v = r.value(o);
+      return v !== undefined && v !== name ? [{ source: o, value: v }] : [];
+    });
     const sources = [
       ...(name !== undefined ? [{ source: e.nameOptions?.find((o) => r.value(o) !== undefined) ?? e.noun, value: name }] : []),
+      ...named,
       ...(e.environmentOptions ?? []).flatMap((o) => {
         const v = r.value(o);
         return v !== undefined ? [{ source: o, value: v }] : [];

@@ -131,7 +131,8 @@ export function floorChange(reading: ReadingLike, readsOnly: (text: string) => b
   if (brought) return brought;
   // A password word anywhere in the command path changes one (`account reset-password`, `iam user chpasswd`).
   // A bare `passwd`/`password` is a verb after an account noun (`user passwd admin`); alone it may name a database (`getent passwd root`).
-  const pw = words.findIndex((w, i) => passwordWord(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!))));
+  // Round 27 (`acmectl passwd admin NEW`): as the first word followed by an account and a value, it sets that account's password.
+  const pw = words.findIndex((w, i) => passwordWord(w) && (!/^(passwd|password)$/i.test(w) || (i > 0 && ACCOUNT.test(words[i - 1]!)) || (i === 0 && reading.positionals.length >= 3)));
   if (pw >= 0) return { rule: 'verbs.password-changed', shown: words.slice(0, pw + 1).join(' '), verb: words[pw]!.toLowerCase(), phrase: 'changes the password (whoever used the old one is locked out) of', groups: words.slice(0, pw), names: after(reading, words[pw]!) };
   const readAt = words.findIndex(readsOnly);
   const path = readAt >= 0 ? words.slice(0, readAt) : words;

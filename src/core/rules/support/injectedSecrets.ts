@@ -39,13 +39,16 @@ const PLATFORM_RUNNERS = /^railway run\b/;
  * environment: a loader of `.env` says nothing). Undefined when no wrapper loads variables or nothing is said.
  */
 export function loadedEnvironment(inv: Invocation, ctx: RuleContext): Omit<Target, 'kind'> | undefined {
-  const words = (inv.wrapperWords ?? []).map((w) => w.text);
+  // Stop 37: the words of the wrappers that started this command's shell or program count too (`doppler run -c prd -- sh -c 'psql'`).
+  const words = [...(inv.loaderWords ?? []), ...(inv.wrapperWords ?? [])].map((w) => w.text);
   const runner = inv.via.find((v) => REMOTE_STORES.has(v) || PLATFORM_RUNNERS.test(v));
   if (runner !== undefined) {
     const env = ctx.environmentOf({ values: [...words, ...runner.split(/\s+/).slice(2)], remote: true });
     return { name: `the variables ${runner} loads`, remote: true, environment: env.environment, environmentReason: `variables loaded by ${runner}: ${env.reason}` };
   }
-  const loader = inv.via.find((v) => LOCAL_LOADERS.has(v) || (v === 'env' && words.some((w) => /[$`]/.test(w))));
+  // A runtime's or runner's own env-file option is a loader too (`uv run --env-file .env.production`, `node --env-file=…`).
+  const envFile = words.find((w) => /^--env-file(?:-if-exists)?(?:=|$)/.test(w));
+  const loader = inv.via.find((v) => LOCAL_LOADERS.has(v) || (v === 'env' && words.some((w) => /[$`]/.test(w)))) ?? (envFile !== undefined ? envFile.replace(/=.*$/, '') : undefined);
   if (loader === undefined) return undefined;
   const env = ctx.environmentOf({ values: words, remote: true });
   if (env.environment === 'unknown') return undefined;

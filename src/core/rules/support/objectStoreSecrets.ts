@@ -41,7 +41,7 @@ export function transfersOf(inv: Invocation): Transfer[] {
   const ops = parsed.operands.map((w) => w.text);
   switch (tool.names[0]) {
     case 'aws':
-      if (parsed.path[0] === 's3' && (ops[0] === 'cp' || ops[0] === 'mv')) return [{ source: ops[1] ?? '', dest: ops[2] }];
+      if (parsed.path[0] === 's3' && (ops[0] === 'cp' || ops[0] === 'mv')) return [{ source: ops[1] ?? '', dest: ops[2], ...(a.has('--recursive') || inv.args.some((w) => w.text === '--recursive') ? { folder: true } : {}) }];
       if (parsed.path[0] === 's3' && ops[0] === 'sync') return [{ source: ops[1] ?? '', dest: ops[2], folder: true }];
       if (parsed.path[0] === 's3api' && parsed.path[1] === 'get-object') {
         // aws reads list values after `--key`, so the outfile may be read as the key's second value.
@@ -62,7 +62,13 @@ export function transfersOf(inv: Invocation): Transfer[] {
       return [];
     case 'az':
       // `az storage blob download -c CONTAINER -n NAME -f FILE` (`-f` is the file here, whatever az's global table calls it).
+      // Round 27: `az storage blob download-batch -s CONTAINER -d FOLDER`: every blob of the container (or of a pattern).
+      if (ops[0] === 'storage' && ops[1] === 'blob' && ops[2] === 'download-batch') return [{ source: `az://${a.value('--account-name') ? `${a.value('--account-name')}/` : ''}${a.value('--source', '-s') ?? ''}`, dest: a.value('--destination', '-d'), folder: true }];
       if (ops[0] === 'storage' && ops[1] === 'blob' && ops[2] === 'download') return [{ source: `az://${a.value('--container-name', '-c') ?? ''}/${a.value('--name', '-n') ?? ''}`, dest: a.value('--file', '--template-file') }];
+      return [];
+    case 'azcopy':
+      // Round 27: `azcopy copy|sync https://ACCOUNT.blob.core.windows.net/CONTAINER ./dump --recursive`.
+      if ((ops[0] === 'copy' || ops[0] === 'cp' || ops[0] === 'sync') && ops.length >= 3) return [{ source: ops[1]!, dest: ops[2], folder: ops[0] === 'sync' || inv.args.some((w) => /^--recursive(=true)?$/.test(w.text)) }];
       return [];
     case 'http': {
       // HTTPie writes the body to `-o FILE` (with or without `--download`).
@@ -125,4 +131,4 @@ export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Find
   return [];
 }
 
-export const OBJECT_STORE_TOOLS: readonly string[] = ['aws', 'gsutil', 'gcloud', 'az', 'http', 'https', 'xh', 'xhs'];
+export const OBJECT_STORE_TOOLS: readonly string[] = ['aws', 'gsutil', 'gcloud', 'az', 'azcopy', 'http', 'https', 'xh', 'xhs'];

@@ -1,5 +1,6 @@
 import type { Finding, Invocation, Target } from '../../policy/types';
 import { identifierParts } from './cliArgs';
+import { holdsPublicFiles } from './bucketExports';
 
 /**
  * Production data copied to this machine by a CLI no rule names (issue #18 criterion 8, stop 36; red team
@@ -68,6 +69,27 @@ function listedWhole(reading: ReadingLike, words: readonly string[]): string | u
   return words.length > Math.max(at, nounAt) + 1 ? undefined : noun;
 }
 
+/** Verbs that copy a tree from one place to another. */
+const TREE_COPIES = /^(copy|cp|sync|mirror|pull|download|get|rsync|clone)$/i;
+/** A remote place as storage tools spell it: `prod:acme-shop/uploads` (rclone's remote), `s3://…`, `gs://…`. */
+const REMOTE_PLACE = /^(?:[A-Za-z][\w.-]*:(?!\/\/)\S*|[a-z][a-z0-9+.-]*:\/\/\S+)$/i;
+/** A folder of this machine: `./dump`, `.`, `~/x`, `/tmp/x`, `dump`. */
+const LOCAL_PLACE = /^(?:\.{1,2}(?:\/\S*)?|~(?:\/\S*)?|\/\S*|[\w.-]+\/?)$/;
+
+/**
+ * Stop 37 (round 27: `rclone copy prod:acme-shop ./dump`): a tree copied from a remote place into a folder here,
+ * the source naming no single file: the bucket's content copied down whole. Undefined otherwise.
+ */
+function treeCopiedDown(reading: ReadingLike): { source: string; dest: string } | undefined {
+  const plain = reading.positionals.filter((w) => !reading.maybeValues.has(w.index));
+  if (plain.length !== 3 || !TREE_COPIES.test(plain[0]!.text)) return undefined;
+  const [source, dest] = [plain[1]!.text, plain[2]!.text];
+  if (!REMOTE_PLACE.test(source) || REMOTE_PLACE.test(dest) || !LOCAL_PLACE.test(dest)) return undefined;
+  // One object by its file name (`prod:acme-shop/logo.png`) is a read of that file.
+  if (/\/[^/]*\.[A-Za-z0-9]{1,5}$/.test(source) || holdsPublicFiles(source)) return undefined;
+  return { source, dest };
+}
+
 /** The finding, or undefined; `reason` says why the target is production. */
 export function productionCopy(inv: Invocation, reading: ReadingLike, reason: string): Finding | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 5).map((w) => w.text);
@@ -80,6 +102,8 @@ export function productionCopy(inv: Invocation, reading: ReadingLike, reason: st
     const shown = [inv.name, ...words.slice(0, Math.max(backupAt, down, glued) + 1)].join(' ');
     return { rule: 'verbs.production-copy', risk: 'credential-dump', severity: 'ask', reason: `\`${shown}\` copies a backup of production to this machine (${reason}): the whole store lands in a file here, outside the place that protects it (${inv.name} has no rules of its own: judged by its words).`, targets: [target(`${inv.name} backup`)] };
   }
+  const tree = treeCopiedDown(reading);
+  if (tree !== undefined) return { rule: 'verbs.production-copy', risk: 'credential-dump', severity: 'ask', reason: `\`${inv.name} ${words[0] ?? ''}\` copies the whole of ${tree.source}, production by its name, into ${tree.dest} on this machine (${reason}): every file kept there lands where the agent reads it (${inv.name} has no rules of its own: judged by its words).`, targets: [target(tree.source)] };
   const file = outputFile(inv, reading);
   if (file === undefined) return undefined;
   // Round 26: a query that selects personal columns of a table (`SELECT email, phone FROM crm.customers … > customers.csv`).

@@ -111,6 +111,8 @@ const ADMIN_SQL: readonly RegExp[] = [
   /^alter\s+(user|role)\b[\s\S]*\b(password|nologin|valid\s+until|account\s+lock|identified\s+(by|with)|connection\s+limit\s+0|rename\s+to)\b/i,
   /^revoke\s+(connect|all)\b/i,
   /^set\s+password\b/i,
+  // Round 27: an account made with a password on production (`CREATE USER ro WITH PASSWORD '…'`, `IDENTIFIED BY`): a new way in that stays.
+  /^create\s+(user|role)\b[\s\S]*\b(password|identified\s+(by|with))\b/i,
   /^rename\s+user\b/i,
   /^alter\s+database\b[\s\S]*\b(allow_connections\s+(=\s*)?false|connection\s+limit\s+(=\s*)?0)\b/i,
   // The server's own configuration rewritten (`ALTER SYSTEM` lands in postgresql.auto.conf), or the server made read-only or offline.

@@ -8,14 +8,16 @@ import { identifierParts } from './cliArgs';
  * secrets set DATABASE_URL=x --env=prod`, `conjur variable set -i prod/db/password -v x`, `chamber
  * write prod db_password x`, `akeyless update-secret-val`, `bws secret edit`. The previous value is
  * gone from the store's point of view and every service reading it breaks or is pointed elsewhere, as
- * `doppler secrets set` (which has rules) asks. Listing, reading names or creating a new entry
+ * `doppler secrets set` (which has rules) asks. Round 27: a key-value store's entry is such a value too where its words name
+ * production (`vault kv put secret/prod/db password=…`); one nothing names holds configuration as often (`vault kv put
+ * secret/app port=3000`, allowed). Listing, reading names or creating a new entry
  * (`secrets list`, `secrets create`) is not a write over a value; the reading verbs are `secretVerbs.ts`'s.
  */
 
 /** Nouns of a value a store keeps for services (secret, password, credential, a store's variable). */
-const KEPT = new Set(['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'creds', 'variable', 'variables', 'var', 'vars', 'apikey']);
+const KEPT = new Set(['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'creds', 'variable', 'variables', 'var', 'vars', 'apikey', 'kv']);
 /** Verbs that write a value over the one kept. */
-const WRITES = new Set(['set', 'write', 'put', 'update', 'upload', 'import', 'edit', 'replace', 'overwrite', 'store']);
+const WRITES = new Set(['set', 'write', 'put', 'patch', 'update', 'upload', 'import', 'edit', 'replace', 'overwrite', 'store']);
 
 /**
  * Secret stores whose command words do not name the secret (from each tool's documentation): the
@@ -78,6 +80,8 @@ export function secretWriteFinding(inv: Invocation, ctx: RuleContext, words: rea
   const names = [...keyed, ...named, ...(keyed.length + named.length === 0 ? operands.slice(0, Math.max(1, operands.length - 1)) : [])].filter((w) => !/\s/.test(w)).slice(0, 3);
   const remote = verbTraitsOf(inv.name).locality !== 'local';
   const env = ctx.environmentOf({ values: hints, remote });
+  // A key-value entry (`kv put`) holds configuration as often as secrets: it asks where its words name production (`secret/prod/db`).
+  if (words.slice(0, found.depth).some((w) => w.toLowerCase() === 'kv') && !(env.environment === 'production' && !/unknown/.test(env.reason))) return undefined;
   const what = names.length > 0 ? names.join(', ') : 'the secret it names';
   return {
     rule: 'verbs.secret-write',

@@ -77,3 +77,22 @@ export function driverWholeExport(code: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Round 27: a Mongo shell script that reads a whole collection out (`db.users.find().toArray()`,
+ * `db.getCollection('orders').find({}).forEach(printjson)`): every document, not the shell's first page. A
+ * filter, a projection's limit, `findOne`, a count or a page (`.limit(10)`) is a read.
+ */
+const MONGO_WHOLE = /\bdb\s*\.\s*(?:(\w+)|getCollection\s*\(\s*['"]([\w.-]+)['"]\s*\))\s*\.\s*find\s*\(\s*(?:\{\s*\}\s*)?\)((?:\s*\.\s*(?:sort|batchSize|noCursorTimeout|readPref|hint|pretty)\s*\([^()]*\))*)\s*\.\s*(toArray|forEach|map)\s*\(/g;
+
+/** What a Mongo shell script exports whole, as shown in a reason (`db.users.find().toArray()`), or undefined. */
+export function wholeMongoExportIn(text: string): string | undefined {
+  const t = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (const m of t.matchAll(MONGO_WHOLE)) {
+    const collection = m[1] ?? m[2]!;
+    if (/^(getSiblingDB|system)/.test(collection)) continue;
+    return `db.${collection}.find().${m[4]}()`;
+  }
+  return undefined;
+}
+
