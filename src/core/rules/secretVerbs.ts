@@ -115,8 +115,8 @@ export interface SecretRead {
  * What secret an invocation prints, from its command words (the leading bare words) and the values it
  * names. `path` is the command words; `values` the operands and option values after them.
  */
-export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
-  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values);
+export function secretReadOf(name: string, path: readonly string[], values: readonly string[], options: readonly string[] = []): SecretRead | undefined {
+  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options);
   if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };

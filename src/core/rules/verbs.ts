@@ -1,5 +1,5 @@
 import { ownTable } from '../ownTable';
-import { redactSecrets } from '../audit/redact';
+import { withoutSecrets } from './support/floorRedaction';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
@@ -32,6 +32,7 @@ import { keptShort } from './support/dataRetention';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
+import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
 import { requestFileWrites } from './support/requestFiles';
 import { productionCopy } from './support/productionCopies';
 import { unknownScheduled } from './deferred/unknownSchedulers';
@@ -506,10 +507,16 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = byOption.length > 0 ? byOption : targetWords(reading, -1);
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
-  if (traits.locality === 'local') return [];
+  // Stop 37 (round 26): output written over a server's live data (support/liveDataWrites.ts).
+  const live = liveDataWrite(inv.name, reading, readsOnly);
+  if (live || traits.locality === 'local') return live ? [live] : [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
-  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
+  const access = deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
+  // Stop 37 (round 26): a query naming credential files, sent by a program nothing describes.
+  const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
+  const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
+  return query ? [query] : access;
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */
@@ -546,7 +553,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
   const revealed = revealOption(reading.options);
   const reveal = revealed !== undefined && credentialMinted(inv.name, inv.args) === undefined && secretDumped(inv.name, inv.args) === undefined ? revealed : undefined;
-  const found = secretReadOf(inv.name, path, values) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
+  const found = secretReadOf(inv.name, path, values, reading.options.map((o) => o.name)) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
@@ -583,17 +590,3 @@ export function verbFloorPack(specific: ReadonlySet<string>): RulePack {
   };
 }
 
-/**
- * The floor quotes the words it judged (`deletes customer cus_…`); a word shaped like a secret (a
- * token, a key, a long random run) is replaced before the finding leaves it, so no verdict, dialog or
- * audit entry carries it, whatever later redaction knows.
- */
-function withoutSecrets(found: Finding): Finding {
-  const reason = redactSecrets(found.reason);
-  const targets = found.targets.map((t) => {
-    const name = redactSecrets(t.name);
-    const environmentReason = redactSecrets(t.environmentReason);
-    return name === t.name && environmentReason === t.environmentReason ? t : { ...t, name, environmentReason };
-  });
-  return reason === found.reason && targets.every((t, i) => t === found.targets[i]) ? found : { ...found, reason, targets };
-}

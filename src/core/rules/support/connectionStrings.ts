@@ -1,4 +1,5 @@
 import { identifierParts } from './cliArgs';
+import { isSecretVariableName } from './huntCommon';
 
 /**
  * A connection string printed by a CLI no rule names (issue #18 criterion 8, stop 36; red team round 22:
@@ -31,7 +32,28 @@ export interface ConnectionPrint {
   unknownIsProduction: true;
 }
 
-export function connectionPrint(name: string, path: readonly string[], values: readonly string[]): ConnectionPrint | undefined {
+/** Verbs that print a value they are given the name of. */
+const PRINTS_VALUE = /^(get|show|print|cat|read|value|reveal|echo|view|get-value|export)$/i;
+/** Options that make a connect command print how it would connect instead (`db connect --print`). */
+const PRINT_OPTION = /^--?(print|show|url|uri|dsn|string|print-url|print-only|echo|connection-string)$/i;
+
+/**
+ * Stop 37 (round 27): `acmectl env get DATABASE_URL` prints a secret variable's value by its name; `acmectl db connect --print`
+ * prints the connection instead of opening it. Not `env list`, `env get NODE_ENV`, `db connect` (an interactive session).
+ */
+function namedSecretPrint(name: string, path: readonly string[], values: readonly string[], options: readonly string[]): ConnectionPrint | undefined {
+  const read = path.findIndex((w) => PRINTS_VALUE.test(w));
+  const secret = [...path.slice(read + 1), ...values].find((v) => /^[A-Z][A-Z0-9_]+$/.test(v) && isSecretVariableName(v));
+  if (read >= 0 && secret !== undefined && !path.some((w) => NOT_PRINTED.test(w) || WRITES.test(w))) return { shown: [name, ...path.slice(0, read + 1)].join(' '), what: `the value of ${secret}`, unknownIsProduction: true };
+  const connect = path.findIndex((w, i) => /^(connect|conn|connection)$/i.test(w) && i > 0 && STORE_NOUN.test(path[i - 1]!));
+  const printed = options.find((o) => PRINT_OPTION.test(o));
+  if (connect >= 0 && printed !== undefined) return { shown: [name, ...path.slice(0, connect + 1), printed].join(' '), what: `the connection string of ${path[connect - 1]} ${path[connect + 1] ?? values[0] ?? '(the default)'}, password included`, unknownIsProduction: true };
+  return undefined;
+}
+
+export function connectionPrint(name: string, path: readonly string[], values: readonly string[], options: readonly string[] = []): ConnectionPrint | undefined {
+  const named = namedSecretPrint(name, path, values, options);
+  if (named) return named;
   for (const [i, word] of path.slice(0, 5).entries()) {
     // `Select-String DATABASE_URL`: a variable's name searched for, not a command word.
     if (/^[A-Z0-9_]+$/.test(word)) continue;

@@ -6,7 +6,9 @@ import type { VerbTraits } from '../../registry/verbTraits';
  */
 
 /** Option names whose first word destroys (`--delete`, `-purge`, `--prune`, `--force-delete-storage`); `rm`/`remove` mean cleanup (`--rm`). */
-const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down', 'revoke', 'terminate', 'deregister', 'unpublish', 'expunge']);
+const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down', 'revoke', 'terminate', 'deregister', 'unpublish', 'expunge',
+  // Stop 37 (round 26: `qemu-img resize --shrink`): what lies past the new size is cut off.
+  'shrink']);
 /** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
 export const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
 
