@@ -72,6 +72,11 @@ describe('rules: stop 37 by meaning (rounds 26 and 27, without the closed world)
     ask("osqueryi <<< \"select path from file where path like '/home/%/.ssh/id_%'\""),
     // queries of anything else stay allowed
     allow("fleetctl query --labels 'All Hosts' --query 'select * from os_version'"),
+    // a wildcard standing for a whole file name reaches no credential file by its extension alone (round 26's clickhouse row)
+    allow(`clickhouse local -q "SELECT count() FROM file('coverage/*.csv')"`),
+    allow(`duckdb -c "SELECT * FROM read_csv('reports/*.csv')"`),
+    ask(`fleetctl query --query "select * from file where path like '/etc/ssl/private/%.key'"`),
+    ask(`acmectl query "select * from file where path like '/root/.aws/%'"`),
     allow("osqueryi \"select * from processes where name = 'nginx'\""),
     allow('fleetctl get hosts'),
   ]);

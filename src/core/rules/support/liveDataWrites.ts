@@ -66,7 +66,11 @@ export function credentialQuery(tool: string, statements: readonly string[], hom
       // Another user's home (`/home/%/`, `/Users/*/`) holds the same files as this one's.
       const inHome = m[0].replace(/^~(?=\/)/, home || '/home/x').replace(/^\/(home|Users)\/[%*]+(?=\/)/, home || '/home/x');
       const paths = WILDCARD_NAMES.map((n) => inHome.replace(/[%*]+/g, n));
-      if (m[0].length < 4 || !paths.some((p) => matchCredentialPath(p, home) !== undefined)) continue;
+      // A wildcard standing for a whole file name (`coverage/*.csv`) reaches a credential file only by the name a wildcard
+      // could take: the pattern must name one as written, or be anchored by a dotted folder or a name before the wildcard.
+      const asWritten = matchCredentialPath(inHome.replace(/[%*]+/g, 'x'), home) !== undefined;
+      const anchored = /\/\.[\w-]+\//.test(inHome) || /[\w.-][%*]/.test(m[0]);
+      if (m[0].length < 4 || !(asWritten || (anchored && paths.some((p) => matchCredentialPath(p, home) !== undefined)))) continue;
       return {
         rule: 'verbs.credential-query',
         risk: 'credential-dump',
