@@ -12,6 +12,9 @@ import { allowed, ask, deny, familyTables, flag, type Family } from './familyTab
 // Fake secrets assembled at run time: no key-shaped literal is committed.
 const password = ['q7', 'Zr', 'Lm2', 'Wx9'].join('');
 const NETRC = `machine api.example.com login dev password ${password}\n`;
+// A private key's armour assembled at run time (no key-shaped literal in the source).
+const armour = (edge: string): string => ['-'.repeat(5), edge, ' OPENSSH PRIVATE KEY', '-'.repeat(5)].join('');
+const SSH_KEY = `${armour('BEGIN')}\n${'b'.repeat(64)}\n${armour('END')}\n`;
 const AWS = `[default]\naws_access_key_id = ${['AK', 'IA', 'Q'.repeat(16)].join('')}\naws_secret_access_key = ${'s'.repeat(40)}\n`;
 const COMPRESSED: Record<string, CompressedText> = {
   '/work/app/scratch/netrc.xz': { text: NETRC },
@@ -26,7 +29,7 @@ const facts = () =>
     files: {
       '/home/dev/.netrc': NETRC,
       '/home/dev/.aws/credentials': AWS,
-      '/home/dev/.ssh/id_ed25519': `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b'.repeat(64)}\n-----END OPENSSH PRIVATE KEY-----\n`,
+      '/home/dev/.ssh/id_ed25519': SSH_KEY,
       '/home/dev/.pgpass': `localhost:5432:app:app:${password}\n`,
       '/work/app/lr.conf': '/home/dev/.blast-shield/*.log {\n  rotate 0\n  missingok\n}\n',
       '/work/app/lr-app.conf': '/work/app/logs/*.log {\n  weekly\n  rotate 4\n}\n',
