@@ -91,12 +91,12 @@ interface InterpreterArgs {
 /**
  * Modules that are the command line of a program the registry describes: the standard library's
  * (docs.python.org/3/library/sqlite3.html#command-line-interface) and publishing tools run as modules
- * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`),
+ * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`; round 29: pip and pipx),
  * and CLIs that are Python packages with a `__main__` (`python3 -m awscli s3 rb …` is `aws s3 rb …`, `python3 -m azure.cli group delete …` is `az …`,
  * `python -m django flush` is `django-admin flush`, `python -m alembic downgrade base`).
  */
 const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({
-  sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv',
+  sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv', pip: 'pip', pipx: 'pipx',
   awscli: 'aws', 'azure.cli': 'az', django: 'django-admin', alembic: 'alembic',
 });
 

@@ -222,7 +222,9 @@ export const pipx: ToolSpec = {
       options: [valued('--python'), valued('--index-url', '-i'), valued('--pip-args'), valued('--suffix'), valued('--preinstall'), flag('-f', '--force'), flag('-e', '--editable'), flag('--include-deps'), flag('--system-site-packages'), flag('--global')],
     },
     'uninstall|uninstall-all': { package: 'uninstall' },
-    ...doing('builtin', 'list', 'run', 'inject', 'uninject', 'ensurepath', 'environment', 'completions', 'upgrade-all', 'reinstall-all', 'runpip', 'interpreters'),
+    // `pipx inject VENV PKG… --include-apps` links the injected packages' programs into ~/.local/bin too (round 29).
+    inject: { package: 'install', options: [valued('--pip-args'), valued('--index-url', '-i'), valued('-r', '--requirement'), flag('-e', '--editable'), flag('-f', '--force'), flag('--include-apps'), flag('--include-deps'), flag('--system-site-packages'), flag('--global')] },
+    ...doing('builtin', 'list', 'run', 'uninject', 'ensurepath', 'environment', 'completions', 'upgrade-all', 'reinstall-all', 'runpip', 'interpreters'),
   },
 };
 
@@ -243,7 +245,7 @@ export const uv: ToolSpec = {
     remove: { package: 'uninstall' },
     publish: act('uploads distributions to the package index, which cannot be replaced under the same version', { registry: (a) => a.value('--publish-url', '--index') }, { package: 'publish' }),
     pip: { commands: { ...doing('install', 'install|sync'), ...doing('uninstall', 'uninstall') } },
-    tool: { commands: { ...doing('install', 'install'), ...doing('uninstall', 'uninstall'), 'run': { package: { binary: true } } } },
+    tool: { commands: { install: { package: 'install', options: [flag('-e', '--editable'), flag('--force'), ...valuedEach('--with', '--with-editable', '--with-executables-from', '--from')] }, ...doing('uninstall', 'uninstall'), 'run': { package: { binary: true } } } },
     ...doing('builtin', 'build', 'venv', 'init', 'python', 'self', 'cache', 'tree', 'export', 'version', 'help'),
   },
 };

@@ -41,6 +41,7 @@ import { protectionDeleted } from '../support/sedLineDeletes';
 import { manifestLineDeletes } from './manifestLineDeletes';
 import { hooksPathSwitch } from './hooksPathSwitch';
 import { workflowTriggerWrite } from '../support/workflowTriggers';
+import { optionValueWrites } from '../support/optionValueWrites';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -150,7 +151,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
     return out;
   }
   // Editors driven by a script and patches (otherWriters.ts).
-  out.push(...scriptedEdits(inv, facts, cwd, inv.stdin?.kind === 'pipe' ? printed(inv.stdin.from) : undefined), ...patchWrites(inv, facts, cwd));
+  out.push(...scriptedEdits(inv, facts, cwd, inv.stdin?.kind === 'pipe' ? printed(inv.stdin.from) : undefined), ...patchWrites(inv, facts, cwd), ...optionValueWrites(inv, facts, cwd).map((w) => ({ path: w.path, text: undefined, writer: inv.name, opaque: `what its option ${w.option} writes` })));
   if (READ_ONLY_COMMANDS.has(inv.name) || (!EFFECT_RULES[inv.name] && !effectsOf(inv).some((e) => e.kind === 'write' || e.kind === 'extract'))) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });

@@ -31,7 +31,8 @@ const OWN_HOME: Readonly<Record<string, RegExp>> = ownTable({
 });
 
 interface Planted {
-  program: string;
+  /** Undefined: a local folder's programs, whose names the hook cannot read. */
+  program: string | undefined;
   folder: string;
   source: string;
 }
@@ -63,18 +64,24 @@ function tomlKeys(text: string, table: RegExp): string[] {
  * `node` and `gitleaks`): read from its metadata as the installer reads it — pyproject's `[project.scripts]`,
  * `[project.gui-scripts]`, `[tool.poetry.scripts]`; setup.cfg's `console_scripts`; setup.py's `entry_points`.
  */
-function localScripts(dir: string, facts: Facts): string[] {
-  const pyproject = facts.readFile(`${dir}/pyproject.toml`) ?? '';
-  const cfg = facts.readFile(`${dir}/setup.cfg`) ?? '';
-  const setup = facts.readFile(`${dir}/setup.py`) ?? '';
-  const names = tomlKeys(pyproject, /^\[(project\.(gui-)?scripts|tool\.poetry\.scripts)\]$/);
-  const section = /(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+\S.*\n?)*)/.exec(cfg)?.[1] ?? '';
+function localScripts(dir: string, facts: Facts): string[] | undefined {
+  const pyproject = facts.readFile(`${dir}/pyproject.toml`);
+  const cfg = facts.readFile(`${dir}/setup.cfg`);
+  const setup = facts.readFile(`${dir}/setup.py`);
+  // Round 29: a folder whose metadata cannot be read (missing, unreadable, a build backend's dynamic table) names no programs the hook knows.
+  if (pyproject === undefined && cfg === undefined && setup === undefined) return undefined;
+  if (pyproject !== undefined && /^\s*dynamic\s*=.*["'](scripts|gui-scripts|entry-points)["']/m.test(pyproject)) return undefined;
+  const names = tomlKeys(pyproject ?? '', /^\[(project\.(gui-)?scripts|tool\.poetry\.scripts)\]$/);
+  const section = /(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+\S.*\n?)*)/.exec(cfg ?? '')?.[1] ?? '';
   for (const m of section.matchAll(/^[ \t]+([\w.+-]+)\s*=/gm)) names.push(m[1]!);
-  for (const m of setup.matchAll(/["']\s*([\w.+-]+)\s*=\s*[\w.]+\s*:\s*[\w.]+\s*["']/g)) names.push(m[1]!);
-  return names;
+  const fromSetup = [...(setup ?? '').matchAll(/["']\s*([\w.+-]+)\s*=\s*[\w.]+\s*:\s*[\w.]+\s*["']/g)].map((m) => m[1]!);
+  // setup.py building its entry points in code (a variable, a loop): names the regex cannot see.
+  if (fromSetup.length === 0 && /entry_points|scripts\s*=/.test(setup ?? '')) return undefined;
+  return [...names, ...fromSetup];
 }
 
-function programsOf(installer: string, spec: string, facts?: Facts, cwd?: string): string[] {
+/** The programs a package installs; undefined for a local folder whose metadata cannot be read. */
+function programsOf(installer: string, spec: string, facts?: Facts, cwd?: string): string[] | undefined {
   if (installer === 'pip' && facts && cwd !== undefined && LOCAL_SPEC.test(spec)) return localScripts(resolvePath(cwd, spec.replace(/^file:(\/\/)?/, ''), facts.home), facts);
   const name = packageName(spec);
   const brings = BRINGS[installer]?.[name];
@@ -92,16 +99,22 @@ function planted(inv: Invocation, facts: Facts, cwd: string): Planted[] {
   const ops = [...parsed.operands.filter((o) => !o.dynamic).map((o) => o.text), ...(/^pip3?$|^pipx$/.test(inv.name) ? a.values('-e', '--editable').filter((v) => v !== '') : [])];
   const sub = parsed.path[0];
   const out: Planted[] = [];
+  // pipx's `--suffix X` renames each program NAME to NAMEX (`--suffix ''` keeps the bare name).
+  const suffix = inv.name === 'pipx' ? (a.value('--suffix') ?? '') : '';
   const each = (installer: string, folder: string, specs: readonly string[]): void => {
-    for (const spec of specs) for (const program of programsOf(installer, spec, facts, cwd)) out.push({ program, folder, source: spec });
+    for (const spec of specs) {
+      const programs = programsOf(installer, spec, facts, cwd);
+      if (programs === undefined) out.push({ program: undefined, folder, source: spec });
+      else for (const program of programs) out.push({ program: program + suffix, folder, source: spec });
+    }
   };
   if ((inv.name === 'pip' || inv.name === 'pip3') && sub === 'install') {
     const prefix = a.value('--prefix');
     if (prefix !== undefined) each('pip', `${at(prefix)}/bin`, ops);
     else if (a.has('--user')) each('pip', `${facts.home}/.local/bin`, ops);
-  } else if (inv.name === 'pipx' && sub === 'install') {
-    // pipx puts each package's programs in ~/.local/bin (PIPX_BIN_DIR aside).
-    each('pip', `${facts.home}/.local/bin`, ops);
+  } else if (inv.name === 'pipx' && (sub === 'install' || (sub === 'inject' && a.has('--include-apps')))) {
+    // pipx puts each package's programs in ~/.local/bin (PIPX_BIN_DIR aside); `inject VENV PKG… --include-apps` those of the injected packages.
+    each('pip', `${facts.home}/.local/bin`, sub === 'inject' ? ops.slice(1) : ops);
   } else if (inv.name === 'uv' && sub === 'tool' && (parsed.path[1] ?? ops[0]) === 'install') {
     each('pip', `${facts.home}/.local/bin`, parsed.path[1] === 'install' ? ops : ops.slice(1));
   } else if (inv.name === 'cargo' && sub === 'install') {
@@ -123,10 +136,22 @@ function planted(inv: Invocation, facts: Facts, cwd: string): Planted[] {
 
 /** An installer putting a program named like a guarded one into a folder on PATH, as a finding. */
 export function binInstallFinding(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding | undefined {
+  let unread: Planted | undefined;
   for (const p of planted(inv, facts, cwd)) {
-    if (!isGuardedProgramName(p.program) || !isProgramFolder(p.folder.toLowerCase(), view.home.toLowerCase(), view.pathFolders ?? [])) continue;
-    const shown = p.folder.startsWith(facts.home + '/') ? `~/${p.folder.slice(facts.home.length + 1)}` : p.folder;
-    return perimeterFinding('package-swap', `${inv.name} would install a program named ${p.program} (from ${p.source}) into ${shown}, a folder on PATH, in front of the one the guard, its runtime or the commit hooks run; ${DENY_SUFFIX}.`, p.program);
+    if (!isProgramFolder(p.folder.toLowerCase(), view.home.toLowerCase(), view.pathFolders ?? [])) continue;
+    if (p.program === undefined) {
+      unread ??= p;
+      continue;
+    }
+    if (!isGuardedProgramName(p.program)) continue;
+    return perimeterFinding('package-swap', `${inv.name} would install a program named ${p.program} (from ${p.source}) into ${shownFolder(p.folder, facts)}, a folder on PATH, in front of the one the guard, its runtime or the commit hooks run; ${DENY_SUFFIX}.`, p.program);
   }
-  return undefined;
+  // Round 29: a local folder whose metadata cannot be read may bring a program named like git, node or gitleaks: asked, not refused.
+  if (unread === undefined) return undefined;
+  const reason = `${inv.name} would install the programs of the local package ${unread.source}, whose metadata the hook cannot read, into ${shownFolder(unread.folder, facts)}, a folder on PATH: one of them could stand in front of a program the guard, its runtime or the commit hooks run, so it needs confirmation.`;
+  return { rule: 'self-protection.package-swap-unread', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: unread.folder, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] };
+}
+
+function shownFolder(folder: string, facts: Facts): string {
+  return folder.startsWith(facts.home + '/') ? `~/${folder.slice(facts.home.length + 1)}` : folder;
 }
