@@ -88,8 +88,41 @@ function cleaner(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec:
   return inv;
 }
 
-const tmpfiles: Handler = (w, name, first, args, exec) =>
-  cleaner(w, name, first, args, exec, TMPFILES, ['--cat-config', '--tldr', '--dry-run', '-h', '--help', '--version'], (p) => p.operands.filter((o) => o.text !== '-'), tmpfilesAsShell);
+const TMPFILES_INERT = ['--cat-config', '--tldr', '--dry-run', '-h', '--help', '--version'];
+
+const tmpfiles: Handler = (w, name, first, args, exec) => {
+  const inv = cleaner(w, name, first, args, exec, TMPFILES, TMPFILES_INERT, (p) => p.operands.filter((o) => o.text !== '-'), tmpfilesAsShell);
+  const parsed = parseCommand(args, TMPFILES);
+  const has = (...names: string[]): boolean => parsed.options.some((o) => names.includes(o.name));
+  // Round 29: `systemd-tmpfiles --user --remove` with no file runs every configuration of the user's tmpfiles.d folders.
+  if (parsed.operands.length > 0 || !has('--user') || has(...TMPFILES_INERT) || !has('--create', '--clean', '--remove', '--purge', '--boot')) return inv;
+  userTmpfilesConfigs(w, name, exec);
+  return inv;
+};
+
+/** The configurations `systemd-tmpfiles --user` reads (tmpfiles.d(5)), each walked as what it does; a folder the hook cannot list asks. */
+function userTmpfilesConfigs(w: Walker, name: string, exec: Exec): void {
+  const via = w.viaOf(exec);
+  const home = w.facts.home;
+  const config = exec.assignments.XDG_CONFIG_HOME ?? `${home}/.config`;
+  const data = exec.assignments.XDG_DATA_HOME ?? `${home}/.local/share`;
+  // `$XDG_RUNTIME_DIR/user-tmpfiles.d` is one of them, in a folder the hook cannot name (the user's runtime folder), so what runs is never all read.
+  w.addOpaque(`${name} --user runs the configurations in $XDG_RUNTIME_DIR/user-tmpfiles.d${/[$`]/.test(config + data) ? ' and in folders named by variables' : ''}, which the hook cannot read now and which delete, empty or move the files they name`, via);
+  for (const folder of [`${config}/user-tmpfiles.d`, `${data}/user-tmpfiles.d`, '/etc/xdg/user-tmpfiles.d', '/usr/local/share/user-tmpfiles.d', '/usr/share/user-tmpfiles.d']) {
+    const entries = w.facts.listDir(folder);
+    if (entries === undefined) {
+      // A folder that is not there holds nothing; one that is there but cannot be listed may hold anything.
+      if (w.facts.fileIdentity?.(folder)?.kind !== 'missing' && folder.startsWith(home + '/')) w.addOpaque(`${name} --user runs the configurations in ${folder}, a folder the hook cannot list now, which delete, empty or move the files they name`, via);
+      continue;
+    }
+    for (const entry of entries.filter((e) => e.endsWith('.conf')).slice(0, 32)) {
+      const path = `${folder}/${entry}`;
+      const text = w.readFile(path, via);
+      if (text === undefined) w.addOpaque(`${name} --user runs ${path}, a configuration the hook cannot read now, which deletes, empties or moves the files it names`, via);
+      else w.analyzeText(tmpfilesAsShell(text), w.childScope(exec, `${name} --user ${path}`));
+    }
+  }
+}
 const newsyslog: Handler = (w, name, first, args, exec) =>
   cleaner(w, name, first, args, exec, NEWSYSLOG, ['-n'], (p) => p.options.filter((o) => o.name === '-f' && o.valueWords[0] !== undefined).map((o) => o.valueWords[0]!), newsyslogAsShell);
 
