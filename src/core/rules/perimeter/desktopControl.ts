@@ -16,6 +16,9 @@ import { freeFormReadings, optionValue } from '../../registry/freeForm';
  *   kanata, kmonad, xremap, input-remapper) started on a configuration. Printing the map stays allowed.
  * - screen's `exec` with a descriptor pattern that joins the command to the window's program (`!`, `:`):
  *   its output is typed into whatever reads in that window.
+ * - Round 29: a VNC client that types or clicks into a server (`vncdo -s localhost:0 key enter`, vncdotool's other
+ *   verbs, a command file it replays); a screen capture over VNC only reads the screen, and stays allowed as
+ *   `scrot` and `import -window root` are.
  */
 
 /** Servers that export the live display (or a login to it) to whoever connects. */
@@ -102,10 +105,47 @@ function screenExecTyping(inv: Invocation): DesktopControl | undefined {
   return undefined;
 }
 
+/** vncdotool's programs and the verbs that type, click or move the pointer; the verbs that only look or wait. */
+const VNC_CLIENTS: ReadonlySet<string> = new Set(['vncdo', 'vncdotool']);
+const VNC_INPUT = /^(key|keyup|keydown|type|typefile|click|move|mousemove|mousedown|mouseup|mdown|mup|mmove|drag|paste)$/i;
+const VNC_LOOKS = /^(capture|rcapture|expect|rexpect|pause|sleep)$/i;
+
+/** vncdo given input verbs, or a command file or stdin it replays (its verbs the hook cannot see): the answer typed into a live display. */
+function vncInput(inv: Invocation): DesktopControl | undefined {
+  if (!VNC_CLIENTS.has(inv.name)) return undefined;
+  const reading = freeFormReadings(inv.args);
+  if (reading.usual.options.some((o) => INFO_ONLY.test(o.name))) return undefined;
+  const words = reading.valued.operands.map((o) => o.text);
+  const typed = words.find((w) => VNC_INPUT.test(w));
+  if (typed !== undefined) return { what: `${inv.name} sends ${typed} to a VNC display as if from its keyboard or mouse, so it can answer Blast Shield's dialog in place of the human`, target: inv.name };
+  if (words.some((w) => VNC_LOOKS.test(w))) return undefined;
+  return { what: `${inv.name} replays VNC input (keys, clicks) from commands the hook cannot read, so it can answer Blast Shield's dialog in place of the human`, target: inv.name };
+}
+
 /** A command that hands the desktop, the keyboard or a terminal's input to the agent, or undefined. */
 export function desktopControl(inv: Invocation): DesktopControl | undefined {
   if (inv.remote) return undefined;
-  return remoteDesktop(inv) ?? keyRemap(inv) ?? screenExecTyping(inv);
+  return remoteDesktop(inv) ?? keyRemap(inv) ?? screenExecTyping(inv) ?? vncInput(inv);
+}
+
+/**
+ * Round 29: D-Bus methods (and forged signals) that press a button for the human: a notification's action
+ * (`org.freedesktop.Notifications.InvokeAction`, the `ActionInvoked` signal), an application's action
+ * (`org.freedesktop.Application.ActivateAction`, `org.gtk.Actions.Activate`), an accessibility action
+ * (`org.a11y.atspi.Action.DoAction`: a button clicked by the screen reader's road), a tray item's activation,
+ * and the remote-desktop portal's pointer. Reading (`introspect`, `GetCapabilities`) and `Notify` stay allowed.
+ */
+const ANSWERING_METHODS = /(^|[./\s])(InvokeAction|ActivateAction|ActionInvoked|DoAction|NotifyPointerButton|NotifyPointerMotion(?:Absolute)?|NotifyPointerAxis(?:Discrete)?|NotifyTouchDown|SecondaryActivate)(\s|$|\()/;
+const ACTIVATING_INTERFACES = /(^|[\s])(?:org\.gtk\.Actions|org\.kde\.StatusNotifierItem|org\.freedesktop\.Application)(?:\.Activate)?(\s|$)/;
+export function dbusAnswer(texts: readonly string[]): string | undefined {
+  for (const t of texts) {
+    const m = ANSWERING_METHODS.exec(t);
+    if (m) return m[2];
+  }
+  // `busctl call … org.gtk.Actions Activate …`, `gdbus call … --method org.gtk.Actions.Activate`: an action activated by name.
+  const joined = texts.join(' ');
+  if (ACTIVATING_INTERFACES.test(joined) && /(^|[.\s])Activate(\s|$)/.test(joined)) return 'Activate';
+  return undefined;
 }
 
 /** D-Bus methods that run code inside the desktop shell or window manager (GNOME Shell's Eval, KWin and Plasma scripts). */

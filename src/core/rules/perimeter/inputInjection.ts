@@ -2,7 +2,7 @@ import { remoteControlTyped, screenStuff, tmuxCommandNames, tmuxTyped } from '..
 import type { Invocation } from '../../policy/types';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { freeFormReadings } from '../../registry/freeForm';
-import { dbusShellCode, desktopControl, type DesktopControl } from './desktopControl';
+import { dbusAnswer, dbusShellCode, desktopControl, type DesktopControl } from './desktopControl';
 
 /**
  * Faking the human (stop 35, red team round 24). Agent hosts that run in a terminal (Claude Code, Codex,
@@ -15,7 +15,7 @@ import { dbusShellCode, desktopControl, type DesktopControl } from './desktopCon
  */
 
 /** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
-export const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'dotoolc', 'xvkbd', 'wlrctl', 'evemu-event', 'evemu-play', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
+export const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'dotoolc', 'xvkbd', 'wlrctl', 'evemu-event', 'evemu-play', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey', 'kdotool', 'xdo', 'xmacroplay', 'xmacroplay-keys']);
 
 export const TYPING_TERMINALS: ReadonlySet<string> = new Set(['tmux', 'screen', 'kitty', 'kitten', 'wezterm', 'zellij']);
 
@@ -99,6 +99,8 @@ export function dbusTyping(inv: Invocation): string | undefined {
 export function drivesDesktop(inv: Invocation): DesktopControl | undefined {
   const method = DBUS_CLIENTS.has(inv.name) && !inv.remote ? dbusShellCode(inv.args.map((a) => a.text)) : undefined;
   if (method) return { what: `${inv.name} calls ${method} over D-Bus, which runs code inside the desktop shell (it can focus Blast Shield's dialog and press its buttons)`, target: inv.name };
+  const answer = DBUS_CLIENTS.has(inv.name) && !inv.remote ? dbusAnswer(inv.args.map((a) => a.text)) : undefined;
+  if (answer) return { what: `${inv.name} calls ${answer} over D-Bus, which presses a button of a notification, an application or a dialog in place of the human`, target: inv.name };
   return desktopControl(inv);
 }
 
