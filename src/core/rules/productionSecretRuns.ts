@@ -2,7 +2,8 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { freeFormReadings } from '../registry/freeForm';
-import { fetchesRemoteSecrets, injectedTarget, secretInjectorOf } from './support/injectedSecrets';
+import { injectedTarget, secretInjectorOf } from './support/injectedSecrets';
+import { envFileEnvironment } from './support/envFileRuns';
 
 /**
  * Stop 34 (red team round 19): a program file run with the secrets of production, fetched from a remote
@@ -10,15 +11,17 @@ import { fetchesRemoteSecrets, injectedTarget, secretInjectorOf } from './suppor
  * run --config prd -- node FILE`, `chamber exec app-production -- python FILE`). A file the guard reads is
  * judged by its text where it runs (analyze.ts); one it cannot read now (not there, too large, unreadable)
  * may be written before it runs, and whatever it then does reaches production with keys that are on this
- * machine only for that run: ask. Otherwise, and for loaders of a local env file naming production
- * (`dotenv -e .env.production -- node FILE`, whose secrets are already here), the run is marked production. An injector naming no environment or a non-production one
+ * machine only for that run: ask. Round 29: so does one run with a local env file naming production, whoever loads it
+ * (`dotenv -e .env.production -- node FILE`, `node --env-file=.env.production FILE`, `docker run --env-file …`).
+ * A file the guard reads is marked production and judged by its text. An injector naming no environment or a non-production one
  * (`summon --environment staging …`) adds nothing here.
  */
 
 /** Interpreters whose first operand is the program file, with their options that take a value. */
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = ownTable({
-  node: ['-r', '--require', '--import', '--loader'],
-  bun: ['-r', '--preload'],
+  node: ['-r', '--require', '--import', '--loader', '--env-file', '--env-file-if-exists'],
+  bun: ['-r', '--preload', '--env-file'],
+  deno: ['--env-file', '-c', '--config', '--import-map', '--location', '--lock'],
   python: ['-W', '-X'],
   python3: ['-W', '-X'],
   ruby: ['-I', '-r'],
@@ -35,25 +38,30 @@ function programFile(inv: Invocation): string | undefined {
   if (reading.options.some((o) => /^-(m|e|c|p)$|^--(eval|print)$/.test(o.name))) return undefined;
   const valued = INTERPRETERS[inv.name] ?? [];
   const taken = new Set(freeFormReadings(inv.args).valued.options.filter((o) => valued.includes(o.name)).flatMap((o) => o.valueWords.map((w) => w.text)));
-  const file = reading.operands.find((w) => !taken.has(w.text));
+  // `deno run FILE`, `bun run FILE`: the subcommand first.
+  const operands = (inv.name === 'deno' || inv.name === 'bun') && reading.operands[0]?.text === 'run' ? reading.operands.slice(1) : reading.operands;
+  const file = operands.find((w) => !taken.has(w.text));
   return file === undefined || file.dynamic || file.text === '-' ? undefined : file.text;
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (INTERPRETERS[inv.name] === undefined) return [];
   const injector = secretInjectorOf(inv);
-  if (injector === undefined) return [];
-  const secrets = injectedTarget(inv, `the secrets ${injector} loads`, ctx);
-  if (secrets?.environment !== 'production') return [];
+  // Round 29: an env file naming production, loaded by the runtime itself (`node --env-file=.env.production`), a container or a loader.
+  const loaded = injector === undefined ? envFileEnvironment(inv, ctx) : undefined;
+  const secrets = injector !== undefined ? injectedTarget(inv, `the secrets ${injector} loads`, ctx) : loaded;
+  const by = injector ?? loaded?.loader;
+  if (secrets?.environment !== 'production' || by === undefined) return [];
   const file = programFile(inv);
   if (file === undefined) return [];
   const status = ctx.facts.fileStatus?.(resolvePath(ctx.facts.cwd, file, ctx.facts.home));
-  const target: Target = { ...secrets, kind: 'credential' };
-  if (status === undefined || status === 'file' || !fetchesRemoteSecrets(injector)) {
-    return [{ rule: 'productionSecretRuns.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs ${file} with the production secrets ${injector} loads.`, targets: [target] }];
+  const target: Target = { name: secrets.name, remote: secrets.remote, environment: secrets.environment, environmentReason: secrets.environmentReason, kind: 'credential' };
+  // Round 29: a program file the guard cannot read, run with a local production env file, asks as one run with fetched secrets does.
+  if (status === undefined || status === 'file') {
+    return [{ rule: 'productionSecretRuns.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs ${file} with the production secrets ${by} loads.`, targets: [target] }];
   }
   const why = status === 'missing' ? 'it is not there now, and may be written before it runs' : `it is ${status === 'directory' ? 'a folder' : status === 'too-large' ? 'too large to read' : 'unreadable'}`;
-  return [{ rule: 'productionSecretRuns.unread-program', risk: 'destructive', severity: 'ask', reason: `${inv.name} runs ${file} with the production secrets ${injector} loads, and the guard cannot read that file (${why}): what it does to production is unknown.`, targets: [target] }];
+  return [{ rule: 'productionSecretRuns.unread-program', risk: 'destructive', severity: 'ask', reason: `${inv.name} runs ${file} with the production secrets ${by} loads, and the guard cannot read that file (${why}): what it does to production is unknown.`, targets: [target] }];
 }
 
 export const productionSecretRunsPack: RulePack = {

@@ -4,7 +4,7 @@
  * (`../../registry/tools/*.ts`): a CLI described there with `runsElsewhere` needs no handler here.
  */
 
-import { optionsMatching } from '../../registry/grammar';
+import { optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import { commandNode, readingsOf, runsCommandsElsewhere, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { CommandSpec, ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, RemoteContext } from '../types';
@@ -46,7 +46,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
       const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : source.argv === 'computed' ? source.of(view) : parsed.operands.slice(source.skip);
       if (argv.length === 0) continue;
       // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
-      const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, label] };
+      const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, label], ...envFileWords(exec, parsed, tool) };
       w.run(argv, place ? remoteExec(inner, place) : inner);
       continue;
     }
@@ -77,6 +77,15 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     w.analyzeText(text, place ? w.remoteScope(exec, label, place) : w.childScope(exec, label));
   }
   return inv;
+}
+
+/**
+ * Round 29: the tool's own env-file option (`docker run --env-file .env.production postgres psql`, `podman run
+ * --env-file`): the command there runs with the file's variables, so it carries the option as a loader word.
+ */
+function envFileWords(exec: Exec, parsed: ParsedCommand, tool: ToolSpec): { wrapperWords?: ArgWord[] } {
+  const words = optionsMatching(parsed, tool, ['--env-file']).flatMap((o) => o.valueWords.map((word, i) => ({ ...word, text: `--env-file=${o.values[i] ?? word.text}`, raw: `--env-file=${o.values[i] ?? word.text}` })));
+  return words.length > 0 ? { wrapperWords: [...(exec.wrapperWords ?? []), ...words.slice(0, 8)] } : {};
 }
 
 /** No command given: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`). */
