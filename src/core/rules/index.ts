@@ -27,6 +27,7 @@ import { cloudExportsPack, dataSentOutPack, wholeStoreCopiesPack } from './dataS
 import { platformDatabaseCopiesPack } from './platformDatabaseCopies';
 import { mailSendsPack } from './mailSends';
 import { productionSecretRunsPack } from './productionSecretRuns';
+import { liveDataScriptsPack } from './liveDataScripts';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { ormOneLinersPack } from './ormOneLiners';
@@ -96,6 +97,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   platformDatabaseCopiesPack,
   mailSendsPack,
   productionSecretRunsPack,
+  liveDataScriptsPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,

@@ -15,6 +15,19 @@ import { SHELLS } from '../../policy/handlers/context';
 /** Folders of a server's live data (VM disks, databases, service state): `/var/lib/libvirt/images`, `/var/lib/postgresql`, `/srv/…`. */
 const LIVE_DATA = /^\/(var\/lib|srv|data|var\/opt|opt\/[^/]+\/data)\//;
 
+/**
+ * Round 29: the live data folder of a database or data server (PostgreSQL, MySQL/MariaDB, MongoDB, Redis/Valkey,
+ * Elasticsearch/OpenSearch, etcd, ClickHouse, Cassandra, InfluxDB, CouchDB, Neo4j, RabbitMQ, Kafka, ZooKeeper, MinIO,
+ * SQL Server, Docker's and Podman's volumes), at the packages' and Homebrew's places, `/data/db` and `$PGDATA`.
+ */
+const LIVE_DATABASE = /^(?:\/var\/lib\/(?:postgresql|pgsql|postgres|mysql|mariadb|mongodb|mongo|redis|redis-server|valkey|elasticsearch|opensearch|etcd|clickhouse|cassandra|scylla|influxdb|couchdb|neo4j|rabbitmq|kafka|zookeeper|minio|mssql|cockroach|arangodb3|rethinkdb|docker\/volumes|containers\/storage\/volumes)|\/var\/opt\/mssql|\/data\/db|\/(?:usr\/local|opt\/homebrew)\/var\/(?:postgres|postgresql(?:@[\d.]+)?|mysql|mongodb|redis)|\/srv\/(?:postgres|postgresql|pgsql|mysql|mariadb|mongo|mongodb|redis|elasticsearch|etcd|clickhouse)|\$\{?PGDATA\}?)(?=\/|$)/;
+
+/** The live database folder a word names (the folder, as written up to the server's own), or undefined. */
+export function liveDatabaseFolder(text: string): string | undefined {
+  const m = LIVE_DATABASE.exec(text.replace(/\/{2,}/g, '/'));
+  return m ? text : undefined;
+}
+
 /** Words that only look at a file (`info`, `check`, `compare`, `map`, `measure`, `verify`), beyond the floor's reads. */
 const LOOKS = /^(describe|display|info|check|compare|map|measure|verify|validate|inspect|show|list|ls|get|print|dump|stat|stats|status|diff|query|read|cat|head|tail|hash|checksum|sum|identify|probe)(?:[-_:].+|[A-Z].*)?$/;
 
