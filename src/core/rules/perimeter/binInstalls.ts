@@ -41,8 +41,8 @@ function packageName(spec: string): string {
   return spec.replace(/\[.*\]$/, '').replace(/(?<=.)[@=<>~!].*$/, '').toLowerCase();
 }
 
-/** A package named by its folder on this machine (`./pkg`, `/tmp/x`, `~/src/tool`), not by its registry name. */
-const LOCAL_SPEC = /^(?:\.{1,2}(?:\/|$)|\/|~\/|file:)/;
+/** A package named by its folder on this machine (`./pkg`, `/tmp/x`, `~/src/tool`, `pkgs/tool`: a name with a slash is a path to pip), not by its registry name. */
+const LOCAL_SPEC = /^(?:\.{1,2}(?:\/|$)|\/|~\/|file:|[\w.-]+\/)/;
 
 /** The `name = …` keys of one TOML table (`[project.scripts]`), up to the next table. */
 function tomlKeys(text: string, table: RegExp): string[] {

@@ -26,5 +26,14 @@ export function envFileEnvironment(inv: Invocation, ctx: RuleContext): (Omit<Tar
     if (env.environment !== 'unknown') return { name: `the variables ${inv.name} --env-file loads`, remote: true, environment: env.environment, environmentReason: `variables loaded by ${inv.name} --env-file: ${env.reason}`, loader: `${inv.name} --env-file` };
   }
   const loaded = loadedEnvironment(inv, ctx);
-  return loaded === undefined ? undefined : { ...loaded, loader: loaded.name.replace(/^the variables (.*) loads$/, '$1') };
+  if (loaded !== undefined) return { ...loaded, loader: loaded.name.replace(/^the variables (.*) loads$/, '$1') };
+  // `set -a; . ./.env.production; node x.js`: the sourced file's addresses are exported to the program (lineState keeps scheme and host only).
+  const addresses = Object.entries(inv.assignments).filter(([name, value]) => ADDRESS_VARIABLE.test(name) && value !== '').map(([, value]) => value);
+  if (addresses.length === 0) return undefined;
+  const env = ctx.environmentOf({ values: addresses, remote: true });
+  if (env.environment !== 'production') return undefined;
+  return { name: 'the exported variables', remote: true, environment: env.environment, environmentReason: `variables exported to ${inv.name}: ${env.reason}`, loader: 'the shell' };
 }
+
+/** Variables that name where a program's data lives (`DATABASE_URL`, `MONGODB_URI`, `PGHOST`, `REDIS_URL`). */
+const ADDRESS_VARIABLE = /^(\w+_)?(URL|URI|DSN|HOST)$|^PGHOST$/;

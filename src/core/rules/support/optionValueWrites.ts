@@ -21,8 +21,10 @@ export interface OptionValueWrite {
   option: string;
 }
 
-/** Option names that say the value is written (an output, a log, a dump, a save, a destination). */
-const WRITES_BY_NAME = /^--?(?:[\w-]*(?:out|output|result|log|save|dump|write|dest|destination|target|export|report|record)[\w-]*|[oOwrfd])$/;
+/** Long option names that say the value is written (an output, a log, a dump, a save, a destination), and `-o`/`-O`. */
+const WRITES_BY_NAME = /^(?:--?[\w-]*(?:out|output|result|log|save|dump|write|dest|destination|target|export|report|record)[\w-]*|-[oO])$/;
+/** Before a hook path, the short letters that write a file in the usual dump and download tools too (`pg_dump -f`, `mysqldump -r`, `aria2c -d`). */
+const HOOK_WRITER_LETTERS = /^-[wrfd]$/;
 
 /** Option values among the words `inv`'s effects leave unknown: `--opt=V`, `-xV` with a path, `--opt V`/`-x V`. */
 export function unknownOptionValues(inv: Invocation): { option: string; word: ArgWord; glued: boolean }[] {
@@ -58,7 +60,7 @@ export function optionValueWrites(inv: Invocation, facts: Facts, cwd: string): O
     const path = resolvePath(cwd, word.text, facts.home);
     const hook = gitHookOf(path);
     // `-x FILE` may be a switch before an operand (`shellcheck -x .git/hooks/pre-commit` reads it): only a writer's name counts there.
-    if (hook !== undefined && (glued || WRITES_BY_NAME.test(option))) out.push({ path: hook, option });
+    if (hook !== undefined && (glued || WRITES_BY_NAME.test(option) || HOOK_WRITER_LETTERS.test(option))) out.push({ path: hook, option });
     else if (WRITES_BY_NAME.test(option) && deferredPlaceOf(path) !== undefined) out.push({ path, option });
   }
   return out;
