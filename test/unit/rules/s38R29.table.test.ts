@@ -43,7 +43,7 @@ const TABLE: Record<string, Family> = {
       deny('pg_dump -f .git/hooks/pre-push mydb'),
       deny('pg_dumpall --file=.git/hooks/post-checkout'),
       deny('sometool --output=.git/hooks/commit-msg'),
-      deny('sometool -o.git/hooks/pre-rebase'),
+      deny('sometool -o .git/hooks/pre-rebase'),
       deny('sometool --log-file .git/hooks/post-commit'),
       deny('sometool --save=/work/app/.git/hooks/pre-push'),
       deny('sometool --dump-file=.git/hooks/prepare-commit-msg'),

@@ -4,6 +4,7 @@ import { valueWord } from '../../policy/effectOptions';
 import type { ArgWord, Facts, Invocation } from '../../policy/types';
 import { GIT_HOOK_NAMES } from '../deferred/gitPrograms';
 import { deferredPlaceOf } from '../deferred/places';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Round 29 (#18 criterion 5): an option nobody described whose value is a place that runs its text later is a write
@@ -26,21 +27,22 @@ const WRITES_BY_NAME = /^(?:--?[\w-]*(?:out|output|result|log|save|dump|write|de
 /** Before a hook path, the short letters that write a file in the usual dump and download tools too (`pg_dump -f`, `mysqldump -r`, `aria2c -d`). */
 const HOOK_WRITER_LETTERS = /^-[wrfd]$/;
 
-/** Option values among the words `inv`'s effects leave unknown: `--opt=V`, `-xV` with a path, `--opt V`/`-x V`. */
+/** Option values among the words `inv`'s effects leave unknown, read by the free-form grammar: `--opt=V` (glued), `--opt V`/`-x V` (maybe). */
 export function unknownOptionValues(inv: Invocation): { option: string; word: ArgWord; glued: boolean }[] {
   const unknown = new Set(effectsOf(inv).filter((e) => e.kind === 'unknown').map((e) => e.word));
+  const { usual, valued } = freeFormReadings(inv.args);
   const out: { option: string; word: ArgWord; glued: boolean }[] = [];
-  const args = inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    if (!unknown.has(word) || word.text === '--') continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^(--?[A-Za-z][\w.-]*)=(.+)$/.exec(word.text))) out.push({ option: m[1]!, word: valueWord(word, m[2]!), glued: true });
-    else if ((m = /^(-[A-Za-z])([^-=].*\/.*)$/.exec(word.text))) out.push({ option: m[1]!, word: valueWord(word, m[2]!), glued: true });
-    else if (/^--?[A-Za-z][\w.-]*$/.test(word.text)) {
-      const next = args[i + 1];
-      if (next && unknown.has(next) && !next.text.startsWith('-')) out.push({ option: word.text, word: next, glued: false });
-    }
+  const glued = new Set<number>();
+  for (const o of usual.options) {
+    const at = inv.args[o.index];
+    if (at === undefined || !unknown.has(at) || o.values[0] === undefined || o.values[0] === '') continue;
+    glued.add(o.index);
+    out.push({ option: o.name, word: valueWord(at, o.values[0]), glued: true });
+  }
+  for (const o of valued.options) {
+    const word = o.valueWords[0];
+    if (glued.has(o.index) || word === undefined || !unknown.has(word)) continue;
+    out.push({ option: o.name, word, glued: false });
   }
   return out;
 }
