@@ -10,7 +10,7 @@ import { liveDatabaseFolder } from './support/liveDataWrites';
 /**
  * Round 29: a project script, a script run by an interpreter, or a program nothing describes, given the live data folder of a
  * database server as an operand or an option's value (`./scripts/sync-tool --out /var/lib/postgresql/data`, `python3
- * scripts/migrate.py /var/lib/mysql`, `node tools/x.js --dir=/var/lib/docker/volumes/db`): what it does there cannot be read
+ * migrate.py /var/lib/mysql`, `node tools/x.js --dir=/var/lib/docker/volumes/db`): what it does there cannot be read
  * from the line, and files changed under a running server are lost or corrupt the store. Asked. A described program keeps its
  * own reading (`ls`, `du -sh`, `cp` judged by its effects); the same script given a project folder stays allowed.
  */

@@ -38,6 +38,8 @@ describe('credential hunt, round 6: table per family', () => {
     write(app, '.env.production', `DATABASE_URL=${fake.postgresUrl(secrets.db ?? '')}\n`);
     write(app, 'README.md', '# shop\n');
     write(app, 'package.json', '{"name": "shop"}\n');
+    // The program the loader runs is the project's own (stop 38: an unread program run with production variables asks).
+    write(app, 'server.js', 'console.log("listening");\n');
     const git = (...args: string[]): void => {
       execFileSync('git', args, { cwd: app, stdio: 'ignore', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1' } });
     };

@@ -4,7 +4,7 @@ import { loadedEnvironment } from './injectedSecrets';
 
 /**
  * Round 29 (#18 criterion 7): a program run with a production env file is production, whoever loads the file: a
- * runtime's own option (`node --env-file=.env.production scripts/query.js`, `bun --env-file`, `deno run
+ * runtime's own option (`node --env-file=.env.production query.js`, `bun --env-file`, `deno run
  * --env-file`), a container's (`docker run --env-file .env.production …`, carried as a loader word by the
  * remote handler), a loader (`dotenv -e`, `env $(cat .env.production)`, `set -a; . .env.production`). A local
  * `.env` (the development database) says nothing and stays allowed.
