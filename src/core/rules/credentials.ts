@@ -313,7 +313,9 @@ const DUMPS: Readonly<Record<string, Dump>> = ownTable({
   railway: { match: (a) => (/^(variables?|vars?)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '--set-from-stdin') && !/^(set|delete|rm|remove)$/.test(railwaySubcommand(a) ?? '') ? 'the Railway variables' : undefined) },
   heroku: {
     match: (a) => {
-      const p = positionalsOf(a.filter((_x, i) => !['-a', '--app', '-r', '--remote'].includes(a[i - 1] ?? '')));
+      // The words after the options, read by heroku's registry entry (`-a APP`, `-r REMOTE` take a value).
+      const heroku = toolNamed('heroku');
+      const p = heroku ? parsedArgs(a.map((text) => ({ text, raw: text, dynamic: false, glob: false })), heroku).operands.map((w) => w.text) : positionalsOf(a);
       // `config:get NAME` prints one variable: a secret only when its name says so.
       const named = p[0] === 'config:get' ? p[1] : p[0] === 'config' && p[1] === 'get' ? p[2] : undefined;
       if (named !== undefined && !/^[$]/.test(named) && !isSecretVariableName(named)) return undefined;
