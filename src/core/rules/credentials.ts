@@ -154,7 +154,8 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   if (['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   if (name === 'git') {
     // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
-    const sub = args.find((a) => !a.text.startsWith('-'))?.text;
+    const git = toolNamed('git');
+    const sub = git ? parsedArgs(args, git).path[0] : undefined;
     if (sub === 'show' || sub === 'cat-file') return { files: args.filter((a) => a.text.includes(':')).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf(':') + 1) })), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
     return { files: [], recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   }

@@ -109,6 +109,7 @@ function gitSteps(inv: Invocation, home: string, plan: SnapshotPlan): void {
     }
     case 'clean': {
       if (a.has('-n')) return;
+      // not an option list: the flags handed on to the snapshot's own `git clean` (node/snapshot), each asked of git's entry.
       const keep = ['-d', '-x', '-X'].filter((f) => a.has(f));
       plan.steps.push({ kind: 'clean', cwd, flags: keep, pathspecs: pathsAfterDash() ?? texts(pos), why: 'untracked files (git clean)' });
       return;

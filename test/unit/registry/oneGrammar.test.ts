@@ -80,10 +80,9 @@ const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs
  * readers are not moved yet, the shell layer's word-level scanners, the snapshot planner. A count may
  * only go down; a file not listed has none. Moved and kept at none: rules/verbs.ts, safetyNet.ts,
  * accessGrants.ts, hostDamage.ts, exposure.ts, envArgs.ts, guardRestore.ts, perimeter/gitLine.ts, perimeterPack.ts,
- * plantedCode.ts, credentialRoutes.ts.
+ * plantedCode.ts, credentialRoutes.ts, credentials/searchPatterns.ts, registry/fileOperandTraits.ts (stop 38).
  */
 const READER_CEILING: Readonly<Record<string, number>> = {
-  'core/credentials/searchPatterns.ts': 3,
   'core/policy/directoryChange.ts': 1,
   'core/policy/archiveEffects.ts': 2,
   'core/policy/effectRules.ts': 3,
@@ -97,9 +96,8 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/policy/handlers/shells.ts': 3,
   'core/policy/knownOutput.ts': 8,
   'core/policy/lineState.ts': 3,
-  'core/registry/fileOperandTraits.ts': 1,
   'core/rules/credentialHunt.ts': 16,
-  'core/rules/credentials.ts': 5,
+  'core/rules/credentials.ts': 2,
   'core/rules/dataSentOut.ts': 3,
   'core/rules/dataStores.ts': 5,
   'core/rules/deferred/deferredPack.ts': 5,
@@ -157,7 +155,7 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/rules/wire.ts': 1,
   'core/shell/expand.ts': 4,
   'core/shell/wrappers.ts': 3,
-  'core/snapshot/plan.ts': 5,
+  'core/snapshot/plan.ts': 1,
 };
 
 function readerLines(text: string): number {

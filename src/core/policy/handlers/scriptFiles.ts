@@ -1,6 +1,6 @@
 import { resolvePath } from '../../paths';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
-import { grammarOf, readEffectArgs } from '../effectOptions';
+import { grammarOf, readEffectArgs, values } from '../effectOptions';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
@@ -45,9 +45,10 @@ export function scriptFileInline(w: Walker, name: string, args: readonly ArgWord
   const via = w.viaOf(exec);
   const files: { word: ArgWord; as: (text: string) => string }[] = [];
   if (AWKS.has(name)) {
-    const read = parseCommand(args, grammarOf('awk'));
+    const read = readEffectArgs(args, grammarOf('awk'));
     // `-i inplace`: an extension library found on AWKPATH, not a file named here.
-    for (const o of read.options) if (['-f', '-i', '-E'].includes(o.name)) for (const word of o.valueWords.filter((v) => o.name !== '-i' || /\/|\.awk$/.test(v.text))) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
+    const scripts = [...values(read, 'f', 'E'), ...values(read, 'i').filter((v) => /\/|\.awk$/.test(v.text))];
+    for (const word of scripts) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
   } else if (LUAS.has(name)) {
     const script = parseCommand(args, LUA).operands[0];
     if (script && script.text !== '-') files.push({ word: script, as: (t) => `${name} -e ${quoted(t)}` });
