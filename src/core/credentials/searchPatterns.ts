@@ -1,4 +1,9 @@
 import { ownTable } from '../ownTable';
+import { effectGrammar, readEffectArgs } from '../policy/effectOptions';
+import { optionGrammarOf } from '../policy/readerGrammars';
+import type { ArgWord } from '../policy/types';
+import type { GrammarSpec } from '../shell/grammar';
+import { toolNamed } from '../registry/commandModel';
 /**
  * What a search tool looks for, and whether that could print a credential: the patterns of `grep`,
  * `rg`, `ag`, `ack` and `git grep` read from their options, tested against the text of the
@@ -18,27 +23,11 @@ export interface SearchPatterns {
   namesOnly: boolean;
 }
 
-/** Options that take a value word, per tool family (the value is not a pattern or a path). */
-const VALUED = new Set([
-  '-m', '-A', '-B', '-C', '-d', '-D', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '--colour',
-  '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-j', '--threads', '-M', '--max-columns', '--ignore-file',
-  '--encoding', '-E', '--max-depth', '--maxdepth', '--sort', '--sortr', '--context', '--after-context', '--before-context',
-  '--type-add', '--pre', '--pre-glob', '--max-filesize', '-r', '--replace', '--context-separator', '--field-match-separator',
-  '--path-separator', '--ignore', '--ignore-dir', '--file-search-regex', '-G', '--depth', '--threads',
-]);
-
-/**
- * sift's own valued options (svent/sift `options.go`): extensions, file/folder globs, path patterns, output
- * target and limits. Its `-x`/`-X` are extension lists, not flags as in grep.
- */
-const SIFT_VALUED = new Set([
-  '-x', '--ext', '-X', '--exclude-ext', '-o', '--output', '--limit', '--output-limit', '--output-sep', '--blocksize', '--dirs',
-  '--exclude-dirs', '--files', '--exclude-files', '--path', '--ipath', '--exclude-path', '--exclude-ipath', '--cores',
-  '--file-matches', '--line-matches', '--range-matches', '--not-file-matches', '--not-line-matches', '--not-range-matches',
-  '--preceded-by', '--followed-by', '--surrounded-by', '--preceded-within', '--followed-within', '--surrounded-within',
-  '--not-preceded-by', '--not-followed-by', '--not-surrounded-by', '--not-preceded-within', '--not-followed-within',
-  '--not-surrounded-within', '--replace',
-]);
+/** A search tool's one description; git grep's is its node in git's registry entry. */
+function grammarOf(tool: string): GrammarSpec {
+  if (tool === 'git-grep') return { ...effectGrammar(), options: toolNamed('git')?.commands?.grep?.options ?? [] };
+  return optionGrammarOf(tool) ?? optionGrammarOf('grep')!;
+}
 
 /** Search tools this module reads. */
 export const SEARCH_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep', 'sift']);
@@ -59,74 +48,25 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
   };
   const given: string[] = [];
   let unknown = false;
-  let positional: { text: string; dynamic: boolean } | undefined;
-  let endOfOptions = false;
-  // rg's valued short options differ from grep's: -E is --encoding there, -r is --replace.
-  const valued = (flag: string): boolean => {
-    if (!rustLike && (flag === '-E' || flag === '-r' || flag === '-G')) return false;
-    // ag's and ack's -r recurses and -E is no option of theirs; -r/--replace and -E/--encoding take a value only in ripgrep.
-    if (tool !== 'rg' && (flag === '-r' || flag === '--replace' || flag === '-E' || flag === '--pre' || flag === '--pre-glob')) return false;
-    if (tool === 'ag' && flag === '-G') return true;
-    if (tool === 'sift') return SIFT_VALUED.has(flag) || (VALUED.has(flag) && flag !== '-G' && flag !== '--files');
-    return VALUED.has(flag);
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as { text: string; dynamic: boolean };
-    const t = a.text;
-    if (endOfOptions || !t.startsWith('-') || t === '-') {
-      if (positional === undefined) positional = a;
-      continue;
-    }
-    if (t === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    if (t.startsWith('--')) {
-      const eq = t.indexOf('=');
-      const flag = eq < 0 ? t : t.slice(0, eq);
-      const inline = eq < 0 ? undefined : t.slice(eq + 1);
-      if (flag === '--regexp') {
-        const v = inline ?? args[++i]?.text;
-        if (v === undefined || (inline === undefined && args[i]?.dynamic)) unknown = true;
-        else given.push(v);
-      } else if (flag === '--file' || flag === '--regexp-file') {
-        unknown = true;
-        if (inline === undefined) i++;
-      } else if (flag === '--ignore-case' || flag === '--smart-case') out.ignoreCase = true;
-      // `--passthru` prints every line of every file searched, matching or not.
-      else if (flag === '--invert-match' || flag === '--passthru' || flag === '--passthrough') out.invert = true;
-      else if (flag === '--fixed-strings') out.flavor = 'fixed';
-      else if (flag === '--extended-regexp') out.flavor = 'extended';
-      else if (flag === '--perl-regexp' || flag === '--pcre2') out.flavor = 'perl';
-      else if (flag === '--basic-regexp') out.flavor = 'basic';
-      else if (flag === '--files' && tool !== 'sift') out.namesOnly = true;
-      else if (flag === '--targets') out.namesOnly = true;
-      else if (inline === undefined && valued(flag)) i++;
-      continue;
-    }
-    // A cluster of short options: `-rniE`, `-e PAT`, `-ePAT`, `-m3`.
-    const letters = t.slice(1);
-    for (let j = 0; j < letters.length; j++) {
-      const c = letters[j] as string;
-      const rest = letters.slice(j + 1);
-      if (c === 'e' || c === 'f') {
-        const v = rest !== '' ? rest : args[++i]?.text;
-        if (c === 'f' || v === undefined || (rest === '' && args[i]?.dynamic)) unknown = true;
-        else given.push(v);
-        break;
-      }
-      if (c === 'i' || c === 'y' || c === 'S') out.ignoreCase = true;
-      else if (c === 'v') out.invert = true;
-      else if (c === 'F' || (c === 'Q' && rustLike)) out.flavor = 'fixed';
-      else if (c === 'E' && !rustLike) out.flavor = 'extended';
-      else if (c === 'P') out.flavor = 'perl';
-      else if (c === 'G' && !rustLike) out.flavor = 'basic';
-      else if (valued('-' + c)) {
-        if (rest === '') i++;
-        break;
-      }
-    }
+  // The options are the tool's one description (`optionGrammarOf`; git grep's in git's registry entry); what they mean is said here by name.
+  const read = readEffectArgs(args as readonly ArgWord[], grammarOf(tool));
+  for (const o of read.options) {
+    const is = (...names: string[]): boolean => o.names.some((n) => names.includes(n));
+    if (is('e', 'regexp')) {
+      if (o.value === undefined || o.value.dynamic) unknown = true;
+      else given.push(o.value.text);
+    } else if (is('f', 'file', 'regexp-file') && o.value !== undefined) unknown = true;
+    else if (o.value !== undefined) continue;
+    else if (is('i', 'y', 'S', 'ignore-case', 'smart-case')) out.ignoreCase = true;
+    // `--passthru` prints every line of every file searched, matching or not.
+    else if (is('v', 'invert-match', 'passthru', 'passthrough')) out.invert = true;
+    else if (is('F', 'fixed-strings') || (is('Q') && rustLike)) out.flavor = 'fixed';
+    else if ((is('E') && !rustLike) || is('extended-regexp')) out.flavor = 'extended';
+    else if (is('P', 'perl-regexp', 'pcre2')) out.flavor = 'perl';
+    else if ((is('G') && !rustLike) || is('basic-regexp')) out.flavor = 'basic';
+    else if (is('files', 'targets')) out.namesOnly = true;
   }
+  const positional = read.operands[0];
   if (given.length === 0 && !unknown) {
     if (positional === undefined) {
       // `rg --files` lists names; a grep with no pattern is an error.

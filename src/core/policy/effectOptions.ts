@@ -123,7 +123,11 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   patch: effectGrammar('ipdoBrDFVYzg', ['input', 'strip', 'directory', 'output', 'prefix', 'reject-file', 'ifdef', 'fuzz', 'version-control', 'basename-prefix', 'suffix', 'get', 'quoting-style']),
   find: effectGrammar('', [], { posix: true }),
   xxd: effectGrammar('cglsnoC'),
-  gzip: effectGrammar('S', ['suffix']),
+  gzip: effectGrammar('ST', ['suffix', 'threads']),
+  // vim and its other names (`optionGrammarOf` in `readerGrammars.ts`): `-c`/`--cmd` ex commands, `-S`/`-u`/`-U` scripts, `-i` viminfo,
+  // `-T` a terminal, `-t` a tag, `-w`/`-W` a keystroke log, `-q` an error file; `-r FILE` and `--remote FILE` edit their operands.
+  // The script-file handler (`handlers/scriptFiles.ts`), the in-place wipes and the whole-file readers all read this.
+  vim: effectGrammar('cSuUiTtwWq', ['cmd', 'servername', 'listen']),
   // GNU Emacs: long options with one dash or two (`-eval`, `--eval`), each with its letter where it has one; the
   // effect rules, the script-file handler (`handlers/scriptFiles.ts`), the in-place wipes and the Lisp escapes all read this.
   emacs: {
@@ -162,7 +166,19 @@ export function grammarOf(name: string): GrammarSpec {
  */
 export const SEARCH_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   grep: effectGrammar('efmABCdD', ['regexp', 'file', 'max-count', 'after-context', 'before-context', 'context', 'include', 'exclude', 'exclude-dir', 'exclude-from', 'label', 'color', 'colour', 'binary-files', 'devices', 'directories', 'group-separator']),
-  rg: effectGrammar('efmABCgtTjMEr', ['regexp', 'file', 'glob', 'iglob', 'type', 'type-not', 'threads', 'max-columns', 'encoding', 'replace', 'max-count', 'max-depth', 'after-context',
+  rg: effectGrammar('efmABCgtTjMErd', ['regexp', 'file', 'glob', 'iglob', 'type', 'type-not', 'threads', 'max-columns', 'encoding', 'replace', 'max-count', 'max-depth', 'after-context',
       'before-context', 'context', 'sort', 'sortr', 'ignore-file', 'color', 'colors', 'pre', 'pre-glob', 'path-separator', 'type-add', 'type-clear', 'max-filesize', 'engine',
       'dfa-size-limit', 'regex-size-limit', 'context-separator', 'field-match-separator', 'field-context-separator', 'hostname-bin', 'hyperlink-format']),
+  // ugrep (github.com/Genivia/ugrep): grep's options and its own file selection (`-g GLOBS`, `-t TYPES`, `-O EXTENSIONS`, `-M MAGIC`, `-J JOBS`).
+  ugrep: effectGrammar('efmABCdDgtOMKJN', ['regexp', 'file', 'max-count', 'after-context', 'before-context', 'context', 'include', 'exclude', 'include-dir', 'exclude-dir',
+      'include-from', 'exclude-from', 'glob', 'iglob', 'file-type', 'file-extensions', 'file-magic', 'jobs', 'label', 'range', 'neg-regexp', 'encoding', 'max-files',
+      'binary-files', 'devices', 'directories', 'group-separator', 'color', 'colour']),
+  // The Silver Searcher (`ag`), also read for ack: `-G`/`--file-search-regex` and `-g` take a file-name pattern, `-p` an ignore file.
+  ag: effectGrammar('emABCGgpW', ['max-count', 'after-context', 'before-context', 'context', 'ignore', 'ignore-dir', 'noignore-dir', 'file-search-regex', 'path-to-ignore',
+      'depth', 'width', 'type-set', 'type-add', 'output', 'pager', 'workers', 'color-match', 'color-filename', 'color-lineno']),
+  // sift (svent/sift `options.go`): `-x`/`-X` are extension lists, not switches as in grep.
+  sift: effectGrammar('efABCjtTxXo', ['regexp', 'regexp-file', 'context', 'context-after', 'context-before', 'cores', 'type', 'no-type', 'ext', 'exclude-ext', 'output', 'limit',
+      'output-limit', 'output-sep', 'dirs', 'exclude-dirs', 'files', 'exclude-files', 'path', 'ipath', 'exclude-path', 'exclude-ipath', 'replace', 'blocksize', 'file-matches',
+      'line-matches', 'range-matches', 'not-file-matches', 'not-line-matches', 'not-range-matches', 'preceded-by', 'followed-by', 'surrounded-by', 'preceded-within',
+      'followed-within', 'surrounded-within', 'not-preceded-by', 'not-followed-by', 'not-surrounded-by', 'not-preceded-within', 'not-followed-within', 'not-surrounded-within']),
 });

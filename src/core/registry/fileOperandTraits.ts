@@ -1,5 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord } from '../policy/types';
+import { effectGrammar, has, readEffectArgs } from '../policy/effectOptions';
+import { optionGrammarOf } from '../policy/readerGrammars';
 
 /**
  * What a program does with the files it is given, for the credential rules: most filters, pagers,
@@ -8,54 +10,53 @@ import type { ArgWord } from '../policy/types';
  * (`stat`, `chmod`, `wc`). A program in neither list that is handed a credential file is taken to read
  * it: a file operand is there to be read.
  *
- * Each entry is the tool's options that take a value (so values are not taken for files), how many
- * operands come before the files (a pattern, a script), and when the file is printed at all.
+ * Each entry is how many operands come before the files (a pattern, a script) and when the file is
+ * printed at all; the tool's options are its one description (`optionGrammarOf`, `policy/readerGrammars.ts`),
+ * so a value is never taken for a file.
  */
 export interface WholeFileReader {
   verb: string;
-  /** Options that take a separate value word. */
-  valued?: readonly string[];
   /** Operands before the files (`look STRING FILE`), unless the tool has only one operand. */
   leading?: number;
-  /** The file is printed only with one of these options (`cmp -l`, `gzip -c`). */
+  /** The file is printed only with one of these options, by name (`cmp -l`, `gzip -c`). */
   when?: readonly string[];
   /** The files are read from `key=FILE` operands (`dd if=FILE`). */
   keyed?: string;
 }
 
-const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['-c', '--stdout', '--to-stdout'], valued: ['-S', '--suffix', '-T', '--threads'] };
+const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['c', 'stdout', 'to-stdout'] };
 
 /** `zcat -f ~/.ssh/id_ed25519`: a decompressor prints what it unpacks, and with -f (or a lz4/zstd cat) a file that is not packed as it is. */
-const DECOMPRESSOR: WholeFileReader = { verb: 'prints (decompressed, or as it is)', valued: ['-S', '--suffix', '-T', '--threads'] };
+const DECOMPRESSOR: WholeFileReader = { verb: 'prints (decompressed, or as it is)' };
 
 export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = ownTable({
-  expand: { verb: 'prints', valued: ['-t', '--tabs'] },
-  unexpand: { verb: 'prints', valued: ['-t', '--tabs'] },
-  pr: { verb: 'prints', valued: ['-h', '--header', '-l', '--length', '-w', '--width', '-W', '--page-width', '-o', '--indent', '-N', '--first-line-number'] },
-  look: { verb: 'prints', leading: 1, valued: ['-t', '--terminate'] },
-  cmp: { verb: 'prints the bytes of', when: ['-l', '--verbose', '-b', '--print-bytes'], valued: ['-i', '--ignore-initial', '-n', '--bytes'] },
-  fmt: { verb: 'prints', valued: ['-w', '--width', '-g', '--goal', '-p', '--prefix'] },
-  join: { verb: 'prints', valued: ['-t', '-j', '-1', '-2', '-o', '-e', '-a', '-v'] },
-  shuf: { verb: 'prints', valued: ['-n', '--head-count', '-o', '--output', '--random-source', '-i', '--input-range'] },
+  expand: { verb: 'prints' },
+  unexpand: { verb: 'prints' },
+  pr: { verb: 'prints' },
+  look: { verb: 'prints', leading: 1 },
+  cmp: { verb: 'prints the bytes of', when: ['l', 'verbose', 'b', 'print-bytes'] },
+  fmt: { verb: 'prints' },
+  join: { verb: 'prints' },
+  shuf: { verb: 'prints' },
   tsort: { verb: 'prints' },
-  m4: { verb: 'prints', valued: ['-D', '--define', '-U', '--undefine', '-I', '--include', '-d', '--debug', '-o', '--error-output'] },
-  cpp: { verb: 'prints', valued: ['-o', '-I', '-D', '-U', '-include', '-imacros', '-isystem', '-iquote', '-x', '-std', '-MF', '-MT', '-MQ'] },
-  ex: { verb: 'opens', valued: ['-c', '-S', '-u', '-i', '-T', '-w', '-W', '--cmd'] },
+  m4: { verb: 'prints' },
+  cpp: { verb: 'prints' },
+  ex: { verb: 'opens' },
   pg: { verb: 'shows' },
   dd: { verb: 'copies', keyed: 'if' },
   // Pieces under new names (`xaa`, `xx00`) that no ignore rule covers: a copy of the whole file.
-  split: { verb: 'copies into pieces', valued: ['-a', '--suffix-length', '-b', '--bytes', '-C', '--line-bytes', '-l', '--lines', '-n', '--number', '-t', '--separator', '--additional-suffix', '--filter'] },
-  csplit: { verb: 'copies into pieces', valued: ['-b', '--suffix-format', '-f', '--prefix', '-n', '--digits'] },
-  uuencode: { verb: 'encodes', valued: [] },
-  base32: { verb: 'encodes', valued: ['-w', '--wrap'] },
-  hexyl: { verb: 'dumps', valued: ['-n', '--length', '-s', '--skip', '--border', '--color'] },
-  highlight: { verb: 'prints', valued: ['-O', '--out-format', '-S', '--syntax', '-s', '--style', '-o', '--output'] },
-  pygmentize: { verb: 'prints', valued: ['-l', '-f', '-O', '-P', '-o', '-g'] },
-  glow: { verb: 'prints', valued: ['-s', '--style', '-w', '--width'] },
+  split: { verb: 'copies into pieces' },
+  csplit: { verb: 'copies into pieces' },
+  uuencode: { verb: 'encodes' },
+  base32: { verb: 'encodes' },
+  hexyl: { verb: 'dumps' },
+  highlight: { verb: 'prints' },
+  pygmentize: { verb: 'prints' },
+  glow: { verb: 'prints' },
   jless: { verb: 'shows' },
   fx: { verb: 'shows' },
-  groff: { verb: 'prints', valued: ['-T', '-m', '-M', '-F', '-I', '-n', '-o', '-r', '-w', '-W', '-d', '-f', '-L', '-P'] },
-  nroff: { verb: 'prints', valued: ['-T', '-m', '-M', '-n', '-o', '-r', '-w', '-W', '-d'] },
+  groff: { verb: 'prints' },
+  nroff: { verb: 'prints' },
   gzip: COMPRESSOR, pigz: COMPRESSOR, bzip2: COMPRESSOR, pbzip2: COMPRESSOR, xz: COMPRESSOR, lzma: COMPRESSOR, zstd: COMPRESSOR,
   lz4: COMPRESSOR, brotli: COMPRESSOR, lzop: COMPRESSOR, compress: COMPRESSOR,
   zcat: DECOMPRESSOR, gzcat: DECOMPRESSOR, bzcat: DECOMPRESSOR, xzcat: DECOMPRESSOR, lzcat: DECOMPRESSOR, zstdcat: DECOMPRESSOR, lz4cat: DECOMPRESSOR,
@@ -76,26 +77,16 @@ export const METADATA_ONLY: ReadonlySet<string> = new Set([
 ]);
 
 /** The operands a whole-file reader reads: its files after the leading operands, or its `key=FILE` values. */
-export function wholeFileOperands(spec: WholeFileReader, args: readonly ArgWord[]): ArgWord[] {
-  if (spec.when && !args.some((a) => spec.when?.some((w) => a.text === w || (w.length === 2 && /^-[a-zA-Z]+$/.test(a.text) && a.text.includes(w[1] as string))))) return [];
+export function wholeFileOperands(name: string, spec: WholeFileReader, args: readonly ArgWord[]): ArgWord[] {
   if (spec.keyed) {
     const prefix = spec.keyed + '=';
     return args.filter((a) => a.text.startsWith(prefix)).map((a) => ({ ...a, text: a.text.slice(prefix.length), raw: a.raw.replace(/^(['"]?)[a-z]+=/, '$1') }));
   }
-  const positionals: ArgWord[] = [];
-  let end = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as ArgWord;
-    if (end || !a.text.startsWith('-') || a.text === '-') {
-      if (!a.text.startsWith('+')) positionals.push(a);
-      continue;
-    }
-    if (a.text === '--') {
-      end = true;
-      continue;
-    }
-    if (!a.text.includes('=') && spec.valued?.includes(a.text)) i++;
-  }
+  const read = readEffectArgs(args, optionGrammarOf(name) ?? NO_OPTIONS_DESCRIBED);
+  if (spec.when && !has(read, ...spec.when)) return [];
+  const positionals = read.operands.filter((a) => !a.text.startsWith('+'));
   const leading = spec.leading ?? 0;
   return positionals.length > leading ? positionals.slice(leading) : leading > 0 ? [] : positionals;
 }
+
+const NO_OPTIONS_DESCRIBED = effectGrammar();

@@ -176,7 +176,7 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   };
   const name = inv.name;
   const spec = Object.hasOwn(WHOLE_FILE_READERS, name) ? WHOLE_FILE_READERS[name] : undefined;
-  if (spec) report(wholeFileOperands(spec, inv.args), spec.verb, name);
+  if (spec) report(wholeFileOperands(name, spec, inv.args), spec.verb, name);
   else if (name === 'perl' || name === 'ruby') {
     const { files, inPlace } = scriptFileOperands(inv.args);
     if (!inPlace) report(files, 'prints', `${name} (a one-line program over the file)`);
@@ -188,7 +188,7 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
       report([word], echoes ? 'prints each line of' : 'runs (its errors print the lines)', echoes ? `${name} -v` : name, (info) => echoes || info.kind !== 'dotenv');
     }
   } else if (['gcc', 'cc', 'clang', 'g++', 'c++'].includes(name) && inv.args.some((a) => a.text === '-E')) {
-    report(wholeFileOperands(WHOLE_FILE_READERS.cpp as NonNullable<typeof spec>, inv.args.filter((a) => a.text !== '-E')), 'prints', `${name} -E`);
+    report(wholeFileOperands('cpp', WHOLE_FILE_READERS.cpp as NonNullable<typeof spec>, inv.args.filter((a) => a.text !== '-E')), 'prints', `${name} -E`);
   } else if (SCRIPT_RUNNERS.has(name) && !inv.args.some((a) => /^-(c|e|p|r|E|-eval|-print)$/.test(a.text) || /^-[a-zA-Z]*[ce]$/.test(a.text))) {
     // The first operand is the program: a credential file run as one prints its lines in the error (php: as it is).
     const first = freeFormReadings(inv.args).usual.operands[0];

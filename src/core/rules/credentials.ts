@@ -1,4 +1,6 @@
 import { ownTable } from '../ownTable';
+import { effectGrammar, has as hasOption, readEffectArgs, values } from '../policy/effectOptions';
+import { optionGrammarOf } from '../policy/readerGrammars';
 import { archiveMemberPrints } from './support/archivePrints';
 import { compressedSearches, snippetCompressedReads } from './support/compressedReads';
 import { snippetDebugTraces } from './support/debugTraces';
@@ -40,79 +42,72 @@ interface ReaderSpec {
   verb: string;
   /** Positionals before the files (a grep pattern, an awk program), unless given by an option. */
   leading?: number;
-  /** Options that supply the leading positional instead (`grep -e PAT`, `awk -f prog`). */
+  /** Options (by name, any spelling the program's grammar gives) that supply the leading positional instead (`grep -e PAT`, `awk -f prog`). */
   leadingOptions?: readonly string[];
-  /** Options that take a separate value word. */
-  valued?: readonly string[];
+  /** Options whose value is a file the program reads too (`emacs --insert FILE`, `vim -S FILE`). */
+  fileOptions?: readonly string[];
   /** The last positional is a destination, not a source (`cp a b`). */
   destination?: boolean;
-  /** Folders are walked: always, or when one of these flags is given (single letters also combine: `-av`). */
+  /** Folders are walked: always, or when one of these options (by name) is given, alone or in a cluster (`-av`). */
   recursive?: 'always' | readonly string[];
   /** ripgrep and ag skip dotfiles and gitignored files unless told otherwise. */
   skipsHiddenAndIgnored?: boolean;
 }
 
-const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
-
-/** sift's options that take a value (svent/sift `options.go`). */
-const SIFT_VALUED_OPTIONS = ['-e', '-f', '-A', '-B', '-C', '-j', '-t', '-T', '-x', '-X', '-o', '--regexp', '--regexp-file', '--context', '--context-after', '--context-before', '--cores', '--type', '--no-type', '--ext', '--exclude-ext', '--output', '--limit', '--output-limit', '--dirs', '--exclude-dirs', '--files', '--exclude-files', '--path', '--ipath', '--exclude-path', '--exclude-ipath', '--replace', '--blocksize', '--output-sep'];
-
-/** ripgrep's options that take a value beyond grep's (`-r`/`--replace` rewrites the printed match; `--pre` names a preprocessor). */
-const RG_VALUED = [...GREP_VALUED, '-r', '--replace', '--pre', '--pre-glob', '--max-depth', '-d', '--max-filesize', '--sort', '--sortr', '--type-add', '--type-clear', '--context-separator', '--field-match-separator', '--path-separator', '--engine', '--dfa-size-limit', '--regex-size-limit', '-V'];
-/** ag's and ack's: their -r is a recursion flag (a value only for ripgrep), their -E/-G/-g are not rg's. */
-const AG_ACK_VALUED = ['-e', '-m', '-A', '-B', '-C', '--max-count', '--ignore', '--ignore-dir', '--noignore-dir', '-G', '--file-search-regex', '-p', '--path-to-ignore', '--depth', '-W', '--width', '--type-set', '--type-add', '--output', '--pager', '--workers', '--color-match', '--color-filename', '--color-lineno'];
+/** vim's options whose value is a file it reads: scripts, a viminfo file, an error file. */
+const VIM_FILES = ['S', 'u', 'U', 'i', 'q'];
 
 const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   cat: { verb: 'prints' }, tac: { verb: 'prints' }, nl: { verb: 'prints' }, less: { verb: 'shows' }, more: { verb: 'shows' },
   most: { verb: 'shows' }, bat: { verb: 'prints' }, batcat: { verb: 'prints' }, view: { verb: 'shows' },
-  head: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes'] }, tail: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes', '-s'] },
-  base64: { verb: 'encodes' }, basenc: { verb: 'encodes' }, xxd: { verb: 'dumps', valued: ['-c', '-g', '-l', '-s', '-o'] },
-  od: { verb: 'dumps', valued: ['-A', '-t', '-N', '-j', '-w'] }, hexdump: { verb: 'dumps', valued: ['-n', '-s', '-e'] }, hd: { verb: 'dumps' },
-  strings: { verb: 'prints', valued: ['-n', '-t', '-e'] }, cut: { verb: 'prints', valued: ['-d', '-f', '-c', '-b'] },
-  sort: { verb: 'prints', valued: ['-k', '-t', '-o'] }, uniq: { verb: 'prints' }, paste: { verb: 'prints', valued: ['-d'] },
-  rev: { verb: 'prints' }, fold: { verb: 'prints' }, column: { verb: 'prints' }, iconv: { verb: 'prints', valued: ['-f', '-t'] },
-  diff: { verb: 'compares' }, sdiff: { verb: 'compares' }, comm: { verb: 'compares' }, jq: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--from-file'], valued: ['--arg', '--argjson', '--indent'] },
-  yq: { verb: 'reads', leading: 1 }, xargs: { verb: 'reads', valued: ['-a', '--arg-file'] },
-  grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
-  egrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
-  fgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  head: { verb: 'prints' }, tail: { verb: 'prints' },
+  base64: { verb: 'encodes' }, basenc: { verb: 'encodes' }, xxd: { verb: 'dumps' },
+  od: { verb: 'dumps' }, hexdump: { verb: 'dumps' }, hd: { verb: 'dumps' },
+  strings: { verb: 'prints' }, cut: { verb: 'prints' },
+  sort: { verb: 'prints' }, uniq: { verb: 'prints' }, paste: { verb: 'prints' },
+  rev: { verb: 'prints' }, fold: { verb: 'prints' }, column: { verb: 'prints' }, iconv: { verb: 'prints' },
+  diff: { verb: 'compares' }, sdiff: { verb: 'compares' }, comm: { verb: 'compares' }, jq: { verb: 'reads', leading: 1, leadingOptions: ['f', 'from-file'] },
+  yq: { verb: 'reads', leading: 1 }, xargs: { verb: 'reads' },
+  grep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: ['r', 'R', 'recursive', 'dereference-recursive'] },
+  egrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f'], recursive: ['r', 'R', 'recursive'] },
+  fgrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f'], recursive: ['r', 'R', 'recursive'] },
   // gzip's zgrep passes -r on to grep (gzip 1.12+ walks folders with it).
-  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
-  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: RG_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ag: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ack: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always' },
+  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f'], recursive: ['r', 'R', 'recursive'] },
+  rg: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: 'always', skipsHiddenAndIgnored: true },
+  ag: { verb: 'searches', leading: 1, recursive: 'always', skipsHiddenAndIgnored: true },
+  ack: { verb: 'searches', leading: 1, recursive: 'always' },
   // grep's clones: the same pattern-then-files shape (ugrep, pcre2grep, sift walk with -r; rgrep, pt always).
-  ugrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  ugrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: ['r', 'R', 'recursive', 'dereference-recursive'] },
   // `ug` is ugrep reading its configuration file; agrep (TRE) walks with -r as grep does.
-  ug: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
-  agrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r'] },
-  pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
-  pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
+  ug: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: ['r', 'R', 'recursive', 'dereference-recursive'] },
+  agrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f'], recursive: ['r'] },
+  pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: ['r', 'recursive'] },
+  pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: ['r', 'recursive'] },
   // sift walks by default and searches hidden and ignored files too (its -R turns walking off; taken as walking all the same).
-  sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--regexp-file'], valued: SIFT_VALUED_OPTIONS, recursive: 'always' },
-  rgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always' },
-  pt: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  sift: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'regexp-file'], recursive: 'always' },
+  rgrep: { verb: 'searches', leading: 1, leadingOptions: ['e', 'f', 'regexp', 'file'], recursive: 'always' },
+  pt: { verb: 'searches', leading: 1, recursive: 'always', skipsHiddenAndIgnored: true },
   git: { verb: 'searches' },
-  awk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f', '--assign', '--field-separator', '--file'] },
-  gawk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f'] },
-  mawk: { verb: 'reads', leading: 1, leadingOptions: ['-f'], valued: ['-v', '-F', '-f'] },
-  nawk: { verb: 'reads', leading: 1, leadingOptions: ['-f'], valued: ['-v', '-F', '-f'] },
-  sed: { verb: 'prints', leading: 1, leadingOptions: ['-e', '-f', '--expression', '--file'], valued: ['-e', '-f', '-l', '--expression', '--file'] },
-  perl: { verb: 'reads', leading: 1, leadingOptions: ['-e', '-E'], valued: ['-e', '-E', '-I', '-M'] },
-  cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'], recursive: ['-r', '-R', '-a', '--recursive', '--archive'] },
-  install: { verb: 'copies', destination: true, valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
-  scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'], recursive: ['-r'] },
-  rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'], recursive: ['-r', '-a', '--recursive', '--archive'] },
-  tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
-  pax: { verb: 'archives', valued: ['-f', '-x', '-s', '-o', '-b', '-B', '-G', '-T', '-U'], recursive: 'always' },
-  zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
+  awk: { verb: 'reads', leading: 1, leadingOptions: ['f', 'file'] },
+  gawk: { verb: 'reads', leading: 1, leadingOptions: ['f', 'file'] },
+  mawk: { verb: 'reads', leading: 1, leadingOptions: ['f'] },
+  nawk: { verb: 'reads', leading: 1, leadingOptions: ['f'] },
+  sed: { verb: 'prints', leading: 1, leadingOptions: ['e', 'f', 'expression', 'file'] },
+  perl: { verb: 'reads', leading: 1, leadingOptions: ['e', 'E'] },
+  cp: { verb: 'copies', destination: true, recursive: ['r', 'R', 'a', 'recursive', 'archive'] },
+  install: { verb: 'copies', destination: true },
+  scp: { verb: 'copies', destination: true, recursive: ['r'] },
+  rsync: { verb: 'copies', destination: true, recursive: ['r', 'a', 'recursive', 'archive'] },
+  tar: { verb: 'archives', recursive: 'always' },
+  pax: { verb: 'archives', recursive: 'always' },
+  zip: { verb: 'archives', recursive: ['r', 'recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads' },
   // Round 27: age encrypts a file into another place the agent can read back (with a passphrase it chose).
-  age: { verb: 'encrypts', valued: ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-o', '--output', '-j'] }, rage: { verb: 'encrypts', valued: ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-o', '--output', '-j'] },
-  openssl: { verb: 'reads', valued: ['-out', '-keyout', '-passin', '-passout', '-subj', '-newkey', '-days'] }, 'ssh-keygen': { verb: 'reads' },
+  age: { verb: 'encrypts' }, rage: { verb: 'encrypts' },
+  openssl: { verb: 'reads' }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' }, xh: { verb: 'uploads' }, xhs: { verb: 'uploads' }, curlie: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },
-  code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
+  code: { verb: 'opens' }, vim: { verb: 'opens', fileOptions: VIM_FILES }, vi: { verb: 'opens', fileOptions: VIM_FILES }, nvim: { verb: 'opens', fileOptions: VIM_FILES }, nano: { verb: 'opens' }, emacs: { verb: 'opens', fileOptions: ['file', 'insert', 'l', 'script'] },
   // Round 11: editors and viewers known to the guard for other reasons (Kakoune's `%sh{}`, `mc` is also MinIO's client, whose `cp` of a credential file uploads it).
   kak: { verb: 'opens' }, mc: { verb: 'opens' }, mcedit: { verb: 'opens' }, mcview: { verb: 'opens' }, micro: { verb: 'opens' }, hx: { verb: 'opens' }, helix: { verb: 'opens' },
   joe: { verb: 'opens' }, jed: { verb: 'opens' }, mg: { verb: 'opens' }, ne: { verb: 'opens' }, vis: { verb: 'opens' }, subl: { verb: 'opens' }, zed: { verb: 'opens' }, gedit: { verb: 'opens' }, kate: { verb: 'opens' },
@@ -153,48 +148,28 @@ interface ReaderInputs {
   ignoredToo: boolean;
 }
 
+const NO_OPTIONS_DESCRIBED = effectGrammar();
+
 function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): ReaderInputs {
   if (['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   if (name === 'git') {
     // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
-    const sub = args.find((a) => !a.text.startsWith('-'))?.text;
+    const git = toolNamed('git');
+    const sub = git ? parsedArgs(args, git).path[0] : undefined;
     if (sub === 'show' || sub === 'cat-file') return { files: args.filter((a) => a.text.includes(':')).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf(':') + 1) })), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
     return { files: [], recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   }
-  const positionals: ArgWord[] = [];
-  let leadingGiven = false;
-  let recursive = spec.recursive === 'always';
-  const globFilters: string[] = [];
-  let hiddenToo = spec.skipsHiddenAndIgnored !== true;
-  let ignoredToo = spec.skipsHiddenAndIgnored !== true;
-  const letters = Array.isArray(spec.recursive) ? spec.recursive.filter((f) => /^-[a-zA-Z]$/.test(f)).map((f) => f[1] as string) : [];
-  let endOfOptions = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as ArgWord;
-    const t = a.text;
-    if (endOfOptions || !t.startsWith('-') || t === '-') {
-      positionals.push(a);
-      continue;
-    }
-    if (t === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
-    if (spec.leadingOptions?.includes(flag)) leadingGiven = true;
-    if (Array.isArray(spec.recursive) && (spec.recursive.includes(flag) || (/^-[a-zA-Z]+$/.test(t) && t.slice(1).split('').some((c) => letters.includes(c))))) recursive = true;
-    if (['--hidden', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
-    if (['--no-ignore', '--no-ignore-vcs', '--unrestricted', '--skip-vcs-ignores', '-U'].includes(flag) || /^-u+$/.test(t)) ignoredToo = true;
-    const value = inline ?? (spec.valued?.includes(flag) ? args[++i]?.text : undefined);
-    // grep's other spelling of -r: `-d recurse`, `--directories=recurse`.
-    if (Array.isArray(spec.recursive) && ['-d', '--directories'].includes(flag) && value === 'recurse') recursive = true;
-    if (value !== undefined && ['--include', '-g', '--glob', '--iglob'].includes(flag)) globFilters.push(value);
-    if (/^-[a-zA-Z]*[ef]$/.test(t) && spec.leadingOptions?.some((o) => o.length === 2 && t.endsWith(o[1] as string))) leadingGiven = true;
-  }
-  const skip = leadingGiven ? 0 : (spec.leading ?? 0);
-  let files = positionals.slice(skip);
+  // The options are the program's one description (`optionGrammarOf`); what they mean for reading is said here by name.
+  const read = readEffectArgs(args, optionGrammarOf(name) ?? NO_OPTIONS_DESCRIBED);
+  const leadingGiven = spec.leadingOptions !== undefined && hasOption(read, ...spec.leadingOptions);
+  // grep's other spelling of -r: `-d recurse`, `--directories=recurse`.
+  const recursive = spec.recursive === 'always' || (Array.isArray(spec.recursive) && (hasOption(read, ...spec.recursive) || values(read, 'd', 'directories').some((w) => w.text === 'recurse')));
+  const hiddenToo = spec.skipsHiddenAndIgnored !== true || hasOption(read, 'hidden', 'unrestricted', 'a', 'all-types', 'u');
+  const ignoredToo = spec.skipsHiddenAndIgnored !== true || hasOption(read, 'no-ignore', 'no-ignore-vcs', 'unrestricted', 'skip-vcs-ignores', 'U', 'u');
+  const globFilters = values(read, 'include', 'g', 'glob', 'iglob').map((w) => w.text);
+  let files = read.operands.slice(leadingGiven ? 0 : (spec.leading ?? 0));
   if (spec.destination && files.length > 1) files = files.slice(0, -1);
-  return { files, recursive, globFilters, hiddenToo, ignoredToo };
+  return { files: [...values(read, ...(spec.fileOptions ?? [])), ...files], recursive, globFilters, hiddenToo, ignoredToo };
 }
 
 /**
@@ -339,7 +314,9 @@ const DUMPS: Readonly<Record<string, Dump>> = ownTable({
   railway: { match: (a) => (/^(variables?|vars?)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '--set-from-stdin') && !/^(set|delete|rm|remove)$/.test(railwaySubcommand(a) ?? '') ? 'the Railway variables' : undefined) },
   heroku: {
     match: (a) => {
-      const p = positionalsOf(a.filter((_x, i) => !['-a', '--app', '-r', '--remote'].includes(a[i - 1] ?? '')));
+      // The words after the options, read by heroku's registry entry (`-a APP`, `-r REMOTE` take a value).
+      const heroku = toolNamed('heroku');
+      const p = heroku ? parsedArgs(a.map((text) => ({ text, raw: text, dynamic: false, glob: false })), heroku).operands.map((w) => w.text) : positionalsOf(a);
       // `config:get NAME` prints one variable: a secret only when its name says so.
       const named = p[0] === 'config:get' ? p[1] : p[0] === 'config' && p[1] === 'get' ? p[2] : undefined;
       if (named !== undefined && !/^[$]/.test(named) && !isSecretVariableName(named)) return undefined;

@@ -168,7 +168,7 @@ function flockPeel(args: ArgWord[]): Peeled {
   return { argv: rest };
 }
 
-const XARGS = wrapperGrammar([
+export const XARGS = wrapperGrammar([
   valued('-a', '--arg-file'), valued('-d', '--delimiter'), valued('-E'), optional('-e', '--eof'), valued('-I'), optional('-i', '--replace'),
   valued('-L'), optional('-l', '--max-lines'), valued('-n', '--max-args'), valued('-P', '--max-procs'), valued('-s', '--max-chars'),
   valued('--process-slot-var'), flag('-0', '--null'), flag('-r', '--no-run-if-empty'), flag('-t', '--verbose'), flag('-p', '--interactive'),

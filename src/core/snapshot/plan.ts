@@ -7,9 +7,12 @@
  * A part of an action that cannot be copied in advance (a path chosen at run time, a history rewrite,
  * anything on another machine) is listed in `uncovered`, so the dialog never promises more than is kept.
  */
-import { ownTable } from '../ownTable';
 import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ArgWord, Invocation, Target, Verdict } from '../policy/types';
+import { effectGrammar, readEffectArgs } from '../policy/effectOptions';
+import { optionGrammarOf } from '../policy/readerGrammars';
+import { invocationCommand, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
 
 export type SnapshotStep =
   /** Files and folders that will be deleted or overwritten (absolute; the last segments may be globs). */
@@ -41,11 +44,6 @@ export interface SnapshotPlanInput {
 }
 
 const DELETING = new Set(['rm', 'rmdir', 'unlink', 'shred', 'truncate', 'trash', 'srm', 'wipe']);
-/** Options of the deleting commands that take a value (truncate -s 0, shred -n 3). */
-const VALUED: Readonly<Record<string, ReadonlySet<string>>> = ownTable({
-  truncate: new Set(['-s', '--size', '-r', '--reference', '-o']),
-  shred: new Set(['-n', '--iterations', '-s', '--size', '--random-source']),
-});
 const SQLITE_CLIENTS = new Set(['sqlite3', 'sqlite', 'duckdb', 'litecli']);
 const OVERWRITE_OPS = new Set(['>', '>|', '&>', '<>']);
 
@@ -56,44 +54,21 @@ export function wantsSnapshot(verdict: Verdict): boolean {
   return verdict.targets.some((t) => !t.remote && t.kind !== 'credential' && t.kind !== 'url');
 }
 
-function positionals(args: readonly ArgWord[], valued: ReadonlySet<string> = new Set()): ArgWord[] {
-  const out: ArgWord[] = [];
-  let rest = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (rest) out.push(a);
-    else if (a.text === '--') rest = true;
-    else if (valued.has(a.text)) i++;
-    else if (!a.text.startsWith('-') || a.text === '-') out.push(a);
-  }
-  return out;
+/** A command's operands, its options read by its one description (`optionGrammarOf`: registry entry or effect table). */
+function operandsOf(name: string, args: readonly ArgWord[]): ArgWord[] {
+  return readEffectArgs(args, optionGrammarOf(name) ?? NO_OPTIONS_DESCRIBED).operands;
 }
 
-function flagsOf(args: readonly ArgWord[]): string[] {
-  const out: string[] = [];
-  for (const a of args) {
-    if (a.text === '--') break;
-    if (a.text.startsWith('--')) out.push(a.text.replace(/=.*$/, ''));
-    else if (/^-[A-Za-z]+$/.test(a.text)) for (const c of a.text.slice(1)) out.push('-' + c);
-  }
-  return out;
-}
+const NO_OPTIONS_DESCRIBED = effectGrammar();
 
-/** `git -C dir -c k=v --git-dir x sub args`: the subcommand, its args and the folder it works in. */
-function gitCall(inv: Invocation, home: string): { sub: string; args: ArgWord[]; cwd: string } | undefined {
+/** `git -C dir -c k=v sub args`, read by git's registry entry: the subcommand, its reading and the folder it works in. */
+function gitCall(inv: Invocation, home: string): { sub: string; a: ToolArgs; cwd: string } | undefined {
+  const command = invocationCommand(inv);
+  const sub = command?.parsed.path[0];
+  if (!command || sub === undefined) return undefined;
   let cwd = inv.cwd;
-  let i = 0;
-  const args = inv.args;
-  while (i < args.length && args[i]!.text.startsWith('-')) {
-    const a = args[i]!.text;
-    if (a === '-C' && i + 1 < args.length) {
-      cwd = resolvePath(cwd, args[i + 1]!.text, home);
-      i += 2;
-    } else if (a === '-c' || a === '--git-dir' || a === '--work-tree' || a === '--namespace' || a === '--config-env') i += 2;
-    else i++;
-  }
-  const sub = args[i];
-  return sub ? { sub: sub.text, args: args.slice(i + 1), cwd } : undefined;
+  for (const option of command.parsed.options) if (option.depth === 0 && option.name === '-C') for (const dir of option.values) cwd = resolvePath(cwd, dir, home);
+  return { sub, a: toolArgs('git', command.parsed, command.tool), cwd };
 }
 
 function texts(words: readonly ArgWord[]): string[] {
@@ -103,24 +78,21 @@ function texts(words: readonly ArgWord[]): string[] {
 function gitSteps(inv: Invocation, home: string, plan: SnapshotPlan): void {
   const call = gitCall(inv, home);
   if (!call) return;
-  const { sub, args, cwd } = call;
-  const flags = flagsOf(args);
-  const pos = positionals(args, new Set(['-m', '-b', '-B', '--source', '-s', '-e', '--exclude', '--conflict']));
-  const dynamic = args.some((a) => a.dynamic);
-  const pathsAfterDash = (): string[] | undefined => {
-    const dash = args.findIndex((a) => a.text === '--');
-    return dash >= 0 ? texts(args.slice(dash + 1)) : undefined;
-  };
+  const { sub, a, cwd } = call;
+  const parsed = a.parsed;
+  const pos = parsed.operands;
+  const dynamic = inv.args.some((w) => w.dynamic);
+  const pathsAfterDash = (): string[] | undefined => (parsed.endOfOptions !== undefined ? texts(inv.args.slice(parsed.endOfOptions + 1)) : undefined);
   switch (sub) {
     case 'reset':
-      if (flags.includes('--hard') || flags.includes('--merge') || flags.includes('--keep')) {
+      if (a.has('--hard', '--merge', '--keep')) {
         plan.steps.push({ kind: 'worktree', cwd, pathspecs: ['.'], why: 'uncommitted changes and the commit HEAD points to (git reset)' });
       }
       return;
     case 'checkout':
     case 'switch': {
       const after = pathsAfterDash();
-      const forced = flags.includes('-f') || flags.includes('--force') || flags.includes('--discard-changes');
+      const forced = a.has('-f');
       if (after && after.length > 0) plan.steps.push({ kind: 'worktree', cwd, pathspecs: after, why: `uncommitted changes to ${after.join(' ')} (git ${sub})` });
       else if (forced) plan.steps.push({ kind: 'worktree', cwd, pathspecs: ['.'], why: `uncommitted changes (git ${sub} --force)` });
       else if (sub === 'checkout' && pos.length > 0 && pos.every((p) => p.text === '.' || p.text.includes('/') || p.glob)) {
@@ -129,32 +101,33 @@ function gitSteps(inv: Invocation, home: string, plan: SnapshotPlan): void {
       return;
     }
     case 'restore': {
-      const stagedOnly = (flags.includes('--staged') || flags.includes('-S')) && !flags.includes('--worktree') && !flags.includes('-W');
+      const stagedOnly = a.has('-S') && !a.has('-W');
       if (stagedOnly) return;
       const paths = pathsAfterDash() ?? texts(pos);
       if (paths.length > 0) plan.steps.push({ kind: 'worktree', cwd, pathspecs: paths, why: `uncommitted changes to ${paths.join(' ')} (git restore)` });
       return;
     }
     case 'clean': {
-      if (flags.includes('-n') || flags.includes('--dry-run')) return;
-      const keep = [...new Set(flags.filter((f) => f === '-d' || f === '-x' || f === '-X'))];
+      if (a.has('-n')) return;
+      // not an option list: the flags handed on to the snapshot's own `git clean` (node/snapshot), each asked of git's entry.
+      const keep = ['-d', '-x', '-X'].filter((f) => a.has(f));
       plan.steps.push({ kind: 'clean', cwd, flags: keep, pathspecs: pathsAfterDash() ?? texts(pos), why: 'untracked files (git clean)' });
       return;
     }
     case 'branch': {
-      const deleting = flags.includes('-D') || flags.includes('-d') || flags.includes('--delete');
+      const deleting = a.has('-D', '-d');
       if (!deleting) return;
       if (pos.length === 0 || dynamic) plan.uncovered.push('branches named at run time (git branch -D)');
       else plan.steps.push({ kind: 'refs', cwd, refs: texts(pos).map((b) => (b.startsWith('refs/') ? b : `refs/heads/${b}`)), why: `the branch tip${pos.length > 1 ? 's' : ''} ${texts(pos).join(', ')}` });
       return;
     }
     case 'update-ref':
-      if (flags.includes('-d') && pos[0]) plan.steps.push({ kind: 'refs', cwd, refs: [pos[0].text], why: `the ref ${pos[0].text}` });
+      if (a.has('-d') && pos[0]) plan.steps.push({ kind: 'refs', cwd, refs: [pos[0].text], why: `the ref ${pos[0].text}` });
       return;
     case 'stash': {
-      const action = pos[0]?.text;
+      const action = parsed.path[1];
       if (action === 'clear') plan.steps.push({ kind: 'stash', cwd, entries: 'all', why: 'every stash entry (git stash clear)' });
-      else if (action === 'drop') plan.steps.push({ kind: 'stash', cwd, entries: [pos[1]?.text ?? 'stash@{0}'], why: `the stash entry ${pos[1]?.text ?? 'stash@{0}'}` });
+      else if (action === 'drop') plan.steps.push({ kind: 'stash', cwd, entries: [pos[0]?.text ?? 'stash@{0}'], why: `the stash entry ${pos[0]?.text ?? 'stash@{0}'}` });
       return;
     }
     case 'filter-branch':
@@ -181,7 +154,7 @@ function addPaths(plan: SnapshotPlan, cwd: string, words: readonly ArgWord[], wh
 function fileSteps(inv: Invocation, plan: SnapshotPlan): void {
   const name = inv.name;
   if (DELETING.has(name)) {
-    const words = positionals(inv.args, VALUED[name]);
+    const words = operandsOf(name, inv.args);
     if (words.length === 0) {
       if (inv.via.some((v) => /^(xargs|parallel)\b/.test(v)) || inv.stdin?.kind === 'pipe') plan.uncovered.push(`files named on standard input (${name})`);
       return;
@@ -199,16 +172,16 @@ function fileSteps(inv: Invocation, plan: SnapshotPlan): void {
     while (i < inv.args.length && !/^[-(!]/.test(inv.args[i]!.text)) roots.push(inv.args[i++]!);
     addPaths(plan, inv.cwd, roots.length > 0 ? roots : [{ text: '.', raw: '.', dynamic: false, glob: false }], 'files find deletes');
   } else if (name === 'mv') {
-    const words = positionals(inv.args, new Set(['-t', '--target-directory', '-S', '--suffix']));
+    const words = operandsOf('mv', inv.args);
     if (words.length >= 2 && words[words.length - 1]!.text === '/dev/null') addPaths(plan, inv.cwd, words.slice(0, -1), 'moved into /dev/null');
   } else if (name === 'cp') {
-    const words = positionals(inv.args, new Set(['-t', '--target-directory']));
+    const words = operandsOf('cp', inv.args);
     if (words.length === 2 && words[0]!.text === '/dev/null') addPaths(plan, inv.cwd, [words[1]!], 'emptied with /dev/null');
   } else if (name === 'dd') {
     const out = inv.args.find((a) => a.text.startsWith('of='));
     if (out && !out.text.startsWith('of=/dev/')) addPaths(plan, inv.cwd, [{ ...out, text: out.text.slice(3) }], 'overwritten by dd');
   } else if (SQLITE_CLIENTS.has(name)) {
-    const file = positionals(inv.args, new Set(['-cmd', '-separator', '-nullvalue', '-newline', '-init', '-c']))[0];
+    const file = operandsOf(toolNamed(name) ? name : 'sqlite3', inv.args)[0];
     if (file && file.text !== ':memory:') addPaths(plan, inv.cwd, [file], `the database file ${file.text}`);
   }
   for (const r of inv.redirects) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
 import { EFFECT_GRAMMARS, grammarOf, REGISTRY_DESCRIBED, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
+import { READER_GRAMMARS } from '../../../src/core/policy/readerGrammars';
 import { perimeterFacts, show } from '../rules/perimeterFixtures';
 import { placements, spellings } from '../support/optionPlacements';
 
@@ -68,6 +69,44 @@ const ROWS: Readonly<Record<string, Row>> = {
   emacs: { words: "@ --batch .cursor/hooks.json @ --eval '(save-buffer)' @", option: ['-l', '--load'], value: 'x.el', decision: 'deny' },
   grep: { words: '@ -rn password @ .env @', option: ['-m', '--max-count'], value: '1', decision: 'ask' },
   rg: { words: '@ password @ .env @', option: ['-g', '--glob'], value: '*', decision: 'ask' },
+  // Stop 38: vim's one table, the search tools' and the readers' (`policy/readerGrammars.ts`).
+  vim: { words: '@ .cursor/hooks.json @', option: ['-T'], value: 'dumb', decision: 'deny' },
+  ugrep: { words: '@ -rn password @ .env @', option: ['-m', '--max-count'], value: '1', decision: 'ask' },
+  ag: { words: '@ password @ .env @', option: ['-m', '--max-count'], value: '1', decision: 'ask' },
+  sift: { words: '@ password @ .env @', option: ['-x', '--ext'], value: 'env', decision: 'ask' },
+};
+
+/** The readers' rows: a credential file read whatever the option's place (`READER_GRAMMARS`). */
+const READER_ROWS: Readonly<Record<string, Row>> = {
+  xargs: { words: '@ cat .env', option: ['-n', '--max-args'], value: '1', decision: 'ask' },
+  head: { words: '@ .env @', option: ['-n', '--lines'], value: '5', decision: 'ask' },
+  tail: { words: '@ .env @', option: ['-n', '--lines'], value: '5', decision: 'ask' },
+  od: { words: '@ .env @', option: ['-A', '--address-radix'], value: 'x', decision: 'ask' },
+  hexdump: { words: '@ .env @', option: ['-n', '--length'], value: '64', decision: 'ask' },
+  strings: { words: '@ .env @', option: ['-n', '--bytes'], value: '8', decision: 'ask' },
+  cut: { words: '@ .env @', option: ['-c', '--characters'], value: '1-400', decision: 'ask' },
+  paste: { words: '@ .env @', option: ['-d', '--delimiters'], value: ',', decision: 'ask' },
+  iconv: { words: '@ .env @', option: ['-f', '--from-code'], value: 'utf-8', decision: 'ask' },
+  jq: { words: '@ . @ .env @', option: ['--indent'], value: '2', decision: 'ask' },
+  gpg: { words: '@ -c @ .env @', option: ['-o', '--output'], value: '/tmp/x.gpg', decision: 'ask' },
+  age: { words: '@ -p @ .env @', option: ['-o', '--output'], value: '/tmp/x.age', decision: 'ask' },
+  openssl: { words: 'enc -aes256 @ -in .env @', option: ['-out'], value: '/tmp/x.enc', decision: 'ask' },
+  expand: { words: '@ .env @', option: ['-t', '--tabs'], value: '4', decision: 'ask' },
+  pr: { words: '@ .env @', option: ['-h', '--header'], value: 'title', decision: 'ask' },
+  look: { words: '@ KEY @ .env @', option: ['-t', '--terminate'], value: '=', decision: 'ask' },
+  cmp: { words: '@ -l .env notes.txt @', option: ['-n', '--bytes'], value: '10', decision: 'ask' },
+  fmt: { words: '@ .env @', option: ['-w', '--width'], value: '80', decision: 'ask' },
+  join: { words: '@ .env @ notes.txt @', option: ['-t'], value: '=', decision: 'ask' },
+  shuf: { words: '@ .env @', option: ['-n', '--head-count'], value: '3', decision: 'ask' },
+  m4: { words: '@ .env @', option: ['-D', '--define'], value: 'X=1', decision: 'ask' },
+  cpp: { words: '@ -P @ .env @', option: ['-I'], value: 'inc', decision: 'ask' },
+  base32: { words: '@ .env @', option: ['-w', '--wrap'], value: '0', decision: 'ask' },
+  hexyl: { words: '@ .env @', option: ['-n', '--length'], value: '64', decision: 'ask' },
+  highlight: { words: '@ .env @', option: ['-S', '--syntax'], value: 'sh', decision: 'ask' },
+  pygmentize: { words: '@ .env @', option: ['-l'], value: 'bash', decision: 'ask' },
+  glow: { words: '@ .env @', option: ['-w', '--width'], value: '80', decision: 'ask' },
+  groff: { words: '@ .env @', option: ['-T'], value: 'utf8', decision: 'ask' },
+  nroff: { words: '@ .env @', option: ['-T'], value: 'utf8', decision: 'ask' },
 };
 
 
@@ -78,10 +117,13 @@ describe('effect grammars: option placements never change the verdict', () => {
   it('every program the effect and search rules describe has a row', () => {
     assert.deepEqual(programs.filter((name) => ROWS[name] === undefined), []);
   });
-  for (const name of programs) {
-    const row = ROWS[name];
+  it('every program only readers read has a row', () => {
+    assert.deepEqual(Object.keys(READER_GRAMMARS).filter((name) => READER_ROWS[name] === undefined), []);
+  });
+  for (const name of [...programs, ...Object.keys(READER_GRAMMARS)]) {
+    const row = ROWS[name] ?? READER_ROWS[name];
     if (!row) continue;
-    const grammar = SEARCH_GRAMMARS[name] ?? grammarOf(name);
+    const grammar = SEARCH_GRAMMARS[name] ?? READER_GRAMMARS[name] ?? grammarOf(name);
     const forms = row.option.length === 0 ? [''] : spellings(grammar, row.option, row.value);
     for (const form of forms) {
       for (const words of placements(row.words, form)) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EFFECT_GRAMMARS, grammarOf, REGISTRY_DESCRIBED, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
 import { toolNamed } from '../../../src/core/registry/commandModel';
+import { optionGrammarOf, READER_GRAMMARS } from '../../../src/core/policy/readerGrammars';
 import type { GrammarSpec, OptionSpec } from '../../../src/core/shell/grammar';
 
 /**
@@ -55,6 +56,19 @@ describe('every program the effect rules read is described once', () => {
       assert.deepEqual(found, []);
     });
   }
+  it('a reader table describes only programs no registry entry, effect table or search table describes', () => {
+    const twice = Object.keys(READER_GRAMMARS).filter((name) => toolNamed(name) !== undefined || EFFECT_GRAMMARS[name] !== undefined || SEARCH_GRAMMARS[name] !== undefined || REGISTRY_DESCRIBED.has(name));
+    assert.deepEqual(twice, []);
+  });
+  it('optionGrammarOf answers with the one description: the registry entry, else the effect, search or reader table', () => {
+    assert.equal(optionGrammarOf('cp'), toolNamed('cp'));
+    assert.equal(optionGrammarOf('gawk'), toolNamed('awk'));
+    assert.equal(optionGrammarOf('egrep'), SEARCH_GRAMMARS.grep);
+    assert.equal(optionGrammarOf('nvim'), EFFECT_GRAMMARS.vim);
+    assert.equal(optionGrammarOf('zcat'), EFFECT_GRAMMARS.gzip);
+    assert.equal(optionGrammarOf('head'), READER_GRAMMARS.head);
+    assert.equal(optionGrammarOf('cat'), undefined);
+  });
   it('the value-taking option sets are identical for every program read through the registry (none omitted either way)', () => {
     const found = [...REGISTRY_DESCRIBED].flatMap((name) => differences(name, grammarOf(name)));
     assert.deepEqual(found, []);

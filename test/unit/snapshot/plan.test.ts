@@ -55,6 +55,24 @@ describe('planSnapshot', () => {
     ['git branch -D feature old-work', ['refs refs/heads/feature refs/heads/old-work']],
     ['git stash drop stash@{2}', ['stash stash@{2}']],
     ['git stash clear', ['stash all']],
+    // Stop 38: options read by each program's one description (registry entries of shred, truncate, mv, cp, sqlite3 and
+    // git), before, between and after the operands, glued and long.
+    ['shred --iterations=3 -u notes.txt', ['paths notes.txt']],
+    ['shred -un3 notes.txt', ['paths notes.txt']],
+    ['shred notes.txt -n 3', ['paths notes.txt']],
+    ['truncate --size 0 notes.txt', ['paths notes.txt']],
+    ['truncate -s0 notes.txt', ['paths notes.txt']],
+    ['truncate notes.txt -s 0', ['paths notes.txt']],
+    ['mv --backup=numbered notes.txt /dev/null', ['paths notes.txt']],
+    ['sqlite3 -cmd ".timeout 1" app.db "DROP TABLE users"', ['paths app.db']],
+    ['sqlite3 -bail -separator , app.db "DELETE FROM users"', ['paths app.db']],
+    ['git --no-pager checkout -f', ['worktree .']],
+    ['git -c core.quotepath=off reset --hard', ['worktree .']],
+    ['git checkout --conflict=merge -- .', ['worktree .']],
+    ['git branch -q -D feature', ['refs refs/heads/feature']],
+    ['git stash drop -q stash@{1}', ['stash stash@{1}']],
+    ['git clean -e keep.txt -fd uploads', ['clean -d uploads']],
+    ['git clean --force -x -d', ['clean -d-x']],
   ];
   for (const [command, expected] of table) {
     it(`${command} -> ${expected.join('; ')}`, () => {
@@ -63,7 +81,7 @@ describe('planSnapshot', () => {
     });
   }
 
-  const nothing = ['ls -la', 'git status', 'git restore --staged src', 'rm notes-that-do-not-exist.txt', 'git clean -n', 'echo "rm -rf src"', 'rm -rf node_modules', 'git clean -f -d build', 'git clean -fX node_modules'];
+  const nothing = ['ls -la', 'git status', 'git restore --staged src', 'rm notes-that-do-not-exist.txt', 'git clean -n', 'echo "rm -rf src"', 'rm -rf node_modules', 'git clean -f -d build', 'git clean -fX node_modules', 'git restore -S src', 'git clean --dry-run -fd', 'git branch -v'];
   for (const command of nothing) {
     it(`${command}: no snapshot`, () => assert.deepEqual(plan(command).steps, []));
   }

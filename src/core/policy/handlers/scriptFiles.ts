@@ -1,6 +1,6 @@
 import { resolvePath } from '../../paths';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
-import { grammarOf, readEffectArgs } from '../effectOptions';
+import { grammarOf, readEffectArgs, values } from '../effectOptions';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
@@ -10,16 +10,17 @@ import type { Exec, Walker } from './context';
  * `-s KEYS` / `vim -es < FILE`, `ex -S FILE`, `emacs -l FILE` / `--script FILE`. The file's text is the
  * same code the tool takes inline (`awk 'prog'`, `lua -e`, a dot-command, `-c` ex commands, `--eval`),
  * so it is judged as that inline form; a file that is not there to read asks. awk, sqlite3 and emacs are read by
- * their one description (`effectOptions.ts` `grammarOf`: the registry entry, or emacs's table there).
+ * their one description (`effectOptions.ts` `grammarOf`: the registry entry, or emacs's and vim's tables there).
  */
 
 const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
 const loose = (options: OptionSpec[], interspersed = true): GrammarSpec => ({ options, interspersed, unknownShort: 'switch', unknownLong: 'switch' });
 
 const LUA = loose([one('-e'), one('-l')], false);
-const VIM = loose([one('-S'), one('-u'), one('-U'), one('-c'), one('--cmd'), one('-i'), one('-W'), one('-w'), one('-T'), one('-t'), one('-q'), one('-r'), one('--servername'), one('--remote'), one('--listen')]);
+/** vim's options are its one description (`vim` in `effectOptions.ts`, read for vi, nvim, ex and the rest too). */
+const VIM = grammarOf('vim');
 /** Outside ex mode `-s FILE` reads keystrokes from FILE; in ex mode (`-e`, `-es`) `-s` is silent and takes nothing. */
-const VIM_KEYS = loose([...(VIM.options ?? []), one('-s')]);
+const VIM_KEYS: GrammarSpec = { ...VIM, options: [...(VIM.options ?? []), one('-s')] };
 
 const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk']);
 const LUAS = new Set(['lua', 'luajit', 'lua5.1', 'lua5.2', 'lua5.3', 'lua5.4']);
@@ -44,9 +45,10 @@ export function scriptFileInline(w: Walker, name: string, args: readonly ArgWord
   const via = w.viaOf(exec);
   const files: { word: ArgWord; as: (text: string) => string }[] = [];
   if (AWKS.has(name)) {
-    const read = parseCommand(args, grammarOf('awk'));
+    const read = readEffectArgs(args, grammarOf('awk'));
     // `-i inplace`: an extension library found on AWKPATH, not a file named here.
-    for (const o of read.options) if (['-f', '-i', '-E'].includes(o.name)) for (const word of o.valueWords.filter((v) => o.name !== '-i' || /\/|\.awk$/.test(v.text))) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
+    const scripts = [...values(read, 'f', 'E'), ...values(read, 'i').filter((v) => /\/|\.awk$/.test(v.text))];
+    for (const word of scripts) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
   } else if (LUAS.has(name)) {
     const script = parseCommand(args, LUA).operands[0];
     if (script && script.text !== '-') files.push({ word: script, as: (t) => `${name} -e ${quoted(t)}` });

@@ -258,7 +258,14 @@ export const git: ToolSpec = {
     instaweb: { effect: 'mutate', options: [flag('-l', '--local'), valued('-d', '--httpd'), valued('-m', '--module-path'), valued('-p', '--port'), valued('-b', '--browser'), flag('--start'), flag('--stop'), flag('--restart')] },
     'status|log|diff|show|blame|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
     // `-O[PAGER]` / `--open-files-in-pager[=PAGER]` opens the matching files in a program it names.
-    grep: { effect: 'read', options: [{ names: ['-O', '--open-files-in-pager'], takes: 'optional' }] },
+    // The patterns: `-e PATTERN` (several, joined by `--and`/`--or`/`--not`), `-f FILE`; the rest select and shape what is printed.
+    grep: {
+      effect: 'read',
+      options: [
+        { names: ['-O', '--open-files-in-pager'], takes: 'optional' }, valued('-e'), valued('-f'), valued('-m', '--max-count'), valued('-A', '--after-context'),
+        valued('-B', '--before-context'), valued('-C', '--context'), valued('--max-depth'), valued('--threads'), optional('--color'),
+      ],
+    },
     // `add -f` stages an ignored file; `-N` records it so `git diff` prints it whole. `git stage` is its documented synonym.
     'add|stage': {
       effect: 'mutate',

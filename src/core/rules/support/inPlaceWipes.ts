@@ -1,4 +1,4 @@
-import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
+import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import { effectsOf } from '../../policy/effects';
 import type { ArgWord, Invocation } from '../../policy/types';
 import { decodeEchoEscapes, printfOutput } from '../../shell/decode';
@@ -49,8 +49,6 @@ function edEmpties(script: string): boolean {
   return del >= 0 && lines.slice(del + 1).some((l) => /^(w|wq|x|wq!|x!|w!)(\s|$)/.test(l));
 }
 
-/** vim's and ex's options that take a value (`-c` commands, `-S` a script, `-u`/`-i` files, `-T` a terminal). */
-const VIM_GRAMMAR = effectGrammar('cSuiTtwWrq', ['cmd']);
 
 /** Text fed on standard input by a heredoc, a here-string or `printf`/`echo` of fixed words. */
 function stdinScript(inv: Invocation): string | undefined {
@@ -98,7 +96,7 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
     case 'vim':
     case 'nvim': {
       // `ex -sc '%d|x' f`, `vim -es -c '%d' -c wq f`, `vim -es '+%d' '+wq' f`, or the commands on standard input.
-      const read = readEffectArgs(inv.args, VIM_GRAMMAR);
+      const read = readEffectArgs(inv.args, grammarOf('vim'));
       const plus = read.operands.filter((w) => w.text.startsWith('+')).map((w) => w.text.slice(1));
       const script = [...values(read, 'c', 'cmd').map((w) => w.text), ...plus, stdinScript(inv) ?? ''].join('\n');
       const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));

@@ -1,0 +1,70 @@
+/**
+ * The option tables of programs that only read the files they are given (filters, dumpers, pagers,
+ * converters, encrypters): which options take a value, so a value is never taken for a file. The
+ * credential rules (`rules/credentials.ts` `READERS`, `registry/fileOperandTraits.ts` `WHOLE_FILE_READERS`)
+ * say what such a program does with its files; its options are described here once, or, for a program
+ * the effect or search rules also read, in its table there (`effectOptions.ts`) or its registry entry.
+ * `optionGrammarOf` is the one way to a program's options for every reader (issue #10;
+ * `test/unit/registry/grammarAgreement.test.ts` holds each program to one table).
+ */
+
+import { ownTable } from '../ownTable';
+import { toolNamed } from '../registry/commandModel';
+import { valued } from '../registry/tools/options';
+import type { GrammarSpec } from '../shell/grammar';
+import { XARGS } from '../shell/wrappers';
+import { describedGrammar, effectGrammar, EFFECT_GRAMMARS, gzipLike, SEARCH_GRAMMARS } from './effectOptions';
+
+/** Options of programs no registry entry, effect table or search table describes. */
+export const READER_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  // xargs is a wrapper: its grammar is the wrapper's (`shell/wrappers.ts`).
+  xargs: XARGS,
+  head: effectGrammar('nc', ['lines', 'bytes']),
+  tail: effectGrammar('ncs', ['lines', 'bytes', 'sleep-interval', 'pid', 'max-unchanged-stats']),
+  // GNU od: `-w[BYTES]` takes its width only glued.
+  od: effectGrammar('AtNjS', ['address-radix', 'format', 'read-bytes', 'skip-bytes', 'endian'], { attached: 'w' }),
+  hexdump: effectGrammar('nsef', ['length', 'skip', 'format', 'format-file']),
+  strings: effectGrammar('nteT', ['bytes', 'radix', 'encoding', 'target', 'output-separator']),
+  cut: effectGrammar('dfcb', ['delimiter', 'fields', 'characters', 'bytes', 'output-delimiter']),
+  paste: effectGrammar('d', ['delimiters']),
+  iconv: effectGrammar('fto', ['from-code', 'to-code', 'output']),
+  // jq: `--arg NAME VALUE` and its kin take two words; `-f FILE` is the program.
+  jq: { ...effectGrammar('fL', ['from-file', 'indent', 'tab-width']), options: [...effectGrammar('fL', ['from-file', 'indent', 'tab-width']).options!, ...['--arg', '--argjson', '--slurpfile', '--rawfile'].map((n) => ({ names: [n], takes: 'two' as const }))] },
+  gpg: effectGrammar('ruo', ['recipient', 'output', 'local-user', 'homedir', 'passphrase', 'passphrase-file', 'default-key']),
+  age: effectGrammar('rRioj', ['recipient', 'recipients-file', 'identity', 'output']),
+  // OpenSSL's options have one dash; `-in FILE` is left an operand on purpose: the file it names is read.
+  openssl: { options: [valued('-out'), valued('-keyout'), valued('-passin'), valued('-passout'), valued('-subj'), valued('-newkey'), valued('-days')], numericOptions: true, abbreviations: true },
+  expand: effectGrammar('t', ['tabs']),
+  pr: effectGrammar('hlwWoN', ['header', 'length', 'width', 'page-width', 'indent', 'first-line-number']),
+  look: effectGrammar('t', ['terminate']),
+  cmp: effectGrammar('in', ['ignore-initial', 'bytes']),
+  fmt: effectGrammar('wgp', ['width', 'goal', 'prefix']),
+  join: effectGrammar('tj12oeav'),
+  shuf: effectGrammar('noi', ['head-count', 'output', 'random-source', 'input-range']),
+  m4: effectGrammar('DUIdo', ['define', 'undefine', 'include', 'debug', 'error-output']),
+  // cpp: GCC's long options have one dash (`-include FILE`, `-MF FILE`).
+  cpp: { options: [...effectGrammar('oIDUx').options!, ...['-include', '-imacros', '-isystem', '-iquote', '-std', '-MF', '-MT', '-MQ'].map((n) => valued(n))], numericOptions: true, abbreviations: true },
+  base32: effectGrammar('w', ['wrap']),
+  hexyl: effectGrammar('ns', ['length', 'skip', 'border', 'color']),
+  highlight: effectGrammar('OSso', ['out-format', 'syntax', 'style', 'output']),
+  pygmentize: effectGrammar('lfOPog'),
+  glow: effectGrammar('sw', ['style', 'width']),
+  groff: effectGrammar('TmMFInorwWdfLP'),
+  nroff: effectGrammar('TmMnorwWd'),
+});
+
+/** Programs read by another program's table: the same options under another name. */
+const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
+  egrep: 'grep', fgrep: 'grep', zgrep: 'grep', rgrep: 'grep', agrep: 'grep', pcregrep: 'grep', pcre2grep: 'grep', ug: 'ugrep', ack: 'ag', pt: 'ag',
+  gawk: 'awk', mawk: 'awk', nawk: 'awk', gsed: 'sed', unexpand: 'expand', rage: 'age',
+  vi: 'vim', nvim: 'vim', ex: 'vim', view: 'vim', gvim: 'vim', rvim: 'vim',
+  // Compressors and their cats and pagers: gzip's options (`-S SUFFIX`, `-T THREADS`).
+  pbzip2: 'gzip', lzop: 'gzip', zcat: 'gzip', gzcat: 'gzip', bzcat: 'gzip', xzcat: 'gzip', lzcat: 'gzip', zstdcat: 'gzip', lz4cat: 'gzip',
+  zless: 'gzip', zmore: 'gzip', bzless: 'gzip', bzmore: 'gzip', xzless: 'gzip', xzmore: 'gzip', zstdless: 'gzip',
+});
+
+/** The one description of a program's options, wherever it lives; undefined for a program nothing describes. */
+export function optionGrammarOf(name: string): GrammarSpec | undefined {
+  const own = SAME_OPTIONS_AS[name] ?? name;
+  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
+}
