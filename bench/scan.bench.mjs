@@ -1,10 +1,10 @@
 // Scan speed: `blast-shield scan` over a generated 50,000-file monorepo (bench/monorepoTree.mjs: the
 // shape is printed), the secretlint CLI over the same tree for comparison, and what a credential
 // question costs there: in-process per kind of question, and through the real hook paired with a
-// benign command in the same rounds on both paths hosts run — the one-shot process (every host but
-// Claude Code and Cursor, and any call no server answers), with and without an editor vouching for
-// the index, and the installed shim asking the warm decision server with its change feed
-// (warmQuestions.mjs: Claude Code and Cursor), no editor.
+// benign command in the same rounds on both paths hosts run — the one-shot process (a call no server
+// answers: the first after a boot or an hour idle, a runtime with options), with and without an editor
+// vouching for the index, and the installed shim asking the warm decision server with its change feed
+// (warmQuestions.mjs; every host is served since stop 38), no editor.
 // Fake secrets are assembled at run time from pieces; nothing key-shaped is written in this file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';

@@ -18,7 +18,7 @@ import { launcherBuild } from './stdinRead';
 const HELP = `usage: blast-shield decider
 
 Internal: the warm decision server the hook starts by itself (docs/decision-server.md). It answers
-the hook's calls for Claude Code and Cursor over a socket in the guard home, each answer signed with
+the hook's calls for every host over a socket in the guard home, each answer signed with
 a key only guard processes read, and exits after an hour without a call. Agents may not start it.
 `;
 

@@ -39,8 +39,13 @@ export const DECIDER_PATHS = {
   spawnLock: (home: string) => path.join(home, 'decider', 'spawn.lock'),
 } as const;
 
-/** Hosts whose hook calls the server answers (the payloads measured and tested end to end). */
-export const SERVED_HOSTS: ReadonlySet<string> = new Set(['claude', 'cursor']);
+/**
+ * Hosts whose hook calls the server answers: every host the hook serves (HOST_IDS in core/protocol/ipc.ts,
+ * spelled out here because the launcher bundle imports nothing from core). The server runs the same
+ * runHook(host, …) a hook process runs, so each host's answer is the same bytes either way:
+ * test/unit/decider/servedHosts.test.ts decides every captured payload of every host both ways and compares.
+ */
+export const SERVED_HOSTS: ReadonlySet<string> = new Set(['cursor', 'claude', 'vscode', 'copilot', 'cline', 'gemini', 'codex', 'windsurf', 'vscode-agent']);
 
 export interface DeciderRequest {
   v: number;

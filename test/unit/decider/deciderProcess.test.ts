@@ -10,6 +10,8 @@ import { decideAsHook } from '../../../src/cli/decider';
 import { DECIDER_PATHS, deciderMac, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
 import { stopDecider } from '../../support/decider.mjs';
+import { fixtureNames, fixtureText } from '../hosts/support';
+import { HOST_IDS } from '../../../src/core/protocol/ipc';
 
 /**
  * The hook process (the real launcher and bundle, built from the sources) with something bound on the
@@ -62,6 +64,18 @@ describe('decider: the hook process against servers on its socket', function () 
     child.stderr.on('data', (c) => (stderr += String(c)));
     child.stdin.end(input);
     return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '', phases: /blast-shield decider phases \(ms after start\): (.*)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
+  }
+  /** A fixture payload through the real launcher (cwd: the fixture workspace `shop` under `dir`). */
+  function hookRaw(host: string, input: string): Promise<{ stdout: string; trace: string; code: number | null }> {
+    const shop = path.join(dir, 'shop');
+    fs.mkdirSync(shop, { recursive: true });
+    const child = spawn(process.execPath, [cli, 'hook', host], { cwd: shop, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER_TRACE: '1', PWD: shop } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(input);
+    return new Promise((resolve) => child.on('close', (code) => resolve({ stdout, code, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '' })));
   }
   const decision = (host: 'claude' | 'cursor', stdout: string): string => {
     const reply = JSON.parse(stdout) as { hookSpecificOutput?: { permissionDecision: string }; permission?: string };
@@ -230,6 +244,32 @@ describe('decider: the hook process against servers on its socket', function () 
     assert.equal(denied.trace, 'answered');
     assert.equal(decision('claude', denied.stdout), 'deny');
   });
+
+  // Every host is served (protocol.ts SERVED_HOSTS): through the real launcher, each host's captured
+  // git-status (or source-read) call and its guard-file call (a deny: asks are declined, then decided in-process) are answered by the server ('answered' in the
+  // trace), with the bytes and exit code the same hook gives with no server at all.
+  for (const host of HOST_IDS) {
+    it(`${host}: the launcher asks the server, and its answers are the in-process answers`, async () => {
+      const names = fixtureNames(host);
+      const picks = [names.find((n) => n.endsWith('git-status')) ?? names.find((n) => n.endsWith('.source'))!, names.find((n) => /self-protection|claude-settings|hooks|own-hook|guard-home/.test(n))!];
+      for (const name of picks) {
+        assert.ok(name, `${host}: a fixture to run`);
+        const input = fixtureText(host, name, dir);
+        // First with no server (in-process; nothing started: BLAST_SHIELD_DECIDER unset and not installed).
+        const alone = await hookRaw(host, input);
+        assert.notEqual(alone.trace, 'answered', `${host}/${name}: no server yet`);
+        const g: DeciderServerHandle = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
+        try {
+          const served = await hookRaw(host, input);
+          assert.equal(served.trace, 'answered', `${host}/${name}: the server answered`);
+          assert.equal(served.stdout, alone.stdout, `${host}/${name}: same answer`);
+          assert.equal(served.code, alone.code, `${host}/${name}: same exit code`);
+        } finally {
+          await g.close();
+        }
+      }
+    });
+  }
 
   it('traced (BLAST_SHIELD_DECIDER_TRACE=1): where the time went, in order (launcher, stdin read, request sent, reply read)', async () => {
     const g: DeciderServerHandle = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
