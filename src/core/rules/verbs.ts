@@ -29,6 +29,7 @@ import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
+import { scriptPayload } from './support/scriptPayloads';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
@@ -298,11 +299,11 @@ function statementOf(args: readonly ArgWord[]): string | undefined {
 }
 
 /** A destroying statement fed on standard input (`sqlplus … <<< "DROP TABLE t"`, a heredoc, `echo … |`). */
-function stdinStatement(inv: Invocation, facts: Facts): string | undefined {
+function stdinStatement(inv: Invocation): string | undefined {
   const s = inv.stdin;
   const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
-  // `bq query < drop.sql` (round 17): with no statement operand the client reads the file as its statements.
-  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : s?.kind === 'file' ? facts.readFile(resolvePath(inv.cwd || facts.cwd, s.path, facts.home)) : here;
+  // A file on standard input (`bq query < drop.sql`, round 17) is a handed script (support/scriptPayloads.ts).
+  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : here;
   // Round 22: a console told to keep data for a moment (`echo 'update pool=Full volretention=1d' | bconsole`).
   return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined) : undefined;
 }
@@ -439,7 +440,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
   if (secret) return [secret];
-  const statement = statementOf(args) ?? stdinStatement(inv, ctx.facts);
+  const handed = scriptPayload(inv, ctx.facts, reading);
+  const statement = statementOf(args) ?? stdinStatement(inv) ?? (handed && 'statement' in handed ? `${handed.statement} (${handed.how})` : undefined);
+  if (handed && 'unread' in handed && traits.locality !== 'local') return [finding(inv, ctx, { rule: 'verbs.unread-script', shown: `${inv.name} ${handed.how}`, verb: 'run', phrase: `runs a script the guard could not read (${handed.unread}) against`, groups: [], names: [`the ${inv.name} server (not named)`] }, traits)];
   if (statement) {
     // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
     const attached = /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(args.map((a) => a.text).join(' '))?.[1];
