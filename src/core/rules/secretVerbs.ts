@@ -195,7 +195,7 @@ export function revealOption(options: readonly { name: string; value?: string }[
 /** Verbs that print what a command names (beside `info`, `describe`, `inspect`, `list`, which print it with an option that asks for secrets). */
 const PRINTS = /^(get|show|read|print|export|dump|cat|view|info|describe|inspect|list|ls|fetch|retrieve|display)$/;
 /** Options asking for the secret parts of what is printed (`--root-keys`, `--secret`, `--with-private-key`, `--decrypt`, `--plaintext`). */
-const SECRET_OPTION = /^(secret|secrets|private|keys|root-keys|session-keys|app-keys|private-keys?|with-(secrets?|keys|private-keys?|passwords?|tokens?|credentials)|include-(secrets?|keys|private-keys?|credentials)|decrypt|decrypted|plaintext|plain-text|cleartext|unmasked|unredacted|show-values|values)$/;
+const SECRET_OPTION = /^(secret|secrets|private|keys|root-keys|session-keys|app-keys|private-keys?|with-(secrets?|keys|private-keys?|passwords?|tokens?|credentials)|include-(secrets?|keys|private-keys?|credentials)|decrypt|decrypted|plaintext|plain-text|cleartext|unmasked|unredacted|show-values)$/;
 
 /**
  * Stop 38 (round 28): a reading verb whose options ask for the secrets (`ttn-lw-cli end-devices get … --root-keys`, `keybase pgp

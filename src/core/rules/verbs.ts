@@ -30,6 +30,7 @@ import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { scriptPayload } from './support/scriptPayloads';
+import { spelledCommands } from './support/spelledCommands';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
@@ -136,7 +137,7 @@ function floorReading(args: readonly ArgWord[]): Reading {
     if (taken !== undefined) maybeValues.add(args.indexOf(taken));
     return { name: o.name, value: optionValue(o), next: taken?.text, index: o.index };
   });
-  return { positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })), options, maybeValues };
+  return spelledCommands({ positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })), options, maybeValues });
 }
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
