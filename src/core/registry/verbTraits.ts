@@ -69,6 +69,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
   dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },
   dupload: { ships: { any: true }, dryRun: ['-n', '--no'] },
+  // dar(1): `-w` overwrites files without warning (on extract, the files already there).
+  dar: { locality: 'local', destroying: ['-w', '-wa'] },
   // System programs of this machine whose names carry the verb (`lvremove`, `userdel`): they ask, locally.
   lvremove: { locality: 'local' }, vgremove: { locality: 'local' }, pvremove: { locality: 'local' }, mdremove: { locality: 'local' },
   userdel: { locality: 'local' }, groupdel: { locality: 'local' },

@@ -31,6 +31,7 @@ import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPosit
 import { keptShort } from './support/dataRetention';
 import { scriptPayload } from './support/scriptPayloads';
 import { spelledCommands } from './support/spelledCommands';
+import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
@@ -512,7 +513,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   // Stop 37 (round 26): output written over a server's live data (support/liveDataWrites.ts).
-  const live = liveDataWrite(inv.name, reading, readsOnly);
+  const live = liveDataWrite(inv.name, reading, readsOnly) ?? inPlaceOverwrite(inv, reading, ctx);
   if (live || traits.locality === 'local') return live ? [live] : [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
