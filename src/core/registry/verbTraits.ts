@@ -267,11 +267,12 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
 
 /**
  * Dry-run options every tool shares, in any spelling, case and separators (`--dry-run`, `--dryRun`,
- * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`); a value of `none` or `false`
+ * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`, a listing such as `--list-dead`); a value of `none` or `false`
  * (`--dry-run=none`) is not dry, which the callers check.
  */
 export function isSharedDryRun(option: string): boolean {
-  return /^(dryrun|whatif|simulate|noop)$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
+  // Stop 38 (round 28: `guix gc --list-dead`): a listing of what the run would take (`--list-dead`, `--print-only`) runs nothing.
+  return /^(dryrun|whatif|simulate|noop|(list|print|show)(only|dead|live|roots|failures|candidates|unused|stale|orphans|orphaned|garbage|unreachable))$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
 }
 
 /**
