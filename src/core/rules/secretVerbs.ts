@@ -93,6 +93,9 @@ const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = ownTable({
     { path: ['api'], what: 'the CI/CD variables with their values', value: /(^|\/)variables(\/|\?|$)/ },
   ],
   conjur: [{ path: ['variable', 'get'], what: 'a Conjur secret' }, { path: ['variable', 'value'], what: 'a Conjur secret' }],
+  // Stop 38 (round 28): Ceph's object gateway prints a user's S3 keys with its details; piku prints the app's environment.
+  'radosgw-admin': [{ path: ['user', 'info'], what: 'the user\'s S3 access and secret keys' }, { path: ['key', 'list'], what: 'the S3 keys' }],
+  piku: [{ path: ['config'], what: 'the app\'s environment' }, { path: ['config:get'], what: 'a value of the app\'s environment' }, { path: ['config:live'], what: 'the app\'s live environment' }],
 });
 
 function storePrintOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {

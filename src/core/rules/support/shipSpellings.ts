@@ -1,4 +1,5 @@
 import { verbTraitsOf } from '../../registry/verbTraits';
+import { identifierParts } from './cliArgs';
 
 /**
  * Stop 38 (round 28 held out: `spack buildcache push s3://mirror zlib`, `butler push build/web acme/shop-demo:html5`,
@@ -44,6 +45,10 @@ export function shipSpelling(w: ShipWords): { at: number; verb: string; shown: s
   }
   const build = w.path.slice(0, 2).findIndex((p) => /^(build|rebuild|submit)$/i.test(p));
   if (build >= 0 && w.path.slice(build + 1).some((p) => SOURCE_PACKAGE.test(p))) return { at: build, verb: 'build', shown: w.path[build]! };
+  // `bazelisk run //deploy:push_prod`: a build target run whose name ships (the label's last part).
+  const run = w.path.slice(0, 2).findIndex((p) => /^(run|exec|invoke)$/i.test(p));
+  const label = run >= 0 ? w.path[run + 1] : undefined;
+  if (label !== undefined && /^(\/\/|@|:)/.test(label) && identifierParts(label.slice(label.lastIndexOf(':') + 1)).some((p) => /^(push|deploy|publish|release|ship|upload)$/.test(p))) return { at: run, verb: 'deploy', shown: `${w.path[run]!} ${label}` };
   const land = w.path.slice(0, 2).findIndex((p) => /^land$/i.test(p));
   if (land >= 0 && !/^(status|list|ls|info|show|help|preview)$/i.test(w.path[land + 1] ?? '')) return { at: land, verb: 'land', shown: w.path[land]! };
   return undefined;
