@@ -35,7 +35,7 @@ export function inPlaceOverwrite(inv: Invocation, reading: ReadingLike, ctx: Rul
   const cwd = inv.cwd || ctx.facts.cwd;
   const recursive = reading.options.find((o) => RECURSIVE.test(o.name));
   const values = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')];
-  const folder = values.find((v) => v !== '' && !v.startsWith('-') && (v === '.' || v === './' || v === '*' || (v.endsWith('/') && recursive !== undefined) || (recursive !== undefined && ctx.facts.listDir(resolvePath(cwd, v, ctx.facts.home)) !== undefined)));
+  const folder = values.find((v) => v !== '' && !v.startsWith('-') && (v === '.' || v === './' || v.includes('*') || (v.endsWith('/') && recursive !== undefined) || (recursive !== undefined && ctx.facts.listDir(resolvePath(cwd, v, ctx.facts.home)) !== undefined)));
   // With no folder seen, the last operand is what the recursion starts from (`tool convert --overwrite -R assets`).
   const tree = folder ?? (recursive !== undefined ? reading.positionals.map((w) => w.text).filter((v) => v !== '' && !/\s/.test(v)).pop() : undefined);
   if (tree === undefined || (recursive === undefined && folder === undefined)) return undefined;

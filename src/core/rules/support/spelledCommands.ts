@@ -14,6 +14,8 @@ interface Word {
 interface ReadingLike {
   positionals: Word[];
   options: readonly { name: string; value?: string; next?: string; index: number }[];
+  /** Positionals an option before them may take as its value. */
+  maybeValues: ReadonlySet<number>;
 }
 
 /** Options whose value is the command to carry out. */
@@ -24,12 +26,14 @@ const SESSION = /^(login|logon|logout|connect|quit|exit|force_install_dir|set_\w
 
 export function spelledCommands<R extends ReadingLike>(reading: R): R {
   const plus = PLUS_COMMAND.test(reading.positionals[0]?.text ?? '');
-  const action = reading.options.find((o) => ACTION_OPTION.test(o.name) && COMMAND_SHAPED.test(o.value ?? ''));
+  const action = reading.options.find((o) => ACTION_OPTION.test(o.name) && COMMAND_SHAPED.test(o.value ?? o.next ?? ''));
   if (!plus && action === undefined) return reading;
   // A session command and its words (`+login builder`, `+quit`) say nothing of what the run does.
   let session = false;
   const kept = plus ? reading.positionals.filter((w) => (PLUS_COMMAND.test(w.text) ? !(session = SESSION.test(w.text.slice(1))) : !session)) : reading.positionals;
   const positionals = kept.map((w) => (plus && PLUS_COMMAND.test(w.text) ? { ...w, text: w.text.slice(1) } : w));
-  if (action !== undefined) positionals.unshift({ text: action.value!, index: action.index });
-  return { ...reading, positionals: positionals.sort((a, b) => a.index - b.index) };
+  // `--operation deploy`: the word after the option is its value, and that value is the command word.
+  if (action?.value !== undefined) positionals.unshift({ text: action.value, index: action.index });
+  const maybeValues = action?.value === undefined && action !== undefined ? new Set([...reading.maybeValues].filter((i) => i !== action.index + 1)) : reading.maybeValues;
+  return { ...reading, positionals: positionals.sort((a, b) => a.index - b.index), maybeValues };
 }
