@@ -201,7 +201,7 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
     const before = out.length;
     const { operands, options, outputs } = unknownOperands(inv.args);
     // A file an output option names that is not there yet (`age-keygen -o /tmp/new.key`) is written, not read.
-    const fresh = (w: ArgWord): boolean => outputs.has(w) && facts.fileStatus?.(resolvePath(cwd, w.text, facts.home)) === 'missing';
+    const fresh = (w: ArgWord): boolean => outputs.has(w) && !w.text.includes('=') && facts.fileStatus?.(resolvePath(cwd, w.text, facts.home)) === 'missing';
     for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)) && !fresh(w));
     const why = unknownProgram(name) ? 'the guard does not know this program' : `${name} is not known to only list or stat its files`;
     for (let i = before; i < out.length; i++) {

@@ -27,6 +27,15 @@ const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'p
  * verb that lists names or a state (`X auth status`, `X keys list`, `X env list` prints names) they stay allowed.
  */
 const SECRET_WITH_VERB = new Set(['auth', 'keyring', 'keyrings', 'key', 'keys', 'env', 'envs', 'environment', 'vars', 'envvars', 'variables']);
+/** An environment noun is also a package manager's environment (`mamba env export`, `hatch env show` print packages): only `get` prints a value, or any reading verb of a platform app (`-a app`). */
+const ENV_NOUN = /^(env|envs|environment|vars|envvars|variables)$/;
+/** Verbs that print a key or an auth entry (`export-key` writes it into a file, which the credential rules judge). */
+const WEAK_READ = /^(get|show|print|reveal|cat|dump|value|read|view|fetch|retrieve)$/;
+
+function weakRead(noun: readonly string[], verb: string, options: readonly string[]): boolean {
+  if (noun.some((p) => ENV_NOUN.test(p))) return /^(get|value|reveal|print|cat)$/.test(verb) || (READ.has(verb) && options.some((o) => /^(-a|--app|--app-name|--application)$/.test(o)));
+  return WEAK_READ.test(verb) || (verb === 'export' && noun.length === 1);
+}
 
 function isSecretWord(parts: readonly string[], withVerb = false): boolean {
   return parts.some((p) => SECRET.has(p) || (withVerb && SECRET_WITH_VERB.has(p))) || SECRET_PAIR.test(parts.join(' '));
@@ -145,11 +154,11 @@ export function secretReadOf(name: string, path: readonly string[], values: read
     // `get-secret-value`, `get-access-token`, `create-token`: the verb and the noun in one word.
     if (w.parts.length > 1 && isSecretWord(w.parts) && w.parts.some((p) => READ.has(p) || MINT.has(p))) return { shown: shown(i), what: `the secret it names (${w.text})` };
     // `env-get`, `env:get`, `print-key`, `keyring-export`: a noun that holds a secret read in one word (not `auth-status`, `key-list`).
-    if (w.parts.length > 1 && isSecretWord(w.parts, true) && w.parts.some((p) => READ.has(p))) return { shown: shown(i), what: `the ${w.text.replace(/[-_:]?(get|show|read|print|export|dump|cat|view|reveal|value)[-_:]?/i, '') || 'secret'} ${values[0] ?? ''}`.trim() };
+    if (w.parts.length > 1 && isSecretWord(w.parts, true) && w.parts.some((p) => READ.has(p) && weakRead(w.parts.filter((q) => SECRET_WITH_VERB.has(q)), p, options) && p !== 'export')) return { shown: shown(i), what: `the ${w.text.replace(/[-_:]?(get|show|read|print|export|dump|cat|view|reveal|value)[-_:]?/i, '') || 'secret'} ${values[0] ?? ''}`.trim() };
     // `ceph auth get client.admin`, `X keys export`: such a noun, then a reading verb.
     if (isSecretWord(w.parts, true) && !isSecretWord(w.parts)) {
       const next = words[i + 1]?.parts;
-      if (next !== undefined && next.length >= 1 && READ.has(next[0]!)) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
+      if (next !== undefined && next.length >= 1 && weakRead(w.parts, next[0]!, options)) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
       continue;
     }
     // `decrypt` prints what a file or value holds.
@@ -202,17 +211,15 @@ const SECRET_OPTION = /^(secret|secrets|private|keys|root-keys|session-keys|app-
 
 /**
  * Stop 38 (round 28): a reading verb whose options ask for the secrets (`ttn-lw-cli end-devices get … --root-keys`, `keybase pgp
- * export --secret`, `X cert export --with-private-key`); an identity store's listing (`ceph auth ls` prints every entity with its
- * key; decided: `auth`/`keyring` listings reveal values, `keys list` and `env list` print names). Allowed: the same verbs without
- * such an option (`keybase pgp export` prints the public key), `X auth status`, `X keys list`.
+ * export --secret`, `X cert export --with-private-key`). Decided: listings print names (`vault auth list` lists auth methods,
+ * `X keys list`, `X env list`), so a listing asks only with such an option; Ceph's `auth ls`, which prints keys too, is the
+ * exception left open (a table entry would key on its name). Allowed: the same verbs without such an option (`keybase pgp export`
+ * prints the public key), `X auth status`, `X keys list`.
  */
 function askedSecrets(name: string, words: readonly { text: string; parts: readonly string[] }[], options: readonly string[]): SecretRead | undefined {
   const verb = words.findIndex((w) => w.parts.length === 1 && PRINTS.test(w.parts[0]!));
   if (verb < 0) return undefined;
   const shown = [name, ...words.slice(0, verb + 1).map((w) => w.text)].join(' ');
   const option = options.find((o) => SECRET_OPTION.test(o.replace(/^-+/, '').toLowerCase()));
-  if (option !== undefined) return { shown: `${shown} ${option}`, what: 'the secrets it would otherwise keep back' };
-  const store = words.slice(0, verb).find((w) => w.parts.length === 1 && /^(auth|keyring|keyrings)$/.test(w.parts[0]!));
-  if (store !== undefined && /^(list|ls|dump|export)$/.test(words[verb]!.parts[0]!)) return { shown, what: `every ${store.text} entry with its key` };
-  return undefined;
+  return option !== undefined ? { shown: `${shown} ${option}`, what: 'the secrets it would otherwise keep back' } : undefined;
 }

@@ -1,6 +1,6 @@
 import { ownTable } from '../ownTable';
 import { withoutSecrets } from './support/floorRedaction';
-import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';

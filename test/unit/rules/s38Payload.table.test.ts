@@ -62,6 +62,8 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     allow('awk -f script.awk data.txt'),
     allow('tdsql --file sql/report.bteq'),
     allow('wc -l < sql/prod_purge.bteq'),
+    allow('envsubst < k8s/template.yaml > k8s/rendered.yaml'),
+    allow('mytool < missing-input.json'),
   ]);
 
   decide('2. secrets printed by read-looking commands ask (a credential dump); status, names and listings of names stay allowed', [
@@ -75,7 +77,7 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     ask('ceph auth get-key client.admin'),
     ask('ceph auth print-key osd.6'),
     ask('ceph auth export client.rgw'),
-    ask('ceph auth ls'),
+    allow('vault auth list'),
     ask('garagectl key info GK31c2f218a2e44f485b94239e --show-secret'),
     ask('acmectl keyring export --name prod'),
     ask('acmectl env:get DATABASE_URL -a web'),
@@ -96,6 +98,9 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     allow('keybase pgp export'),
     allow('ttn-lw-cli end-devices get acme-sensors eui-70b3d57ed0001234'),
     allow('piku apps'),
+    allow('mamba env export > environment.yml'),
+    allow('hatch env show'),
+    allow('acmectl env show'),
     allow('acmectl auth'),
   ]);
 
@@ -140,6 +145,7 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     allow('steamcmd +login anonymous +app_update 740 validate +quit'),
     allow('acmectl upload ./dist'),
     allow('plz run //app:serve'),
+    allow('datadog-ci sourcemaps upload ./dist --service web --release-version 1.4.2 --minified-path-prefix https://acme.com/static'),
   ]);
 
   decide('4. in-place overwrites across a tree ask (this machine, not production); reads, one named file and listings stay allowed', [
@@ -170,6 +176,7 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     allow('nixish store gc --print-dead'),
     allow('age-keygen -o /tmp/rt-test.key'),
     allow('keygen-tool --output /tmp/new-signing.key'),
+    ask('s3fs acme-prod-uploads /mnt/uploads -o passwd_file=/home/dev/.passwd-s3fs -o allow_other', { facts: { fileStatus: () => 'missing' } }),
     ask('guix gc'),
     ask('age-keygen -o ~/.ssh/id_ed25519', { facts: { fileStatus: () => 'file' } }),
     ask('nixish store gc'),

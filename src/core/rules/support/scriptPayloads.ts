@@ -25,8 +25,6 @@ export interface HandedScript {
   written: string;
   path: string;
   how: string;
-  /** A redirect or a pipe: nothing else can be read from the command's own words. */
-  stdin: boolean;
 }
 
 interface ReadingLike {
@@ -40,12 +38,12 @@ function fileLike(text: string): boolean {
 
 /** The files the invocation hands its program to run. */
 export function handedScripts(inv: Invocation, facts: Facts, reading: ReadingLike): HandedScript[] {
-  const at = (written: string, how: string, stdin = false): HandedScript => ({ written, path: resolvePath(inv.cwd || facts.cwd, written, facts.home), how, stdin });
+  const at = (written: string, how: string): HandedScript => ({ written, path: resolvePath(inv.cwd || facts.cwd, written, facts.home), how });
   const out: HandedScript[] = [];
   const s = inv.stdin;
-  if (s?.kind === 'file') out.push(at(s.path, `< ${s.path}`, true));
+  if (s?.kind === 'file') out.push(at(s.path, `< ${s.path}`));
   // `cat prod_purge.bteq | bteq`: the file printed whole is the script.
-  if (s?.kind === 'pipe' && /^(cat|bat|batcat|type)$/.test(s.from.name)) for (const a of s.from.args.filter((w) => fileLike(w.text))) out.push(at(a.text, `cat ${a.text} |`, true));
+  if (s?.kind === 'pipe' && /^(cat|bat|batcat|type)$/.test(s.from.name)) for (const a of s.from.args.filter((w) => fileLike(w.text))) out.push(at(a.text, `cat ${a.text} |`));
   for (const o of reading.options) {
     const value = o.value ?? o.next;
     if (value === undefined || !SCRIPT_OPTION.test(o.name)) continue;
@@ -68,7 +66,8 @@ export function scriptPayload(inv: Invocation, facts: Facts, reading: ReadingLik
   for (const script of handedScripts(inv, facts, reading)) {
     const text = facts.readFile(script.path);
     if (text === undefined) {
-      if (script.stdin || SCRIPT_FILE.test(script.written)) return { unread: script.written, how: script.how };
+      // Only a file named as a query or store script: a template or data file on standard input (`envsubst < t.yaml`) is no script.
+      if (SCRIPT_FILE.test(script.written)) return { unread: script.written, how: script.how };
       continue;
     }
     // Round 22: a console told to keep data for a moment (`update pool=Full volretention=1d`) loses the rest.

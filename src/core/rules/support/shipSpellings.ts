@@ -21,6 +21,8 @@ export interface ShipWords {
 const PUSHES = /^(push|upload|publish|submit|release|ship|distribute)$/i;
 /** A remote place: a URL whose scheme is not a file, a Launchpad or PPA spec, `owner/name:channel`, `host:/path`. */
 const REMOTE_PLACE = /^(?!file:)[a-z][\w+.-]*:\/\/\S+|^(ppa|oci|s3|gs|az|swift):\S+|^[\w.-]+\/[\w.-]+:[\w.-]+$/i;
+const DESTINATION = /^--?(to|dest|destination|server|url|target|remote|repo|repository|registry|mirror|bucket|channel|host|endpoint)$/i;
+const STORE_PLACE = /^(s3|gs|az|oci|swift):\/\/\S+|^(ppa|oci):\S+/i;
 /** A version-control remote: a push there adds history (a force push is read by vcsStyleVerbs.ts), an upload there publishes. */
 const VCS_PLACE = /^(https?|ssh|git|hg|bzr(\+ssh)?|svn(\+ssh)?):\/\//i;
 const PACKAGE_ARTIFACT = /\.(changes|dsc|mender|swu|src\.rpm|rpm|deb|tar\.gz|tgz|zip|whl|gem|nupkg|crate|jar|vsix|apk|aab|ipa|snap|appimage|dmg|msi|oci|sif)$/i;
@@ -38,10 +40,12 @@ export function shipSpelling(w: ShipWords): { at: number; verb: string; shown: s
   const verb = w.path.slice(0, 3).findIndex((p) => PUSHES.test(p));
   if (verb >= 0) {
     const push = /^push$/i.test(w.path[verb]!);
-    const places = [...w.path.slice(verb + 1), ...w.options.map((o) => o.value ?? o.next ?? '')];
+    // An option's value is a place when the option names a destination; a word after any other option (`--unsigned s3://…`) may be
+    // an operand, so only an object store or a registry reference there counts (`--minified-path-prefix https://…` names no place).
+    const places = [...w.path.slice(verb + 1), ...w.options.map((o) => (DESTINATION.test(o.name) ? o.value ?? o.next ?? '' : o.value === undefined && STORE_PLACE.test(o.next ?? '') ? o.next! : ''))];
     const found = { at: verb, verb: w.path[verb]!.toLowerCase(), shown: w.path[verb]! };
     if (places.some((p) => REMOTE_PLACE.test(p) && !(push && VCS_PLACE.test(p)))) return found;
-    if (!push && places.some((p) => PACKAGE_ARTIFACT.test(p))) return found;
+    if (!push && [...w.path.slice(verb + 1), ...w.options.map((o) => o.value ?? o.next ?? '')].some((p) => PACKAGE_ARTIFACT.test(p))) return found;
   }
   const build = w.path.slice(0, 2).findIndex((p) => /^(build|rebuild|submit)$/i.test(p));
   if (build >= 0 && w.path.slice(build + 1).some((p) => SOURCE_PACKAGE.test(p))) return { at: build, verb: 'build', shown: w.path[build]! };
