@@ -34,6 +34,7 @@ export function inPlaceOverwrite(inv: Invocation, reading: ReadingLike, ctx: Rul
   if (option === undefined) return undefined;
   const cwd = inv.cwd || ctx.facts.cwd;
   const recursive = reading.options.find((o) => RECURSIVE.test(o.name));
+  // A value filter, not an option reader: the grammar has read the options; a value starting with a dash names no folder.
   const values = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')];
   const folder = values.find((v) => v !== '' && !v.startsWith('-') && (v === '.' || v === './' || v.includes('*') || (v.endsWith('/') && recursive !== undefined) || (recursive !== undefined && ctx.facts.listDir(resolvePath(cwd, v, ctx.facts.home)) !== undefined)));
   // With no folder seen, the last operand is what the recursion starts from (`tool convert --overwrite -R assets`).

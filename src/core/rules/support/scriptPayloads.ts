@@ -32,6 +32,7 @@ interface ReadingLike {
   options: readonly { name: string; value?: string; next?: string }[];
 }
 
+// A value filter, not an option reader: the grammar has read the options; a value starting with a dash names no file.
 function fileLike(text: string): boolean {
   return text !== '' && !text.startsWith('-') && !/\s/.test(text) && !/^[a-z][\w+.-]*:\/\//i.test(text) && (/[/.]/.test(text) || SCRIPT_FILE.test(text));
 }
