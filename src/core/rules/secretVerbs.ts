@@ -27,13 +27,14 @@ const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'p
  * verb that lists names or a state (`X auth status`, `X keys list`, `X env list` prints names) they stay allowed.
  */
 const SECRET_WITH_VERB = new Set(['auth', 'keyring', 'keyrings', 'key', 'keys', 'env', 'envs', 'environment', 'vars', 'envvars', 'variables']);
-/** An environment noun is also a package manager's environment (`mamba env export`, `hatch env show` print packages): only `get` prints a value, or any reading verb of a platform app (`-a app`). */
+/** An environment noun is also a package manager's environment (`mamba env export`, `hatch env show` print packages): only a platform app's (`-a app`) is printed with its values. */
 const ENV_NOUN = /^(env|envs|environment|vars|envvars|variables)$/;
 /** Verbs that print a key or an auth entry (`export-key` writes it into a file, which the credential rules judge). */
 const WEAK_READ = /^(get|show|print|reveal|cat|dump|value|read|view|fetch|retrieve)$/;
 
 function weakRead(noun: readonly string[], verb: string, options: readonly string[]): boolean {
-  if (noun.some((p) => ENV_NOUN.test(p))) return /^(get|value|reveal|print|cat)$/.test(verb) || (READ.has(verb) && options.some((o) => /^(-a|--app|--app-name|--application)$/.test(o)));
+  // A variable read by name is judged by its name (stop 37: `X env get PORT` stays allowed, a secret's name asks).
+  if (noun.some((p) => ENV_NOUN.test(p))) return READ.has(verb) && options.some((o) => /^(-a|--app|--app-name|--application)$/.test(o));
   return WEAK_READ.test(verb) || (verb === 'export' && noun.length === 1);
 }
 

@@ -444,7 +444,6 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (secret) return [secret];
   const handed = scriptPayload(inv, ctx.facts, reading);
   const statement = statementOf(args) ?? stdinStatement(inv) ?? (handed && 'statement' in handed ? `${handed.statement} (${handed.how})` : undefined);
-  if (handed && 'unread' in handed && traits.locality !== 'local') return [finding(inv, ctx, { rule: 'verbs.unread-script', shown: `${inv.name} ${handed.how}`, verb: 'run', phrase: `runs a script the guard could not read (${handed.unread}) against`, groups: [], names: [`the ${inv.name} server (not named)`] }, traits)];
   if (statement) {
     // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
     const attached = /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(args.map((a) => a.text).join(' '))?.[1];
@@ -513,6 +512,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   // Stop 37 (round 26): output written over a server's live data (support/liveDataWrites.ts).
+  // A handed script nobody could read, when no word said more (support/scriptPayloads.ts).
+  if (handed && 'unread' in handed && traits.locality !== 'local') return [finding(inv, ctx, { rule: 'verbs.unread-script', shown: `${inv.name} ${handed.how}`, verb: 'run', phrase: `runs a script the guard could not read (${handed.unread}) against`, groups: [], names: [`the ${inv.name} server (not named)`] }, traits)];
   const live = liveDataWrite(inv.name, reading, readsOnly) ?? inPlaceOverwrite(inv, reading, ctx);
   if (live || traits.locality === 'local') return live ? [live] : [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);

@@ -52,7 +52,8 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     ask('timeout 60 bteq < sql/prod_purge.bteq'),
     // a script nobody could read asks for a client not known to be local
     ask('bteq < sql/not_written_yet.bteq', { says: /could not read/ }),
-    ask('tdsql --file sql/missing.sql', { says: /could not read/ }),
+    ask('tdsql --script sql/missing.sql', { says: /could not read/ }),
+    allow('dumptool db:dump -e staging -f /tmp/staging.sql'),
     // look-alikes: reads, data on standard input, programs of their own language
     allow('bteq < sql/report.bteq'),
     allow('vsql -f sql/select.sql'),
@@ -82,7 +83,7 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     ask('acmectl keyring export --name prod'),
     ask('acmectl env:get DATABASE_URL -a web'),
     ask('acmectl environment show -a billing'),
-    ask('acmectl vars get STRIPE_KEY'),
+    allow('acmectl env get PORT'),
     ask('acmectl cert export web --with-private-key'),
     ask('acmectl secrets list --decrypt'),
     ask('acmectl config show --plaintext'),
@@ -145,6 +146,7 @@ describe('rules: stop 38 payload (round 28 held out, by meaning for any program)
     allow('steamcmd +login anonymous +app_update 740 validate +quit'),
     allow('acmectl upload ./dist'),
     allow('plz run //app:serve'),
+    allow('earthly --push=false +release'),
     allow('datadog-ci sourcemaps upload ./dist --service web --release-version 1.4.2 --minified-path-prefix https://acme.com/static'),
   ]);
 

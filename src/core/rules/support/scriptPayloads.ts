@@ -68,7 +68,8 @@ export function scriptPayload(inv: Invocation, facts: Facts, reading: ReadingLik
     const text = facts.readFile(script.path);
     if (text === undefined) {
       // Only a file named as a query or store script: a template or data file on standard input (`envsubst < t.yaml`) is no script.
-      if (SCRIPT_FILE.test(script.written)) return { unread: script.written, how: script.how };
+      // `-f`/`--file`/`-i` may name an output (`platform db:dump -f /tmp/x.sql`): only standard input or a script option says it runs.
+      if (SCRIPT_FILE.test(script.written) && /^(<|cat |@|-e @|--script|--sql|source )/.test(script.how)) return { unread: script.written, how: script.how };
       continue;
     }
     // Round 22: a console told to keep data for a moment (`update pool=Full volretention=1d`) loses the rest.

@@ -25,7 +25,8 @@ const PLUS_COMMAND = /^\+([A-Za-z][A-Za-z0-9_]*)$/;
 const SESSION = /^(login|logon|logout|connect|quit|exit|force_install_dir|set_\w+|@\w+)$/i;
 
 export function spelledCommands<R extends ReadingLike>(reading: R): R {
-  const plus = PLUS_COMMAND.test(reading.positionals[0]?.text ?? '');
+  // Two `+command` words at least (`+login x +run_app_build f +quit`): one alone is a target (`earthly +release`).
+  const plus = PLUS_COMMAND.test(reading.positionals[0]?.text ?? '') && reading.positionals.filter((w) => PLUS_COMMAND.test(w.text)).length >= 2;
   const action = reading.options.find((o) => ACTION_OPTION.test(o.name) && COMMAND_SHAPED.test(o.value ?? o.next ?? ''));
   if (!plus && action === undefined) return reading;
   // A session command and its words (`+login builder`, `+quit`) say nothing of what the run does.
