@@ -2,7 +2,7 @@
  * A command read for what its words mean rather than for what the registry says it does (the verb
  * floor, the safety net, access grants: any CLI, described or not). The one grammar reads it with no
  * description: every word with a leading dash is an option named as written (`-purge`, `--delete`,
- * Go-flag style), a value glued with `=` is its value, `--` ends the options, and whether an option
+ * Go-flag style; Windows' `/Name:Value` as `--name=Value`), a value glued with `=` is its value, `--` ends the options, and whether an option
  * takes the next word is unsure, so both readings are kept.
  */
 
@@ -10,7 +10,7 @@ import type { ArgWord } from '../shell/ast';
 import { readings, type GrammarSpec, type ParsedCommand, type ParsedOption } from './grammar';
 
 /** No options described, one or two dashes alike, an unknown option's value-taking unsure. */
-export const FREE_FORM: GrammarSpec = { goFlags: true, unknownLong: 'unsure' };
+export const FREE_FORM: GrammarSpec = { goFlags: true, unknownLong: 'unsure', slashOptions: true };
 
 export interface FreeFormReading {
   /** Options read as switches: operands are every word that is not an option (a possible value too). */

@@ -35,6 +35,12 @@ export interface VerbTraits {
    * production work without one asks (rules/verbs.ts).
    */
   reads?: readonly string[];
+  /**
+   * Stop 38 (round 28): how this tool ships when its words do not say so: command words (`steamcmd +run_app_build` uploads a build
+   * to Steam), options (`ghp-import -p` pushes the pages branch), or any run (`tbump 2.4.0` commits, tags and pushes; `dput` uploads),
+   * unless one of `unless` keeps it here (`tbump --no-push`).
+   */
+  ships?: { words?: readonly string[]; options?: readonly string[]; any?: boolean; unless?: readonly string[] };
   /** Platforms whose production environment is named like a branch (Platform.sh's and DatoCMS's `main`): the options naming one, and its name. */
   primary?: { options: readonly string[]; name: string; platform: string };
 }
@@ -57,6 +63,14 @@ const BUILD_TOOL: VerbTraits = { locality: 'local', allRoutine: true };
 const KUBE_PLUGINS: VerbTraits = { destroying: ['hibernate on', 'fencing on', 'restart', 'promote', 'undo', 'abort', 'retry', 'drain', 'reload', 'maintenance set'] };
 
 export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
+  // Stop 38 (round 28), from each tool's documentation: what ships though no word says so.
+  'ghp-import': { ships: { options: ['-p', '--push'] } },
+  tbump: { ships: { any: true, unless: ['--no-push', '--only-patch', '--no-tag-push'] }, dryRun: ['--dry-run'] },
+  steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
+  dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },
+  dupload: { ships: { any: true }, dryRun: ['-n', '--no'] },
+  // dar(1): `-w` overwrites files without warning (on extract, the files already there).
+  dar: { locality: 'local', destroying: ['-w', '-wa'] },
   // System programs of this machine whose names carry the verb (`lvremove`, `userdel`): they ask, locally.
   lvremove: { locality: 'local' }, vgremove: { locality: 'local' }, pvremove: { locality: 'local' }, mdremove: { locality: 'local' },
   userdel: { locality: 'local' }, groupdel: { locality: 'local' },
@@ -253,11 +267,12 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
 
 /**
  * Dry-run options every tool shares, in any spelling, case and separators (`--dry-run`, `--dryRun`,
- * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`); a value of `none` or `false`
+ * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`, a listing such as `--list-dead`); a value of `none` or `false`
  * (`--dry-run=none`) is not dry, which the callers check.
  */
 export function isSharedDryRun(option: string): boolean {
-  return /^(dryrun|whatif|simulate|noop)$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
+  // Stop 38 (round 28: `guix gc --list-dead`): a listing of what the run would take (`--list-dead`, `--print-only`) runs nothing.
+  return /^(dryrun|whatif|simulate|noop|(list|print|show)(only|dead|live|roots|failures|candidates|unused|stale|orphans|orphaned|garbage|unreachable))$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
 }
 
 /**

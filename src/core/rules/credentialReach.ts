@@ -199,8 +199,10 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((unknownProgram(name) || knownReaderOfOperands(name)) && !printsNoContent(inv)) {
     // A file operand is there to be read: only programs known to look at names, sizes or modes are spared, and a run that prints no content (a formatter's check, a count).
     const before = out.length;
-    const { operands, options } = unknownOperands(inv.args);
-    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));
+    const { operands, options, outputs } = unknownOperands(inv.args);
+    // A file an output option names that is not there yet (`age-keygen -o /tmp/new.key`) is written, not read.
+    const fresh = (w: ArgWord): boolean => outputs.has(w) && !w.text.includes('=') && facts.fileStatus?.(resolvePath(cwd, w.text, facts.home)) === 'missing';
+    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)) && !fresh(w));
     const why = unknownProgram(name) ? 'the guard does not know this program' : `${name} is not known to only list or stat its files`;
     for (let i = before; i < out.length; i++) {
       const f = out[i] as Finding;

@@ -21,8 +21,25 @@ const MINT = new Set(['create', 'add', 'new', 'generate', 'issue', 'mint', 'get'
 /** Verbs that only list names or change what is kept; `metadata` (`vault kv metadata get`) reads versions and times, no value. */
 const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'put', 'update', 'delete', 'rm', 'remove', 'rotate', 'revoke', 'edit', 'upload', 'import', 'sync', 'help', 'describe-names', 'metadata']);
 
-function isSecretWord(parts: readonly string[]): boolean {
-  return parts.some((p) => SECRET.has(p)) || SECRET_PAIR.test(parts.join(' '));
+/**
+ * Stop 38 (round 28: `ceph auth get client.admin`, `tsuru env-get -a app`): nouns that hold a secret only when a reading verb
+ * prints them: an identity's auth entry or keyring, keys, an app's environment. Alone (`X auth`, `X keys`) or beside a
+ * verb that lists names or a state (`X auth status`, `X keys list`, `X env list` prints names) they stay allowed.
+ */
+const SECRET_WITH_VERB = new Set(['auth', 'keyring', 'keyrings', 'key', 'keys', 'env', 'envs', 'environment', 'vars', 'envvars', 'variables']);
+/** An environment noun is also a package manager's environment (`mamba env export`, `hatch env show` print packages): only a platform app's (`-a app`) is printed with its values. */
+const ENV_NOUN = /^(env|envs|environment|vars|envvars|variables)$/;
+/** Verbs that print a key or an auth entry (`export-key` writes it into a file, which the credential rules judge). */
+const WEAK_READ = /^(get|show|print|reveal|cat|dump|value|read|view|fetch|retrieve)$/;
+
+function weakRead(noun: readonly string[], verb: string, options: readonly string[]): boolean {
+  // A variable read by name is judged by its name (stop 37: `X env get PORT` stays allowed, a secret's name asks).
+  if (noun.some((p) => ENV_NOUN.test(p))) return READ.has(verb) && options.some((o) => /^(-a|--app|--app-name|--application)$/.test(o));
+  return WEAK_READ.test(verb) || (verb === 'export' && noun.length === 1);
+}
+
+function isSecretWord(parts: readonly string[], withVerb = false): boolean {
+  return parts.some((p) => SECRET.has(p) || (withVerb && SECRET_WITH_VERB.has(p))) || SECRET_PAIR.test(parts.join(' '));
 }
 
 /**
@@ -86,6 +103,9 @@ const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = ownTable({
     { path: ['api'], what: 'the CI/CD variables with their values', value: /(^|\/)variables(\/|\?|$)/ },
   ],
   conjur: [{ path: ['variable', 'get'], what: 'a Conjur secret' }, { path: ['variable', 'value'], what: 'a Conjur secret' }],
+  // Stop 38 (round 28): Ceph's object gateway prints a user's S3 keys with its details; piku prints the app's environment.
+  'radosgw-admin': [{ path: ['user', 'info'], what: 'the user\'s S3 access and secret keys' }, { path: ['key', 'list'], what: 'the S3 keys' }],
+  piku: [{ path: ['config'], what: 'the app\'s environment' }, { path: ['config:get'], what: 'a value of the app\'s environment' }, { path: ['config:live'], what: 'the app\'s live environment' }],
 });
 
 function storePrintOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
@@ -122,6 +142,8 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
+  const asked = askedSecrets(name, words, options);
+  if (asked) return asked;
   // Words after the first reading verb name what is read (`secrets get delete-me`, a token whose
   // camel-case pieces spell `rm`): only the command's own words before it can say it prints nothing.
   const firstRead = words.findIndex((w) => w.parts.length === 1 && (READ.has(w.parts[0]!) || MINT.has(w.parts[0]!)));
@@ -132,6 +154,14 @@ export function secretReadOf(name: string, path: readonly string[], values: read
     const w = words[i]!;
     // `get-secret-value`, `get-access-token`, `create-token`: the verb and the noun in one word.
     if (w.parts.length > 1 && isSecretWord(w.parts) && w.parts.some((p) => READ.has(p) || MINT.has(p))) return { shown: shown(i), what: `the secret it names (${w.text})` };
+    // `env-get`, `env:get`, `print-key`, `keyring-export`: a noun that holds a secret read in one word (not `auth-status`, `key-list`).
+    if (w.parts.length > 1 && isSecretWord(w.parts, true) && w.parts.some((p) => READ.has(p) && weakRead(w.parts.filter((q) => SECRET_WITH_VERB.has(q)), p, options) && p !== 'export')) return { shown: shown(i), what: `the ${w.text.replace(/[-_:]?(get|show|read|print|export|dump|cat|view|reveal|value)[-_:]?/i, '') || 'secret'} ${values[0] ?? ''}`.trim() };
+    // `ceph auth get client.admin`, `X keys export`: such a noun, then a reading verb.
+    if (isSecretWord(w.parts, true) && !isSecretWord(w.parts)) {
+      const next = words[i + 1]?.parts;
+      if (next !== undefined && next.length >= 1 && weakRead(w.parts, next[0]!, options)) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
+      continue;
+    }
     // `decrypt` prints what a file or value holds.
     if (w.parts.length === 1 && w.parts[0] === 'decrypt') return { shown: shown(i), what: `the decrypted ${values[0] ?? 'value'}` };
     if (isSecretWord(w.parts)) {
@@ -175,3 +205,22 @@ export function revealOption(options: readonly { name: string; value?: string }[
   return undefined;
 }
 
+/** Verbs that print what a command names (beside `info`, `describe`, `inspect`, `list`, which print it with an option that asks for secrets). */
+const PRINTS = /^(get|show|read|print|export|dump|cat|view|info|describe|inspect|list|ls|fetch|retrieve|display)$/;
+/** Options asking for the secret parts of what is printed (`--root-keys`, `--secret`, `--with-private-key`, `--decrypt`, `--plaintext`). */
+const SECRET_OPTION = /^(secret|secrets|private|keys|root-keys|session-keys|app-keys|private-keys?|with-(secrets?|keys|private-keys?|passwords?|tokens?|credentials)|include-(secrets?|keys|private-keys?|credentials)|decrypt|decrypted|plaintext|plain-text|cleartext|unmasked|unredacted|show-values)$/;
+
+/**
+ * Stop 38 (round 28): a reading verb whose options ask for the secrets (`ttn-lw-cli end-devices get … --root-keys`, `keybase pgp
+ * export --secret`, `X cert export --with-private-key`). Decided: listings print names (`vault auth list` lists auth methods,
+ * `X keys list`, `X env list`), so a listing asks only with such an option; Ceph's `auth ls`, which prints keys too, is the
+ * exception left open (a table entry would key on its name). Allowed: the same verbs without such an option (`keybase pgp export`
+ * prints the public key), `X auth status`, `X keys list`.
+ */
+function askedSecrets(name: string, words: readonly { text: string; parts: readonly string[] }[], options: readonly string[]): SecretRead | undefined {
+  const verb = words.findIndex((w) => w.parts.length === 1 && PRINTS.test(w.parts[0]!));
+  if (verb < 0) return undefined;
+  const shown = [name, ...words.slice(0, verb + 1).map((w) => w.text)].join(' ');
+  const option = options.find((o) => SECRET_OPTION.test(o.replace(/^-+/, '').toLowerCase()));
+  return option !== undefined ? { shown: `${shown} ${option}`, what: 'the secrets it would otherwise keep back' } : undefined;
+}

@@ -1,6 +1,6 @@
 import { ownTable } from '../ownTable';
 import { withoutSecrets } from './support/floorRedaction';
-import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';
@@ -29,6 +29,9 @@ import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
+import { scriptPayload } from './support/scriptPayloads';
+import { spelledCommands } from './support/spelledCommands';
+import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
@@ -135,7 +138,7 @@ function floorReading(args: readonly ArgWord[]): Reading {
     if (taken !== undefined) maybeValues.add(args.indexOf(taken));
     return { name: o.name, value: optionValue(o), next: taken?.text, index: o.index };
   });
-  return { positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })), options, maybeValues };
+  return spelledCommands({ positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })), options, maybeValues });
 }
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
@@ -298,11 +301,11 @@ function statementOf(args: readonly ArgWord[]): string | undefined {
 }
 
 /** A destroying statement fed on standard input (`sqlplus … <<< "DROP TABLE t"`, a heredoc, `echo … |`). */
-function stdinStatement(inv: Invocation, facts: Facts): string | undefined {
+function stdinStatement(inv: Invocation): string | undefined {
   const s = inv.stdin;
   const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
-  // `bq query < drop.sql` (round 17): with no statement operand the client reads the file as its statements.
-  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : s?.kind === 'file' ? facts.readFile(resolvePath(inv.cwd || facts.cwd, s.path, facts.home)) : here;
+  // A file on standard input (`bq query < drop.sql`, round 17) is a handed script (support/scriptPayloads.ts).
+  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : here;
   // Round 22: a console told to keep data for a moment (`echo 'update pool=Full volretention=1d' | bconsole`).
   return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined) : undefined;
 }
@@ -439,7 +442,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
   if (secret) return [secret];
-  const statement = statementOf(args) ?? stdinStatement(inv, ctx.facts);
+  const handed = scriptPayload(inv, ctx.facts, reading);
+  const statement = statementOf(args) ?? stdinStatement(inv) ?? (handed && 'statement' in handed ? `${handed.statement} (${handed.how})` : undefined);
   if (statement) {
     // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
     const attached = /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(args.map((a) => a.text).join(' '))?.[1];
@@ -508,7 +512,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   // Stop 37 (round 26): output written over a server's live data (support/liveDataWrites.ts).
-  const live = liveDataWrite(inv.name, reading, readsOnly);
+  // A handed script nobody could read, when no word said more (support/scriptPayloads.ts).
+  if (handed && 'unread' in handed && traits.locality !== 'local') return [finding(inv, ctx, { rule: 'verbs.unread-script', shown: `${inv.name} ${handed.how}`, verb: 'run', phrase: `runs a script the guard could not read (${handed.unread}) against`, groups: [], names: [`the ${inv.name} server (not named)`] }, traits)];
+  const live = liveDataWrite(inv.name, reading, readsOnly) ?? inPlaceOverwrite(inv, reading, ctx);
   if (live || traits.locality === 'local') return live ? [live] : [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));

@@ -92,6 +92,11 @@ export interface GrammarSpec extends GrammarNode {
   powershellParameters?: boolean;
   /** The tool's own options come only before the subcommand; a subcommand's options are its own (`git -c x commit -c y`). */
   globalsBeforeSubcommand?: boolean;
+  /**
+   * Windows-style options with a value (`sqlpackage /Action:Publish`, `msbuild /p:Key=Value`) read as `--action=Publish`:
+   * only with the colon, so a path (`/tmp`, `/srv/app`) stays an operand.
+   */
+  slashOptions?: boolean;
 }
 
 export interface ParsedOption {
@@ -208,12 +213,20 @@ function asLongOption(word: ArgWord): ArgWord {
   return { ...word, text: `--${m[1]!.toLowerCase()}${m[3] ? `=${m[3]}` : ''}` };
 }
 
+const SLASH_OPTION = /^\/([A-Za-z][A-Za-z0-9]*):(.*)$/s;
+
+/** A Windows-style option word as the long option it stands for: `/Action:Publish` -> `--action=Publish`. */
+function slashOption(word: ArgWord): ArgWord {
+  const m = SLASH_OPTION.exec(word.text);
+  return m ? { ...word, text: `--${m[1]!.toLowerCase()}=${m[2]}` } : word;
+}
+
 /** How unsure options are read: as switches (the usual reading) or as taking the next word. */
 export type UnsureReading = 'switch' | 'value';
 
 /** Read `args` (the words after the command name) by `spec`. */
 export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, reading: UnsureReading = 'switch'): ParsedCommand {
-  const args = spec.powershellParameters ? given.map(asLongOption) : given;
+  const args = spec.powershellParameters ? given.map(asLongOption) : spec.slashOptions && given.some((w) => SLASH_OPTION.test(w.text)) ? given.map(slashOption) : given;
   const result: ParsedCommand = {
     path: [],
     pathIndexes: [],

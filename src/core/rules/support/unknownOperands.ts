@@ -19,9 +19,13 @@ function safeDecode(text: string): string {
   }
 }
 
-export function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]; options: Set<ArgWord> } {
+/** Stop 38 (round 28: `age-keygen -o /tmp/new.key`): an option naming where output goes; a file not there yet is written, not read. */
+const OUTPUT_OPTION = /^(-o|-O|--output|--out|-out|--output-file|--outfile|--out-file|-output)$/;
+
+export function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]; options: Set<ArgWord>; outputs: Set<ArgWord> } {
   const operands: ArgWord[] = [];
   const options = new Set<ArgWord>();
+  const outputs = new Set<ArgWord>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
     if (!a.text.startsWith('-')) {
@@ -30,12 +34,14 @@ export function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]
       operands.push(file);
       const before = args[i - 1]?.text ?? '';
       if (!before.includes('=') && ENV_FILE_OPTION.test(before)) options.add(file);
+      if (OUTPUT_OPTION.test(before)) outputs.add(file);
     } else if (/^--?[\w-]+=./.test(a.text)) {
       const value = { ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) };
       operands.push(value);
       if (ENV_FILE_OPTION.test(a.text.split('=')[0] ?? '')) options.add(value);
+      if (OUTPUT_OPTION.test(a.text.split('=')[0] ?? '')) outputs.add(value);
     }
   }
-  return { operands, options };
+  return { operands, options, outputs };
 }
 

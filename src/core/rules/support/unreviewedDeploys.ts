@@ -3,6 +3,7 @@ import type { Finding, RuleContext, Target } from '../../policy/types';
 import { nounBesideRead } from './verbPositions';
 import { toolNamed } from '../../registry/commandModel';
 import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
+import { shipSpelling } from './shipSpellings';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -72,6 +73,8 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   if (toolNamed(w.tool) !== undefined || OTHER_PUBLISHERS.has(w.tool) || BUILD_PUBLISHERS.has(w.tool)) return undefined;
   // A feed, repository or target on this machine (`-Source ./feed`, `--to file:///srv/repo`): nothing leaves it.
   if (w.options.some((o) => FEED_OPTION.test(o.name) && /^(\.{0,2}\/|~\/|file:)/.test(o.value ?? o.next ?? ''))) return undefined;
+  const spelled = shipSpelling(w);
+  if (spelled !== undefined) return spelled;
   const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
   if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
   const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));

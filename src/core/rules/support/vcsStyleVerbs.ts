@@ -13,7 +13,8 @@ export interface VcsReading {
 export function forcePush(reading: VcsReading): { name: string } | undefined {
   const first = reading.positionals[0]?.text.toLowerCase();
   if (first !== 'push') return undefined;
-  const option = reading.options.find((o) => /^--force(-with-lease|-if-includes)?$/.test(o.name) && !/^(false|no|0)$/i.test(o.value ?? ''));
+  // Stop 38 (round 28: `bzr push --overwrite lp:…`): Bazaar's and others' word for replacing the remote's history.
+  const option = reading.options.find((o) => /^--(force(-with-lease|-if-includes)?|overwrite|overwrite-tags)$/.test(o.name) && !/^(false|no|0)$/i.test(o.value ?? ''));
   if (option) return { name: option.name };
   const plus = reading.positionals.slice(1).find((w) => /^\+[\w./-]+(:[\w./-]+)?$/.test(w.text));
   return plus ? { name: plus.text } : undefined;
