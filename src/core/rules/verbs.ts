@@ -30,6 +30,7 @@ import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { floorChange, passwordWord } from './support/floorChanges';
+import { disruptiveChange } from './support/floorDisruptive';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -499,7 +500,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
   }
   // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
-  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall'));
+  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall')) ?? (undescribed(inv.name, specific) ? disruptiveChange(reading, readsOnly) : undefined);
   if (change && !traits.routine?.includes(change.verb) && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
   const named = nameVerb(inv, traits);
   if (named) {
