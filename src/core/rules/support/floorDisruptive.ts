@@ -67,6 +67,8 @@ const LOCAL_VALUE = /^(local|localhost|dev|development|develop|test|testing|ci|s
 const STORE_SCHEME = /^(s3|s3a|gs|gcs|az|abfss?|wasbs?|r2|b2|oss|cos|swift|hdfs|oci|ppa|sftp|ftp|ftps|scp|rsync|ssh|git\+ssh|webdav|dav|davs|minio|spaces|storj|ipfs|ipns):/i;
 /** Manifest options of a control plane (`apply -f x.yaml`, `create -Rf k8s/`). */
 const MANIFEST_OPTION = /^-(f|R?f|fR|-filename|-file|-manifest|k|-kustomize)$/;
+/** What `create -f` takes as a manifest: a YAML/JSON/Jsonnet/CUE file, a folder, or standard input (not a format: `qemu-img create -f qcow2`); `apply -f`/`replace -f` take nothing else. */
+const MANIFEST = /\.(ya?ml|json|jsonnet|libsonnet|cue|hcl|toml)$|\/$|^-$/i;
 
 interface ReadingLike {
   positionals: readonly { text: string; index: number }[];
@@ -168,7 +170,7 @@ export function disruptiveChange(reading: ReadingLike, reads: (text: string) => 
       case 'remote-or-alone':
       case 'remote': {
         const store = groups.some((g) => REMOTE_NOUN.test(g));
-        const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name));
+        const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
         // A push, publish or release as the tool's first word: nothing of it stays on this machine.
         const alone = row.needs === 'remote-or-alone' && i === 0;
         if (remote !== undefined || store || manifest || alone) return found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named);
