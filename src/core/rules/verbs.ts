@@ -500,7 +500,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
   }
   // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
-  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall')) ?? (undescribed(inv.name, specific) ? disruptiveChange(reading, readsOnly) : undefined);
+  const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall'));
   if (change && !traits.routine?.includes(change.verb) && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
   const named = nameVerb(inv, traits);
   if (named) {
@@ -517,7 +517,10 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Stop 37 (round 26): a query naming credential files, sent by a program nothing describes.
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
-  return query ? [query] : access;
+  if (query) return [query];
+  // Stop 38: a disruptive change by a CLI nobody described, where nothing above asked (support/floorDisruptive.ts).
+  const disrupted = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : disruptiveChange(reading, readsOnly);
+  return disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */

@@ -20,8 +20,8 @@ import type { FloorChange } from './floorChanges';
  * | maintenance, readonly, read-only, lockdown | with a state that turns it on (`on`, `enable`, `true`, `1`, `start`) | `maintenance off`, `maintenance status` |
  * | alerts, alarms, monitors, notifications, paging, healthchecks, backups, replication, security, auth, audit, logging | with a state that turns it off (`off`, `false`, `0`, `disable`, `mute`, `silence`) | `alerts on`, `alerts list` |
  * | scale, resize (of replicas) | to zero (`web=0`, `--replicas 0`, `web 0`) or `down`/`in` with a name | any count above zero |
- * | push, publish, release, upload, put, set, import, apply, replace, create, sync | a remote target is named (a URL or a host not here, an `s3://`-like place, a `--channel`/`--env`/`--app`/`--project`/`--cluster`/`--region`/`--server` option), or the verb acts on a remote store's noun (`kv put`, `flags set`, `artifacts upload`), or a manifest is given to a control plane (`apply -f`, `create -f`, `replace -f`) | the same verbs on local config (`config set theme dark`), a local folder or `localhost`, no target at all for `set`/`create`/`import`/`apply` (`kyverno apply policies/`) |
- * | push, publish, release (the verb alone) | as the tool's first word: they have no meaning here (nothing stays on this machine) | `--dry-run`, `--help`, a `localhost` registry |
+ * | put, set, import, apply, replace, create, sync (and push, publish, release, upload after a group) | a remote target is named (a URL or a host not here, an `s3://`-like place, a `--channel`/`--env`/`--app`/`--project`/`--cluster`/`--region`/`--server` option), or the verb acts on a remote store's noun (`kv put`, `flags set`, `artifacts upload`), or a manifest is given to a control plane (`apply -f`, `create -f`, `replace -f`) | the same verbs on local config (`config set theme dark`), a local folder or `localhost`, no target at all for `set`/`create`/`import`/`apply` (`kyverno apply policies/`) |
+ * | push, publish, release, ship, upload as the tool's first word | always: nothing of it stays on this machine | `--dry-run`, `--help`, a `localhost` registry, a configured remote picked by a plain name (`dvc push -r storage`, `datalad push --to origin`: version history added, nothing replaced) |
  *
  * Not here: `build`, `test`, `serve`, `start`, `run`, `init`, `generate`, `fmt`, `lint`, `login`, `new` stay allowed
  * for an unknown CLI (the closed world asked for them and hit the FP gate); `deploy` is `unreviewedDeploys.ts`'s.
@@ -44,9 +44,9 @@ export const LEXICON: readonly Row[] = [
   { words: /^(rollback|roll-back|revert|restore|downgrade)$/, needs: 'remote-named', phrase: 'puts back an earlier state of (what changed since is lost)' },
   { words: /^(maintenance|maintenance-mode|maint|readonly|read-only|lockdown|lock-down)$/, needs: 'state-on', phrase: 'takes offline (maintenance or read-only: clients are turned away)' },
   { words: /^(alerts?|alerting|alarms?|monitors?|monitoring|notifications?|notify|paging|pager|pagerduty|healthchecks?|health-checks?|backups?|replication|security|auth|authentication|audit|auditing|logging|firewall|waf|protection|guard|mfa|sso|tls|ssl)$/, needs: 'state-off', phrase: 'switches off (nothing warns or protects while it lasts)' },
-  { words: /^(scale|resize|set-?replicas|replicas|set-?instances|instances)$/, needs: 'zero', phrase: 'scales to nothing (it stops answering)' },
-  { words: /^(push|publish|release|ship)$/, needs: 'remote-or-alone', phrase: 'sends out (what others fetch is replaced)' },
-  { words: /^(upload|put|set|import|apply|replace|create|sync|upsert|overwrite|promote-to)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
+  { words: /^(scale|resize|set-?replicas|replicas|set-?instances|instances|update|set|configure|modify|patch|edit)$/, needs: 'zero', phrase: 'scales to nothing or down (what it serves stops answering)' },
+  { words: /^(push|publish|release|ship|upload)$/, needs: 'remote-or-alone', phrase: 'sends out (what others fetch is replaced)' },
+  { words: /^(put|set|import|apply|replace|create|sync|upsert|overwrite)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
 ];
 
 /** States that turn a thing on, and off. */
@@ -61,6 +61,10 @@ const LOCAL_NOUN = /^(config|configs|configuration|settings|prefs|preferences|lo
 
 /** Options that say where the work goes; any value not on this machine is a remote target. */
 const PLACE_OPTION = /^--?(channel|env|environment|stage|app|application|project|project-id|cluster|region|zone|server|servers|host|hostname|url|uri|endpoint|api-url|remote|registry|bucket|site|org|organization|account|tenant|space|namespace|target-env)$/i;
+/** Parts of an option's name that say its value is where the work goes. */
+const ADDRESS_PART = /^(url|uri|host|hostname|server|endpoint|remote|registry|dest|destination|target|to|conn|connection|dsn|addr|address|bucket|repo|repository|upload|push|publish|api|origin|store)$/;
+/** Options that pick a configured remote by a plain name (`dvc push -r storage`, `datalad push --to origin`): a version-history push to it adds, and replaces nothing. */
+const REMOTE_NAME_OPTION = /^(-r|--remote|--to|--repo|--repository)$/;
 /** Values that name this machine or a development place. */
 const LOCAL_VALUE = /^(local|localhost|dev|development|develop|test|testing|ci|sandbox|default|none|self|emulator|docker-desktop|kind(-.*)?|minikube|k3d(-.*)?)$/i;
 /** Places by scheme that are stores elsewhere (`s3://bucket`, `gs://`, `ppa:owner/name`, `oci://`). */
@@ -92,10 +96,11 @@ export function remoteReach(reading: ReadingLike): string | undefined {
   for (const o of reading.options) {
     const v = o.value ?? o.next;
     if (v === undefined || v === '' || v.startsWith('-')) continue;
-    if (remoteValue(v)) return `${o.name} ${v}`;
+    // A URL is where the work goes only by an option that says so (`--server`, `--to`); `--minified-path-prefix https://…` names no destination.
+    if ((STORE_SCHEME.test(v) || identifierParts(o.name).some((p) => ADDRESS_PART.test(p))) && remoteValue(v)) return `${o.name} ${v}`;
     if (PLACE_OPTION.test(o.name) && !LOCAL_VALUE.test(v) && !/^(\.|\/|~)/.test(v)) return `${o.name} ${v}`;
   }
-  return reading.positionals.map((w) => w.text).find(remoteValue);
+  return reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).find(remoteValue);
 }
 
 /** Is a local-only option given (`--local`, `--offline`, `--emulator`)? */
@@ -103,21 +108,70 @@ function localOnly(reading: ReadingLike): boolean {
   return reading.options.some((o) => /^--?(local|offline|emulator|emulators|localhost|in-memory|memory)$/i.test(o.name) && !/^(false|no|0)$/i.test(o.value ?? ''));
 }
 
+/** Options of how many copies run (`--replicas`, `--min-scale`, `--max-instances`, `--nodes`, `--desired-count`). */
+const SCALE_OPTION = /^--?((min|max|desired|target)-?)?(replicas|count|instances|size|scale|workers|num|dynos|quantity|nodes|node-count|capacity|desired-count|web|worker)$|^-i$/i;
+
 /** A count of zero, or a scale down/in with a name (`web=0`, `--replicas 0`, `web 0`, `down web`). */
-function toZero(reading: ReadingLike, after: readonly string[]): boolean {
-  if (after.some((t) => /^[\w.:/-]+=0+$/.test(t)) || after.slice(0, 3).some((t) => /^0+$/.test(t))) return true;
-  if (reading.options.some((o) => /^--?(replicas|count|instances|size|desired|desired-count|min|max|workers|num|scale|dynos|quantity|web|worker)$/i.test(o.name) && /^0+$/.test(o.value ?? o.next ?? ''))) return true;
-  return /^(down|in|to-?zero|zero)$/i.test(after[0] ?? '') && after.length > 1;
+function toZero(reading: ReadingLike, after: readonly string[], updateOnly: boolean): boolean {
+  if (!updateOnly && after.some((t) => /^[\w.:/-]+=0+$/.test(t)) || after.slice(0, 3).some((t) => /^0+$/.test(t))) return true;
+  if (reading.options.some((o) => SCALE_OPTION.test(o.name) && /^0+$/.test(o.value ?? o.next ?? ''))) return true;
+  return !updateOnly && /^(down|in|to-?zero|zero)$/i.test(after[0] ?? '') && after.length > 1;
 }
 
 /** The words after `word` in the command (option values left out), up to three. */
 function wordsAfter(reading: ReadingLike, at: number): string[] {
-  return reading.positionals.filter((w) => w.index > at && !/\s/.test(w.text)).map((w) => w.text).slice(0, 4);
+  // An option's possible value is left out: it may be a password or a token (`--pass S3cret`), which no reason repeats.
+  return reading.positionals.filter((w) => w.index > at && !reading.maybeValues.has(w.index) && !/\s/.test(w.text)).map((w) => w.text).slice(0, 4);
 }
 
 /** A named thing that is this machine's: a path here, a development group, `localhost`. */
 function localThing(text: string): boolean {
   return /^(\.|\/|~)/.test(text) || LOCAL_VALUE.test(text) || /^(all|-)$/.test(text) || (hostOf(text) !== undefined && isLocalHost(hostOf(text)!));
+}
+
+interface At {
+  word: string;
+  lower: string;
+  /** The word's place in the command path. */
+  i: number;
+  groups: string[];
+  /** The state is glued to the word (`alerts-off`): the shown words are the word alone. */
+  glued: boolean;
+}
+
+/** Scaling words proper: `down`/`in` after them scale down; other updates scale only by an option set to 0. */
+const SCALES = /^(scale|resize|set-?replicas|replicas|set-?instances|instances)$/;
+
+/** What one lexicon row finds at a word, or undefined when its condition does not hold. */
+function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly string[]): FloorChange | undefined {
+  const { word, lower, i, groups } = at;
+  const named = after.filter((t) => !localThing(t));
+  const found = (names: string[], phrase = row.phrase, state?: string): FloorChange => ({ rule: 'verbs.disruptive-change', shown: [...groups, word, ...(state !== undefined && !at.glued ? [state] : [])].join(' '), verb: lower, phrase, groups, names: names.slice(0, 3) });
+  const remote = remoteReach(reading);
+  switch (row.needs) {
+    case 'named':
+      // `stop api`, `services pause payments`; `stop` with nothing named is the tool's own (`ddev stop`).
+      if (named.length > 0 && !(after[0] !== undefined && localThing(after[0]))) return found(named);
+      return remote !== undefined ? found([remote]) : undefined;
+    case 'always':
+      return found(named.length > 0 ? named : remote !== undefined ? [remote] : []);
+    case 'remote-named':
+      return remote !== undefined ? found(named.length > 0 ? named : [remote]) : undefined;
+    case 'state-on':
+      return after[0] !== undefined && ON.test(after[0]) ? found(after.slice(1).filter((t) => !localThing(t)), row.phrase, after[0]) : undefined;
+    case 'state-off':
+      return after[0] !== undefined && OFF.test(after[0]) ? found(after.slice(1).filter((t) => !localThing(t)), row.phrase, after[0]) : undefined;
+    case 'zero':
+      return toZero(reading, after, !SCALES.test(lower)) ? found(named.filter((t) => !/^0+$|^(down|in)$/i.test(t))) : undefined;
+    case 'remote-or-alone':
+    case 'remote': {
+      const store = groups.some((g) => REMOTE_NOUN.test(g));
+      const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
+      // A push, publish or release as the tool's first word: nothing of it stays on this machine.
+      const alone = row.needs === 'remote-or-alone' && i === 0 && !reading.options.some((o) => REMOTE_NAME_OPTION.test(o.name) && /^[A-Za-z][\w-]*$/.test(o.value ?? o.next ?? '') && !remoteValue(o.value ?? o.next ?? ''));
+      return remote !== undefined || store || manifest || alone ? found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named) : undefined;
+    }
+  }
 }
 
 /** The command words (no option values, paths or text), up to the first read verb; undefined when the command reads. */
@@ -138,44 +192,16 @@ export function disruptiveChange(reading: ReadingLike, reads: (text: string) => 
     // `maintenance:on`, `alerts-off`, `scale-down`: the state glued to the word.
     const glued = parts.length === 2 ? { word: parts[0]!, state: parts[1]! } : undefined;
     const groups = path.slice(0, i);
-    // A development or local group before the verb (`dev stop`, `emulators stop`, `config set`) keeps it here.
-    if (groups.some((g) => LOCAL_NOUN.test(g))) return undefined;
-    const row = LEXICON.find((r) => r.words.test(lower)) ?? (glued ? LEXICON.find((r) => r.words.test(glued.word)) : undefined);
-    if (row === undefined) continue;
+    // A development or local group before the verb (`dev stop`, `emulators stop`, `config set`) keeps it here, unless a remote target is named.
+    if (groups.some((g) => LOCAL_NOUN.test(g)) && remoteReach(reading) === undefined) return undefined;
+    const rows = LEXICON.filter((r) => r.words.test(lower) || (glued !== undefined && r.words.test(glued.word)));
+    if (rows.length === 0) continue;
     const at = reading.positionals.find((w) => w.text === word)?.index ?? -1;
-    const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
-    const named = after.filter((t) => !localThing(t));
-    const found = (names: string[], phrase = row.phrase, state?: string): FloorChange => ({ rule: 'verbs.disruptive-change', shown: [...groups, word, ...(state !== undefined && !glued ? [state] : [])].join(' '), verb: lower, phrase, groups, names: names.slice(0, 3) });
-    const remote = remoteReach(reading);
-    switch (row.needs) {
-      case 'named':
-        // `stop api`, `services pause payments`; `stop` with nothing named is the tool's own (`ddev stop`).
-        if (named.length > 0 && !(after[0] !== undefined && localThing(after[0]))) return found(named);
-        if (remote !== undefined) return found([remote]);
-        break;
-      case 'always':
-        return found(named.length > 0 ? named : remote !== undefined ? [remote] : []);
-      case 'remote-named':
-        if (remote !== undefined) return found(named.length > 0 ? named : [remote]);
-        break;
-      case 'state-on':
-        if (after[0] !== undefined && ON.test(after[0])) return found(after.slice(1).filter((t) => !localThing(t)), row.phrase, after[0]);
-        break;
-      case 'state-off':
-        if (after[0] !== undefined && OFF.test(after[0])) return found(after.slice(1).filter((t) => !localThing(t)), row.phrase, after[0]);
-        break;
-      case 'zero':
-        if (toZero(reading, after)) return found(named.filter((t) => !/^0+$|^(down|in)$/i.test(t)), 'scales to nothing or down (what it serves stops answering)');
-        break;
-      case 'remote-or-alone':
-      case 'remote': {
-        const store = groups.some((g) => REMOTE_NOUN.test(g));
-        const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
-        // A push, publish or release as the tool's first word: nothing of it stays on this machine.
-        const alone = row.needs === 'remote-or-alone' && i === 0;
-        if (remote !== undefined || store || manifest || alone) return found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named);
-        break;
-      }
+    for (const row of rows) {
+      const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
+      const split = glued !== undefined && !row.words.test(lower);
+      const change = rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);
+      if (change) return change;
     }
     // The first lexicon word decides; a later one is a name (`stop push-worker`).
     return undefined;
