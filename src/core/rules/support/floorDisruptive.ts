@@ -14,14 +14,14 @@ import type { FloorChange } from './floorChanges';
  *
  * | words | asks when | stays allowed (decided with the corpora) |
  * |---|---|---|
- * | stop, halt, pause, suspend, shutdown, drain, cordon, evict, quiesce, freeze, deactivate, disable | something is named after the verb (`stop api`), not a local thing | the tool's own stop with nothing named (`ddev stop`, `rndc stop`, `minikube stop`); a development or local group (`dev stop web`); `localhost` |
+ * | stop, halt, pause, suspend, shutdown, drain, cordon, evict, quiesce, freeze, deactivate, disable | something is named after the verb (`stop api`), not a local thing | the tool's own stop with nothing named (`ddev stop`, `rndc stop`, `minikube stop`); a development or local group (`dev stop web`); `localhost`; a process supervisor of this machine (`monit stop nginx`) |
  * | failover, switchover, promote, demote | always (they move the primary) | help, dry runs |
  * | rollback, roll-back, revert, restore | something is named and the command reaches somewhere remote | a package restore (`dotnet restore`), local files (`restore src/x.ts`) |
  * | maintenance, readonly, read-only, lockdown | with a state that turns it on (`on`, `enable`, `true`, `1`, `start`) | `maintenance off`, `maintenance status` |
  * | alerts, alarms, monitors, notifications, paging, healthchecks, backups, replication, security, auth, audit, logging | with a state that turns it off (`off`, `false`, `0`, `disable`, `mute`, `silence`) | `alerts on`, `alerts list` |
- * | scale, resize (of replicas) | to zero (`web=0`, `--replicas 0`, `web 0`) or `down`/`in` with a name | any count above zero |
- * | put, set, import, apply, replace, create, sync (and push, publish, release, upload after a group) | a remote target is named (a URL or a host not here, an `s3://`-like place, a `--channel`/`--env`/`--app`/`--project`/`--cluster`/`--region`/`--server` option), or the verb acts on a remote store's noun (`kv put`, `flags set`, `artifacts upload`), or a manifest is given to a control plane (`apply -f`, `create -f`, `replace -f`) | the same verbs on local config (`config set theme dark`), a local folder or `localhost`, no target at all for `set`/`create`/`import`/`apply` (`kyverno apply policies/`) |
- * | push, publish, release, ship, upload as the tool's first word | always: nothing of it stays on this machine | `--dry-run`, `--help`, a `localhost` registry, a configured remote picked by a plain name (`dvc push -r storage`, `datalad push --to origin`: version history added, nothing replaced) |
+ * | scale, resize (of replicas); update, set, configure by a count option | to zero (`web=0`, `--replicas 0`, `web 0`, `--min-scale 0`) or `down`/`in` with a name | any count above zero |
+ * | push, publish, release, ship, upload, put, set, import, apply, replace, sync | a remote target is named (a URL or a host not here, an `s3://`-like place, a registry reference `ghcr.io/acme/app:1`, `owner/game:channel`, a `--channel`/`--env`/`--app`/`--project`/`--cluster`/`--region`/`--server` option), or the verb acts on a remote store's noun (`kv put`, `flags set`, `artifacts upload`), or a manifest is given to a control plane (`apply -f`, `replace -f`) | the same verbs on local config (`config set theme dark`), a local folder or `localhost`; a plain push or upload with nothing remote named (the line of stops 35/36: `acmecms push`, `dvc push -r storage`); a compound API verb (`set-acl`: other rules read it) |
+ * | create | only with a manifest (`create -f job.yaml`) | a new thing by name (`bucket create logs`), a format option (`qemu-img create -f qcow2`) |
  *
  * Not here: `build`, `test`, `serve`, `start`, `run`, `init`, `generate`, `fmt`, `lint`, `login`, `new` stay allowed
  * for an unknown CLI (the closed world asked for them and hit the FP gate); `deploy` is `unreviewedDeploys.ts`'s.
@@ -29,7 +29,7 @@ import type { FloorChange } from './floorChanges';
  * (`--env dev`, `--stage staging` are not production), and an environment nobody named is production.
  */
 
-type Needs = 'named' | 'always' | 'remote-named' | 'state-on' | 'state-off' | 'zero' | 'remote' | 'remote-or-alone';
+type Needs = 'named' | 'always' | 'remote-named' | 'state-on' | 'state-off' | 'zero' | 'remote';
 
 interface Row {
   words: RegExp;
@@ -45,8 +45,7 @@ export const LEXICON: readonly Row[] = [
   { words: /^(maintenance|maintenance-mode|maint|readonly|read-only|lockdown|lock-down)$/, needs: 'state-on', phrase: 'takes offline (maintenance or read-only: clients are turned away)' },
   { words: /^(alerts?|alerting|alarms?|monitors?|monitoring|notifications?|notify|paging|pager|pagerduty|healthchecks?|health-checks?|backups?|replication|security|auth|authentication|audit|auditing|logging|firewall|waf|protection|guard|mfa|sso|tls|ssl)$/, needs: 'state-off', phrase: 'switches off (nothing warns or protects while it lasts)' },
   { words: /^(scale|resize|set-?replicas|replicas|set-?instances|instances|update|set|configure|modify|patch|edit)$/, needs: 'zero', phrase: 'scales to nothing or down (what it serves stops answering)' },
-  { words: /^(push|publish|release|ship|upload)$/, needs: 'remote-or-alone', phrase: 'sends out (what others fetch is replaced)' },
-  { words: /^(put|set|import|apply|replace|create|sync|upsert|overwrite)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
+  { words: /^(push|publish|release|ship|upload|put|set|import|apply|replace|create|sync|upsert|overwrite)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
 ];
 
 /** States that turn a thing on, and off. */
@@ -63,10 +62,15 @@ const LOCAL_NOUN = /^(config|configs|configuration|settings|prefs|preferences|lo
 const PLACE_OPTION = /^--?(channel|env|environment|stage|app|application|project|project-id|cluster|region|zone|server|servers|host|hostname|url|uri|endpoint|api-url|remote|registry|bucket|site|org|organization|account|tenant|space|namespace|target-env)$/i;
 /** Parts of an option's name that say its value is where the work goes. */
 const ADDRESS_PART = /^(url|uri|host|hostname|server|endpoint|remote|registry|dest|destination|target|to|conn|connection|dsn|addr|address|bucket|repo|repository|upload|push|publish|api|origin|store)$/;
-/** Options that pick a configured remote by a plain name (`dvc push -r storage`, `datalad push --to origin`): a version-history push to it adds, and replaces nothing. */
-const REMOTE_NAME_OPTION = /^(-r|--remote|--to|--repo|--repository)$/;
+/**
+ * Process supervisors of this machine (the team's line of stop 35: `monit stop nginx`, one service stopped by name, stays
+ * allowed): what their stop names is a process here. Their other words are still read (`monit unmonitor all`).
+ */
+const LOCAL_SUPERVISORS = /^(monit|god|eye|circusctl|sv|s6-svc|s6-rc|rc-service|runsvctl|svc|initctl|openrc|foreman|overmind|hivemind|honcho|nodemon|launchctl|service|brew|procodile|goreman)$/;
 /** Values that name this machine or a development place. */
 const LOCAL_VALUE = /^(local|localhost|dev|development|develop|test|testing|ci|sandbox|default|none|self|emulator|docker-desktop|kind(-.*)?|minikube|k3d(-.*)?)$/i;
+/** Top-level domains of hosts (not file extensions: `dist/app.js`, `build.zip` are files here). */
+const HOST_TLD = /\.(com|net|org|io|dev|cloud|co|ai|app|sh|internal|corp|lan|intra|tech|xyz|us|eu|uk|de|fr|nl|jp|cn|info|biz|site|online|systems|services|network|host|example|svc|im|me|run)$/i;
 /** Places by scheme that are stores elsewhere (`s3://bucket`, `gs://`, `ppa:owner/name`, `oci://`). */
 const STORE_SCHEME = /^(s3|s3a|gs|gcs|az|abfss?|wasbs?|r2|b2|oss|cos|swift|hdfs|oci|ppa|sftp|ftp|ftps|scp|rsync|ssh|git\+ssh|webdav|dav|davs|minio|spaces|storj|ipfs|ipns):/i;
 /** Manifest options of a control plane (`apply -f x.yaml`, `create -Rf k8s/`). */
@@ -88,6 +92,10 @@ export function remoteValue(value: string): boolean {
   const host = hostOf(v);
   if (host !== undefined) return host !== '' && !isLocalHost(host);
   if (/^[\w.-]+@[\w.-]+\.[a-z]{2,}:/i.test(v)) return !isLocalHost(v.slice(v.indexOf('@') + 1, v.lastIndexOf(':')));
+  // A registry reference: `ghcr.io/acme/app:latest` (a host first), `acme/shop-demo:html5` (owner/name:channel, not a path here).
+  const ref = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?\/[\w./-]+(?::[\w.-]+)?$/i.exec(v);
+  if (ref && HOST_TLD.test(ref[1]!)) return !isLocalHost(ref[1]!);
+  if (/^[a-z0-9][\w.-]*\/[\w.-]+:[\w.-]+$/.test(v)) return true;
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+:\d{2,5}$/i.test(v) && !isLocalHost(v.replace(/:\d+$/, ''));
 }
 
@@ -144,7 +152,7 @@ const SCALES = /^(scale|resize|set-?replicas|replicas|set-?instances|instances)$
 
 /** What one lexicon row finds at a word, or undefined when its condition does not hold. */
 function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly string[]): FloorChange | undefined {
-  const { word, lower, i, groups } = at;
+  const { word, lower, groups } = at;
   const named = after.filter((t) => !localThing(t));
   const found = (names: string[], phrase = row.phrase, state?: string): FloorChange => ({ rule: 'verbs.disruptive-change', shown: [...groups, word, ...(state !== undefined && !at.glued ? [state] : [])].join(' '), verb: lower, phrase, groups, names: names.slice(0, 3) });
   const remote = remoteReach(reading);
@@ -163,13 +171,14 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
       return after[0] !== undefined && OFF.test(after[0]) ? found(after.slice(1).filter((t) => !localThing(t)), row.phrase, after[0]) : undefined;
     case 'zero':
       return toZero(reading, after, !SCALES.test(lower)) ? found(named.filter((t) => !/^0+$|^(down|in)$/i.test(t))) : undefined;
-    case 'remote-or-alone':
     case 'remote': {
-      const store = groups.some((g) => REMOTE_NOUN.test(g));
+      // A compound API verb (`set-acl`, `put-bucket-policy`) is its own command, which other rules read.
+      if (at.glued) return undefined;
       const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
-      // A push, publish or release as the tool's first word: nothing of it stays on this machine.
-      const alone = row.needs === 'remote-or-alone' && i === 0 && !reading.options.some((o) => REMOTE_NAME_OPTION.test(o.name) && /^[A-Za-z][\w-]*$/.test(o.value ?? o.next ?? '') && !remoteValue(o.value ?? o.next ?? ''));
-      return remote !== undefined || store || manifest || alone ? found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named) : undefined;
+      // Creating a new thing replaces nothing others read (`bucket create logs`): only a manifest makes it a write to a control plane.
+      if (lower === 'create') return manifest ? found(named) : undefined;
+      const store = groups.some((g) => REMOTE_NOUN.test(g));
+      return remote !== undefined || store || manifest ? found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named) : undefined;
     }
   }
 }
@@ -183,9 +192,10 @@ function commandPath(reading: ReadingLike, reads: (text: string) => boolean): st
 }
 
 /** A disruptive change read from the lexicon, or undefined. `reads` tells a read verb: beside one these words are nouns (`alerts list`). */
-export function disruptiveChange(reading: ReadingLike, reads: (text: string) => boolean): FloorChange | undefined {
+export function disruptiveChange(tool: string, reading: ReadingLike, reads: (text: string) => boolean): FloorChange | undefined {
   const path = commandPath(reading, reads);
   if (path === undefined || localOnly(reading)) return undefined;
+  const local = LOCAL_SUPERVISORS.test(tool);
   for (const [i, word] of path.slice(0, 3).entries()) {
     const lower = word.toLowerCase();
     const parts = identifierParts(word);
@@ -200,7 +210,7 @@ export function disruptiveChange(reading: ReadingLike, reads: (text: string) => 
     for (const row of rows) {
       const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
       const split = glued !== undefined && !row.words.test(lower);
-      const change = rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);
+      const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);
       if (change) return change;
     }
     // The first lexicon word decides; a later one is a name (`stop push-worker`).
