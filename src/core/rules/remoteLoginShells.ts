@@ -15,10 +15,15 @@ import type { CommandSpec } from '../registry/types';
  * in a project whose app is not named production).
  */
 
+/** ssh's switches that open no shell: `-N` (no command), `-W` (stdio forward), `-O` (control), `-G` (print config), `-Q`, `-V`. */
+const NO_SHELL = /^-[A-Za-z]*[NWOGQV][A-Za-z]*$/;
+
 function bareRemoteShell(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.stdin !== undefined || inv.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<' || r.op === '<<-')) return [];
   const tool = toolNamed(inv.name);
-  if (tool === undefined) return [];
+  // ssh's own no-shell switches, given to ssh or passed through (`gcloud compute ssh vm -- -L … -N`): a forward, a control
+  // command or a printed configuration, no shell (the tunnels are the exposure rules').
+  if (tool === undefined || inv.args.some((a) => NO_SHELL.test(a.text))) return [];
   for (const parsed of readingsOf(inv.args, tool)) {
     const spec = commandNode(parsed).runsElsewhere;
     if (spec?.loginShell !== true || 'argv' in spec.command) continue;
