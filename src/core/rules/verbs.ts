@@ -519,7 +519,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
   if (query) return [query];
   // Stop 38: a disruptive change by a CLI nobody described, where nothing above asked (support/floorDisruptive.ts).
-  const disrupted = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
+  const disrupted = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
   return disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
