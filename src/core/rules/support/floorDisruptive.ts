@@ -16,7 +16,7 @@ import type { FloorChange } from './floorChanges';
  * |---|---|---|
  * | stop, halt, pause, suspend, shutdown, drain, cordon, evict, quiesce, freeze, deactivate, disable | something is named after the verb (`stop api`), not a local thing | the tool's own stop with nothing named (`ddev stop`, `rndc stop`, `minikube stop`); a development or local group (`dev stop web`); `localhost`; a process supervisor of this machine (`monit stop nginx`) |
  * | failover, switchover, promote, demote | always (they move the primary) | help, dry runs |
- * | rollback, roll-back, revert, restore | something is named and the command reaches somewhere remote | a package restore (`dotnet restore`), local files (`restore src/x.ts`) |
+ * | rollback, roll-back, revert, restore | something is named and the command reaches somewhere remote | a package restore (`dotnet restore`), local files (`restore ./notes.txt`) |
  * | maintenance, readonly, read-only, lockdown | with a state that turns it on (`on`, `enable`, `true`, `1`, `start`) | `maintenance off`, `maintenance status` |
  * | alerts, alarms, monitors, notifications, paging, healthchecks, backups, replication, security, auth, audit, logging | with a state that turns it off (`off`, `false`, `0`, `disable`, `mute`, `silence`) | `alerts on`, `alerts list` |
  * | scale, resize (of replicas); update, set, configure by a count option | to zero (`web=0`, `--replicas 0`, `web 0`, `--min-scale 0`) or `down`/`in` with a name | any count above zero |
