@@ -119,6 +119,11 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   VBoxManage: { locality: 'local' },
   limactl: { locality: 'local' },
   colima: { locality: 'local' },
+  // Stop 38: virtual machines and development environments of this machine (Tart, Parallels, UTM, DDEV): a stop by name stops a VM here.
+  tart: { locality: 'local' },
+  prlctl: { locality: 'local' },
+  utmctl: { locality: 'local' },
+  ddev: { locality: 'local' },
   // kind, k3d and minikube clusters are throwaway test clusters in containers or VMs of this machine ("for testing Kubernetes itself,
   // for local development or CI"; minikube: "local Kubernetes, focusing on making it easy to learn and develop"): deleting one is
   // routine; what else they do asks, locally (minikube delete --all --purge also wipes ~/.minikube: still asks).

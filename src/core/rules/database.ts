@@ -14,7 +14,7 @@ import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/drive
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
 import { frameworkReset, RESET_TOOLS } from './databaseResets';
 import { loadedEnvironment } from './support/injectedSecrets';
-import { redisAdminRead, replicationCopy, WALK_COMMAND, walksEveryKey } from './support/redisAdminReads';
+import { keyspaceWalk, redisAdminRead, replicationCopy } from './support/redisAdminReads';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -183,7 +183,7 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   });
   // `--scan` with no pattern: every key name, judged with the commands (redisAdminReads.ts); counted (`| wc -l`), no name is shown.
   const copy = replicationCopy(a.has('--replica', '--slave'), a.value('--rdb'));
-  const inline = [...inlineStatements(c), ...(inv.pipedInto !== 'wc' && walksEveryKey(a.has('--scan'), a.value('--pattern', '--quoted-pattern')) ? [WALK_COMMAND] : []), ...(copy ? [copy] : [])];
+  const inline = [...inlineStatements(c), ...((w) => (inv.pipedInto !== 'wc' && w !== undefined ? [w] : []))(keyspaceWalk((o) => a.has(o), a.has('--scan'), a.value('--pattern', '--quoted-pattern'))), ...(copy ? [copy] : [])];
   const command = inline[0];
   if (command !== undefined && c.client.stdinArgument !== undefined && a.has(c.client.stdinArgument) && REDIS_SCRIPT_COMMANDS.test(command)) {
     const s = stdinText(inv, facts);

@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost } from '../policy/production';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { passwordWord } from './support/floorChanges';
 import type { ToolArgs } from '../registry/types';
 
 /**
@@ -167,9 +168,18 @@ function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
   const object = a.operand(1) ?? a.parsed.operands[1]?.text;
   // A cluster member removed by name (`forget_cluster_node rabbit@node2`) is another machine's broker, whatever node runs the command.
   const member = command === 'forget_cluster_node' && object?.includes('@') ? object.slice(object.indexOf('@') + 1) : undefined;
-  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined);
+  // Stop 38 (round 27): a password changed or cleared locks out whoever signs in with the old one, on this machine's node too
+  // (rabbitmqctl is the broker host's own admin tool: the node it reaches by default is the one that host serves).
+  const password = passwordWord(command) || command === 'clear_password';
+  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined) ?? (password ? localNode(ctx) : undefined);
   if (!target) return [];
+  if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
   return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];
+}
+
+function localNode(ctx: RuleContext): Target {
+  const env = ctx.environmentOf({ values: [], remote: false });
+  return { kind: 'database', name: 'the RabbitMQ node on this machine', provider: 'rabbitmq', remote: false, environment: env.environment, environmentReason: env.reason };
 }
 
 function memberTarget(host: string, ctx: RuleContext): Target {

@@ -66,6 +66,7 @@ import { containerShellsPack } from './containerShells';
 import { loadTestsPack } from './loadTests';
 import { uploadDestinationsPack } from './uploadDestinations';
 import { credentialCarriersPack } from './credentialCarriers';
+import { remoteLoginShellsPack } from './remoteLoginShells';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -141,6 +142,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   transferDeletesPack,
   uploadDestinationsPack,
   credentialCarriersPack,
+  remoteLoginShellsPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -17,7 +17,7 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
  * that any local client then reads through (`aptible db:dump HANDLE`, `platform db:dump -e main`,
  * `scalingo --app APP db-tunnel VAR`): the subcommand word, and what it does.
  */
-const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string; unless?: RegExp; path?: readonly string[]; sourceUrl?: boolean; namedOnly?: boolean }[]>> = ownTable({
+const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: string; unless?: RegExp; path?: readonly string[]; sourceUrl?: boolean; namedOnly?: boolean; hosted?: RegExp }[]>> = ownTable({
   aptible: [{ word: /^db:dump$/, does: 'dumps the whole database' }, { word: /^db:tunnel$/, does: 'opens a tunnel to the database' }],
   platform: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
   upsun: [{ word: /^(db:dump|db:pull)$/, does: 'dumps the whole database' }],
@@ -25,10 +25,11 @@ const PLATFORM_DUMPS: Readonly<Record<string, readonly { word: RegExp; does: str
   // Round 21: Heroku's copy into a local database, and a backup downloaded or handed out by a signed URL (`pg:backups:capture`
   // alone keeps the backup on Heroku: the safety net taken before risky work, which stays allowed).
   heroku: [{ word: /^pg:pull$/, does: 'copies the whole database into a database on this machine' }, { word: /^pg:backups:(download|url|public-url)$/, does: 'downloads (or links to) a whole backup of the database' }],
-  // PlanetScale's `pscale database dump DB BRANCH`; Supabase's `supabase db dump` of a URL or project named production (the linked
-  // project's own backup stays allowed, `--local` is the emulator's).
+  // PlanetScale's `pscale database dump DB BRANCH`; Supabase's `supabase db dump` of a URL or project named production, and
+  // (stop 38, round 27) of the hosted project by `--linked` or `--project-ref`: a remote project nobody named is production.
+  // A bare dump with neither stays allowed (the team's line of stop 35); `--local` is the emulator's.
   pscale: [{ word: /^dump$/, does: 'dumps the whole database', path: ['database'] }],
-  supabase: [{ word: /^dump$/, does: 'dumps the whole database', unless: /^--local$/, path: ['db'], sourceUrl: true, namedOnly: true }],
+  supabase: [{ word: /^dump$/, does: 'dumps the whole database', unless: /^--local$/, path: ['db'], sourceUrl: true, namedOnly: true, hosted: /^--(linked|project-ref)(=.*)?$/ }],
 });
 
 /** What a platform's command does to its managed database (a dump, a tunnel), with the environment its words name. */
@@ -46,9 +47,10 @@ function platformDump(inv: Invocation, ctx: RuleContext): Finding | undefined {
   // (`heroku pg:pull` names its local target by URL: that says nothing of the source).
   if (row.sourceUrl === true && names.some((w) => { const host = hostOf(w); return host !== undefined && isLocalHost(host); })) return undefined;
   const env = ctx.environmentOf({ values: names, remote: true });
-  if (env.environment === 'non-production' || (row.namedOnly === true && env.environment !== 'production')) return undefined;
+  const hosted = row.hosted !== undefined && inv.args.some((a) => row.hosted!.test(a.text) && !/=(false|0|no)$/i.test(a.text));
+  if (env.environment === 'non-production' || (row.namedOnly === true && !hosted && env.environment !== 'production')) return undefined;
   const production = env.environment === 'production';
-  const name = names[0] !== undefined ? redactUrl(names[0]) : `the ${inv.name} database`;
+  const name = names[0] !== undefined ? redactUrl(names[0]) : hosted ? `the linked ${inv.name} project's database` : `the ${inv.name} database`;
   const target: Target = { kind: 'database', name, provider: inv.name, remote: true, environment: 'production', environmentReason: production ? env.reason : `${name}: environment unknown (treated as production)` };
   return { rule: 'platformDatabaseCopies.database-copy', risk: 'production-access', severity: 'ask', reason: `\`${inv.name} ${word}\` ${row.does} of ${production ? 'the production' : 'a'} ${inv.name} app (${name}): every customer record, password hash and stored token it holds reaches this machine, where the agent reads it.`, targets: [target] };
 }

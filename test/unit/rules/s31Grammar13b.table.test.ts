@@ -159,7 +159,7 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: "ssh -oRemoteCommand='rm -rf /data' prod-host", decision: 'ask', reason: /deletes \/data/ },
     { cmd: 'sudo ssh -o remotecommand="rm -rf /data" -o RequestTTY=no deploy@prod-host', decision: 'ask', reason: /deletes \/data/ },
     { cmd: "ssh -o RemoteCommand='uptime' prod-host", decision: 'allow' },
-    { cmd: 'ssh -o RemoteCommand=none prod-host', decision: 'allow' },
+    { cmd: 'ssh -o RemoteCommand=none prod-host', decision: 'ask', reason: /opens an interactive shell on prod-host/ }, // stop 38: no remote command, a login shell on production
     { cmd: 'ssh -o ConnectTimeout=5 host uptime', decision: 'allow' },
     { cmd: "gcloud compute ssh vm1 --ssh-flag='-o RemoteCommand=rm -rf /data'", decision: 'ask', reason: /deletes \/data \(on vm1\)/ },
     { cmd: "gcloud compute ssh vm1 -- -o 'RemoteCommand=rm -rf /data'", decision: 'ask', reason: /deletes \/data/ },
@@ -167,13 +167,13 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'ssh -F /work/scratch/sshcfg prod-host', decision: 'ask', reason: /deletes \/data \(on prod-host\)/ },
     { cmd: "bash -c 'ssh -F /work/scratch/sshcfg deploy@prod-host'", decision: 'ask', reason: /deletes \/data/ },
     { cmd: 'ssh -F /work/scratch/ssh-other staging-eu', decision: 'ask', reason: /deletes \/data/ },
-    { cmd: 'ssh -F /work/scratch/ssh-other prod-host', decision: 'allow' },
+    { cmd: 'ssh -F /work/scratch/ssh-other prod-host', decision: 'ask', reason: /opens an interactive shell on prod-host/ }, // stop 38: no remote command, a login shell on production
     { cmd: 'ssh -F /work/scratch/ssh-other staging-ok', decision: 'allow' },
     { cmd: 'ssh -F /work/scratch/ssh-match db1', decision: 'ask', reason: /shop/ },
     { cmd: 'ssh -F /work/scratch/missing prod-host', decision: 'ask' },
     { cmd: 'ssh -F /work/scratch/ssh-inc prod-host', decision: 'ask', reason: /deletes \/data \(on prod-host\)/ },
     { cmd: 'ssh -F /work/scratch/ssh-inc-glob prod-host', decision: 'ask', reason: /includes/ },
-    { cmd: 'ssh -F /work/scratch/ssh-inc-ok prod-host', decision: 'allow' },
+    { cmd: 'ssh -F /work/scratch/ssh-inc-ok prod-host', decision: 'ask', reason: /opens an interactive shell on prod-host/ }, // stop 38: no remote command, a login shell on production
   ]);
 
   table("fly: ssh console's -s is a switch, machine exec runs its command on the machine", [

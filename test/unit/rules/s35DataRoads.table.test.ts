@@ -164,7 +164,8 @@ const TABLE: Record<string, Family> = {
       ask('pscale database dump acme main --tables users,orders'),
       allowed('heroku pg:info -a acme-shop-production'),
       allowed('heroku pg:backups:capture -a acme-shop-production'),
-      allowed('supabase db dump --linked -f supabase/backup.sql'),
+      // Stop 38 (round 27): the linked project is the hosted one, production unless named otherwise (s38Floor.table.test.ts).
+      ask('supabase db dump --linked -f supabase/backup.sql'),
       allowed('heroku pg:backups -a acme-shop-production'),
       allowed('heroku pg:pull DATABASE_URL localdb -a acme-shop-staging'),
       allowed('supabase db dump --local -f /tmp/local.sql'),

@@ -6,7 +6,7 @@
 
 import { optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import { commandNode, readingsOf, runsCommandsElsewhere, toolArgs, toolNamed } from '../../registry/commandModel';
-import type { CommandSpec, ToolSpec } from '../../registry/types';
+import type { CommandSource, CommandSpec, ToolArgs, ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, RemoteContext } from '../types';
 import { kubeExecCredential, sshLocalCommands } from './hiddenExec';
 import { remoteExec, type Exec, type Handler, type Walker } from './context';
@@ -50,12 +50,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
       w.run(argv, place ? remoteExec(inner, place) : inner);
       continue;
     }
-    let words: ArgWord[];
-    if (source.text === 'option') {
-      const given = optionsMatching(parsed, tool, [source.option]).pop();
-      words = given ? given.valueWords.map((word, i) => ({ ...word, text: given.values[i]! })) : [];
-    } else if (source.text === 'computed') words = source.of(view);
-    else words = parsed.operands.slice(source.skip);
+    const words = commandTextWords(parsed, tool, source, view);
     if (words.length === 0) {
       if (spec.loginShell && place) remoteLoginShell(w, label, inv, exec, place);
       continue;
@@ -86,6 +81,15 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
 function envFileWords(exec: Exec, parsed: ParsedCommand, tool: ToolSpec): { wrapperWords?: ArgWord[] } {
   const words = optionsMatching(parsed, tool, ['--env-file']).flatMap((o) => o.valueWords.map((word, i) => ({ ...word, text: `--env-file=${o.values[i] ?? word.text}`, raw: `--env-file=${o.values[i] ?? word.text}` })));
   return words.length > 0 ? { wrapperWords: [...(exec.wrapperWords ?? []), ...words.slice(0, 8)] } : {};
+}
+
+/** The words of the command line a `runsElsewhere` subcommand is given as text (`-C 'ls'`, operands); none when it opens a login shell. */
+export function commandTextWords(parsed: ParsedCommand, tool: ToolSpec, source: Exclude<CommandSource, { argv: unknown }>, view: ToolArgs): ArgWord[] {
+  if (source.text === 'option') {
+    const given = optionsMatching(parsed, tool, [source.option]).pop();
+    return given ? given.valueWords.map((word, i) => ({ ...word, text: given.values[i]! })) : [];
+  }
+  return source.text === 'computed' ? source.of(view) : parsed.operands.slice(source.skip);
 }
 
 /** No command given: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`). */

@@ -40,6 +40,19 @@ const WALK_COUNT = 10_000;
 /** The text a full walk stands for in the client's command list (read back by `redisAdminRead`). */
 export const WALK_COMMAND = 'SCAN-WALK --scan';
 
+/**
+ * Stop 38 (round 27, `redis-cli -h cache.prod… --bigkeys`): the sampled reports walk the whole keyspace too (`--bigkeys`,
+ * `--memkeys`, `--hotkeys`, `--keystats` SCAN every key to size or count it), on a production server a read of every key
+ * name in one run (the held-out row of round 2 that allowed it is superseded). On this machine's server they stay allowed.
+ * The option that walks, as the client's command list shows it, or undefined.
+ */
+const REPORT_WALKS = ['--bigkeys', '--memkeys', '--hotkeys', '--keystats'];
+export function keyspaceWalk(has: (option: string) => boolean, scan: boolean, pattern: string | undefined): string | undefined {
+  if (walksEveryKey(scan, pattern)) return WALK_COMMAND;
+  const report = REPORT_WALKS.find(has);
+  return report !== undefined ? `SCAN-WALK ${report}` : undefined;
+}
+
 /** The first admin read among the client's commands, as shown in a reason, or undefined. */
 export function redisAdminRead(commands: readonly string[]): string | undefined {
   for (const text of commands) {
