@@ -520,13 +520,11 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));
   const access = deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(words, readsOnly, () => false), !namesProtection(inv));
-  // Stop 37 (round 26): a query naming credential files, sent by a program nothing describes.
+  // Stop 37 (round 26): a query naming credential files; stop 38: a disruptive change (support/floorDisruptive.ts); both by a program nothing describes, where nothing above asked.
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
-  if (query) return [query];
-  // Stop 38: a disruptive change by a CLI nobody described, where nothing above asked (support/floorDisruptive.ts).
-  const disrupted = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
-  return disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
+  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
+  return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */
