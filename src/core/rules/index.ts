@@ -37,6 +37,7 @@ import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { releaseProtectionPack } from './releaseProtection';
 import { accessGrantsPack } from './accessGrants';
+import { trustAddedPack } from './trustAdded';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
@@ -119,6 +120,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   commitHooksPack,
   sourceRedirectsPack,
   accessGrantsPack,
+  trustAddedPack,
   wirePack,
   inspectorPack,
   deferredPack,
