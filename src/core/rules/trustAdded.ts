@@ -107,7 +107,7 @@ function added(inv: Invocation): Added | undefined {
   const address = values.find((v) => ADDRESS.test(v));
   if (sourceNouns.every((p) => NEEDS_ADDRESS.test(p)) ? address === undefined : operands.length === 0 && address === undefined) return undefined;
   // A package manager's install (`apt-get install ca-certificates`) names packages: only its command words or options name a source.
-  if (family === 'package-manager' && !before.flatMap(partsOf).some((p) => SOURCE.test(p)) && !optionParts.some((p) => SOURCE.test(p))) return undefined;
+  if (family === 'package-manager' && ![...before.flatMap(partsOf), ...after].some((p) => SOURCE.test(p)) && !optionParts.some((p) => SOURCE.test(p))) return undefined;
   return { what: 'package-source', shown, names: [address ?? operands[0]!] };
 }
 
