@@ -38,6 +38,7 @@ import { safetyNetPack } from './safetyNet';
 import { releaseProtectionPack } from './releaseProtection';
 import { accessGrantsPack } from './accessGrants';
 import { trustAddedPack } from './trustAdded';
+import { physicalDevicesPack } from './physicalDevices';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
@@ -121,6 +122,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   sourceRedirectsPack,
   accessGrantsPack,
   trustAddedPack,
+  physicalDevicesPack,
   wirePack,
   inspectorPack,
   deferredPack,
