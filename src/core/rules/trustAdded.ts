@@ -94,8 +94,11 @@ function added(inv: Invocation): Added | undefined {
   const machineStore = keystore !== undefined && /cacerts|system\.keychain|systemroots|^\/(etc|usr|opt|Library|System)\/|^\$|^~/i.test(keystore);
   const storeNamed = [...nameParts, ...before.flatMap(partsOf), ...(verbAt < 0 && command[0] !== undefined ? partsOf(command[0]) : [])].some((p) => STORE.test(p)) || options.some((o) => STORE_OPTION.test(norm(o.bare)));
   if (storeNamed && (keystore === undefined || machineStore)) return { what: 'trust-root', shown, names: [certFile ?? keystore ?? ''].filter((n) => n !== '') };
-  if (machineStore && verbOption !== undefined) return { what: 'trust-root', shown, names: [certFile ?? keystore!] };
+  // `step certificate install ROOT`, `… ca import FILE`: a certificate installed or imported by command words (a platform's `certs:add` serves one, and is left to its family).
   const family = toolNamed(inv.name)?.family;
+  const installsCert = before.flatMap(partsOf).some((p) => /^(install|import|importcert|anchor)$/.test(p)) && before.flatMap(partsOf).some((p) => /^(cert|certs|certificate|certificates|ca|cas|rootcert)$/.test(p));
+  if (installsCert && (family === undefined || !ELSEWHERE.has(family))) return { what: 'trust-root', shown, names: [certFile ?? operands[0] ?? ''].filter((n) => n !== '') };
+  if (machineStore && verbOption !== undefined) return { what: 'trust-root', shown, names: [certFile ?? keystore!] };
   if (family !== undefined && ELSEWHERE.has(family)) return undefined;
   // A package manager importing a signing key (`rpm --import URL`, `rpmkeys --import FILE`): what it signs installs as trusted.
   const imports = [verbOption?.bare ?? '', ...before].some((w) => partsOf(w).includes('import'));
