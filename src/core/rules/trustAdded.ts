@@ -24,14 +24,19 @@ import { hostOf, vouchedSource } from './support/packageSources';
  */
 
 /** Verbs that add trust (word parts); `extra` adds to a list (`--extra-substituters`), `option` sets a named setting (`--option substituters URL`). */
-const ADDS = /^(import|importcert|add|install|use|tap|anchor|addstore|addrepo|enable|append|prepend|extra|option)$/;
+const ADDS = /^(import|importcert|add|install|anchor|addstore|addrepo|append|prepend|extra)$/;
+/** Adding verbs only as a whole command word or option name (`cachix use`, `brew tap`, `--enable`, `--option`), never a part (`tap-x` names a plugin). */
+const ADDS_WHOLE = /^(use|tap|enable|option)$/;
+const adding = (w: string): boolean => ADDS_WHOLE.test(norm(w)) || partsOf(w).some((p) => ADDS.test(p));
 /** Nouns of a machine's trust store (word parts or whole normalised words). */
 const STORE = /^(cacerts|cacert|truststore|trustroot|trustedroot|rootca|anchor|anchors|trusted|castore|rootstore|root|authroot|trustcacerts)$/;
 /** Option names that name the machine's trust store (`-cacerts`, `-trustcacerts`); `--root` and `--trusted-host` name other things. */
 const STORE_OPTION = /^(cacerts|cacert|trustcacerts|truststore|trustroot|trustedroot|rootca|trustanchor|trustanchors|systemtrust)$/;
 /** Nouns of a package source (word parts); `source` and `feed` count only with an address named. */
 const SOURCE = /^(repo|repos|repository|repositories|addrepo|ppa|substituter|substituters|cache|binarycache|channel|channels|tap|taps|mirror|mirrors|keyring|aptkey|gpgkey|signingkey|trustedpublickeys|trustedsubstituters|source|sources|feed|feeds)$/;
-const NEEDS_ADDRESS = /^(source|sources|feed|feeds|channel|channels|mirror|mirrors)$/;
+/** Nouns as ambiguous as a code repository or a data source: they name a package source only with an address (`https://…`, `ppa:…`). */
+const NEEDS_ADDRESS = /^(source|sources|feed|feeds|channel|channels|mirror|mirrors|repo|repos|repository|repositories|addrepo)$/;
+const URL_LIKE = /^[a-z][\w+.-]*:\/\/|^ppa:|^deb\s/i;
 /** Words that only look, or take away. */
 const READS = /^(list|ls|show|get|info|status|help|version|print|display|export|verify|check|remove|rm|delete|del|untap|disable|search|find|describe|dump|inspect|fingerprint|finger)$/;
 /** Families whose repositories hold what runs elsewhere (charts, manifests, images, infrastructure), not this machine's code. */
@@ -61,9 +66,8 @@ function keystoreOf(args: Invocation['args']): string | undefined {
   return undefined;
 }
 
-const values0 = (options: readonly { value: string | undefined }[]): string | undefined => options.find((o) => o.value !== undefined && o.value !== '')?.value;
-
 function added(inv: Invocation): Added | undefined {
+  if (NOT_A_CLI.test(inv.name)) return undefined;
   const { usual } = freeFormReadings(inv.args);
   const options = usual.options.map((o) => ({ name: o.name, bare: o.name.replace(/^-+/, ''), value: optionValue(o) }));
   const words = usual.operands.map((w) => w.text);
@@ -81,12 +85,13 @@ function added(inv: Invocation): Added | undefined {
   const certFile = words.find((w) => CERT_FILE.test(w));
   const nss = inv.args.some((a, i) => /^-(t|-trust|-trustargs)$/.test(inv.args[i - 1]?.text ?? '') && NSS_CA.test(a.text)) && options.some((o) => /^(a|add|import)$/i.test(o.bare));
   if (nss) return { what: 'trust-root', shown: `${inv.name} (trust flags of a certificate authority)`, names: certFile !== undefined ? [certFile] : [] };
-  const verbAt = command.findIndex((w) => partsOf(w).some((p) => ADDS.test(p)));
+  const verbAt = command.findIndex(adding);
   const before = verbAt >= 0 ? command.slice(0, verbAt + 1) : [];
-  const verbOption = options.find((o) => partsOf(o.bare).some((p) => ADDS.test(p)));
+  const verbOption = options.find((o) => adding(o.bare));
   if (verbAt < 0 && verbOption === undefined && !nameParts.some((p) => ADDS.test(p))) return undefined;
   // After an adding option, the first operand says what is added to (`certutil -addstore Root`, `--option substituters URL`).
-  const nouns = [...nameParts, ...before.flatMap(partsOf), ...optionParts, ...(verbAt < 0 && command[0] !== undefined ? partsOf(command[0]) : [])];
+  // An option names a source only when it is itself the adding one (`--add-repo`, `--extra-substituters`); `--repository acme/app` says where a command acts.
+  const nouns = [...nameParts, ...before.flatMap(partsOf), ...options.filter((o) => adding(o.bare)).flatMap((o) => partsOf(o.bare)), ...(verbAt < 0 && command[0] !== undefined ? partsOf(command[0]) : [])];
   const operands = words.slice(verbAt + 1).filter((w) => !/^-./.test(w));
   const shown = [inv.name, ...before, ...(verbOption ? [verbOption.name] : [])].join(' ');
   // A trust store named in the program, its command words or options; a keystore given by path counts only when it is the machine's.
@@ -102,15 +107,16 @@ function added(inv: Invocation): Added | undefined {
   if (family !== undefined && ELSEWHERE.has(family)) return undefined;
   // A package manager importing a signing key (`rpm --import URL`, `rpmkeys --import FILE`): what it signs installs as trusted.
   const imports = [verbOption?.bare ?? '', ...before].some((w) => partsOf(w).includes('import'));
-  if (family === 'package-manager' && imports && (operands[0] ?? values0(options)) !== undefined) return { what: 'package-source', shown, names: [operands[0] ?? values0(options)!] };
+  const key = [...operands, ...options.map((o) => o.value ?? '')].find((v) => /key|gpg|\.asc$|\.pub$/i.test(v));
+  if (family === 'package-manager' && imports && key !== undefined) return { what: 'package-source', shown, names: [key] };
   const after = verbAt >= 0 && command[verbAt + 1] !== undefined ? partsOf(command[verbAt + 1]!) : [];
   const sourceNouns = [...nouns, ...after].filter((p) => SOURCE.test(p) && !(family === 'package-manager' && /^(cache|binarycache)$/.test(p)));
   if (sourceNouns.length === 0) return undefined;
   const values = [...operands, ...options.map((o) => o.value ?? '').filter((v) => v !== ''), ...inv.args.filter((a, i) => /^-/.test(inv.args[i - 1]?.text ?? '') && ADDRESS.test(a.text)).map((a) => a.text)];
   const address = values.find((v) => ADDRESS.test(v));
-  if (sourceNouns.every((p) => NEEDS_ADDRESS.test(p)) ? address === undefined : operands.length === 0 && address === undefined) return undefined;
+  if (sourceNouns.every((p) => NEEDS_ADDRESS.test(p)) ? !values.some((v) => URL_LIKE.test(v)) : operands.length === 0 && address === undefined) return undefined;
   // A package manager's install (`apt-get install ca-certificates`) names packages: only its command words or options name a source.
-  if (family === 'package-manager' && ![...before.flatMap(partsOf), ...after].some((p) => SOURCE.test(p)) && !optionParts.some((p) => SOURCE.test(p))) return undefined;
+  if (family === 'package-manager' && ![...before.flatMap(partsOf), ...after].some((p) => SOURCE.test(p)) && !options.filter((o) => adding(o.bare)).flatMap((o) => partsOf(o.bare)).some((p) => SOURCE.test(p))) return undefined;
   return { what: 'package-source', shown, names: [address ?? operands[0]!] };
 }
 
@@ -156,5 +162,6 @@ export const trustAddedPack: RulePack = {
   id: 'trust',
   title: 'Trust added: certificate authorities, binary caches and package sources for the whole machine',
   checkInvocation: checkTrust,
-  reactsTo: (name) => !NOT_A_CLI.test(name),
+  // An adding verb in a word or the program's name, NSS trust flags, or a write (a copy into an anchor folder).
+  gate: { words: /add|use|tap|import|install|anchor|enable|extra|option|append|prepend|[CT],/i, namePattern: /add|import|install|trust|anchor/i, effects: ['write'], outputRedirect: true },
 };

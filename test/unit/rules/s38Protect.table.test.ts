@@ -98,6 +98,9 @@ const TABLE: Record<string, Family> = {
       allowed('gh repo set-default acme/app'),
       allowed('npm config get registry'),
       allowed('brew tap'),
+      allowed('yarn plugin import typescript'),
+      allowed('woodpecker-cli repo add acme/app'),
+      allowed('meltano run tap-github target-jsonl'),
     ],
   },
   'a public tunnel of a database or admin port, a socket or the whole network (dev-server tunnels stay allowed)': {
@@ -133,7 +136,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'a physical device: a door unlocked, an alarm disarmed or silenced, firmware flashed or erased': {
-    reason: /physical device|replaced on the hardware itself/,
+    reason: /physical device|writes firmware to|erases the firmware of/,
     rows: [
       ask('hass-cli --server https://home.acme.dev service call lock.unlock --arguments entity_id=lock.front_door'),
       ask('hass-cli service call alarm_control_panel.alarm_disarm --arguments entity_id=alarm_control_panel.home'),
@@ -163,6 +166,7 @@ const TABLE: Record<string, Family> = {
       ask('idf.py -p /dev/ttyUSB0 flash'),
       ask('teensy_loader_cli --mcu=TEENSY41 -w fw.hex'),
       ask('probe-rs download --chip STM32F401 fw.elf'),
+      ask('esptool.py --port /dev/ttyUSB0 erase_region 0x0 0x1000'),
       ask('qmk flash -kb planck -km default'),
       allowed('hass-cli state list'),
       allowed('hass-cli service call lock.lock --arguments entity_id=lock.front_door'),

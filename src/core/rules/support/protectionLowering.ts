@@ -1,6 +1,6 @@
 import { identifierParts } from './cliArgs';
 import { protectionLostBy } from './releaseValues';
-import { PROTECTION_NOUN_WORDS, protectionWordsLowered } from './protectionLexicon';
+import { PROTECTION_NOUN_WORDS } from './protectionLexicon';
 
 /**
  * Protection lowered without a destroying verb (issue #18 item 4; red team rounds 11 and 12), read from
@@ -238,7 +238,7 @@ export const TRIGGER = new RegExp(`${/incident|alert|logging|audit|safety|networ
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   if (!BACKUP_DAEMONS.has(name) && !TRIGGER.test(w.all.join(' '))) return undefined;
-  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? loggingOff(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w) ?? protectiveOptionNegated(parts, w) ?? protectionWordsLowered(w.positionals);
+  return silencedAll(parts, w) ?? incidentClosed(parts) ?? safetyOff(w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? loggingOff(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w) ?? protectiveOptionNegated(parts, w);
 }
 
 /**
