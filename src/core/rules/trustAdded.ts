@@ -112,7 +112,7 @@ function added(inv: Invocation): Added | undefined {
   const after = verbAt >= 0 && command[verbAt + 1] !== undefined ? partsOf(command[verbAt + 1]!) : [];
   const sourceNouns = [...nouns, ...after].filter((p) => SOURCE.test(p) && !(family === 'package-manager' && /^(cache|binarycache)$/.test(p)));
   if (sourceNouns.length === 0) return undefined;
-  const values = [...operands, ...options.map((o) => o.value ?? '').filter((v) => v !== ''), ...inv.args.filter((a, i) => /^-/.test(inv.args[i - 1]?.text ?? '') && ADDRESS.test(a.text)).map((a) => a.text)];
+  const values = [...operands, ...options.map((o) => o.value ?? '').filter((v) => v !== ''), ...inv.args.filter((a, i) => (inv.args[i - 1]?.text ?? '').startsWith('-') && ADDRESS.test(a.text)).map((a) => a.text)];
   const address = values.find((v) => ADDRESS.test(v));
   if (sourceNouns.every((p) => NEEDS_ADDRESS.test(p)) ? !values.some((v) => URL_LIKE.test(v)) : operands.length === 0 && address === undefined) return undefined;
   // A package manager's install (`apt-get install ca-certificates`) names packages: only its command words or options name a source.

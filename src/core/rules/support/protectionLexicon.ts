@@ -23,8 +23,11 @@ const OFF_VALUE = /^(false|disabled?|off|no|0|inactive|none)$/i;
 export const OPEN_VALUE = /^(\*|0\.0\.0\.0\/0|::\/0|0\.0\.0\.0|all|any|anyone|everyone|allusers|allauthenticatedusers|%|\*:\*|\*\.\*)$/i;
 const opensToAll = (v: string | null): boolean => v !== null && v.trim().replace(/^["']|["']$/g, '').split(/[\s,;]+/).some((x) => OPEN_VALUE.test(x));
 
-/** Protections as a whole, by their nouns (normalised: lower case, separators dropped), switched off by `=false|off|none` or `.enabled=false`. */
-export const PROTECTION_BLOCKS: readonly Block[] = [
+/**
+ * Protections as a whole, by their nouns (normalised: lower case, separators dropped), switched off by `=false|off|none` or `.enabled=false`.
+ * Read only as changes (a setter, `--set`, an edit): a whole file stating them (a chart's values, a manifest) is read by the narrower rows of `releaseValues.ts`.
+ */
+export const PROTECTION_BLOCKS: readonly Block[] = ([
   { names: /^(firewall|firewalls|firewalld|ufw|packetfilter|pf)$/, id: 'firewall-off', what: 'the firewall', lost: 'every port is reachable from the network, not only those the rules allowed' },
   { names: /^(mfa|2fa|twofactor|twofa|multifactor|multifactorauth|totp|otp|webauthn)$/, id: 'auth-weakened', what: 'multi-factor sign-in', lost: 'a stolen or guessed password is enough to sign in' },
   { names: /^(passwordpolicy|passwordpolicies|passwordcomplexity|passwordrequirements|passwordvalidation)$/, id: 'auth-weakened', what: 'the password policy', lost: 'short or well-known passwords are accepted, and can be guessed' },
@@ -33,10 +36,10 @@ export const PROTECTION_BLOCKS: readonly Block[] = [
   { names: /^(backup|backups|autobackup|autobackups|automaticbackups|snapshots|autosnapshot|autosnapshots|pitr|pointintimerecovery)$/, id: 'backups-stopped', what: 'backups', lost: NO_BACKUP },
   { names: /^(acl|acls|accesscontrol|authorization)$/, id: 'auth-off', what: 'access control', lost: NO_AUTH },
   { names: /^(protection|safemode|safeguard|safeguards|deleteprotection)$/, id: 'deletion-protection-off', what: 'the protection', lost: DELETABLE },
-];
+] as Block[]).map((b) => ({ ...b, changeOnly: true as const }));
 
 /** Setting keys whose own words lower a protection (the last key of the path, normalised). */
-export const PROTECTION_LEAVES: readonly Leaf[] = [
+export const PROTECTION_LEAVES: readonly Leaf[] = ([
   // Destruction allowed by a switch (`mon_allow_pool_delete`, `allow_drop_database`, `allowDestructiveOperations`); soft delete and its protections are not.
   { names: /^(?!.*(soft|protect|retention|lock|confirm))[a-z0-9]*(allow|allowed|permit|permitted)[a-z0-9]*(delete|deletion|deletes|drop|drops|destroy|destructive|destruction|truncate|wipe|purge|removal|overwrite|dataloss)[a-z0-9]*$/, lowersWhen: 'on', id: 'deletion-protection-off', what: 'allows the deletion it would otherwise refuse', lost: DELETABLE },
   { names: /^[a-z0-9]*(unsafe|dangerous)[a-z0-9]*$/, lowersWhen: 'on', id: 'safety-checks-off', what: 'allows unsafe operations', lost: 'the checks that refuse a damaging operation are skipped' },
@@ -48,7 +51,7 @@ export const PROTECTION_LEAVES: readonly Leaf[] = [
   { names: /^(retention|retentionperiod|retentionhours|retentioncount|retentiontime|retentionms|keepdays|keepsnapshots|keepbackups|maxbackups|backupcount|snapshotretention)$/, lowersWhen: /^0+$/, id: 'backup-retention-off', what: 'keeps nothing', lost: 'old backups, snapshots or messages are deleted at once, so nothing can be brought back' },
   // Scheduled snapshots or backups switched off (`TIMELINE_CREATE=no`, snapper; `auto_backup=false`; `snapshot_schedule=off`).
   { names: /^(timeline|snapshot|snapshots|backup|backups|auto|automatic|scheduled)(create|creation|enabled?|schedule|scheduled|auto|automatic|snapshots?|backups?)$/, lowersWhen: OFF_VALUE, id: 'backups-stopped', what: 'stops scheduled snapshots or backups', lost: NO_BACKUP },
-];
+] as Leaf[]).map((l) => ({ ...l, changeOnly: true as const }));
 
 /** Every word the table above reads, for the key-meaning table's cheap test. */
 export const PROTECTION_KEY_WORDS = /allow|permit|unsafe|dangerous|insecure|skip|bypass|ignore|public|firewall|ufw|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|versioning|backup|snapshot|timeline|pitr|point.?in.?time|retention|principal|trusted|safe.?mode|safeguard|protect/;

@@ -38,6 +38,8 @@ const NO_DATA = 'the data lives only in the container and is lost at its next re
 export interface Block {
   /** Normalised key names (lower case, separators dropped). */
   names: RegExp;
+  /** Read only as a change (a setter, `--set`, an edit), never from a whole file's state. */
+  changeOnly?: true;
   id: string;
   what: string;
   lost: string;
@@ -181,7 +183,7 @@ export function protectionLostBy(entry: ValueEntry, state = false): ValueMeaning
   }
   // A protection block: its switch turned off, its off-switch turned on, or the block itself removed or set off.
   for (let i = keys.length - 1; i >= 0; i--) {
-    const block = BLOCKS.find((b) => b.names.test(keys[i]!));
+    const block = BLOCKS.find((b) => b.names.test(keys[i]!) && !(state && b.changeOnly === true));
     if (!block) continue;
     const rest = keys.slice(i + 1);
     if (rest.length === 0) {
