@@ -66,7 +66,7 @@ export function deviceWrite(tool: string, reading: Reading): Finding | undefined
  * `platformio run`, `-U flash:r:…`, `chip_id`).
  */
 const WRITE_TARGETS = /^(upload|uploadfs|erase|program|fuses|bootloader|uploadeep|uploadfsota|nobuild)$/i;
-const ERASES = /^(erase|eraseflash|erase_flash|masserase|mass_erase|chiperase|chip_erase|eraseall|erase-all|wipe)$/i;
+const ERASES = /^(erase|eraseflash|erase_flash|masserase|mass_erase|chiperase|chip_erase|eraseall|erase-all)$/i;
 const NETWORK_DEVICE = /\.local$|^\d{1,3}(\.\d{1,3}){3}$|^OTA$/i;
 /** Words in a program's name that say it talks to microcontrollers. */
 const DEVICE_PROGRAM = /(^|[-_.])(esptool|espflash|esphome|avrdude|arduino|platformio|pio|particle|dfu|openocd|stm32\w*|teensy\w*|picotool|nrfjprog|nrfutil|jlink\w*|probe-rs|pyocd|west|idf|qmk|bossac|tinygo|uf2\w*|mcumgr|micronucleus|wchisp|blhost|\w*flash\w*)([-_.]|$)/i;
@@ -76,9 +76,11 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
   if (words.some((w) => BUILDS_OR_READS.test(w)) && !reading.options.some((o) => o.name === '--upload')) return undefined;
   const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
   const deviceTool = DEVICE_PROGRAM.test(tool.replace(/\.(py|exe)$/, ''));
-  const networkDevice = reading.options.find((o) => PORT_OPTION.test(o.name) && NETWORK_DEVICE.test(valueOf(o)));
+  const networkDevice = reading.options.find((o) => (PORT_OPTION.test(o.name) || /^--(upload-port|upload_port|host|ip)$/.test(o.name)) && NETWORK_DEVICE.test(valueOf(o)));
+  // Only where a device is in play: a microcontroller tool, a serial port, a device on the network (`simctl erase`, `branch wipe` are not flash).
+  const memory = reading.options.map(valueOf).find((v) => /^(flash|eeprom|efuse|lfuse|hfuse|fuses?|lock|boot\w*|application):w:/i.test(v));
+  if (!deviceTool && portValue === undefined && networkDevice === undefined && memory === undefined) return undefined;
   const target = reading.options.find((o) => /^(-t|--target)$/.test(o.name) && WRITE_TARGETS.test(valueOf(o)));
-  const memory = reading.options.map(valueOf).find((v) => /^(flash|eeprom|efuse|lfuse|hfuse|efuse|fuses?|lock|boot\w*|application):w:/i.test(v));
   const script = deviceTool ? reading.options.filter((o) => /^(-c|--command)$/.test(o.name)).map(valueOf).find((v) => /(^|[\s;])(program|flash\s+write_image|\w*mass_erase|\w*_erase\w*|flash\s+erase\w*)\b/i.test(v)) : undefined;
   // A one-letter erase only where the program takes no command words of its own (`avrdude … -e`; `platformio run -e ENV` names an environment).
   const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
