@@ -57,18 +57,11 @@ interface Added {
   names: string[];
 }
 
-/** The value after a keystore option (`-keystore PATH`, `--keystore=PATH`, `-k PATH`). */
-function keystoreOf(args: Invocation['args']): string | undefined {
-  for (const [i, a] of args.entries()) {
-    const m = /^-{1,2}(keystore|truststore|keychain|k)(?:=(.*))?$/i.exec(a.text);
-    if (m) return m[2] ?? args[i + 1]?.text;
-  }
-  return undefined;
-}
-
 function added(inv: Invocation): Added | undefined {
   if (NOT_A_CLI.test(inv.name)) return undefined;
-  const { usual } = freeFormReadings(inv.args);
+  const { usual, valued } = freeFormReadings(inv.args);
+  // Each option with the word it may take (the valued reading): `-keystore PATH`, `-t "C,,"`, `-s URL`.
+  const taken = valued.options.map((o) => ({ bare: o.name.replace(/^-+/, '').toLowerCase(), value: o.values[0] }));
   const options = usual.options.map((o) => ({ name: o.name, bare: o.name.replace(/^-+/, ''), value: optionValue(o) }));
   const words = usual.operands.map((w) => w.text);
   // Command words: the first words before any path, address or value-shaped word.
@@ -83,7 +76,7 @@ function added(inv: Invocation): Added | undefined {
   const optionParts = options.flatMap((o) => partsOf(o.bare));
   if ([...command.flatMap(partsOf), ...optionParts].some((p) => READS.test(p)) || options.some((o) => /^(h|help|version|dry-run|dryrun|simulate)$/.test(o.bare))) return undefined;
   const certFile = words.find((w) => CERT_FILE.test(w));
-  const nss = inv.args.some((a, i) => /^-(t|-trust|-trustargs)$/.test(inv.args[i - 1]?.text ?? '') && NSS_CA.test(a.text)) && options.some((o) => /^(a|add|import)$/i.test(o.bare));
+  const nss = taken.some((o) => /^(t|trust|trustargs)$/.test(o.bare) && NSS_CA.test(o.value ?? '')) && options.some((o) => /^(a|add|import)$/i.test(o.bare));
   if (nss) return { what: 'trust-root', shown: `${inv.name} (trust flags of a certificate authority)`, names: certFile !== undefined ? [certFile] : [] };
   const verbAt = command.findIndex(adding);
   const before = verbAt >= 0 ? command.slice(0, verbAt + 1) : [];
@@ -95,7 +88,7 @@ function added(inv: Invocation): Added | undefined {
   const operands = words.slice(verbAt + 1).filter((w) => !/^-./.test(w));
   const shown = [inv.name, ...before, ...(verbOption ? [verbOption.name] : [])].join(' ');
   // A trust store named in the program, its command words or options; a keystore given by path counts only when it is the machine's.
-  const keystore = keystoreOf(inv.args);
+  const keystore = taken.find((o) => /^(keystore|truststore|keychain|k)$/.test(o.bare))?.value;
   const machineStore = keystore !== undefined && /cacerts|system\.keychain|systemroots|^\/(etc|usr|opt|Library|System)\/|^\$|^~/i.test(keystore);
   const storeNamed = [...nameParts, ...before.flatMap(partsOf), ...(verbAt < 0 && command[0] !== undefined ? partsOf(command[0]) : [])].some((p) => STORE.test(p)) || options.some((o) => STORE_OPTION.test(norm(o.bare)));
   if (storeNamed && (keystore === undefined || machineStore)) return { what: 'trust-root', shown, names: [certFile ?? keystore ?? ''].filter((n) => n !== '') };
@@ -112,7 +105,7 @@ function added(inv: Invocation): Added | undefined {
   const after = verbAt >= 0 && command[verbAt + 1] !== undefined ? partsOf(command[verbAt + 1]!) : [];
   const sourceNouns = [...nouns, ...after].filter((p) => SOURCE.test(p) && !(family === 'package-manager' && /^(cache|binarycache)$/.test(p)));
   if (sourceNouns.length === 0) return undefined;
-  const values = [...operands, ...options.map((o) => o.value ?? '').filter((v) => v !== ''), ...inv.args.filter((a, i) => (inv.args[i - 1]?.text ?? '').startsWith('-') && ADDRESS.test(a.text)).map((a) => a.text)];
+  const values = [...operands, ...options.map((o) => o.value ?? '').filter((v) => v !== ''), ...taken.map((o) => o.value ?? '').filter((v) => ADDRESS.test(v))];
   const address = values.find((v) => ADDRESS.test(v));
   if (sourceNouns.every((p) => NEEDS_ADDRESS.test(p)) ? !values.some((v) => URL_LIKE.test(v)) : operands.length === 0 && address === undefined) return undefined;
   // A package manager's install (`apt-get install ca-certificates`) names packages: only its command words or options name a source.
