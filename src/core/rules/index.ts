@@ -38,6 +38,8 @@ import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { releaseProtectionPack } from './releaseProtection';
 import { accessGrantsPack } from './accessGrants';
+import { trustAddedPack } from './trustAdded';
+import { physicalDevicesPack } from './physicalDevices';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
@@ -122,6 +124,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   commitHooksPack,
   sourceRedirectsPack,
   accessGrantsPack,
+  trustAddedPack,
+  physicalDevicesPack,
   wirePack,
   inspectorPack,
   deferredPack,

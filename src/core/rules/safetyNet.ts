@@ -8,6 +8,7 @@ import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
 import { BACKUP_DAEMONS, productionSwitchOff, protectionLowered, TRIGGER as LOWERING_WORDS } from './support/protectionLowering';
 import { settingLowered, SETTING_WORDS } from './support/settingWrites';
+import { protectionWordsLowered } from './support/protectionLexicon';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -396,7 +397,8 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupsStopped(w) ??
     retentionCut(w) ??
     protectionLowered(inv.name, w, pathParts(w)) ??
-    settingLowered(inv.name, w, pathParts(w), inv.args, w.options)
+    settingLowered(inv.name, w, pathParts(w), inv.args, w.options) ??
+    protectionWordsLowered(w.positionals)
   );
 }
 

@@ -44,7 +44,8 @@ export function deviceWrite(tool: string, reading: Reading): Finding | undefined
   // `nrfjprog --program zephyr.hex`, `--flash fw.bin`: an option that writes a firmware image.
   const byOption = reading.options.find((o) => identifierParts(o.name.replace(/^-+/, '')).some((x) => WRITES_FLASH.test(x)) && IMAGE.test(valueOf(o)))?.name;
   const word = flashWord ?? namedWrite ?? sent ?? byOption;
-  if (word === undefined || words.some((w) => /^(list|ls|compile|build|monitor|help)$/i.test(w))) return undefined;
+  if (words.some((w) => /^(list|ls|compile|build|monitor|help)$/i.test(w)) && !reading.options.some((o) => o.name === '--upload')) return undefined;
+  if (word === undefined) return deviceWriteByMeaning(tool, reading, words, port !== undefined ? valueOf(port) : undefined);
   const where = fleet !== undefined ? `every device of ${fleet.name.replace(/^-+/, '')} ${valueOf(fleet)}`.trim() : port !== undefined ? `the device on ${valueOf(port)}` : 'the attached device';
   return {
     rule: 'verbs.firmware-write',
@@ -52,5 +53,49 @@ export function deviceWrite(tool: string, reading: Reading): Finding | undefined
     severity: 'ask',
     reason: `\`${tool} ${word}\` ${/erase/i.test(word) ? 'erases the firmware of' : 'writes firmware to'} ${where}: what it boots is replaced, a bad image bricks it, and nothing here keeps the old one (${tool} has no rules of its own: judged by its words).`,
     targets: [{ kind: 'resource', name: where, provider: tool, remote: fleet !== undefined, environment: fleet !== undefined ? 'production' : 'local', environmentReason: fleet !== undefined ? `${fleet.name}: a fleet of devices` : 'a device attached to this machine' }],
+  };
+}
+
+/**
+ * Stop 38 (round 28: `esphome run garage.yaml --device garage.local`, `platformio run -t erase`, `avrdude -e`,
+ * OpenOCD's `mass_erase`): more spellings of a device written or erased, for any tool no rule names —
+ * a build target that uploads or erases (`-t upload|erase`), a memory written (`-U flash:w:…`), a debugger
+ * script that programs or erases, an erase verb, a device on the network named for an upload or run (OTA),
+ * and upload, load or write verbs of a program whose name says it talks to microcontrollers (a lexicon of
+ * names, not one tool). Builds, checks, logs, monitors and reads stay allowed (`esphome compile|config|logs`,
+ * `platformio run`, `-U flash:r:…`, `chip_id`).
+ */
+const WRITE_TARGETS = /^(upload|uploadfs|erase|program|fuses|bootloader|uploadeep|uploadfsota|nobuild)$/i;
+const ERASES = /^(erase|eraseflash|erase_flash|masserase|mass_erase|chiperase|chip_erase|eraseall|erase-all)$/i;
+const NETWORK_DEVICE = /\.local$|^\d{1,3}(\.\d{1,3}){3}$|^OTA$/i;
+/** Words in a program's name that say it talks to microcontrollers. */
+const DEVICE_PROGRAM = /(^|[-_.])(esptool|espflash|esphome|avrdude|arduino|platformio|pio|particle|dfu|openocd|stm32\w*|teensy\w*|picotool|nrfjprog|nrfutil|jlink\w*|probe-rs|pyocd|west|idf|qmk|bossac|tinygo|uf2\w*|mcumgr|micronucleus|wchisp|blhost|\w*flash\w*)([-_.]|$)/i;
+const BUILDS_OR_READS = /^(compile|build|config|check|validate|verify|read|read_flash|dump|info|chip_id|flash_id|list|ls|monitor|logs|log|clean|test|version|help|search|show|status|image_info)$/i;
+
+function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly string[], portValue: string | undefined): Finding | undefined {
+  if (words.some((w) => BUILDS_OR_READS.test(w)) && !reading.options.some((o) => o.name === '--upload')) return undefined;
+  const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
+  const deviceTool = DEVICE_PROGRAM.test(tool.replace(/\.(py|exe)$/, ''));
+  const networkDevice = reading.options.find((o) => (PORT_OPTION.test(o.name) || /^--(upload-port|upload_port|host|ip)$/.test(o.name)) && NETWORK_DEVICE.test(valueOf(o)));
+  // Only where a device is in play: a microcontroller tool, a serial port, a device on the network (`simctl erase`, `branch wipe` are not flash).
+  const memory = reading.options.map(valueOf).find((v) => /^(flash|eeprom|efuse|lfuse|hfuse|fuses?|lock|boot\w*|application):w:/i.test(v));
+  if (!deviceTool && portValue === undefined && networkDevice === undefined && memory === undefined) return undefined;
+  const target = reading.options.find((o) => /^(-t|--target)$/.test(o.name) && WRITE_TARGETS.test(valueOf(o)));
+  const script = deviceTool ? reading.options.filter((o) => /^(-c|--command)$/.test(o.name)).map(valueOf).find((v) => /(^|[\s;])(program|flash\s+write_image|\w*mass_erase|\w*_erase\w*|flash\s+erase\w*)\b/i.test(v)) : undefined;
+  // A one-letter erase only where the program takes no command words of its own (`avrdude … -e`; `platformio run -e ENV` names an environment).
+  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
+  const sends = words.find((w) => /^(upload|load|write|download|run|ota)$/i.test(w));
+  const sent = sends !== undefined && (networkDevice !== undefined || (deviceTool && !/^run$/i.test(sends))) ? sends : undefined;
+  const oneLetter = (deviceTool && words.length === 0 ? reading.options.find((o) => /^-[wD]$/.test(o.name))?.name : undefined) ?? (portValue !== undefined || deviceTool ? reading.options.find((o) => o.name === '--upload')?.name : undefined);
+  const how = target !== undefined ? `-t ${valueOf(target)}` : memory !== undefined ? memory.split(':').slice(0, 2).join(':') : script !== undefined ? script.trim().slice(0, 60) : erase ?? sent ?? oneLetter;
+  if (how === undefined) return undefined;
+  const erases = /erase/i.test(how) || (erase !== undefined && how === erase);
+  const where = networkDevice !== undefined ? `the device at ${valueOf(networkDevice)} (over the network)` : portValue !== undefined ? `the device on ${portValue}` : 'the attached device';
+  return {
+    rule: 'verbs.firmware-write',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${[tool, ...words.slice(0, 1)].join(' ')}\` (${how}) ${erases ? 'erases the firmware of' : 'writes firmware to'} ${where}: what it boots is replaced, a bad image bricks it, and nothing here keeps the old one (${tool} has no rules of its own: judged by its words).`,
+    targets: [{ kind: 'resource', name: where, provider: tool, remote: networkDevice !== undefined, environment: networkDevice !== undefined ? 'production' : 'local', environmentReason: networkDevice !== undefined ? 'a device on the network (its environment is not named: treated as production)' : 'a device attached to this machine' }],
   };
 }

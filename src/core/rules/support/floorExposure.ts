@@ -1,4 +1,5 @@
 import type { Finding } from '../../policy/types';
+import { ownTable } from '../../ownTable';
 import { storeOfPort } from './storeProtocols';
 
 /**
@@ -10,8 +11,8 @@ import { storeOfPort } from './storeProtocols';
  * (`… share private …`) needs the share's token.
  */
 
-/** Ports that log a user in or administer this machine. */
-const ADMIN_PORTS: ReadonlySet<number> = new Set([22, 23, 2375, 2376, 3389, 5900, 5901, 6443, 10250]);
+/** Ports that log a user in or administer this machine or a service on it (data; stores' ports are `storeProtocols.ts`'s). */
+const ADMIN_PORTS: Readonly<Record<number, string>> = ownTable({ 22: 'ssh', 23: 'telnet', 445: 'SMB file sharing', 2049: 'NFS', 2375: 'the Docker API', 2376: 'the Docker API', 3389: 'remote desktop', 4646: 'the Nomad API', 5601: 'Kibana', 5900: 'VNC', 5901: 'VNC', 6443: 'the Kubernetes API', 10250: 'the kubelet API' });
 /** Command words that hand a local port to others. */
 const SHARES = /^(share|expose|funnel|publish|serve|forward|tunnel|tcp|tls)$/i;
 /** Options that choose the address a proxy or server listens on. */
@@ -31,7 +32,7 @@ function portIn(text: string | undefined): number | undefined {
 }
 
 function what(port: number): string | undefined {
-  return ADMIN_PORTS.has(port) ? `an admin or log-in port (${port})` : ((s) => (s ? `${s.label} (port ${port})` : undefined))(storeOfPort(port));
+  return ADMIN_PORTS[port] !== undefined ? `${ADMIN_PORTS[port]} (port ${port})` : ((s) => (s ? `${s.label} (port ${port})` : undefined))(storeOfPort(port));
 }
 
 /** The finding, or undefined. `production` says (asked only when it matters) whether the command's own values name production (the proxy's target). */
@@ -44,14 +45,47 @@ export function floorExposure(tool: string, reading: Reading, production: () => 
   const open = !words.some((w) => /^private$/i.test(w)) && (words.some((w) => /^public$/i.test(w)) || reading.options.some((o) => /^--?public$/i.test(o.name)));
   const bound = reading.options.find((o) => LISTEN.test(o.name) && EVERY_INTERFACE.test(valueOf(o) ?? ''));
   let how: string | undefined;
-  if (share !== undefined && open && exposed) how = `\`${tool} ${share}\` publishes ${exposed.label} to the internet`;
+  const tunnel = open || words.some((w) => /^private$/i.test(w)) ? undefined : tunnelled(tool, reading);
+  if (tunnel !== undefined) how = tunnel;
+  else if (share !== undefined && open && exposed) how = `\`${tool} ${share}\` publishes ${exposed.label} to the internet`;
   else if (bound && (exposed || production())) how = `\`${tool} ${bound.name} ${valueOf(bound)}\` listens on every interface for ${exposed?.label ?? 'a production service'}, so any machine on the network reaches it`;
   if (how === undefined) return undefined;
   return {
     rule: 'verbs.public-exposure',
     risk: 'credential-dump',
     severity: 'ask',
-    reason: `${how}: whoever reaches it reads the data there without a password the agent typed (${tool} has no rules of its own: judged by its words).`,
+    reason: `${how}${tunnel !== undefined ? '' : ': whoever reaches it reads the data there without a password the agent typed'} (${tool} has no rules of its own: judged by its words).`,
     targets: [{ kind: 'url', name: exposed ? `port ${exposed.port}` : tool, provider: tool, remote: true, environment: 'production', environmentReason: 'published to the network' }],
   };
+}
+
+/**
+ * A tunnel by its words, for any program (stop 38, round 28: `frpc tcp … --local_port 5432`, `chisel client
+ * SERVER R:0.0.0.0:6379:localhost:6379`, `telebit tcp 22`): the program's name or first words say it hands a
+ * local port to another host (tunnel, share, expose, funnel, relay, reverse; `tcp|tls|http PORT`), or a
+ * reverse specification does (`R:…`, `-R`, `rtcp://`). What is exposed decides: a database or admin port, a
+ * socket, or the whole network (`R:socks`) asks; a dev server's port stays allowed (the team's decision:
+ * `ngrok http 3000`, `tunnelmole 3000`), as does a private share and a forward that brings a remote port here.
+ */
+const TUNNEL_NAME = /tunnel|expose|share|funnel|relay|frp/i;
+const TUNNEL_WORD = /^(tunnel|share|expose|funnel|relay|tcp|tls|http|https|reverse)$/i;
+/** A reverse specification: the far side listens and sends its connections here (`R:…`, `rtcp://`, `rudp://`). */
+const REVERSE = /^(R:|r(tcp|udp):\/\/)/;
+const LOCAL_PORT = /^--?(port|p|local[-_]?port|lport|local|to-port|target-port|upstream-port|local[-_]?addr|local[-_]?address|url|origin)$/i;
+
+function tunnelled(tool: string, reading: Reading): string | undefined {
+  const words = reading.positionals.map((w) => w.text);
+  const valueOf = (o: Reading['options'][number]): string | undefined => o.value ?? o.next;
+  const reverseOptions = reading.options.filter((o) => /^(-R|--remote|--reverse)$/.test(o.name) || REVERSE.test(valueOf(o) ?? '')).map((o) => valueOf(o) ?? '');
+  const reverse = [...words.filter((w) => REVERSE.test(w)), ...reverseOptions];
+  const named = TUNNEL_NAME.test(tool.replace(/\.(py|sh|exe)$/, '')) || words.slice(0, 2).some((w) => TUNNEL_WORD.test(w));
+  if (!named && reverse.length === 0) return undefined;
+  const shown = [tool, ...words.slice(0, 2).filter((w) => /^[a-z][\w-]*$/i.test(w))].join(' ');
+  if (reverse.some((r) => /(^|:)socks5?$/i.test(r))) return `\`${shown}\` opens a reverse SOCKS proxy: the far side reaches every host this machine's network reaches, through it`;
+  const socket = [...words, ...reading.options.map((o) => valueOf(o) ?? '')].find((w) => /^unix:|\.sock$/i.test(w));
+  if (socket !== undefined) return `\`${shown}\` hands the socket ${socket} to another host: whoever reaches the tunnel drives what listens there`;
+  // A reverse specification counts by its local end (`R:8080:localhost:3000` exposes 3000); other words by any port they name.
+  const candidates = reverse.length > 0 ? reverse : [...words, ...reading.options.filter((o) => LOCAL_PORT.test(o.name.replace(/_/g, '-'))).map((o) => valueOf(o))];
+  const exposed = candidates.map(portIn).filter((p): p is number => p !== undefined).map((p) => ({ port: p, label: what(p) })).find((p) => p.label !== undefined);
+  return exposed ? `\`${shown}\` hands ${exposed.label} to another host through a tunnel${reverse.length > 0 ? ' (a reverse tunnel into this machine)' : ''}, open to whoever reaches it` : undefined;
 }

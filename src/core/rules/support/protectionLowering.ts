@@ -1,5 +1,6 @@
 import { identifierParts } from './cliArgs';
 import { protectionLostBy } from './releaseValues';
+import { PROTECTION_NOUN_WORDS } from './protectionLexicon';
 
 /**
  * Protection lowered without a destroying verb (issue #18 item 4; red team rounds 11 and 12), read from
@@ -232,7 +233,7 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-export const TRIGGER = /incident|alert|logging|audit|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend|uniform|prevention|shielded|versioning|enforce|require|protect|private|restrict|mfa|2fa/i;
+export const TRIGGER = new RegExp(`${/incident|alert|logging|audit|safety|network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend|uniform|prevention|shielded|versioning|enforce|require|protect|private|restrict|mfa|2fa/.source}|${PROTECTION_NOUN_WORDS.source}`, 'i');
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {

@@ -1,4 +1,5 @@
 import { extractKeyValues } from '../../credentials/keyValues';
+import { PROTECTION_BLOCKS, PROTECTION_KEY_WORDS, PROTECTION_LEAVES } from './protectionLexicon';
 
 /**
  * What a chart's value (or any settings tree: a HelmRelease's `spec.values`, an Argo CD parameter)
@@ -34,9 +35,11 @@ const OPEN = 'anyone on the internet can reach it';
 const NO_DATA = 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)';
 
 /** A block that is a protection as a whole: switched off by `enabled: false` (or `create: false`), `disabled: true`, or removed. */
-interface Block {
+export interface Block {
   /** Normalised key names (lower case, separators dropped). */
   names: RegExp;
+  /** Read only as a change (a setter, `--set`, an edit), never from a whole file's state. */
+  changeOnly?: true;
   id: string;
   what: string;
   lost: string;
@@ -54,16 +57,18 @@ const BLOCKS: readonly Block[] = [
   { names: /^(securitycontext|podsecuritycontext|containersecuritycontext)$/, id: 'container-privileged', what: 'the security context', lost: HOST },
   // A switch named for its protection (`deletion_protection.enabled=false`, an AWS attribute or a chart's block).
   { names: /^(deletionprotection|terminationprotection)$/, id: 'deletion-protection-off', what: 'deletion protection', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
+  // Stop 38 (round 28): protections by their nouns in any server's settings (`firewall=off`, `mfa.enabled=false`, `signing=none`).
+  ...PROTECTION_BLOCKS,
 ];
 
 /** Switch leaves: on-sense (`enabled`) and off-sense (`disabled`). */
 const ON_LEAF = /^(enabled|enable|create|on|active|required|enforce|enforced)$/;
 const OFF_LEAF = /^(disabled|disable|off|skip|skipped)$/;
 const TRUE = /^(true|yes|on|y|1)$/i;
-const FALSE = /^(false|no|off|n|0|disabled?)$/i;
+const FALSE = /^(false|no|off|n|0|disabled?|none)$/i;
 
 /** Leaves that lower a protection wherever they sit, and the value that does it. */
-interface Leaf {
+export interface Leaf {
   names: RegExp;
   /** The key the leaf must sit under (`capabilities.add`, `hostPath.path`), when its own name says too little. */
   under?: RegExp;
@@ -145,10 +150,12 @@ const LEAVES: readonly Leaf[] = [
   { names: /^(allowedactions)$/, lowersWhen: /^all$/i, id: 'ci-actions-opened', what: 'lets every third-party GitHub Action run', lost: 'any action from anyone runs in CI with the repository\'s token and secrets' },
   { names: /^(defaultworkflowpermissions)$/, lowersWhen: /^write$/i, id: 'ci-actions-opened', what: 'gives workflows write access by default', lost: 'every workflow, and every action it runs, can push code and change the repository' },
   { names: /^(canapprovepullrequestreviews)$/, lowersWhen: /^true$/i, id: 'ci-actions-opened', what: 'lets workflows approve pull requests', lost: 'code can be merged with an approval no person gave' },
+  // Stop 38 (round 28): keys that allow destruction or open access by their words (`mon_allow_pool_delete`, `auth.allow '*'`), in support/protectionLexicon.ts.
+  ...PROTECTION_LEAVES,
 ];
 
 /** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
-export const KEY_WORDS = /source[_-]?ranges?|whitelist|allow_?list|allowed_?(cidr|ip)|authorized_?ip|cluster[_-]?admin|security_?context|auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc|path)|capabilit|cap_?add|read_?only_?root|hba|\bdev\b|dev_?mode|development_?mode|shared[_-]?key|local[_-]?accounts|public|protect|prevent_?destroy|retention|disable[_-]?api|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
+export const KEY_WORDS = new RegExp(`${/source[_-]?ranges?|whitelist|allow_?list|allowed_?(cidr|ip)|authorized_?ip|cluster[_-]?admin|security_?context|auth|sasl|acl|brute|lockout|registration|signup|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc|path)|capabilit|cap_?add|read_?only_?root|hba|\bdev\b|dev_?mode|development_?mode|shared[_-]?key|local[_-]?accounts|public|protect|prevent_?destroy|retention|disable[_-]?api|scan|allowed_?actions|workflow_?permissions|approve_?pull/.source}|${PROTECTION_KEY_WORDS.source}`, 'i');
 
 function norm(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -176,7 +183,7 @@ export function protectionLostBy(entry: ValueEntry, state = false): ValueMeaning
   }
   // A protection block: its switch turned off, its off-switch turned on, or the block itself removed or set off.
   for (let i = keys.length - 1; i >= 0; i--) {
-    const block = BLOCKS.find((b) => b.names.test(keys[i]!));
+    const block = BLOCKS.find((b) => b.names.test(keys[i]!) && !(state && b.changeOnly === true));
     if (!block) continue;
     const rest = keys.slice(i + 1);
     if (rest.length === 0) {

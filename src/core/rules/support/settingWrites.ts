@@ -1,5 +1,6 @@
 import type { ArgWord } from '../../policy/types';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { identifierParts } from './cliArgs';
 import { jsonTreeValues, KEY_WORDS, parseJsonLoose, protectionLostBy, SCANNING_LOST } from './releaseValues';
 
 /**
@@ -96,6 +97,9 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
     const m = meaningOf(key.split(/[./]/).filter((s) => s !== ''), value);
     if (m) return { id: m.id, does: `sets ${key} to ${value}`, lost: m.lost };
   }
+  // Stop 38: `ceph config set mon KEY VALUE`, `gluster volume set VOL KEY VALUE`, `snapper set-config`: each word pair after a set verb read as a key and its value.
+  const pair = setPairs(w.positionals);
+  if (pair) return pair;
   // `az storage account update --allow-shared-key-access true`: a resource's setting given as an option and its value, on a change.
   if (parts.some((p) => CHANGES.test(p))) {
     for (const o of options) {
@@ -111,6 +115,22 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
       const m = meaningOf(p.path, p.value);
       if (m) return m;
     }
+  }
+  return undefined;
+}
+
+/** A set verb among the first command words (`set`, `set-config`, `set_parameter`, `setconf`, `config-set`). */
+const SET_VERB = /^(set|setconf|setconfig|setparam|setparameter|setproperty|setprop|setopt|setoption)$/;
+
+function setPairs(positionals: readonly string[]): SettingLowered | undefined {
+  const at = positionals.slice(0, 4).findIndex((x) => /^[A-Za-z][\w:-]*$/.test(x) && (SET_VERB.test(x.toLowerCase().replace(/[^a-z]/g, '')) || identifierParts(x)[0] === 'set'));
+  if (at < 0) return undefined;
+  const rest = positionals.slice(at + 1, at + 9);
+  for (let i = 0; i + 1 < rest.length; i++) {
+    const [key, value] = [rest[i]!, rest[i + 1]!];
+    if (!/^[A-Za-z_][\w.\-/]*$/.test(key) || key.length > 80) continue;
+    const m = meaningOf(key.split(/[./]/).filter((s) => s !== ''), value);
+    if (m) return { id: m.id, does: `sets ${key} to ${value}`, lost: m.lost };
   }
   return undefined;
 }
