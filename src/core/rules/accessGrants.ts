@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
+import { toolNamed } from '../registry/commandModel';
 import { serverAccountGrant } from './support/serverAccounts';
 import { ADMIN_WORDS, adminMembership } from './support/adminMembership';
 
@@ -204,6 +205,10 @@ function accountGranted(inv: Invocation, ctx: RuleContext, r: Reading): Widening
 
 /** An account added to an admin group or given an admin role or tag, by any CLI's words (support/adminMembership.ts). */
 function membershipGranted(inv: Invocation, r: Reading): Widening | undefined {
+  // A tool the registry describes as local or either keeps its own rules for where its target lives (`rabbitmqctl`
+  // without `-n` is this machine's development broker, decided allowed in round 7; databaseAdmin.ts reads it).
+  const spec = toolNamed(inv.name);
+  if (spec !== undefined && spec.locality !== 'remote') return undefined;
   const grant = adminMembership(inv.name, r);
   if (grant === undefined) return undefined;
   return { id: 'admin-membership', does: `gives an account the membership or role \`${grant.group}\` (${grant.verb})`, lost: ADMIN_LOST, names: [], target: `the ${grant.group} group or role (${inv.name})` };

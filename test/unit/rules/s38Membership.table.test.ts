@@ -15,7 +15,6 @@ describe('rules: stop 38, an account added to an admin group or given an admin r
     ask('ipa group-add-member admins --users=contractor1', { production: true, says: /admins/ }),
     ask("samba-tool group addmembers 'Domain Admins' contractor1", { production: true, says: /Domain Admins/ }),
     ask('kanidm group add-members idm_admins contractor1 -D idm_admin', { production: true, says: /idm_admins/ }),
-    ask('rabbitmqctl set_user_tags bob administrator', { says: /administrator/ }),
     ask('net localgroup Administrators bob /add', { says: /Administrators/ }),
     ask('openstack role add --project prod-billing --user bob admin', { production: true, says: /admin/ }),
     ask('pulumi org set-member-role acme bob admin', { says: /admin/ }),
@@ -41,6 +40,8 @@ describe('rules: stop 38, an account added to an admin group or given an admin r
     allow("samba-tool group listmembers 'Domain Admins'"),
     allow('kanidm group list-members idm_admins'),
     allow('rabbitmqctl list_users'),
+    // a tool the registry describes keeps its own rules: this machine's development broker (no -n), decided in round 7
+    allow('rabbitmqctl set_user_tags bob administrator'),
     allow('getent group sudo'),
     allow('yarn add react-admin'),
     allow('pnpm add @acme/admin-ui'),
