@@ -1,4 +1,6 @@
+import type { ArgWord } from '../shell/ast';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { freeFormReadings } from '../registry/freeForm';
 import { toolNamed } from '../registry/commandModel';
 import { ownHandlerFor } from '../policy/handlers/index';
 import { SHELLS } from '../policy/handlers/context';
@@ -16,8 +18,9 @@ import { identifierParts } from './support/cliArgs';
  *
  * The meaning read: a registration word (install, create, add, register, trigger, schedule, enable, new, define)
  * among the first words of the command path, then a program — a file with a program's extension, the command after
- * a `--`, or the value of a program option (`--command`, `--exec`, `binPath=`, `/tr`) — that is not the first word
- * after the verb (`tool add ./notes.sh` adds a file; `tool add NAME ./run.sh` registers NAME to run it).
+ * a `--` or behind `binPath=`/`/tr`, or the value of a program option (`--command`, `--exec`) — that is not the first
+ * word after the verb (`tool add ./notes.sh` adds a file; `tool add NAME ./run.sh` registers NAME to run it). A command
+ * that is no file (`pueue add -- npm test`, `q mcp add --command npx`) is what the deferred rules read (decided allowed).
  * Look-alikes that stay allowed: reads and removals (`nssm status`, `watchman watch-list`, `circusctl status`),
  * a name with no program (`supervisorctl add worker`: a program the configuration already holds), starting a
  * program now (`forever start x.js`, like `pm2 start`).
@@ -27,7 +30,7 @@ const REGISTER = /^(install|create|add|register|trigger|schedule|enable|new|defi
 const NOT_REGISTER = /^(remove|rm|del|delete|uninstall|unregister|disable|stop|list|ls|show|status|get|query|info|describe|inspect|log|logs|help|version)$/;
 const PROGRAM_FILE = /\.(sh|bash|zsh|fish|exe|bat|cmd|ps1|psm1|vbs|py|js|mjs|cjs|ts|rb|pl|php|jar|lua|command|app)$/i;
 /** Options whose value is the program (`--command ./x`, `--exec=./x`, `binPath= C:\x.exe`, `/tr C:\x.bat`). */
-const PROGRAM_OPTION = /^(--?(cmd|command|exec|executable|program|run|script|action|handler|on-?change|entrypoint|binary|bin-?path)|binpath=|\/tr)$/i;
+const PROGRAM_OPTION = /^(cmd|command|exec|executable|program|run|script|action|handler|on-?change|entrypoint|binary|bin-?path)$/i;
 
 function verbWord(text: string): boolean {
   const parts = identifierParts(text.replace(/^\//, '').toLowerCase());
@@ -39,45 +42,40 @@ export interface Registration {
   program: string;
 }
 
-export function programRegistered(words: readonly string[]): Registration | undefined {
-  // The command path: the first three words that are not options (a leading `--` is skipped).
-  let seen = 0;
+/** A program's file, not a pattern of files a trigger watches (`'*.js'`). */
+function programFile(text: string): boolean {
+  return PROGRAM_FILE.test(text) && !/[*?[]/.test(text);
+}
+
+export function programRegistered(args: readonly ArgWord[]): Registration | undefined {
+  const { usual, valued } = freeFormReadings(args);
+  // The command path: a registration word among the first three words that are not options (after `--` too).
+  const operands = usual.operands.map((w) => w.text);
   let at = -1;
-  for (let k = 0; k < words.length && seen < 3; k++) {
-    const w = words[k]!;
-    if (w === '--' || w.startsWith('-')) continue;
+  for (let k = 0; k < Math.min(3, operands.length); k++) {
+    const w = operands[k]!;
     if (NOT_REGISTER.test(w.replace(/^\//, '').toLowerCase())) return undefined;
     if (verbWord(w)) {
       at = k;
       break;
     }
-    seen++;
   }
   if (at < 0) return undefined;
-  let firstOperand = true;
-  let afterSeparator = false;
-  for (let k = at + 1; k < words.length; k++) {
-    const w = words[k]!;
-    if (w === '--') {
-      afterSeparator = true;
-      continue;
-    }
-    if (PROGRAM_OPTION.test(w) && words[k + 1] !== undefined) return { verb: words[at]!, program: words[k + 1]! };
-    const glued = /^--?(cmd|command|exec|executable|program|run|script|action|handler|entrypoint|binary|bin-?path)=(.+)$/i.exec(w);
-    if (glued) return { verb: words[at]!, program: glued[2]! };
-    if (w.startsWith('-')) continue;
-    if (afterSeparator) return { verb: words[at]!, program: w };
-    // A pattern (`'*.js'`: the files a trigger watches) is not a program.
-    if (!firstOperand && PROGRAM_FILE.test(w) && !/[*?[]/.test(w)) return { verb: words[at]!, program: w };
-    firstOperand = false;
+  const verb = operands[at]!;
+  // A program option's value (`--command ./x.sh`, `--exec=./x.py`) that is a program's file.
+  for (const o of valued.options) {
+    const value = o.values[0];
+    if (value !== undefined && PROGRAM_OPTION.test(o.name.replace(/^-+/, '')) && programFile(value)) return { verb, program: value };
   }
-  return undefined;
+  // Else a program's file among the words after the verb, not the first (`tool add NAME ./run.sh`; `tool add ./notes.sh` adds a file).
+  const program = operands.slice(at + 2).find(programFile);
+  return program === undefined ? undefined : { verb, program };
 }
 
 function check(specific: ReadonlySet<string>) {
   return (inv: Invocation, ctx: RuleContext): Finding[] => {
     if (inv.args.length < 2 || specific.has(inv.name) || toolNamed(inv.name) !== undefined || ownHandlerFor(inv.name) !== undefined || SHELLS.has(inv.name)) return [];
-    const found = programRegistered(inv.args.map((a) => a.text));
+    const found = programRegistered(inv.args);
     if (found === undefined) return [];
     const resolved = ctx.environmentOf({ values: [], remote: false });
     return [{

@@ -17,7 +17,7 @@ describe('rules: stop 38, programs registered to run later, and the packet filte
     ask('sc.exe create AcmeSync binPath= C:\\tools\\sync.exe start= auto', { says: /sync\.exe/ }),
     ask('circusctl add --start sync-worker ./sync.sh', { says: /sync\.sh/ }),
     ask("watchman -- trigger . envsync '*.env' -- ./sync.sh", { says: /sync\.sh/ }),
-    ask("watchman -- trigger /srv/app rebuild '*.js' -- node build.js", { says: /node/ }),
+    ask("watchman -- trigger /srv/app rebuild '*.js' -- node build.js", { says: /build\.js/ }),
     ask('schtasks /create /tn nightly /tr C:\\jobs\\nightly.bat /sc daily', { says: /nightly\.bat/ }),
     ask('taskctl add nightly --command ./scripts/nightly.sh', { says: /nightly\.sh/ }),
     ask('jobber add cleanup --exec=./scripts/cleanup.py', { says: /cleanup\.py/ }),
