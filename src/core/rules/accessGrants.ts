@@ -1,7 +1,9 @@
 import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
+import { toolNamed } from '../registry/commandModel';
 import { serverAccountGrant } from './support/serverAccounts';
+import { ADMIN_WORDS, adminMembership } from './support/adminMembership';
 
 /**
  * Access widened: a grant of full administrative rights (an IAM policy or role that can do anything,
@@ -201,12 +203,23 @@ function accountGranted(inv: Invocation, ctx: RuleContext, r: Reading): Widening
   return grant !== undefined ? { id: grant.id, does: grant.does, lost: grant.id === 'account-created' ? 'whoever holds the new account can sign in and use what it is given, outside the accounts the team reviewed' : ADMIN_LOST, names: grant.hints ?? [], target: grant.target } : undefined;
 }
 
+/** An account added to an admin group or given an admin role or tag, by any CLI's words (support/adminMembership.ts). */
+function membershipGranted(inv: Invocation, r: Reading): Widening | undefined {
+  // A tool the registry describes as local or either keeps its own rules for where its target lives (`rabbitmqctl`
+  // without `-n` is this machine's development broker, decided allowed in round 7; databaseAdmin.ts reads it).
+  const spec = toolNamed(inv.name);
+  if (spec !== undefined && spec.locality !== 'remote') return undefined;
+  const grant = adminMembership(inv.name, r);
+  if (grant === undefined) return undefined;
+  return { id: 'admin-membership', does: `gives an account the membership or role \`${grant.group}\` (${grant.verb})`, lost: ADMIN_LOST, names: [], target: `the ${grant.group} group or role (${inv.name})` };
+}
+
 function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.args.length === 0) return [];
   const r = read(inv.args);
   if (r.options.some((o) => DRY.has(o.bare) && !/^(none|false)$/i.test(o.value ?? ''))) return [];
   if (NOT_A_CLI.test(inv.name)) return finish(inv, ctx, r, accountGranted(inv, ctx, r));
-  return finish(inv, ctx, r, privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r));
+  return finish(inv, ctx, r, privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r));
 }
 
 function finish(inv: Invocation, ctx: RuleContext, r: Reading, widening: Widening | undefined): Finding[] {
@@ -229,5 +242,5 @@ export const accessGrantsPack: RulePack = {
   checkInvocation: checkAccess,
   reactsTo: (name) => !NOT_A_CLI.test(name) || /^(curl|wget|http|https|xh|xhs|curlie)$/.test(name),
   // The grants are read for these tools only; an opening elsewhere needs 0.0.0.0/0 or ::/0 in a word (ANYWHERE).
-  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk', 'vault', 'kcadm', 'kcadm.sh', 'kcadm.bat', 'mc', 'mcli'], words: /0\.0\.0\.0\/0|::\/0|\/_config\/admins\// },
+  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk', 'vault', 'kcadm', 'kcadm.sh', 'kcadm.bat', 'mc', 'mcli'], words: new RegExp(`0\\.0\\.0\\.0\\/0|::\\/0|\\/_config\\/admins\\/|${ADMIN_WORDS.source}`, 'i') },
 };

@@ -138,10 +138,21 @@ function ufw(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb === 'default') {
     // `ufw default deny incoming`: once enabled, every connection no rule allows is cut, ssh and the agent's own included.
     const [policy = '', direction = 'incoming'] = a.parsed.operands.map((w) => w.text.toLowerCase());
+    // `ufw default allow incoming`: every connection no rule denies comes in — the firewall keeps nothing out.
+    if (policy === 'allow' && direction !== 'outgoing') return ask('firewall', `Sets the firewall to allow every ${direction} connection no rule denies: it no longer keeps anything out (ufw default allow).`, ctx);
     if (policy !== 'deny' && policy !== 'reject') return [];
     return ask('firewall', `Sets the firewall to ${policy} every ${direction} connection no rule allows: remote sessions without a rule of their own are cut (ufw default).`, ctx);
   }
   return ask('firewall', `Turns the firewall off or drops its rules (ufw ${verb}).`, ctx);
+}
+
+/** `pfctl -d` turns the packet filter off; `-F all|rules|Tables` flushes what it filters by (`-n` only parses). */
+function pfctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-n')) return [];
+  if (a.has('-d')) return ask('firewall', 'Turns the packet filter off (pfctl -d): the machine is open to whatever it kept out.', ctx);
+  const flushed = a.values('-F').find((v) => /^(a|all|r|rules|n|nat|T|Tables)/.test(v));
+  return flushed === undefined ? [] : ask('firewall', `Flushes the packet filter's ${flushed} (pfctl -F ${flushed}): what its rules kept out comes in.`, ctx);
 }
 
 /** nft reads its operands, in one word or several, as one command line (`nft flush ruleset`, `nft 'flush ruleset'`). */
@@ -219,7 +230,7 @@ function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
   systemctl, service, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
-  ufw, nft, passwd, crontab, blkdiscard, sgdisk,
+  ufw, nft, pfctl, passwd, crontab, blkdiscard, sgdisk,
 });
 
 export const hostDamagePack: RulePack = {

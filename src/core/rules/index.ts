@@ -35,6 +35,7 @@ import { restTablesPack } from './restTables';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
+import { programRegistrationPack } from './programRegistration';
 import { safetyNetPack } from './safetyNet';
 import { releaseProtectionPack } from './releaseProtection';
 import { accessGrantsPack } from './accessGrants';
@@ -150,4 +151,5 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
-export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(new Set([...SPECIFIC_PACKS.flatMap((p) => p.commands ?? []), ...MIGRATION_TOOL_NAMES]))];
+const SPECIFIC_NAMES: ReadonlySet<string> = new Set([...SPECIFIC_PACKS.flatMap((p) => p.commands ?? []), ...MIGRATION_TOOL_NAMES]);
+export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(SPECIFIC_NAMES), programRegistrationPack(SPECIFIC_NAMES)];

@@ -204,6 +204,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   yaegi: { words: "@ -e 'os.RemoveAll(\"/work/app/src\")'", option: ['-tags'], value: 'dev', decision: 'ask' },
   kill: { words: '@ -- -1', option: ['-s', '--signal'], value: 'KILL', decision: 'ask' },
   nft: { words: '@ flush ruleset', option: ['-I', '--includepath'], value: '/etc/nftables', decision: 'ask' },
+  pfctl: { words: '@ -d @', option: ['-a'], value: 'com.apple', decision: 'ask' },
   dockerd: { words: '@ -H tcp://0.0.0.0:2375 @', option: ['--data-root', '-g'], value: '/srv/docker', decision: 'ask' },
   jupyter: { words: "@ lab @ --ip=0.0.0.0 --ServerApp.token='' @", option: ['--port'], value: '8888', decision: 'ask' },
   'jupyter-notebook': { words: "@ --ip 0.0.0.0 @ --NotebookApp.token= @", option: ['--port'], value: '8888', decision: 'ask' },

@@ -128,3 +128,17 @@ export const nft: ToolSpec = {
     flag('-T', '--numeric-time'), flag('-t', '--terse'), flag('-o', '--optimize'), flag('-h', '--help'), flag('-v', '--version'), flag('-V'),
   ],
 };
+
+/**
+ * `pfctl -d` turns the BSD/macOS packet filter off, `-F all`/`-F rules` flushes its rules (pfctl(8)): the machine
+ * is open to whatever its filter kept out. `-s` shows, `-n` parses without loading, `-e` enables.
+ */
+export const pfctl: ToolSpec = {
+  ...host,
+  names: ['pfctl'],
+  abbreviations: false,
+  options: [
+    flag('-d'), flag('-e'), flag('-n'), flag('-q'), flag('-v'), flag('-g'), flag('-N'), flag('-O'), flag('-R'), flag('-r'), flag('-z'),
+    valued('-F'), valued('-f'), valued('-s'), valued('-a'), valued('-t'), valued('-T'), valued('-x'), valued('-k'), valued('-K'), valued('-D'), valued('-i'), valued('-p'),
+  ],
+};

@@ -1,0 +1,82 @@
+import { toolNamesOf } from '../../registry/commandModel';
+
+/**
+ * A privilege raised by membership, for any CLI (read by `rules/accessGrants.ts`): an account added to an
+ * administrators' group or given an admin role or tag by words, whatever the tool — `ipa group-add-member
+ * admins --users=x`, `samba-tool group addmembers 'Domain Admins' x`, `kanidm group add-members idm_admins x`,
+ * `rabbitmqctl set_user_tags x administrator`, `net localgroup Administrators x /add`, `X user update x
+ * --role owner`. The tools differ; the meaning is one: an add/grant/assign word and a group or role that can do
+ * everything. Whoever gains it can change, read or delete anything the directory or server governs, and
+ * grant the same to others. Listings, shows and removals of the same groups stay allowed; package managers'
+ * `add` names packages, never groups.
+ */
+
+export interface MembershipReading {
+  path: readonly string[];
+  words: readonly string[];
+  options: readonly { bare: string; value: string | undefined }[];
+  all: readonly string[];
+}
+
+export interface MembershipGrant {
+  /** The admin group, role or tag as written. */
+  group: string;
+  /** The add word as written. */
+  verb: string;
+}
+
+/** Groups and roles that can do everything, by name alone (plural group names, and the well-known ones). */
+const ADMIN_GROUP =
+  /^(admins|administrators|domain admins|enterprise admins|schema admins|superusers?|super[-_ ]?admins?|wheel|sudo|sudoers|owners|cluster-admin|system:masters|[\w.-]*[-_ ]admins|(sys|org|site|global|realm|tenant|server|db|domain|system|instance|account|workspace|cluster)[-_ ]?admin(istrator)?s?)$/i;
+/** Singular names that are often an account's own name (`add admin` makes a user called admin): an admin
+ * group or role only as the value of a role option or after a group/role/tag word. */
+const ADMIN_SINGULAR = /^(admin|administrator|root|owner|superadmin)$/i;
+/** A role option's value naming an admin or owner role (`--role ORG_OWNER`, `--access-level owner`, `--role=project-admin`). */
+const ADMIN_ROLE_VALUE = /(^|[-_ .:])(admin|administrator|owner|root|superuser|superadmin)s?$/i;
+const GROUP_NOUN = /^(groups?|roles?|tags?|teams?|membership|members?|permissions?|privileges?|localgroup)$/i;
+/** Add words: a path word whose parts (split on - _ :) hold one of these, or the glued forms. */
+const ADD_PART = /^(add|grant|assign|promote|elevate|attach|addmembers?|addmember|addusers?|adduser|addtogroup|addroles?|enroll)$/i;
+/** Words in the same path word that turn it into something else (a removal or a read). */
+const NOT_ADD_PART = /^(remove|rm|del|delete|revoke|unassign|detach|list|ls|show|get|find|search|describe|check|test|info)$/i;
+/** `set_user_tags`, `set-role`, `update --role`: a set verb gives the admin word only with a role/tag noun. */
+const SET_PART = /^(set|update|modify|mod|edit|change|put)$/i;
+const ROLE_NOUN = /^(tags?|roles?|rolename|role-name|level|access|permissions?|privileges?|groups?|type)$/i;
+/** Options whose value is a group or role. */
+const ROLE_OPTION = /^(groups?|g|roles?|rolename|role-name|tags?|policy|policies|access-level|level|permissions?|privileges?|type|as)$/i;
+/** Options that are the add themselves (`--add`, `/add`, `--add-member`, `--grant`). */
+const ADD_OPTION = /^(add|add-members?|add-to-group|grant|promote|assign)$/i;
+
+let managers: ReadonlySet<string> | undefined;
+
+function parts(word: string): string[] {
+  return word.toLowerCase().split(/[-_:.]/).filter((p) => p !== '');
+}
+
+function addWord(word: string): boolean {
+  const p = parts(word);
+  if (p.some((x) => NOT_ADD_PART.test(x))) return false;
+  if (p.some((x) => ADD_PART.test(x))) return true;
+  return p.some((x) => SET_PART.test(x)) && p.some((x) => ROLE_NOUN.test(x));
+}
+
+export function adminMembership(name: string, r: MembershipReading): MembershipGrant | undefined {
+  managers ??= new Set(toolNamesOf('package-manager'));
+  if (managers.has(name)) return undefined;
+  // The add: a word of the command path, a Windows `/add`, or an add option.
+  const verb =
+    r.path.find(addWord) ??
+    r.all.find((w) => /^\/(add|grant)$/i.test(w)) ??
+    r.options.find((o) => ADD_OPTION.test(o.bare))?.bare;
+  if (verb === undefined) return undefined;
+  // A removal or a read anywhere in the path is not a grant (`group remove-member admins x`, `group list admins`).
+  if (r.path.some((w) => parts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
+  const grouped = r.path.some((w) => parts(w).some((x) => GROUP_NOUN.test(x)));
+  const admin = (w: string): boolean => ADMIN_GROUP.test(w.trim()) || (grouped && (ADMIN_SINGULAR.test(w.trim()) || ADMIN_ROLE_VALUE.test(w.trim())));
+  const group =
+    r.words.find(admin) ??
+    r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim()) || ADMIN_ROLE_VALUE.test(v.trim())))?.value;
+  return group === undefined ? undefined : { group, verb };
+}
+
+/** Gate words: an invocation holding none of these cannot be an admin membership. */
+export const ADMIN_WORDS = /admin|superuser|owner|^(root|wheel|sudo|sudoers|system:masters)$|^--?(role|groups?|tags?)=.*root/i;
