@@ -1,5 +1,6 @@
 import type { Invocation } from '../../policy/types';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
+import { gatedCheck } from '../../policy/checkGates';
 
 /**
  * Driving the desktop by other roads (stop 37, red team round 27), beside the typing families of
@@ -103,10 +104,20 @@ function screenExecTyping(inv: Invocation): DesktopControl | undefined {
 }
 
 /** A command that hands the desktop, the keyboard or a terminal's input to the agent, or undefined. */
-export function desktopControl(inv: Invocation): DesktopControl | undefined {
+/**
+ * Every name the three judges above can answer for (each starts by its name): the gate that keeps the
+ * free-form readings they take first away from every other command (policy/checkGates.ts).
+ */
+const DESKTOP_NAMES: readonly string[] = [
+  ...SHARED_DISPLAY, ...NEW_SESSION, 'xpra', 'grdctl', 'systemctl', 'service', 'gsettings', 'dconf',
+  'xmodmap', 'xkbcomp', 'setxkbmap', 'loadkeys', 'hidutil', ...REMAP_DAEMONS,
+  'screen',
+];
+
+export const desktopControl = gatedCheck('desktop-control', { names: DESKTOP_NAMES }, undefined, (inv: Invocation): DesktopControl | undefined => {
   if (inv.remote) return undefined;
   return remoteDesktop(inv) ?? keyRemap(inv) ?? screenExecTyping(inv);
-}
+});
 
 /** D-Bus methods that run code inside the desktop shell or window manager (GNOME Shell's Eval, KWin and Plasma scripts). */
 const SHELL_CODE_METHODS = /(^|[./\s])(Eval|evaluateScript|loadScript|loadDeclarativeScript|EvalJS)(\s|$|\()/;
