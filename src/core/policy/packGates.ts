@@ -27,6 +27,7 @@ export function passesGate(gate: PackGate, inv: Invocation): boolean {
   if (names.has(inv.name) || gate.namePattern?.test(inv.name) === true) return true;
   if (gate.outputRedirect && inv.redirects.some((r) => OUTPUT_REDIRECTS.has(r.op))) return true;
   if (gate.via && inv.via.some((v) => gate.via!.includes(v))) return true;
+  if (gate.stdin && inv.stdin !== undefined) return true;
   const words = gate.words;
   if (words) for (const word of inv.args) if (words.test(word.text)) return true;
   const kinds = gate.effects;

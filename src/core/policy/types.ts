@@ -417,6 +417,8 @@ export interface PackGate {
   outputRedirect?: boolean;
   /** Or it runs through one of these wrappers (`Invocation.via`: `nsenter`, `xargs`). */
   via?: readonly string[];
+  /** Or something is written on its standard input (`Invocation.stdin`: a pipe, a file, a here-document). */
+  stdin?: boolean;
 }
 
 export interface RulePack {
