@@ -413,8 +413,12 @@ export interface PackGate {
   words?: RegExp;
   /** Or its effects (policy/effects.ts `effectsOf`) include one of these kinds. */
   effects?: readonly EffectKind[];
-  /** Or it has an output redirect (`>`, `>>`, `>|`, `&>`, `&>>`). */
+  /** Or it has an output redirect (`>`, `>>`, `>|`, `&>`, `&>>`, `<>`). */
   outputRedirect?: boolean;
+  /** Or it runs through one of these wrappers (`Invocation.via`: `nsenter`, `xargs`). */
+  via?: readonly string[];
+  /** Or something is written on its standard input (`Invocation.stdin`: a pipe, a file, a here-document). */
+  stdin?: boolean;
 }
 
 export interface RulePack {

@@ -186,4 +186,6 @@ export const containerEscapePack: RulePack = {
   id: 'container-escape',
   title: 'Containers and pods that are the host in all but name',
   checkInvocation: check,
+  // `check` answers by name, and for any other name only under `nsenter`.
+  gate: { names: ['kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'curl'], via: ['nsenter'] },
 };

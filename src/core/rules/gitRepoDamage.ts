@@ -131,5 +131,7 @@ export const gitRepoDamagePack: RulePack = {
   checkInvocation(inv, ctx) {
     return inv.name === 'git' ? checkGit(inv, ctx) : internalsWritten(inv, ctx);
   },
+  // git itself, or what `internalsWritten` reads: a writing redirect (WRITES) or a write, delete or move effect.
+  gate: { names: ['git'], outputRedirect: true, effects: ['write', 'delete', 'move'] },
   checkSnippet: internalsWrittenByCode,
 };

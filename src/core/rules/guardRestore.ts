@@ -33,4 +33,6 @@ export const guardRestorePack: RulePack = {
   id: 'guard-restore',
   title: "Blast Shield's own restore, run by an agent",
   checkInvocation: checkRestore,
+  // The guard CLI's `restore` is always one of the invocation's own words (its first after the CLI).
+  gate: { words: /^restore$/ },
 };

@@ -223,4 +223,6 @@ export const mcpPack: RulePack = {
   id: 'mcp',
   title: 'MCP tool calls sent by hand (JSON-RPC tools/call on a stdio server) carrying SQL or deletions',
   checkInvocation,
+  // An MCP client by name, or a call written on the standard input of any other program.
+  gate: { names: [...MCP_CLIENTS], stdin: true },
 };

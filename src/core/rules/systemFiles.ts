@@ -82,6 +82,8 @@ export const systemFilesPack: RulePack = {
   id: 'system-files',
   title: "The machine's own files changed in place",
   checkInvocation: check,
+  // `check` judges only what `written` lists: a writing redirect (WRITES, the gate's output redirects) or a write or delete effect.
+  gate: { outputRedirect: true, effects: ['write', 'delete'] },
   // `sudo python3 -c "open('/etc/passwd','w')"` (round 7): the same files written by interpreter code.
   checkSnippet: (snippet, ctx) => snippetSystemWrites(snippet, ctx, (abs) => inSystemFolder(abs) && (exists(abs, ctx.facts) || VITAL_FILES.test(abs)) && !(dirname(abs).endsWith('.d') && !knownThere(abs, ctx.facts))),
 };

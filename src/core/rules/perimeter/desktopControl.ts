@@ -1,5 +1,6 @@
 import type { Invocation } from '../../policy/types';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
+import { gatedCheck } from '../../policy/checkGates';
 
 /**
  * Driving the desktop by other roads (stop 37, red team round 27), beside the typing families of
@@ -122,11 +123,21 @@ function vncInput(inv: Invocation): DesktopControl | undefined {
   return { what: `${inv.name} replays VNC input (keys, clicks) from commands the hook cannot read, so it can answer Blast Shield's dialog in place of the human`, target: inv.name };
 }
 
+/**
+ * Every name the four judges above can answer for (each starts by its name): the gate that keeps the
+ * free-form readings they take first away from every other command (policy/checkGates.ts).
+ */
+const DESKTOP_NAMES: readonly string[] = [
+  ...SHARED_DISPLAY, ...NEW_SESSION, 'xpra', 'grdctl', 'systemctl', 'service', 'gsettings', 'dconf',
+  'xmodmap', 'xkbcomp', 'setxkbmap', 'loadkeys', 'hidutil', ...REMAP_DAEMONS,
+  'screen', ...VNC_CLIENTS,
+];
+
 /** A command that hands the desktop, the keyboard or a terminal's input to the agent, or undefined. */
-export function desktopControl(inv: Invocation): DesktopControl | undefined {
+export const desktopControl = gatedCheck('desktop-control', { names: DESKTOP_NAMES }, undefined, (inv: Invocation): DesktopControl | undefined => {
   if (inv.remote) return undefined;
   return remoteDesktop(inv) ?? keyRemap(inv) ?? screenExecTyping(inv) ?? vncInput(inv);
-}
+});
 
 /**
  * Round 29: D-Bus methods (and forged signals) that press a button for the human: a notification's action

@@ -270,6 +270,10 @@ function publishedFolder(inv: Invocation): string | undefined {
   }
 }
 
+/** The names `uploadSources` (its cases), `servedFolder` and `publishedFolder` read: every other name finds nothing here (`checkSentFiles.reactsTo`). */
+const UPLOADERS: ReadonlySet<string> = new Set(['aws', 'gsutil', 'gcloud', 'rclone', 's3cmd', 'mc', 'az', 'b2', 'restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
+const STATIC_SERVERS: ReadonlySet<string> = new Set(['http-server', 'serve', 'live-server', 'static-web-server', 'miniserve', 'darkhttpd', 'simple-http-server', 'caddy', 'webfsd', 'php', 'ruby', 'busybox', 'httpd']);
+
 export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
@@ -312,3 +316,5 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** Sub-check index (support/subChecks.ts): an upload, a static server or a publisher by name; the words of any other command are not read. */
+checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
