@@ -134,6 +134,8 @@ function firewallCmd(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a.has('--panic-on')) return ask('firewall', 'Turns firewalld panic mode on (firewall-cmd --panic-on): every packet in and out is dropped, remote sessions included.', ctx);
   const zone = a.value('--set-default-zone');
   if (zone !== undefined && /^(drop|block)$/i.test(zone)) return ask('firewall', `Makes ${zone} the default zone (firewall-cmd): new connections no rule allows are refused, ssh included.`, ctx);
+  // Round 32: `trusted` accepts every connection: the firewall keeps nothing out.
+  if (zone !== undefined && /^trusted$/i.test(zone)) return ask('firewall', 'Makes trusted the default zone (firewall-cmd): every connection is accepted, the firewall keeps nothing out.', ctx);
   if (/^(ssh|22(\/tcp)?)$/.test(a.value('--remove-service', '--remove-port') ?? '')) return ask('firewall', 'Removes ssh from the firewall (firewall-cmd): remote sessions are cut.', ctx);
   return [];
 }

@@ -212,6 +212,11 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
     { cmd: 'sudo tc qdisc add dev eth0 root netem loss 100%', decision: 'ask' },
     { cmd: 'sudo firewall-cmd --panic-on', decision: 'ask' },
     { cmd: 'firewall-cmd --set-default-zone=drop', decision: 'ask' },
+    // round 32 (stop 38): the trusted zone accepts every connection
+    { cmd: 'sudo firewall-cmd --set-default-zone=trusted', decision: 'ask', reason: /keeps nothing out/ },
+    { cmd: 'firewall-cmd --set-default-zone trusted', decision: 'ask' },
+    { cmd: 'firewall-cmd --set-default-zone=public', decision: 'allow' },
+    { cmd: 'firewall-cmd --get-default-zone', decision: 'allow' },
     { cmd: 'sudo ifdown eth0', decision: 'ask' },
     { cmd: 'networkctl down eth0', decision: 'ask' },
     { cmd: 'sudo systemctl isolate rescue.target', decision: 'ask' },
