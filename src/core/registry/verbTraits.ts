@@ -196,6 +196,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   kopia: { destroying: ['expire'] },
   // kcat (github.com/edenhill/kcat): `-C` consumes, `-L` lists metadata, `-Q` queries offsets; `-P` produces. stern only tails pod logs.
   kcat: { reads: ['-C', '-L', '-Q'] }, kafkacat: { reads: ['-C', '-L', '-Q'] }, stern: { reads: ['stern'] },
+  // PostgreSQL's pg_controldata and pg_waldump only print what a data folder holds (round 31: `pg_controldata /var/lib/postgresql/16/main`).
+  pg_controldata: { locality: 'local', reads: ['pg_controldata'] }, pg_waldump: { locality: 'local', reads: ['pg_waldump'] },
   // kustomize renders manifests and edits the project's kustomization; `ejson encrypt` seals a secrets file in place (decrypt gives it back).
   kustomize: { locality: 'local' }, ejson: { reads: ['encrypt'] },
   // Platform.sh (docs.platform.sh: "the production environment is your default branch", `main`), its Upsun CLI, and DatoCMS

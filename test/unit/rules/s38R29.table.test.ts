@@ -198,6 +198,9 @@ const TABLE: Record<string, Family> = {
       // Look-alikes: reads of the folder, the server on its own folder, a script given project data.
       allowed('ls /var/lib/mysql'),
       allowed('du -sh /var/lib/postgresql'),
+      // round 31 (held out): PostgreSQL's own readers of a data folder print what it holds
+      allowed('pg_controldata /var/lib/postgresql/16/main'),
+      allowed('pg_waldump /var/lib/postgresql/16/main/pg_wal/000000010000000000000001'),
       allowed('python3 scripts/report.py --in data/sample.csv'),
       allowed('stat /var/lib/mysql'),
       allowed('tree /var/lib/mysql'),
