@@ -65,6 +65,7 @@ const KUBE_PLUGINS: VerbTraits = { destroying: ['hibernate on', 'fencing on', 'r
 export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // Stop 38 (round 28), from each tool's documentation: what ships though no word says so.
   'ghp-import': { ships: { options: ['-p', '--push'] } },
+  // not an option list: the switches after which tbump (whose options take no value) does not push.
   tbump: { ships: { any: true, unless: ['--no-push', '--only-patch', '--no-tag-push'] }, dryRun: ['--dry-run'] },
   steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
   dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },

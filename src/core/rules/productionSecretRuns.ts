@@ -2,6 +2,8 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { freeFormReadings } from '../registry/freeForm';
+import { readingsOf } from '../registry/commandModel';
+import { optionGrammarOf } from '../policy/readerGrammars';
 import { injectedTarget, secretInjectorOf } from './support/injectedSecrets';
 import { envFileEnvironment } from './support/envFileRuns';
 
@@ -20,8 +22,9 @@ import { envFileEnvironment } from './support/envFileRuns';
 /** Interpreters whose first operand is the program file, with their options that take a value. */
 const INTERPRETERS: Readonly<Record<string, readonly string[]>> = ownTable({
   node: ['-r', '--require', '--import', '--loader', '--env-file', '--env-file-if-exists'],
-  bun: ['-r', '--preload', '--env-file'],
-  deno: ['--env-file', '-c', '--config', '--import-map', '--location', '--lock'],
+  // bun, deno, ruby and perl: their one grammar (optionGrammarOf) says which options take a value.
+  bun: [],
+  deno: [],
   python: ['-W', '-X'],
   python3: ['-W', '-X'],
   ruby: ['-I', '-r'],
@@ -37,7 +40,9 @@ function programFile(inv: Invocation): string | undefined {
   // `python -m mod`, `node -e code`, `bash -c '…'`: no program file.
   if (reading.options.some((o) => /^-(m|e|c|p)$|^--(eval|print)$/.test(o.name))) return undefined;
   const valued = INTERPRETERS[inv.name] ?? [];
-  const taken = new Set(freeFormReadings(inv.args).valued.options.filter((o) => valued.includes(o.name)).flatMap((o) => o.valueWords.map((w) => w.text)));
+  const grammar = valued.length === 0 ? optionGrammarOf(inv.name) : undefined;
+  const options = grammar ? (readingsOf(inv.args, grammar)[0]?.options ?? []) : freeFormReadings(inv.args).valued.options.filter((o) => valued.includes(o.name));
+  const taken = new Set(options.flatMap((o) => o.valueWords.map((w) => w.text)));
   // `deno run FILE`, `bun run FILE`: the subcommand first.
   const operands = (inv.name === 'deno' || inv.name === 'bun') && reading.operands[0]?.text === 'run' ? reading.operands.slice(1) : reading.operands;
   const file = operands.find((w) => !taken.has(w.text));

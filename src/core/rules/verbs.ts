@@ -108,10 +108,8 @@ const OTHER_ACTION = new Set([
   'enable', 'attach', 'connect', 'invoke', 'call', 'send', 'publish', 'promote', 'provision', 'reload',
 ]);
 
-
 /** Options whose next word names what is acted on. */
 const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org|servers?)$/i;
-
 
 interface Word {
   text: string;

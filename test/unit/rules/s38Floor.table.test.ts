@@ -111,7 +111,7 @@ describe('rules: stop 38, the unknown-CLI floor for disruptive changes (floorDis
   ]);
 
   decide('a write to a remote place (upload, push, publish, release, put, set) asks; local config, a dry run, a development environment, localhost and a configured remote by name stay allowed', [
-    ask('acmectl artifacts upload build.zip --channel stable', { says: /--channel stable/ }),
+    ask('acmectl artifacts upload build.zip --channel stable', { says: /upload/ }),
     ask('acmectl put dist/ s3://acme-assets', { says: /s3:\/\/acme-assets/ }),
     ask('acmectl kv put feature_flags @flags.json'),
     ask('oras push registry.acme.io/app/config:v1 config.json'),

@@ -46,6 +46,7 @@ export const WALK_COMMAND = 'SCAN-WALK --scan';
  * name in one run (the held-out row of round 2 that allowed it is superseded). On this machine's server they stay allowed.
  * The option that walks, as the client's command list shows it, or undefined.
  */
+/** not an option list: which of redis-cli's described switches (its registry entry) mean a walk of every key. */
 const REPORT_WALKS = ['--bigkeys', '--memkeys', '--hotkeys', '--keystats'];
 export function keyspaceWalk(has: (option: string) => boolean, scan: boolean, pattern: string | undefined): string | undefined {
   if (walksEveryKey(scan, pattern)) return WALK_COMMAND;
