@@ -98,7 +98,7 @@ const READ = new Set([
   'list', 'ls', 'get', 'describe', 'show', 'status', 'logs', 'log', 'plan', 'diff', 'view', 'info', 'inspect', 'search', 'find',
   'query', 'help', 'whoami', 'tail', 'health', 'top', 'cat', 'print', 'validate', 'check', 'lint', 'count', 'stats', 'du', 'history',
   'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
-  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif',
+  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif', 'dstat',
 ]);
 
 /** Verbs that create or change: the command is what they say, so later words are names, not verbs. */
