@@ -35,7 +35,7 @@ import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
 import { floorExposure } from './support/floorExposure';
-import { floorOptionKinds } from './support/floorLoad';
+import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
 import { requestFileWrites } from './support/requestFiles';
 import { productionCopy } from './support/productionCopies';
@@ -432,11 +432,10 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (script) return checkVerbs(script, ctx, specific);
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined || ((t) => t !== undefined && commandNode(parsedArgs(inv.args, t)).registryAct !== undefined)(toolNamed(inv.name))) return []; // a registry act (`npm unpublish`) is the publishing pack's: it knows a registry on this machine
   const traits = verbTraitsOf(inv.name);
-  if (traits.allRoutine) return [];
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
-  if (isHelp(reading) || trailingHelp(reading)) return [];
+  if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
   const later = unknownScheduled(inv, ctx);
