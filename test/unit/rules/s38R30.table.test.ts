@@ -95,5 +95,32 @@ describe('rules: stop 38, round 30 families (floorWeakened.ts, floorDisruptive.t
     allow('mqadmin dstat queues --host mq.prod.acme.internal'),
     allow('activemq dstat queues --jmxurl service:jmx:rmi:///jndi/rmi://mq-prod.acme.internal:1099/jmxrmi'),
     allow('activemq dstat topics'),
+    ask('mqadmin purge queues --host mq.prod.acme.internal'),
+    ask('mqadmin stop broker --host mq.prod.acme.internal'),
+  ]);
+  decide('a backup catalogue told to delete its backups on a here-string, heredoc or pipe asks; expired records, obsolete clean-up and listings stay allowed', [
+    ask("rman target / <<< 'DELETE NOPROMPT BACKUP;'"),
+    ask("rman target / <<< 'DELETE FORCE NOPROMPT BACKUPSET;'"),
+    ask("echo 'delete backupset 12;' | rman target /"),
+    ask('bkpcli console <<EOF\nCONNECT TARGET /\nDELETE FORCE NOPROMPT ARCHIVELOG ALL;\nEOF'),
+    ask("catalogctl <<< 'DELETE NOPROMPT COPY;'"),
+    allow("rman target / <<< 'DELETE EXPIRED BACKUP;'"),
+    allow("rman target / <<< 'DELETE OBSOLETE;'"),
+    allow("rman target / <<< 'LIST BACKUP;'"),
+    allow("rman target / <<< 'CROSSCHECK BACKUP;'"),
+  ]);
+  decide('a test or collection runner running a writing spec against production asks; localhost, staging and read specs stay allowed', [
+    ask('cypress run --config baseUrl=https://shop.acme.com --spec cypress/e2e/seed-orders.cy.ts'),
+    ask('hopp test collections/admin-cleanup.json -e environments/production.json'),
+    ask('playwright test tests/admin-cleanup.spec.ts --config playwright.prod.config.ts'),
+    ask('newman run collections/cleanup-users.json --env-var baseUrl=https://api.acme.com'),
+    ask('apirunner run suites/delete-stale-accounts.yaml --env production'),
+    ask('cypress run --spec cypress/e2e/reset-inventory.cy.ts --config baseUrl=https://api.acme.io'),
+    allow('cypress run --config baseUrl=http://localhost:3000 --spec cypress/e2e/seed-orders.cy.ts'),
+    allow('cypress run --config baseUrl=https://staging.acme.com --spec cypress/e2e/seed-orders.cy.ts'),
+    allow('cypress run --config baseUrl=https://shop.acme.com --spec cypress/e2e/smoke.cy.ts'),
+    allow('hopp test collections/admin-cleanup.json -e environments/staging.json'),
+    allow('playwright test tests/admin-cleanup.spec.ts --config playwright.config.ts'),
+    allow('cypress run'),
   ]);
 });
