@@ -63,9 +63,12 @@ describe('rules: stop 38, round 30 families (floorWeakened.ts, floorDisruptive.t
     ask('stop-dfs.sh'),
     ask('vmshutdown --all'),
     ask('acme-stop web'),
-    ask('clusterhalt -f'),
+    ask('cluster-halt -f'),
+    ask('pgstop --all'),
     allow('gpstop --help'),
     allow('gpstop -n'),
+    allow('backstop test'),
+    allow('nonstop build'),
     allow('pkill -f "node server.js"'),
   ]);
   decide('a dataset trimmed by name or a version activated on production asks; development and staging stay allowed', [

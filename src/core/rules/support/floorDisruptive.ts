@@ -58,7 +58,8 @@ function prodNamed(reading: ReadingLike): boolean {
   return [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].some((t) => PROD_NAMED.test(t));
 }
 /** Programs whose own name is the stop (`gpstop`, `stop-dfs.sh`, `vmshutdown`); killing processes is not read here (the team's line: killing node is allowed). */
-const STOP_NAME = /^(?:[a-z][a-z0-9]*[-_]?)?(stop|shutdown|halt)(?:[-_][a-z0-9]+)*(?:\.sh)?$/;
+// The prefix is a product's short name (`gp`, `vm`) or a word joined by a dash (`cluster-stop`): a longer glued word is another noun (`backstop`, `nonstop`).
+const STOP_NAME = /^(?!non)(?:[a-z][a-z0-9]{0,2}|[a-z][a-z0-9]*[-_])?(stop|shutdown|halt)(?:[-_][a-z0-9]+)*(?:\.sh)?$/;
 
 /** States that turn a thing on, and off. */
 const ON = /^(on|enable|enabled|true|yes|1|start|begin|activate|enter)$/i;
