@@ -116,7 +116,7 @@ export function remoteValue(value: string): boolean {
 export function remoteReach(reading: ReadingLike): string | undefined {
   for (const o of reading.options) {
     const v = o.value ?? o.next;
-    if (v === undefined || v === '' || v.startsWith('-')) continue;
+    if (v === undefined || v === '' || /^-/.test(v)) continue;
     // A URL is where the work goes only by an option that says so (`--server`, `--to`); `--minified-path-prefix https://…` names no destination.
     if ((STORE_SCHEME.test(v) || identifierParts(o.name).some((p) => ADDRESS_PART.test(p))) && remoteValue(v)) return `${o.name} ${v}`;
     if (PLACE_OPTION.test(o.name) && !LOCAL_VALUE.test(v) && !/^(\.|\/|~)/.test(v)) return `${o.name} ${v}`;
