@@ -1,6 +1,6 @@
-import type { Finding } from '../../policy/types';
 import { identifierParts } from './cliArgs';
 import { OPEN_VALUE } from './protectionLexicon';
+import { loweredFinding } from './floorProtections';
 
 /**
  * Stop 38 (issue #18 criteria 1/4/8, red team round 30): protections lowered by the *value* of an option, on a tool no
@@ -105,19 +105,12 @@ function existingReplaced(r: ReadingLike): string | undefined {
 }
 
 /** A protection lowered or data replaced by an option's value, on a tool nothing describes; undefined when nothing here says so. */
-export function weakenedByValue(tool: string, reading: ReadingLike): Finding | undefined {
+export function weakenedByValue(tool: string, reading: ReadingLike): ReturnType<typeof loweredFinding> | undefined {
   const parts = pathParts(reading);
   const words = reading.positionals.filter((w) => /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 3).map((w) => w.text);
   const reads = parts.length > 0 && parts.every((p) => !/^(create|add|set|mod|modify|update|put|new|edit|change|apply|insert|upsert|enable|allow|configure|config)$/.test(p)) && parts.some((p) => READS.test(p));
   if (reads) return undefined;
   const open = openAccess(reading, parts);
   const how = open ?? retentionCut(reading, parts) ?? passwordWeakened(reading, parts) ?? existingReplaced(reading);
-  if (how === undefined) return undefined;
-  return {
-    rule: 'verbs.protection-lowered',
-    risk: 'destructive',
-    severity: 'ask',
-    reason: `\`${[tool, ...words].join(' ')}\`: ${how} (${tool} has no rules of its own: judged by its options).`,
-    targets: [{ kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason: 'a protection lowered (environment not named: treated as production)' }],
-  };
+  return how === undefined ? undefined : loweredFinding(tool, words, how);
 }
