@@ -93,6 +93,16 @@ describe('rules: stop 38, round 30 families (floorWeakened.ts, floorDisruptive.t
     allow('wfctl --delete-all-cache'),
     allow('snakemake --cores 4'),
   ]);
+  decide('a device tool told to recover or wipe the chip asks (it erases everything on it); reads of the chip stay allowed', [
+    ask('nrfjprog --recover -f NRF52'),
+    ask('west flash --recover'),
+    ask('nrfjprog --eraseall -f NRF52'),
+    ask('probe-rs erase --chip nRF52840_xxAA'),
+    ask('jlinkexe --wipe'),
+    allow('nrfjprog --readcode out.hex -f NRF52'),
+    allow('nrfjprog --ids'),
+    allow('git fsck --recover'),
+  ]);
   decide('dstat on a production broker reads; a purge there still asks', [
     ask('activemq purge queue orders --jmxurl service:jmx:rmi:///jndi/rmi://mq-prod.acme.internal:1099/jmxrmi'),
     allow('mqadmin dstat queues --host mq.prod.acme.internal'),
