@@ -153,8 +153,8 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
 }
 
 function isHelp(reading: Reading): boolean {
-  // `--version=0-100` picks versions to act on (`duplicati-cli delete … --version=0-100`); a bare `--version` prints the tool's.
-  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined) || o.name === '-help')) return true;
+  // `--version=0-100`, `--version v42` pick versions to act on (`duplicati-cli delete … --version=0-100`, round 30's `flytectl update … --version v42`); a bare `--version` prints the tool's.
+  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined && !/^v?\d[\w.+-]*$/.test(o.next ?? '')) || o.name === '-help')) return true;
   const first = reading.positionals[0]?.text;
   return first === 'help' || first === 'version' || first === '--version';
 }

@@ -79,10 +79,14 @@ describe('rules: stop 38, round 30 families (floorWeakened.ts, floorDisruptive.t
     ask('acmectl property activate-version --network PROD'),
     ask('cdnctl config approve --env production v12'),
     ask('acmectl release --activate -d production'),
+    ask('flytectl update launchplan -p acme -d production daily_billing --version v42 --activate'),
+    ask('wfctl update schedule nightly --version 7 --activate --env production'),
     allow('axiom dataset trim dev-logs --max-duration 1h -f'),
     allow('akamai property-manager activate-version --property shop.acme.com --network STAGING --propver 58'),
     allow('acmectl property activate-version --network staging'),
     allow('acmectl release --activate -d development'),
+    allow('flytectl update launchplan -p acme -d development daily_billing --version v42 --activate'),
+    allow('flytectl --version'),
   ]);
   decide('an option deleting all of a workflow\'s outputs asks; temporary outputs and caches stay allowed', [
     ask('snakemake --delete-all-output --cores 1'),
