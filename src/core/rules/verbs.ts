@@ -35,7 +35,7 @@ import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
 import { floorExposure } from './support/floorExposure';
-import { floorOptionKinds } from './support/floorLoad';
+import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
 import { requestFileWrites } from './support/requestFiles';
 import { productionCopy } from './support/productionCopies';
@@ -98,7 +98,7 @@ const READ = new Set([
   'list', 'ls', 'get', 'describe', 'show', 'status', 'logs', 'log', 'plan', 'diff', 'view', 'info', 'inspect', 'search', 'find',
   'query', 'help', 'whoami', 'tail', 'health', 'top', 'cat', 'print', 'validate', 'check', 'lint', 'count', 'stats', 'du', 'history',
   'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
-  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif',
+  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif', 'dstat',
 ]);
 
 /** Verbs that create or change: the command is what they say, so later words are names, not verbs. */
@@ -151,8 +151,8 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
 }
 
 function isHelp(reading: Reading): boolean {
-  // `--version=0-100` picks versions to act on (`duplicati-cli delete … --version=0-100`); a bare `--version` prints the tool's.
-  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined) || o.name === '-help')) return true;
+  // `--version=0-100`, `--version v42` pick versions to act on (`duplicati-cli delete … --version=0-100`, round 30's `flytectl update … --version v42`); a bare `--version` prints the tool's.
+  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined && !/^v?\d[\w.+-]*$/.test(o.next ?? '')) || o.name === '-help')) return true;
   const first = reading.positionals[0]?.text;
   return first === 'help' || first === 'version' || first === '--version';
 }
@@ -430,11 +430,10 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (script) return checkVerbs(script, ctx, specific);
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined || ((t) => t !== undefined && commandNode(parsedArgs(inv.args, t)).registryAct !== undefined)(toolNamed(inv.name))) return []; // a registry act (`npm unpublish`) is the publishing pack's: it knows a registry on this machine
   const traits = verbTraitsOf(inv.name);
-  if (traits.allRoutine) return [];
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
-  if (isHelp(reading) || trailingHelp(reading)) return [];
+  if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
   const later = unknownScheduled(inv, ctx);

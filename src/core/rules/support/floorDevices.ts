@@ -83,13 +83,14 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
   const target = reading.options.find((o) => /^(-t|--target)$/.test(o.name) && WRITE_TARGETS.test(valueOf(o)));
   const script = deviceTool ? reading.options.filter((o) => /^(-c|--command)$/.test(o.name)).map(valueOf).find((v) => /(^|[\s;])(program|flash\s+write_image|\w*mass_erase|\w*_erase\w*|flash\s+erase\w*)\b/i.test(v)) : undefined;
   // A one-letter erase only where the program takes no command words of its own (`avrdude … -e`; `platformio run -e ENV` names an environment).
-  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
+  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall|--erase-all|--recover|--wipe)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
   const sends = words.find((w) => /^(upload|load|write|download|run|ota)$/i.test(w));
   const sent = sends !== undefined && (networkDevice !== undefined || (deviceTool && !/^run$/i.test(sends))) ? sends : undefined;
   const oneLetter = (deviceTool && words.length === 0 ? reading.options.find((o) => /^-[wD]$/.test(o.name))?.name : undefined) ?? (portValue !== undefined || deviceTool ? reading.options.find((o) => o.name === '--upload')?.name : undefined);
   const how = target !== undefined ? `-t ${valueOf(target)}` : memory !== undefined ? memory.split(':').slice(0, 2).join(':') : script !== undefined ? script.trim().slice(0, 60) : erase ?? sent ?? oneLetter;
   if (how === undefined) return undefined;
-  const erases = /erase/i.test(how) || (erase !== undefined && how === erase);
+  // `--recover` (nrfjprog, stop 38 round 30) erases the whole chip to lift its readback protection.
+  const erases = /erase|recover|wipe/i.test(how) || (erase !== undefined && how === erase);
   const where = networkDevice !== undefined ? `the device at ${valueOf(networkDevice)} (over the network)` : portValue !== undefined ? `the device on ${portValue}` : 'the attached device';
   return {
     rule: 'verbs.firmware-write',

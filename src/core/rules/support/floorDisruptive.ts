@@ -29,7 +29,7 @@ import type { FloorChange } from './floorChanges';
  * (`--env dev`, `--stage staging` are not production), and an environment nobody named is production.
  */
 
-type Needs = 'named' | 'always' | 'remote-named' | 'state-on' | 'state-off' | 'zero' | 'remote';
+type Needs = 'named' | 'always' | 'remote-named' | 'state-on' | 'state-off' | 'zero' | 'remote' | 'prod-named';
 
 interface Row {
   words: RegExp;
@@ -46,7 +46,20 @@ export const LEXICON: readonly Row[] = [
   { words: /^(alerts?|alerting|alarms?|monitors?|monitoring|notifications?|notify|paging|pager|pagerduty|healthchecks?|health-checks?|backups?|replication|security|auth|authentication|audit|auditing|logging|firewall|waf|protection|guard|mfa|sso|tls|ssl)$/, needs: 'state-off', phrase: 'switches off (nothing warns or protects while it lasts)' },
   { words: /^(scale|resize|set-?replicas|replicas|set-?instances|instances|update|set|configure|modify|patch|edit)$/, needs: 'zero', phrase: 'scales to nothing or down (what it serves stops answering)' },
   { words: /^(push|publish|release|ship|upload|put|set|import|apply|replace|create|sync|upsert|overwrite)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
+  // Stop 38 (round 30: `axiom dataset trim prod-logs --max-duration 1h`): the older part of a dataset deleted, with a name given.
+  { words: /^(trim|expire|truncate-before|cut-before)$/, needs: 'named', phrase: 'deletes the older part of (what was trimmed is gone for good)' },
+  // Stop 38 (round 30: `akamai property-manager activate-version --network PROD`): a version made live, where production is named.
+  { words: /^(activate|approve|go-live|golive|make-live)$/, needs: 'prod-named', phrase: 'makes a new version live on (every user gets it at once)' },
 ];
+
+/** A value naming production (`--network PROD`, `-d production`, `prod-cluster`). */
+const PROD_NAMED = /^(prod|production|prd|live)$|^(prod|production|prd)[-_.]|[-_.](prod|production|prd)$/i;
+function prodNamed(reading: ReadingLike): boolean {
+  return [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].some((t) => PROD_NAMED.test(t));
+}
+/** Programs whose own name is the stop (`gpstop`, `stop-dfs.sh`, `vmshutdown`); killing processes is not read here (the team's line: killing node is allowed). */
+// The prefix is a product's short name (`gp`, `vm`) or a word joined by a dash (`cluster-stop`): a longer glued word is another noun (`backstop`, `nonstop`).
+const STOP_NAME = /^(?!non)(?:[a-z][a-z0-9]{0,2}|[a-z][a-z0-9]*[-_])?(stop|shutdown|halt)(?:[-_][a-z0-9]+)*(?:\.sh)?$/;
 
 /** States that turn a thing on, and off. */
 const ON = /^(on|enable|enabled|true|yes|1|start|begin|activate|enter)$/i;
@@ -161,6 +174,8 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
       // `stop api`, `services pause payments`; `stop` with nothing named is the tool's own (`ddev stop`).
       if (named.length > 0 && !(after[0] !== undefined && localThing(after[0]))) return found(named);
       return remote !== undefined ? found([remote]) : undefined;
+    case 'prod-named':
+      return prodNamed(reading) ? found(named.length > 0 ? named : ['production']) : undefined;
     case 'always':
       return found(named.length > 0 ? named : remote !== undefined ? [remote] : []);
     case 'remote-named':
@@ -186,7 +201,9 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
 /** The command words (no option values, paths or text), up to the first read verb; undefined when the command reads. */
 function commandPath(reading: ReadingLike, reads: (text: string) => boolean): string[] | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && /^[A-Za-z][\w:-]*$/.test(w.text)).slice(0, 5).map((w) => w.text);
-  const readAt = words.findIndex(reads);
+  // A word after a trim or an activation is its object (`trim prod-logs`, `activate-version`), not a read verb.
+  const acts = words.findIndex((w) => /^(trim|expire|activate|approve)$/i.test(identifierParts(w)[0] ?? ''));
+  const readAt = words.findIndex((w, i) => (acts < 0 || i < acts) && reads(w));
   if (readAt >= 0 && readAt <= 1) return undefined;
   return readAt >= 0 ? words.slice(0, readAt) : words;
 }
@@ -196,6 +213,10 @@ export function disruptiveChange(tool: string, reading: ReadingLike, reads: (tex
   const path = commandPath(reading, reads);
   if (path === undefined || localOnly(reading)) return undefined;
   const local = LOCAL_SUPERVISORS.test(tool);
+  // Stop 38 (round 30): the tool's name carries the stop (`gpstop -a -M immediate` stops every segment of the database); `--activate` on production.
+  if (!local && STOP_NAME.test(tool) && !/^(stop|shutdown|halt)$/.test(tool) && !reading.options.some((o) => /^--?(help|h|version|V|dry-run|n)$/.test(o.name))) return { rule: 'verbs.disruptive-change', shown: reading.options.slice(0, 2).map((o) => o.name).join(' '), verb: 'stop', phrase: LEXICON[0]!.phrase, groups: [], names: [`the ${tool} service (not named)`] };
+  const activated = reading.options.find((o) => /^--?(activate|approve|go-live|make-live)$/i.test(o.name) && !/^(false|no|0|off)$/i.test(o.value ?? ''));
+  if (activated !== undefined && prodNamed(reading)) return { rule: 'verbs.disruptive-change', shown: [...path.slice(0, 2), activated.name].join(' '), verb: 'activate', phrase: 'makes a new version live on (every user gets it at once)', groups: path.slice(0, 2), names: ['production'] };
   for (const [i, word] of path.slice(0, 3).entries()) {
     const lower = word.toLowerCase();
     const parts = identifierParts(word);

@@ -7,6 +7,8 @@ import { daemonConfig } from './daemonConfigs';
 import { optionVerb } from './optionVerbs';
 import { verbTraitsOf } from '../../registry/verbTraits';
 import { everythingAtOnce } from './floorResets';
+import { weakenedByValue } from './floorWeakened';
+import { runnerAgainstProduction } from './floorRunners';
 
 /**
  * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
@@ -60,6 +62,12 @@ export function floorOptionKinds(inv: Invocation, reading: KindReading, values: 
   const tool = inv.name;
   // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
   // The option's reading first: the environment is looked up only for a command that lowers a protection.
-  const lowered = (): Finding | undefined => ((found) => (found === undefined || optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : found))(protectionLowered(tool, reading));
-  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx);
+  const lowered = (): Finding | undefined => ((found) => (found === undefined || optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : found))(protectionLowered(tool, reading) ?? weakenedByValue(tool, reading));
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx) ?? runnerAgainstProduction(tool, reading, ctx);
+}
+
+/** A build or test tool's run is routine, unless it runs a writing spec against production (support/floorRunners.ts). */
+export function routineRunner(tool: string, reading: KindReading, ctx: RuleContext): Finding[] {
+  const found = runnerAgainstProduction(tool, reading, ctx);
+  return found ? [found] : [];
 }

@@ -69,7 +69,11 @@ export function protectionLowered(tool: string, reading: Reading): Finding | und
     const life = reading.options.find((o) => EXPIRY.test(o.name) && (hoursOf(o.value ?? o.next ?? '') ?? 0) >= LONG_LIVED_HOURS);
     if (reusable !== undefined || life !== undefined) how = `${[reusable?.name, life !== undefined ? `${life.name} ${life.value ?? life.next}` : undefined].filter(Boolean).join(' ')} makes a key whoever copies it can use again and again, for a long time`;
   }
-  if (how === undefined) return undefined;
+  return how === undefined ? undefined : loweredFinding(tool, words, how);
+}
+
+/** The finding of a protection lowered by an option, on a tool no rule names (also support/floorWeakened.ts's). */
+export function loweredFinding(tool: string, words: readonly string[], how: string): Finding {
   return {
     rule: 'verbs.protection-lowered',
     risk: 'destructive',

@@ -32,7 +32,9 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     if (!OPTION_DESTROY.has(verb)) continue;
     // Stop 36 (round 25: `mycli describe db --drop-after`): a word of time says when it destroys, not that what it destroys is a cache;
     // only a flush of output (`--flush-after 100`) is about buffers.
-    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p) && (verb === 'flush' || !/^(after|before|during)$/.test(p)))) continue;
+    // Stop 38 (round 30: `snakemake --delete-all-output`): *all* of a workflow's outputs are its results, not a cache; `--delete-temp-output` stays.
+    const everything = parts[start + 1] === 'all' && !parts.some((p) => /^(cache|caches|cached|tmp|temp|screen|console)$/.test(p));
+    if (!everything && parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p) && (verb === 'flush' || !/^(after|before|during)$/.test(p)))) continue;
     if (/^(false|no|0|off|none)$/i.test(option.value ?? '')) continue;
     return { name: option.name, verb };
   }

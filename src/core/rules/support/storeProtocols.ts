@@ -1,4 +1,5 @@
 import { ownTable } from '../../ownTable';
+import { backupCatalogueDelete } from './backupCatalogue';
 import { safetyNetSql, upsertSql } from './quietOverwrites';
 import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
 import { multiModelDestroy } from './storeHosts';
@@ -123,6 +124,8 @@ function sqlShaped(s: string): boolean {
  * does not know, deleting rows is deleting data. undefined when nothing is destroyed.
  */
 export function destructiveStatement(text: string): string | undefined {
+  const catalogue = backupCatalogueDelete(text);
+  if (catalogue !== undefined) return catalogue;
   if (text.length > 200_000 || !statementLike(text.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*/g, ''))) return undefined;
   for (const statement of scanSql(text)) {
     const s = statement.text;
