@@ -140,4 +140,12 @@ describe('rules: stop 38, round 30 families (floorWeakened.ts, floorDisruptive.t
     allow('playwright test tests/admin-cleanup.spec.ts --config playwright.config.ts'),
     allow('cypress run'),
   ]);
+  decide('integration (stop 38): the end of a suppression is no loss; one keep rule at nothing beside another that keeps weeks is a policy still keeping history', [
+    ask('axiom dataset trim prod-logs --max-duration 1h -f'),
+    ask('kopia policy set --global --keep-latest 0'),
+    ask('restic-like policy set --keep-last 0'),
+    allow('amtool silence expire 1234'),
+    allow('kopia policy set --global --keep-latest 0 --keep-daily 14'),
+    allow('restic-like policy set --keep-last 0 --keep-weekly 8'),
+  ]);
 });

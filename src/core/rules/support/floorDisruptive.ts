@@ -35,6 +35,8 @@ interface Row {
   words: RegExp;
   needs: Needs;
   phrase: string;
+  /** Nouns before the word that turn it into the end of a suppression, not a loss (`silence expire`: alerting comes back). */
+  notAfter?: RegExp;
 }
 
 /** The lexicon: data, read by {@link disruptiveChange}. */
@@ -47,7 +49,7 @@ export const LEXICON: readonly Row[] = [
   { words: /^(scale|resize|set-?replicas|replicas|set-?instances|instances|update|set|configure|modify|patch|edit)$/, needs: 'zero', phrase: 'scales to nothing or down (what it serves stops answering)' },
   { words: /^(push|publish|release|ship|upload|put|set|import|apply|replace|create|sync|upsert|overwrite)$/, needs: 'remote', phrase: 'writes to (what others read there is replaced)' },
   // Stop 38 (round 30: `axiom dataset trim prod-logs --max-duration 1h`): the older part of a dataset deleted, with a name given.
-  { words: /^(trim|expire|truncate-before|cut-before)$/, needs: 'named', phrase: 'deletes the older part of (what was trimmed is gone for good)' },
+  { words: /^(trim|expire|truncate-before|cut-before)$/, needs: 'named', phrase: 'deletes the older part of (what was trimmed is gone for good)', notAfter: /^(silences?|mutes?|snoozes?|downtimes?|maintenances?|acks?|acknowledgements?|locks?|leases?|sessions?|tokens?|invites?|invitations?|links?|caches?|holds?)$/ },
   // Stop 38 (round 30: `akamai property-manager activate-version --network PROD`): a version made live, where production is named.
   { words: /^(activate|approve|go-live|golive|make-live)$/, needs: 'prod-named', phrase: 'makes a new version live on (every user gets it at once)' },
 ];
@@ -229,6 +231,7 @@ export function disruptiveChange(tool: string, reading: ReadingLike, reads: (tex
     if (rows.length === 0) continue;
     const at = reading.positionals.find((w) => w.text === word)?.index ?? -1;
     for (const row of rows) {
+      if (row.notAfter !== undefined && groups.some((g) => row.notAfter!.test(g.toLowerCase()))) continue;
       const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
       const split = glued !== undefined && !row.words.test(lower);
       const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);

@@ -57,6 +57,10 @@ const RETENTION_OPTION = /^(retention|retain|keep|ttl|expire|expiry|expiration|a
 
 function retentionCut(r: ReadingLike, parts: readonly string[]): string | undefined {
   if (!parts.some((p) => RETENTION_NOUN.test(p))) return undefined;
+  // Several keep rules in one policy (`kopia policy set --keep-latest 0 --keep-daily 14`): one set to nothing while another
+  // keeps more than a day is a policy still keeping history (stop 30's decision).
+  const keeps = r.options.filter((o) => identifierParts(o.name.replace(/^-+/, '')).some((p) => /^(keep|retain|retention)$/.test(p)));
+  if (keeps.length > 1 && keeps.some((o) => { const v = o.value ?? o.next; const h = v !== undefined ? hoursOf(o.name, v) : undefined; return h !== undefined && h > DAY_HOURS; })) return undefined;
   for (const o of r.options) {
     const oparts = identifierParts(o.name.replace(/^-+/, ''));
     // Only an option that says how long data is kept: a frequency or a schedule is not (`--full-backup-frequency-in-days`).
