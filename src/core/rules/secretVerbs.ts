@@ -1,6 +1,7 @@
 import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
 import { connectionPrint } from './support/connectionStrings';
+import { madeVisible } from './support/secretsMadeVisible';
 
 /**
  * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
@@ -142,7 +143,7 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
-  const asked = askedSecrets(name, words, options);
+  const asked = askedSecrets(name, words, options) ?? madeVisible(name, path, values, options);
   if (asked) return asked;
   // Words after the first reading verb name what is read (`secrets get delete-me`, a token whose
   // camel-case pieces spell `rm`): only the command's own words before it can say it prints nothing.

@@ -38,6 +38,7 @@ import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
 import { requestFileWrites } from './support/requestFiles';
+import { printsVersion, readingOptionNames } from './support/pickedValues';
 import { productionCopy } from './support/productionCopies';
 import { unknownScheduled } from './deferred/unknownSchedulers';
 import { emptyHanded, passedCommand, passedProgram, RUNS_COMMAND } from './support/passedCommands';
@@ -151,8 +152,8 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
 }
 
 function isHelp(reading: Reading): boolean {
-  // `--version=0-100`, `--version v42` pick versions to act on (`duplicati-cli delete … --version=0-100`, round 30's `flytectl update … --version v42`); a bare `--version` prints the tool's.
-  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined && !/^v?\d[\w.+-]*$/.test(o.next ?? '')) || o.name === '-help')) return true;
+  // `--version=0-100`, `--version v42`, `--version production` pick what to act on (`duplicati-cli delete … --version=0-100`, round 30's `flytectl update … --version v42`; support/pickedValues.ts); a bare `--version` prints the tool's.
+  if (reading.options.some((o) => o.name === '--help' || printsVersion(o) || o.name === '-help')) return true;
   const first = reading.positionals[0]?.text;
   return first === 'help' || first === 'version' || first === '--version';
 }
@@ -540,7 +541,7 @@ function unreadWork(inv: Invocation, reading: Reading, optionCounts: boolean): s
   // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
   const passed = passedProgram(reading, inv.args);
   if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return changed;
-  return unreadPath(inv.name, words, statements, reading.options.map((o) => o.name), readsOnly) ?? changed;
+  return unreadPath(inv.name, words, statements, readingOptionNames(reading.options), readsOnly) ?? changed;
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */

@@ -1,0 +1,24 @@
+/**
+ * Stop 38 (round 31: `claudia update --version production`, `octo deploy-release --version 2.4.0 --deployTo Production`):
+ * an option that asks a tool to print something when it stands alone (`--version`) picks what to act on when it carries
+ * a value: a version (`2.4.0`, `v42`) or an environment named outright (`production`, `prod`, `prd`, `live`, any case,
+ * the whole value). Such an option says nothing of the run being a read, and the tool does not stop to print its version.
+ */
+
+/** A value that is, whole, the name of a production environment. */
+export const PRODUCTION_NAME = /^(prod|production|prd|live)$/i;
+
+/** A value a `--version`-like option picks: a version number or a production environment's name. */
+export function pickedValue(value: string | undefined): boolean {
+  return value !== undefined && (/^v?\d[\w.+-]*$/.test(value) || PRODUCTION_NAME.test(value));
+}
+
+/** `--version` printing the tool's version: bare, with no value glued and none it picks after it. */
+export function printsVersion(option: { name: string; value?: string; next?: string }): boolean {
+  return option.name === '--version' && option.value === undefined && !pickedValue(option.next);
+}
+
+/** The names of the options that may make a run a read, without a `--version` that picks what to act on. */
+export function readingOptionNames(options: readonly { name: string; value?: string; next?: string }[]): string[] {
+  return options.filter((o) => o.name !== '--version' || printsVersion(o)).map((o) => o.name);
+}
