@@ -59,9 +59,41 @@ function addWord(word: string): boolean {
   return p.some((x) => SET_PART.test(x)) && p.some((x) => ROLE_NOUN.test(x));
 }
 
+/**
+ * Stop 38 (round 31: `pveum acl modify / --users ci@pve --roles Administrator`, `mongocli atlas dbusers create atlasAdmin --username x`,
+ * `fga tuple write user:* admin organization:acme`): a verb that sets, writes or creates what an account may do gives an admin role when
+ * a role option names one or an operand is an admin role spelled the way such tools spell roles (`atlasAdmin`, `clusterAdmin`,
+ * `userAdminAnyDatabase`, `Administrator`); and any role given to every user (`user:*`, `allUsers`, `--users '*'`) widens access for
+ * everyone. Allowed beside them: `x group create admins` (an empty group made), `x user create bob` (no role), `x acl modify / --users bob
+ * --roles PVEAuditor` (a reading role), `x tuple write user:anne viewer doc:readme` (one user), listings and removals.
+ */
+const ROLE_VERB_PART = /^(create|new|write|modify|mod|set|update|put|edit|change|replace)$/i;
+/** An admin role spelled in camel case or capitalised (`atlasAdmin`, `dbAdminAnyDatabase`, `Administrator`). */
+const CAMEL_ADMIN = /^([a-z]+(?:[A-Z][a-z]+)*Admin(?:istrator)?(?:[A-Z][A-Za-z]*)?|Administrator|SuperAdmin|SuperUser)$/;
+/** A principal that is every user. */
+const EVERY_USER = /^((user|users|member|members|principal|subject|account|identity|group):\*|\*:\*|allUsers|allAuthenticatedUsers|everyone|group:everyone|system:authenticated|system:unauthenticated)$/;
+const PRINCIPAL_OPTION = /^(users?|members?|principals?|subjects?|accounts?|identity|to|for|grantee|assignee)$/i;
+
+function everyUser(r: MembershipReading): string | undefined {
+  return r.words.find((w) => EVERY_USER.test(w)) ?? r.options.find((o) => PRINCIPAL_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => v.trim() === '*' || EVERY_USER.test(v.trim())))?.value;
+}
+
+function roleGiven(r: MembershipReading): MembershipGrant | undefined {
+  const verb = r.path.find((w) => parts(w).some((x) => ROLE_VERB_PART.test(x)));
+  if (verb === undefined || r.path.some((w) => parts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
+  const everyone = everyUser(r);
+  const role = r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim()) || ADMIN_ROLE_VALUE.test(v.trim()) || CAMEL_ADMIN.test(v.trim())))?.value ?? r.words.find((w) => CAMEL_ADMIN.test(w));
+  if (role !== undefined) return { group: everyone !== undefined ? `${role} (to every user: ${everyone})` : role, verb };
+  if (everyone === undefined) return undefined;
+  const given = r.words.find((w) => w !== everyone && /^[A-Za-z][\w-]*$/.test(w)) ?? r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined)?.value;
+  return { group: `${given ?? 'a role'} to every user (${everyone})`, verb };
+}
+
 export function adminMembership(name: string, r: MembershipReading): MembershipGrant | undefined {
   managers ??= new Set(toolNamesOf('package-manager'));
   if (managers.has(name)) return undefined;
+  const given = roleGiven(r);
+  if (given !== undefined) return given;
   // The add: a word of the command path, a Windows `/add`, or an add option.
   const verb =
     r.path.find(addWord) ??
@@ -79,4 +111,4 @@ export function adminMembership(name: string, r: MembershipReading): MembershipG
 }
 
 /** Gate words: an invocation holding none of these cannot be an admin membership. */
-export const ADMIN_WORDS = /admin|superuser|owner|^(root|wheel|sudo|sudoers|system:masters)$|^--?(role|groups?|tags?)=.*root/i;
+export const ADMIN_WORDS = /admin|superuser|owner|^(root|wheel|sudo|sudoers|system:masters)$|^--?(role|groups?|tags?)=.*root|^(\*|[a-z]+:\*)$|allUsers|allAuthenticatedUsers|^everyone$|^system:(un)?authenticated$/i;
