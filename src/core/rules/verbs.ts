@@ -70,8 +70,8 @@ const DESTROY = new Set([
   'dismiss',
   // Round 7 re-attack: `dokku postgres:unlink` takes the database from the app; `… detach` the same; `… void` an invoice for good.
   'unlink', 'detach', 'void',
-  // Stop 30 (round 11): `tootctl accounts cull` deletes the accounts it finds gone.
-  'cull',
+  // Stop 30 (round 11): `tootctl accounts cull` deletes the accounts it finds gone; stop 38 (round 31): `gitlab-ctl cleanse` deletes every repository, database and upload.
+  'cull', 'cleanse',
 ]);
 
 /**

@@ -91,8 +91,10 @@ function machineRebuilt(r: FloorReading, words: ReturnType<typeof commandWords>)
     // A site reinstalled (`bench --site acme reinstall`) loses its database the same way.
     const site = parts.includes('reinstall') && r.options.some((o) => /^-{1,2}(site|db|database)$/.test(o.name));
     if (site) return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'reinstalls (dropping the database of)', names: r.options.filter((o) => /^-{1,2}(site|db|database)$/.test(o.name)).map(valueOf).filter((v) => v !== '').slice(0, MAX_NAMES) };
-    if (!words.slice(0, at + 1).some((w) => w.parts.some((p) => MACHINE.test(p)))) continue;
-    return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'reinstalls from an image (erasing the disk of)', names: operandsAfter(r, word.index) };
+    // Stop 38 (round 31): the machine named before the verb (`instance reinstall`) or right after it (`cntb reinstall instance 12345`).
+    const named = words.slice(0, at + 2).findLastIndex((w) => w.parts.some((p) => MACHINE.test(p)));
+    if (named < 0) continue;
+    return { shown: words.slice(0, Math.max(at, named) + 1).map((w) => w.word.text), phrase: 'reinstalls from an image (erasing the disk of)', names: operandsAfter(r, word.index) };
   }
   return undefined;
 }
