@@ -92,7 +92,7 @@ function machineRebuilt(r: FloorReading, words: ReturnType<typeof commandWords>)
     const site = parts.includes('reinstall') && r.options.some((o) => /^-{1,2}(site|db|database)$/.test(o.name));
     if (site) return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'reinstalls (dropping the database of)', names: r.options.filter((o) => /^-{1,2}(site|db|database)$/.test(o.name)).map(valueOf).filter((v) => v !== '').slice(0, MAX_NAMES) };
     // Stop 38 (round 31): the machine named before the verb (`instance reinstall`) or right after it (`cntb reinstall instance 12345`).
-    const named = words.slice(0, at + 2).findLastIndex((w) => w.parts.some((p) => MACHINE.test(p)));
+    const named = words.slice(0, at + 2).map((w) => w.parts.some((p) => MACHINE.test(p))).lastIndexOf(true);
     if (named < 0) continue;
     return { shown: words.slice(0, Math.max(at, named) + 1).map((w) => w.word.text), phrase: 'reinstalls from an image (erasing the disk of)', names: operandsAfter(r, word.index) };
   }
