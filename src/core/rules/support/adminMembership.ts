@@ -1,4 +1,5 @@
 import { toolNamesOf } from '../../registry/commandModel';
+import { identifierParts } from './cliArgs';
 
 /**
  * A privilege raised by membership, for any CLI (read by `rules/accessGrants.ts`): an account added to an
@@ -48,12 +49,9 @@ const ADD_OPTION = /^(add|add-members?|add-to-group|grant|promote|assign)$/i;
 
 let managers: ReadonlySet<string> | undefined;
 
-function parts(word: string): string[] {
-  return word.toLowerCase().split(/[-_:.]/).filter((p) => p !== '');
-}
 
 function addWord(word: string): boolean {
-  const p = parts(word);
+  const p = identifierParts(word);
   if (p.some((x) => NOT_ADD_PART.test(x))) return false;
   if (p.some((x) => ADD_PART.test(x))) return true;
   return p.some((x) => SET_PART.test(x)) && p.some((x) => ROLE_NOUN.test(x));
@@ -79,8 +77,8 @@ function everyUser(r: MembershipReading): string | undefined {
 }
 
 function roleGiven(r: MembershipReading): MembershipGrant | undefined {
-  const verb = r.path.find((w) => parts(w).some((x) => ROLE_VERB_PART.test(x)));
-  if (verb === undefined || r.path.some((w) => parts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
+  const verb = r.path.find((w) => identifierParts(w).some((x) => ROLE_VERB_PART.test(x)));
+  if (verb === undefined || r.path.some((w) => identifierParts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
   const everyone = everyUser(r);
   const role = r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim()) || ADMIN_ROLE_VALUE.test(v.trim()) || CAMEL_ADMIN.test(v.trim())))?.value ?? r.words.find((w) => CAMEL_ADMIN.test(w));
   if (role !== undefined) return { group: everyone !== undefined ? `${role} (to every user: ${everyone})` : role, verb };
@@ -101,8 +99,8 @@ export function adminMembership(name: string, r: MembershipReading): MembershipG
     r.options.find((o) => ADD_OPTION.test(o.bare))?.bare;
   if (verb === undefined) return undefined;
   // A removal or a read anywhere in the path is not a grant (`group remove-member admins x`, `group list admins`).
-  if (r.path.some((w) => parts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
-  const grouped = r.path.some((w) => parts(w).some((x) => GROUP_NOUN.test(x)));
+  if (r.path.some((w) => identifierParts(w).some((x) => NOT_ADD_PART.test(x)))) return undefined;
+  const grouped = r.path.some((w) => identifierParts(w).some((x) => GROUP_NOUN.test(x)));
   const admin = (w: string): boolean => ADMIN_GROUP.test(w.trim()) || (grouped && (ADMIN_SINGULAR.test(w.trim()) || ADMIN_ROLE_VALUE.test(w.trim())));
   const group =
     r.words.find(admin) ??
