@@ -117,7 +117,7 @@ function massMail(tool: string, path: readonly string[], reading: ReadingLike): 
   if (!mailer || reading.options.some((o) => /^-b[vpt]$|^--?(help|version|dry-run)$/.test(o.name))) return undefined;
   const from = new Set(reading.options.filter((o) => /^-(f|r)$|^--?(from|sender|reply-to)$/i.test(o.name)).map((o) => o.value ?? o.next));
   const recipients = [...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? o.next ?? '')].flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => EMAIL.test(t) && !from.has(t) && !NOBODY.test(t));
-  const list = recipients.filter((r) => LIST_ADDRESS.test(r));
+  const list = [...new Set(recipients.filter((r) => LIST_ADDRESS.test(r)))];
   if (list.length === 0 && new Set(recipients).size < 10) return undefined;
   return { rule: 'verbs.mass-mail', shown: path.slice(0, 2).join(' '), verb: 'send', phrase: 'sends an email to every member of (a delivered message cannot be called back)', groups: [], names: (list.length > 0 ? list : recipients).slice(0, 3) };
 }

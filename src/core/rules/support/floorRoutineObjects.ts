@@ -37,7 +37,7 @@ function localClustersOnly(names: readonly string[], remoteNamed: boolean): bool
 }
 
 /** A DNS name (`acme.internal`, `www.acme.com.`): a resolver's cached answers for it. */
-const DNS_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$/i;
+const DNS_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(com|net|org|io|dev|cloud|co|ai|app|sh|internal|corp|lan|intra|home|tech|xyz|us|eu|uk|de|fr|nl|ch|at|se|no|es|it|jp|cn|in|au|ca|br|info|biz|site|online|systems|services|network|host|example|svc|im|me|run|local|test|arpa)\.?$/i;
 /** Record types a cache flush may be narrowed to (`flush_type www.acme.com A`). */
 const RECORD_TYPE = /^(a|aaaa|cname|mx|ns|txt|srv|ptr|soa|caa|ds|dnskey)$/i;
 
