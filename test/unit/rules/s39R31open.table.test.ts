@@ -152,6 +152,7 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('acme push --path . --env dev'),
     allow('acme pull --path .'),
     allow('acme apply patches'),
+    allow('policyctl apply rules/ --resource k8s/deployment.yaml'),
     allow('acme upload README.md'),
     allow('acmecloud app:deploy --env staging'),
     allow('acmecloud app:list'),

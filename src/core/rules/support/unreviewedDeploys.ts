@@ -82,10 +82,11 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   if (up >= 0 && w.path.slice(up + 1).some((p) => PACKAGE_FILE.test(p))) return { at: up, verb: w.path[up]!.toLowerCase(), shown: w.path[up]! };
   // Stop 39 (round 31): the program's own name says it uploads (`cpan-upload Acme-Shop-1.02.tar.gz`), given a package file.
   if (identifierParts(w.tool.replace(/\.(sh|pl|py|exe)$/, '')).some((p) => UPLOADS.test(p)) && [...w.path, ...w.hints].some((p) => PACKAGE_FILE.test(p))) return { at: -1, verb: 'upload', shown: 'a package file' };
-  // An apply or an `up` given a manifest (`vela up -f vela/app.yaml`), or an apply of a folder of them (`grr apply dashboards/`); not a compose file (containers here).
+  // An apply or an `up` given a manifest (`vela up -f vela/app.yaml`), or an apply of a folder of them (`grr apply dashboards/`); not a compose file (containers here),
+  // nor a folder applied to local files named by an option (`kyverno apply policies/ --resource k8s/deployment.yaml` evaluates them here).
   const apply = w.path.slice(0, 3).findIndex((p) => /^(apply|up)$/i.test(p));
   const given = [...w.options.filter((o) => MANIFEST_OPTION.test(o.name)).map((o) => o.value ?? o.next ?? ''), ...w.path.slice(apply + 1)];
-  const manifest = given.some((p) => MANIFEST_FILE.test(p) && !/(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/i.test(p)) || (/^apply$/i.test(w.path[apply] ?? '') && w.path.slice(apply + 1).some((p) => /^[\w.-]+\/$/.test(p)));
+  const manifest = given.some((p) => MANIFEST_FILE.test(p) && !/(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/i.test(p)) || (/^apply$/i.test(w.path[apply] ?? '') && w.path.slice(apply + 1).some((p) => /^[\w.-]+\/$/.test(p)) && !w.options.some((o) => MANIFEST_FILE.test(o.value ?? o.next ?? '')));
   if (apply >= 0 && manifest) return { at: apply, verb: 'apply', shown: w.path[apply]! };
   // The project's source tree pushed to a platform that builds and runs it (`epinio push --name storefront --path .`).
   const push = w.path.slice(0, 2).findIndex((p) => /^(push|up)$/i.test(p));
