@@ -67,6 +67,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   'ghp-import': { ships: { options: ['-p', '--push'] } },
   // not an option list: the switches after which tbump (whose options take no value) does not push.
   tbump: { ships: { any: true, unless: ['--no-push', '--only-patch', '--no-tag-push'] }, dryRun: ['--dry-run'] },
+  // Stop 39 (round 31): `web-ext sign` submits the extension to addons.mozilla.org (listed: published to everyone; unlisted: signed there).
+  'web-ext': { ships: { words: ['sign'] } },
   steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
   dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },
   dupload: { ships: { any: true }, dryRun: ['-n', '--no'] },

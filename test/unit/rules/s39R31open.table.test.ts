@@ -131,6 +131,26 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('loginctl show-user dev'),
   ]);
 
+  decide('an access list opened to every address (any spelling of access list or allow list) asks; a named range, reads and removals are judged as before', [
+    ask('mongocli atlas accessLists create 0.0.0.0/0 --type cidrBlock --projectId 5e2211c17a3e5a48f5497de3', { says: /whole internet/ }),
+    ask('dbaas accesslist create 0.0.0.0/0'),
+    ask('vpsctl ip-allowlist add 0.0.0.0/0 --port 5432', { says: /Postgres/ }),
+    ask('acmedb access-lists add 0.0.0.0/0'),
+    ask('cachectl allowlists create ::/0'),
+    allow('dbaas accesslist create 203.0.113.4/32'),
+    allow('mongocli atlas accessLists create 198.51.100.0/24 --type cidrBlock'),
+    allow('dbaas accesslist list'),
+  ]);
+
+  decide('web-ext sign submits the extension to addons.mozilla.org (its documented shipping word); building, linting and running it stay allowed', [
+    ask('web-ext sign --channel listed --api-key $AMO_JWT_ISSUER --api-secret $AMO_JWT_SECRET'),
+    ask('web-ext sign --channel unlisted'),
+    ask('npx web-ext sign --source-dir dist'),
+    allow('web-ext build'),
+    allow('web-ext lint'),
+    allow('web-ext run'),
+  ]);
+
   decide('shipping said otherwise by a CLI nobody described asks: a namespaced deploy word, an unattended `up` of a named stack, an up/apply given manifests, the source tree pushed, a program named for uploading given a package', [
     ask('symfony cloud:deploy', { production: true }),
     ask('acmecloud app:deploy'),
