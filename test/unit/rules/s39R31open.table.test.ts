@@ -142,6 +142,16 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('dbaas accesslist list'),
   ]);
 
+  decide('an account added with an admin group named by name alone, whatever option gives it (`useradd … -r superuser`), asks; other roles, listings stay allowed', [
+    ask('elasticsearch-users useradd deploy-bot -p {{pw}} -r superuser'.replace('{{pw}}', ['Pw', '9x'].join('-')), { says: /superuser/ }),
+    ask('acme-users useradd bot --role superuser'),
+    ask('acmedir useradd bob -x superusers'),
+    ask('acmedir user add bob -g wheel'),
+    allow('acme-users useradd bot -r viewer'),
+    allow('acmedir user add bob -g developers'),
+    allow('acmedir user list -g admins'),
+  ]);
+
   decide('web-ext sign submits the extension to addons.mozilla.org (its documented shipping word); building, linting and running it stay allowed', [
     ask('web-ext sign --channel listed --api-key $AMO_JWT_ISSUER --api-secret $AMO_JWT_SECRET'),
     ask('web-ext sign --channel unlisted'),
