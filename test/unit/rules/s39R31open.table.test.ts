@@ -39,6 +39,8 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('knotc zone-read acme.com'),
     allow('unbound-control lookup acme.com'),
     allow('acmedns record add www.example.com A 127.0.0.1'),
+    allow('acmedns export records acme.com A'),
+    allow(`zonetool format 'api.acme.com. 300 IN A 203.0.113.66'`),
   ]);
 
   decide('a server set to a state that turns its clients away (maintenance, drain, offline, read-only) asks; other states and reads stay allowed', [
@@ -91,6 +93,8 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('acmestor free'),
     allow('acmestor free --help'),
     allow('acmestor status pool1:vol-7'),
+    allow('acmepool free port:8080'),
+    allow('acmequota free user:bob'),
   ]);
 
   decide('an overwrite option with another host named asks; the same with a local folder or localhost stays allowed', [
@@ -102,6 +106,8 @@ describe('rules: stop 39, round 31 open misses (floorRemoteChanges.ts, unreviewe
     allow('acme export dashboards/ --overwrite'),
     allow('acme sync native dashboards/ --overwrite --instance=http://localhost:8088'),
     allow('acme sync --overwrite out/'),
+    allow('acme download https://example.com/file.zip --overwrite'),
+    allow('cmsctl pull --url https://cms.acme.io --overwrite'),
     allow('bictl --instance=https://bi.acme.cloud export assets/'),
   ]);
 

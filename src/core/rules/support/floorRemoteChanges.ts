@@ -30,7 +30,9 @@ const RECORD_TYPE = /^(A|AAAA|CNAME|MX|TXT|NS|SRV|CAA|PTR|ALIAS|ANAME|HTTPS|SVCB
 /** A zone-file line: name, optional TTL and class, type, data (`api.acme.com. 300 IN A 203.0.113.66`). */
 const ZONE_LINE = /^\s*(\S+)\s+(?:\d+\s+)?(?:IN\s+)?(A|AAAA|CNAME|MX|TXT|NS|SRV|CAA|PTR|ALIAS|HTTPS|SVCB)\s+\S+/i;
 /** Parts of a command word that write records. */
-const RECORD_WRITE = /^(add|set|replace|create|update|upsert|put|change|edit|modify|override|data|rrset|record|records|point|repoint|insert|new)$/;
+const RECORD_WRITE = /^(add|set|replace|create|update|upsert|put|change|edit|modify|override|point|repoint|insert|new)$/;
+/** Words that only turn records into text (`export`, `format`): a zone-file line beside them is data, not a write. */
+const RECORD_TEXT = /^(export|dump|print|format|fmt|parse|convert|lint|diff|compare|explain|decode|encode)$/;
 /** Zones reserved for tests and this machine (RFC 2606, 6761, 6762). */
 const RESERVED_ZONE = /(^|\.)(test|example|invalid|localhost|local|lan|home\.arpa)\.?$|^(example\.(com|net|org))\.?$/i;
 /** A DNS name (`acme.com`, `api.acme.com.`). */
@@ -38,6 +40,7 @@ const DNS_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,2
 
 function recordWrite(path: readonly string[], reading: ReadingLike): FloorChange | undefined {
   const texts = reading.positionals.map((w) => w.text);
+  if (path.some((w) => identifierParts(w).some((p) => RECORD_TEXT.test(p)))) return undefined;
   const line = texts.map((t) => ZONE_LINE.exec(t)).find((m) => m !== null && DNS_NAME.test(m[1]!));
   const writes = path.slice(0, 3).some((w) => identifierParts(w).some((p) => RECORD_WRITE.test(p)));
   const zone = line?.[1] ?? (writes && texts.some((t) => RECORD_TYPE.test(t)) ? texts.find((t) => DNS_NAME.test(t)) : undefined);
@@ -81,7 +84,7 @@ function guardStopped(tool: string, path: readonly string[]): FloorChange | unde
 }
 
 /** A storage volume (`local-lvm:vm-104-disk-0`, `tank:vol-7`) or a disk-shaped name (`vm-104-disk-0`, `vol-0ab12`). */
-const VOLUME = /^[\w.-]+:[\w./-]+$|(^|[-_])(disk|vol|volume|lun|lv)[-_]?\d+|^vol-[0-9a-f]{4,}$/i;
+const VOLUME = /(^|[-_:/])(disk|vol|volume|lun|lv|image|img)[-_]?\d+|(^|[:/])vzdump-|^vol-[0-9a-f]{4,}$|\.(vma|qcow2|raw|vmdk|vhdx?|img)$/i;
 
 function volumeFreed(path: readonly string[], reading: ReadingLike): FloorChange | undefined {
   const at = path.slice(0, 3).findIndex((w) => /^(free|deallocate|dealloc|unallocate)$/i.test(w));
@@ -100,6 +103,8 @@ function remoteUrl(reading: ReadingLike): string | undefined {
 }
 
 function remoteOverwrite(path: readonly string[], reading: ReadingLike): FloorChange | undefined {
+  // A copy brought here (`download URL --overwrite`, `pull`, `export`) overwrites files on this machine, which the perimeter judges.
+  if (path.some((w) => identifierParts(w).some((p) => /^(download|pull|fetch|get|clone|export|backup|save|dump|checkout|restore)$/i.test(p)))) return undefined;
   const option = reading.options.find((o) => OVERWRITE_OPTION.test(o.name) && !/^(false|no|0|off)$/i.test(o.value ?? ''));
   const url = option !== undefined ? remoteUrl(reading) : undefined;
   return option !== undefined && url !== undefined ? { rule: 'verbs.destroying-option', shown: [...path.slice(0, 3), option.name].join(' '), verb: 'overwrite', phrase: 'overwrites what is there at (the versions there now are not kept)', groups: [], names: [url] } : undefined;
