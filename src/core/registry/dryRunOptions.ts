@@ -119,6 +119,9 @@ export function withoutUndoneDryRun(name: string, args: readonly ArgWord[]): Arg
   }
   if (!undo) return undefined;
   const { drop, letters } = undo;
+  // A tool that is dry unless told (`aws-nuke … --no-dry-run`, verb traits `dryUnless`) keeps the word that makes its run real.
+  const real = verbTraitsOf(name).dryUnless ?? [];
+  for (const i of drop) if (real.includes(args[i]!.text)) drop.delete(i);
   const out: ArgWord[] = [];
   args.forEach((word, i) => {
     if (drop.has(i)) return;

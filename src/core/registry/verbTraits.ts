@@ -67,6 +67,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   'ghp-import': { ships: { options: ['-p', '--push'] } },
   // not an option list: the switches after which tbump (whose options take no value) does not push.
   tbump: { ships: { any: true, unless: ['--no-push', '--only-patch', '--no-tag-push'] }, dryRun: ['--dry-run'] },
+  // Stop 39 (round 31): `web-ext sign` submits the extension to addons.mozilla.org (listed: published to everyone; unlisted: signed there).
+  'web-ext': { ships: { words: ['sign'] } },
   steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
   dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },
   dupload: { ships: { any: true }, dryRun: ['-n', '--no'] },
@@ -206,6 +208,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   platform: { primary: { options: ['-e', '--environment'], name: 'main', platform: 'Platform.sh' } },
   upsun: { primary: { options: ['-e', '--environment'], name: 'main', platform: 'Upsun' } },
   datocms: { primary: { options: ['--destination', '--environment'], name: 'main', platform: 'DatoCMS' } },
+  // Stop 39 (round 31): the nuke tools (ekristen/aws-nuke, azure-nuke, gcp-nuke) only list what they would remove unless given `--no-dry-run`.
+  'aws-nuke': { dryUnless: ['--no-dry-run'] }, 'azure-nuke': { dryUnless: ['--no-dry-run'] }, 'gcp-nuke': { dryUnless: ['--no-dry-run'] },
+  // sqlboiler generates model code from a schema it reads; `--wipe` deletes its output folder before generating (a folder here).
+  sqlboiler: { locality: 'local', routine: ['wipe'] },
   'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   'kafka-consumer-groups.sh': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
   // Redpanda: `rpk topic trim-prefix` deletes the records before an offset; `rpk group seek` moves a group's offsets (consumers skip or replay what lies between).

@@ -176,12 +176,12 @@ function openedToInternet(inv: Invocation, r: Reading): Widening | undefined {
   if (inv.name === 'atlas' && p[0] === 'accesslists' && p[1] === 'create') return { id: 'open-to-internet', does: 'opens the MongoDB Atlas project\'s clusters to the whole internet (0.0.0.0/0)', lost: OPEN_LOST, names: valuesOf(r, 'projectid'), target: 'the MongoDB Atlas project' };
   // Outbound rules, revokes, reads and deletions of a rule close or look; only an inbound opening widens.
   if (p.some((x) => /(^|-)(egress|revoke|describe|list|get|show|delete|remove)(-|$)/.test(x))) return undefined;
-  const inbound = p.some((x) => /(ingress|authorize|firewall|firewalls|firewall-rules|authorized-networks|allowlist|whitelist|security-group|access-list|network-rules|access-allow|allow-access|^allow(-|$)|^(grant|permit)(-|$))/.test(x))
+  const inbound = p.some((x) => /(ingress|authorize|firewall|firewalls|firewall-rules|authorized-networks|allow-?lists?|white-?lists?|security-group|access-?lists?|network-rules|access-allow|allow-access|^allow(-|$)|^(grant|permit)(-|$))/.test(x))
     || has(r, 'ip-permissions', 'rule') || r.options.some((o) => /(allow|authori[sz]ed|source-ranges?|cidr|whitelist|trusted|ip-ranges?|inbound|ingress)/.test(o.bare) && o.value !== undefined && ANYWHERE.test(` ${o.value}`));
   if (!inbound) return undefined;
   const ports = portsOf(r);
   if (ports !== 'all' && ports.every((x) => WEB_PORTS.has(x))) return undefined;
-  const operand = p.slice(2).find((x) => !/^(append|add|create|update|patch|set|allow|rules?|authorize[\w-]*)$/.test(x));
+  const operand = p.slice(2).find((x) => !/^(append|add|create|update|patch|set|allow|rules?|authorize[\w-]*)$/.test(x) && !/^(0\.0\.0\.0\/0|::\/0)$/.test(x));
   const name = valuesOf(r, 'group-id', 'group-name', 'instance', 'name')[0] ?? operand ?? 'the resource';
   const database = p.includes('sql') || p.includes('databases') || p.includes('rds') || (ports !== 'all' && ports.some((x) => PORT_NAMES[x] !== undefined && x !== '22' && x !== '3389'));
   return {

@@ -176,6 +176,8 @@ const BOOT_INSTALLS: Readonly<Record<string, (words: readonly string[]) => strin
   'update-rc.d': (w) => (w[1] !== undefined && /^(defaults|enable|start)$/.test(w[1]) ? `${w[0]} (update-rc.d ${w[1]})` : undefined),
   chkconfig: (w) => (w[1] === 'on' || w[1] === 'reset' ? `${w[0]} (chkconfig ${w[1]})` : undefined),
   'rc-update': (w) => (w[0] === 'add' && w[1] !== undefined ? `${w[1]} (rc-update add)` : undefined),
+  // Stop 39 (round 31): lingering starts a user's own service manager at boot, so every user unit runs with no session open.
+  loginctl: (w) => (w[0] === 'enable-linger' ? `every user service of ${w[1] ?? 'this user'} (loginctl enable-linger)` : undefined),
 });
 
 function bootInstall(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -432,7 +434,7 @@ function starvation(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill, tee: diskFill, base64: diskFill, xxd: diskFill, od: diskFill, hexdump: diskFill, tr: diskFill, gzip: diskFill, xz: diskFill, bzip2: diskFill, zstd: diskFill, lz4: diskFill, cp: endlessCopy, install: endlessCopy, stress: starvation, 'stress-ng': starvation, memtester: starvation, sysbench: starvation, stressapptest: starvation, mprime: starvation, xmrig: starvation, burnP6: starvation, burnK7: starvation, cpuburn: starvation,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pm2: bootInstall, 'update-rc.d': bootInstall, chkconfig: bootInstall, 'rc-update': bootInstall, loginctl: bootInstall, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill, head: diskFill, openssl: diskFill, seq: diskFill, tee: diskFill, base64: diskFill, xxd: diskFill, od: diskFill, hexdump: diskFill, tr: diskFill, gzip: diskFill, xz: diskFill, bzip2: diskFill, zstd: diskFill, lz4: diskFill, cp: endlessCopy, install: endlessCopy, stress: starvation, 'stress-ng': starvation, memtester: starvation, sysbench: starvation, stressapptest: starvation, mprime: starvation, xmrig: starvation, burnP6: starvation, burnK7: starvation, cpuburn: starvation,
 });
 
 export const hostOutagePack: RulePack = {

@@ -34,6 +34,7 @@ import { spelledCommands } from './support/spelledCommands';
 import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
+import { codeRename, routineObject } from './support/floorRoutineObjects';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -99,7 +100,7 @@ const READ = new Set([
   'list', 'ls', 'get', 'describe', 'show', 'status', 'logs', 'log', 'plan', 'diff', 'view', 'info', 'inspect', 'search', 'find',
   'query', 'help', 'whoami', 'tail', 'health', 'top', 'cat', 'print', 'validate', 'check', 'lint', 'count', 'stats', 'du', 'history',
   'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
-  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif', 'dstat',
+  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif', 'dstat', 'ps',
 ]);
 
 /** Verbs that create or change: the command is what they say, so later words are names, not verbs. */
@@ -435,7 +436,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
   if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
-  if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+  if (isDry(reading, traits, tool?.dryRun ?? []) || codeRename(reading.positionals.map((w) => w.text), ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
   const later = unknownScheduled(inv, ctx);
   if (later.length > 0) return later;
@@ -458,7 +459,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-    if ((path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
+    if ((path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).
@@ -504,7 +505,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Round 22: changes read by meaning (a watch taken off, everything stopped, a password, a remote update, a forced restore).
   const change = traits.locality === 'local' ? undefined : floorChange(reading, readsOnly, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)), toolNamed(inv.name)?.family === 'package-manager' || traits.routine?.includes('uninstall'));
   if (change && !traits.routine?.includes(change.verb) && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment)) return [finding(inv, ctx, { ...change, shown: `${inv.name} ${change.shown}` }, change.local ? { ...traits, locality: 'local' } : traits)];
-  const named = nameVerb(inv, traits);
+  const named = reading.positionals[0] !== undefined && readsOnly(reading.positionals[0].text) ? undefined : nameVerb(inv, traits); // `cloud-nuke inspect-aws`: the name's verb, but the command reads
   if (named) {
     const byOption = targetWords({ ...reading, positionals: [] }, -1);
     const names = byOption.length > 0 ? byOption : targetWords(reading, -1);
@@ -522,7 +523,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
   const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
-  return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
+  return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: disrupted.hints ?? hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */

@@ -360,6 +360,20 @@ function afterDoubleDash(args: ArgWord[]): Peeled {
   return command ? { argv: command } : { argv: [], none: true };
 }
 
+/** start-stop-daemon(8): `--start` runs `--exec`/`--startas` with the words after `--` (detached with `--background`); other modes run nothing. */
+const START_STOP = wrapperGrammar([
+  valued('-x', '--exec'), valued('-a', '--startas'), valued('-n', '--name'), valued('-p', '--pidfile'), valued('-u', '--user'), valued('-c', '--chuid'), valued('-r', '--chroot'),
+  valued('-d', '--chdir'), valued('-N', '--nicelevel'), valued('-P', '--procsched'), valued('-I', '--iosched'), valued('-k', '--umask'), valued('-s', '--signal'), valued('-R', '--retry'),
+  valued('-O', '--output'), valued('-g', '--group'), valued('--ppid'), ...switches('SKTHVbmoqvtC'), flag('--start'), flag('--stop'), flag('--status'), flag('--background'),
+  flag('--make-pidfile'), flag('--remove-pidfile'), flag('--oknodo'), flag('--quiet'), flag('--verbose'), flag('--test'), flag('--no-close'), flag('--notify-await'),
+]);
+function startStopPeel(args: ArgWord[]): Peeled {
+  const read = readWrapper(args, START_STOP);
+  const program = read.valueWord('--startas') ?? read.valueWord('-a') ?? read.valueWord('--exec') ?? read.valueWord('-x');
+  if (!read.given('-S', '--start') || program === undefined || read.given('-t', '--test')) return { argv: [], none: true };
+  return { argv: [program, ...(afterDoubleDash(args).argv)] };
+}
+
 /** `teller run -- cmd`, `bws run -- cmd`, `varlock run -- cmd`: other secret stores' runners, the command after `--`. */
 function runThenDoubleDash(args: ArgWord[]): Peeled {
   return args[0]?.text === 'run' ? afterDoubleDash(args.slice(1)) : { argv: [], none: true };
@@ -506,6 +520,9 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   stdbuf: after(wrapperGrammar([valued('-i', '--input'), valued('-o', '--output'), valued('-e', '--error')])),
   chroot: chrootPeel,
   setsid: after(wrapperGrammar([flag('-c', '--ctty'), flag('-f', '--fork'), flag('-w', '--wait')])),
+  // Stop 39 (round 31): daemonize(1) runs its program detached, like `nohup … &` (options from its manual page).
+  'start-stop-daemon': startStopPeel,
+  daemonize: after(wrapperGrammar([valued('-c'), valued('-e'), valued('-E'), valued('-o'), valued('-p'), valued('-l'), valued('-u'), ...switches('av')])),
   caffeinate: after(wrapperGrammar([valued('-t'), valued('-w'), ...switches('dimsu')])),
   flock: flockPeel,
   unbuffer: after(wrapperGrammar([flag('-p')])),

@@ -36,7 +36,7 @@ const ADMIN_SINGULAR = /^(admin|administrator|root|owner|superadmin)$/i;
 const ADMIN_ROLE_VALUE = /(^|[-_ .:])(admin|administrator|owner|root|superuser|superadmin)s?$/i;
 const GROUP_NOUN = /^(groups?|roles?|tags?|teams?|membership|members?|permissions?|privileges?|localgroup)$/i;
 /** Add words: a path word whose parts (split on - _ :) hold one of these, or the glued forms. */
-const ADD_PART = /^(add|grant|assign|promote|elevate|attach|addmembers?|addmember|addusers?|adduser|addtogroup|addroles?|enroll)$/i;
+const ADD_PART = /^(add|grant|assign|promote|elevate|attach|addmembers?|addmember|addusers?|adduser|useradd|addtogroup|addroles?|enroll)$/i;
 /** Words in the same path word that turn it into something else (a removal or a read). */
 const NOT_ADD_PART = /^(remove|rm|del|delete|revoke|unassign|detach|list|ls|show|get|find|search|describe|check|test|info)$/i;
 /** `set_user_tags`, `set-role`, `update --role`: a set verb gives the admin word only with a role/tag noun. */
@@ -104,7 +104,9 @@ export function adminMembership(name: string, r: MembershipReading): MembershipG
   const admin = (w: string): boolean => ADMIN_GROUP.test(w.trim()) || (grouped && (ADMIN_SINGULAR.test(w.trim()) || ADMIN_ROLE_VALUE.test(w.trim())));
   const group =
     r.words.find(admin) ??
-    r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim()) || ADMIN_ROLE_VALUE.test(v.trim())))?.value;
+    r.options.find((o) => ROLE_OPTION.test(o.bare) && o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim()) || ADMIN_ROLE_VALUE.test(v.trim())))?.value ??
+    // Stop 39 (round 31: `elasticsearch-users useradd bot -p … -r superuser`): a group named admin by name alone, whatever option gives it.
+    r.options.find((o) => o.value !== undefined && o.value.split(',').some((v) => ADMIN_GROUP.test(v.trim())))?.value;
   return group === undefined ? undefined : { group, verb };
 }
 

@@ -28,6 +28,8 @@ export interface FloorChange {
   names: string[];
   /** What changes is on this machine (a plugin installed here, a project's ignore list), not a remote resource. */
   local?: boolean;
+  /** The values that say where it reaches, when not every word of the line does (`support/floorRemoteChanges.ts`). */
+  hints?: string[];
 }
 
 interface ReadingLike {

@@ -12,7 +12,12 @@ const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destro
 /** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
 export const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
 
-export function optionVerb(reading: { options: readonly { name: string; value?: string }[] }, traits: VerbTraits): { name: string; verb: string } | undefined {
+/** An output folder of this project named by an option (`-o gen/`, `--output-dir models`): not a store, not a path outside. */
+function outputFolderGiven(options: readonly { name: string; value?: string; next?: string }[]): boolean {
+  return options.some((o) => /^(-o|--(out|output|outdir|out-dir|output-dir|output-folder|dest|dest-dir))$/.test(o.name) && ((v) => v !== undefined && /^(\.\/)?[\w-]+(\/[\w-]+)*\/?$/.test(v))(o.value ?? o.next));
+}
+
+export function optionVerb(reading: { options: readonly { name: string; value?: string; next?: string }[] }, traits: VerbTraits): { name: string; verb: string } | undefined {
   for (const option of reading.options) {
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
@@ -30,6 +35,8 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
     if (!OPTION_DESTROY.has(verb)) continue;
+    // Stop 39 (round 31: `sqlboiler psql --wipe`): a generator's wipe of the output folder it is given (`--wipe -o gen/`) empties a folder here, which the perimeter judges.
+    if (/^(wipe|clean|clear)$/.test(verb) && parts.length === 1 && outputFolderGiven(reading.options)) continue;
     // Stop 36 (round 25: `mycli describe db --drop-after`): a word of time says when it destroys, not that what it destroys is a cache;
     // only a flush of output (`--flush-after 100`) is about buffers.
     // Stop 38 (round 30: `snakemake --delete-all-output`): *all* of a workflow's outputs are its results, not a cache; `--delete-temp-output` stays.

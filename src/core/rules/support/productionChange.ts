@@ -67,7 +67,8 @@ const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|sea
 const TARGET_OPTION = /^--?(env|e|environment|stage|profile|context|var|vars|var-file|set|host|h|url|address|addr|endpoint|server|api|region|project|account|target|to|cluster|namespace|n)$/i;
 /** Production named only by a path or an attribute here (`.#db-prod`, `./config:prod`, `network/prod.nix`), and by no target option. */
 function localOutputOnly(words: readonly PathWord[], options: readonly string[]): boolean {
-  return !options.some((o) => TARGET_OPTION.test(o)) && words.every((w) => !/prod/i.test(w.text) || /[/#]|^\.|\.[a-z]{1,5}$/i.test(w.text));
+  // Stop 39 (round 31: `maizzle build production`): a build *named* production (its configuration's name) is built here; a thing named like production (`prod-eu`) is not only a name.
+  return !options.some((o) => TARGET_OPTION.test(o)) && words.every((w) => !/prod/i.test(w.text) || /[/#]|^\.|\.[a-z]{1,5}$/i.test(w.text) || /^(prod|production|prd)$/i.test(w.text));
 }
 const LOCAL_OUTPUT = /^(build|dry-build|compile|synth|synthesize|eval|evaluate|instantiate|export|vet|fmt|format|codegen|typecheck)$/;
 

@@ -4,6 +4,7 @@ import { nounBesideRead } from './verbPositions';
 import { toolNamed } from '../../registry/commandModel';
 import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 import { shipSpelling } from './shipSpellings';
+import { identifierParts } from './cliArgs';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -79,10 +80,23 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
   const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));
   if (up >= 0 && w.path.slice(up + 1).some((p) => PACKAGE_FILE.test(p))) return { at: up, verb: w.path[up]!.toLowerCase(), shown: w.path[up]! };
-  const apply = w.path.slice(0, 3).findIndex((p) => /^apply$/i.test(p));
-  const manifest = w.options.some((o) => MANIFEST_OPTION.test(o.name) && MANIFEST_FILE.test(o.value ?? o.next ?? '')) || w.path.slice(apply + 1).some((p) => MANIFEST_FILE.test(p));
+  // Stop 39 (round 31): the program's own name says it uploads (`cpan-upload Acme-Shop-1.02.tar.gz`), given a package file.
+  if (identifierParts(w.tool.replace(/\.(sh|pl|py|exe)$/, '')).some((p) => UPLOADS.test(p)) && [...w.path, ...w.hints].some((p) => PACKAGE_FILE.test(p))) return { at: -1, verb: 'upload', shown: 'a package file' };
+  // An apply or an `up` given a manifest (`vela up -f vela/app.yaml`), or an apply of a folder of them (`grr apply dashboards/`); not a compose file (containers here),
+  // nor a folder applied to local files named by an option (`kyverno apply policies/ --resource k8s/deployment.yaml` evaluates them here).
+  const apply = w.path.slice(0, 3).findIndex((p) => /^(apply|up)$/i.test(p));
+  const given = [...w.options.filter((o) => MANIFEST_OPTION.test(o.name)).map((o) => o.value ?? o.next ?? ''), ...w.path.slice(apply + 1)];
+  const manifest = given.some((p) => MANIFEST_FILE.test(p) && !/(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/i.test(p)) || (/^apply$/i.test(w.path[apply] ?? '') && w.path.slice(apply + 1).some((p) => /^[\w.-]+\/$/.test(p)) && !w.options.some((o) => MANIFEST_FILE.test(o.value ?? o.next ?? '')));
   if (apply >= 0 && manifest) return { at: apply, verb: 'apply', shown: w.path[apply]! };
+  // The project's source tree pushed to a platform that builds and runs it (`epinio push --name storefront --path .`).
+  const push = w.path.slice(0, 2).findIndex((p) => /^(push|up)$/i.test(p));
+  if (push >= 0 && w.options.some((o) => /^--?(path|source|src|dir|directory|app-dir|source-dir)$/i.test(o.name) && /^\.(\/[\w.-]*)*$/.test(o.value ?? o.next ?? ''))) return { at: push, verb: 'push', shown: w.path[push]! };
   return undefined;
+}
+
+/** A namespaced command word's verb (`cloud:deploy`, `app:release`): its last `:`-part. */
+function lastPart(word: string): string {
+  return /^deploy:/i.test(word) ? word : word.split(':').pop()!;
 }
 
 export interface DeployWords {
@@ -103,14 +117,16 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const ownVerb = own !== undefined && own.test(first);
   const other = ownVerb ? undefined : shippedOtherwise(w);
   if (other !== undefined) return shipFinding(w, ctx, other);
-  const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
+  const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(lastPart(p)) || SCHEMA_PUSH.test(p));
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
   // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
   if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
-  const verb = w.path[at]!.toLowerCase();
+  const verb = lastPart(w.path[at]!).toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
-  if ((verb === 'up' || !w.options.some((o) => UNATTENDED.test(o.name))) && (verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
+  // Stop 39 (round 31: `terraspace up app -y`): an `up` of a named stack with its confirmation skipped applies it; a bare `up -y` starts a local environment.
+  const unattendedUp = verb === 'up' && w.path.length > at + 1 && w.options.some((o) => /^(-y|--yes|-auto-approve|--auto-approve|--assume-yes|--force-yes)$/i.test(o.name));
+  if (((verb === 'up' && !unattendedUp) || !w.options.some((o) => UNATTENDED.test(o.name))) && (verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
   // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
   const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
   const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview) || SCHEMA_PUSH.test(verb);
