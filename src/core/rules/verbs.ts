@@ -34,6 +34,7 @@ import { spelledCommands } from './support/spelledCommands';
 import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
+import { learnedChange } from './support/learnedFloor';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -521,7 +522,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Stop 37 (round 26): a query naming credential files; stop 38: a disruptive change (support/floorDisruptive.ts); both by a program nothing describes, where nothing above asked.
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
-  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
+  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly) ?? learnedChange(inv.name, reading, (t) => destroyingPart(t, traits) !== undefined || readsOnly(t) || [t.toLowerCase(), ...identifierParts(t)].some((p) => traits.routine?.includes(p) || [DESTROY, DESTROY_WHOLE, CLEAN, DERIVED, READ, OTHER_ACTION].some((set) => set.has(p))));
   return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
