@@ -117,6 +117,11 @@ function toolPairs(spec: ToolSpec): Set<string> {
 
 let evidence: ReadonlyMap<string, WordEvidence> | undefined;
 
+/** Has the table been derived yet (tests: importing this module must not derive it)? */
+export function derived(): boolean {
+  return evidence !== undefined;
+}
+
 /** The evidence of every word, derived on first use from every described tool. */
 export function wordEvidence(): ReadonlyMap<string, WordEvidence> {
   if (evidence !== undefined) return evidence;

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { classOfPhrase, clearClass, derived, learnedVerb, MIN_SHARE, MIN_TOOLS, NOT_LEARNED, wordEvidence } from '../../../src/core/registry/learnedVerbs';
+import { allow, ask, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Stop 39 (issue #18 criteria 1 and 8): verbs learned from the registry's described tools as the floor's last word
+ * for an undescribed CLI (registry/learnedVerbs.ts, rules/support/learnedFloor.ts). The first test prints the learned
+ * table, which was reviewed by eye: nouns and generic words are in NOT_LEARNED, each with its reason.
+ */
+
+describe('registry: verbs learned from the described tools (learnedVerbs.ts)', () => {
+  it('is derived on first use, not when the module loads', () => {
+    assert.equal(derived(), false);
+    assert.ok(wordEvidence().size > 100);
+    assert.equal(derived(), true);
+  });
+
+  it('prints the learned table (reviewed by eye; nouns and generic words are dropped in NOT_LEARNED)', () => {
+    const rows = [...wordEvidence().values()].map((e) => clearClass(e)).filter((l) => l !== undefined);
+    const byClass = new Map<string, string[]>();
+    for (const l of rows) byClass.set(l!.verbClass, [...(byClass.get(l!.verbClass) ?? []), `${l!.word}${l!.word in NOT_LEARNED ? '(dropped)' : ''} ${l!.tools}/${l!.of}`]);
+    for (const [cls, words] of byClass) console.log(`      ${cls}: ${words.sort().join(', ')}`);
+    assert.ok(rows.length > 20);
+  });
+
+  it('a word joins a class only with clear evidence: enough tools, most of them that class', () => {
+    for (const e of wordEvidence().values()) {
+      const l = clearClass(e);
+      if (l === undefined) continue;
+      assert.ok(l.tools >= MIN_TOOLS && l.tools / l.of >= MIN_SHARE, e.word);
+    }
+    // `push` is split among the described tools (publish, destroy, other): nothing is learned, and the hand lexicon's line stands.
+    assert.equal(learnedVerb('push'), undefined);
+    assert.equal(learnedVerb('create'), undefined);
+  });
+
+  const cases: [string, string | undefined][] = [
+    ['delete', 'destroy'], ['DELETE', 'destroy'], ['purge', 'destroy'], ['destroy', 'destroy'], ['yank', 'destroy'], ['unpublish', 'destroy'],
+    ['deprecate', 'publish'], ['publish', 'publish'], ['redeploy', 'publish'], ['suspend', 'disrupt'],
+    ['list', 'read'], ['ps', 'read'], ['graph', 'read'], ['output', 'read'], ['completion', 'read'], ['show', 'read'],
+    ['exec', 'other'], ['login', 'other'],
+    // Dropped in review (nouns and generic words), though their evidence was clear.
+    ['bulk', undefined], ['peer', undefined], ['resource', undefined], ['credentials', undefined], ['owner', undefined], ['public', undefined], ['run', undefined], ['apply', undefined],
+    // Nothing described uses them.
+    ['frobnicate', undefined], ['join', undefined],
+  ];
+  for (const [word, cls] of cases) {
+    it(`${word} -> ${cls ?? 'nothing learned'}`, () => assert.equal(learnedVerb(word)?.verbClass, cls));
+  }
+
+  it('every dropped word says why', () => {
+    for (const [word, why] of Object.entries(NOT_LEARNED)) assert.ok(why.length > 3, word);
+  });
+
+  it('reads a destructive rule\'s verb phrase as its class', () => {
+    assert.equal(classOfPhrase('deletes'), 'destroy');
+    assert.equal(classOfPhrase('overwrites every database of'), 'destroy');
+    assert.equal(classOfPhrase('publishes into'), 'publish');
+    assert.equal(classOfPhrase('deploys a revision to'), 'publish');
+    assert.equal(classOfPhrase('stops'), 'disrupt');
+    assert.equal(classOfPhrase('scales to zero instances'), 'disrupt');
+    assert.equal(classOfPhrase('prints working credentials for'), 'secret-print');
+    assert.equal(classOfPhrase('creates an access key for'), 'other');
+  });
+});
+
+const decide = decisionTable(testFacts({}));
+
+describe('rules: the verb floor\'s learned words (learnedFloor.ts)', () => {
+  // A hand list's word beside a learned one decides (`yank-version`: `version` is a hand read word; `yank-release`: `release` is the
+  // hand lexicon's): a learned word never outweighs a hand list.
+  decide('a word the described tools use to destroy (yank) asks for an undescribed CLI, naming the word, its class and its tools; help, dry runs, development and reads stay allowed', [
+    ask('acmectl yank acme-lib 1.2.0', { production: true, says: /`yank` is a destroy word for \d+ of the \d+ described tools that use it: .*(gem|cargo)/ }),
+    ask('pkgctl release yank 2.0.1'),
+    ask('sudo acmectl yank acme-lib'),
+    ask('env REGION=eu acmectl yank v1'),
+    ask('acmectl yank-crate acme-lib 1.0'),
+    ask('acmectl versions yank 1.0 --project acme'),
+    ask('acmectl --profile ops yank v3'),
+    ask("bash -c 'acmectl yank v3'"),
+    ask('acmectl yank v3 && echo ok'),
+    ask('acmectl yankCrate v3'),
+    ask('acmectl crate:yank acme-lib@1.0'),
+    // look-alikes
+    allow('acmectl yank --help'),
+    allow('acmectl yank acme-lib --dry-run'),
+    allow('acmectl yank acme-lib --env development'),
+    allow('acmectl list yanked'),
+    allow('acmectl yanked-versions list'),
+    allow('acmectl versions show 1.0'),
+  ]);
+
+  decide('a word the described tools use to publish (deprecate, redeploy) asks; its statuses, lists and a development target stay allowed', [
+    ask('acmectl deprecate acme-lib@1', { says: /`deprecate` is a publish word/ }),
+    ask('registryctl package deprecate acme-lib --message old'),
+    ask('acmectl deprecate-package acme-lib 1.0'),
+    ask('acmectl api deprecate v1'),
+    ask('acmectl redeploy web', { production: true, says: /`redeploy` is a publish word/ }),
+    ask('shipctl app redeploy billing'),
+    ask('opsctl redeploy-service api'),
+    ask('acmectl redeploy --service api'),
+    ask('sudo -u deploy shipctl redeploy web'),
+    ask("sh -c 'shipctl redeploy web'"),
+    ask('shipctl redeploy web --region eu-west-1'),
+    // look-alikes
+    allow('acmectl redeploy-status web'),
+    allow('acmectl deprecations list'),
+    allow('shipctl redeploy web --env staging'),
+    allow('shipctl redeploy --help'),
+    allow('shipctl app list'),
+  ]);
+
+  decide('a word the described tools use only to read counts as a read where production is named (nothing else said it reads); a change beside it still asks', [
+    allow('gigalixir ps -a acme-prod', { production: true }),
+    allow('acmectl graph --env production', { production: true }),
+    allow('acmectl output web --env production', { production: true }),
+    allow('acmectl completion bash --env production', { production: true }),
+    allow('acmectl report --env production', { production: true }),
+    allow('acmectl ps --cluster prod-eu', { production: true }),
+    allow('acmectl graph deps --env production', { production: true }),
+    allow('sudo acmectl ps -a acme-prod', { production: true }),
+    allow('env X=1 acmectl output --env production', { production: true }),
+    allow('acmectl --profile ops ps --env production', { production: true }),
+    // look-alikes that ask
+    ask('acmectl frobnicate --env production', { production: true }),
+    ask('acmectl ps --env production --kill', { production: true }),
+    ask('acmectl rotate web --env production', { production: true }),
+  ]);
+
+  decide('words the review dropped (nouns, generic words) decide nothing: the hand lists and other rules answer as before', [
+    // the hand lists still answer beside a dropped word
+    ask('acmectl bulk-delete users'),
+    ask('acmectl peer delete web-1'),
+    ask('acmectl resource purge web-1'),
+    allow('acmectl bulk tag users'),
+    allow('acmectl peer web-1 db-1'),
+    allow('acmectl resource tag web-1 team=ops'),
+    allow('acmectl owner add alice'),
+    allow('acmectl public-keys'),
+    allow('acmectl run tests'),
+  ]);
+});
