@@ -1,6 +1,9 @@
 import { identifierParts } from '../rules/support/cliArgs';
 import { TOOL_ENTRIES } from './tools';
 import type { CommandSpec, ToolSpec } from './types';
+import type { LearnedRow, VerbClass } from './learnedTable';
+
+export type { VerbClass } from './learnedTable';
 
 /**
  * Stop 39 (issue #18 criteria 1 and 8): the verbs the registry's described tools use, learned from their
@@ -11,11 +14,11 @@ import type { CommandSpec, ToolSpec } from './types';
  * {@link MIN_SHARE} of them one class) and it is not in {@link NOT_LEARNED} (nouns and generic words, read by eye
  * in `test/unit/registry/learnedVerbs.test.ts`, which prints the table).
  *
- * Derived lazily, on the first question (never at module load: the hook's start-up is measured); the
- * floor (`rules/support/learnedFloor.ts`) asks only after its own hand lists found nothing.
+ * Derived lazily, on first use, never at module load. The floor does not derive it on the hook's path: loading
+ * every tool's description and walking it took 150-210 ms cold in the CLI bundle (measured at stop 39), so the
+ * floor reads the table this derivation produced, checked in as `learnedTable.ts`; the table test derives it
+ * again and fails, printing the new table, when a registry change teaches something else.
  */
-
-export type VerbClass = 'destroy' | 'publish' | 'disrupt' | 'secret-print' | 'read' | 'other';
 
 export interface WordEvidence {
   word: string;
@@ -150,10 +153,8 @@ export function clearClass(e: WordEvidence): LearnedVerb | undefined {
   return undefined;
 }
 
-/** What the registry's described tools teach about one word (lower case), or undefined when they teach nothing clear. */
-export function learnedVerb(word: string): LearnedVerb | undefined {
-  const lower = word.toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(NOT_LEARNED, lower)) return undefined;
-  const e = wordEvidence().get(lower);
-  return e !== undefined ? clearClass(e) : undefined;
+/** The table the floor reads (`learnedTable.ts`), as derived now: every clear word the review kept whose class the floor uses. */
+export function derivedTable(): Record<string, LearnedRow> {
+  const rows = [...wordEvidence().values()].map((e) => clearClass(e)).filter((l): l is LearnedVerb => l !== undefined && l.verbClass !== 'other' && !Object.prototype.hasOwnProperty.call(NOT_LEARNED, l.word));
+  return Object.fromEntries(rows.sort((a, b) => (a.word < b.word ? -1 : 1)).map((l) => [l.word, [l.verbClass, l.tools, l.of, l.examples.join(', ')]]));
 }

@@ -1,4 +1,4 @@
-import { learnedVerb, type LearnedVerb, type VerbClass } from '../../registry/learnedVerbs';
+import { learnedVerb, type Learned as LearnedVerb, type VerbClass } from '../../registry/learnedTable';
 import { identifierParts } from './cliArgs';
 import { LEXICON } from './floorDisruptive';
 import type { FloorChange } from './floorChanges';
@@ -7,7 +7,7 @@ import type { FloorChange } from './floorChanges';
  * Stop 39 (issue #18 criteria 1 and 8): the verb floor's last word for a CLI nobody described, beneath its hand
  * lists. A command word none of the hand lists knows (`verbs.ts`' destroying, cleaning, read and action words,
  * `floorDisruptive.ts`' lexicon) is looked up in what the registry's described tools use it for
- * (`registry/learnedVerbs.ts`): a word they use to destroy, publish, disrupt or print a secret asks, and the
+ * (`registry/learnedVerbs.ts`, read from the table it produced, `registry/learnedTable.ts`): a word they use to destroy, publish, disrupt or print a secret asks, and the
  * reason names the word, the class and the tools it was learned from; a word they use only to read ends the
  * search (what follows is a name). The first word a hand list knows decides, as before: a learned word never
  * outweighs a hand list, and never turns an ask into an allow.
@@ -53,7 +53,7 @@ export function learnedChange(tool: string, reading: ReadingLike, handKnown: (te
     if (learned.verbClass === 'read') return undefined;
     const groups = words.slice(0, i).map((g) => g.text);
     const names = reading.positionals.filter((x) => x.index > w.index && !reading.maybeValues.has(x.index) && !/\s/.test(x.text)).map((x) => x.text).slice(0, 3);
-    const why = `(\`${learned.word}\` is a ${learned.verbClass} word for ${learned.tools} of the ${learned.of} described tools that use it: ${learned.examples.join(', ')})`;
+    const why = `(\`${learned.word}\` is a ${learned.verbClass} word for ${learned.tools} of the ${learned.of} described tools that use it: ${learned.examples})`;
     return { rule: 'verbs.learned-verb', shown: [...groups, w.text].join(' '), verb: learned.word, phrase: `${PHRASES[learned.verbClass]} ${why}`, groups, names: names.length > 0 ? names : [`the ${tool} ${groups.length > 0 ? groups[groups.length - 1] : 'resource'} (not named)`] };
   }
   return undefined;
