@@ -34,7 +34,7 @@ import { spelledCommands } from './support/spelledCommands';
 import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
-import { learnedChange, learnedRead } from './support/learnedFloor';
+import { learnedChange } from './support/learnedFloor';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -542,7 +542,7 @@ function unreadWork(inv: Invocation, reading: Reading, optionCounts: boolean): s
   // A command passed after `--` to run there that only reads or names nothing (`acmectl exec prod -- ls /var/log`, `… -- rm`).
   const passed = passedProgram(reading, inv.args);
   if (passed !== undefined && (READ_ONLY_COMMANDS.has(passed.program) || emptyHanded(passed))) return changed;
-  return unreadPath(inv.name, words, statements, readingOptionNames(reading.options), (t) => readsOnly(t) || learnedRead(t)) ?? changed;
+  return unreadPath(inv.name, words, statements, readingOptionNames(reading.options), readsOnly) ?? changed;
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */

@@ -126,21 +126,22 @@ describe('rules: the verb floor\'s learned words (learnedFloor.ts)', () => {
     allow('shipctl app list'),
   ]);
 
-  decide('a word the described tools use only to read counts as a read where production is named (nothing else said it reads); a change beside it still asks', [
-    allow('gigalixir ps -a acme-prod', { production: true }),
-    allow('acmectl graph --env production', { production: true }),
-    allow('acmectl output web --env production', { production: true }),
-    allow('acmectl completion bash --env production', { production: true }),
-    allow('acmectl report --env production', { production: true }),
-    allow('acmectl ps --cluster prod-eu', { production: true }),
-    allow('acmectl graph deps --env production', { production: true }),
-    allow('sudo acmectl ps -a acme-prod', { production: true }),
-    allow('env X=1 acmectl output --env production', { production: true }),
-    allow('acmectl --profile ops ps --env production', { production: true }),
-    // look-alikes that ask
-    ask('acmectl frobnicate --env production', { production: true }),
-    ask('acmectl ps --env production --kill', { production: true }),
-    ask('acmectl rotate web --env production', { production: true }),
+  decide('a word the described tools use only to read ends the learned search: what follows is a name; it never turns the production-unread ask into an allow', [
+    allow('acmectl ps redeploy-worker'),
+    allow('acmectl graph yank-history'),
+    allow('acmectl output redeploy'),
+    allow('acmectl completion deprecate'),
+    allow('acmectl report yank-rate'),
+    allow('acmectl wait redeploy-done'),
+    allow('acmectl select yanked'),
+    allow('sudo acmectl top redeploys'),
+    allow('env X=1 acmectl history yank'),
+    allow('acmectl --profile ops inspect redeploy'),
+    // the same words first, and production named: the learned read does not answer for the tool
+    ask('acmectl redeploy ps-worker', { says: /`redeploy` is a publish word/ }),
+    ask('acmectl yank graph-lib', { says: /`yank` is a destroy word/ }),
+    ask('gigalixir ps -a acme-prod', { production: true, says: /nothing in `gigalixir ps` says it only reads/ }),
+    ask('sudo gigalixir ps -a acme-prod', { production: true }),
   ]);
 
   decide('words the review dropped (nouns, generic words) decide nothing: the hand lists and other rules answer as before', [

@@ -11,6 +11,12 @@ import type { FloorChange } from './floorChanges';
  * reason names the word, the class and the tools it was learned from; a word they use only to read ends the
  * search (what follows is a name). The first word a hand list knows decides, as before: a learned word never
  * outweighs a hand list, and never turns an ask into an allow.
+ *
+ * Learned reads are not reads for the production-unread check (`productionChange.ts`: production work nothing says
+ * only reads asks). Tried at stop 39: it allowed `gigalixir ps -a acme-prod` (a false positive) and nothing else at
+ * two tools; at one tool it turned four caught rows into allows (`convox env -a shop --rack acme/production`,
+ * `vapor env:pull production`, `envconsul … env`, `terminus env:clone-content`), and the read words it learns
+ * (`output`, `inspect`, `show`) print what a described tool's secret rules know to ask about. An ask stays an ask.
  */
 
 const ASKS: ReadonlySet<VerbClass> = new Set(['destroy', 'publish', 'disrupt', 'secret-print']);
@@ -57,9 +63,4 @@ export function learnedChange(tool: string, reading: ReadingLike, handKnown: (te
     return { rule: 'verbs.learned-verb', shown: [...groups, w.text].join(' '), verb: learned.word, phrase: `${PHRASES[learned.verbClass]} ${why}`, groups, names: names.length > 0 ? names : [`the ${tool} ${groups.length > 0 ? groups[groups.length - 1] : 'resource'} (not named)`] };
   }
   return undefined;
-}
-
-/** Does the word read, as the described tools use it (`ps`, `graph`, `output`)? For the floor's production-unread check. */
-export function learnedRead(text: string): boolean {
-  return learnedOf(text)?.verbClass === 'read';
 }
