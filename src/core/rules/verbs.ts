@@ -35,6 +35,7 @@ import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
 import { disruptiveChange } from './support/floorDisruptive';
 import { codeRename, routineObject } from './support/floorRoutineObjects';
+import { learnedChange } from './support/learnedFloor';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -436,8 +437,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
   if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
-  if (isDry(reading, traits, tool?.dryRun ?? []) || codeRename(reading.positionals.map((w) => w.text), ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-
+  if (isDry(reading, traits, tool?.dryRun ?? []) || (destroyingPart(reading.positionals[0]?.text ?? '', traits) === undefined && codeRename(reading.positionals.map((w) => w.text), ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading); // a rename's first name carries no destroying word (`dropTable usersTable src/` asks)
   const later = unknownScheduled(inv, ctx);
   if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);
@@ -522,7 +522,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Stop 37 (round 26): a query naming credential files; stop 38: a disruptive change (support/floorDisruptive.ts); both by a program nothing describes, where nothing above asked.
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
-  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly);
+  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly) ?? learnedChange(inv.name, reading, (t) => destroyingPart(t, traits) !== undefined || readsOnly(t) || [t.toLowerCase(), ...identifierParts(t)].some((p) => traits.routine?.includes(p) || [DESTROY, DESTROY_WHOLE, CLEAN, DERIVED, READ, OTHER_ACTION].some((set) => set.has(p))));
   return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: disrupted.hints ?? hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
 }
 
