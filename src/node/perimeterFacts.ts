@@ -48,10 +48,11 @@ export function gatherPerimeterFacts(opts: PerimeterFactsOptions): PerimeterFact
   for (const root of opts.workspaceRoots) alias(root);
   for (const name of HOME_STARTUP_FILES) {
     const file = path.join(opts.home, name);
+    // Most are missing: asked without an exception (building one cost ~15 µs each, seven per call).
     try {
-      if (fs.lstatSync(file).isSymbolicLink()) alias(file);
+      if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) alias(file);
     } catch {
-      // not there
+      // not readable
     }
   }
   const startupFiles: string[] = [];
