@@ -64,6 +64,19 @@ export async function run() {
   fs.mkdirSync(out, { recursive: true });
   const mod = await bundle();
   const { home, workspace, guardHome } = world();
+  // The server runs with a plain environment (spawnServer.ts serverEnvironment): the bench's own
+  // would make every call's environment swap change dozens of variables the server never has.
+  const saved = { ...process.env };
+  for (const k of Object.keys(process.env)) if (!['HOME', 'BLAST_SHIELD_HOME', 'PATH', 'LANG', 'TMPDIR'].includes(k)) delete process.env[k];
+  try {
+    return await measure(mod, home, workspace, guardHome);
+  } finally {
+    for (const k of Object.keys(process.env)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
+async function measure(mod, home, workspace, guardHome) {
   const watchdog = mod.startDecisionWatchdog();
   if (watchdog) mod.boxedByOuterWatchdog(() => watchdog.alive());
   const decide = mod.decideAsHook(path.join(root, 'dist', 'cli.js'));
