@@ -44,17 +44,22 @@ async function bundle() {
   return import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
 }
 
+/** The workspace the decisions are about: a real git repository with a credential file (fake values made at run time). */
 function world() {
   const home = path.join(out, 'home');
   const workspace = path.join(home, 'shop');
   const guardHome = path.join(home, '.blast-shield');
-  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  const files = {
+    'src/index.ts': 'export const a = 1;\n',
+    'package.json': '{ "name": "shop", "scripts": { "test": "node --test" } }\n',
+    '.gitignore': '.env\n',
+    '.env': `DATABASE_URL=postgres://dev:${'x'.repeat(12)}@localhost:5432/shop\nSTRIPE_SECRET_KEY=${['sk', 'live', 'q7'.repeat(12)].join('_')}\n`,
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, rel), text);
+  }
   fs.mkdirSync(guardHome, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
-  fs.writeFileSync(path.join(workspace, 'package.json'), '{ "name": "shop", "scripts": { "test": "node --test" } }\n');
-  fs.writeFileSync(path.join(workspace, '.gitignore'), '.env\n');
-  // A credential file with a fake value assembled at run time.
-  fs.writeFileSync(path.join(workspace, '.env'), `DATABASE_URL=postgres://dev:${'x'.repeat(12)}@localhost:5432/shop\nSTRIPE_SECRET_KEY=sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}\n`);
   initRepository(workspace);
   return { home, workspace, guardHome };
 }
