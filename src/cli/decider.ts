@@ -7,7 +7,7 @@ import { forgetTrustedPrograms } from '../node/trustedProgram';
 import { guardHome } from '../node/guardHome';
 import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
 import type { DeciderRequest } from '../node/decider/protocol';
-import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
+import { startDeciderServer, type Decide, type DecideOutcome, type DeciderServerHandle } from '../node/decider/server';
 import { startDecisionWatchdog, type DecisionWatchdog } from '../node/decider/decisionWatchdog';
 import { boxedByOuterWatchdog } from '../hook/timeBox';
 import type { CliIo } from './io';
@@ -30,7 +30,7 @@ a key only guard processes read, and exits after an hour without a call. Agents 
  */
 export function decideAsHook(cli: string, feed?: WorkspaceFeeds): Decide {
   const env = new EnvironmentSwap();
-  return async (request: DeciderRequest) => {
+  return async (request: DeciderRequest, early?: (outcome: DecideOutcome) => void) => {
     // Every file-system event queued before this call is applied before anything is decided.
     await feed?.settle();
     // The shim clears these, and a client started with NODE_OPTIONS never asks: a request carrying one
@@ -54,8 +54,11 @@ export function decideAsHook(cli: string, feed?: WorkspaceFeeds): Decide {
         engine: createRealEngine(process.env, { cli, asker: { selfPid: request.pid, parentPid: request.ppid }, ...(feed ? { feed } : {}) }),
         declineAsks: true,
       });
-      if (result.declined) return { declined: 'ask' as const };
-      return { result: { stdout: result.stdout, ...(result.stderr ? { stderr: result.stderr } : {}), exitCode: result.exitCode, decision: result.decision } };
+      const outcome: DecideOutcome = result.declined ? { declined: 'ask' } : { result: { stdout: result.stdout, ...(result.stderr ? { stderr: result.stderr } : {}), exitCode: result.exitCode, decision: result.decision } };
+      // The audit line is written (runHook appends it before it returns): the answer can go out
+      // before the server's own environment and folder are put back, which changes nothing in it.
+      early?.(outcome);
+      return outcome;
     } finally {
       env.restore();
       try {

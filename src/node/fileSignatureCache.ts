@@ -61,3 +61,41 @@ function signatureOf(file: string, now: number): string | undefined {
   if (now - changedMs < RACY_MS || now - modifiedMs < RACY_MS) return undefined;
   return `${st.dev}:${st.ino}:${st.mode}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
+
+/**
+ * Which of some names are missing from a folder, asked once per change of the folder: a name can only
+ * appear (a file, a folder or a symlink created, renamed or linked in) by writing the folder's entries,
+ * which moves its modification and change times. While the folder's signature holds, names found
+ * missing are still missing and cost no system call. Only absence is kept: a name that is there is
+ * reported present and its caller reads it as before (its content can change without touching the
+ * folder). The same racy rule as above: a folder written in the last RACY_MS is asked afresh every
+ * time, and a folder whose stat fails (missing, unreadable) is never kept.
+ */
+export class FolderAbsences {
+  private readonly kept = new Map<string, { signature: string; asked: ReadonlySet<string>; missing: ReadonlySet<string> }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The names (plain entries of `folder`, no slash) with no entry there, by lstat: a dangling symlink is present. */
+  missing(folder: string, names: readonly string[]): ReadonlySet<string> {
+    const signature = signatureOf(folder, this.now());
+    const hit = this.kept.get(folder);
+    if (signature !== undefined && signature !== 'missing' && hit && hit.signature === signature && names.every((n) => hit.asked.has(n))) return hit.missing;
+    const missing = new Set<string>();
+    for (const name of names) {
+      try {
+        if (fs.lstatSync(`${folder}/${name}`, { throwIfNoEntry: false }) === undefined) missing.add(name);
+      } catch {
+        // unreadable: present as far as this says (the caller reads it and finds out)
+      }
+    }
+    // Kept only when the folder was the same before and after the look-ups (nothing appeared meanwhile).
+    if (signature !== undefined && signature !== 'missing' && signatureOf(folder, this.now()) === signature) {
+      if (this.kept.size >= MAX_ENTRIES) this.kept.clear();
+      this.kept.set(folder, { signature, asked: new Set(names), missing });
+    } else {
+      this.kept.delete(folder);
+    }
+    return missing;
+  }
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { FileSignatureCache } from './fileSignatureCache';
+import { FileSignatureCache, FolderAbsences } from './fileSignatureCache';
 import { readRegularFileSync } from './safeOpen';
 
 /**
@@ -48,10 +48,14 @@ function sourcedWordsOf(file: string): readonly string[] {
   });
 }
 
+/** Which start-up files the home lacks (most of the eleven), asked again only when the home's entries change. */
+const absentStartFiles = new FolderAbsences();
+
 /** Files and folders the home's start-up files source, and what those source, absolute. */
 export function sourcedStartupFiles(home: string): string[] {
   const found = new Set<string>();
-  let queue = START.map((name) => path.join(home, name));
+  const absent = absentStartFiles.missing(home, START);
+  let queue = START.filter((name) => !absent.has(name)).map((name) => path.join(home, name));
   for (let depth = 0; depth < 2 && queue.length > 0; depth++) {
     const next: string[] = [];
     for (const file of queue) {

@@ -37,7 +37,13 @@ export const DECISION_LIMIT_MS = 30_000;
 /** How long after DECISION_LIMIT_MS the watchdog thread ends a decision that never yielded. */
 export const WATCHDOG_GRACE_MS = 1_000;
 
-export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
+export type DecideOutcome = { result: DeciderResult } | { declined: DeclineReason };
+/**
+ * One decision. `early`, when given, may be called once with the outcome as soon as it is final (its
+ * audit line written): the server answers then, before the decision's own clean-up (putting the
+ * server's environment and folder back); the promise still resolves only after that clean-up.
+ */
+export type Decide = (request: DeciderRequest, early?: (outcome: DecideOutcome) => void) => Promise<DecideOutcome>;
 
 export interface DeciderServerOptions {
   home: string;
@@ -202,11 +208,17 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
           // A second later than the timer: an asynchronous hang stops the server in order; only work
           // that never yields (which the timer cannot interrupt) meets the watchdog.
           o.watchdog?.arm(limit + WATCHDOG_GRACE_MS);
-          try {
-            const outcome = await o.decide(request);
+          // Answered once: early (the decision is final, its clean-up still to run) or when decide returns.
+          let answered = false;
+          const reply = (outcome: DecideOutcome): void => {
+            if (answered) return;
+            answered = true;
             answer(socket, line, 'result' in outcome ? { ...base, result: outcome.result } : { ...base, declined: outcome.declined });
+          };
+          try {
+            reply(await o.decide(request, reply));
           } catch {
-            answer(socket, line, { ...base, declined: 'failed' });
+            reply({ declined: 'failed' });
           } finally {
             clearTimeout(hung);
             o.watchdog?.disarm();
