@@ -75,7 +75,8 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   if (w.options.some((o) => FEED_OPTION.test(o.name) && /^(\.{0,2}\/|~\/|file:)/.test(o.value ?? o.next ?? ''))) return undefined;
   const spelled = shipSpelling(w);
   if (spelled !== undefined) return spelled;
-  const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
+  // Stop 39 (round 33: `electron-builder --publish never`): the value that negates the verb may be the next word.
+  const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? o.next ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
   if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
   const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));
   if (up >= 0 && w.path.slice(up + 1).some((p) => PACKAGE_FILE.test(p))) return { at: up, verb: w.path[up]!.toLowerCase(), shown: w.path[up]! };
@@ -108,7 +109,7 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
   if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
   const verb = w.path[at]!.toLowerCase();
-  const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
+  const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? o.next ?? ''));
   // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
   if ((verb === 'up' || !w.options.some((o) => UNATTENDED.test(o.name))) && (verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
   // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
