@@ -1,6 +1,7 @@
 import { hostOf, isLocalHost } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
+import { sendsDebugInfo } from './telemetryRecords';
 
 /**
  * Stop 38 (issue #18 criteria 1 and 8, red team rounds 27 and 28): the disruptive-change lexicon beside the
@@ -160,6 +161,7 @@ interface At {
   groups: string[];
   /** The state is glued to the word (`alerts-off`): the shown words are the word alone. */
   glued: boolean;
+  tool: string;
 }
 
 /** Scaling words proper: `down`/`in` after them scale down; other updates scale only by an option set to 0. */
@@ -191,6 +193,8 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
     case 'remote': {
       // A compound API verb (`set-acl`, `put-bucket-policy`) is its own command, which other rules read.
       if (at.glued) return undefined;
+      // Stop 39 (round 33): source maps or symbols uploaded feed an error tracker; nothing served is replaced (support/telemetryRecords.ts).
+      if (sendsDebugInfo({ tool: at.tool, path: reading.positionals.map((w) => w.text), options: reading.options })) return undefined;
       const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
       // Creating a new thing replaces nothing others read (`bucket create logs`): only a manifest makes it a write to a control plane.
       if (lower === 'create') return manifest ? found(named) : undefined;
@@ -234,7 +238,7 @@ export function disruptiveChange(tool: string, reading: ReadingLike, reads: (tex
       if (row.notAfter !== undefined && groups.some((g) => row.notAfter!.test(g.toLowerCase()))) continue;
       const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
       const split = glued !== undefined && !row.words.test(lower);
-      const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);
+      const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split, tool }, after);
       if (change) return change;
     }
     // The first lexicon word decides; a later one is a name (`stop push-worker`).

@@ -4,6 +4,7 @@ import { nounBesideRead } from './verbPositions';
 import { toolNamed } from '../../registry/commandModel';
 import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 import { shipSpelling } from './shipSpellings';
+import { recordsDeploy, sendsDebugInfo } from './telemetryRecords';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -106,6 +107,8 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   if (other !== undefined) return shipFinding(w, ctx, other);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
+  // Stop 39 (round 33): a deploy recorded for an error tracker, or debug information sent, ships nothing (support/telemetryRecords.ts).
+  if (recordsDeploy(w, at) || sendsDebugInfo(w)) return recorded(w, ctx, at);
   // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
   if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
   const verb = w.path[at]!.toLowerCase();
@@ -140,6 +143,7 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
 
 /** A ship said by an option, a package file or a manifest: asked unless the environment says development or this machine. */
 function shipFinding(w: DeployWords, ctx: RuleContext, other: { at: number; verb: string; shown: string }): Finding[] {
+  if (sendsDebugInfo(w)) return [];
   if (w.reads !== undefined && other.at >= 0 && nounBesideRead(w.path.map((text) => ({ text, value: false })), other.at, w.reads)) return [];
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   if (resolved.environment === 'non-production' || resolved.environment === 'local') return [];
@@ -155,4 +159,13 @@ function shipFinding(w: DeployWords, ctx: RuleContext, other: { at: number; verb
     reason: `\`${shown}\` ${what} to ${production ? 'production' : 'an environment nobody named (treated as production)'}: what runs or is published there is replaced at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its ${other.at >= 0 ? 'verb' : 'option'}).`,
     targets: [target],
   }];
+}
+
+/** A deploy recorded or debug information sent (support/telemetryRecords.ts): marked where production is named, allowed. */
+function recorded(w: DeployWords, ctx: RuleContext, at: number): Finding[] {
+  const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
+  if (resolved.environment !== 'production') return [];
+  const shown = [w.tool, ...w.path.slice(0, at + 1)].join(' ');
+  const target: Target = { kind: 'service', name: shown, provider: w.tool, remote: true, environment: 'production', environmentReason: resolved.reason };
+  return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` records a deploy of production for its tracker (${resolved.reason}); nothing is shipped.`, targets: [target] }];
 }

@@ -1,0 +1,55 @@
+import { identifierParts } from './cliArgs';
+import { verbTraitsOf } from '../../registry/verbTraits';
+
+/**
+ * Stop 39 (red team round 33, issue #18 criterion 2): telemetry, not a deploy. A CLI nobody describes that records
+ * a deploy marker or uploads debug information changes nothing that runs or is served; what it sends is read by an
+ * error tracker or a monitoring service to name releases and symbolicate stack traces:
+ *
+ * - a deploy *recorded*: a deploy word whose options name the revision and where it came from (the repository, the
+ *   user who deployed) and which ships nothing from here (`honeybadger deploy --environment=production
+ *   --revision=… --repository=…`, `acmetrack deploy --revision abc --repo git@…`), or a marker, notification or
+ *   annotation of a deploy (`… deploys new`, `notify-deploy`, `deploy-marker create`, `deployment mark`);
+ * - debug information uploaded: source maps, dSYMs, symbol files, ProGuard/R8 mappings, Breakpad or PDB files, by the
+ *   words of the command (`sourcemaps upload`, `upload-dsym`, `debug-files upload`, `--sourcemap dist/app.js.map`) or the
+ *   files it is given (`*.map`, `*.dSYM`, `*.pdb`, `*.sym`, `mapping.txt`).
+ *
+ * Still asked: a deploy that names what it ships (an operand, a manifest, a package file), an upload of a build
+ * folder without debug words (`acmecdn upload dist/`), and a deploy with a revision but no source of it named.
+ */
+
+/** Words of debug information: uploading these feeds an error tracker. */
+const DEBUG_INFO = /^(sourcemaps?|source-?maps?|dsyms?|symbols?|syms?|symbolication|debug-?files|difs?|debug-?symbols|proguard|r8|mappings?|breakpad|minidumps?|pdbs?|ndk-?symbols|il2cpp)$/i;
+/** Files of debug information. */
+const DEBUG_FILE = /\.(map|dsym|pdb|sym|dwp|debug)(\.zip)?\/?$|(^|\/)mapping\.txt$/i;
+/** Words that record a deploy rather than perform one. */
+const MARKER = /^(markers?|deploy-?markers?|notify|notifications?|annotations?|annotate|mark|record|track|deploys)$/i;
+/** Options naming the revision a record is about, and where it came from or who did it. */
+const REVISION = /^--?(revision|rev|commit|sha|git-sha|git-commit|version)$/i;
+const SOURCE = /^--?(repository|repo|repo-url|repository-url|scm-repository|user|username|local-username|deployer|deployed-by)$/i;
+
+interface Words {
+  tool: string;
+  path: readonly string[];
+  options: readonly { name: string; value?: string; next?: string }[];
+}
+
+/** Debug information is what the command sends (by a word of its path, an option's name or a file it names). */
+export function sendsDebugInfo(w: Words): boolean {
+  const words = w.path.slice(0, 4);
+  // A tool whose every upload of a kind is debug information, from its documentation (verbTraits.ts `telemetry`).
+  const own = verbTraitsOf(w.tool).telemetry;
+  if (own !== undefined && words.some((p) => own.includes(p.toLowerCase()))) return true;
+  if (words.some((p) => identifierParts(p).some((part) => DEBUG_INFO.test(part)))) return true;
+  if (w.options.some((o) => identifierParts(o.name.replace(/^-+/, '')).some((part) => DEBUG_INFO.test(part) && !/^maps?$/i.test(part)))) return true;
+  const files = [...w.path, ...w.options.map((o) => o.value ?? o.next ?? '')].filter((t) => t !== '');
+  return files.length > 0 && files.some((t) => DEBUG_FILE.test(t)) && files.filter((t) => /[/.]/.test(t)).every((t) => DEBUG_FILE.test(t) || /^[a-z][\w+.-]*:\/\//i.test(t) || !/\//.test(t));
+}
+
+/** A deploy recorded (a marker, or a revision with its source named and nothing shipped), not performed. */
+export function recordsDeploy(w: Words, at: number): boolean {
+  const around = [w.path[at - 1], w.path[at + 1]].filter((p): p is string => p !== undefined);
+  if (around.some((p) => MARKER.test(p)) || identifierParts(w.path[at] ?? '').some((p) => MARKER.test(p) && p !== 'deploys')) return true;
+  // Nothing named after the verb: a deploy that ships names no operand, manifest or artifact, and a revision with its source is what a record carries.
+  return w.path.length === at + 1 && w.options.some((o) => REVISION.test(o.name)) && w.options.some((o) => SOURCE.test(o.name));
+}
