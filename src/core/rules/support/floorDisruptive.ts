@@ -71,6 +71,9 @@ const OFF = /^(off|disable|disabled|false|no|0|mute|muted|silence|silenced|snooz
 /** Nouns of a remote store or a served thing: a write after them changes what others read (`kv put`, `flags set`, `artifacts upload`). */
 const REMOTE_NOUN = /^(kv|keys?|key-?value|flags?|feature-?flags?|features?|toggles?|params?|parameters?|artifacts?|releases?|assets?|objects?|blobs?|buckets?|files?-?store|storage|cdn|bundles?|images?|charts?|packages?|registry|channels?|tracks?|builds?|versions?|dns|records?|zones?|routes?|apps?|services?|sites?|stacks?|functions?|workers?|queues?|topics?|tables?|collections?|indexes|indices|schemas?|remote|cloud|prod|production)$/i;
 
+/** Schedulers and workflow orchestrators: a flow created there keeps running (`argo-workflows create`, `step-functions create`, `airflow create`). */
+const SCHEDULER_NOUN = /^(argo|argo-workflows|workflows?|step-?functions|sfn|airflow|kubeflow|kfp|tekton|schedules?|scheduler|schedulers|cron|cronjobs?|crons|eventbridge|cloud-scheduler|periodic|recurring|timers?)$/i;
+
 /** Nouns of this machine's own settings and projects: a write there stays here (`config set`, `local put`, `cache import`). */
 const LOCAL_NOUN = /^(config|configs|configuration|settings|prefs|preferences|local|cache|caches|profile|profiles|alias|aliases|completion|completions|context|contexts|self|plugins?|extensions?|themes?|templates?|snippets?|dev|develop|development|emulators?|sandbox|test|tests|tmp|temp|workspace|project|projects)$/i;
 
@@ -197,7 +200,8 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
       if (sendsDebugInfo({ tool: at.tool, path: reading.positionals.map((w) => w.text), options: reading.options })) return undefined;
       const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
       // Creating a new thing replaces nothing others read (`bucket create logs`): only a manifest makes it a write to a control plane.
-      if (lower === 'create') return manifest ? found(named) : undefined;
+      // Stop 39 (round 33: `python flows/train.py argo-workflows create`): a workflow created on a scheduler or an orchestrator runs there on its schedule.
+      if (lower === 'create') return manifest ? found(named) : groups.some((g) => SCHEDULER_NOUN.test(g)) ? found(named.length > 0 ? named : [`the ${groups[groups.length - 1]!} scheduler (not named)`], 'registers a flow that runs on its own schedule, outside the agent and unread here, on') : undefined;
       const store = groups.some((g) => REMOTE_NOUN.test(g));
       return remote !== undefined || store || manifest ? found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named) : undefined;
     }
