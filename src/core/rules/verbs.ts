@@ -434,7 +434,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
-  if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
+  if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
   const later = unknownScheduled(inv, ctx);

@@ -74,11 +74,11 @@ export function floorOptionKinds(inv: Invocation, reading: KindReading, values: 
 }
 
 /** A build or test tool's run is routine, unless it runs a writing spec against production (support/floorRunners.ts). */
-export function routineRunner(tool: string, reading: KindReading, ctx: RuleContext, cwdListing?: readonly string[]): Finding[] {
+export function routineRunner(tool: string, reading: KindReading, ctx: RuleContext): Finding[] {
   const found = runnerAgainstProduction(tool, reading, ctx);
   if (found) return [found];
-  // Stop 39 (round 33: `npx ng deploy`): a build tool's own deploy or publish command ships what it built (not a folder of tests named so).
+  // Stop 39 (round 33: `npx ng deploy`): a build tool's own deploy or publish command ships what it built (a folder is written `deploy/`).
   const first = reading.positionals[0]?.text ?? '';
-  if (!/^(deploy|deploy:[\w-]+|publish)$/i.test(first) || cwdListing?.includes(first)) return [];
+  if (!/^(deploy|deploy:[\w-]+|publish)$/i.test(first)) return [];
   return unreviewedDeploy({ tool, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: reading.options.map((o) => o.value ?? o.next ?? '').filter((v) => v !== '' && !/^(\/|~)/.test(v)) }, ctx);
 }

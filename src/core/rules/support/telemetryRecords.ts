@@ -40,16 +40,23 @@ export function sendsDebugInfo(w: Words): boolean {
   // A tool whose every upload of a kind is debug information, from its documentation (verbTraits.ts `telemetry`).
   const own = verbTraitsOf(w.tool).telemetry;
   if (own !== undefined && words.some((p) => own.includes(p.toLowerCase()))) return true;
-  if (words.some((p) => identifierParts(p).some((part) => DEBUG_INFO.test(part)))) return true;
+  if (words.some((p) => DEBUG_INFO.test(p) || identifierParts(p).some((part) => DEBUG_INFO.test(part)))) return true;
   if (w.options.some((o) => identifierParts(o.name.replace(/^-+/, '')).some((part) => DEBUG_INFO.test(part) && !/^maps?$/i.test(part)))) return true;
   const files = [...w.path, ...w.options.map((o) => o.value ?? o.next ?? '')].filter((t) => t !== '');
-  return files.length > 0 && files.some((t) => DEBUG_FILE.test(t)) && files.filter((t) => /[/.]/.test(t)).every((t) => DEBUG_FILE.test(t) || /^[a-z][\w+.-]*:\/\//i.test(t) || !/\//.test(t));
+  return files.some((t) => DEBUG_FILE.test(t)) && files.filter((t) => /[/.]/.test(t)).every((t) => DEBUG_FILE.test(t) || /^[a-z][\w+.-]*:\/\//i.test(t) || !/\//.test(t));
 }
 
 /** A deploy recorded (a marker, or a revision with its source named and nothing shipped), not performed. */
 export function recordsDeploy(w: Words, at: number): boolean {
   const around = [w.path[at - 1], w.path[at + 1]].filter((p): p is string => p !== undefined);
   if (around.some((p) => MARKER.test(p)) || identifierParts(w.path[at] ?? '').some((p) => MARKER.test(p) && p !== 'deploys')) return true;
+  // `deploys new`, `deployment create`: a record of a deploy made (Sentry's `releases deploys VERSION new`, New Relic's `deployment create`).
+  if (/^(deploys|deployments?)$/i.test(w.path[at] ?? '') && w.path.slice(at + 1, at + 3).some((p) => /^(new|create|add|mark|record|notify)$/i.test(p))) return true;
   // Nothing named after the verb: a deploy that ships names no operand, manifest or artifact, and a revision with its source is what a record carries.
   return w.path.length === at + 1 && w.options.some((o) => REVISION.test(o.name)) && w.options.some((o) => SOURCE.test(o.name));
+}
+
+/** Where a deploy's record is spelled without a deploy verb (`deploy-marker create`, `deploys new`, `notify-deploy`), or -1. */
+export function recordedDeployAt(w: Words): number {
+  return w.path.slice(0, 3).findIndex((p, i) => identifierParts(p).some((part) => /^deploy(s|ments?)?$/i.test(part)) && recordsDeploy(w, i));
 }

@@ -4,7 +4,7 @@ import { nounBesideRead } from './verbPositions';
 import { toolNamed } from '../../registry/commandModel';
 import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 import { shipSpelling } from './shipSpellings';
-import { recordsDeploy, sendsDebugInfo } from './telemetryRecords';
+import { recordedDeployAt, recordsDeploy, sendsDebugInfo } from './telemetryRecords';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -106,6 +106,8 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const other = ownVerb ? undefined : shippedOtherwise(w);
   if (other !== undefined) return shipFinding(w, ctx, other);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p) || SCHEMA_PUSH.test(p));
+  const record = at < 0 ? recordedDeployAt(w) : -1;
+  if (record >= 0) return recorded(w, ctx, record);
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
   // Stop 39 (round 33): a deploy recorded for an error tracker, or debug information sent, ships nothing (support/telemetryRecords.ts).
   if (recordsDeploy(w, at) || sendsDebugInfo(w)) return recorded(w, ctx, at);
