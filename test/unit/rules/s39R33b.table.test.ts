@@ -35,6 +35,7 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     ask('acmetrack deploy --revision abc123 --environment production'),
     ask('acmecdn upload dist/ --env production'),
     ask('acmecdn push dist --base-url https://shop.acme.com'),
+    ask('cog push r8.im/acme/m'),
     // look-alikes
     allow('honeybadger deploy --environment=production --revision="$(git rev-parse HEAD)" --repository=git@github.com:acme/app.git', { production: true }), // row
     allow('bugsnag-cli upload js --base-url=https://shop.acme.com/assets dist/'), // row
@@ -95,6 +96,8 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     ask('mlflow gc'),
     ask('acmedns purge users'),
     ask('acmestore gc'),
+    ask('flarectl zone purge --zone acme.com --everything'),
+    ask('knotc zone-purge -f acme.com'),
     // look-alikes
     allow('tart prune --entries=caches --older-than=7'), // row
     allow('ipfs repo gc'), // row
@@ -202,6 +205,7 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     ask('python flows/train.py step-functions create'),
     ask('acmeflow schedules create nightly'),
     ask('python3 pipelines/etl.py airflow create'),
+    ask("cat > k8s/purge-cron.yaml <<'EOF'\napiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: purge\n              image: busybox\n              command: [\"sh\", \"-c\", \"rm -rf /data/*\"]\nEOF"),
     // look-alikes
     allow('supercronic -test ./deploy/crontab'),
     allow('python flows/train.py run'),

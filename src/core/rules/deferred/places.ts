@@ -437,9 +437,9 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/^(\.lintstagedrc(\.(json|ya?ml))?|lint-staged\.config\.(c|m)?js)$/.test(lname)) return { where: name, when: 'on every commit (lint-staged runs its commands on the staged files)', language: 'shell', strictUnknown: false, commands: configStrings };
   if (/^\/etc\/supervisor(d)?(\/conf\.d)?\/[^/]+\.(conf|ini)$/.test(l) || /^\/etc\/supervisord\.conf$/.test(l)) return { where: p, when: 'when supervisord starts or rereads its programs (and again whenever one exits)', language: 'shell', strictUnknown: true, commands: (t) => [...t.matchAll(/^\s*command\s*=\s*(.*)$/gm)].map((x) => x[1]!.trim()).join('\n') };
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
+  if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   // Stop 39 (round 33: `printf '[jobs]… cmd: sync.sh  time: "0 */10 * * * *"' >> ~/.jobber`): a job file of a user scheduler, by its text (a command beside a schedule).
   if (text !== undefined && scheduledJobText(text)) return { where: `the scheduler job file ${name}`, when: 'on the schedule its jobs name, once the scheduler loads the file', language: 'shell', strictUnknown: true, recurring: true, commands: jobCommands };
-  if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
 }
 

@@ -40,7 +40,13 @@ export function cleansDerived(verb: string, at: number, reading: ReadingLike): b
   return verb === 'gc' && before !== undefined && LOCAL_STORE.test(before) && reading.positionals.length === at + 1 && !reading.options.some((o) => ELSEWHERE.test(o.name));
 }
 
-/** A name a purge drops cached answers for: a URL, or a DNS name or pattern (`acme.com$`, `*.acme.com`, `www.acme.com.`). */
-export function cachedAddress(name: string): boolean {
-  return /^https?:\/\//i.test(name) || /^(\*\.|\^)?([a-z0-9-]+\.)+[a-z]{2,}\.?\$?$/i.test(name);
+/**
+ * A name a purge drops cached answers for: a URL, or a DNS name or pattern given to a bare `purge` as its operand
+ * (`acme.com$`, `*.acme.com`, `www.acme.com.`). Not a zone named by an option or purged whole (`zone purge --zone acme.com
+ * --everything`: every cached page at once), nor a compound verb (`zone-purge`: the zone's data).
+ */
+export function cachedAddress(name: string, word: string, reading: ReadingLike): boolean {
+  if (/^https?:\/\//i.test(name)) return true;
+  return word.toLowerCase() === 'purge' && reading.positionals.some((w) => w.text === name) && !reading.options.some((o) => /^--?(all|everything|everything-.*|whole|entire)$/i.test(o.name))
+    && /^(\*\.|\^)?([a-z0-9-]+\.)+[a-z]{2,}\.?\$?$/i.test(name);
 }

@@ -19,7 +19,7 @@ import { verbTraitsOf } from '../../registry/verbTraits';
  */
 
 /** Words of debug information: uploading these feeds an error tracker. */
-const DEBUG_INFO = /^(sourcemaps?|source-?maps?|dsyms?|symbols?|syms?|symbolication|debug-?files|difs?|debug-?symbols|proguard|r8|mappings?|breakpad|minidumps?|pdbs?|ndk-?symbols|il2cpp)$/i;
+const DEBUG_INFO = /^(sourcemaps?|source-?maps?|dsyms?|symbols?|syms?|symbolication|debug-?files|difs?|debug-?symbols|proguard|mappings?|breakpad|minidumps?|pdbs?|ndk-?symbols|il2cpp)$/i;
 /** Files of debug information. */
 const DEBUG_FILE = /\.(map|dsym|pdb|sym|dwp|debug)(\.zip)?\/?$|(^|\/)mapping\.txt$/i;
 /** Words that record a deploy rather than perform one. */
@@ -36,7 +36,8 @@ interface Words {
 
 /** Debug information is what the command sends (by a word of its path, an option's name or a file it names). */
 export function sendsDebugInfo(w: Words): boolean {
-  const words = w.path.slice(0, 4);
+  // Command words only: a path or a reference (`r8.im/acme/m`) is a name, not a kind of upload.
+  const words = w.path.slice(0, 4).filter((p) => /^[A-Za-z][\w-]*$/.test(p));
   // A tool whose every upload of a kind is debug information, from its documentation (verbTraits.ts `telemetry`).
   const own = verbTraitsOf(w.tool).telemetry;
   if (own !== undefined && words.some((p) => own.includes(p.toLowerCase()))) return true;
