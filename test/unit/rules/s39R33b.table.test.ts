@@ -96,6 +96,7 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     ask('mlflow gc'),
     ask('acmedns purge users'),
     ask('acmestore gc'),
+    ask('nixish store gc'),
     ask('flarectl zone purge --zone acme.com --everything'),
     ask('knotc zone-purge -f acme.com'),
     // look-alikes
@@ -136,7 +137,8 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     ask('fury yank app --version=2.3.0 --as=acme'), // row
     ask('ng deploy'),
     ask('acmesite push build/'),
-    ask('acmesite upload public/'),
+    ask('acmesite upload public/ /'),
+    ask('acmesite publish public'),
     ask('wput -r dist/ ftp://ftp.acme.com/public_html/'),
     ask('acmehost up _site'),
     ask('acmeftpput -R ftp.acme.com /www dist/*'),
@@ -149,6 +151,7 @@ describe('rules: stop 39, round 33 (r33b)', () => {
     allow('acmesite upload dist/ ./mirror'),
     allow('acmesync push data/'),
     allow('acmesite push'),
+    allow('acmectl upload ./dist'),
     allow('acmepkg unyank acme-lib 1.2.0'),
     allow('ng build --configuration production'),
     allow('ng serve'),

@@ -38,5 +38,11 @@ export function builtSiteSent(w: SiteWords): { at: number; verb: string; shown: 
   // A destination here (`upload dist/ ./mirror`, `--to file:///srv`) copies the build, it does not publish it.
   const rest = [...after.filter((p) => p !== sent[folder]), ...w.options.map((o) => o.value ?? o.next ?? '')].filter((p) => p !== sent[folder]);
   if (rest.some((p) => HERE.test(p))) return undefined;
+  // A place named by its scheme (`put dist/ s3://acme-assets`) is read where remote writes are (support/floorDisruptive.ts), which names it.
+  if (at >= 0 && rest.some((p) => /^[a-z][\w+.-]*:\/\//i.test(p))) return undefined;
+  // A push, `up` or publish of the build is the site's deploy; an upload copies it only where a destination is named (`upload -r dist/ /`,
+  // `ncftpput … /public_html dist/*`): the stop 38 line keeps a plain `acmectl upload ./dist` allowed.
+  const copies = at < 0 || /^(upload|put|mirror|sync|upload-dir)$/i.test(w.path[at]!);
+  if (copies && !after.some((p) => p !== sent[folder] && /^\/|^[a-z][\w+.-]*:\/\/|^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(p))) return undefined;
   return at >= 0 ? { at, verb: w.path[at]!.toLowerCase(), shown: w.path[at]! } : { at: -1, verb: 'upload', shown: `${sent[folder]} (it uploads)` };
 }

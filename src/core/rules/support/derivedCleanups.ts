@@ -6,7 +6,7 @@ import { identifierParts } from './cliArgs';
  *
  * - a cleaning verb pointed at caches by an option's value (`tart prune --entries=caches --older-than=7`,
  *   `acmevm clean --type=cache`): cached images and downloads come back on the next pull;
- * - garbage collection of a local store (`ipfs repo gc`, `acmectl store gc`, `… blobs gc`): by definition it takes
+ * - garbage collection of a local repository of blocks (`ipfs repo gc`, `acmectl blobs gc`): by definition it takes
  *   only the blocks nothing references (pinned or named ones stay), on this machine;
  * - a purge of cached answers for an address (`pdns_control purge 'acme.com$'`, `fastly purge --url https://…`):
  *   the resolver or the CDN asks the origin again; the zone or the pages are untouched.
@@ -20,7 +20,8 @@ const CACHED = /^(caches?|cached|tmp|temp|downloads?|layers?|blobs?|partials?|or
 /** Verbs that clean up. */
 const CLEANS = /^(prune|clean|cleanup|clear|purge|gc|delete|rm|remove)$/;
 /** Nouns of a store kept on this machine, whose garbage collection keeps what is referenced. */
-const LOCAL_STORE = /^(repo|repository|store|blockstore|datastore|blobs?|objects?|cache|layers?|packs?|chunks?)$/i;
+// Not `store`: `nix store gc` takes old store paths (the stop 38 line: it asks).
+const LOCAL_STORE = /^(repo|repository|blockstore|datastore|blobs?|objects?|cache|layers?|packs?|chunks?)$/i;
 /** Options that aim a collection at a store elsewhere. */
 const ELSEWHERE = /^--?(cloud|remote|remotes|all-remotes|r|repo|repository|url|uri|host|server|endpoint|bucket|target|to)$/i;
 
