@@ -2,7 +2,7 @@ import type { Finding, RuleContext, Target } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from './httpTargets';
 
 /**
- * Stop 39 (red team round 33, issue #18 criterion 1: `dredd docs/api.apib https://api.acme.com`): a contract tester or
+ * Stop 39 (red team round 33, issue #18 criterion 1: `dredd` given an API Blueprint and `https://api.acme.com`): a contract tester or
  * fuzzer nobody describes, given an API description (API Blueprint, OpenAPI, Swagger, RAML) and a host, sends every
  * request the description documents (its POSTs, PUTs and DELETEs included, with made-up or example bodies) to that host.
  * Aimed at a host that is not this machine it writes there; an unknown host is production. The description's own URL is
