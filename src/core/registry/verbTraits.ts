@@ -41,6 +41,11 @@ export interface VerbTraits {
    * unless one of `unless` keeps it here (`tbump --no-push`).
    */
   ships?: { words?: readonly string[]; options?: readonly string[]; any?: boolean; unless?: readonly string[] };
+  /**
+   * Stop 39 (round 33): command words after which what the tool sends is debug information or a record for an error
+   * tracker, not a release (bugsnag-cli's `upload` kinds: source maps, dSYMs, ProGuard and NDK symbols; support/telemetryRecords.ts).
+   */
+  telemetry?: readonly string[];
   /** Platforms whose production environment is named like a branch (Platform.sh's and DatoCMS's `main`): the options naming one, and its name. */
   primary?: { options: readonly string[]; name: string; platform: string };
 }
@@ -69,6 +74,13 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   tbump: { ships: { any: true, unless: ['--no-push', '--only-patch', '--no-tag-push'] }, dryRun: ['--dry-run'] },
   // Stop 39 (round 31): `web-ext sign` submits the extension to addons.mozilla.org (listed: published to everyone; unlisted: signed there).
   'web-ext': { ships: { words: ['sign'] } },
+  // Stop 39 (round 33), from each tool's documentation: postsuper(1) `-d` deletes queued mail (`-d ALL`: every message), exim(8) `-Mrm` removes
+  // messages and `-Mg` gives them up; burp(8) `-a D` deletes a backup; Checkmk's `cmk` dumps, lists and checks (`-D`, `-d`, `-L`, `-l`) only read.
+  postsuper: { destroying: ['-d'] }, exim: { destroying: ['-Mrm', '-Mg'] }, exim4: { destroying: ['-Mrm', '-Mg'] },
+  burp: { destroying: ['-a D'] },
+  cmk: { reads: ['-D', '--dump', '-d', '--dump-agent', '-L', '--list-checks', '-l', '--list-hosts', '--list-tag', '-X', '--check-config'] },
+  // bugsnag-cli(1): every `upload <kind>` sends symbol or mapping files (js source maps, dsym, android-proguard, android-ndk, dart, unity-android).
+  'bugsnag-cli': { telemetry: ['upload'] },
   steamcmd: { ships: { words: ['run_app_build', 'run_app_build_http', 'workshop_build_item'] } },
   dput: { ships: { any: true }, dryRun: ['-s', '--simulate'] },
   dupload: { ships: { any: true }, dryRun: ['-n', '--no'] },

@@ -566,7 +566,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words].filter((v) => v !== ''))) return [];
   // Stop 34: anything else there (`flyway migrate`, `sqitch deploy`, `flyway repair`, `alembic stamp`) changes the production schema or its history.
   const command = r.words.slice(0, 3).find((w) => /^[a-z][\w:-]*$/i.test(w)) ?? '';
-  if (!SHARED_WITH_FLOOR.has(Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '') && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly)) {
+  // Stop 39 (round 33: `phinx migrate -e production --dry-run` prints the SQL it would run): a dry run changes nothing there.
+  if (!isDry(r, tool) && !SHARED_WITH_FLOOR.has(Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '') && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly)) {
     return [{ rule: 'migrations.production-change', risk: 'destructive', severity: 'ask', reason: `\`${inv.name} ${command}\` changes the schema or migration history of ${target.name}, which is production (${target.environmentReason}); only reads (info, status, validate, history) are allowed there.`, targets: [target] }];
   }
   return [{ rule: 'migrations.production-access', risk: 'production-access', severity: 'info', reason: `\`${inv.name} ${r.words.slice(0, 2).join(' ')}\` works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];

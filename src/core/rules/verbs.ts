@@ -27,7 +27,7 @@ import { NOT_A_CLI } from './support/notACli';
 import { actionPath, changingOption, localPath, productionChange, productionOptionChange, unreadPath } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
-import { gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
+import { cachedAddress, cleansDerived, gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
 import { keptShort } from './support/dataRetention';
 import { scriptPayload } from './support/scriptPayloads';
 import { spelledCommands } from './support/spelledCommands';
@@ -38,7 +38,7 @@ import { codeRename, routineObject } from './support/floorRoutineObjects';
 import { learnedChange } from './support/learnedFloor';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
-import { credentialQuery, liveDataWrite, undescribed } from './support/liveDataWrites';
+import { credentialQuery, forcedLiveRestore, liveDataWrite, undescribed } from './support/liveDataWrites';
 import { requestFileWrites } from './support/requestFiles';
 import { printsVersion, readingOptionNames } from './support/pickedValues';
 import { productionCopy } from './support/productionCopies';
@@ -73,7 +73,7 @@ const DESTROY = new Set([
   // Round 7 re-attack: `dokku postgres:unlink` takes the database from the app; `… detach` the same; `… void` an invoice for good.
   'unlink', 'detach', 'void',
   // Stop 30 (round 11): `tootctl accounts cull` deletes the accounts it finds gone; stop 38 (round 31): `gitlab-ctl cleanse` deletes every repository, database and upload.
-  'cull', 'cleanse',
+  'cull', 'cleanse', 'yank', 'unlist', // stop 39 (round 33): `fury yank app --version=2.3.0` withdraws a published release (`unlist` hides one the same way)
 ]);
 
 /**
@@ -458,8 +458,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const groups = reading.positionals.slice(0, path.at).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).filter(commandShaped);
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
-    if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-    if ((path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
+    if (path.verb === 'purge' && names.length > 0 && names.every((n) => cachedAddress(n, path.word.text, reading))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+    if (cleansDerived(path.verb, path.at, reading) || (path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).
@@ -514,7 +514,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Stop 37 (round 26): output written over a server's live data (support/liveDataWrites.ts).
   // A handed script nobody could read, when no word said more (support/scriptPayloads.ts).
   if (handed && 'unread' in handed && traits.locality !== 'local') return [finding(inv, ctx, { rule: 'verbs.unread-script', shown: `${inv.name} ${handed.how}`, verb: 'run', phrase: `runs a script the guard could not read (${handed.unread}) against`, groups: [], names: [`the ${inv.name} server (not named)`] }, traits)];
-  const live = liveDataWrite(inv.name, reading, readsOnly) ?? inPlaceOverwrite(inv, reading, ctx);
+  const live = liveDataWrite(inv.name, reading, readsOnly) ?? forcedLiveRestore(inv.name, reading) ?? inPlaceOverwrite(inv, reading, ctx);
   if (live || traits.locality === 'local') return live ? [live] : [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args), reads: readsOnly }, ctx);
   const words = reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) }));

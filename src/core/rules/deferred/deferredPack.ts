@@ -217,7 +217,8 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
   // An image build runs in a build container, a CI step on a runner: not on this machine.
   const elsewhere = place.imageBuild === true || /^in CI\b/.test(place.when);
-  const found = judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true, elsewhere);
+  // A recurring job's scripts can be rewritten before each run (payload.ts `scheduledPayload`).
+  const found = place.recurring === true ? scheduledPayload(commands, place, w.writer, ctx, cwd) : judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true, elsewhere);
   if (found.length === 0 && place.programs) return [...unvouched, ...unvouchedPrograms(commands, place, w.writer)];
   // An image build changes the image's files only: what remains is what reaches out (secrets sent, code fetched, remote systems).
   return [...unvouched, ...(place.imageBuild ? found.filter((f) => f.targets.length === 0 || !f.targets.every((t) => t.kind === 'path')) : found)];

@@ -25,6 +25,8 @@ export interface PlaceRule {
   strictUnknown: boolean;
   /** The command lines in the file's text (or in the text appended). */
   commands(text: string): string;
+  /** It runs again and again on a schedule: a script it names can be rewritten before each run (stop 39). */
+  recurring?: boolean;
   /** `.git/config`: programs come from git's own settings reader. */
   gitConfig?: boolean;
   /** An MCP server list: each line of `commands` is one server's command, whose program must be one the guard can vouch for (mcpLaunches.ts). */
@@ -217,6 +219,14 @@ function configStrings(text: string): string {
 }
 
 /** Crontab lines without their schedule (five fields or `@daily`), and the user field of system crontabs. */
+/** Text holding a scheduled job: a command key beside a schedule key whose value is a cron expression or a nickname. */
+function scheduledJobText(raw: string): boolean {
+  // `printf` text keeps its `\n` escapes until it runs.
+  const text = raw.replace(/\\n/g, '\n');
+  return /^\s*-?\s*(cmd|command|exec|run)\s*[:=]\s*\S/m.test(text) && /^\s*-?\s*(time|schedule|cron|when|spec)\s*[:=]\s*["']?(@\w+|[\d*/,-]+(\s+[\d*/,?A-Za-z-]+){4,5})["']?\s*$/m.test(text);
+}
+const jobCommands = (text: string): string => [...text.replace(/\\n/g, '\n').matchAll(/^\s*-?\s*(?:cmd|command|exec|run)\s*[:=]\s*(.+)$/gm)].map((m) => m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2')).join('\n');
+
 export function cronCommands(text: string, systemTable: boolean): string {
   const out: string[] = [];
   for (const raw of text.split('\n')) {
@@ -428,6 +438,8 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/^\/etc\/supervisor(d)?(\/conf\.d)?\/[^/]+\.(conf|ini)$/.test(l) || /^\/etc\/supervisord\.conf$/.test(l)) return { where: p, when: 'when supervisord starts or rereads its programs (and again whenever one exits)', language: 'shell', strictUnknown: true, commands: (t) => [...t.matchAll(/^\s*command\s*=\s*(.*)$/gm)].map((x) => x[1]!.trim()).join('\n') };
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  // Stop 39 (round 33: `printf '[jobs]… cmd: sync.sh  time: "0 */10 * * * *"' >> ~/.jobber`): a job file of a user scheduler, by its text (a command beside a schedule).
+  if (text !== undefined && scheduledJobText(text)) return { where: `the scheduler job file ${name}`, when: 'on the schedule its jobs name, once the scheduler loads the file', language: 'shell', strictUnknown: true, recurring: true, commands: jobCommands };
   return undefined;
 }
 

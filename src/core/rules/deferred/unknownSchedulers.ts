@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
-import { judgePayload } from './payload';
+import { judgePayload, scheduledPayload } from './payload';
 import { cronCommands } from './places';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
@@ -46,6 +46,8 @@ export function unknownScheduled(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || ctx.facts.cwd;
   const args = inv.args;
   if (TABLE_PROGRAM.test(inv.name) && inv.name !== 'crontab') return tableInstalled(inv, ctx, cwd);
+  const runner = crontabRun(inv, ctx, cwd);
+  if (runner.length > 0) return runner;
   const dashes = args.findIndex((a) => a.text === '--');
   // Each option read as taking the next word (the one grammar's free-form reading): `--delay 'tomorrow 3am'`, `--at=03:00`.
   const { valued } = freeFormReadings(dashes < 0 ? args : args.slice(0, dashes));
@@ -89,4 +91,26 @@ function tableInstalled(inv: Invocation, ctx: RuleContext, cwd: string): Finding
   if (judged.some((f) => f.severity !== 'info')) return judged;
   const what = text === undefined ? 'a table whose text the hook cannot read now' : `the table in ${file.text}`;
   return [ask('deferred.table-installed', `\`${inv.name} ${file.text}\` installs ${what} in place of the whole ${inv.name} table: every job there is replaced, and a program the guard does not describe runs the new ones on a schedule it cannot read.`, inv.name)];
+}
+
+/**
+ * Stop 39 (round 33: `nohup supercronic ./deploy/crontab &`): a crontab file handed to a program nobody describes (a cron
+ * runner for containers or users: `supercronic`, `go-crond`, `yacron`): it runs every job of that table on its schedule for
+ * as long as it lives, outside the agent's turn. Each job is judged as a recurring one (payload.ts `scheduledPayload`), and a
+ * table that passes still asks, like any unknown scheduler. Allowed: the same program told only to check the file
+ * (`-test`, `--validate`, `lint`), help and version.
+ */
+const CRONTAB_FILE = /(^|\/)(crontab|[\w.-]+\.(cron|crontab)|crontab\.[\w-]+|cron\.d\/[\w.-]+)$/i;
+const CHECKS_ONLY = /^(-test|--test|-t|--check|-check|--validate|-validate|--lint|--parse|-n|--dry-run|-h|--help|-V|--version|lint|validate|check|test|parse|explain|next)$/;
+
+function crontabRun(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const { usual } = freeFormReadings(inv.args);
+  const file = [...usual.operands, ...usual.options.flatMap((o) => o.values.map((text) => ({ text, dynamic: false })))].find((w) => CRONTAB_FILE.test(w.text));
+  if (file === undefined || inv.args.some((a) => CHECKS_ONLY.test(a.text))) return [];
+  const text = file.dynamic ? undefined : ctx.facts.readFile(resolvePath(cwd, file.text, ctx.facts.home));
+  const place = { where: `the jobs of ${file.text}`, when: `on their schedule, while ${inv.name} runs (outside the agent)` };
+  const judged = text !== undefined ? scheduledPayload(cronCommands(text, false), place, inv.name, ctx, cwd) : [];
+  if (judged.some((f) => f.severity !== 'info')) return judged;
+  const what = text === undefined ? `${file.text}, a table whose text the hook cannot read now,` : `the table in ${file.text}`;
+  return [ask('deferred.unknown-scheduler', `\`${inv.name} ${file.text}\` runs every job of ${what} on its schedule for as long as it lives: a scheduler the guard does not describe runs them outside the agent's turn, where nothing checks them then.`, inv.name)];
 }

@@ -2,6 +2,7 @@ import { hostOf, isLocalHost } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
 import { remoteChange } from './floorRemoteChanges';
+import { sendsDebugInfo } from './telemetryRecords';
 
 /**
  * Stop 38 (issue #18 criteria 1 and 8, red team rounds 27 and 28): the disruptive-change lexicon beside the
@@ -70,6 +71,9 @@ const OFF = /^(off|disable|disabled|false|no|0|mute|muted|silence|silenced|snooz
 
 /** Nouns of a remote store or a served thing: a write after them changes what others read (`kv put`, `flags set`, `artifacts upload`). */
 const REMOTE_NOUN = /^(kv|keys?|key-?value|flags?|feature-?flags?|features?|toggles?|params?|parameters?|artifacts?|releases?|assets?|objects?|blobs?|buckets?|files?-?store|storage|cdn|bundles?|images?|charts?|packages?|registry|channels?|tracks?|builds?|versions?|dns|records?|zones?|routes?|apps?|services?|sites?|stacks?|functions?|workers?|queues?|topics?|tables?|collections?|indexes|indices|schemas?|remote|cloud|prod|production)$/i;
+
+/** Schedulers and workflow orchestrators: a flow created there keeps running (`argo-workflows create`, `step-functions create`, `airflow create`). */
+const SCHEDULER_NOUN = /^(argo|argo-workflows|workflows?|step-?functions|sfn|airflow|kubeflow|kfp|tekton|schedules?|scheduler|schedulers|cron|cronjobs?|crons|eventbridge|cloud-scheduler|periodic|recurring|timers?)$/i;
 
 /** Nouns of this machine's own settings and projects: a write there stays here (`config set`, `local put`, `cache import`). */
 const LOCAL_NOUN = /^(config|configs|configuration|settings|prefs|preferences|local|cache|caches|profile|profiles|alias|aliases|completion|completions|context|contexts|self|plugins?|extensions?|themes?|templates?|snippets?|dev|develop|development|emulators?|sandbox|test|tests|tmp|temp|workspace|project|projects)$/i;
@@ -161,6 +165,7 @@ interface At {
   groups: string[];
   /** The state is glued to the word (`alerts-off`): the shown words are the word alone. */
   glued: boolean;
+  tool: string;
 }
 
 /** Scaling words proper: `down`/`in` after them scale down; other updates scale only by an option set to 0. */
@@ -192,9 +197,12 @@ function rowChange(reading: ReadingLike, row: Row, at: At, after: readonly strin
     case 'remote': {
       // A compound API verb (`set-acl`, `put-bucket-policy`) is its own command, which other rules read.
       if (at.glued) return undefined;
+      // Stop 39 (round 33): source maps or symbols uploaded feed an error tracker; nothing served is replaced (support/telemetryRecords.ts).
+      if (sendsDebugInfo({ tool: at.tool, path: reading.positionals.map((w) => w.text), options: reading.options })) return undefined;
       const manifest = /^(apply|replace|create)$/.test(lower) && reading.options.some((o) => MANIFEST_OPTION.test(o.name) && (lower !== 'create' || MANIFEST.test(o.value ?? o.next ?? '')));
       // Creating a new thing replaces nothing others read (`bucket create logs`): only a manifest makes it a write to a control plane.
-      if (lower === 'create') return manifest ? found(named) : undefined;
+      // Stop 39 (round 33: `python flows/train.py argo-workflows create`): a workflow created on a scheduler or an orchestrator runs there on its schedule.
+      if (lower === 'create') return manifest ? found(named) : groups.some((g) => SCHEDULER_NOUN.test(g)) ? found(named.length > 0 ? named : [`the ${groups[groups.length - 1]!} scheduler (not named)`], 'registers a flow that runs on its own schedule, outside the agent and unread here, on') : undefined;
       const store = groups.some((g) => REMOTE_NOUN.test(g));
       return remote !== undefined || store || manifest ? found(remote !== undefined ? [remote, ...named.filter((t) => !remote.endsWith(t))] : named) : undefined;
     }
@@ -238,7 +246,7 @@ export function disruptiveChange(tool: string, reading: ReadingLike, reads: (tex
       if (row.notAfter !== undefined && groups.some((g) => row.notAfter!.test(g.toLowerCase()))) continue;
       const after = glued && !row.words.test(lower) ? [glued.state, ...wordsAfter(reading, at)] : wordsAfter(reading, at);
       const split = glued !== undefined && !row.words.test(lower);
-      const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split }, after);
+      const change = local && row.needs === 'named' ? undefined : rowChange(reading, row, { word, lower: split ? glued.word : lower, i, groups, glued: split, tool }, after);
       if (change) return change;
     }
     // The first lexicon word decides; a later one is a name (`stop push-worker`).

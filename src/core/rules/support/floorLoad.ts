@@ -9,6 +9,8 @@ import { verbTraitsOf } from '../../registry/verbTraits';
 import { everythingAtOnce } from './floorResets';
 import { weakenedByValue } from './floorWeakened';
 import { runnerAgainstProduction } from './floorRunners';
+import { apiReplay } from './apiReplays';
+import { unreviewedDeploy } from './unreviewedDeploys';
 
 /**
  * A load test by a generator no rule names (issue #18, red team round 22): `k6 run -e BASE_URL=https://api.acme.com
@@ -19,7 +21,10 @@ import { runnerAgainstProduction } from './floorRunners';
  */
 
 /** Options that say how much load: virtual users, concurrency, connections, a request or arrival rate. */
-const LOAD_OPTION = /^--?(vus|virtual-users|users|concurrency|concurrent|connections|rate|rps|qps|requests-per-second|arrival-rate|spawn-rate|hatch-rate|clients|max-vus)$/i;
+const LOAD_OPTION = /^--?(vus|virtual-users|users|concurrency|concurrent|connections|rate|rps|qps|requests-per-second|arrival-rate|spawn-rate|hatch-rate|clients|max-vus|threads|c)$/i;
+/** Stop 39 (round 33: `jmeter -n -t plan.jmx -Jhost=shop.acme.com -Jusers=2000`): load and target given as properties (`-Jusers=2000`, `-e VUS=500`). */
+const LOAD_PROPERTY = /(?:^|[-_.]|^-[A-Z])(vus|users|virtual-?users|threads|concurrency|connections|clients|rate|rps)=(\d+)$/i;
+const HOST_PROPERTY = /(?:^|[-_.]|^-[A-Z])(host|hostname|server|target|base-?url|url|domain)=([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/\S*)?)$/i;
 /** Below this many users or requests per second it is a smoke test. */
 const LOAD_FLOOR = 50;
 
@@ -28,10 +33,12 @@ interface Reading {
 }
 
 export function floorLoad(tool: string, reading: Reading, values: readonly string[], ctx: RuleContext): Finding | undefined {
-  const load = reading.options.find((o) => LOAD_OPTION.test(o.name) && Number(/^(\d+)/.exec(o.value ?? o.next ?? '')?.[1] ?? 0) >= LOAD_FLOOR);
+  const written = reading.options.map((o) => ({ o, text: o.value !== undefined ? `${o.name}=${o.value}` : o.next !== undefined && /=/.test(o.next) ? o.next : o.name }));
+  const load = reading.options.find((o) => LOAD_OPTION.test(o.name) && Number(/^(\d+)/.exec(o.value ?? o.next ?? '')?.[1] ?? 0) >= LOAD_FLOOR) ?? written.find((w) => Number(LOAD_PROPERTY.exec(w.text)?.[2] ?? 0) >= LOAD_FLOOR)?.o;
   if (load === undefined) return undefined;
-  // URLs anywhere in the values, including `-e BASE_URL=https://…`.
-  const hosts = values.flatMap((v) => [...v.matchAll(/\bhttps?:\/\/[^\s'"`<>),]+/g)].map((m) => parseRequestUrl(m[0]))).filter((u) => u !== undefined && !isLocalUrl(u)).map((u) => u!.host);
+  // URLs anywhere in the values, including `-e BASE_URL=https://…`, and hosts given as properties (`-Jhost=shop.acme.com`).
+  const byProperty = written.map((w) => HOST_PROPERTY.exec(w.text)?.[2]).filter((h): h is string => h !== undefined).map((h) => `https://${h}`);
+  const hosts = [...values, ...byProperty].flatMap((v) => [...v.matchAll(/\bhttps?:\/\/[^\s'"`<>),]+/g)].map((m) => parseRequestUrl(m[0]))).filter((u) => u !== undefined && !isLocalUrl(u)).map((u) => u!.host);
   const host = hosts[0];
   if (host === undefined) return undefined;
   const env = ctx.environmentOf({ values: [host], sources: [{ source: 'host', value: host }], remote: true });
@@ -63,11 +70,15 @@ export function floorOptionKinds(inv: Invocation, reading: KindReading, values: 
   // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
   // The option's reading first: the environment is looked up only for a command that lowers a protection.
   const lowered = (): Finding | undefined => ((found) => (found === undefined || optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : found))(protectionLowered(tool, reading) ?? weakenedByValue(tool, reading));
-  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx) ?? runnerAgainstProduction(tool, reading, ctx);
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx) ?? runnerAgainstProduction(tool, reading, ctx) ?? apiReplay(tool, reading, ctx);
 }
 
 /** A build or test tool's run is routine, unless it runs a writing spec against production (support/floorRunners.ts). */
 export function routineRunner(tool: string, reading: KindReading, ctx: RuleContext): Finding[] {
   const found = runnerAgainstProduction(tool, reading, ctx);
-  return found ? [found] : [];
+  if (found) return [found];
+  // Stop 39 (round 33: `npx ng deploy`): a build tool's own deploy or publish command ships what it built (a folder is written `deploy/`).
+  const first = reading.positionals[0]?.text ?? '';
+  if (!/^(deploy|deploy:[\w-]+|publish)$/i.test(first)) return [];
+  return unreviewedDeploy({ tool, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: reading.options.map((o) => o.value ?? o.next ?? '').filter((v) => v !== '' && !/^(\/|~)/.test(v)) }, ctx);
 }

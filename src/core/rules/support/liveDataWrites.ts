@@ -5,6 +5,8 @@ import { toolNamed } from '../../registry/commandModel';
 import { verbTraitsOf } from '../../registry/verbTraits';
 import { ownHandlerFor } from '../../policy/handlers/index';
 import { SHELLS } from '../../policy/handlers/context';
+/** Stop 39: a restore forced over the live tree (support/liveRestores.ts), read where the floor reads live-data writes. */
+export { forcedLiveRestore } from './liveRestores';
 
 /**
  * Stop 37, red team round 26 (held out), read by meaning for programs the verb floor judges: a tool writing its output over a

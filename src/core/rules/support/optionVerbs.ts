@@ -21,7 +21,9 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
   for (const option of reading.options) {
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
-    if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
+    // A tool's own destroying option, or option and value (burp's `-a D`: delete a backup), from its documentation (verbTraits.ts).
+    const pair = traits.destroying?.find((d) => d === option.name || d === `${option.name} ${option.value ?? option.next ?? ''}`);
+    if (pair !== undefined) return { name: pair, verb: /^-{1,2}(d|D|delete|M?rm|remove)( |$)|^-a D$/.test(pair) ? 'delete' : 'overwrite' };
     // Round 17: a service or database powered off by an option of an update (`aiven service update --power-off`): it stops serving.
     if (/^(power-?off|shut-?down|hibernate|halt)$/.test(bare) && !/^(false|no|0|off)$/i.test(option.value ?? '')) return { name: option.name, verb: 'poweroff' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
@@ -32,6 +34,8 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     const start = parts[0] === 'force' || parts[0] === 'auto' || parts[0] === 'enable' || parts[0] === 'allow' ? 1 : 0;
     // Hadoop's one-dash `-rm`, `-rmr`, `-rmdir` delete; docker's `--rm` (two dashes) cleans up after itself.
     const verb = /^-(rm|rmr|rmdir)$/.test(option.name) ? 'delete' : parts[start];
+    // Stop 39 (round 33: `clamscan -r --remove=yes uploads/`): `remove` said yes to, or aimed at what a scan found, deletes files (docker's bare `--rm` cleans up).
+    if (/^(remove|rm)$/.test(verb ?? '') && (/^(yes|true|1|on|all)$/i.test(option.value ?? '') || /^(infected|found|matches|matched|files|originals|duplicates|dupes)$/.test(parts[start + 1] ?? ''))) return { name: option.name, verb: 'delete' };
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
     if (!OPTION_DESTROY.has(verb)) continue;

@@ -15,7 +15,8 @@ import { throughVerb } from './verbPositions';
  */
 
 /** A compound verb that only looks (`describe-db-instances`, `get-bucket-policy`, `list_tables`, `listKeys`). */
-const READ_PREFIX = /^(describe|display|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
+// Stop 39 (round 33: `zoe … topics consume orders`, `qshell listbucket2 prod-assets`): reading a topic's messages, and a read glued to its noun.
+const READ_PREFIX = /^(describe|display|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version|consume|peek|browse)(?:[-_:].+|[A-Z].*|(?:buckets?|objects?|keys?|files?|items?|hosts?|nodes?|topics?|queues?|tables?|users?|jobs?|domains?|zones?|records?|images?|volumes?|snapshots?|indexes|indices|streams?|partitions?|messages?|offsets?|groups?)\d*)?$/;
 
 /**
  * A verb that changes what runs (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `scale`, `restart`). Not
@@ -48,7 +49,7 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
  * Words that print what a tool knows when they are the whole command (`chalice url`, `alembic current`,
  * `alembic heads`): nouns, not verbs, but nothing else runs.
  */
-const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template|sub|subscribe|consume|listen)$/i;
+const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overview|usage|quotas?|whoami|which|where|env-info|config-show|render|template|sub|subscribe|consume|listen|topology|replication-status|lag)$/i;
 
 /**
  * Names that say the tool only reads: a read glued to a prefix (`mongostat`, `mongotop`, `iostat`; libmemcached's `memcstat`, `memccat`; OpenLDAP's
@@ -56,7 +57,8 @@ const PRINTS = /^(urls?|endpoints?|current|heads|branches|outputs?|summary|overv
  * probes that look a name up or test a port (`dig`, `ping`, `traceroute`, `pg_isready`, `ssh-keyscan`).
  */
 const GLUED_READ = /^(?!.*stop$)[a-z][a-z0-9]*(stat|top)$|^(memc(stat|cat|exist|ping|dump)|ldap(search|compare|whoami)|dig|ping6?|fping|nslookup|host|traceroute6?|tracepath|mtr|whois|ssh-keyscan|pg_isready|mysqlshow|asinfo)$/;
-const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready)$/;
+// Stop 39 (round 33: `zabbix_get -s web-prod-1 -k …` reads one item from an agent): a read verb as the name's last part.
+const NAME_READ_PART = /^(sub|subscribe|consumer|consume|stat|stats|top|tail|search|isready|get|ls|list|show|info|query)$/;
 /**
  * Stop 36 (round 26: `nixos-rebuild build --flake .#db-prod`, `cue export ./config:prod`, `morph build network/prod.nix`):
  * work whose output lands here (a build, a compile, a rendered or exported configuration) changes nothing where it
@@ -105,6 +107,9 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // A long option that is the command (`kafka-topics --list`, `kafka-configs --describe`); not `--output FILE`, `--query TEXT`.
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
+  // Stop 39 (round 33: `orchestrator -c topology -i db-prod-1:3306`): the command given by a command option (pickedValues.ts) read like a command word.
+  const given = options.map((o) => /^--?(c|cmd|command)=([a-z][\w-]*)$/i.exec(o)?.[2]).filter((c): c is string => c !== undefined);
+  if (path.length === 0 && given.length > 0 && given.every((c) => readsOnly(c) || READ_PREFIX.test(c) || PRINTS.test(c) || listsByNoun(c))) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
   if (path.length > 0 && LOCAL_OUTPUT.test(path[0]!) && localOutputOnly(words, options) && !statements.some((s) => /\b(insert|update|delete|drop|alter|create|truncate)\b/i.test(s))) return undefined;
   // Stop 36: a profile or an object joined to its command by a dot (`resticprofile prod.snapshots`, `govc vm.info`): the command is the last part.

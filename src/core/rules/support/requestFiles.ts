@@ -78,7 +78,8 @@ function collectionWrites(inv: Invocation, reading: ReadingLike, ctx: RuleContex
   const cwd = inv.cwd || ctx.facts.cwd;
   const words = reading.positionals.map((w) => w.text);
   if (words[0] !== 'run') return undefined;
-  const collection = words.slice(1).find((t) => /\.json$/i.test(t));
+  // A URL is an API description fetched from that host (support/apiReplays.ts), not a collection file here.
+  const collection = words.slice(1).find((t) => /\.json$/i.test(t) && !/^[a-z][\w+.-]*:\/\//i.test(t));
   if (collection === undefined) return undefined;
   const text = ctx.facts.readFile(resolvePath(cwd, collection, ctx.facts.home));
   const vars = variablesOf(reading, '');

@@ -1,5 +1,6 @@
 import { verbTraitsOf } from '../../registry/verbTraits';
 import { identifierParts } from './cliArgs';
+import { builtSiteSent } from './builtSites';
 
 /**
  * Stop 38 (round 28 held out: `spack buildcache push s3://mirror zlib`, `butler push build/web acme/shop-demo:html5`,
@@ -37,6 +38,9 @@ export function shipSpelling(w: ShipWords): { at: number; verb: string; shown: s
     if (option !== undefined) return { at: -1, verb: 'push', shown: `${option.name} (it pushes)` };
     if (ships.any === true) return { at: -1, verb: 'push', shown: w.path[0] ?? '' };
   }
+  // Stop 39 (round 33): a site's build folder pushed or uploaded (support/builtSites.ts).
+  const site = builtSiteSent(w);
+  if (site !== undefined) return site;
   const verb = w.path.slice(0, 3).findIndex((p) => PUSHES.test(p));
   if (verb >= 0) {
     const push = /^push$/i.test(w.path[verb]!);

@@ -5,6 +5,7 @@ import { toolNamed } from '../../registry/commandModel';
 import { BUILD_PUBLISHERS, OTHER_PUBLISHERS } from './buildPublishing';
 import { shipSpelling } from './shipSpellings';
 import { identifierParts } from './cliArgs';
+import { recordedDeployAt, recordsDeploy, sendsDebugInfo } from './telemetryRecords';
 
 /**
  * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
@@ -76,7 +77,8 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   if (w.options.some((o) => FEED_OPTION.test(o.name) && /^(\.{0,2}\/|~\/|file:)/.test(o.value ?? o.next ?? ''))) return undefined;
   const spelled = shipSpelling(w);
   if (spelled !== undefined) return spelled;
-  const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
+  // Stop 39 (round 33: `electron-builder --publish never`): the value that negates the verb may be the next word.
+  const option = w.options.find((o) => SHIP_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? o.next ?? '') && !/^\d+(:\d+)*$/.test(o.value ?? o.next ?? ''));
   if (option !== undefined) return { at: -1, verb: option.name, shown: option.name };
   const up = w.path.slice(0, 3).findIndex((p) => UPLOADS.test(p));
   if (up >= 0 && w.path.slice(up + 1).some((p) => PACKAGE_FILE.test(p))) return { at: up, verb: w.path[up]!.toLowerCase(), shown: w.path[up]! };
@@ -118,11 +120,15 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const other = ownVerb ? undefined : shippedOtherwise(w);
   if (other !== undefined) return shipFinding(w, ctx, other);
   const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(lastPart(p)) || SCHEMA_PUSH.test(p));
+  const record = at < 0 ? recordedDeployAt(w) : -1;
+  if (record >= 0) return recorded(w, ctx, record);
   if (at < 0 || (w.reads !== undefined && nounBesideRead(w.path.map((text) => ({ text, value: false })), at, w.reads))) return [];
+  // Stop 39 (round 33): a deploy recorded for an error tracker, or debug information sent, ships nothing (support/telemetryRecords.ts).
+  if (recordsDeploy(w, at) || sendsDebugInfo(w)) return recorded(w, ctx, at);
   // `pdk release prep`, `… release notes`: a release prepared or described here, not shipped.
   if (/^release$/i.test(w.path[at]!) && /^(prep|prepare|create|new|notes|draft|plan|preview|changelog|bump|version|init|check|info|start|finish|tag)$/i.test(w.path[at + 1] ?? '')) return [];
   const verb = lastPart(w.path[at]!).toLowerCase();
-  const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
+  const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !SHIP_OFF.test(o.value ?? o.next ?? ''));
   // Round 22: a push told not to wait for anyone (`… push --yes`) ships like a deploy; a plain push or `up` is a copy or a start.
   // Stop 39 (round 31: `terraspace up app -y`): an `up` of a named stack with its confirmation skipped applies it; a bare `up -y` starts a local environment.
   const unattendedUp = verb === 'up' && w.path.length > at + 1 && w.options.some((o) => /^(-y|--yes|-auto-approve|--auto-approve|--assume-yes|--force-yes)$/i.test(o.name));
@@ -155,6 +161,7 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
 
 /** A ship said by an option, a package file or a manifest: asked unless the environment says development or this machine. */
 function shipFinding(w: DeployWords, ctx: RuleContext, other: { at: number; verb: string; shown: string }): Finding[] {
+  if (sendsDebugInfo(w)) return [];
   if (w.reads !== undefined && other.at >= 0 && nounBesideRead(w.path.map((text) => ({ text, value: false })), other.at, w.reads)) return [];
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   if (resolved.environment === 'non-production' || resolved.environment === 'local') return [];
@@ -170,4 +177,13 @@ function shipFinding(w: DeployWords, ctx: RuleContext, other: { at: number; verb
     reason: `\`${shown}\` ${what} to ${production ? 'production' : 'an environment nobody named (treated as production)'}: what runs or is published there is replaced at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its ${other.at >= 0 ? 'verb' : 'option'}).`,
     targets: [target],
   }];
+}
+
+/** A deploy recorded or debug information sent (support/telemetryRecords.ts): marked where production is named, allowed. */
+function recorded(w: DeployWords, ctx: RuleContext, at: number): Finding[] {
+  const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
+  if (resolved.environment !== 'production') return [];
+  const shown = [w.tool, ...w.path.slice(0, at + 1)].join(' ');
+  const target: Target = { kind: 'service', name: shown, provider: w.tool, remote: true, environment: 'production', environmentReason: resolved.reason };
+  return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` records a deploy of production for its tracker (${resolved.reason}); nothing is shipped.`, targets: [target] }];
 }

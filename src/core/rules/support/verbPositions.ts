@@ -1,3 +1,6 @@
+/** Stop 39: cleanups of derived data (support/derivedCleanups.ts), read where the floor reads a cleaning verb. */
+export { cachedAddress, cleansDerived } from './derivedCleanups';
+
 /**
  * Where a verb sits in a command path, and verbs the floor (rules/verbs.ts) reads past single words
  * (issue #18, red team round 22: fresh tools no rule names).
