@@ -11,7 +11,7 @@
 import { ownTable } from '../ownTable';
 import { toolNamed } from '../registry/commandModel';
 import { valued } from '../registry/tools/options';
-import type { GrammarSpec } from '../shell/grammar';
+import type { GrammarSpec, OptionSpec } from '../shell/grammar';
 import { XARGS } from '../shell/wrappers';
 import { describedGrammar, effectGrammar, EFFECT_GRAMMARS, gzipLike, SEARCH_GRAMMARS } from './effectOptions';
 
@@ -53,6 +53,40 @@ export const READER_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   nroff: effectGrammar('TmMnorwWd'),
 });
 
+/** A CLI's options: subcommands and operands anywhere between them (cobra, oclif, Go flags when `goFlags`). */
+const cli = (options: readonly OptionSpec[], extra: Partial<GrammarSpec> = {}): GrammarSpec => ({ options, ...extra });
+const keycloak = cli([valued('--dir'), valued('--file'), valued('--realm'), valued('--users'), valued('--users-per-file'), valued('--db'), valued('--db-url'), valued('--db-username'), valued('--db-password'), valued('--db-url-host')]);
+
+/**
+ * Options of CLIs that mint or print a credential and that no registry entry describes: read only by the credential
+ * rules (`rules/support/credentialClis.ts`, `toolSecretDumps.ts`), which need the words after the options and their
+ * values (each tool's reference: global options included).
+ */
+export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  // HashiCorp CLIs: Go flags, one dash or two (`-address=x`, `-address x`).
+  vault: cli([valued('-address'), valued('-namespace'), valued('-format'), valued('-field'), valued('-mount'), valued('-policy'), valued('-ttl'), valued('-method'), valued('-path'), valued('-role'), valued('-display-name')], { goFlags: true }),
+  op: cli([valued('--account'), valued('--vault'), valued('--format'), valued('--session')]),
+  cf: cli([]),
+  crictl: cli([valued('-r', '--runtime-endpoint'), valued('-i', '--image-endpoint'), valued('-t', '--timeout'), valued('-c', '--config')]),
+  'aws-vault': cli([valued('-d', '--duration'), valued('--region'), valued('-t', '--mfa-token'), valued('--backend'), valued('--prompt'), valued('--keychain'), valued('--config')]),
+  // granted's `assume`.
+  assume: cli([valued('-r', '--region'), valued('-d', '--duration'), valued('--role'), valued('--account'), valued('-c', '--console')]),
+  etcdctl: cli([valued('--endpoints'), valued('--cacert'), valued('--cert'), valued('--key'), valued('--user'), valued('--password'), valued('-w', '--write-out'), valued('--limit'), valued('--rev')]),
+  stripe: cli([valued('--api-key'), valued('--project-name'), valued('-p'), valued('-f', '--forward-to'), valued('-e', '--events')]),
+  scw: cli([valued('-p', '--profile'), valued('-c', '--config'), valued('-o', '--output')]),
+  exo: cli([valued('-z', '--zone'), valued('-O', '--output-format'), valued('-C', '--config'), valued('-A', '--use-account')]),
+  'vultr-cli': cli([valued('-o', '--output'), valued('--config')]),
+  civo: cli([valued('--region'), valued('-o', '--output'), valued('-f', '--fields'), valued('--config')]),
+  'aws-sso-util': cli([valued('--profile'), valued('--region'), valued('--sso-start-url'), valued('--sso-region'), valued('--account-id'), valued('--role-name')]),
+  'buildkite-agent': cli([valued('--format'), valued('--output')]),
+  auth0: cli([valued('--tenant'), valued('--json-compact'), valued('-n', '--number')]),
+  keycloak, 'kc.sh': keycloak, 'kc.bat': keycloak,
+  // Stop 34 (round 19): PaaS CLIs whose app option comes before or after the subcommand (`scalingo --app APP env`).
+  clever: cli([valued('-a', '--alias', '--app')]),
+  scalingo: cli([valued('-a', '--app'), valued('-r', '--region'), valued('--addon')]),
+  aptible: cli([valued('--app'), valued('--environment'), valued('--database')]),
+});
+
 /** Programs read by another program's table: the same options under another name. */
 const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   egrep: 'grep', fgrep: 'grep', zgrep: 'grep', rgrep: 'grep', agrep: 'grep', pcregrep: 'grep', pcre2grep: 'grep', ug: 'ugrep', ack: 'ag', pt: 'ag',
@@ -66,5 +100,5 @@ const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
 /** The one description of a program's options, wherever it lives; undefined for a program nothing describes. */
 export function optionGrammarOf(name: string): GrammarSpec | undefined {
   const own = SAME_OPTIONS_AS[name] ?? name;
-  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
+  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? CLI_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
 }

@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Issue #10 criterion 2 (stop 39): the credential-minting CLIs (`rules/support/credentialClis.ts`) read their words by each
+ * tool's one description (`optionGrammarOf`: the registry entry, else `CLI_GRAMMARS` in `policy/readerGrammars.ts`), not
+ * by a second table of value options per tool; the options a mint depends on (`--raw`, `--show-token`) are named without
+ * dashes and found under any spelling the tool's grammar reads. Each family: global options with values before, between
+ * and after the subcommand words, glued and separate, beside routine work of the same tool that stays allowed.
+ */
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow';
+}
+
+const families: Record<string, Row[]> = {
+  'a registry CLI\'s global option values are not subcommand words: the mint is still read': [
+    { cmd: 'aws --profile prod sts get-session-token', decision: 'ask' },
+    { cmd: 'aws --region=us-east-1 --output json sts assume-role --role-arn arn:aws:iam::1:role/x --role-session-name s', decision: 'ask' },
+    { cmd: 'aws --endpoint-url http://localhost:4566 --profile dev configure export-credentials', decision: 'ask' },
+    { cmd: 'kubectl --context prod -n kube-system create token deployer', decision: 'ask' },
+    { cmd: 'kubectl -n kube-system --kubeconfig ~/.kube/prod create token deployer --duration 1h', decision: 'ask' },
+    { cmd: 'helm --kube-context prod get values shop -n shop', decision: 'ask' },
+    { cmd: 'helm -n shop --kube-context=prod get all shop', decision: 'ask' },
+    { cmd: 'doctl -t $TOK kubernetes cluster kubeconfig show c1', decision: 'ask' },
+    { cmd: 'doctl --context prod k8s c kcfg show c1', decision: 'ask' },
+    { cmd: 'gcloud --project prod-proj config config-helper --format=json', decision: 'ask' },
+    { cmd: 'gcloud --account ops@acme.io sql generate-login-token', decision: 'ask' },
+    { cmd: 'neonctl --config-dir /tmp/neon connection-string', decision: 'ask' },
+    { cmd: 'neonctl --project-id p1 cs main', decision: 'ask' },
+    { cmd: 'fly -a prod-app tokens create deploy', decision: 'ask' },
+    { cmd: 'flyctl --app prod-app tokens create readonly', decision: 'ask' },
+    { cmd: 'heroku authorizations:create -d ci', decision: 'ask' },
+    { cmd: 'podman --root /tmp/r secret inspect s1 --showsecret', decision: 'ask' },
+    // Look-alikes: the same globals in front of a command that only says who you are or lists.
+    { cmd: 'aws --profile prod sts get-caller-identity', decision: 'allow' },
+    { cmd: 'kubectl --context prod config current-context', decision: 'allow' },
+    { cmd: 'helm --kube-context prod list -n shop', decision: 'allow' },
+    { cmd: 'neonctl --config-dir /tmp/neon branches list', decision: 'allow' },
+    { cmd: 'fly -a prod-app tokens list', decision: 'allow' },
+    { cmd: 'doctl -t $TOK kubernetes cluster list', decision: 'allow' },
+    { cmd: 'gcloud --project prod-proj config list', decision: 'allow' },
+  ],
+  'options the registry learnt: nerdctl\'s namespace, git\'s credential helpers\' store': [
+    { cmd: 'nerdctl -n k8s.io inspect api', decision: 'ask' },
+    { cmd: 'nerdctl --namespace=k8s.io inspect api', decision: 'ask' },
+    { cmd: 'git credential-store --file ~/.git-credentials get', decision: 'ask' },
+    { cmd: 'git credential-cache --socket /tmp/s get', decision: 'ask' },
+    { cmd: 'nerdctl -n k8s.io ps -a', decision: 'allow' },
+    { cmd: 'nerdctl --namespace k8s.io images', decision: 'allow' },
+    { cmd: 'git credential-store --file ~/.git-credentials erase', decision: 'allow' },
+  ],
+  'CLIs no registry entry describes, read by their CLI_GRAMMARS table': [
+    { cmd: 'vault -address=https://vault.acme.io token create -ttl=1h', decision: 'ask' },
+    { cmd: 'vault -namespace admin login -method=userpass username=ops', decision: 'ask' },
+    { cmd: 'etcdctl --endpoints https://etcd:2379 get /registry --prefix', decision: 'ask' },
+    { cmd: 'etcdctl -w json --endpoints=https://etcd:2379 snapshot save /tmp/snap.db', decision: 'ask' },
+    { cmd: 'assume -r eu-west-1 --export prod', decision: 'ask' },
+    { cmd: 'assume --region eu-west-1 -x prod', decision: 'ask' },
+    { cmd: 'stripe -p acme listen --print-secret', decision: 'ask' },
+    { cmd: 'auth0 --tenant acme apps show app1 --reveal-secrets', decision: 'ask' },
+    { cmd: 'scw -p prod config dump', decision: 'ask' },
+    { cmd: 'scw --profile prod config get secret-key', decision: 'ask' },
+    { cmd: 'crictl -r unix:///run/containerd/containerd.sock exec c1 env', decision: 'ask' },
+    { cmd: 'civo --region lon1 kubernetes config c1', decision: 'ask' },
+    { cmd: 'vultr-cli -o json database get d1', decision: 'ask' },
+    { cmd: 'scalingo --app prod-api env', decision: 'ask' },
+    { cmd: 'clever --alias prod env', decision: 'ask' },
+    { cmd: 'vault -address=https://v status', decision: 'allow' },
+    { cmd: 'etcdctl --endpoints x get /registry --prefix --keys-only', decision: 'allow' },
+    { cmd: 'assume prod', decision: 'allow' },
+    { cmd: 'stripe -p acme listen --forward-to localhost:3000', decision: 'allow' },
+    { cmd: 'auth0 --tenant acme apps list', decision: 'allow' },
+    { cmd: 'scw -p prod instance server list', decision: 'allow' },
+    { cmd: 'crictl -r unix:///run/containerd/containerd.sock ps', decision: 'allow' },
+  ],
+  'the option a mint depends on, by name under any spelling': [
+    { cmd: 'oc whoami --show-token', decision: 'ask' },
+    { cmd: 'oc whoami -t', decision: 'ask' },
+    { cmd: 'oc -n prod whoami --show-token', decision: 'ask' },
+    { cmd: 'kubectl config view --raw', decision: 'ask' },
+    { cmd: 'kubectl --context prod config view --flatten', decision: 'ask' },
+    { cmd: 'aws-vault --backend file export prod', decision: 'ask' },
+    { cmd: 'awsume prod --show-commands', decision: 'ask' },
+    { cmd: 'auth0 apps show app1 -r', decision: 'ask' },
+    { cmd: 'az acr login -n reg --expose-token', decision: 'ask' },
+    { cmd: 'az acr login --name reg -t', decision: 'ask' },
+    { cmd: 'az aks get-credentials -g rg -n c1 --file -', decision: 'ask' },
+    { cmd: 'az containerapp secret list -g rg -n app --show-values', decision: 'ask' },
+    { cmd: 'op --account acme signin --raw', decision: 'ask' },
+    { cmd: 'glab auth status --show-token', decision: 'ask' },
+    { cmd: 'gh auth refresh -h github.com -s delete_repo', decision: 'ask' },
+    { cmd: 'exo dbaas show db1 --uri', decision: 'ask' },
+    { cmd: 'podman secret inspect s1 --showsecret', decision: 'ask' },
+    { cmd: 'oc whoami', decision: 'allow' },
+    { cmd: 'kubectl --context prod config view', decision: 'allow' },
+    { cmd: 'awsume prod', decision: 'allow' },
+    { cmd: 'az acr login -n reg', decision: 'allow' },
+    { cmd: 'podman secret inspect s1', decision: 'allow' },
+    { cmd: 'glab auth status', decision: 'allow' },
+    { cmd: 'gh auth status -h github.com', decision: 'allow' },
+  ],
+};
+
+describe('credential CLIs read by each tool\'s one description (s39 tenten)', () => {
+  const facts = testFacts();
+  for (const [family, rows] of Object.entries(families)) {
+    describe(family, () => {
+      for (const row of rows) {
+        it(`${row.decision}: ${row.cmd}`, () => {
+          const v = classify(row.cmd, facts, { lockdown: false });
+          assert.equal(v.decision, row.decision, JSON.stringify(v.findings?.map((f) => f.reason) ?? v, null, 1));
+        });
+      }
+    });
+  }
+});
