@@ -87,6 +87,43 @@ export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   aptible: cli([valued('--app'), valued('--environment'), valued('--database')]),
 });
 
+/** A Go-flag style CLI (one dash or two alike, no clusters, `=` or the next word as a value), `valued` its options that take one. */
+const goCli = (...valuedNames: string[]): GrammarSpec => ({ options: valuedNames.map((n) => valued(n)), goFlags: true });
+
+/**
+ * The schema-migration CLIs' options that take a value, keyed by the migration pack's tool (`rules/migrationTools.ts`:
+ * `dotnet` is `dotnet ef`, `console` Symfony's `bin/console`, `flask` `flask db`, `soda` also `buffalo pop`), from each
+ * tool's reference; what an option means (the database URL, the environment) is said there by name.
+ */
+export const MIGRATION_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  flyway: goCli(),
+  goose: goCli('-dir', '-table', '-certfile', '-ssl-cert', '-ssl-key', '-timeout', '-env'),
+  atlas: goCli('--url', '-u', '--dev-url', '--env', '--to', '--dir', '--schema', '-s', '--exclude', '--var', '--config', '-c', '--format', '--revisions-schema', '--tx-mode', '--lock-timeout', '--baseline', '--from', '--to-version', '--to-tag'),
+  migrate: goCli('-source', '--source', '-path', '--path', '-database', '--database', '-lock-timeout', '--lock-timeout', '-prefetch', '--prefetch'),
+  dbmate: goCli('--url', '-u', '--env', '-e', '--migrations-dir', '-d', '--schema-file', '-s', '--migrations-table', '--wait-timeout', '--env-file'),
+  liquibase: goCli('--url', '--changelog-file', '--changeLogFile', '--username', '--password', '--defaults-file', '--defaultsFile', '--tag', '--count', '--date', '--search-path', '--contexts', '--labels', '--log-level', '--output-file'),
+  sqitch: goCli('--target', '-t', '--to', '--to-change', '--plan-file', '-f', '--engine', '--registry', '--db-name', '-d', '--db-host', '-h', '--db-user', '-u', '--db-port', '-p', '--chdir', '-C', '--set', '-s', '--mode'),
+  mix: goCli('-r', '--repo', '-n', '--step', '--to', '--migrations-path', '--prefix'),
+  diesel: goCli('--database-url', '--migration-dir', '--config-file'),
+  sqlx: goCli('--database-url', '-D', '--source', '--target-version', '--connect-timeout'),
+  'sea-orm-cli': goCli('--database-url', '-u', '--database-schema', '-s', '--migration-dir', '-d', '-n', '--num'),
+  dotnet: goCli('--connection', '--context', '-c', '--project', '-p', '--startup-project', '-s', '--configuration', '--framework', '--runtime', '--msbuildprojectextensionspath'),
+  console: goCli('--env', '-e', '--em', '--connection', '--conn', '--group', '--configuration', '--db-configuration'),
+  flask: goCli('--app', '-A', '--env-file', '-e', '-d', '--directory', '-x', '--x-arg'),
+  hasura: goCli('--endpoint', '--admin-secret', '--database-name', '--down', '--up', '--goto', '--version', '--project', '--envfile'),
+  'node-pg-migrate': goCli('--database-url-var', '-d', '--migrations-dir', '-m', '--migrations-table', '-t', '--schema', '-s', '--envPath', '--config-file', '-f'),
+  'db-migrate': goCli('--env', '-e', '--migrations-dir', '-m', '--config', '--count', '-c', '--scope'),
+  'migrate-mongo': goCli('-f', '--file'),
+  'mikro-orm': goCli('--config', '--context', '--contextName', '--seed', '--to', '--from', '-t', '-f'),
+  payload: goCli('--config'),
+  postgrator: goCli('--to', '-t', '--config', '-c', '--driver', '-r', '--host', '-h', '--port', '-o', '--database', '-d', '--username', '-u', '--password', '-p', '--schema-table', '--migration-pattern', '-m'),
+  kysely: goCli('--environment', '--cwd'),
+  'graphile-migrate': goCli('--config'),
+  phinx: goCli('-e', '--environment', '-t', '--target', '-c', '--configuration', '-d', '--date'),
+  yii: goCli('--migrationPath', '--db', '--migrationTable', '--appconfig'),
+  soda: goCli('-e', '--env', '-p', '--path', '-c', '--config'),
+});
+
 /** Programs read by another program's table: the same options under another name. */
 const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   egrep: 'grep', fgrep: 'grep', zgrep: 'grep', rgrep: 'grep', agrep: 'grep', pcregrep: 'grep', pcre2grep: 'grep', ug: 'ugrep', ack: 'ag', pt: 'ag',

@@ -81,7 +81,7 @@ const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs
  * only go down; a file not listed has none. Moved and kept at none: rules/verbs.ts, safetyNet.ts,
  * accessGrants.ts, hostDamage.ts, exposure.ts, envArgs.ts, guardRestore.ts, perimeter/gitLine.ts, perimeterPack.ts,
  * plantedCode.ts, credentialRoutes.ts, credentials/searchPatterns.ts, registry/fileOperandTraits.ts (stop 38),
- * rules/support/credentialClis.ts (stop 39).
+ * rules/support/credentialClis.ts, rules/migrationTools.ts (stop 39).
  */
 const READER_CEILING: Readonly<Record<string, number>> = {
   'core/policy/directoryChange.ts': 1,
@@ -110,7 +110,6 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/rules/infraChanges.ts': 1,
   'core/rules/inspector.ts': 2,
   'core/rules/kubeChanges.ts': 3,
-  'core/rules/migrationTools.ts': 2,
   'core/rules/perimeter/archiveEntries.ts': 1,
   'core/rules/perimeter/envInjection.ts': 6,
   'core/rules/perimeter/guardLaunch.ts': 14,
@@ -174,7 +173,7 @@ const OPTION_SPELLING = /(['"])--?[A-Za-z0-9][\w-]*\1/g;
 const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
   'core/registry/tools/': 'the registry: one entry per CLI',
   'core/policy/effectOptions.ts': 'the effect and search grammars of programs no registry entry describes',
-  'core/policy/readerGrammars.ts': 'the grammars of programs only readers read (single-dash long options spelled out), and of the credential CLIs no registry entry describes (`CLI_GRAMMARS`)',
+  'core/policy/readerGrammars.ts': 'the grammars of programs only readers read (single-dash long options spelled out), and of the credential and schema-migration CLIs no registry entry describes (`CLI_GRAMMARS`, `MIGRATION_GRAMMARS`)',
 };
 
 /**
@@ -183,7 +182,8 @@ const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
  * down; a file not listed has none. Moved at stop 38 and kept at none: rules/credentials.ts (READERS),
  * credentials/searchPatterns.ts, registry/fileOperandTraits.ts, snapshot/plan.ts, handlers/scriptFiles.ts,
  * rules/support/inPlaceWipes.ts. Moved at stop 39: rules/support/credentialClis.ts (its per-tool value options: the registry
- * entries and `CLI_GRAMMARS`; its `when` options named without dashes).
+ * entries and `CLI_GRAMMARS`; its `when` options named without dashes), rules/migrationTools.ts
+ * (each tool's value options: `MIGRATION_GRAMMARS` in policy/readerGrammars.ts, read by the one grammar).
  */
 const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/policy/dotfileEffects.ts': 3,
@@ -224,7 +224,6 @@ const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/rules/localData.ts': 1,
   'core/rules/mailSends.ts': 1,
   'core/rules/mcp.ts': 2,
-  'core/rules/migrationTools.ts': 21,
   'core/rules/moneyMovement.ts': 1,
   'core/rules/perimeter/gitLine.ts': 1,
   'core/rules/perimeter/guardLaunch.ts': 2,

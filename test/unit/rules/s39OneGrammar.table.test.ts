@@ -101,6 +101,34 @@ const families: Record<string, Row[]> = {
     { cmd: 'glab auth status', decision: 'allow' },
     { cmd: 'gh auth status -h github.com', decision: 'allow' },
   ],
+  'schema-migration CLIs read by their grammar (MIGRATION_GRAMMARS): one dash or two, glued or separate values': [
+    { cmd: 'goose -dir db/migrations postgres "postgres://u@db.prod.acme.io/app" reset', decision: 'ask' },
+    { cmd: 'goose --dir=db/migrations -table goose_db_version postgres "postgres://u@db.prod.acme.io/app" down-to 0', decision: 'ask' },
+    { cmd: 'migrate -path db/migrations -database postgres://u@db.prod.acme.io/app drop -f', decision: 'ask' },
+    { cmd: 'migrate --path=db/migrations --database postgres://u@db.prod.acme.io/app down', decision: 'ask' },
+    { cmd: 'dbmate -d db/migrations --url postgres://u@db.prod.acme.io/app drop', decision: 'ask' },
+    { cmd: 'atlas schema clean -u postgres://u@db.prod.acme.io/app --env prod', decision: 'ask' },
+    { cmd: 'sqitch --chdir db revert -t db:pg://db.prod.acme.io/app', decision: 'ask' },
+    { cmd: 'liquibase --url=jdbc:postgresql://db.prod.acme.io/app --changelog-file ch.xml dropAll', decision: 'ask' },
+    { cmd: 'flyway -url=jdbc:postgresql://db.prod.acme.io/app clean', decision: 'ask' },
+    { cmd: 'dotnet ef database drop --connection "Host=db.prod.acme.io;Database=app" -f', decision: 'ask' },
+    { cmd: 'phinx rollback -e production -t 0', decision: 'ask' },
+    { cmd: 'soda -e production -p migrations migrate down', decision: 'ask' },
+    // A `-h` that takes a value is the database host, not the manual (postgrator, sqitch): read right since stop 39.
+    { cmd: 'postgrator -h db.prod.acme.io -d app -u u --to 0', decision: 'ask' },
+    { cmd: 'npx postgrator -h 10.0.0.5 -t 0', decision: 'ask' },
+    { cmd: 'sqitch -h db.prod.acme.io revert', decision: 'ask' },
+    { cmd: 'goose -dir db/migrations postgres "postgres://u@db.prod.acme.io/app" status', decision: 'allow' },
+    { cmd: 'migrate -source file://db -database=postgres://u@db.prod.acme.io/app version', decision: 'allow' },
+    { cmd: 'atlas schema inspect -u postgres://u@db.prod.acme.io/app', decision: 'allow' },
+    { cmd: 'liquibase --changelog-file ch.xml --url jdbc:postgresql://db.prod.acme.io/app status', decision: 'allow' },
+    { cmd: 'flyway -url=jdbc:postgresql://db.prod.acme.io/app info', decision: 'allow' },
+    { cmd: 'dotnet ef migrations list --connection "Host=db.prod.acme.io;Database=app"', decision: 'allow' },
+    { cmd: 'postgrator -h', decision: 'allow' },
+    { cmd: 'postgrator --help', decision: 'allow' },
+    { cmd: 'sqitch -h', decision: 'allow' },
+    { cmd: 'goose -h', decision: 'allow' },
+  ],
 };
 
 describe('credential CLIs read by each tool\'s one description (s39 tenten)', () => {
@@ -110,7 +138,7 @@ describe('credential CLIs read by each tool\'s one description (s39 tenten)', ()
       for (const row of rows) {
         it(`${row.decision}: ${row.cmd}`, () => {
           const v = classify(row.cmd, facts, { lockdown: false });
-          assert.equal(v.decision, row.decision, JSON.stringify(v.findings?.map((f) => f.reason) ?? v, null, 1));
+          assert.equal(v.decision, row.decision, JSON.stringify(v, null, 1));
         });
       }
     });
