@@ -10,7 +10,7 @@
 
 import { ownTable } from '../ownTable';
 import { toolNamed } from '../registry/commandModel';
-import { valued } from '../registry/tools/options';
+import { valued, valuedEach } from '../registry/tools/options';
 import type { GrammarSpec, OptionSpec } from '../shell/grammar';
 import { XARGS } from '../shell/wrappers';
 import { describedGrammar, effectGrammar, EFFECT_GRAMMARS, gzipLike, SEARCH_GRAMMARS } from './effectOptions';
@@ -66,7 +66,8 @@ export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   // HashiCorp CLIs: Go flags, one dash or two (`-address=x`, `-address x`).
   vault: cli([valued('-address'), valued('-namespace'), valued('-format'), valued('-field'), valued('-mount'), valued('-policy'), valued('-ttl'), valued('-method'), valued('-path'), valued('-role'), valued('-display-name')], { goFlags: true }),
   op: cli([valued('--account'), valued('--vault'), valued('--format'), valued('--session')]),
-  cf: cli([]),
+  // `cf curl PATH -X METHOD -d BODY -H HEADER` (rules/support/buildPublishing.ts reads whether it writes).
+  cf: cli(valuedEach('-X', '-d', '-H')),
   crictl: cli([valued('-r', '--runtime-endpoint'), valued('-i', '--image-endpoint'), valued('-t', '--timeout'), valued('-c', '--config')]),
   'aws-vault': cli([valued('-d', '--duration'), valued('--region'), valued('-t', '--mfa-token'), valued('--backend'), valued('--prompt'), valued('--keychain'), valued('--config')]),
   // granted's `assume`.
@@ -85,6 +86,21 @@ export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   clever: cli([valued('-a', '--alias', '--app')]),
   scalingo: cli([valued('-a', '--app'), valued('-r', '--region'), valued('--addon')]),
   aptible: cli([valued('--app'), valued('--environment'), valued('--database')]),
+  // Publishers and deploy CLIs (`rules/support/buildPublishing.ts`): options whose value is never the command word or the target.
+  'huggingface-cli': cli(valuedEach('--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo')),
+  executor: cli(valuedEach('-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror')),
+  conan: cli(valuedEach('-r', '--remote', '-p', '--package-query', '-l', '--list', '-cc', '-c:c', '--core-conf')),
+  xcrun: cli(valuedEach('-f', '--file', '-u', '--username', '-p', '--password', '-t', '--type', '--apiKey', '--apiIssuer')),
+  spin: cli(valuedEach('--application', '-a', '--name', '-n', '--parameter-file', '-f', '--config')),
+  anaconda: cli(valuedEach('-t', '--token', '-s', '--site')),
+  nuget: cli(valuedEach('-Source', '-source', '-src', '-ApiKey', '-apikey', '-k')),
+  eas: cli(valuedEach('-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment', '--percent', '--runtime-version')),
+  appcenter: cli(valuedEach('-a', '--app', '-d', '--deployment-name', '-t', '--target-binary-version', '-c', '--update-contents-path', '-g', '--group', '-s', '--store', '-f', '--file', '-r', '--release-notes', '--token', '--description', '-x', '--rollout')),
+  surge: cli(valuedEach('-p', '--project', '-d', '--domain')),
+  'gh-pages': cli(valuedEach('-d', '--dist', '-s', '--src', '-b', '--branch', '-e', '--dest', '-r', '--repo', '-o', '--remote', '-m', '--message', '-u', '--user', '-v', '--remove', '-x', '--cname', '-f')),
+  tkn: cli(valuedEach('-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename')),
+  argo: cli(valuedEach('--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid')),
+  flux: cli(valuedEach('-n', '--namespace', '--context', '--kubeconfig', '--timeout')),
 });
 
 /** A Go-flag style CLI (one dash or two alike, no clusters, `=` or the next word as a value), `valued` its options that take one. */
@@ -131,6 +147,8 @@ const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   vi: 'vim', nvim: 'vim', ex: 'vim', view: 'vim', gvim: 'vim', rvim: 'vim',
   // Compressors and their cats and pagers: gzip's options (`-S SUFFIX`, `-T THREADS`).
   pbzip2: 'gzip', lzop: 'gzip', zcat: 'gzip', gzcat: 'gzip', bzcat: 'gzip', xzcat: 'gzip', lzcat: 'gzip', zstdcat: 'gzip', lz4cat: 'gzip',
+  // Publishers under their other names (Cloud Foundry's versioned CLIs, Hugging Face's new CLI, kaniko's executor).
+  cf7: 'cf', cf8: 'cf', hf: 'huggingface-cli', kaniko: 'executor',
   zless: 'gzip', zmore: 'gzip', bzless: 'gzip', bzmore: 'gzip', xzless: 'gzip', xzmore: 'gzip', zstdless: 'gzip',
 });
 

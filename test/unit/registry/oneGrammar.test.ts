@@ -173,7 +173,7 @@ const OPTION_SPELLING = /(['"])--?[A-Za-z0-9][\w-]*\1/g;
 const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
   'core/registry/tools/': 'the registry: one entry per CLI',
   'core/policy/effectOptions.ts': 'the effect and search grammars of programs no registry entry describes',
-  'core/policy/readerGrammars.ts': 'the grammars of programs only readers read (single-dash long options spelled out), and of the credential and schema-migration CLIs no registry entry describes (`CLI_GRAMMARS`, `MIGRATION_GRAMMARS`)',
+  'core/policy/readerGrammars.ts': 'the grammars of programs only readers read (single-dash long options spelled out), and of the credential, publishing and schema-migration CLIs no registry entry describes (`CLI_GRAMMARS`, `MIGRATION_GRAMMARS`)',
 };
 
 /**
@@ -183,7 +183,8 @@ const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
  * credentials/searchPatterns.ts, registry/fileOperandTraits.ts, snapshot/plan.ts, handlers/scriptFiles.ts,
  * rules/support/inPlaceWipes.ts. Moved at stop 39: rules/support/credentialClis.ts (its per-tool value options: the registry
  * entries and `CLI_GRAMMARS`; its `when` options named without dashes), rules/migrationTools.ts
- * (each tool's value options: `MIGRATION_GRAMMARS` in policy/readerGrammars.ts, read by the one grammar).
+ * (each tool's value options: `MIGRATION_GRAMMARS` in policy/readerGrammars.ts, read by the one grammar),
+ * rules/support/buildPublishing.ts (each publisher's value options: `CLI_GRAMMARS`, read through `optionGrammarOf`).
  */
 const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/policy/dotfileEffects.ts': 3,
@@ -231,7 +232,6 @@ const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/rules/perimeter/processSelection.ts': 1,
   'core/rules/productionSecretRuns.ts': 1,
   'core/rules/sourceRedirects.ts': 4,
-  'core/rules/support/buildPublishing.ts': 15,
   'core/rules/support/cloudExports.ts': 3,
   'core/rules/support/codeNamedReads.ts': 3,
   'core/rules/support/codeSearchTools.ts': 4,
