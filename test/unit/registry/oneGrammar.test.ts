@@ -184,7 +184,8 @@ const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
  * rules/support/inPlaceWipes.ts. Moved at stop 39: rules/support/credentialClis.ts (its per-tool value options: the registry
  * entries and `CLI_GRAMMARS`; its `when` options named without dashes), rules/migrationTools.ts
  * (each tool's value options: `MIGRATION_GRAMMARS` in policy/readerGrammars.ts, read by the one grammar),
- * rules/support/buildPublishing.ts (each publisher's value options: `CLI_GRAMMARS`, read through `optionGrammarOf`).
+ * rules/support/buildPublishing.ts (each publisher's value options: `CLI_GRAMMARS`, read through `optionGrammarOf`),
+ * rules/productionSecretRuns.ts (node's value options: the interpreter grammar, `interpreterReading`).
  */
 const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/policy/dotfileEffects.ts': 3,
@@ -230,7 +231,6 @@ const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/rules/perimeter/guardLaunch.ts': 2,
   'core/rules/perimeter/perimeterPack.ts': 1,
   'core/rules/perimeter/processSelection.ts': 1,
-  'core/rules/productionSecretRuns.ts': 1,
   'core/rules/sourceRedirects.ts': 4,
   'core/rules/support/cloudExports.ts': 3,
   'core/rules/support/codeNamedReads.ts': 3,

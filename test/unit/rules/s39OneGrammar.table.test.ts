@@ -173,6 +173,31 @@ const families: Record<string, Row[]> = {
 
 describe('credential CLIs read by each tool\'s one description (s39 tenten)', () => {
   const facts = testFacts();
+  // A program run with production secrets: the file named is the one the interpreter runs, read by the interpreter's grammar
+  // (node, python) or registry entry (bun, deno), never an option's value (`node --title x FILE`); inline code names none.
+  const programRuns: ReadonlyArray<[string, string | undefined]> = [
+    ['infisical run --env=prod -- node --title x scripts/x.js', 'node runs scripts/x.js'],
+    ['node --env-file=.env.production scripts/x.js', 'node runs scripts/x.js'],
+    ['node --env-file .env.production --stack-size 900 scripts/x.js', 'node runs scripts/x.js'],
+    ['infisical run --env=prod -- node -r dotenv/config app.js', 'node runs app.js'],
+    ['infisical run --env=prod -- python3 -W ignore app.py', 'python3 runs app.py'],
+    ['infisical run --env=prod -- python3 -X dev -W ignore app.py', 'python3 runs app.py'],
+    ['doppler run -c prd -- bun run app.ts', 'bun runs app.ts'],
+    ['doppler run -c prd -- deno run --allow-env app.ts', 'deno runs app.ts'],
+    ['doppler run -c prd -- ruby -I lib app.rb', 'ruby runs app.rb'],
+    ['doppler run -c prd -- bash deploy.sh', 'bash runs deploy.sh'],
+    ['doppler run -c dev -- node app.js', undefined],
+    ['infisical run --env=prod -- node -e "console.log(1)"', undefined],
+    ['python3 -W ignore -X dev x.py', undefined],
+  ];
+  for (const [cmd, names] of programRuns) {
+    it(`${names ?? 'no program file named'}: ${cmd}`, () => {
+      const v = classify(cmd, facts, { lockdown: false });
+      const runs = v.reasons.filter((r) => / runs \S+ with the production/.test(r));
+      if (names === undefined) assert.deepEqual(runs, [], JSON.stringify(v.reasons));
+      else assert.ok(runs.some((r) => r.startsWith(names + ' ')), JSON.stringify(v.reasons));
+    });
+  }
   for (const [family, rows] of Object.entries(families)) {
     describe(family, () => {
       for (const row of rows) {
