@@ -81,7 +81,7 @@ const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs
  * only go down; a file not listed has none. Moved and kept at none: rules/verbs.ts, safetyNet.ts,
  * accessGrants.ts, hostDamage.ts, exposure.ts, envArgs.ts, guardRestore.ts, perimeter/gitLine.ts, perimeterPack.ts,
  * plantedCode.ts, credentialRoutes.ts, credentials/searchPatterns.ts, registry/fileOperandTraits.ts (stop 38),
- * rules/support/credentialClis.ts, rules/migrationTools.ts (stop 39).
+ * rules/support/credentialClis.ts, rules/migrationTools.ts, rules/credentials.ts (stop 39: the dumps' words by `dumpWords`).
  */
 const READER_CEILING: Readonly<Record<string, number>> = {
   'core/policy/directoryChange.ts': 1,
@@ -98,7 +98,6 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/policy/knownOutput.ts': 8,
   'core/policy/lineState.ts': 3,
   'core/rules/credentialHunt.ts': 16,
-  'core/rules/credentials.ts': 2,
   'core/rules/dataSentOut.ts': 3,
   'core/rules/dataStores.ts': 5,
   'core/rules/deferred/deferredPack.ts': 5,

@@ -169,6 +169,32 @@ const families: Record<string, Row[]> = {
     { cmd: 'flux reconcile ks staging -n flux-system', decision: 'allow' },
     { cmd: 'deno publish --dry-run', decision: 'allow' },
   ],
+  // Stop 39: a dump's words read by the program's one description (`dumpWords` in rules/credentials.ts), so a global option's
+  // value is no longer taken for the command word: the first four were allowed before (`gh --repo acme/x auth token`).
+  'commands that print a stored secret, read by the program\'s grammar (registry entry, CLI_GRAMMARS; builtins free-form)': [
+    { cmd: 'gh --repo acme/x auth token', decision: 'ask' },
+    { cmd: 'doppler -p shop secrets', decision: 'ask' },
+    { cmd: 'git -C repo credential fill', decision: 'ask' },
+    { cmd: 'flyctl -a x auth token', decision: 'ask' },
+    { cmd: 'heroku -a prod-app config', decision: 'ask' },
+    { cmd: 'railway variables -s api', decision: 'ask' },
+    { cmd: 'vault -address=https://v read secret/prod/db', decision: 'ask' },
+    { cmd: 'op --account acme read op://vault/item/password', decision: 'ask' },
+    { cmd: 'aws --profile prod secretsmanager get-secret-value --secret-id db', decision: 'ask' },
+    { cmd: 'npm run env', decision: 'ask' },
+    { cmd: 'declare -p API_TOKEN', decision: 'ask' },
+    { cmd: 'printenv AWS_SECRET_ACCESS_KEY', decision: 'ask' },
+    { cmd: 'gh auth status', decision: 'allow' },
+    { cmd: 'doppler secrets --only-names', decision: 'allow' },
+    { cmd: 'railway variables --service api set KEY=1', decision: 'allow' },
+    { cmd: 'heroku config:get LOG_LEVEL -a prod-app', decision: 'allow' },
+    { cmd: 'vault status', decision: 'allow' },
+    { cmd: 'op item list', decision: 'allow' },
+    { cmd: 'aws --profile prod secretsmanager list-secrets', decision: 'allow' },
+    { cmd: 'npm run build', decision: 'allow' },
+    { cmd: 'declare -p HOME', decision: 'allow' },
+    { cmd: 'printenv HOME', decision: 'allow' },
+  ],
 };
 
 describe('credential CLIs read by each tool\'s one description (s39 tenten)', () => {
