@@ -10,8 +10,8 @@
 
 import { ownTable } from '../ownTable';
 import { toolNamed } from '../registry/commandModel';
-import { valued } from '../registry/tools/options';
-import type { GrammarSpec } from '../shell/grammar';
+import { valued, valuedEach } from '../registry/tools/options';
+import type { GrammarSpec, OptionSpec } from '../shell/grammar';
 import { XARGS } from '../shell/wrappers';
 import { describedGrammar, effectGrammar, EFFECT_GRAMMARS, gzipLike, SEARCH_GRAMMARS } from './effectOptions';
 
@@ -53,6 +53,93 @@ export const READER_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   nroff: effectGrammar('TmMnorwWd'),
 });
 
+/** A CLI's options: subcommands and operands anywhere between them (cobra, oclif, Go flags when `goFlags`). */
+const cli = (options: readonly OptionSpec[], extra: Partial<GrammarSpec> = {}): GrammarSpec => ({ options, ...extra });
+const keycloak = cli([valued('--dir'), valued('--file'), valued('--realm'), valued('--users'), valued('--users-per-file'), valued('--db'), valued('--db-url'), valued('--db-username'), valued('--db-password'), valued('--db-url-host')]);
+
+/**
+ * Options of CLIs that mint or print a credential and that no registry entry describes: read only by the credential
+ * rules (`rules/support/credentialClis.ts`, `toolSecretDumps.ts`), which need the words after the options and their
+ * values (each tool's reference: global options included).
+ */
+export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  // HashiCorp CLIs: Go flags, one dash or two (`-address=x`, `-address x`).
+  vault: cli([valued('-address'), valued('-namespace'), valued('-format'), valued('-field'), valued('-mount'), valued('-policy'), valued('-ttl'), valued('-method'), valued('-path'), valued('-role'), valued('-display-name')], { goFlags: true }),
+  op: cli([valued('--account'), valued('--vault'), valued('--format'), valued('--session')]),
+  // `cf curl PATH -X METHOD -d BODY -H HEADER` (rules/support/buildPublishing.ts reads whether it writes).
+  cf: cli(valuedEach('-X', '-d', '-H')),
+  crictl: cli([valued('-r', '--runtime-endpoint'), valued('-i', '--image-endpoint'), valued('-t', '--timeout'), valued('-c', '--config')]),
+  'aws-vault': cli([valued('-d', '--duration'), valued('--region'), valued('-t', '--mfa-token'), valued('--backend'), valued('--prompt'), valued('--keychain'), valued('--config')]),
+  // granted's `assume`.
+  assume: cli([valued('-r', '--region'), valued('-d', '--duration'), valued('--role'), valued('--account'), valued('-c', '--console')]),
+  etcdctl: cli([valued('--endpoints'), valued('--cacert'), valued('--cert'), valued('--key'), valued('--user'), valued('--password'), valued('-w', '--write-out'), valued('--limit'), valued('--rev')]),
+  stripe: cli([valued('--api-key'), valued('--project-name'), valued('-p'), valued('-f', '--forward-to'), valued('-e', '--events')]),
+  scw: cli([valued('-p', '--profile'), valued('-c', '--config'), valued('-o', '--output')]),
+  exo: cli([valued('-z', '--zone'), valued('-O', '--output-format'), valued('-C', '--config'), valued('-A', '--use-account')]),
+  'vultr-cli': cli([valued('-o', '--output'), valued('--config')]),
+  civo: cli([valued('--region'), valued('-o', '--output'), valued('-f', '--fields'), valued('--config')]),
+  'aws-sso-util': cli([valued('--profile'), valued('--region'), valued('--sso-start-url'), valued('--sso-region'), valued('--account-id'), valued('--role-name')]),
+  'buildkite-agent': cli([valued('--format'), valued('--output')]),
+  auth0: cli([valued('--tenant'), valued('--json-compact'), valued('-n', '--number')]),
+  keycloak, 'kc.sh': keycloak, 'kc.bat': keycloak,
+  // Stop 34 (round 19): PaaS CLIs whose app option comes before or after the subcommand (`scalingo --app APP env`).
+  clever: cli([valued('-a', '--alias', '--app')]),
+  scalingo: cli([valued('-a', '--app'), valued('-r', '--region'), valued('--addon')]),
+  aptible: cli([valued('--app'), valued('--environment'), valued('--database')]),
+  // Publishers and deploy CLIs (`rules/support/buildPublishing.ts`): options whose value is never the command word or the target.
+  'huggingface-cli': cli(valuedEach('--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo')),
+  executor: cli(valuedEach('-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror')),
+  conan: cli(valuedEach('-r', '--remote', '-p', '--package-query', '-l', '--list', '-cc', '-c:c', '--core-conf')),
+  xcrun: cli(valuedEach('-f', '--file', '-u', '--username', '-p', '--password', '-t', '--type', '--apiKey', '--apiIssuer')),
+  spin: cli(valuedEach('--application', '-a', '--name', '-n', '--parameter-file', '-f', '--config')),
+  anaconda: cli(valuedEach('-t', '--token', '-s', '--site')),
+  nuget: cli(valuedEach('-Source', '-source', '-src', '-ApiKey', '-apikey', '-k')),
+  eas: cli(valuedEach('-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment', '--percent', '--runtime-version')),
+  appcenter: cli(valuedEach('-a', '--app', '-d', '--deployment-name', '-t', '--target-binary-version', '-c', '--update-contents-path', '-g', '--group', '-s', '--store', '-f', '--file', '-r', '--release-notes', '--token', '--description', '-x', '--rollout')),
+  surge: cli(valuedEach('-p', '--project', '-d', '--domain')),
+  'gh-pages': cli(valuedEach('-d', '--dist', '-s', '--src', '-b', '--branch', '-e', '--dest', '-r', '--repo', '-o', '--remote', '-m', '--message', '-u', '--user', '-v', '--remove', '-x', '--cname', '-f')),
+  tkn: cli(valuedEach('-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename')),
+  argo: cli(valuedEach('--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid')),
+  flux: cli(valuedEach('-n', '--namespace', '--context', '--kubeconfig', '--timeout')),
+});
+
+/** A Go-flag style CLI (one dash or two alike, no clusters, `=` or the next word as a value), `valued` its options that take one. */
+const goCli = (...valuedNames: string[]): GrammarSpec => ({ options: valuedNames.map((n) => valued(n)), goFlags: true });
+
+/**
+ * The schema-migration CLIs' options that take a value, keyed by the migration pack's tool (`rules/migrationTools.ts`:
+ * `dotnet` is `dotnet ef`, `console` Symfony's `bin/console`, `flask` `flask db`, `soda` also `buffalo pop`), from each
+ * tool's reference; what an option means (the database URL, the environment) is said there by name.
+ */
+export const MIGRATION_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  flyway: goCli(),
+  goose: goCli('-dir', '-table', '-certfile', '-ssl-cert', '-ssl-key', '-timeout', '-env'),
+  atlas: goCli('--url', '-u', '--dev-url', '--env', '--to', '--dir', '--schema', '-s', '--exclude', '--var', '--config', '-c', '--format', '--revisions-schema', '--tx-mode', '--lock-timeout', '--baseline', '--from', '--to-version', '--to-tag'),
+  migrate: goCli('-source', '--source', '-path', '--path', '-database', '--database', '-lock-timeout', '--lock-timeout', '-prefetch', '--prefetch'),
+  dbmate: goCli('--url', '-u', '--env', '-e', '--migrations-dir', '-d', '--schema-file', '-s', '--migrations-table', '--wait-timeout', '--env-file'),
+  liquibase: goCli('--url', '--changelog-file', '--changeLogFile', '--username', '--password', '--defaults-file', '--defaultsFile', '--tag', '--count', '--date', '--search-path', '--contexts', '--labels', '--log-level', '--output-file'),
+  sqitch: goCli('--target', '-t', '--to', '--to-change', '--plan-file', '-f', '--engine', '--registry', '--db-name', '-d', '--db-host', '-h', '--db-user', '-u', '--db-port', '-p', '--chdir', '-C', '--set', '-s', '--mode'),
+  mix: goCli('-r', '--repo', '-n', '--step', '--to', '--migrations-path', '--prefix'),
+  diesel: goCli('--database-url', '--migration-dir', '--config-file'),
+  sqlx: goCli('--database-url', '-D', '--source', '--target-version', '--connect-timeout'),
+  'sea-orm-cli': goCli('--database-url', '-u', '--database-schema', '-s', '--migration-dir', '-d', '-n', '--num'),
+  dotnet: goCli('--connection', '--context', '-c', '--project', '-p', '--startup-project', '-s', '--configuration', '--framework', '--runtime', '--msbuildprojectextensionspath'),
+  console: goCli('--env', '-e', '--em', '--connection', '--conn', '--group', '--configuration', '--db-configuration'),
+  flask: goCli('--app', '-A', '--env-file', '-e', '-d', '--directory', '-x', '--x-arg'),
+  hasura: goCli('--endpoint', '--admin-secret', '--database-name', '--down', '--up', '--goto', '--version', '--project', '--envfile'),
+  'node-pg-migrate': goCli('--database-url-var', '-d', '--migrations-dir', '-m', '--migrations-table', '-t', '--schema', '-s', '--envPath', '--config-file', '-f'),
+  'db-migrate': goCli('--env', '-e', '--migrations-dir', '-m', '--config', '--count', '-c', '--scope'),
+  'migrate-mongo': goCli('-f', '--file'),
+  'mikro-orm': goCli('--config', '--context', '--contextName', '--seed', '--to', '--from', '-t', '-f'),
+  payload: goCli('--config'),
+  postgrator: goCli('--to', '-t', '--config', '-c', '--driver', '-r', '--host', '-h', '--port', '-o', '--database', '-d', '--username', '-u', '--password', '-p', '--schema-table', '--migration-pattern', '-m'),
+  kysely: goCli('--environment', '--cwd'),
+  'graphile-migrate': goCli('--config'),
+  phinx: goCli('-e', '--environment', '-t', '--target', '-c', '--configuration', '-d', '--date'),
+  yii: goCli('--migrationPath', '--db', '--migrationTable', '--appconfig'),
+  soda: goCli('-e', '--env', '-p', '--path', '-c', '--config'),
+});
+
 /** Programs read by another program's table: the same options under another name. */
 const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   egrep: 'grep', fgrep: 'grep', zgrep: 'grep', rgrep: 'grep', agrep: 'grep', pcregrep: 'grep', pcre2grep: 'grep', ug: 'ugrep', ack: 'ag', pt: 'ag',
@@ -60,11 +147,13 @@ const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   vi: 'vim', nvim: 'vim', ex: 'vim', view: 'vim', gvim: 'vim', rvim: 'vim',
   // Compressors and their cats and pagers: gzip's options (`-S SUFFIX`, `-T THREADS`).
   pbzip2: 'gzip', lzop: 'gzip', zcat: 'gzip', gzcat: 'gzip', bzcat: 'gzip', xzcat: 'gzip', lzcat: 'gzip', zstdcat: 'gzip', lz4cat: 'gzip',
+  // Publishers under their other names (Cloud Foundry's versioned CLIs, Hugging Face's new CLI, kaniko's executor).
+  cf7: 'cf', cf8: 'cf', hf: 'huggingface-cli', kaniko: 'executor',
   zless: 'gzip', zmore: 'gzip', bzless: 'gzip', bzmore: 'gzip', xzless: 'gzip', xzmore: 'gzip', zstdless: 'gzip',
 });
 
 /** The one description of a program's options, wherever it lives; undefined for a program nothing describes. */
 export function optionGrammarOf(name: string): GrammarSpec | undefined {
   const own = SAME_OPTIONS_AS[name] ?? name;
-  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
+  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? CLI_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
 }

@@ -5,7 +5,6 @@ import { archiveMemberPrints } from './support/archivePrints';
 import { compressedSearches, snippetCompressedReads } from './support/compressedReads';
 import { snippetDebugTraces } from './support/debugTraces';
 import { isDryRun } from '../registry/commandModel';
-import { subcommandWords } from './support/credentialClis';
 import { braceExpand, minimatch } from 'minimatch';
 import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
@@ -21,6 +20,8 @@ import { jqPrintsOnlyKeys, jsonpathPrintsOnlyIdentity, printsNoContent, searchPr
 import { injectedTarget } from './support/injectedSecrets';
 import { storeInfo } from './support/credentialStores';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { commandWords } from '../registry/grammar';
+import { freeFormReadings } from '../registry/freeForm';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 import { curlUploadedFiles } from './support/curlUploads';
@@ -256,50 +257,38 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
 
 interface Dump {
   /** Does this command line print secrets? Returns what it prints. */
-  match(args: readonly string[]): string | undefined;
+  /** `args` as written (gcloud and az: their command words and option spellings), `p` the command words as the program's one description reads them. */
+  match(args: readonly string[], p: readonly string[]): string | undefined;
   /** What it prints belongs to this machine although the CLI serves a remote service (`supabase status`: the local stack's keys). */
   local?: true;
 }
 
-const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => !a.startsWith('-'));
 const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(f + '=')));
-const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
-/** The word after `railway variable(s)`, past the values of its `-s`/`-e`/`-p` options. */
-function railwaySubcommand(a: readonly string[]): string | undefined {
-  const rest = a.slice(a.findIndex((x) => /^(variables?|vars?)$/.test(x)) + 1);
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (/^(-s|--service|-e|--environment|-p|--project)$/.test(w)) i++;
-    else if (!w.startsWith('-')) return w;
-  }
-  return undefined;
-}
+const starts = (p: readonly string[], ...words: string[]): boolean => words.every((w, i) => p[i] === w);
 
 /** `declare -p` prints every variable; `declare -p NAME` prints NAME's value (`declare -- KEY="…"`). */
-function declared(a: readonly string[]): string | undefined {
+function declared(a: readonly string[], names: readonly string[]): string | undefined {
   if (a.every((x) => /^-[pxg]+$/.test(x))) return 'every declared variable';
-  const names = positionalsOf(a);
   const secret = a.some((x) => /^-[a-zA-Z]*p/.test(x)) ? names.find(isSecretVariableName) : undefined;
   return secret !== undefined ? `the secret variable ${secret}` : undefined;
 }
 
 const DUMPS: Readonly<Record<string, Dump>> = ownTable({
-  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
+  printenv: { match: (_a, p) => (p.length === 0 ? 'every environment variable' : p.some(isSecretVariableName) ? `the secret variable ${p.find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
-  declare: { match: (a) => declared(a) },
+  declare: { match: (a, p) => declared(a, p) },
   // `history -r [FILE]` / `-n` load a history file (~/.bash_history, or $HISTFILE) into the shell, which `history` then prints.
   history: { match: (a) => (a.some((x) => /^-[a-zA-Z]*[rn]/.test(x)) ? 'a shell history file loaded into the shell (secrets typed on command lines)' : undefined) },
-  typeset: { match: (a) => declared(a) },
+  typeset: { match: (a, p) => declared(a, p) },
   // `compgen -e`/`-v` print the names of variables, never a value; handed on to anything but a viewer or a filter
   // (`compgen -v | while read v; do echo "${!v}"; done`, `| xargs printenv`) each name may be expanded to its value.
   compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names, handed on to a program that may expand them' : undefined) },
-  gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
+  gh: { match: (a, p) => (starts(p, 'auth', 'token') || (starts(p, 'config', 'get') && p.includes('oauth_token')) ? 'the GitHub token' : starts(p, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
-    match: (a) => {
-      // Global options' values (`--profile prod`) are not subcommand words.
-      const p = subcommandWords('aws', a.map((text) => ({ text, raw: text, dynamic: false, glob: false })));
+    match: (a, p) => {
+      // Global options' values (`--profile prod`) are not subcommand words: `p` is read by aws's registry entry.
       if (p[0] === 'configure' && p[1] === 'get' && /secret|token|key/i.test(p[2] ?? '')) return `the AWS setting ${p[2]}`;
       if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
       if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';
@@ -309,14 +298,12 @@ const DUMPS: Readonly<Record<string, Dump>> = ownTable({
       return undefined;
     },
   },
-  // `-s` is `--service` (which service's variables are shown); `--set`/`--set-from-stdin` and the
+  // `-s` is `--service` (which service's variables are shown; railway's registry entry reads its value); `--set`/`--set-from-stdin` and the
   // `set`/`delete` subcommands write instead (Railway's CLI reference).
-  railway: { match: (a) => (/^(variables?|vars?)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '--set-from-stdin') && !/^(set|delete|rm|remove)$/.test(railwaySubcommand(a) ?? '') ? 'the Railway variables' : undefined) },
+  railway: { match: (a, p) => (/^(variables?|vars?)$/.test(p[0] ?? '') && !has(a, '--set', '--set-from-stdin') && !/^(set|delete|rm|remove)$/.test(p[1] ?? '') ? 'the Railway variables' : undefined) },
   heroku: {
-    match: (a) => {
+    match: (_a, p) => {
       // The words after the options, read by heroku's registry entry (`-a APP`, `-r REMOTE` take a value).
-      const heroku = toolNamed('heroku');
-      const p = heroku ? parsedArgs(a.map((text) => ({ text, raw: text, dynamic: false, glob: false })), heroku).operands.map((w) => w.text) : positionalsOf(a);
       // `config:get NAME` prints one variable: a secret only when its name says so.
       const named = p[0] === 'config:get' ? p[1] : p[0] === 'config' && p[1] === 'get' ? p[2] : undefined;
       if (named !== undefined && !/^[$]/.test(named) && !isSecretVariableName(named)) return undefined;
@@ -324,31 +311,31 @@ const DUMPS: Readonly<Record<string, Dump>> = ownTable({
       return p[0] === 'auth:token' ? 'the Heroku token' : undefined;
     },
   },
-  vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
-  netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
+  vercel: { match: (_a, p) => (starts(p, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
+  netlify: { match: (a, p) => (/^env:(list|get)$/.test(p[0] ?? '') && (has(a, '--plain', '--json') || p[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
   // `--only-names` prints the names without their values (Doppler's CLI reference).
-  doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') && !has(a, '--only-names') ? 'the Doppler secrets' : undefined) },
-  vault: { match: (a) => (positionalsOf(a)[0] === 'read' || (positionalsOf(a)[0] === 'kv' && positionalsOf(a)[1] === 'get') || (positionalsOf(a)[0] === 'token' && positionalsOf(a)[1] === 'lookup') ? 'Vault secrets' : undefined) },
-  gcloud: { match: (a) => { const token = positionalsOf(a).map((x) => /^print-(access|identity|refresh)-token$/.exec(x)?.[1]).find((k) => k !== undefined); return token !== undefined ? `a Google Cloud ${token} token` : starts(a, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined; } },
+  doppler: { match: (a, p) => (p[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(p[1] ?? '') && !has(a, '--only-names') ? 'the Doppler secrets' : undefined) },
+  vault: { match: (_a, p) => (p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get') || (p[0] === 'token' && p[1] === 'lookup') ? 'Vault secrets' : undefined) },
+  gcloud: { match: (_a, p) => { const token = p.map((x) => /^print-(access|identity|refresh)-token$/.exec(x)?.[1]).find((k) => k !== undefined); return token !== undefined ? `a Google Cloud ${token} token` : starts(p, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined; } },
   az: {
-    match: (a) => {
-      if (starts(a, 'account', 'get-access-token')) return 'an Azure access token';
-      if (starts(a, 'keyvault', 'secret', 'show')) return 'a Key Vault secret';
+    match: (a, p) => {
+      if (starts(p, 'account', 'get-access-token')) return 'an Azure access token';
+      if (starts(p, 'keyvault', 'secret', 'show')) return 'a Key Vault secret';
       // `containerapp secret list --show-values`, `containerapp secret show`: a container app's secrets in plain text.
-      if (starts(a, 'containerapp', 'secret') && (positionalsOf(a)[2] === 'show' || has(a, '--show-values'))) return 'the container app secrets';
+      if (starts(p, 'containerapp', 'secret') && (p[2] === 'show' || has(a, '--show-values'))) return 'the container app secrets';
       return undefined;
     },
   },
-  security: { match: (a) => (/^find-(generic|internet)-password$/.test(positionalsOf(a)[0] ?? '') && has(a, '-w', '-g') ? 'a keychain password' : positionalsOf(a)[0] === 'dump-keychain' ? 'the keychain' : undefined) },
-  op: { match: (a) => (positionalsOf(a)[0] === 'read' || (starts(a, 'item', 'get') && has(a, '--reveal')) ? 'a 1Password secret' : undefined) },
+  security: { match: (a, p) => (/^find-(generic|internet)-password$/.test(p[0] ?? '') && has(a, '-w', '-g') ? 'a keychain password' : p[0] === 'dump-keychain' ? 'the keychain' : undefined) },
+  op: { match: (a, p) => (p[0] === 'read' || (starts(p, 'item', 'get') && has(a, '--reveal')) ? 'a 1Password secret' : undefined) },
   // `git credential fill`, `git credential-store get` (any helper: -cache, -osxkeychain, -manager, -libsecret): the helper prints the password it keeps.
-  git: { match: (a) => (starts(a, 'credential', 'fill') || (/^credential-[\w-]+$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'get') ? 'stored git credentials' : undefined) },
-  fly: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
-  flyctl: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
-  supabase: { match: (a) => (starts(a, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined), local: true },
+  git: { match: (_a, p) => (starts(p, 'credential', 'fill') || (/^credential-[\w-]+$/.test(p[0] ?? '') && p[1] === 'get') ? 'stored git credentials' : undefined) },
+  fly: { match: (_a, p) => (starts(p, 'auth', 'token') ? 'the Fly.io token' : undefined) },
+  flyctl: { match: (_a, p) => (starts(p, 'auth', 'token') ? 'the Fly.io token' : undefined) },
+  supabase: { match: (a, p) => (starts(p, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined), local: true },
   // `npm run env` is npm's built-in script that prints the environment scripts get (every variable of this shell, and the npm config).
-  npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : /^run(-script)?$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'env' ? 'every environment variable' : undefined) },
-  yarn: { match: (a) => (starts(a, 'run', 'env') ? 'every environment variable' : undefined) },
+  npm: { match: (_a, p) => (starts(p, 'config', 'get') && /token|auth/i.test(p[2] ?? '') ? 'the npm token' : /^run(-script)?$/.test(p[0] ?? '') && p[1] === 'env' ? 'every environment variable' : undefined) },
+  yarn: { match: (_a, p) => (starts(p, 'run', 'env') ? 'every environment variable' : undefined) },
 });
 
 /** `echo $STRIPE_KEY`, `printf '%s' "$DB_PASSWORD"`: printing a secret-named variable. */
@@ -422,6 +409,16 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
   return verb === 'get' && (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') || a.value('--template') !== undefined) ? 'Kubernetes secret values' : undefined;
 }
 
+/**
+ * A dumping command's words that are not options or option values: read by the program's one description
+ * (`optionGrammarOf`: its registry entry, else its grammar table), else with every option a switch (shell builtins).
+ */
+function dumpWords(inv: Invocation): string[] {
+  const grammar = optionGrammarOf(inv.name);
+  const words = grammar ? commandWords(parsedArgs(inv.args, grammar), inv.args) : freeFormReadings(inv.args).usual.operands;
+  return words.map((w) => w.text);
+}
+
 function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
   // `printenv | wc -l`: a count of the lines, no value reaches the screen.
@@ -433,7 +430,7 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   const dump = DUMPS[inv.name];
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
   const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
-  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
+  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words, dump === undefined ? [] : dumpWords(inv));
   const variable = what || valueReachesNoOutput(inv) ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   // `gh auth token | docker login ghcr.io --password-stdin`: the value goes only to its own service's registry login.

@@ -1,4 +1,6 @@
 import { ownTable } from '../ownTable';
+import { MIGRATION_GRAMMARS } from '../policy/readerGrammars';
+import { parseCommand, type GrammarSpec } from '../registry/grammar';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { buildToolGoal, GOAL_RUNNERS } from './migrationGoals';
 import { checkSchemaDropSnippet } from './migrationSnippets';
@@ -35,8 +37,6 @@ interface Reading {
 
 interface MigrationTool {
   label: string;
-  /** Options that take the next word as their value (`-dir migrations`); `--x=value` is read for any option. */
-  valued: readonly string[];
   /** Options whose value is the database (a URL, a DSN, a target). */
   urlOptions: readonly string[];
   /** Variables holding the database URL. */
@@ -69,7 +69,6 @@ const GOOSE_COMMANDS = new Set(['up', 'up-by-one', 'up-to', 'down', 'down-to', '
 const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   flyway: {
     label: 'Flyway',
-    valued: [],
     urlOptions: ['-url'],
     urlVariables: ['FLYWAY_URL'],
     envOptions: ['-environment'],
@@ -85,7 +84,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   goose: {
     label: 'goose',
-    valued: ['-dir', '-table', '-certfile', '-ssl-cert', '-ssl-key', '-timeout', '-env'],
     urlOptions: [],
     urlVariables: ['GOOSE_DBSTRING'],
     destroys: (r) => {
@@ -104,7 +102,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   atlas: {
     label: 'Atlas',
-    valued: ['--url', '-u', '--dev-url', '--env', '--to', '--dir', '--schema', '-s', '--exclude', '--var', '--config', '-c', '--format', '--revisions-schema', '--tx-mode', '--lock-timeout', '--baseline', '--from', '--to-version', '--to-tag'],
     urlOptions: ['--url', '-u'],
     urlVariables: [],
     envOptions: ['--env'],
@@ -118,7 +115,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   migrate: {
     label: 'golang-migrate',
-    valued: ['-source', '--source', '-path', '--path', '-database', '--database', '-lock-timeout', '--lock-timeout', '-prefetch', '--prefetch'],
     urlOptions: ['-database', '--database'],
     urlVariables: [],
     destroys: (r) => {
@@ -133,7 +129,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   dbmate: {
     label: 'dbmate',
-    valued: ['--url', '-u', '--env', '-e', '--migrations-dir', '-d', '--schema-file', '-s', '--migrations-table', '--wait-timeout', '--env-file'],
     urlOptions: ['--url', '-u'],
     urlVariables: ['DATABASE_URL'],
     fileOptions: ['--env-file'],
@@ -146,7 +141,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   liquibase: {
     label: 'Liquibase',
-    valued: ['--url', '--changelog-file', '--changeLogFile', '--username', '--password', '--defaults-file', '--defaultsFile', '--tag', '--count', '--date', '--search-path', '--contexts', '--labels', '--log-level', '--output-file'],
     urlOptions: ['--url'],
     urlVariables: ['LIQUIBASE_COMMAND_URL'],
     fileOptions: ['--defaults-file', '--defaultsFile'],
@@ -160,7 +154,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   sqitch: {
     label: 'Sqitch',
-    valued: ['--target', '-t', '--to', '--to-change', '--plan-file', '-f', '--engine', '--registry', '--db-name', '-d', '--db-host', '-h', '--db-user', '-u', '--db-port', '-p', '--chdir', '-C', '--set', '-s', '--mode'],
     urlOptions: ['--target', '-t'],
     urlVariables: ['SQITCH_TARGET'],
     dryRun: ['--log-only'],
@@ -176,7 +169,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   mix: {
     label: 'Ecto',
-    valued: ['-r', '--repo', '-n', '--step', '--to', '--migrations-path', '--prefix'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     envVariables: ['MIX_ENV'],
@@ -191,7 +183,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   diesel: {
     label: 'Diesel',
-    valued: ['--database-url', '--migration-dir', '--config-file'],
     urlOptions: ['--database-url'],
     urlVariables: ['DATABASE_URL'],
     destroys: (r) => {
@@ -205,7 +196,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   sqlx: {
     label: 'SQLx',
-    valued: ['--database-url', '-D', '--source', '--target-version', '--connect-timeout'],
     urlOptions: ['--database-url', '-D'],
     urlVariables: ['DATABASE_URL'],
     dryRun: ['--dry-run'],
@@ -219,7 +209,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   'sea-orm-cli': {
     label: 'SeaORM',
-    valued: ['--database-url', '-u', '--database-schema', '-s', '--migration-dir', '-d', '-n', '--num'],
     urlOptions: ['--database-url', '-u'],
     urlVariables: ['DATABASE_URL'],
     destroys: (r) => {
@@ -234,7 +223,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   dotnet: {
     label: 'Entity Framework',
-    valued: ['--connection', '--context', '-c', '--project', '-p', '--startup-project', '-s', '--configuration', '--framework', '--runtime', '--msbuildprojectextensionspath'],
     urlOptions: ['--connection'],
     urlVariables: [],
     envVariables: ['ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT'],
@@ -250,7 +238,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   console: {
     label: 'Doctrine',
-    valued: ['--env', '-e', '--em', '--connection', '--conn', '--group', '--configuration', '--db-configuration'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--env', '-e'],
@@ -267,7 +254,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   flask: {
     label: 'Flask-Migrate',
-    valued: ['--app', '-A', '--env-file', '-e', '-d', '--directory', '-x', '--x-arg'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL', 'SQLALCHEMY_DATABASE_URI'],
     envVariables: ['FLASK_ENV', 'APP_ENV'],
@@ -281,7 +267,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   hasura: {
     label: 'Hasura',
-    valued: ['--endpoint', '--admin-secret', '--database-name', '--down', '--up', '--goto', '--version', '--project', '--envfile'],
     urlOptions: ['--endpoint'],
     urlVariables: ['HASURA_GRAPHQL_ENDPOINT'],
     dryRun: ['--dry-run'],
@@ -296,7 +281,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   'node-pg-migrate': {
     label: 'node-pg-migrate',
-    valued: ['--database-url-var', '-d', '--migrations-dir', '-m', '--migrations-table', '-t', '--schema', '-s', '--envPath', '--config-file', '-f'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     dryRun: ['--dry-run'],
@@ -309,7 +293,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   'db-migrate': {
     label: 'db-migrate',
-    valued: ['--env', '-e', '--migrations-dir', '-m', '--config', '--count', '-c', '--scope'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--env', '-e'],
@@ -324,14 +307,12 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   'migrate-mongo': {
     label: 'migrate-mongo',
-    valued: ['-f', '--file'],
     urlOptions: [],
     urlVariables: ['MONGODB_URI', 'MONGO_URL'],
     destroys: (r) => (lower(r.words[0]) === 'down' ? 'rolls back the latest migration of' : undefined),
   },
   'mikro-orm': {
     label: 'MikroORM',
-    valued: ['--config', '--context', '--contextName', '--seed', '--to', '--from', '-t', '-f'],
     urlOptions: [],
     urlVariables: ['MIKRO_ORM_CLIENT_URL', 'DATABASE_URL'],
     dryRun: ['--dump'],
@@ -348,7 +329,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   payload: {
     label: 'Payload',
-    valued: ['--config'],
     urlOptions: [],
     urlVariables: ['DATABASE_URI', 'DATABASE_URL'],
     envVariables: ['NODE_ENV'],
@@ -364,7 +344,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   // postgrator-cli (github.com/MattiLyons/postgrator-cli): `postgrator [to]` migrates to a version; 0 reverts every migration.
   postgrator: {
     label: 'Postgrator',
-    valued: ['--to', '-t', '--config', '-c', '--driver', '-r', '--host', '-h', '--port', '-o', '--database', '-d', '--username', '-u', '--password', '-p', '--schema-table', '--migration-pattern', '-m'],
     urlOptions: ['--host', '-h'],
     urlVariables: ['DATABASE_URL'],
     envOptions: [],
@@ -372,7 +351,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   kysely: {
     label: 'Kysely',
-    valued: ['--environment', '--cwd'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--environment'],
@@ -384,14 +362,12 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   'graphile-migrate': {
     label: 'Graphile Migrate',
-    valued: ['--config'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     destroys: (r) => (lower(r.words[0]) === 'reset' ? 'drops and recreates' : undefined),
   },
   phinx: {
     label: 'Phinx',
-    valued: ['-e', '--environment', '-t', '--target', '-c', '--configuration', '-d', '--date'],
     urlOptions: [],
     urlVariables: [],
     envOptions: ['-e', '--environment'],
@@ -400,7 +376,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   yii: {
     label: 'Yii',
-    valued: ['--migrationPath', '--db', '--migrationTable', '--appconfig'],
     urlOptions: [],
     urlVariables: [],
     envVariables: ['YII_ENV'],
@@ -415,7 +390,6 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
   soda: {
     label: 'Pop',
-    valued: ['-e', '--env', '-p', '--path', '-c', '--config'],
     urlOptions: [],
     urlVariables: ['DATABASE_URL'],
     envOptions: ['-e', '--env'],
@@ -431,27 +405,25 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   },
 });
 
+/** A tool whose options all are switches (Flyway's are `-key=value`). */
+const NO_OPTIONS: GrammarSpec = { goFlags: true };
+
 /** Names under which the tools run (`npx mikro-orm`, `bin/console`, `symfony console`). */
 const ALIASES: Readonly<Record<string, string>> = ownTable({ '@mikro-orm/cli': 'mikro-orm', lb: 'liquibase', 'liquibase.sh': 'liquibase', 'flyway.cmd': 'flyway', 'migrate.linux-amd64': 'migrate', 'kysely-ctl': 'kysely' });
 
-function readArgs(args: readonly ArgWord[], tool: MigrationTool): Reading {
-  const words: string[] = [];
-  const options: Option[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (text === '--') continue;
-    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
-      const eq = text.indexOf('=');
-      if (eq > 0) options.push({ name: text.slice(0, eq), value: text.slice(eq + 1) });
-      else if (tool.valued.includes(text) && i + 1 < args.length) options.push({ name: text, value: args[++i]!.text });
-      else options.push({ name: text, value: undefined });
-    } else words.push(text);
-  }
+/**
+ * The tool's words and options, read by its grammar (`MIGRATION_GRAMMARS`: Go-flag style, one dash or two, a value glued
+ * with `=` or the next word for an option that takes one, any other option a switch). An option is named as written.
+ */
+function readArgs(args: readonly ArgWord[], key: string): Reading {
+  const parsed = parseCommand(args, MIGRATION_GRAMMARS[key] ?? NO_OPTIONS);
+  const words = parsed.operands.map((w) => w.text);
+  const options = parsed.options.map((o): Option => ({ name: o.written.replace(/=.*$/, ''), value: o.values[0] }));
   return { words, options };
 }
 
 /** The tool and the words after its name, through package runners and PHP/Symfony launchers. */
-function toolOf(inv: Invocation): { tool: MigrationTool; args: ArgWord[] } | undefined {
+function toolOf(inv: Invocation): { key: string; tool: MigrationTool; args: ArgWord[] } | undefined {
   const { name, args } = effectiveCommand(inv);
   let base = ALIASES[name] ?? name;
   let rest = args;
@@ -471,7 +443,7 @@ function toolOf(inv: Invocation): { tool: MigrationTool; args: ArgWord[] } | und
     rest = rest.slice(1);
   }
   const tool = TOOLS[base];
-  return tool ? { tool, args: rest } : undefined;
+  return tool ? { key: base, tool, args: rest } : undefined;
 }
 
 /** A migration tool's command that only reads or prints (`info`, `status`, `history`, liquibase's `update-sql`). */
@@ -552,9 +524,10 @@ function testOnly(tool: MigrationTool, r: Reading, inv: Invocation, ctx: RuleCon
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const found = toolOf(inv);
   if (!found) return [];
-  const { tool, args } = found;
-  const r = readArgs(args, tool);
-  if (has(r, '--help', '-h', '-help') && tool.urlOptions[0] !== '-h') return [];
+  const { key, tool, args } = found;
+  const r = readArgs(args, key);
+  // The manual, unless the tool's `-h` takes a value (postgrator's and sqitch's database host: `-h db.prod.acme.io`).
+  if (has(r, '--help', '-help') || r.options.some((o) => o.name === '-h' && o.value === undefined)) return [];
   const destroys = isDry(r, tool) ? undefined : tool.destroys(r);
   if (destroys !== undefined && testOnly(tool, r, inv, ctx)) return [];
   const target = targetOf(tool, r, inv, ctx);

@@ -1,8 +1,9 @@
-import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { freeFormReadings } from '../registry/freeForm';
 import { readingsOf } from '../registry/commandModel';
+import { commandWords } from '../registry/grammar';
+import { interpreterReading } from '../policy/handlers/interpreters';
 import { optionGrammarOf } from '../policy/readerGrammars';
 import { injectedTarget, secretInjectorOf } from './support/injectedSecrets';
 import { envFileEnvironment } from './support/envFileRuns';
@@ -19,38 +20,29 @@ import { envFileEnvironment } from './support/envFileRuns';
  * (`summon --environment staging …`) adds nothing here.
  */
 
-/** Interpreters whose first operand is the program file, with their options that take a value. */
-const INTERPRETERS: Readonly<Record<string, readonly string[]>> = ownTable({
-  node: ['-r', '--require', '--import', '--loader', '--env-file', '--env-file-if-exists'],
-  // bun, deno, ruby and perl: their one grammar (optionGrammarOf) says which options take a value.
-  bun: [],
-  deno: [],
-  python: ['-W', '-X'],
-  python3: ['-W', '-X'],
-  ruby: ['-I', '-r'],
-  php: ['-c', '-d'],
-  perl: ['-I', '-M'],
-  bash: [],
-  sh: [],
-});
+/**
+ * Interpreters whose first operand is the program file. Which of their options take a value is their one grammar's
+ * (node, python, ruby, php, perl: `interpreterReading` over the interpreter tables; bun and deno: their registry entries).
+ */
+const INTERPRETERS: ReadonlySet<string> = new Set(['node', 'bun', 'deno', 'python', 'python3', 'ruby', 'php', 'perl', 'bash', 'sh']);
 
 /** The program file the interpreter runs, or undefined (code given inline, a module, standard input). */
 function programFile(inv: Invocation): string | undefined {
   const reading = freeFormReadings(inv.args).usual;
   // `python -m mod`, `node -e code`, `bash -c '…'`: no program file.
   if (reading.options.some((o) => /^-(m|e|c|p)$|^--(eval|print)$/.test(o.name))) return undefined;
-  const valued = INTERPRETERS[inv.name] ?? [];
-  const grammar = valued.length === 0 ? optionGrammarOf(inv.name) : undefined;
-  const options = grammar ? (readingsOf(inv.args, grammar)[0]?.options ?? []) : freeFormReadings(inv.args).valued.options.filter((o) => valued.includes(o.name));
-  const taken = new Set(options.flatMap((o) => o.valueWords.map((w) => w.text)));
+  // The interpreter's own grammar, else the program's registry entry (bun, deno), else every option a switch (bash, sh).
+  const interpreted = interpreterReading(inv.name, inv.args);
+  const grammar = interpreted ? undefined : optionGrammarOf(inv.name);
+  const words = interpreted ? interpreted.operands : grammar ? commandWords(readingsOf(inv.args, grammar)[0]!, inv.args) : reading.operands;
   // `deno run FILE`, `bun run FILE`: the subcommand first.
-  const operands = (inv.name === 'deno' || inv.name === 'bun') && reading.operands[0]?.text === 'run' ? reading.operands.slice(1) : reading.operands;
-  const file = operands.find((w) => !taken.has(w.text));
+  const operands = (inv.name === 'deno' || inv.name === 'bun') && words[0]?.text === 'run' ? words.slice(1) : words;
+  const file = operands[0];
   return file === undefined || file.dynamic || file.text === '-' ? undefined : file.text;
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (INTERPRETERS[inv.name] === undefined) return [];
+  if (!INTERPRETERS.has(inv.name)) return [];
   const injector = secretInjectorOf(inv);
   // Round 29: an env file naming production, loaded by the runtime itself (`node --env-file=.env.production`), a container or a loader.
   const loaded = injector === undefined ? envFileEnvironment(inv, ctx) : undefined;
@@ -73,5 +65,5 @@ export const productionSecretRunsPack: RulePack = {
   id: 'productionSecretRuns',
   title: 'Program files run with production secrets an injector loads',
   checkInvocation: check,
-  reactsTo: (name) => INTERPRETERS[name] !== undefined,
+  reactsTo: (name) => INTERPRETERS.has(name),
 };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EFFECT_GRAMMARS, grammarOf, REGISTRY_DESCRIBED, SEARCH_GRAMMARS } from '../../../src/core/policy/effectOptions';
 import { toolNamed } from '../../../src/core/registry/commandModel';
-import { optionGrammarOf, READER_GRAMMARS } from '../../../src/core/policy/readerGrammars';
+import { CLI_GRAMMARS, optionGrammarOf, READER_GRAMMARS } from '../../../src/core/policy/readerGrammars';
 import type { GrammarSpec, OptionSpec } from '../../../src/core/shell/grammar';
 
 /**
@@ -59,6 +59,12 @@ describe('every program the effect rules read is described once', () => {
   it('a reader table describes only programs no registry entry, effect table or search table describes', () => {
     const twice = Object.keys(READER_GRAMMARS).filter((name) => toolNamed(name) !== undefined || EFFECT_GRAMMARS[name] !== undefined || SEARCH_GRAMMARS[name] !== undefined || REGISTRY_DESCRIBED.has(name));
     assert.deepEqual(twice, []);
+  });
+  it('a credential CLI\'s table describes only CLIs no registry entry or other table describes', () => {
+    const twice = Object.keys(CLI_GRAMMARS).filter((name) => toolNamed(name) !== undefined || EFFECT_GRAMMARS[name] !== undefined || SEARCH_GRAMMARS[name] !== undefined || READER_GRAMMARS[name] !== undefined);
+    assert.deepEqual(twice, []);
+    assert.equal(optionGrammarOf('vault'), CLI_GRAMMARS.vault);
+    assert.equal(optionGrammarOf('nerdctl'), toolNamed('nerdctl'));
   });
   it('optionGrammarOf answers with the one description: the registry entry, else the effect, search or reader table', () => {
     assert.equal(optionGrammarOf('cp'), toolNamed('cp'));

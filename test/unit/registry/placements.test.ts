@@ -54,6 +54,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   kubectx: { words: '@ staging-us', option: ['-d'], value: 'old-ctx', decision: 'allow' },
   helm: { words: '@ uninstall @ shop @', option: ['--kube-context'], value: 'prod-eu', decision: 'ask', production: true },
   docker: { words: '@ exec @ web rm -rf /data', option: ['-H', '--host'], value: 'ssh://deploy@db1', decision: 'ask', production: true },
+  // containerd's namespace, a global option of nerdctl's own (docker has none): an inspect of a named container prints its environment.
+  nerdctl: { words: '@ inspect @ api', option: ['-n', '--namespace'], value: 'k8s.io', decision: 'ask', production: true },
   'docker-compose': { words: '@ down @ -v', option: ['-p', '--project-name'], value: 'shop', decision: 'ask' },
   terraform: { words: '@ destroy @ -auto-approve @', option: ['-var-file'], value: 'prod.tfvars', decision: 'ask', production: true },
   terragrunt: { words: '@ run-all @ destroy @', option: ['--terragrunt-working-dir'], value: 'envs/prod', decision: 'ask', production: true },

@@ -114,7 +114,7 @@ const BUILD: CommandSpec = {
 const PUSHING_BUILD: CommandSpec = { ...BUILDX_BUILD, options: BUILD.options };
 
 export const docker: ToolSpec = {
-  names: ['docker', 'podman', 'nerdctl', 'buildah'],
+  names: ['docker', 'podman', 'buildah'],
   family: 'containers',
   locality: 'either',
   provider: 'docker',
@@ -124,7 +124,7 @@ export const docker: ToolSpec = {
     valued('-H', '--host'), valued('-c', '--context'), valued('--config'), valued('-l', '--log-level'),
     valued('--tlscacert'), valued('--tlscert'), valued('--tlskey'), flag('-D', '--debug'), flag('--tls'), flag('--tlsverify'),
     // podman: a remote engine by connection name or URL.
-    valued('--connection'), valued('--url'), valued('--identity'), flag('--remote'),
+    valued('--connection'), valued('--url'), valued('--identity'), flag('--remote'), valued('--root'), valued('--runroot'),
   ],
   commands: {
     exec,
@@ -202,4 +202,11 @@ export const dockerCompose: ToolSpec = {
   family: 'containers',
   locality: 'either',
   provider: 'docker',
+};
+
+/** nerdctl: docker's commands under containerd, with containerd's namespace and engine settings as global options (`nerdctl -n k8s.io inspect box`). */
+export const nerdctl: ToolSpec = {
+  ...docker,
+  names: ['nerdctl'],
+  options: [...(docker.options ?? []), valued('-n', '--namespace'), valued('--address'), valued('--snapshotter'), valued('--cgroup-manager')],
 };

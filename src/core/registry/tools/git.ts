@@ -279,6 +279,8 @@ export const git: ToolSpec = {
     'hash-object': { effect: 'mutate', options: [flag('-w'), valued('-t'), flag('--stdin'), flag('--stdin-paths'), valued('--path'), flag('--no-filters'), flag('--literally')] },
     // These may put commits on the branch a line created: it is no longer empty (GIT_NEW_BRANCH).
     'commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate', selects: () => ({ [GIT_NEW_BRANCH]: '' }) },
+    // Credential helpers asked by hand (`git credential-store --file f get`): where the store is, not a command word.
+    'credential-store|credential-cache': { options: [valued('--file'), valued('--timeout'), valued('--socket')] },
     // `switch -f` / `--discard-changes` throws away local changes to switch.
     switch: {
       effect: 'mutate',

@@ -9,7 +9,7 @@ export const neon: ToolSpec = {
   locality: 'remote',
   provider: 'neon',
   label: 'Neon',
-  options: ['--project-id', '--org-id', '--api-key', '--context-file', '-o', '--output', '--branch', '--parent', '--database-name', '--role-name', '--source'].map((n) => valued(n)),
+  options: ['--project-id', '--org-id', '--api-key', '--context-file', '-o', '--output', '--branch', '--parent', '--database-name', '--role-name', '--source', '--config-dir'].map((n) => valued(n)),
   environmentFlags: ['--project-id', '--branch'],
   scopeFlags: ['--project-id'],
   scopeKind: 'project',

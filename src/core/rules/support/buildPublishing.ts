@@ -1,7 +1,8 @@
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { environmentOfName, isLocalValue } from '../../policy/production';
 import { freeFormReadings } from '../../registry/freeForm';
-import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
+import { commandWords, parseCommand, type GrammarSpec, type ParsedCommand } from '../../registry/grammar';
+import { optionGrammarOf } from '../../policy/readerGrammars';
 import { imageRegistry } from '../../registry/tools/docker';
 import { interpreterReading } from '../../policy/handlers/interpreters';
 import { websiteBucket } from './servingPlaces';
@@ -87,8 +88,7 @@ interface Publisher {
   /** A word without which the command stays on this machine (`pack build` only pushes with `--publish`). */
   requires?: RegExp;
   /** Options before the command word that take the next word as their value (`anaconda -t TOKEN upload`). */
-  valued?: readonly string[];
-  /** Beyond the command word: whether the command read with `valued` publishes (`cf curl PATH -X POST`). */
+  /** Beyond the command word: whether the command, read by the program's grammar, publishes (`cf curl PATH -X POST`). */
   when?: (parsed: ParsedCommand) => boolean;
   what: string | ((path: string) => string);
   /** Asks only when the target is production (named so, or not named as anything else): a sync of what Git holds (`flux reconcile ks staging`) stays allowed. */
@@ -101,7 +101,6 @@ const cfCurlWrites = (parsed: ParsedCommand): boolean =>
 
 const CF: Publisher = {
   path: /^(push|p|v3-push|v3-zdt-push|restage|rg|restart|rs|rollback|curl)$/,
-  valued: ['-X', '-d', '-H'],
   when: cfCurlWrites,
   what: 'deploys, restarts or changes the app on Cloud Foundry, replacing what serves there',
 };
@@ -136,7 +135,7 @@ const FASTLANE: Publisher = {
  * repository operand says nothing of this machine (`libs-release-local` is local to Artifactory): the server is unknown.
  */
 const JFROG_UPLOAD: Publisher = { path: /^(rt|artifactory) (upload|u|build-publish|bp)$/, words: 2, target: () => [], unless: /^--dry-run(=true)?$/, what: 'uploads artifacts to the Artifactory repository, where every build resolving them gets them' };
-const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, valued: ['--repo-type', '--revision', '--commit-message', '--commit-description', '--include', '--exclude', '--delete', '--token', '--path-in-repo'], what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
+const HUB_UPLOAD: Publisher = { path: /^(upload|upload-large-folder)$/, what: 'uploads to a Hugging Face repository, where whoever may read it has it at once' };
 
 /**
  * Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads.
@@ -151,7 +150,6 @@ const KANIKO: Publisher = {
   // kaniko: `--destination` names where the image is pushed; `--no-push` keeps it here.
   requires: /^(-d|--destination)(=.*)?$/,
   unless: /^--no-push(=true)?$/,
-  valued: ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target', '--tar-path', '--digest-file', '--image-name-with-digest-file', '--label', '--platform', '--custom-platform', '--registry-mirror'],
   target: (p) => valuesOf(p, '-d', '--destination'),
   what: 'pushes the image it builds to the registry its --destination names, replacing the tag every host that pulls it runs next',
 };
@@ -170,21 +168,21 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   },
   // Stop 33 (red team round 17): CocoaPods trunk (push, delete, deprecate, owners), Conan, JFrog and Puppet Forge uploads.
   pod: { path: /^trunk (push|delete|deprecate|add-owner|remove-owner)$/, words: 2, what: (path) => (path.endsWith('push') ? 'publishes the pod to CocoaPods trunk, where a version cannot be replaced' : path.endsWith('owner') ? 'changes who may publish the pod on CocoaPods trunk' : 'deletes or deprecates a published pod version on CocoaPods trunk: every project that depends on it loses it or is told to move') },
-  conan: { path: /^upload$/, unless: /^--dry-run$/, valued: ['-r', '--remote', '-p', '--package-query', '-l', '--list', '-cc', '-c:c', '--core-conf'], target: (p) => valuesOf(p, '-r', '--remote'), what: 'uploads the package to the Conan remote, where every consumer resolving it gets it' },
+  conan: { path: /^upload$/, unless: /^--dry-run$/, target: (p) => valuesOf(p, '-r', '--remote'), what: 'uploads the package to the Conan remote, where every consumer resolving it gets it' },
   jf: JFROG_UPLOAD,
   jfrog: JFROG_UPLOAD,
   pdk: { path: /^release$/, unless: /^--skip-publish$/, when: (p) => !/^(prep|build)$/.test(p.operands[1]?.text ?? ''), what: 'publishes the module to the Puppet Forge, where a version cannot be replaced' },
   // Apple's uploader sends the build to App Store Connect (`--validate-app` and notarytool only check it).
-  xcrun: { path: /^altool$/, requires: /^--upload-(app|package)$/, valued: ['-f', '--file', '-u', '--username', '-p', '--password', '-t', '--type', '--apiKey', '--apiIssuer'], what: 'uploads the build to App Store Connect, where it goes to TestFlight testers and review' },
+  xcrun: { path: /^altool$/, requires: /^--upload-(app|package)$/, what: 'uploads the build to App Store Connect, where it goes to TestFlight testers and review' },
   // Deploy pipelines started by hand: their stages deploy with the pipeline's credentials, unread by the guard.
-  spin: { path: /^pipeline execute$/, words: 2, valued: ['--application', '-a', '--name', '-n', '--parameter-file', '-f', '--config'], target: (p) => valuesOf(p, '--name', '-n', '--application', '-a'), what: 'starts a Spinnaker pipeline, whose stages deploy with its credentials (unread by the guard)' },
+  spin: { path: /^pipeline execute$/, words: 2, target: (p) => valuesOf(p, '--name', '-n', '--application', '-a'), what: 'starts a Spinnaker pipeline, whose stages deploy with its credentials (unread by the guard)' },
   circleci: { path: /^pipeline (trigger|run)$/, words: 2, what: 'starts a CircleCI pipeline with the project secrets: its deploy jobs act on the live service' },
   snapcraft: { path: /^(upload|push|release|publish|close|promote)$/, what: 'uploads or releases the snap to the Snap Store, or changes which build its users get' },
   deno: { path: /^publish$/, unless: /^--dry-run$/, what: 'publishes the package to JSR, where a version cannot be replaced' },
   cabal: { path: /^upload$/, requires: /^--publish$/, what: 'publishes the package to Hackage, where a version cannot be replaced' },
-  anaconda: { path: /^upload$/, valued: ['-t', '--token', '-s', '--site'], what: 'uploads the package to anaconda.org, where its channel serves it' },
+  anaconda: { path: /^upload$/, what: 'uploads the package to anaconda.org, where its channel serves it' },
   // NuGet's own CLI (options any case): a push to a feed that is not a folder here.
-  nuget: { path: /^push$/i, valued: ['-Source', '-source', '-src', '-ApiKey', '-apikey', '-k'], when: (p) => !p.options.some((o) => /^-(source|src)$/i.test(o.name) && /^([./~]|[A-Za-z]:\\)/.test(o.values[0] ?? '')), what: 'pushes the package to the NuGet feed, where a version cannot be replaced' },
+  nuget: { path: /^push$/i, when: (p) => !p.options.some((o) => /^-(source|src)$/i.test(o.name) && /^([./~]|[A-Za-z]:\\)/.test(o.values[0] ?? '')), what: 'pushes the package to the NuGet feed, where a version cannot be replaced' },
   stack: { path: /^upload$/, unless: /^--candidate$/, what: 'publishes the package to Hackage, where a version cannot be replaced' },
   'rattler-build': { path: /^upload$/, what: 'uploads the package to a conda channel' },
   jreleaser: { path: /^(full-release|deploy|publish|upload)$/, unless: /^(--dry-run|-dr)$/, what: 'deploys the artifacts to their repositories (Maven Central, registries) and releases them' },
@@ -199,14 +197,14 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
     path: /^(submit|update|update:republish|update:rollback|update:roll-back-to-embedded|deploy|worker:deploy|build|channel:edit|channel:rollout)$/,
     // `eas build` stays on Expo's builders unless it submits what it built to the store.
     when: (p) => (p.operands[0]?.text !== 'build' || p.options.some((o) => o.name === '--auto-submit' || o.name === '--auto-submit-with-profile')) && (p.operands[0]?.text !== 'channel:edit' || p.options.some((o) => o.name === '--branch')),
-    valued: ['-p', '--platform', '--profile', '--branch', '--channel', '--message', '-m', '--id', '--path', '--auto-submit-with-profile', '--environment', '--percent', '--runtime-version'],
+   
     target: (p) => [...(p.operands[0]?.text.startsWith('channel:') ? p.operands.slice(1, 2).map((w) => w.text) : []), ...valuesOf(p, '--branch', '--channel', '--profile', '--environment')],
     what: 'submits the build to an app store or sends an over-the-air update to the apps installed on a channel',
   },
   appcenter: {
     path: /^(codepush (release|release-react|release-cordova|release-electron|promote|patch|rollback)|distribute (release|stores publish))(\s|$)/,
     words: 3,
-    valued: ['-a', '--app', '-d', '--deployment-name', '-t', '--target-binary-version', '-c', '--update-contents-path', '-g', '--group', '-s', '--store', '-f', '--file', '-r', '--release-notes', '--token', '--description', '-x', '--rollout'],
+   
     target: (p) => valuesOf(p, '-d', '--deployment-name', '-s', '--store', '-g', '--group', '-a', '--app'),
     what: 'releases an update or a build to the apps installed from a deployment, a store or a group',
   },
@@ -217,13 +215,13 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   surge: {
     // `surge [project] [domain]` (no command word) publishes; its account and site commands only read or sign in (`teardown` is the verb floor's).
     path: /^(?!(login|logout|whoami|list|token|plan|card|invite|revoke|ssl|encrypt|certs|dns|zone|audit|help|teardown)$)/,
-    valued: ['-p', '--project', '-d', '--domain'],
+   
     target: (p) => [...valuesOf(p, '-d', '--domain'), ...p.operands.map((w) => w.text).filter((v) => v.includes('.') && !/^[./~]/.test(v))],
     what: 'publishes the folder as a public website on Surge, replacing what the domain serves',
   },
   'gh-pages': {
     unless: /^(-n|--no-push)$/,
-    valued: ['-d', '--dist', '-s', '--src', '-b', '--branch', '-e', '--dest', '-r', '--repo', '-o', '--remote', '-m', '--message', '-u', '--user', '-v', '--remove', '-x', '--cname', '-f'],
+   
     target: (p) => valuesOf(p, '-b', '--branch', '-r', '--repo'),
     what: 'commits the folder to the gh-pages branch and pushes it: GitHub Pages serves it as the public site',
   },
@@ -231,16 +229,19 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   // kaniko's executor under its project's name (`kaniko --destination …`).
   kaniko: KANIKO,
   // Stop 33 (red team round 18): pipelines and GitOps syncs started by hand, other deploy platforms and static uploads (DEPLOYING_NAME below).
-  tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, valued: ['-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename'], when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
-  argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, valued: ['--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid'], when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  tkn: { path: /^(pipeline|p|task|t|clustertask|ct) start$/, words: 2, unless: /^(--dry-run|--help|-h)$/, when: (p) => named(p, 2), what: 'starts a Tekton pipeline or task whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
+  argo: { path: /^submit$/, unless: /^(--dry-run|--server-dry-run)$/, when: (p) => named(p, 1), what: 'submits an Argo workflow whose name says it deploys or releases: its steps run with the cluster\'s credentials, unread by the guard' },
   // As `argocd app sync` (argocd.ts): a reconcile applies what Git holds, so only a target whose name (or namespace, or context) says production asks.
-  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, valued: ['-n', '--namespace', '--context', '--kubeconfig', '--timeout'], when: (p) => [...p.operands.slice(2, 3).map((w) => w.text), ...valuesOf(p, '-n', '--namespace', '--context')].some((v) => environmentOfName(v) === 'production'), target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
+  flux: { path: /^reconcile (kustomization|ks|helmrelease|hr)$/, words: 2, when: (p) => [...p.operands.slice(2, 3).map((w) => w.text), ...valuesOf(p, '-n', '--namespace', '--context')].some((v) => environmentOfName(v) === 'production'), target: (p) => p.operands.slice(2, 3).map((w) => w.text), what: 'applies what the source holds to the cluster now, replacing what runs there' },
   pm2: { path: /^deploy$/, target: (p) => p.operands.slice(2, 3).map((w) => w.text), when: (p) => !/^(setup|list|curr|current|prev|previous)$/.test(p.operands[3]?.text ?? ''), what: 'deploys the app to the hosts of that environment over SSH, replacing what serves there' },
   expo: { path: /^(publish|publish:rollback|publish:set)$/, what: 'publishes an over-the-air update to the apps installed from the release channel' },
   mkdocs: { path: /^gh-deploy$/, what: 'builds the site and pushes it to the gh-pages branch: GitHub Pages serves it as the public site' },
   // As `aws s3 sync dist s3://acme-www` (cloudOverwrites.ts): a folder (a sync, or `-r`) uploaded into a bucket named for the website it hosts.
   s3cmd: { path: /^(sync|put|cp|mv)$/, target: (p) => p.operands.slice(1).map((w) => w.text).filter((v) => v.startsWith('s3://')), when: (p) => websiteBucket(p.operands.at(-1)?.text ?? '') !== undefined && !p.operands.slice(1, -1).some((w) => w.text.startsWith('s3://')) && (p.operands[0]?.text === 'sync' || p.options.some((o) => /^(-r|--recursive)$/.test(o.name))), unless: /^(-n|--dry-run)$/, productionOnly: true, what: 'uploads the folder into a bucket named for the website it hosts: what visitors get is replaced at once, with nothing reviewed first (a deploy)' },
 };
+
+/** A publisher whose options nothing describes: every option a switch. */
+const NO_OPTIONS: GrammarSpec = {};
 
 export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
 
@@ -256,9 +257,9 @@ export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   const words = inv.args.map((a) => a.text);
   if (words.some((w) => (rule.unless?.test(w) ?? false) || /^(--help|-h)$/.test(w))) return [];
   if (rule.requires && !words.some((w) => rule.requires!.test(w))) return [];
-  const spec: GrammarSpec = { unknownLong: 'switch', unknownShort: 'switch', options: (rule.valued ?? []).map((name) => ({ names: [name], takes: 'one' as const })) };
-  const parsed = parseCommand(inv.args, spec);
-  const operands = parsed.operands.map((w) => w.text);
+  // The words are read by the program's one description (`optionGrammarOf`: its registry entry, else `CLI_GRAMMARS`).
+  const parsed = parseCommand(inv.args, optionGrammarOf(inv.name) ?? NO_OPTIONS);
+  const operands = commandWords(parsed, inv.args).map((w) => w.text);
   const count = rule.words ?? 1;
   const joined = operands.slice(0, count).join(' ');
   const path = rule.path === undefined ? '' : (inv.name === 'mix' ? mixTasks(operands) : [joined]).find((p) => rule.path!.test(p));

@@ -1,92 +1,55 @@
 import { ownTable } from '../../ownTable';
-import { freeFormReadings } from '../../registry/freeForm';
+import { optionGrammarOf } from '../../policy/readerGrammars';
+import { parsedArgs, readingsOf } from '../../registry/commandModel';
+import { commandWords, type GrammarSpec, type ParsedCommand, type ParsedOption } from '../../registry/grammar';
 import type { ArgWord } from '../../policy/types';
 
 /**
  * CLIs that mint or print a credential: a command whose output is a token, a key, a password or a
  * kubeconfig (`aws sts assume-role`, `az storage account keys list`, `gcloud config config-helper`,
  * `kubectl create token`, `helm get values`). Read from each tool's reference: the subcommand path
- * that hands out the secret, matched on the command's words with the tool's valued options skipped.
+ * that hands out the secret, matched on the command's words as the tool's one description reads them (`optionGrammarOf`:
+ * its registry entry, else `CLI_GRAMMARS`), so option values are never taken for subcommands.
  * Commands that only say who you are (`aws sts get-caller-identity`, `kubectl config current-context`)
  * are not here.
  */
 
-/** Options that take a value word, per tool (global options included), so their values are not read as subcommands. */
-const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
-  aws: ['--profile', '--region', '--output', '--endpoint-url', '--query', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--role-arn', '--role-session-name', '--serial-number', '--token-code', '--duration-seconds', '--user-name', '--name', '--function-name', '--ciphertext-blob', '--key-id', '--domain', '--domain-owner', '--cluster-name', '--hostname', '--port', '--username'],
-  az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query', '--account-name', '--resource', '--scope', '--role', '--type', '--tenant', '--expiry', '--permissions', '--services', '--resource-types', '--container-name', '--id', '--ids', '--namespace-name', '--slot'],
-  gcloud: ['--project', '--account', '--format', '--configuration', '--iam-account', '--impersonate-service-account', '--verbosity', '--instance', '--region', '--zone', '--key-file-type', '--audiences', '--lifetime', '--secret', '--keyring', '--key', '--location', '--ciphertext-file', '--plaintext-file'],
-  doctl: ['-t', '--access-token', '-c', '--context', '-o', '--output', '--format', '--expiry-seconds'],
-  kubectl: ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-o', '--output', '--duration', '--audience', '--bound-object-kind', '--bound-object-name', '-l', '--selector', '-s', '--server', '--token'],
-  oc: ['-n', '--namespace', '--context', '--kubeconfig', '-o', '--output', '-s', '--server'],
-  helm: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-o', '--output', '--revision'],
-  vault: ['-address', '-namespace', '-format', '-field', '-mount', '-policy', '-ttl', '-method', '-path', '-role', '-display-name'],
-  heroku: ['-a', '--app', '-r', '--remote', '-d', '--description', '-e', '--expires-in', '-s', '--scope'],
-  fly: ['-a', '--app', '-c', '--config', '-o', '--org', '-n', '--name', '-x', '--expiry'],
-  npm: ['--registry', '--otp', '--cidr', '--userconfig'],
-  doppler: ['-p', '--project', '-c', '--config', '--scope'],
-  consul: ['-http-addr', '-token', '-datacenter', '-format', '-accessor-id', '-policy-name', '-description'],
-  glab: ['-h', '--hostname'],
-  gh: ['-h', '--hostname'],
-  op: ['--account', '--vault', '--format', '--session'],
-  cf: [],
-  firebase: ['--project', '-P'],
-  supabase: ['--project-ref', '--workdir', '-o', '--output'],
-  neonctl: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
-  docker: ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'],
-  podman: ['--url', '--connection', '-c', '--identity', '--root', '--runroot', '--log-level'],
-  nerdctl: ['-n', '--namespace', '-H', '--host', '-a', '--address', '--snapshotter', '--cgroup-manager'],
-  crictl: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-t', '--timeout', '-c', '--config'],
-  systemctl: ['-H', '--host', '-M', '--machine', '-t', '--type', '--state', '-n', '--lines', '-o', '--output'],
-  git: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--file', '--timeout', '--socket'],
-  'aws-vault': ['-d', '--duration', '--region', '-t', '--mfa-token', '--backend', '--prompt', '--keychain', '--config'],
-  assume: ['-r', '--region', '-d', '--duration', '--role', '--account', '-c', '--console'],
-  etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--limit', '--rev'],
-  stripe: ['--api-key', '--project-name', '-p', '-f', '--forward-to', '--events', '-e'],
-  ansible: ['-i', '--inventory', '-m', '--module-name', '-u', '--user', '-l', '--limit', '-e', '--extra-vars', '-f', '--forks', '--vault-password-file', '-a', '--args'],
-  scw: ['-p', '--profile', '-c', '--config', '-o', '--output'],
-  neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
-  exo: ['-z', '--zone', '-O', '--output-format', '-C', '--config', '-A', '--use-account'],
-  'vultr-cli': ['-o', '--output', '--config'],
-  civo: ['--region', '-o', '--output', '-f', '--fields', '--config'],
-  'aws-sso-util': ['--profile', '--region', '--sso-start-url', '--sso-region', '--account-id', '--role-name'],
-  'buildkite-agent': ['--format', '--output'],
-  auth0: ['--tenant', '--json-compact', '-n', '--number'],
-  'kc.sh': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
-  'kc.bat': ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
-  // Stop 34 (round 19): PaaS CLIs whose app option comes before or after the subcommand (`scalingo --app APP env`).
-  clever: ['-a', '--alias', '--app'],
-  scalingo: ['-a', '--app', '-r', '--region', '--addon'],
-  aptible: ['--app', '--environment', '--database'],
-  keycloak: ['--dir', '--file', '--realm', '--users', '--users-per-file', '--db', '--db-url', '--db-username', '--db-password', '--db-url-host'],
-});
-
 /** An output template that names a kubeconfig user's credential fields, or a user entry whole. */
 const KUBE_USER_SECRETS = /\busers\b[^}]*\b(token|password|client-key(-data)?|auth-provider|access-token|refresh-token|id-token)\b|\busers\b[^}]*\.user\s*\}|\{\s*\.users(\[[^\]]*\])?\s*\}/;
 
-/** The command's words that are not options or option values, in order. */
-export function subcommandWords(tool: string, args: readonly ArgWord[]): string[] {
-  const valued = VALUED[tool] ?? [];
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    if (t === '--') break;
-    if (t.startsWith('-')) {
-      if (!t.includes('=') && valued.includes(t)) i++;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
+/** No option described: every option a switch, every other word a command word. */
+const NOTHING_DESCRIBED: GrammarSpec = {};
+
+/** The usual reading of a CLI's words by its one description (`optionGrammarOf`: registry entry, else its grammar table). */
+function readingOf(tool: string, args: readonly ArgWord[]): ParsedCommand {
+  return parsedArgs(args, optionGrammarOf(tool === 'flyctl' ? 'fly' : tool) ?? NOTHING_DESCRIBED);
 }
 
-const has = (args: readonly ArgWord[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a.text === f || a.text.startsWith(f + '=')));
+/** The command's words that are not options or option values, in order (subcommand words, then operands). */
+export function subcommandWords(tool: string, args: readonly ArgWord[]): string[] {
+  return commandWords(readingOf(tool, args), args).map((w) => w.text);
+}
+
+/**
+ * Whether an option is given under any of `names`, written without dashes (`raw`, `show-token`, `t`): the option as the
+ * tool's description names it, or as written when the description does not know it.
+ */
+function given(parsed: ParsedCommand, names: readonly string[]): boolean {
+  return parsed.options.some((o) => named(o, names));
+}
+
+const named = (o: ParsedOption, names: readonly string[]): boolean => names.includes(o.name.replace(/^--?/, '')) || names.includes(o.written.replace(/^--?/, ''));
+
+/** Whether any reading gives one of `names` the value `value` (an option the description does not know may take the next word). */
+function givenValue(tool: string, args: readonly ArgWord[], names: readonly string[], value: string): boolean {
+  return readingsOf(args, optionGrammarOf(tool) ?? NOTHING_DESCRIBED).some((p) => p.options.some((o) => named(o, names) && o.values[0] === value));
+}
 
 interface Mint {
   /** The subcommand path, each entry one word or a set of spellings. */
   path: readonly (string | readonly string[])[];
   what: string;
-  /** Only with one of these options (`--raw`, `--show-token`). */
+  /** Only with one of these options, named without dashes (`raw`, `show-token`). */
   when?: readonly string[];
   /** Only when a word of the command matches (an attribute or format that names the secret: `userData`, `masterAuth`). */
   naming?: RegExp;
@@ -117,15 +80,15 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
     { path: ['amplify', ['get-app', 'get-branch', 'list-apps', 'list-branches']], what: "the Amplify app's environment variables and basic-auth credentials" },
     { path: ['cognito-idp', 'describe-user-pool-client'], what: 'the app client secret' },
     { path: ['appsync', 'list-api-keys'], what: 'the AppSync API keys' },
-    { path: ['apigateway', 'get-api-keys'], what: 'the API Gateway keys', when: ['--include-values'] },
-    { path: ['apigateway', 'get-api-key'], what: 'the API Gateway key', when: ['--include-value'] },
+    { path: ['apigateway', 'get-api-keys'], what: 'the API Gateway keys', when: ['include-values'] },
+    { path: ['apigateway', 'get-api-key'], what: 'the API Gateway key', when: ['include-value'] },
     { path: ['lightsail', ['get-instance-access-details', 'download-default-key-pair']], what: "the instance's SSH key or password" },
     { path: ['ec2', 'get-password-data'], what: "the instance's administrator password" },
     { path: ['ec2', 'describe-instance-attribute'], what: "the instance's user data (start-up scripts often carry secrets)", naming: /(^|=)userData$/ },
     { path: ['codecommit', 'credential-helper', 'get'], what: 'git credentials for CodeCommit (signed from the AWS keys)' },
     { path: ['cognito-idp', ['admin-initiate-auth', 'initiate-auth', 'respond-to-auth-challenge', 'admin-respond-to-auth-challenge']], what: "a user's ID, access and refresh tokens" },
     // Every parameter under a path, recursively: String values print in clear (secrets kept unencrypted among them).
-    { path: ['ssm', 'get-parameters-by-path'], what: 'every parameter under the path (plain values in clear)', when: ['--recursive'] },
+    { path: ['ssm', 'get-parameters-by-path'], what: 'every parameter under the path (plain values in clear)', when: ['recursive'] },
     // Calls that create a key pair and answer with its private half (each call's reference: `keyPair.PrivateKey`, `KeyMaterial`, `privateKeyBase64`).
     { path: ['iot', ['create-keys-and-certificate', 'create-provisioning-claim']], what: 'a new device certificate with its private key' },
     { path: [['ec2', 'lightsail'], 'create-key-pair'], what: 'a new SSH key pair with its private key' },
@@ -162,16 +125,16 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
     { path: ['create', 'token'], what: 'a new service account token' },
     // A template or path that names the containers' environment prints its values.
     { path: ['get'], what: "the containers' environment variables", naming: /\.env\b|\benv\[|\.envFrom\b/ },
-    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
+    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['raw', 'flatten'] },
     // A template over the users' credentials (`{.users[*].user.token}`, an auth provider's tokens, a password, a user whole).
     { path: ['config', 'view'], what: "the kubeconfig users' tokens and keys", naming: KUBE_USER_SECRETS },
   ],
   oc: [
-    { path: ['whoami'], what: 'the OpenShift token', when: ['-t', '--show-token'] },
+    { path: ['whoami'], what: 'the OpenShift token', when: ['t', 'show-token'] },
     { path: ['extract', /^(secrets?|secret\.v1)\//.source], what: "a secret's values" },
     { path: ['extract', ['secret', 'secrets']], what: "a secret's values" },
     { path: ['create', 'token'], what: 'a new service account token' },
-    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
+    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['raw', 'flatten'] },
   ],
   helm: [{ path: ['get', ['values', 'all', 'manifest']], what: "a release's values and manifests (its secrets)" }],
   vault: [
@@ -198,10 +161,10 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
     { path: ['acl', 'token', ['read', 'create', 'clone']], what: 'a Consul token' },
     { path: ['acl', 'bootstrap'], what: 'the Consul bootstrap token' },
   ],
-  glab: [{ path: ['auth', 'status'], what: 'the GitLab token', when: ['-t', '--show-token'] }],
+  glab: [{ path: ['auth', 'status'], what: 'the GitLab token', when: ['t', 'show-token'] }],
   // Widening the stored token's scopes (`gh auth refresh -s delete_repo`): the token then reaches what it could not.
-  gh: [{ path: ['auth', 'refresh'], what: 'the GitHub token, re-issued with wider scopes', when: ['-s', '--scopes'] }],
-  op: [{ path: ['signin'], what: 'a 1Password session token', when: ['--raw'] }],
+  gh: [{ path: ['auth', 'refresh'], what: 'the GitHub token, re-issued with wider scopes', when: ['s', 'scopes'] }],
+  op: [{ path: ['signin'], what: 'a 1Password session token', when: ['raw'] }],
   cf: [{ path: ['oauth-token'], what: 'the Cloud Foundry token' }],
   // The Scaleway CLI's configuration holds the secret key: `config dump` prints it, `config get secret-key` the key alone.
   scw: [
@@ -219,20 +182,20 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   git: [{ path: [/^credential-[\w-]+$/.source, 'get'], what: 'the stored git credentials (a helper asked by hand)' }],
   ...Object.fromEntries(['libsecret', 'manager', 'manager-core', 'osxkeychain', 'store', 'cache', 'wincred', 'gnome-keyring', 'netrc', 'oauth'].map((h) => [`git-credential-${h}`, [{ path: ['get'], what: 'the stored git credentials (a helper asked by hand)' }]])),
   // A role's session credentials: as a sign-in URL (`aws-vault login --stdout`), exported (`aws-vault export`, granted's `assume --export`).
-  'aws-vault': [{ path: ['login'], what: 'a sign-in URL carrying session credentials', when: ['--stdout', '-s'] }, { path: ['export'], what: 'session credentials' }],
-  assume: [{ path: [], what: 'session credentials (exported)', when: ['--export', '-x', '--env', '--export-all-env-vars', '--exec'] }],
-  stripe: [{ path: ['listen'], what: 'the webhook signing secret', when: ['--print-secret'] }],
+  'aws-vault': [{ path: ['login'], what: 'a sign-in URL carrying session credentials', when: ['stdout', 's'] }, { path: ['export'], what: 'session credentials' }],
+  assume: [{ path: [], what: 'session credentials (exported)', when: ['export', 'x', 'env', 'export-all-env-vars', 'exec'] }],
+  stripe: [{ path: ['listen'], what: 'the webhook signing secret', when: ['print-secret'] }],
   // Auth0's CLI prints an application's client secret only when asked to reveal it (auth0.github.io/auth0-cli: `apps show|create|update --reveal-secrets`, `-r`).
-  auth0: [{ path: [['apps', 'app', 'applications', 'clients'], ['show', 'create', 'update', 'list', 'ls']], what: "the Auth0 application's client secret", when: ['--reveal-secrets', '--reveal', '-r'] }],
+  auth0: [{ path: [['apps', 'app', 'applications', 'clients'], ['show', 'create', 'update', 'list', 'ls']], what: "the Auth0 application's client secret", when: ['reveal-secrets', 'reveal', 'r'] }],
   // Round 11: managed databases' connection details, a cluster's kubeconfig, a storage CLI's own settings.
-  exo: [{ path: ['dbaas', 'show'], what: 'a database connection URI with its password', when: ['--uri'] }],
+  exo: [{ path: ['dbaas', 'show'], what: 'a database connection URI with its password', when: ['uri'] }],
   'vultr-cli': [{ path: [['database', 'db', 'databases'], 'get'], what: "the managed database's connection details with its password" }],
   civo: [{ path: [['kubernetes', 'k8s', 'kube', 'k3s'], ['config', 'conf']], what: 'a kubeconfig with its credentials' }],
-  s3cmd: [{ path: [], what: 'the s3cmd settings with their access and secret keys', when: ['--dump-config'] }],
-  podman: [{ path: ['secret', 'inspect'], what: "a secret's value", when: ['--showsecret'] }],
+  s3cmd: [{ path: [], what: 'the s3cmd settings with their access and secret keys', when: ['dump-config'] }],
+  podman: [{ path: ['secret', 'inspect'], what: "a secret's value", when: ['showsecret'] }],
   // A CI agent's job environment; an AWS credential helper's session credentials (as shell exports, or as credential_process JSON).
   'buildkite-agent': [{ path: ['env', ['dump', 'get']], what: "the job's environment variables (its secrets)" }],
-  awsume: [{ path: [], what: 'session credentials (as export commands)', when: ['-s', '--show-commands', '--json'] }],
+  awsume: [{ path: [], what: 'session credentials (as export commands)', when: ['s', 'show-commands', 'json'] }],
   'aws-sso-util': [{ path: ['credential-process'], what: 'AWS role credentials' }],
   'gimme-aws-creds': [{ path: [], what: 'temporary AWS credentials', unlessNaming: /^(--(action-list-profiles|action-list-roles|list-profiles|action-configure|configure|version|help)|-h)$/ }],
   // Snapshots of a whole secret store, written to a file anything then reads.
@@ -240,7 +203,7 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   'jenkins-cli': [{ path: [['groovy', 'groovysh']], what: 'a script run on the Jenkins controller, which can print every stored credential' }],
   // The whole key space of the cluster's store (Kubernetes keeps its secrets there).
   etcdctl: [
-    { path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['--prefix', '--from-key'], unlessNaming: /^--(keys|count)-only$/ },
+    { path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['prefix', 'from-key'], unlessNaming: /^--(keys|count)-only$/ },
     { path: ['snapshot', 'save'], what: 'a snapshot of the cluster store with every secret it keeps (into a file)' },
   ],
   // Every host's variables, vault-decrypted secrets among them.
@@ -281,17 +244,18 @@ export function mintsCredentials(tool: string): boolean {
 
 export function credentialMinted(tool: string, args: readonly ArgWord[]): string | undefined {
   const name = tool === 'flyctl' ? 'fly' : tool;
-  const words = subcommandWords(name, args);
+  const parsed = readingOf(name, args);
+  const words = commandWords(parsed, args).map((w) => w.text);
   if (name === 'az') {
-    if (words[0] === 'acr' && words[1] === 'login' && has(args, '--expose-token', '-t')) return 'a registry token';
+    if (words[0] === 'acr' && words[1] === 'login' && given(parsed, ['expose-token', 't'])) return 'a registry token';
     // `az aks get-credentials --file -`: the kubeconfig (an admin one with `--admin`) printed instead of merged.
-    if (words[0] === 'aks' && words[1] === 'get-credentials' && freeFormReadings(args).valued.options.some((o) => (o.name === '--file' || o.name === '-f') && o.values[0] === '-')) return 'a kubeconfig with its credentials';
-    if (words[0] === 'containerapp' && words[1] === 'secret' && (words[2] === 'show' || has(args, '--show-values'))) return 'the container app secrets';
+    if (words[0] === 'aks' && words[1] === 'get-credentials' && givenValue(name, args, ['file', 'f'], '-')) return 'a kubeconfig with its credentials';
+    if (words[0] === 'containerapp' && words[1] === 'secret' && (words[2] === 'show' || given(parsed, ['show-values']))) return 'the container app secrets';
     return azureMint(words);
   }
   for (const mint of TABLE[name] ?? []) {
     if (!matches(mint, words)) continue;
-    if (mint.when && !has(args, ...mint.when)) continue;
+    if (mint.when && !given(parsed, mint.when)) continue;
     if (mint.naming && !args.some((a) => mint.naming!.test(a.text))) continue;
     if (mint.unlessNaming && args.some((a) => mint.unlessNaming!.test(a.text))) continue;
     return mint.what;
