@@ -47,10 +47,15 @@ function programFile(text: string): boolean {
   return PROGRAM_FILE.test(text) && !/[*?[]/.test(text);
 }
 
+/** Stop 39: a process manager's own boot service (`procman startup systemd`, `svcman autostart`): everything it keeps running comes back at every boot. */
+const BOOT_SERVICE = /^(startup|autostart|auto-start|on-boot|onboot|at-boot|boot-install|install-startup|enable-startup)$/;
+const BOOT_SYSTEM = /^(systemd|launchd|upstart|openrc|rcd|sysv|sysvinit|systemv|smf|macos|darwin|linux|windows|freebsd|amazon|centos|ubuntu|debian)$/;
+
 export function programRegistered(args: readonly ArgWord[]): Registration | undefined {
   const { usual, valued } = freeFormReadings(args);
   // The command path: a registration word among the first three words that are not options (after `--` too).
   const operands = usual.operands.map((w) => w.text);
+  if (BOOT_SERVICE.test(operands[0]?.toLowerCase() ?? '') && (operands.length === 1 || BOOT_SYSTEM.test(operands[1]!.toLowerCase())) && !usual.options.some((o) => /^--?(h|help)$/.test(o.name))) return { verb: operands[0]!, program: 'its boot service (every process it keeps running)' };
   let at = -1;
   for (let k = 0; k < Math.min(3, operands.length); k++) {
     const w = operands[k]!;
@@ -74,7 +79,7 @@ export function programRegistered(args: readonly ArgWord[]): Registration | unde
 
 function check(specific: ReadonlySet<string>) {
   return (inv: Invocation, ctx: RuleContext): Finding[] => {
-    if (inv.args.length < 2 || specific.has(inv.name) || toolNamed(inv.name) !== undefined || ownHandlerFor(inv.name) !== undefined || SHELLS.has(inv.name)) return [];
+    if (inv.args.length < 1 || specific.has(inv.name) || toolNamed(inv.name) !== undefined || ownHandlerFor(inv.name) !== undefined || SHELLS.has(inv.name)) return [];
     const found = programRegistered(inv.args);
     if (found === undefined) return [];
     const resolved = ctx.environmentOf({ values: [], remote: false });
