@@ -5,6 +5,7 @@ import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
 import { invocationCommand } from '../../registry/commandModel';
+import { dataSentOff } from './dataUploads';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -285,7 +286,11 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     const env = ctx.environmentOf({ values: positionals(inv.args).filter((w) => /[:@]/.test(w)), remote: true });
     return { ...f, rule: 'credentials.sent-out', targets: f.targets.map((t) => ({ ...t, remote: true, environment: env.environment === 'unknown' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' ? `sent to ${BACKUP_SYNC.has(inv.name) ? 'a backup repository or peer' : 'a bucket'} whose environment nothing names (treated as production)` : env.reason })) };
   };
-  for (const w of uploadSources(inv)) {
+  const sources = uploadSources(inv);
+  // Stop 39: a store's data copied to a place the project does not name (support/dataUploads.ts); credential files asked below say more.
+  const data = BACKUP_SYNC.has(inv.name) ? undefined : dataSentOff(inv, ctx, sources);
+  if (data) out.push(data);
+  for (const w of sources) {
     for (const p of pathsOfWord(w, cwd, facts)) {
       const info = infoFor(p, facts);
       if (info) out.push(sent(readFinding('uploads', info, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`)));
