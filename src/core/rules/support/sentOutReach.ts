@@ -4,7 +4,9 @@ import { readFinding } from '../credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
-import { invocationCommand } from '../../registry/commandModel';
+import { invocationCommand, toolNamed } from '../../registry/commandModel';
+import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../../policy/effects';
+import { ownHandlerFor } from '../../policy/handlers/index';
 import { dataSentOff } from './dataUploads';
 
 /**
@@ -149,9 +151,19 @@ function uploadSources(inv: Invocation): ArgWord[] {
       return p.some((a) => /^(ssh|socket|rsh):\/\//i.test(a.text)) ? p.filter((a) => !remote(a.text)) : [];
     case 'lftp':
       return lftpReverseMirrors(inv);
-    default:
-      return [];
+    default: {
+      // Stop 39: a storage copier nothing describes (`acmesync copy ./db vault:backups`) read as rclone is: a copy verb among the first
+      // words, a remote place last. Programs the registry or the effect rules describe keep their own reading (`cp a host:b` names a file).
+      if (!unknownCopier(inv.name)) return [];
+      const at = words.slice(0, 2).findIndex((w) => /^(cp|copy|copyto|put|upload|sync|mirror|transfer|send)$/i.test(w));
+      return at >= 0 && words.length > at + 2 && remote(words[words.length - 1] ?? '') ? localBefore(at + 1) : [];
+    }
   }
+}
+
+/** A program no registry entry, effect rule or handler describes (its copy verbs are read above). */
+function unknownCopier(name: string): boolean {
+  return /^[a-z][\w.-]*$/i.test(name) && toolNamed(name) === undefined && EFFECT_RULES[name] === undefined && !READ_ONLY_COMMANDS.has(name) && ownHandlerFor(name) === undefined;
 }
 
 const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
@@ -322,4 +334,4 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Sub-check index (support/subChecks.ts): an upload, a static server or a publisher by name; the words of any other command are not read. */
-checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
+checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || unknownCopier(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
