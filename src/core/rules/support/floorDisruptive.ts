@@ -1,6 +1,7 @@
 import { hostOf, isLocalHost } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
+import { sharedRemoteChange } from './sharedRemoteChanges';
 
 /**
  * Stop 38 (issue #18 criteria 1 and 8, red team rounds 27 and 28): the disruptive-change lexicon beside the
@@ -214,6 +215,9 @@ function commandPath(reading: ReadingLike, reads: (text: string) => boolean): st
 export function disruptiveChange(tool: string, reading: ReadingLike, reads: (text: string) => boolean): FloorChange | undefined {
   const path = commandPath(reading, reads);
   if (path === undefined || localOnly(reading)) return undefined;
+  // Stop 39: a version shipped, changes accepted with no review, local files sent under a key (support/sharedRemoteChanges.ts).
+  const shared = path.slice(0, 2).some((g) => LOCAL_NOUN.test(g)) ? undefined : sharedRemoteChange(reading, path, reads);
+  if (shared) return shared;
   const local = LOCAL_SUPERVISORS.test(tool);
   // Stop 38 (round 30): the tool's name carries the stop (`gpstop -a -M immediate` stops every segment of the database); `--activate` on production.
   if (!local && STOP_NAME.test(tool) && !/^(stop|shutdown|halt)$/.test(tool) && !reading.options.some((o) => /^--?(help|h|version|V|dry-run|n)$/.test(o.name))) return { rule: 'verbs.disruptive-change', shown: reading.options.slice(0, 2).map((o) => o.name).join(' '), verb: 'stop', phrase: LEXICON[0]!.phrase, groups: [], names: [`the ${tool} service (not named)`] };
