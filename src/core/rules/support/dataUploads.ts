@@ -1,6 +1,7 @@
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { namedOwner } from './packageSources';
+import { freeFormReadings } from '../../registry/freeForm';
 import { isSharedDryRun, verbTraitsOf } from '../../registry/verbTraits';
 
 /**
@@ -38,7 +39,9 @@ function namedByProject(destination: string, ctx: RuleContext): boolean {
 export function dataSentOff(inv: Invocation, ctx: RuleContext, sources: readonly ArgWord[]): Finding | undefined {
   // A dry run sends nothing: the spellings every tool shares (`--dry-run`, `--dryrun`), and the tool's own (`rclone -n`).
   if (sources.length === 0 || inv.args.some((a) => isSharedDryRun(a.text) || verbTraitsOf(inv.name).dryRun?.includes(a.text) === true)) return undefined;
-  const destination = [...inv.args].reverse().find((a) => !a.text.startsWith('-'))?.text ?? '';
+  // The place written last (`remote:exfil`, `s3://bucket/`), in the reading where options take no value or the one where they take one.
+  const { usual, valued } = freeFormReadings(inv.args);
+  const destination = [...usual.operands].reverse().find((w) => /^[\w.-]*:/.test(w.text))?.text ?? valued.operands.at(-1)?.text ?? '';
   if (destination === '' || sources.some((s) => s.text === destination) || namedByProject(destination, ctx)) return undefined;
   const files = sources.flatMap((s) => dataFiles(s, inv, ctx));
   if (files.length === 0) return undefined;
