@@ -1,6 +1,7 @@
 import type { Finding } from '../../policy/types';
 import { ownTable } from '../../ownTable';
 import { storeOfPort } from './storeProtocols';
+import { trafficRecorded } from './trafficRecording';
 
 /**
  * A data store or an admin port opened to others by a tool no rule names (issue #18, red team round 22):
@@ -37,6 +38,9 @@ function what(port: number): string | undefined {
 
 /** The finding, or undefined. `production` says (asked only when it matters) whether the command's own values name production (the proxy's target). */
 export function floorExposure(tool: string, reading: Reading, production: () => boolean): Finding | undefined {
+  // Stop 39: a proxy in front of another party's service recording what passes through (support/trafficRecording.ts).
+  const recorded = trafficRecorded(tool, reading);
+  if (recorded) return recorded;
   const words = reading.positionals.map((w) => w.text);
   const valueOf = (o: Reading['options'][number]): string | undefined => o.value ?? o.next;
   const ports = [...words.map(portIn), ...reading.options.filter((o) => PORT.test(o.name) || LISTEN.test(o.name) || /^--?url$/i.test(o.name)).map((o) => portIn(valueOf(o)))].filter((p): p is number => p !== undefined);
