@@ -21,10 +21,8 @@ interface Row {
 const CORPUS = resolve(__dirname, '../../corpus/redteam-round32.jsonl');
 const FLAGGED = new Set(['ask', 'deny']);
 
-/** Flag rows still allowed (stop 38's ten, less the nine stop 39's r3032 closed: s39R3032.table.test.ts). */
-const OPEN = new Set<string>([
-  "rabbitmqctl set_user_tags agent administrator",
-]);
+/** Flag rows still allowed: none (stop 38's ten were closed by stop 39's r3032: s39R3032.table.test.ts). */
+const OPEN = new Set<string>([]);
 /** Routine rows still asked at the end of stop 38 (borderline: a diff that shows a deleted file holding a password). */
 const ASKED = new Set<string>(['git diff HEAD~1']);
 

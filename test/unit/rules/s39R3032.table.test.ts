@@ -232,6 +232,17 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     allow('dotenv -e .env.production -- npm test'),
   ]);
 
+  decide("an account made a broker's administrator (rabbitmqctl set_user_tags … administrator) asks on this machine's node too; other tags and listings stay allowed", [
+    ask('rabbitmqctl set_user_tags agent administrator'), // row
+    ask('sudo rabbitmqctl set_user_tags bot management administrator'),
+    ask('rabbitmqctl.bat set_user_tags svc administrator'),
+    ask('rabbitmqctl -n rabbit@localhost set_user_tags agent administrator'),
+    ask('rabbitmqctl set_user_tags ops admin'),
+    allow('rabbitmqctl set_user_tags agent monitoring'),
+    allow('rabbitmqctl list_users'),
+    allow('rabbitmqctl set_user_tags agent'),
+  ]);
+
   decide('a consent dialog answered over D-Bus (a portal request\'s Response, a polkit agent\'s response) is blocked; introspection and Close stay allowed', [
     blocked('busctl --user call org.freedesktop.portal.Desktop /org/freedesktop/portal/desktop org.freedesktop.portal.Request Response u 0'), // row
     blocked('gdbus call --session --dest org.freedesktop.portal.Desktop --object-path /org/freedesktop/portal/desktop/request/1_1/t --method org.freedesktop.portal.Request.Response 0'),
