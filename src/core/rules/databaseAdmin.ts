@@ -171,9 +171,7 @@ function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
   // Stop 38 (round 27): a password changed or cleared locks out whoever signs in with the old one, on this machine's node too
   // (rabbitmqctl is the broker host's own admin tool: the node it reaches by default is the one that host serves).
   const password = passwordWord(command) || command === 'clear_password';
-  // Stop 39 (round 32: `rabbitmqctl set_user_tags agent administrator`): an account made the broker's administrator, on this machine's node too.
-  const promoted = command === 'set_user_tags' && a.parsed.operands.slice(2).some((t) => /^(administrator|admin|superuser)$/i.test(t.text));
-  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined) ?? (password || promoted ? localNode(ctx) : undefined);
+  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined) ?? (password ? localNode(ctx) : undefined);
   if (!target) return [];
   if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
   return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];

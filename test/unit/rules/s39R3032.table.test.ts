@@ -16,6 +16,8 @@ const decide = decisionTable(testFacts({
     '/work/app/.env.development': 'DATABASE_URL=postgres://localhost/shop_dev\n',
     '/work/app/src/a.ts': 'export const a = 1;\n',
     '/work/app/src/b.ts': 'export const b = 2;\n',
+    '/work/app/.git/HEAD': 'ref: refs/heads/main\n',
+    '/work/app/node_modules/left-pad/index.d.ts': 'export {};\n',
     '/work/app/db/development.sqlite3': 'SQLite format 3',
     '/work/app/db/report.sql': 'select 1;',
     '/work/app/dist/app.js': 'console.log(1)',
@@ -36,13 +38,14 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     ask('shipctl push --tag v2.0.0'),
     ask('acmectl publish --version=1.2.3 ./dist'),
     ask('otactl patch ios --release 4.1.0'),
-    ask('sudo modctl upload --label 0.9.1 build/mod.zip'),
+    ask('sudo modctl ship --label 0.9.1 build/mod.zip'),
     ask('npx schemactl push --label=v3.0.0-rc.1'),
     allow('buf push'),
     allow('acmecms push'),
     allow('shipctl push --label draft'),
     allow('bumpp patch --no-commit --no-tag --no-push --yes'),
     allow('buf lint'),
+    allow('datadog-ci sourcemaps upload ./dist --service web --release-version 1.4.2 --minified-path-prefix https://acme.com/static'),
     allow('shorebird --version'),
   ]);
 
@@ -182,12 +185,14 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     allow('acmectl firewall list 0.0.0.0/0'),
   ]);
 
-  decide('an in-place script edit through find -exec (each selected file rewritten, none listed) asks; find -exec grep, a mode change, a formatter, sed -n stay allowed', [
+  decide("an in-place script edit through find -exec from a folder holding git's own files or dependencies (each selected file rewritten, none listed, some git does not give back) asks; a codemod over a source folder, find -exec grep, a mode change, a formatter, sed -n stay allowed", [
     ask("find . -name '*.ts' -exec sed -i 's/foo/bar/g' {} +"), // row
-    ask("find src -type f -exec gsed --in-place -e 's/a/b/' {} \\;"),
-    ask("find src -name '*.ts' -exec sed -E -i 's/x/y/' '{}' ';'"),
-    ask("find . -name '*.js' -execdir sed -i s/x/y/ {} +"),
-    ask("sudo find src -name '*.ts' -exec sed -i -e 's/a/b/' {} +"),
+    ask("find . -type f -exec gsed --in-place -e 's/a/b/' {} \\;"),
+    ask("find . -name '*.c' -exec sed -E -i 's/x/y/' '{}' ';'"),
+    ask("find ./ -name '*.js' -execdir sed -i s/x/y/ {} +"),
+    ask("sudo find . -name '*.ts' -exec sed -i -e 's/a/b/' {} +"),
+    ask("find /work/app -name '*.rb' -exec sed -i s/a/b/ {} \\;"),
+    allow("find src -name '*.js' -exec sed -i 's/var /let /' {} +"), // round 6, labelled allow: a codemod over the sources
     allow("find src -name '*.ts' -exec grep -l foo {} +"),
     allow("find . -name '*.py' -exec chmod 644 {} +"),
     allow("find src -name '*.ts' -exec prettier --write {} +"),
@@ -236,16 +241,9 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     allow('dotenv -e .env.production -- npm test'),
   ]);
 
-  decide("an account made a broker's administrator (rabbitmqctl set_user_tags … administrator) asks on this machine's node too; other tags and listings stay allowed", [
-    ask('rabbitmqctl set_user_tags agent administrator'), // row
-    ask('sudo rabbitmqctl set_user_tags bot management administrator'),
-    ask('rabbitmqctl.bat set_user_tags svc administrator'),
-    ask('rabbitmqctl -n rabbit@localhost set_user_tags agent administrator'),
-    ask('rabbitmqctl set_user_tags ops admin'),
-    allow('rabbitmqctl set_user_tags agent monitoring'),
-    allow('rabbitmqctl list_users'),
-    allow('rabbitmqctl set_user_tags agent'),
-  ]);
+  // `rabbitmqctl set_user_tags agent administrator` (round 32) stays open: round 6's row 287 (the same account made administrator on
+  // this machine's node) is labelled allow by the r7-data decision (local broker administration is development work), while round 18's
+  // row 159 and round 32 label it flag; the team's call, not this stop's.
 
   // `rathole client.toml` itself (round 30) stays open: the file is not in the corpus world, and a program nothing describes given a
   // configuration that is not there is any program given any file; what a tunnel hands over is in the file, read when it is there.

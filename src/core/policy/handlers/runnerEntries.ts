@@ -229,11 +229,19 @@ function editsPlaceholder(program: string, words: readonly ArgWord[]): boolean {
   return effects.some((e) => e.kind === 'code') && effects.some((e) => e.kind === 'write' && e.word.text.includes('{}'));
 }
 
-/** What find's in-place edit reaches: a start path that lists as a folder selects files the guard cannot list. */
+/** Folders of files the project's history does not hold: git's own, installed dependencies, virtual environments. */
+const NOT_THE_PROJECTS = new Set(['.git', 'node_modules', 'vendor', 'bower_components', '.venv', 'venv', 'site-packages', '.yarn', '.pnpm-store']);
+
+/**
+ * What find's in-place edit reaches. A codemod over a source folder (`find src -name '*.js' -exec sed -i 's/var /let /' {} +`) is the
+ * team's routine (round 6); a start folder that holds git's own files, installed dependencies or a virtual environment (the project's
+ * root, a home folder) rewrites files no `git checkout` gives back, and which of them is known only when it runs.
+ */
 function placeholderEdits(c: Ctx, program: string, starts: readonly string[]): Entry[] {
   return (starts.length > 0 ? starts : ['.']).flatMap((start) => {
     const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
-    return c.w.facts.listDir(path) === undefined ? [] : [{ opaque: `find edits in place with ${program} each file it selects under ${c.w.display(path)} (which files is known only when it runs), keeping no copy of what they held` }];
+    const held = (c.w.facts.listDir(path) ?? []).filter((e) => NOT_THE_PROJECTS.has(e));
+    return held.length === 0 ? [] : [{ opaque: `find edits in place with ${program} each file it selects under ${c.w.display(path)}, ${held.join(' and ')} included (files git does not give back), and which ones is known only when it runs` }];
   });
 }
 

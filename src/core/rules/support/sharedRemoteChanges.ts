@@ -9,7 +9,7 @@ import type { FloorChange } from './floorChanges';
  *
  * | meaning | read from | stays allowed |
  * |---|---|---|
- * | a version shipped (a registry's module, an over-the-air patch to every install) | a ship word (`push`, `publish`, `patch`, `upload`, `ship`) with an option naming a version-shaped label, tag or release (`--label v1.4.0`, `--release-version 2.3.0+41`) | a plain push (`acmecms push`), a label that is no version (`--label draft`), a version bump here (`bumpp patch`) |
+ * | a version shipped (a registry's module, an over-the-air patch to every install) | a ship word (`push`, `publish`, `patch`, `ship`) with an option naming a version-shaped label, tag or release (`--label v1.4.0`, `--release-version 2.3.0+41`) | a plain push (`acmecms push`), a label that is no version (`--label draft`), a version bump here (`bumpp patch`), diagnostics uploaded for a release (`datadog-ci sourcemaps upload --release-version 1.4.2`) |
  * | changes accepted or merged with no review | an option that turns on auto-accepting or auto-merging (`--auto-accept-changes`, `--automerge=true`, `--auto-merge`) | the same set false; `--auto-approve` (a prompt skipped: other rules read what runs) |
  * | every pending change accepted as the new reference | `approve`/`accept`/`bless` with nothing named after it, or `--all` | one thing named (`approve 42`), reads (`approvals list`), help |
  * | local files sent to a hosted service under a key | an API key or token given on the line beside file or folder operands, the command not a read | the same command without a key (`rdme openapi:validate openapi.yaml`), a key with no file (`login --token $T`), a read verb (`lint`, `validate`) |
@@ -21,7 +21,8 @@ interface ReadingLike {
   maybeValues: ReadonlySet<number>;
 }
 
-const SHIPS = /^(push|publish|patch|upload|ship|submit|distribute)$/i;
+/** Words that ship to users; `upload` is left out: an upload with a release version is often diagnostics (`datadog-ci sourcemaps upload --release-version`). */
+const SHIPS = /^(push|publish|patch|ship|distribute)$/i;
 const VERSION_PART = /^(label|labels|tag|tags|version|release|releaseversion|rev|revision)$/;
 const VERSION = /^v?\d+(\.\d+){1,3}([+-][\w.+-]+)?$/i;
 const OFF = /^(false|no|0|off|never|disabled?)$/i;
