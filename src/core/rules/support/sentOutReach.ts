@@ -8,6 +8,7 @@ import { invocationCommand, toolNamed } from '../../registry/commandModel';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../../policy/effects';
 import { ownHandlerFor } from '../../policy/handlers/index';
 import { dataSentOff } from './dataUploads';
+import { gatedCheck } from '../../policy/checkGates';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -155,11 +156,14 @@ function uploadSources(inv: Invocation): ArgWord[] {
       // Stop 39: a storage copier nothing describes (`acmesync copy ./db vault:backups`) read as rclone is: a copy verb among the first
       // words, a remote place last. Programs the registry or the effect rules describe keep their own reading (`cp a host:b` names a file).
       if (!unknownCopier(inv.name)) return [];
-      const at = words.slice(0, 2).findIndex((w) => /^(cp|copy|copyto|put|upload|sync|mirror|transfer|send)$/i.test(w));
+      const at = words.slice(0, 2).findIndex((w) => COPY_VERB.test(w));
       return at >= 0 && words.length > at + 2 && remote(words[words.length - 1] ?? '') ? localBefore(at + 1) : [];
     }
   }
 }
+
+/** The copy verbs of a storage copier nothing describes. */
+const COPY_VERB = /^(cp|copy|copyto|put|upload|sync|mirror|transfer|send)$/i;
 
 /** A program no registry entry, effect rule or handler describes (its copy verbs are read above). */
 function unknownCopier(name: string): boolean {
@@ -334,4 +338,10 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Sub-check index (support/subChecks.ts): an upload, a static server or a publisher by name; the words of any other command are not read. */
-checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || unknownCopier(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
+checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
+
+/**
+ * Stop 39: the same question for a storage copier nothing describes (`acmesync copy ./db s3://x`), asked only where a copy verb is
+ * written (the gate keeps every other command of an undescribed program away: `checkSentFiles.reactsTo` stays the named uploaders').
+ */
+export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) ? checkSentFiles(inv, ctx) : []));

@@ -22,7 +22,7 @@ export function trafficRecorded(tool: string, reading: Reading): Finding | undef
   const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
   const upstream = reading.options.filter((o) => UPSTREAM_OPTION.test(o.name)).map((o) => URL_IN.exec(valueOf(o))?.[1]).find((u) => u !== undefined && ((h) => h !== undefined && h !== '' && !isLocalHost(h))(hostOf(u)));
   // A file named (a path or a name with an extension), not a format (`-o json`).
-  const record = reading.options.find((o) => RECORD_OPTION.test(o.name) && /^[\w.~/-]*[/.][\w.~/-]+$/.test(valueOf(o)) && !valueOf(o).startsWith('-'));
+  const record = reading.options.find((o) => RECORD_OPTION.test(o.name) && /^[\w.~/][\w.~/-]*[/.][\w.~/-]+$/.test(valueOf(o)));
   if (upstream === undefined || record === undefined) return undefined;
   const host = hostOf(upstream)!;
   return {
