@@ -156,8 +156,13 @@ function uploadSources(inv: Invocation): ArgWord[] {
       // Stop 39: a storage copier nothing describes (`acmesync copy ./db vault:backups`) read as rclone is: a copy verb among the first
       // words, a remote place last. Programs the registry or the effect rules describe keep their own reading (`cp a host:b` names a file).
       if (!unknownCopier(inv.name)) return [];
-      const at = words.slice(0, 2).findIndex((w) => COPY_VERB.test(w));
-      return at >= 0 && words.length > at + 2 && remote(words[words.length - 1] ?? '') ? localBefore(at + 1) : [];
+      // Its options are unknown: a word counts as a source or the destination only when it is an operand whether or not each option
+      // takes a value (`--service web --release-version 1.4.2` name no folder `web`).
+      const { usual, valued } = freeFormReadings(inv.args);
+      const both = valued.operands.filter((w) => usual.operands.includes(w));
+      const at = both.slice(0, 2).findIndex((w) => COPY_VERB.test(w.text));
+      const last = both[both.length - 1];
+      return at >= 0 && both.length > at + 2 && last !== undefined && remote(last.text) ? both.slice(at + 1, -1).filter((w) => !remote(w.text)) : [];
     }
   }
 }
