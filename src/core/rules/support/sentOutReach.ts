@@ -172,7 +172,7 @@ const COPY_VERB = /^(cp|copy|copyto|put|upload|sync|mirror|transfer|send)$/i;
 
 /** A program no registry entry, effect rule or handler describes (its copy verbs are read above). */
 function unknownCopier(name: string): boolean {
-  return /^[a-z][\w.-]*$/i.test(name) && toolNamed(name) === undefined && EFFECT_RULES[name] === undefined && !READ_ONLY_COMMANDS.has(name) && ownHandlerFor(name) === undefined;
+  return /^[a-z][\w.-]*$/i.test(name) && !UPLOADERS.has(name) && toolNamed(name) === undefined && EFFECT_RULES[name] === undefined && !READ_ONLY_COMMANDS.has(name) && ownHandlerFor(name) === undefined;
 }
 
 const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
