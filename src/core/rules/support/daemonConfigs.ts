@@ -85,13 +85,14 @@ export function daemonConfig(inv: Invocation, reading: Reading, ctx: RuleContext
   const text = ctx.facts.readFile(resolvePath(inv.cwd || ctx.facts.cwd, file, ctx.facts.home))?.slice(0, MAX_TEXT);
   if (text === undefined) return undefined;
   const tunnel = configTunnel(inv, file, text);
-  if (tunnel) return tunnel;
+  // A file given as the one operand is read for a tunnel only: any program takes a file (`dos2unix hooks.json`), only a daemon's option names its configuration.
+  if (tunnel || option === undefined) return tunnel;
   const place = { where: `the configuration ${file}`, when: `when ${inv.name} runs it` };
   for (const line of text.split('\n')) {
     const m = EXEC_KEY.exec(line);
     const command = m ? commandOf(m[3]!) : undefined;
     if (command === undefined) continue;
-    const found = judgePayload(command, 'shell', place, `\`${inv.name}${option !== undefined ? ` ${option.name}` : ''} ${file}\``, ctx, inv.cwd || ctx.facts.cwd).find((f) => f.severity !== 'info');
+    const found = judgePayload(command, 'shell', place, `\`${inv.name} ${option.name} ${file}\``, ctx, inv.cwd || ctx.facts.cwd).find((f) => f.severity !== 'info');
     if (found) return found;
   }
   const credential = CREDENTIAL_FILE.exec(text)?.[1];
@@ -101,7 +102,7 @@ export function daemonConfig(inv: Invocation, reading: Reading, ctx: RuleContext
     rule: 'verbs.config-sends-secrets',
     risk: 'credential-dump',
     severity: 'ask',
-    reason: `\`${inv.name}${option !== undefined ? ` ${option.name}` : ''} ${file}\` runs a configuration that reads ${credential} and sends to ${sent.host}: the secrets in it leave this machine (${inv.name} has no rules of its own: judged by the configuration it is given).`,
+    reason: `\`${inv.name} ${option.name} ${file}\` runs a configuration that reads ${credential} and sends to ${sent.host}: the secrets in it leave this machine (${inv.name} has no rules of its own: judged by the configuration it is given).`,
     targets: [{ kind: 'url', name: sent.host, provider: inv.name, remote: true, environment: 'production', environmentReason: `${sent.host}: a host the secrets are sent to` }],
   };
 }

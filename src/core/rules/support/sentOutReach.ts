@@ -349,4 +349,4 @@ checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STAT
  * Stop 39: the same question for a storage copier nothing describes (`acmesync copy ./db s3://x`), asked only where a copy verb is
  * written (the gate keeps every other command of an undescribed program away: `checkSentFiles.reactsTo` stays the named uploaders').
  */
-export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) ? checkSentFiles(inv, ctx) : []));
+export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) && !checkSentFiles.reactsTo(inv.name) ? checkSentFiles(inv, ctx) : []));
