@@ -172,8 +172,7 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
  * stays allowed; `pm2 unstartup`, `update-rc.d NAME remove` take the start away.
  */
 const BOOT_INSTALLS: Readonly<Record<string, (words: readonly string[]) => string | undefined>> = ownTable({
-  // Stop 39 (round 32: `pm2 start server.js && pm2 save`): `save` (alias `dump`) writes the running list its boot service and `pm2 resurrect` start again.
-  pm2: (w) => (w[0] === 'startup' ? 'every process pm2 has saved (pm2 startup installs its boot service)' : w[0] === 'save' || w[0] === 'dump' ? `every process pm2 runs now (pm2 ${w[0]} keeps the list its boot service starts again)` : undefined),
+  pm2: (w) => (w[0] === 'startup' ? 'every process pm2 has saved (pm2 startup installs its boot service)' : undefined),
   'update-rc.d': (w) => (w[1] !== undefined && /^(defaults|enable|start)$/.test(w[1]) ? `${w[0]} (update-rc.d ${w[1]})` : undefined),
   chkconfig: (w) => (w[1] === 'on' || w[1] === 'reset' ? `${w[0]} (chkconfig ${w[1]})` : undefined),
   'rc-update': (w) => (w[0] === 'add' && w[1] !== undefined ? `${w[1]} (rc-update add)` : undefined),

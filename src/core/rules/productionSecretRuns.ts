@@ -63,6 +63,7 @@ function unreadProgram(inv: Invocation, ctx: RuleContext): { file: string; why: 
   const script = parsed.operands[0];
   if (commandNode(parsed).package !== 'script' || script === undefined || script.dynamic) return undefined;
   const text = ctx.facts.readFile(resolvePath(cwd, 'package.json', ctx.facts.home));
+  if (text === undefined) return undefined;
   let scripts: unknown;
   try {
     scripts = text === undefined ? undefined : (JSON.parse(text) as { scripts?: unknown }).scripts;

@@ -214,17 +214,17 @@ describe('rules: stop 39, rounds 30 and 32 open rows as families (r3032)', () =>
     allow('acmesync copy remote:x ./restore'),
   ]);
 
-  decide("persistence by a process manager (pm2 save/dump, a tool's startup or autostart word) asks; starting a process now, listings, help stay allowed", [
-    ask('pm2 start server.js --name backdoor && pm2 save'), // row
-    ask('pm2 save'),
-    ask('pm2 dump'),
-    ask('sudo pm2 save --force'),
+  // `pm2 start … && pm2 save` (round 32) stays open: stop 34 decided `pm2 save` alone is allowed (s34ProdSecrets); `pm2 startup` asks.
+  decide("persistence by a process manager's own boot service (a tool's startup or autostart word) asks; starting a process now, pm2 save alone, listings, help stay allowed", [
+    ask('pm2 startup'),
+    ask('acmed startup'),
     ask('procman startup systemd'),
     ask('svcman autostart'),
     ask('kuma onboot linux'),
     allow('pm2 start app.js'),
     allow('pm2 list'),
     allow('pm2 save --help'),
+    allow('pm2 save'),
     allow('pm2 unstartup'),
     allow('procman startup --help'),
   ]);

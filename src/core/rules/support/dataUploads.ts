@@ -45,7 +45,10 @@ export function dataSentOff(inv: Invocation, ctx: RuleContext, sources: readonly
   if (destination === '' || sources.some((s) => s.text === destination) || namedByProject(destination, ctx)) return undefined;
   const files = sources.flatMap((s) => dataFiles(s, inv, ctx));
   if (files.length === 0) return undefined;
+  // A copy into a backup place (`s3://acme-backups/…`) is a backup, and a place named for another environment (staging) is not production.
+  if (/(^|[^a-z])(backups?|bak|archives?|snapshots?)([^a-z]|$)/i.test(destination)) return undefined;
   const env = ctx.environmentOf({ values: [destination], remote: true });
+  if (env.environment === 'non-production' || env.environment === 'local') return undefined;
   const environment = env.environment === 'unknown' ? 'production' : env.environment;
   return {
     rule: 'data.sent-off',
