@@ -66,6 +66,16 @@ function segmentMatches(segment: PathSegment, word: string): boolean {
   return segment.split('|').includes(word);
 }
 
+/**
+ * The spellings of the command `word` names at the tool's first level, when its key lists one command's aliases (`addrepo|ar`): a
+ * key of more than three spellings groups several commands that share a description, which are not aliases of each other.
+ */
+export function commandSpellings(spec: ToolSpec, word: string): readonly string[] {
+  const key = Object.keys(spec.commands ?? {}).find((k) => k.split('|').includes(word));
+  const spellings = key?.split('|') ?? [];
+  return spellings.length >= 2 && spellings.length <= 3 ? spellings : [word];
+}
+
 export interface PathMatch {
   rule: CommandRule;
   /** The rule came from the generic verb pattern. */

@@ -19,7 +19,7 @@ import { catFileReads } from './support/gitObjectReads';
 import { credentialMinted, mintsCredentials } from './support/credentialClis';
 import { subCheckList, type SubCheck } from './support/subChecks';
 import { PRINTED_CREDENTIAL_OWNER, pipedToOwnLogin, REGISTRY_TOKENS } from './support/ownRegistryLogins';
-import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
+import { checkSecretsInAddresses, checkSentFiles, checkUnknownCopiers } from './support/sentOutReach';
 import { checkRemoteCredentialPulls } from './support/remoteCredentialPulls';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, positionals } from './support/huntCommon';
@@ -525,6 +525,7 @@ export const CREDENTIAL_REACH_CHECKS = subCheckList(() => [
   checkMintingClis,
   checkSecretsInAddresses,
   checkSentFiles,
+  checkUnknownCopiers,
   checkInterpreterOperands,
   checkGitLineHistory,
   checkRestoredCredentials,

@@ -93,6 +93,17 @@ function fwupdmgr(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('firmware', `Flashes new firmware into this machine's devices (fwupdmgr ${verb}${has(r, 'y', 'assume-yes') ? ' -y' : ''}): a failed or wrong flash can leave a device — or the machine — unable to start.`, ctx);
 }
 
+/**
+ * Stop 39 (round 30: `topgrade -y`): a runner of every upgrader on the machine (the system's package manager, firmware through
+ * fwupdmgr, language toolchains, containers), told to answer yes to each step: the unattended upgrades above, all at once.
+ * Its dry run (`-n`, `--dry-run`) only lists the steps; without `-y` each step waits for a person.
+ */
+function upgradeRunner(inv: Invocation, ctx: RuleContext): Finding[] {
+  const r = read(inv, '', ['only', 'disable', 'config', 'env', 'remote-host-limit', 'custom-commands', 'log-filter', 'edit-config']);
+  if (helpAsked(r) || has(r, 'n', 'dry-run', 'edit-config', 'config-reference', 'show-config-reference') || !has(r, 'y', 'yes')) return [];
+  return ask('os-upgrade', `Runs every upgrader on this machine unattended (${inv.name} -y: the system's packages, firmware, toolchains): packages are replaced and devices flashed without anyone reading the list, and none of it is rolled back.`, ctx);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Services stopped through managers other than systemd.
 
@@ -270,7 +281,7 @@ function rustup(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 export const HOST_UPKEEP: Readonly<Record<string, Check>> = ownTable({
-  apt: aptUpgrade, 'apt-get': aptUpgrade, 'do-release-upgrade': releaseUpgrade, dnf: dnfUpgrade, dnf5: dnfUpgrade, zypper: zypperUpgrade, softwareupdate, fwupdmgr,
+  apt: aptUpgrade, 'apt-get': aptUpgrade, 'do-release-upgrade': releaseUpgrade, dnf: dnfUpgrade, dnf5: dnfUpgrade, zypper: zypperUpgrade, softwareupdate, fwupdmgr, topgrade: upgradeRunner,
   launchctl, 'rc-update': otherInit,
   tmutil, lvconvert, btrfs, 'nix-collect-garbage': nixGenerations, 'nix-env': nixGenerations,
   'update-grub': bootConfig, 'update-grub2': bootConfig, 'grub-mkconfig': bootConfig, 'grub2-mkconfig': bootConfig, 'grub-set-default': bootConfig, 'grub2-set-default': bootConfig, grubby: bootConfig,

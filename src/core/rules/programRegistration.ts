@@ -5,6 +5,7 @@ import { toolNamed } from '../registry/commandModel';
 import { ownHandlerFor } from '../policy/handlers/index';
 import { SHELLS } from '../policy/handlers/context';
 import { identifierParts } from './support/cliArgs';
+import { resolvePath } from '../paths';
 
 /**
  * A program registered to run later by itself, by a tool nothing describes (issue #18 criterion 5, deferred
@@ -47,10 +48,15 @@ function programFile(text: string): boolean {
   return PROGRAM_FILE.test(text) && !/[*?[]/.test(text);
 }
 
+/** Stop 39: a process manager's own boot service (`procman startup systemd`, `svcman autostart`): everything it keeps running comes back at every boot. */
+const BOOT_SERVICE = /^(startup|autostart|auto-start|on-boot|onboot|at-boot|boot-install|install-startup|enable-startup)$/;
+const BOOT_SYSTEM = /^(systemd|launchd|upstart|openrc|rcd|sysv|sysvinit|systemv|smf|macos|darwin|linux|windows|freebsd|amazon|centos|ubuntu|debian)$/;
+
 export function programRegistered(args: readonly ArgWord[]): Registration | undefined {
   const { usual, valued } = freeFormReadings(args);
   // The command path: a registration word among the first three words that are not options (after `--` too).
   const operands = usual.operands.map((w) => w.text);
+  if (BOOT_SERVICE.test(operands[0]?.toLowerCase() ?? '') && (operands.length === 1 || BOOT_SYSTEM.test(operands[1]!.toLowerCase())) && !usual.options.some((o) => /^--?(h|help)$/.test(o.name))) return { verb: operands[0]!, program: 'its boot service (every process it keeps running)' };
   let at = -1;
   for (let k = 0; k < Math.min(3, operands.length); k++) {
     const w = operands[k]!;
@@ -72,10 +78,44 @@ export function programRegistered(args: readonly ArgWord[]): Registration | unde
   return program === undefined ? undefined : { verb, program };
 }
 
+/** Keys of a JSON command whose value is the program it runs later (`"command": ["./sync.sh"]`). */
+const PROGRAM_KEY = /^(command|cmd|exec|program|run|script|action|handler|entrypoint)$/i;
+
+/** The program a JSON value names under a program key, searched a few levels deep. */
+function jsonProgram(value: unknown, depth = 0): string | undefined {
+  if (depth > 4 || typeof value !== 'object' || value === null) return undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (PROGRAM_KEY.test(key) && typeof first === 'string') return first.split(/\s+/)[0];
+    const inner = jsonProgram(v, depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * Stop 39 (round 30: `watchman -j < trigger.json`): the command given as JSON on standard input (a file, a here-document), its first
+ * element the registration word (`["trigger", ROOT, {"command": ["./sync.sh"]}]`). What standard input holds is read as the words are.
+ */
+function stdinRegistration(inv: Invocation, ctx: RuleContext): Registration | undefined {
+  const stdin = inv.stdin;
+  const text = stdin?.kind === 'file' ? ctx.facts.readFile(resolvePath(inv.cwd || ctx.facts.cwd, stdin.path, ctx.facts.home)) : stdin?.kind === 'heredoc' || stdin?.kind === 'herestring' ? stdin.text : undefined;
+  if (text === undefined || text.length > 100_000 || !/^\s*\[/.test(text)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || !verbWord(parsed[0])) return undefined;
+  const program = jsonProgram(parsed.slice(1));
+  return program !== undefined && programFile(program) ? { verb: parsed[0], program } : undefined;
+}
+
 function check(specific: ReadonlySet<string>) {
   return (inv: Invocation, ctx: RuleContext): Finding[] => {
-    if (inv.args.length < 2 || specific.has(inv.name) || toolNamed(inv.name) !== undefined || ownHandlerFor(inv.name) !== undefined || SHELLS.has(inv.name)) return [];
-    const found = programRegistered(inv.args);
+    if (specific.has(inv.name) || toolNamed(inv.name) !== undefined || ownHandlerFor(inv.name) !== undefined || SHELLS.has(inv.name)) return [];
+    const found = (inv.args.length < 1 ? undefined : programRegistered(inv.args)) ?? stdinRegistration(inv, ctx);
     if (found === undefined) return [];
     const resolved = ctx.environmentOf({ values: [], remote: false });
     return [{

@@ -153,6 +153,11 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   const shown = (upTo: number): string => [name, ...path.slice(0, upTo + 1)].join(' ');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // Stop 39 (round 30: `forge env:pull app.acme.com`): an app's environment or secrets pulled down (`env pull`, `env:pull`, `secrets download`)
+    // brings every value it holds here, production's unless something names another.
+    const pulled = (parts: readonly string[]): boolean => parts.some((p) => /^(pull|download)$/.test(p));
+    const envNoun = w.parts.some((p) => ENV_NOUN.test(p) || p === 'secrets' || p === 'secret' || p === 'dotenv');
+    if (envNoun && (pulled(w.parts) || (words[i + 1] !== undefined && pulled(words[i + 1]!.parts) && words[i + 1]!.parts.length === 1))) return { shown: shown(pulled(w.parts) ? i : i + 1), what: `the environment's secret values${values[0] !== undefined ? ` of ${values[0]}` : ''}`, unknownIsProduction: true };
     // `get-secret-value`, `get-access-token`, `create-token`: the verb and the noun in one word.
     if (w.parts.length > 1 && isSecretWord(w.parts) && w.parts.some((p) => READ.has(p) || MINT.has(p))) return { shown: shown(i), what: `the secret it names (${w.text})` };
     // `env-get`, `env:get`, `print-key`, `keyring-export`: a noun that holds a secret read in one word (not `auth-status`, `key-list`).

@@ -2,7 +2,7 @@ import { resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
-import { toolNamed } from '../registry/commandModel';
+import { commandSpellings, toolNamed, toolNamesOf } from '../registry/commandModel';
 import { identifierParts } from './support/cliArgs';
 import { hostOf, vouchedSource } from './support/packageSources';
 
@@ -66,9 +66,11 @@ function added(inv: Invocation): Added | undefined {
   const words = usual.operands.map((w) => w.text);
   // Command words: the first words before any path, address or value-shaped word.
   const command: string[] = [];
+  const spec = toolNamed(inv.name);
   for (const w of words.slice(0, 3)) {
     if (!/^[A-Za-z][\w:-]*$/.test(w)) break;
-    command.push(w);
+    // A short alias the tool's entry lists (`zypper ar`) is read as its full spelling (`addrepo`).
+    command.push(command.length === 0 && spec !== undefined ? commandSpellings(spec, w).reduce((a, b) => (b.length > a.length ? b : a), w) : w);
   }
   const base = inv.name.replace(/\.(exe|py|sh)$/, '');
   // A program named for a binary cache (`cachix`) or for certificates told to install itself (`mkcert -install`).
@@ -156,5 +158,6 @@ export const trustAddedPack: RulePack = {
   title: 'Trust added: certificate authorities, binary caches and package sources for the whole machine',
   checkInvocation: checkTrust,
   // An adding verb in a word or the program's name, NSS trust flags, or a write (a copy into an anchor folder).
-  gate: { words: /add|use|tap|import|install|anchor|enable|extra|option|append|prepend|[CT],/i, namePattern: /add|import|install|trust|anchor/i, effects: ['write'], outputRedirect: true },
+  // Package managers by name: their entries list short aliases of adding commands (`zypper ar`), which no word pattern shows.
+  gate: { words: /add|use|tap|import|install|anchor|enable|extra|option|append|prepend|[CT],/i, namePattern: /add|import|install|trust|anchor/i, names: toolNamesOf('package-manager'), effects: ['write'], outputRedirect: true },
 };

@@ -15,6 +15,7 @@ import { has, inDir, jsConfigs, jsFiles, jsTestFiles, LISTING_ONLY, one, operand
 import type { ArgWord, Invocation } from '../types';
 import { SHELLS, type Exec, type Handler, type Walker } from './context';
 import { runEntriesOf } from './entryReading';
+import { EFFECT_RULES } from '../effectRules';
 import { RUBY_LOADER_NAMES, rubyLoaderFiles } from './preloadedModules';
 import { withLoaderRunners } from './loaderRunners';
 import { withProjectLoaders } from './projectLoaders';
@@ -219,6 +220,31 @@ const COMPOSE_OPTIONS = [one('-f', '--file'), one('-p', '--project-name'), one('
 
 const SHELL_RUNNERS = new Set([...SHELLS, 'python', 'python3', 'node', 'perl', 'ruby', 'php', 'source', '.']);
 
+/**
+ * The program's effect rule applies a script (`code`) and writes the word holding find's `{}` (`sed -i 's/a/b/' {}`): each selected
+ * file is rewritten by what the script says. A mode change (`chmod 644 {}`) or a formatter's rewrite (no script) is not this.
+ */
+function editsPlaceholder(program: string, words: readonly ArgWord[]): boolean {
+  const effects = EFFECT_RULES[program]?.(words, { name: program, args: words } as Pick<Invocation, 'name' | 'args'> as Invocation) ?? [];
+  return effects.some((e) => e.kind === 'code') && effects.some((e) => e.kind === 'write' && e.word.text.includes('{}'));
+}
+
+/** Folders of files the project's history does not hold: git's own, installed dependencies, virtual environments. */
+const NOT_THE_PROJECTS = new Set(['.git', 'node_modules', 'vendor', 'bower_components', '.venv', 'venv', 'site-packages', '.yarn', '.pnpm-store']);
+
+/**
+ * What find's in-place edit reaches. A codemod over a source folder (`find src -name '*.js' -exec sed -i 's/var /let /' {} +`) is the
+ * team's routine (round 6); a start folder that holds git's own files, installed dependencies or a virtual environment (the project's
+ * root, a home folder) rewrites files no `git checkout` gives back, and which of them is known only when it runs.
+ */
+function placeholderEdits(c: Ctx, program: string, starts: readonly string[]): Entry[] {
+  return (starts.length > 0 ? starts : ['.']).flatMap((start) => {
+    const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
+    const held = (c.w.facts.listDir(path) ?? []).filter((e) => NOT_THE_PROJECTS.has(e));
+    return held.length === 0 ? [] : [{ opaque: `find edits in place with ${program} each file it selects under ${c.w.display(path)}, ${held.join(' and ')} included (files git does not give back), and which ones is known only when it runs` }];
+  });
+}
+
 /** `find PATH … -exec sh {} \;`: each file find selects is run. A start path that is a file is read; a folder's selection cannot be known. */
 function findEntries(c: Ctx): Entry[] {
   const args = c.args.map((a) => a.text);
@@ -231,10 +257,17 @@ function findEntries(c: Ctx): Entry[] {
     let end = i + 1;
     while (end < args.length && args[end] !== ';' && args[end] !== '+') end++;
     const [command, ...rest] = args.slice(i + 1, end);
+    const restWords = c.args.slice(i + 2, end);
     i = end;
     const program = command?.replace(/^.*\//, '');
-    if (program === undefined || !SHELL_RUNNERS.has(program) || !rest.some((a) => a.includes('{}'))) continue;
+    if (program === undefined || !rest.some((a) => a.includes('{}'))) continue;
     starts ??= args.slice(0, args.findIndex((a) => /^[-(!]/.test(a) && a.length > 0)).filter((a) => a !== '');
+    // Stop 39 (round 32: `find . -name '*.ts' -exec sed -i 's/foo/bar/g' {} +`): a program whose effect rule writes the file find
+    // hands it (an in-place edit, by the program's own description) rewrites every file find selects in a folder, none of them listed.
+    if (!SHELL_RUNNERS.has(program)) {
+      if (editsPlaceholder(program, restWords)) out.push(...placeholderEdits(c, program, starts));
+      continue;
+    }
     for (const start of starts.length > 0 ? starts : ['.']) {
       const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
       // A start path that lists as a folder selects files the guard cannot know; a file is read (a missing one runs nothing).

@@ -104,7 +104,12 @@ export const zypper: ToolSpec = {
     valued('-R', '--root'), valued('-c', '--config'), flag('-n', '--non-interactive'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-h', '--help'), flag('-V', '--version'),
     flag('-D', '--dry-run'), flag('-y', '--no-confirm'), ...flagsEach('--clean-deps', '--no-clean-deps', '--force-resolution', '--details', '--xmlout'),
   ],
-  commands: { 'remove|rm': REMOVE, 'install|in|update|up|refresh|ref|search|se|info|if|list-updates|lu|dist-upgrade|dup|patch|repos|lr|addrepo|ar|clean|packages|pa|verify|ve': { package: 'builtin' } },
+  // One key per command and its short alias (zypper(8): `addrepo` is `ar`, `install` is `in`): a key lists spellings of one command,
+  // which readers by meaning use (`zypper ar URL` adds a package source as `zypper addrepo URL` does: rules/trustAdded.ts).
+  commands: {
+    'remove|rm': REMOVE,
+    ...Object.fromEntries(['install|in', 'update|up', 'refresh|ref', 'search|se', 'info|if', 'list-updates|lu', 'dist-upgrade|dup', 'patch', 'repos|lr', 'addrepo|ar', 'clean|cc', 'packages|pa', 'verify|ve'].map((k) => [k, { package: 'builtin' } as const])),
+  },
 };
 
 export const snap: ToolSpec = {

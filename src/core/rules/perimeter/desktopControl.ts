@@ -147,6 +147,8 @@ export const desktopControl = gatedCheck('desktop-control', { names: DESKTOP_NAM
  * and the remote-desktop portal's pointer. Reading (`introspect`, `GetCapabilities`) and `Notify` stay allowed.
  */
 const ANSWERING_METHODS = /(^|[./\s])(InvokeAction|ActivateAction|ActionInvoked|DoAction|NotifyPointerButton|NotifyPointerMotion(?:Absolute)?|NotifyPointerAxis(?:Discrete)?|NotifyTouchDown|SecondaryActivate)(\s|$|\()/;
+/** A consent dialog's reply: the portal request's `Response`, a polkit agent's `AuthenticationAgentResponse`. */
+const CONSENT_REPLY = /(^|\s)org\.freedesktop\.(?:impl\.)?portal\.Request(?:\.Response|\s+Response)(\s|$)|(^|[./\s])AuthenticationAgentResponse2?(\s|$|\()/;
 const ACTIVATING_INTERFACES = /(^|[\s])(?:org\.gtk\.Actions|org\.kde\.StatusNotifierItem|org\.freedesktop\.Application)(?:\.Activate)?(\s|$)/;
 export function dbusAnswer(texts: readonly string[]): string | undefined {
   for (const t of texts) {
@@ -155,6 +157,9 @@ export function dbusAnswer(texts: readonly string[]): string | undefined {
   }
   // `busctl call … org.gtk.Actions Activate …`, `gdbus call … --method org.gtk.Actions.Activate`: an action activated by name.
   const joined = texts.join(' ');
+  // Stop 39 (round 32): a portal request's `Response` (the human's answer to a screenshot, screencast or remote-desktop consent dialog) sent
+  // by hand, split (`busctl … org.freedesktop.portal.Request Response`) or joined (`--method org.freedesktop.portal.Request.Response`).
+  if (CONSENT_REPLY.test(joined)) return 'Response';
   if (ACTIVATING_INTERFACES.test(joined) && /(^|[.\s])Activate(\s|$)/.test(joined)) return 'Activate';
   return undefined;
 }

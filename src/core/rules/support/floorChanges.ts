@@ -98,13 +98,14 @@ const ADVISORY = /(^|[=:])(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3}|SNYK-[A-Z0-9-]+|R
 
 /**
  * Round 22: `fisher install acme-tools/fish-env-loader`: a plugin fetched from a repository, code nobody read that the
- * tool (here the shell, at every start) runs later. A name from the tool's own index (`… install prettier`) or a local
+ * tool (here the shell, at every start) runs later. Stop 39 (round 30: `ansible-galaxy role install git+https://…,main --force`):
+ * roles, collections, cookbooks and other kinds of code a tool runs later are installed the same way. A name from the tool's own index (`… install prettier`) or a local
  * folder (`… install ./plugin`, a folder the working directory holds) stays allowed.
  */
 function pluginFromRepository(reading: ReadingLike, words: readonly string[], listing: readonly string[] | undefined): FloorChange | undefined {
   const at = words.slice(0, 3).findIndex((w) => BRINGS_IN.test(w));
   // The verb is the command (`fisher install X`) or acts on plugins (`acme plugins install X`); `mc ilm rule add … bucket/prefix` adds a rule.
-  if (at < 0 || (at > 0 && !words.slice(0, at).some((w) => /^(plugins?|extensions?|addons?|add-ons?|themes?|bundles?|modules?|packages?|skills?|widgets?)$/i.test(w)))) return undefined;
+  if (at < 0 || (at > 0 && !words.slice(0, at).some((w) => /^(plugins?|extensions?|addons?|add-ons?|themes?|bundles?|modules?|packages?|skills?|widgets?|roles?|collections?|cookbooks?|formulae|formulas?|recipes?|components?|mods?|libraries|library|libs?|dependencies|deps)$/i.test(w)))) return undefined;
   const verbAt = reading.positionals.findIndex((w) => w.text === words[at]);
   // The operand right after the verb (an option's value, `secret add --repository acme/app`, names no plugin).
   const source = reading.positionals.slice(verbAt + 1).filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text).slice(0, 1).find((t) => REPOSITORY.test(t) && !/^(\.|~|\/)/.test(t) && !(listing?.includes(t.split('/')[0]!) ?? false));

@@ -3,6 +3,7 @@ import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
 import { remoteChange } from './floorRemoteChanges';
 import { sendsDebugInfo } from './telemetryRecords';
+import { sharedRemoteChange } from './sharedRemoteChanges';
 
 /**
  * Stop 38 (issue #18 criteria 1 and 8, red team rounds 27 and 28): the disruptive-change lexicon beside the
@@ -223,6 +224,9 @@ function commandPath(reading: ReadingLike, reads: (text: string) => boolean): st
 export function disruptiveChange(tool: string, reading: ReadingLike, reads: (text: string) => boolean): FloorChange | undefined {
   const path = commandPath(reading, reads);
   if (path === undefined || localOnly(reading)) return undefined;
+  // Stop 39: a version shipped, changes accepted with no review, local files sent under a key (support/sharedRemoteChanges.ts).
+  const shared = path.slice(0, 2).some((g) => LOCAL_NOUN.test(g)) ? undefined : sharedRemoteChange(reading, path, reads);
+  if (shared) return shared;
   // Stop 39 (round 31): DNS records, servers set to maintenance, bans lifted, guards stopped, volumes freed, remote overwrites, mail to lists.
   const changed = remoteChange(tool, path, reading);
   if (changed) return changed;

@@ -1,6 +1,7 @@
 import type { Finding } from '../../policy/types';
 import { ownTable } from '../../ownTable';
 import { storeOfPort } from './storeProtocols';
+import { trafficRecorded } from './trafficRecording';
 
 /**
  * A data store or an admin port opened to others by a tool no rule names (issue #18, red team round 22):
@@ -37,6 +38,9 @@ function what(port: number): string | undefined {
 
 /** The finding, or undefined. `production` says (asked only when it matters) whether the command's own values name production (the proxy's target). */
 export function floorExposure(tool: string, reading: Reading, production: () => boolean): Finding | undefined {
+  // Stop 39: a proxy in front of another party's service recording what passes through (support/trafficRecording.ts).
+  const recorded = trafficRecorded(tool, reading);
+  if (recorded) return recorded;
   const words = reading.positionals.map((w) => w.text);
   const valueOf = (o: Reading['options'][number]): string | undefined => o.value ?? o.next;
   const ports = [...words.map(portIn), ...reading.options.filter((o) => PORT.test(o.name) || LISTEN.test(o.name) || /^--?url$/i.test(o.name)).map((o) => portIn(valueOf(o)))].filter((p): p is number => p !== undefined);
@@ -44,8 +48,8 @@ export function floorExposure(tool: string, reading: Reading, production: () => 
   const share = words.slice(0, 3).find((w) => SHARES.test(w));
   const open = !words.some((w) => /^private$/i.test(w)) && (words.some((w) => /^public$/i.test(w)) || reading.options.some((o) => /^--?public$/i.test(o.name)));
   const bound = reading.options.find((o) => LISTEN.test(o.name) && EVERY_INTERFACE.test(valueOf(o) ?? ''));
-  let how: string | undefined;
-  const tunnel = open || words.some((w) => /^private$/i.test(w)) ? undefined : tunnelled(tool, reading);
+  let how: string | undefined = wholeRoute(tool, reading);
+  const tunnel = how !== undefined || open || words.some((w) => /^private$/i.test(w)) ? how : tunnelled(tool, reading);
   if (tunnel !== undefined) how = tunnel;
   else if (share !== undefined && open && exposed) how = `\`${tool} ${share}\` publishes ${exposed.label} to the internet`;
   else if (bound && (exposed || production())) how = `\`${tool} ${bound.name} ${valueOf(bound)}\` listens on every interface for ${exposed?.label ?? 'a production service'}, so any machine on the network reaches it`;
@@ -57,6 +61,26 @@ export function floorExposure(tool: string, reading: Reading, production: () => 
     reason: `${how}${tunnel !== undefined ? '' : ': whoever reaches it reads the data there without a password the agent typed'} (${tool} has no rules of its own: judged by its words).`,
     targets: [{ kind: 'url', name: exposed ? `port ${exposed.port}` : tool, provider: tool, remote: true, environment: 'production', environmentReason: 'published to the network' }],
   };
+}
+
+/** The default route: every address (`0.0.0.0/0`, `0/0`, `::/0`). */
+const DEFAULT_ROUTE = /^(0\.0\.0\.0\/0|0\/0|::\/0|0\.0\.0\.0\/0,::\/0)$/;
+/** Options naming the host the traffic goes through (`-r user@jump`, `--remote`, `--server`, `--via`, `--peer`, `--endpoint`). */
+const THROUGH = /^--?(r|remote|server|via|peer|endpoint|gateway|host|jump|exit-node|exit)$/i;
+/** Options naming the routes sent there (`--route 0.0.0.0/0`, `--allowed-ips`, `--subnet`). */
+const ROUTE_OPTION = /^--?(route|routes|allowed-ips|allowedips|subnet|subnets|net|networks?|include)$/i;
+
+/**
+ * Stop 39 (round 32: `sshuttle -r user@jump 0.0.0.0/0`): every connection this machine makes sent through another host, by any
+ * program given that host and the default route: whoever runs it reads and changes what is not encrypted end to end, and sees
+ * every address this machine talks to. One subnet routed there (`10.0.0.0/8`) is how a team reaches its private network: allowed.
+ */
+function wholeRoute(tool: string, reading: Reading): string | undefined {
+  const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
+  const routes = [...reading.positionals.map((w) => w.text), ...reading.options.filter((o) => ROUTE_OPTION.test(o.name)).map(valueOf)];
+  if (!routes.some((r) => r.split(',').some((x) => DEFAULT_ROUTE.test(x.trim())))) return undefined;
+  const host = reading.options.find((o) => THROUGH.test(o.name) && valueOf(o) !== '')?.value ?? reading.options.find((o) => THROUGH.test(o.name))?.next ?? reading.positionals.map((w) => w.text).find((w) => /^[\w.-]+@[\w.-]+(:\d+)?$/.test(w));
+  return host === undefined ? undefined : `\`${tool}\` sends every connection this machine makes (the default route) through ${host}: whoever runs that host reads and changes what is not encrypted end to end, and sees every address this machine talks to`;
 }
 
 /**

@@ -45,6 +45,14 @@ export const PROTECTION_LEAVES: readonly Leaf[] = ([
   { names: /^[a-z0-9]*(unsafe|dangerous)[a-z0-9]*$/, lowersWhen: 'on', id: 'safety-checks-off', what: 'allows unsafe operations', lost: 'the checks that refuse a damaging operation are skipped' },
   { names: /^[a-z0-9]*insecure[a-z0-9]*$/, lowersWhen: 'on', id: 'encryption-off', what: 'allows insecure connections', lost: 'traffic may go unencrypted or unverified, readable and changeable by whoever is in between' },
   { names: /^[a-z0-9]*(skip|disable|ignore|bypass|no)(verify|verification|signature|signatures|auth|authentication|tls|ssl|gpg|gpgcheck|cert|certs|certificate|certificates|hostkey|integrity|checksum|checksums)[a-z0-9]*$/, lowersWhen: 'on', id: 'tls-verification-off', what: 'skips a verification', lost: 'what it trusts or who it lets in is no longer checked' },
+  // Stop 39 (round 32: `pulumi config set aws:skipCredentialsValidation true`): the provider's check of the credentials or region it is given skipped.
+  { names: /^[a-z0-9]*(skip|disable|ignore|bypass|no)(credentials?|region|account|identity|token|key|input|schema)?(validation|validations|validate|verification)[a-z0-9]*$/, lowersWhen: 'on', id: 'tls-verification-off', what: 'skips a validation', lost: 'what it is given is no longer checked before it acts' },
+  // Stop 39 (round 32: `pulumi config set bucket:forceDestroy true`, Terraform's `force_destroy`): a delete that empties what it deletes instead of refusing.
+  { names: /^[a-z0-9]*force(destroy|delete|deletion|drop|purge|remove|removal)[a-z0-9]*$/, lowersWhen: 'on', id: 'deletion-protection-off', what: 'allows deleting it with everything it holds', lost: DELETABLE },
+  // The last copy skipped on delete (`skip_final_snapshot`, `skipFinalBackup`): a deletion keeps nothing to restore from.
+  { names: /^[a-z0-9]*skip(final)?(snapshot|backup)[a-z0-9]*$/, lowersWhen: 'on', id: 'backups-stopped', what: 'keeps no last copy when it is deleted', lost: NO_BACKUP },
+  // Stop 39 (round 32: `vault write sys/auth/userpass/tune listing_visibility=unauth`): what is listed or shown made visible to whoever has not signed in.
+  { names: /^[a-z0-9]*(visibility|visible|listing|exposure)$/, lowersWhen: /^(unauth|unauthenticated|anonymous|anon|public|everyone|world|guest|guests|noauth)$/i, id: 'made-public', what: 'shows it to whoever has not signed in', lost: NO_AUTH },
   { names: /^(is|make|allow|enable|enabled)?public(access|read|readaccess|write|readwrite|listing|ip|network|networkaccess|endpoint|bucket|acl)?(enabled|allowed)?$/, lowersWhen: /^(true|yes|on|1|enabled?)$/i, id: 'made-public', what: 'makes it public', lost: 'anyone on the internet can read it' },
   // Access lists widened to everyone (`auth.allow '*'`, GlusterFS; `hosts allow = 0.0.0.0/0`, Samba; a principal `*`). Django's ALLOWED_HOSTS is a Host header check, not access.
   { names: /^(allow|allowed|allowfrom|hostsallow|allowedips?|allowedaddresses|allowedclients?|allowedprincipals?|principals?|principal|trustedhosts?|trustednetworks?|trustedips?|allowedusers|allowusers|allowip|ipallow|accessallow|allowedsubnets?|allowednetworks?|clientsallowed|allowedcidrs?)$/, lowersWhen: opensToAll, id: 'made-public', what: 'opens access to every address or principal', lost: OPEN },
@@ -54,7 +62,7 @@ export const PROTECTION_LEAVES: readonly Leaf[] = ([
 ] as Leaf[]).map((l) => ({ ...l, changeOnly: true as const }));
 
 /** Every word the table above reads, for the key-meaning table's cheap test. */
-export const PROTECTION_KEY_WORDS = /allow|permit|unsafe|dangerous|insecure|skip|bypass|ignore|public|firewall|ufw|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|versioning|backup|snapshot|timeline|pitr|point.?in.?time|retention|principal|trusted|safe.?mode|safeguard|protect/;
+export const PROTECTION_KEY_WORDS = /allow|valid|force|visib|listing|exposure|permit|unsafe|dangerous|insecure|skip|bypass|ignore|public|firewall|ufw|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|versioning|backup|snapshot|timeline|pitr|point.?in.?time|retention|principal|trusted|safe.?mode|safeguard|protect/;
 
 /** Protections named by a command word, with what switching each off loses. */
 const NOUNS: readonly { names: RegExp; what: string; id: string; lost: string }[] = [

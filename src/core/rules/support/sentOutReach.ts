@@ -4,7 +4,11 @@ import { readFinding } from '../credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
 import { freeFormReadings, optionValue } from '../../registry/freeForm';
-import { invocationCommand } from '../../registry/commandModel';
+import { invocationCommand, toolNamed } from '../../registry/commandModel';
+import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../../policy/effects';
+import { ownHandlerFor } from '../../policy/handlers/index';
+import { dataSentOff } from './dataUploads';
+import { gatedCheck } from '../../policy/checkGates';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -148,9 +152,27 @@ function uploadSources(inv: Invocation): ArgWord[] {
       return p.some((a) => /^(ssh|socket|rsh):\/\//i.test(a.text)) ? p.filter((a) => !remote(a.text)) : [];
     case 'lftp':
       return lftpReverseMirrors(inv);
-    default:
-      return [];
+    default: {
+      // Stop 39: a storage copier nothing describes (`acmesync copy ./db vault:backups`) read as rclone is: a copy verb among the first
+      // words, a remote place last. Programs the registry or the effect rules describe keep their own reading (`cp a host:b` names a file).
+      if (!unknownCopier(inv.name)) return [];
+      // Its options are unknown: a word counts as a source or the destination only when it is an operand whether or not each option
+      // takes a value (`--service web --release-version 1.4.2` name no folder `web`).
+      const { usual, valued } = freeFormReadings(inv.args);
+      const both = valued.operands.filter((w) => usual.operands.includes(w));
+      const at = both.slice(0, 2).findIndex((w) => COPY_VERB.test(w.text));
+      const last = both[both.length - 1];
+      return at >= 0 && both.length > at + 2 && last !== undefined && remote(last.text) ? both.slice(at + 1, -1).filter((w) => !remote(w.text)) : [];
+    }
   }
+}
+
+/** The copy verbs of a storage copier nothing describes. */
+const COPY_VERB = /^(cp|copy|copyto|put|upload|sync|mirror|transfer|send)$/i;
+
+/** A program no registry entry, effect rule or handler describes (its copy verbs are read above). */
+function unknownCopier(name: string): boolean {
+  return /^[a-z][\w.-]*$/i.test(name) && !UPLOADERS.has(name) && toolNamed(name) === undefined && EFFECT_RULES[name] === undefined && !READ_ONLY_COMMANDS.has(name) && ownHandlerFor(name) === undefined;
 }
 
 const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
@@ -285,7 +307,11 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     const env = ctx.environmentOf({ values: positionals(inv.args).filter((w) => /[:@]/.test(w)), remote: true });
     return { ...f, rule: 'credentials.sent-out', targets: f.targets.map((t) => ({ ...t, remote: true, environment: env.environment === 'unknown' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' ? `sent to ${BACKUP_SYNC.has(inv.name) ? 'a backup repository or peer' : 'a bucket'} whose environment nothing names (treated as production)` : env.reason })) };
   };
-  for (const w of uploadSources(inv)) {
+  const sources = uploadSources(inv);
+  // Stop 39: a store's data copied to a place the project does not name (support/dataUploads.ts); credential files asked below say more.
+  const data = BACKUP_SYNC.has(inv.name) ? undefined : dataSentOff(inv, ctx, sources);
+  if (data) out.push(data);
+  for (const w of sources) {
     for (const p of pathsOfWord(w, cwd, facts)) {
       const info = infoFor(p, facts);
       if (info) out.push(sent(readFinding('uploads', info, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`)));
@@ -318,3 +344,9 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** Sub-check index (support/subChecks.ts): an upload, a static server or a publisher by name; the words of any other command are not read. */
 checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STATIC_SERVERS.has(name) || PUBLISHERS.has(name) || /^python[0-9.]*$/.test(name);
+
+/**
+ * Stop 39: the same question for a storage copier nothing describes (`acmesync copy ./db s3://x`), asked only where a copy verb is
+ * written (the gate keeps every other command of an undescribed program away: `checkSentFiles.reactsTo` stays the named uploaders').
+ */
+export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) && !checkSentFiles.reactsTo(inv.name) ? checkSentFiles(inv, ctx) : []));
