@@ -255,6 +255,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--env', '-e'],
     envVariables: ['APP_ENV'],
+    // Print the SQL or write a migration file instead of running it (symfony.com doctrine docs).
+    dryRun: ['--dump-sql', '--write-sql'],
     destroys: (r) => {
       const c = lower(r.words[0]);
       if ((c === 'doctrine:database:drop' || c === 'doctrine:schema:drop') && has(r, '--force', '-f')) return c.endsWith('database:drop') ? 'drops' : 'drops every table of';
@@ -566,7 +568,11 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words].filter((v) => v !== ''))) return [];
   // Stop 34: anything else there (`flyway migrate`, `sqitch deploy`, `flyway repair`, `alembic stamp`) changes the production schema or its history.
   const command = r.words.slice(0, 3).find((w) => /^[a-z][\w:-]*$/i.test(w)) ?? '';
-  if (!SHARED_WITH_FLOOR.has(Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '') && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly)) {
+  // Stop 39 (round 33: `APP_ENV=prod bin/console doctrine:migrations:migrate`): a tool that shares its name with other work still changes
+  // production through its own migration commands (OWN_COMMANDS); its other words stay with the floor.
+  const key = Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '';
+  const own = !SHARED_WITH_FLOOR.has(key) || (OWN_COMMANDS[key]?.test(lower(r.words[0])) ?? false);
+  if (own && !isDry(r, tool) && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly) && !namespacedRead(r.words[0] ?? '')) {
     return [{ rule: 'migrations.production-change', risk: 'destructive', severity: 'ask', reason: `\`${inv.name} ${command}\` changes the schema or migration history of ${target.name}, which is production (${target.environmentReason}); only reads (info, status, validate, history) are allowed there.`, targets: [target] }];
   }
   return [{ rule: 'migrations.production-access', risk: 'production-access', severity: 'info', reason: `\`${inv.name} ${r.words.slice(0, 2).join(' ')}\` works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
@@ -574,6 +580,21 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** Tools that do more than migrate (`hasura metadata clear`, `flask run`) or share a name (MongoDB's `atlas clusters delete`): the verb floor keeps judging the rest. */
 const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload', 'atlas']);
+
+/** The last part of a namespaced command reads or writes only files here (`doctrine:migrations:status`, `…:up-to-date`, `…:generate`). */
+function namespacedRead(word: string): boolean {
+  const last = lower(word).split(':').pop() ?? '';
+  return word.includes(':') && (readsOnly(last) || /^(latest|current|up-to-date|generate|dump-schema|validate-schema)$/.test(last));
+}
+
+/** The migration commands of the tools above that do more than migrate: anything but a read there changes the production schema. */
+const OWN_COMMANDS: Readonly<Record<string, RegExp>> = ownTable({
+  console: /^doctrine:(migrations|schema|database|fixtures|mongodb:schema):/,
+  dotnet: /^ef$/,
+  flask: /^db$/,
+  hasura: /^migrate$/,
+  payload: /^migrate(:|$)/,
+});
 
 /** The tools' own names: the verb floor leaves these to this pack. */
 export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => !SHARED_WITH_FLOOR.has(n)), ...Object.keys(ALIASES)];
