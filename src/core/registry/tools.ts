@@ -5,7 +5,7 @@ import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
 import { bolt, clush, knife, mco, pdsh, pyinfra, salt, saltCall, tsh } from './tools/fleets';
-import { blkdiscard, crontab, init, kill, nft, pfctl, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
+import { blkdiscard, crontab, csf, init, kill, nft, pfctl, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { argocd } from './tools/argocd';
 import { eksctl } from './tools/eksctl';
@@ -82,7 +82,7 @@ export const TOOLS: readonly ToolSpec[] = [
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,
-  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft, pfctl,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft, pfctl, csf,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
   fab, mussh, mssh, chefClient, jenkinsCli,
   ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery, memtierBenchmark, redisBenchmark,
