@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
 import { connectionPrint } from './support/connectionStrings';
 import { madeVisible } from './support/secretsMadeVisible';
+import { secretSpill } from './support/secretSpills';
 
 /**
  * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
@@ -137,7 +138,7 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[], options: readonly string[] = []): SecretRead | undefined {
-  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options);
+  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options) ?? secretSpill(name, path, values);
   if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };

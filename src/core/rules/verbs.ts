@@ -14,6 +14,7 @@ import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName, startedJob } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { revealOption, secretReadOf } from './secretVerbs';
+import { injectedPrint } from './support/secretSpills';
 import { credentialMinted } from './support/credentialClis';
 import { secretDumped } from './support/toolSecretDumps';
 import { secretWriteFinding } from './support/secretWrites';
@@ -540,7 +541,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
   const revealed = revealOption(reading.options);
   const reveal = revealed !== undefined && credentialMinted(inv.name, inv.args) === undefined && secretDumped(inv.name, inv.args) === undefined ? revealed : undefined;
-  const found = secretReadOf(inv.name, path, values, reading.options.map((o) => o.name)) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
+  const found = secretReadOf(inv.name, path, values, reading.options.map((o) => o.name)) ?? injectedPrint(inv.name, inv.args) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
