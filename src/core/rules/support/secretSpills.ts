@@ -34,6 +34,8 @@ const partsOf = (w: string): string[] => [norm(w), ...identifierParts(w)];
 export interface SecretSpill {
   shown: string;
   what: string;
+  /** A remote store's secrets: where nobody named the environment, production. */
+  unknownIsProduction?: boolean;
 }
 
 /** A store named for secrets read whole or by one secret's name; a secret reference printed. */
@@ -41,7 +43,7 @@ export function secretSpill(name: string, path: readonly string[], values: reado
   const words = path.flatMap(partsOf);
   if (words.some((p) => NOT_PRINTING.test(p))) return undefined;
   const first = path[0] !== undefined ? norm(path[0]) : '';
-  if (SECRET_PROGRAM.test(name) && WHOLE.test(first)) return { shown: `${name} ${path[0]}`, what: 'every secret in the store' };
+  if (SECRET_PROGRAM.test(name) && WHOLE.test(first)) return { shown: `${name} ${path[0]}`, what: 'every secret in the store', unknownIsProduction: true };
   if (SECRET_PROGRAM.test(name) && ONE.test(first) && values.length > 0) return { shown: `${name} ${path[0]}`, what: `the secret ${values[0]}` };
   const reference = [...path, ...values].find((v) => REFERENCE.test(v));
   if (reference !== undefined) return { shown: [name, ...path.filter((w) => w !== reference)].join(' '), what: `the secret ${reference.replace(/^(\w+:\/\/)[^/]+/, '$1…')}` };
@@ -60,5 +62,5 @@ export function injectedPrint(name: string, args: readonly ArgWord[]): SecretSpi
   // `env FOO=1 node app` starts a program; a print has only assignments, `-0`/`-p`/`-x`-style switches or a variable's name.
   const prints = ENV_PRINTERS.test(program) && (program === 'printenv' || rest.every((t) => /^-|^\w+=/.test(t) || (program !== 'env' && program !== 'set')));
   if (!prints) return undefined;
-  return { shown: `${[name, ...before.slice(0, 3)].join(' ')} -- ${program}`, what: `every secret it injects (${program} prints the environment)` };
+  return { shown: `${[name, ...before.slice(0, 3)].join(' ')} -- ${program}`, what: `every secret it injects (${program} prints the environment)`, unknownIsProduction: true };
 }
