@@ -565,7 +565,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: `migrations.${tool.label.toLowerCase().replace(/[^a-z]+/g, '-')}`, risk: 'destructive', severity: 'ask', reason: `\`${shown}\` ${destroys} ${target.name}.`, targets: [target] }];
   }
   // Read-only work (`flyway info`, `goose status`) that names production is allowed and marked.
-  if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words].filter((v) => v !== ''))) return [];
+  // The tool's environment variables set on the line count as its words (`APP_ENV=prod bin/console …`).
+  const assigned = [...(tool.envVariables ?? []), ...tool.urlVariables].map((v) => inv.assignments[v] ?? '');
+  if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words, ...assigned].filter((v) => v !== ''))) return [];
   // Stop 34: anything else there (`flyway migrate`, `sqitch deploy`, `flyway repair`, `alembic stamp`) changes the production schema or its history.
   const command = r.words.slice(0, 3).find((w) => /^[a-z][\w:-]*$/i.test(w)) ?? '';
   // Stop 39 (round 33: `APP_ENV=prod bin/console doctrine:migrations:migrate`): a tool that shares its name with other work still changes

@@ -138,11 +138,13 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[], options: readonly string[] = []): SecretRead | undefined {
-  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options) ?? secretSpill(name, path, values);
+  const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options);
   if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
+  const spilled = secretSpill(name, path, values);
+  if (spilled) return spilled;
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
   const asked = askedSecrets(name, words, options) ?? madeVisible(name, path, values, options);
   if (asked) return asked;

@@ -14,7 +14,7 @@ const SENDING_VERB = /^(send|share|upload|push|publish)$/;
  * project folder sent or published by such a verb (or added, pinned or put where an address says it leaves) carries its
  * credential files with it; a project folder holding none (`ipfs add -r dist/`) stays the tool's ordinary work.
  */
-const PUBLISHING_VERB = /^(send|share|upload|push|publish|add|up|pin|put|deploy|seed)$/;
+const PUBLISHING_VERB = /^(send|share|upload|push|publish|add|up|pin|put|seed)$/;
 const REMOTE_OPERAND = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 
 export function credentialFolderOperands(inv: Invocation, facts: Facts, operands: readonly ArgWord[], why: string): Finding[] {
@@ -29,7 +29,9 @@ export function credentialFolderOperands(inv: Invocation, facts: Facts, operands
       // A project folder is the tool's work (`mytool build .`); a store outside the projects (~/.ssh, ~/.aws, a browser profile) is not.
       // A folder above the projects (`/`, `~/src`) is more often a word of the tool's own (a znode, a bucket path) than a store.
       const project = facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/'));
-      if (!home && !(published && project) && facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/') || r.startsWith(p.replace(/\/+$/, '') + '/'))) continue;
+      // A project folder counts only as written as a path (`legacy/`, `./legacy`, `.`): a bare word is as often an option's value (`--service web`).
+      const pathShaped = w.text.includes('/') || /^\.{1,2}$/.test(w.text);
+      if (!home && !(published && project && pathShaped) && facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/') || r.startsWith(p.replace(/\/+$/, '') + '/'))) continue;
       if (!home && facts.home !== '' && facts.home.startsWith(p.replace(/\/+$/, '') + '/')) continue;
       const inside = facts.credentials?.filesUnder(p).filter((f) => f.path !== p).slice(0, 3) ?? [];
       if (!home && inside.length === 0) continue;

@@ -46,7 +46,7 @@ export function secretSpill(name: string, path: readonly string[], values: reado
   if (SECRET_PROGRAM.test(name) && WHOLE.test(first)) return { shown: `${name} ${path[0]}`, what: 'every secret in the store', unknownIsProduction: true };
   if (SECRET_PROGRAM.test(name) && ONE.test(first) && values.length > 0) return { shown: `${name} ${path[0]}`, what: `the secret ${values[0]}` };
   const reference = [...path, ...values].find((v) => REFERENCE.test(v));
-  if (reference !== undefined) return { shown: [name, ...path.filter((w) => w !== reference)].join(' '), what: `the secret ${reference.replace(/^(\w+:\/\/)[^/]+/, '$1…')}` };
+  if (reference !== undefined) return { shown: [name, ...path.filter((w) => w !== reference)].join(' '), what: `the secret ${reference}` };
   return undefined;
 }
 
