@@ -7,6 +7,7 @@ import { isSharedDryRun } from '../registry/verbTraits';
 import { effectiveCommand } from './support/commandLine';
 import { mayBeProduction } from './support/cliCommands';
 import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { namespacedRead, OWN_COMMANDS, readsOnly } from './support/migrationCommands';
 
 /**
  * Schema migration tools whose commands drop or roll back everything: `flyway clean`, `goose reset` /
@@ -476,11 +477,6 @@ function toolOf(inv: Invocation): { tool: MigrationTool; args: ArgWord[] } | und
   return tool ? { tool, args: rest } : undefined;
 }
 
-/** A migration tool's command that only reads or prints (`info`, `status`, `history`, liquibase's `update-sql`). */
-function readsOnly(word: string): boolean {
-  return /^(info|status|validate|history|version|log|verify|plan|show|diff|check|list|ls|help|describe|current|heads|lint|inspect|dump|print|pending|changelog-sync-sql)$/.test(lower(word)) || /^(status|history|diff|validate|list|show)[-:]/.test(lower(word)) || squash(word).endsWith('sql') || /^[-_]?h(elp)?$/.test(word);
-}
-
 function isDry(r: Reading, tool: MigrationTool): boolean {
   return r.options.some((o) => (tool.dryRun?.includes(o.name) || isSharedDryRun(o.name)) && !/^(false|no|0)$/i.test(o.value ?? ''));
 }
@@ -582,21 +578,6 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** Tools that do more than migrate (`hasura metadata clear`, `flask run`) or share a name (MongoDB's `atlas clusters delete`): the verb floor keeps judging the rest. */
 const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload', 'atlas']);
-
-/** The last part of a namespaced command reads or writes only files here (`doctrine:migrations:status`, `…:up-to-date`, `…:generate`). */
-function namespacedRead(word: string): boolean {
-  const last = lower(word).split(':').pop() ?? '';
-  return word.includes(':') && (readsOnly(last) || /^(latest|current|up-to-date|generate|dump-schema|validate-schema)$/.test(last));
-}
-
-/** The migration commands of the tools above that do more than migrate: anything but a read there changes the production schema. */
-const OWN_COMMANDS: Readonly<Record<string, RegExp>> = ownTable({
-  console: /^doctrine:(migrations|schema|database|fixtures|mongodb:schema):/,
-  dotnet: /^ef$/,
-  flask: /^db$/,
-  hasura: /^migrate$/,
-  payload: /^migrate(:|$)/,
-});
 
 /** The tools' own names: the verb floor leaves these to this pack. */
 export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => !SHARED_WITH_FLOOR.has(n)), ...Object.keys(ALIASES)];

@@ -57,8 +57,9 @@ export function injectedPrint(name: string, args: readonly ArgWord[]): SecretSpi
   const before = args.slice(0, dash).map((a) => a.text).filter((t) => /^[A-Za-z][\w:-]*$/.test(t));
   const parts = [...identifierParts(name), ...before.flatMap(partsOf)];
   if (!parts.some((p) => RUNS.test(p)) || !(SECRET_PROGRAM.test(name) || parts.some((p) => SECRET_NOUN.test(p)))) return undefined;
-  const program = args[dash + 1]?.text.split('/').pop() ?? '';
-  const rest = args.slice(dash + 2).map((a) => a.text);
+  const [run, ...others] = args.slice(dash + 1);
+  const program = run?.text.split('/').pop() ?? '';
+  const rest = others.map((a) => a.text);
   // `env FOO=1 node app` starts a program; a print has only assignments, `-0`/`-p`/`-x`-style switches or a variable's name.
   const prints = ENV_PRINTERS.test(program) && (program === 'printenv' || rest.every((t) => /^-|^\w+=/.test(t) || (program !== 'env' && program !== 'set')));
   if (!prints) return undefined;
