@@ -53,6 +53,9 @@ export const tsh: ToolSpec = {
 /** Salt's execution modules that run a shell line: `salt '*' cmd.run 'cmd'`. */
 const SALT_SHELL = new Set(['cmd.run', 'cmd.shell', 'cmd.run_all', 'cmd.run_stdout', 'cmd.run_stderr', 'cmd.run_bg', 'cmd.exec_code_all']);
 
+/** What a fleet runner is: a remote program whose options end at the line it runs there. */
+const FLEET_EXEC = { family: 'remote', locality: 'remote', interspersed: false, unknownShort: 'switch', effect: 'exec' } as const;
+
 /** Salt's options, shared by `salt TARGET fn …` and `salt-call fn …`. */
 const SALT_OPTIONS: ToolSpec['options'] = [
   ...valuedEach('--out', '--return', '--batch-size', '--batch-wait', '--roster', '--roster-file', '--priv', '--user', '--saltfile', '--log-level', '--config-dir', '--file-root', '--pillar-root', '--master', '--id'),
@@ -70,13 +73,9 @@ const SALT_OPTIONS: ToolSpec['options'] = [
 function saltSpec(names: string[], at: 0 | 1): ToolSpec {
   const where = (a: ToolArgs): string => (at === 1 ? `minions ${a.operand(0) ?? '*'}` : 'this minion');
   return {
+    ...FLEET_EXEC,
     names,
-    family: 'remote',
-    locality: 'remote',
-    interspersed: false,
-    unknownShort: 'switch',
     options: SALT_OPTIONS,
-    effect: 'exec',
     runsElsewhere: {
       command: { text: 'computed', of: (a) => saltLine(a, at) },
       unread: (a) => saltUnread(a, at, where(a)),
@@ -135,13 +134,9 @@ function saltUnread(a: ToolArgs, at: number, where: string): string | undefined 
 /** `pdsh -w hosts cmd…` and `clush -w hosts|-a|-g group cmd…`: options end at the command. */
 function fleetShell(names: string[], provider: string, hostOptions: readonly string[], options: ToolSpec['options']): ToolSpec {
   return {
+    ...FLEET_EXEC,
     names,
-    family: 'remote',
-    locality: 'remote',
-    interspersed: false,
-    unknownShort: 'switch',
     options,
-    effect: 'exec',
     runsElsewhere: {
       command: { text: 'operands', skip: 0 },
       label: (a) => `${a.name} ${hostOptions.map((o) => a.value(o)).find((v) => v !== undefined) ?? ''}`.trim(),
