@@ -4,7 +4,7 @@ import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { toolNamed } from '../registry/commandModel';
 import { serverAccountGrant } from './support/serverAccounts';
 import { ADMIN_WORDS, adminMembership } from './support/adminMembership';
-import { authBypass, BYPASS_WORDS } from './support/authBypass';
+import { authBypass, BYPASS_WORDS, type Bypass } from './support/authBypass';
 
 /**
  * Access widened: a grant of full administrative rights (an IAM policy or role that can do anything,
@@ -216,8 +216,7 @@ function membershipGranted(inv: Invocation, r: Reading): Widening | undefined {
 }
 
 /** Sign-in bypassed or an admin made by any CLI's words (support/authBypass.ts): a recovery key or operator token, another's password, an admin flag. */
-function bypassed(inv: Invocation, r: Reading): Widening | undefined {
-  const found = authBypass({ name: inv.name, words: r.words, options: r.options });
+function bypassed(found: Bypass | undefined, inv: Invocation): Widening | undefined {
   return found === undefined ? undefined : { id: found.id, does: found.does, lost: found.lost, names: found.names, target: found.names[0] !== undefined ? `the account ${found.names[0]} (${inv.name})` : undefined };
 }
 
@@ -226,7 +225,11 @@ function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   const r = read(inv.args);
   if (r.options.some((o) => DRY.has(o.bare) && !/^(none|false)$/i.test(o.value ?? ''))) return [];
   if (NOT_A_CLI.test(inv.name)) return finish(inv, ctx, r, accountGranted(inv, ctx, r));
-  return finish(inv, ctx, r, privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r) ?? bypassed(inv, r));
+  const widening = privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r);
+  if (widening !== undefined) return finish(inv, ctx, r, widening);
+  // A bypass shows its command words only: an operand after them may be the new password.
+  const bypass = authBypass({ name: inv.name, words: r.words, options: r.options });
+  return finish(inv, ctx, { ...r, path: bypass?.shownWords ?? [] }, bypassed(bypass, inv));
 }
 
 function finish(inv: Invocation, ctx: RuleContext, r: Reading, widening: Widening | undefined): Finding[] {

@@ -28,6 +28,8 @@ export interface Bypass {
   lost: string;
   /** The account or host named, for the target. */
   names: string[];
+  /** The command words to show: up to the last one the lexicon reads (an operand after it may be the new password). */
+  shownWords?: string[];
 }
 
 const RECOVERY = /^(recovery|recover|emergency|breakglass|backdoor|impersonate|impersonation|magiclink|loginlink|onetimelogin|otl|bypass)$/;
@@ -59,25 +61,31 @@ export function authBypass(r: BypassReading): Bypass | undefined {
   const parts = [...identifierParts(base), ...words.flatMap(partsOf)];
   if (parts.some((p) => NOT_MADE.test(p))) return undefined;
   const has = (re: RegExp): boolean => parts.some((p) => re.test(p));
+  const lexicon = [RECOVERY, MINTS, OPERATOR, PASSWORD, RESETS, CREATES, USER, TOKEN];
+  const lastRead = words.reduce((at, w, i) => (partsOf(w).some((p) => lexicon.some((re) => re.test(p))) ? i : at), -1);
+  const shownWords = words.slice(0, lastRead + 1).map((w) => w.toLowerCase());
   const optionParts = r.options.flatMap((o) => partsOf(o.bare));
   const after = r.words.slice(words.length).filter((w) => w !== '' && !/\s/.test(w));
-  const named = [...r.options.filter((o) => USER_OPTION.test(norm(o.bare)) && o.value !== undefined && o.value !== '').map((o) => o.value!), ...after.filter((w) => !/^\d+$/.test(w) && !/^[a-z][\w+.-]*:\/\//i.test(w))];
+  // An account named by a user option is shown; an operand only counts (it may be the new password itself: `reset-admin-password NEW`, never repeated).
+  const byOption = r.options.filter((o) => USER_OPTION.test(norm(o.bare)) && o.value !== undefined && o.value !== '').map((o) => o.value!);
+  const named = [...byOption, ...after.filter((w) => !/^\d+$/.test(w) && !/^[a-z][\w+.-]*:\/\//i.test(w))];
+  const shown = byOption[0];
   // A recovery key or link, or an operator token, minted.
   const recovery = has(RECOVERY) || optionParts.some((p) => RECOVERY.test(p));
   const operator = has(OPERATOR) || optionParts.some((p) => OPERATOR.test(p));
   // `kanidm recover-account admin`: the recovery is the verb, and it prints the account's new credential.
   const recoversAccount = parts.includes('recover') && has(USER);
   if ((recovery && (has(MINTS) || operator || recoversAccount)) || (operator && has(MINTS) && (has(TOKEN) || has(USER)))) {
-    return { id: 'auth-bypassed', does: `mints a recovery key, login link or all-access token${named[0] !== undefined ? ` for ${named[0]}` : ''}`, lost: "whoever holds it signs in past the account's password and second factor", names: named.slice(0, 1) };
+    return { id: 'auth-bypassed', does: `mints a recovery key, login link or all-access token${shown !== undefined ? ` for ${shown}` : ' for an account'}`, lost: "whoever holds it signs in past the account's password and second factor", names: shown !== undefined ? [shown] : [], shownWords };
   }
   // Another account's password reset or set.
   if (has(PASSWORD) && has(RESETS) && named.length > 0) {
-    return { id: 'password-reset', does: `sets or resets the password of ${named[0]}`, lost: 'its holder is locked out, and whoever runs this signs in as it without the secret its owner held', names: named.slice(0, 1) };
+    return { id: 'password-reset', does: `sets or resets the password of ${shown ?? 'an account it names'}`, lost: 'its holder is locked out, and whoever runs this signs in as it without the secret its owner held', names: shown !== undefined ? [shown] : [], shownWords };
   }
   // An account created with an admin flag on.
   const admin = r.options.find((o) => ADMIN_OPTION.test(norm(o.bare)) && !/^(false|no|0|off)$/i.test(o.value ?? ''));
   if (admin !== undefined && has(CREATES) && has(USER)) {
-    return { id: 'admin-created', does: `creates an account with the administrator flag (-${admin.bare.length > 1 ? '-' : ''}${admin.bare})`, lost: 'the new account holds everything the server governs, outside the accounts the team reviewed', names: [] };
+    return { id: 'admin-created', does: `creates an account with the administrator flag (-${admin.bare.length > 1 ? '-' : ''}${admin.bare})`, lost: 'the new account holds everything the server governs, outside the accounts the team reviewed', names: [], shownWords };
   }
   return undefined;
 }
