@@ -131,6 +131,7 @@ const TABLE: Record<string, Family> = {
       allowed('npm profile set password'),
       allowed('gitea admin user create --username ops --password hunter2x --email o@acme.io'),
       allowed('kanidm person list'),
+      allowed('kubectl config set-credentials dev --username=dev'),
       allowed('acmeidp users add carol --superuser=false'),
     ],
   },
@@ -217,14 +218,14 @@ describe('stop 39 r33fix: a project folder holding credential files published', 
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  for (const cmd of ['ipfs add -r legacy/', 'ipfs add -r .', 'w3 up legacy/', 'acmecdn publish ./legacy', 'arweavectl upload ./legacy']) {
+  for (const cmd of ['ipfs add -r legacy/', 'ipfs add -r ./legacy/', 'w3 up legacy/', 'acmecdn publish ./legacy', 'arweavectl upload ./legacy']) {
     it(`asks: ${cmd}`, () => {
       const v = classify(cmd, f, { lockdown: false });
       assert.equal(v.decision, 'ask', show(v));
       assert.ok(v.reasons.some((r) => /a folder holding/.test(r)), show(v));
     });
   }
-  for (const cmd of ['ipfs add -r dist/', 'ipfs pin ls --type=recursive', 'acmecli build legacy/']) {
+  for (const cmd of ['ipfs add -r dist/', 'ipfs pin ls --type=recursive', 'acmecli build legacy/', 'stack upload --candidate .']) {
     it(`allowed: ${cmd}`, () => {
       const v = classify(cmd, f, { lockdown: false });
       assert.equal(v.decision, 'allow', show(v));

@@ -28,7 +28,8 @@ export function credentialFolderOperands(inv: Invocation, facts: Facts, operands
       const home = facts.home !== '' && p.replace(/\/+$/, '') === facts.home.replace(/\/+$/, '');
       // A project folder is the tool's work (`mytool build .`); a store outside the projects (~/.ssh, ~/.aws, a browser profile) is not.
       // A folder above the projects (`/`, `~/src`) is more often a word of the tool's own (a znode, a bucket path) than a store.
-      const project = facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/'));
+      // A folder inside a project, not the project itself: a publisher packs a project by its manifest (`stack upload .`).
+      const project = facts.workspaceRoots.some((r) => p.startsWith(r + '/'));
       // A project folder counts only as written as a path (`legacy/`, `./legacy`, `.`): a bare word is as often an option's value (`--service web`).
       const pathShaped = w.text.includes('/') || /^\.{1,2}$/.test(w.text);
       if (!home && !(published && project && pathShaped) && facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/') || r.startsWith(p.replace(/\/+$/, '') + '/'))) continue;
