@@ -4,8 +4,8 @@ import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
 import { docker, dockerCompose, nerdctl } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
-import { bolt, clush, knife, mco, pdsh, pyinfra, salt, tsh } from './tools/fleets';
-import { blkdiscard, crontab, init, kill, nft, pfctl, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
+import { bolt, clush, knife, mco, pdsh, pyinfra, salt, saltCall, tsh } from './tools/fleets';
+import { blkdiscard, crontab, csf, init, kill, nft, pfctl, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { argocd } from './tools/argocd';
 import { eksctl } from './tools/eksctl';
@@ -72,7 +72,7 @@ export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
   railway, fly, dokku, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, hub, gitUp, gitSync, gitFilterRepo, bfg,
-  nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, kubectx, helm, docker, nerdctl, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  nomad, consul, ssh, sftp, mosh, tsh, salt, saltCall, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, kubectx, helm, docker, nerdctl, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mysqld, initdb, pgUpgradecluster, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient, cqlsh, usql, cockroach, trino, snowsql, beeline, duckdb, mysqlsh, sqlplus, vsql, impalaShell, snowCli, sparkSql, databricksSql,
   curl, wget, eget, httpie, powershellWeb,
@@ -82,7 +82,7 @@ export const TOOLS: readonly ToolSpec[] = [
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,
-  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft, pfctl,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft, pfctl, csf,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
   fab, mussh, mssh, chefClient, jenkinsCli,
   ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery, memtierBenchmark, redisBenchmark,

@@ -4,6 +4,7 @@ import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { toolNamed } from '../registry/commandModel';
 import { serverAccountGrant } from './support/serverAccounts';
 import { ADMIN_WORDS, adminMembership } from './support/adminMembership';
+import { authBypass, BYPASS_WORDS, type Bypass } from './support/authBypass';
 
 /**
  * Access widened: a grant of full administrative rights (an IAM policy or role that can do anything,
@@ -214,12 +215,21 @@ function membershipGranted(inv: Invocation, r: Reading): Widening | undefined {
   return { id: 'admin-membership', does: `gives an account the membership or role \`${grant.group}\` (${grant.verb})`, lost: ADMIN_LOST, names: [], target: `the ${grant.group} group or role (${inv.name})` };
 }
 
+/** Sign-in bypassed or an admin made by any CLI's words (support/authBypass.ts): a recovery key or operator token, another's password, an admin flag. */
+function bypassed(found: Bypass | undefined, inv: Invocation): Widening | undefined {
+  return found === undefined ? undefined : { id: found.id, does: found.does, lost: found.lost, names: found.names, target: found.names[0] !== undefined ? `the account ${found.names[0]} (${inv.name})` : undefined };
+}
+
 function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.args.length === 0) return [];
   const r = read(inv.args);
   if (r.options.some((o) => DRY.has(o.bare) && !/^(none|false)$/i.test(o.value ?? ''))) return [];
   if (NOT_A_CLI.test(inv.name)) return finish(inv, ctx, r, accountGranted(inv, ctx, r));
-  return finish(inv, ctx, r, privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r));
+  const widening = privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r);
+  if (widening !== undefined) return finish(inv, ctx, r, widening);
+  // A bypass shows its command words only: an operand after them may be the new password.
+  const bypass = authBypass({ name: inv.name, words: r.words, options: r.options });
+  return finish(inv, ctx, { ...r, path: bypass?.shownWords ?? [] }, bypassed(bypass, inv));
 }
 
 function finish(inv: Invocation, ctx: RuleContext, r: Reading, widening: Widening | undefined): Finding[] {
@@ -242,5 +252,5 @@ export const accessGrantsPack: RulePack = {
   checkInvocation: checkAccess,
   reactsTo: (name) => !NOT_A_CLI.test(name) || /^(curl|wget|http|https|xh|xhs|curlie)$/.test(name),
   // The grants are read for these tools only; an opening elsewhere needs 0.0.0.0/0 or ::/0 in a word (ANYWHERE).
-  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk', 'vault', 'kcadm', 'kcadm.sh', 'kcadm.bat', 'mc', 'mcli'], words: new RegExp(`0\\.0\\.0\\.0\\/0|::\\/0|\\/_config\\/admins\\/|${ADMIN_WORDS.source}`, 'i') },
+  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk', 'vault', 'kcadm', 'kcadm.sh', 'kcadm.bat', 'mc', 'mcli'], namePattern: /recover|passw|operator|user|admin|imperson/i, words: new RegExp(`0\\.0\\.0\\.0\\/0|::\\/0|\\/_config\\/admins\\/|${ADMIN_WORDS.source}|${BYPASS_WORDS.source}`, 'i') },
 };

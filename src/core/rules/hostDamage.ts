@@ -177,8 +177,12 @@ function passwd(inv: Invocation, ctx: RuleContext): Finding[] {
 
 function crontab(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
-  if (!a || !a.has('-r')) return [];
+  if (!a) return [];
   const user = a.value('-u');
+  // Stop 39 (round 33: `salt-call cron.set_job root …`, `ssh web-1 'echo … | crontab -'`): a table installed on another machine is a job
+  // that runs there later, outside this session; here the deferred pack reads the table itself. Listings, edits and checks stay allowed.
+  if (inv.remote && !a.has('-r', '-l', '-e', '-T', '-V', '-n')) return ask('job-planted', `Installs a crontab${user !== undefined ? ` for ${user}` : ''}: its jobs run there on their schedule, long after this session, and the table replaces the one there.`, ctx);
+  if (!a.has('-r')) return [];
   return ask('crontab-removed', `Removes ${user !== undefined ? `${user}'s` : "the user's"} whole crontab; no copy is kept (crontab -r).`, ctx);
 }
 

@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
+import { guardKindOf } from './support/securityGuards';
 
 /**
  * The machine's own locks taken off or turned against its owner (registry entries in
@@ -92,7 +93,8 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   const verb = a?.parsed.path[0];
   if (!a || verb === undefined || !STOPS.has(verb) || a.has('--help', '--dry-run')) return [];
-  const units = a.parsed.operands.map((w) => w.text).filter((u) => SECURITY_UNITS.test(u));
+  // Stop 39: a unit named like a guard of the lexicon (`csf`, `lfd`, `suricata`, `clamav-freshclam`) is one too (support/securityGuards.ts).
+  const units = a.parsed.operands.map((w) => w.text).filter((u) => SECURITY_UNITS.test(u) || guardKindOf(u.replace(/\.service$/, '')) !== undefined);
   if (units.length === 0) return [];
   return ask('security-service', `Stops ${units.join(', ')}, which watches or protects this machine (systemctl ${verb}).`, units[0]!, ctx);
 }

@@ -56,6 +56,7 @@ import { archiveOverwritePack } from './archiveOverwrite';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
+import { guardsLoweredPack } from './guardsLowered';
 import { commitHooksPack } from './commitHooks';
 import { sourceRedirectsPack } from './sourceRedirects';
 import { publishingPack } from './publishing';
@@ -138,6 +139,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   githubAdminPack,
   exposurePack,
   hostSecurityPack,
+  guardsLoweredPack,
   publishingPack,
   systemPackagesPack,
   moneyMovementPack,

@@ -9,6 +9,7 @@ import { isSharedDryRun } from '../registry/verbTraits';
 import { effectiveCommand } from './support/commandLine';
 import { mayBeProduction } from './support/cliCommands';
 import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { namespacedRead, OWN_COMMANDS, readsOnly } from './support/migrationCommands';
 
 /**
  * Schema migration tools whose commands drop or roll back everything: `flyway clean`, `goose reset` /
@@ -242,6 +243,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--env', '-e'],
     envVariables: ['APP_ENV'],
+    // Print the SQL or write a migration file instead of running it (symfony.com doctrine docs).
+    dryRun: ['--dump-sql', '--write-sql'],
     destroys: (r) => {
       const c = lower(r.words[0]);
       if ((c === 'doctrine:database:drop' || c === 'doctrine:schema:drop') && has(r, '--force', '-f')) return c.endsWith('database:drop') ? 'drops' : 'drops every table of';
@@ -446,11 +449,6 @@ function toolOf(inv: Invocation): { key: string; tool: MigrationTool; args: ArgW
   return tool ? { key: base, tool, args: rest } : undefined;
 }
 
-/** A migration tool's command that only reads or prints (`info`, `status`, `history`, liquibase's `update-sql`). */
-function readsOnly(word: string): boolean {
-  return /^(info|status|validate|history|version|log|verify|plan|show|diff|check|list|ls|help|describe|current|heads|lint|inspect|dump|print|pending|changelog-sync-sql)$/.test(lower(word)) || /^(status|history|diff|validate|list|show)[-:]/.test(lower(word)) || squash(word).endsWith('sql') || /^[-_]?h(elp)?$/.test(word);
-}
-
 function isDry(r: Reading, tool: MigrationTool): boolean {
   return r.options.some((o) => (tool.dryRun?.includes(o.name) || isSharedDryRun(o.name)) && !/^(false|no|0)$/i.test(o.value ?? ''));
 }
@@ -536,11 +534,15 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: `migrations.${tool.label.toLowerCase().replace(/[^a-z]+/g, '-')}`, risk: 'destructive', severity: 'ask', reason: `\`${shown}\` ${destroys} ${target.name}.`, targets: [target] }];
   }
   // Read-only work (`flyway info`, `goose status`) that names production is allowed and marked.
-  if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words].filter((v) => v !== ''))) return [];
+  // The tool's environment variables set on the line count as its words (`APP_ENV=prod bin/console …`).
+  const assigned = [...(tool.envVariables ?? []), ...tool.urlVariables].map((v) => inv.assignments[v] ?? '');
+  if (target.environment !== 'production' || !mayBeProduction(ctx, [...r.options.map((o) => o.value ?? ''), ...r.words, ...assigned].filter((v) => v !== ''))) return [];
   // Stop 34: anything else there (`flyway migrate`, `sqitch deploy`, `flyway repair`, `alembic stamp`) changes the production schema or its history.
   const command = r.words.slice(0, 3).find((w) => /^[a-z][\w:-]*$/i.test(w)) ?? '';
-  // Stop 39 (round 33: `phinx migrate -e production --dry-run` prints the SQL it would run): a dry run changes nothing there.
-  if (!isDry(r, tool) && !SHARED_WITH_FLOOR.has(Object.keys(TOOLS).find((k) => TOOLS[k] === tool) ?? '') && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly)) {
+  // Stop 39 (round 33: `APP_ENV=prod bin/console doctrine:migrations:migrate`): a tool that shares its name with other work still changes
+  // production through its own migration commands (OWN_COMMANDS); its other words stay with the floor.
+  const own = !SHARED_WITH_FLOOR.has(key) || (OWN_COMMANDS[key]?.test(lower(r.words[0])) ?? false);
+  if (own && !isDry(r, tool) && r.words.length > 0 && !r.words.slice(0, 3).some(readsOnly) && !namespacedRead(r.words[0] ?? '')) {
     return [{ rule: 'migrations.production-change', risk: 'destructive', severity: 'ask', reason: `\`${inv.name} ${command}\` changes the schema or migration history of ${target.name}, which is production (${target.environmentReason}); only reads (info, status, validate, history) are allowed there.`, targets: [target] }];
   }
   return [{ rule: 'migrations.production-access', risk: 'production-access', severity: 'info', reason: `\`${inv.name} ${r.words.slice(0, 2).join(' ')}\` works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];

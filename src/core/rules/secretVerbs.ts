@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
 import { connectionPrint } from './support/connectionStrings';
 import { madeVisible } from './support/secretsMadeVisible';
+import { secretSpill } from './support/secretSpills';
 
 /**
  * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
@@ -142,6 +143,8 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
+  const spilled = secretSpill(name, path, values);
+  if (spilled) return spilled;
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
   const asked = askedSecrets(name, words, options) ?? madeVisible(name, path, values, options);
   if (asked) return asked;

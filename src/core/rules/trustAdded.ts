@@ -52,7 +52,7 @@ const norm = (w: string): string => w.toLowerCase().replace(/[^a-z0-9]/g, '');
 const partsOf = (w: string): string[] => [norm(w), ...identifierParts(w)];
 
 interface Added {
-  what: 'trust-root' | 'package-source';
+  what: 'trust-root' | 'package-source' | 'script-source';
   shown: string;
   names: string[];
 }
@@ -80,6 +80,11 @@ function added(inv: Invocation): Added | undefined {
   const certFile = words.find((w) => CERT_FILE.test(w));
   const nss = taken.some((o) => /^(t|trust|trustargs)$/.test(o.bare) && NSS_CA.test(o.value ?? '')) && options.some((o) => /^(a|add|import)$/i.test(o.bare));
   if (nss) return { what: 'trust-root', shown: `${inv.name} (trust flags of a certificate authority)`, names: certFile !== undefined ? [certFile] : [] };
+  // Stop 39 (round 33: `jbang trust add https://github.com/`): a tool's list of trusted URL prefixes, whose scripts then run without a
+  // prompt, given a whole host (or `*`): every author there is trusted. One repository or folder of it (`…/acme/scripts/`) stays allowed.
+  const trustAt = command.findIndex((w) => /^trust(ed)?$/i.test(w));
+  const wholeHost = trustAt >= 0 && command.slice(trustAt + 1).some(adding) ? words.find((w) => w === '*' || /^[a-z][\w+.-]*:\/\/[^/]*\*?[^/]*\/?\*?$/i.test(w)) : undefined;
+  if (wholeHost !== undefined) return { what: 'script-source', shown: [inv.name, ...command.slice(0, trustAt + 2)].join(' '), names: [wholeHost] };
   const verbAt = command.findIndex(adding);
   const before = verbAt >= 0 ? command.slice(0, verbAt + 1) : [];
   const verbOption = options.find((o) => adding(o.bare));
@@ -130,7 +135,9 @@ function anchorWrite(inv: Invocation, ctx: RuleContext): string | undefined {
 const LOST = {
   'trust-root': 'whoever holds that certificate authority\'s key can read and change every TLS connection this machine makes, and sign what it accepts',
   'package-source': 'whoever runs that source can ship code this machine later installs and runs, with no review',
+  'script-source': 'every script anyone publishes there runs on this machine without a prompt, with no review',
 };
+const ADDS_WHAT = { 'trust-root': 'a certificate authority the whole machine trusts', 'package-source': 'a package source the machine installs from', 'script-source': 'a whole host to the scripts trusted to run' };
 
 function checkTrust(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote || inv.args.length === 0) return [];
@@ -142,10 +149,10 @@ function checkTrust(inv: Invocation, ctx: RuleContext): Finding[] {
   if (found.what === 'package-source' && url !== undefined && vouchedSource(url, ctx.facts)) return [];
   const name = found.names[0] ?? inv.name;
   return [{
-    rule: `trust.${found.what === 'trust-root' ? 'root-added' : 'source-added'}`,
+    rule: `trust.${found.what === 'trust-root' ? 'root-added' : found.what === 'script-source' ? 'script-source-added' : 'source-added'}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `\`${found.shown}\` adds ${found.what === 'trust-root' ? 'a certificate authority the whole machine trusts' : `a package source the machine installs from`}${found.names.length > 0 ? ` (${name === '-' ? 'a key read from standard input' : hostOf(name) ?? name})` : ''}: ${LOST[found.what]}.`,
+    reason: `\`${found.shown}\` adds ${ADDS_WHAT[found.what]}${found.names.length > 0 ? ` (${name === '-' ? 'a key read from standard input' : found.what === 'script-source' ? name : hostOf(name) ?? name})` : ''}: ${LOST[found.what]}.`,
     targets: [{ kind: 'resource', name, provider: inv.name, remote: false, environment: 'local', environmentReason: 'this machine\'s trust' }],
   }];
 }

@@ -2,7 +2,7 @@ import { ownTable } from '../ownTable';
 import { withoutSecrets } from './support/floorRedaction';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
-import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
+import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
 import { OUTPUT_EFFECTS } from '../policy/outputEffects';
 import { describesOptions } from '../policy/effectOptions';
 import { commandNode, parsedArgs, toolNamed } from '../registry/commandModel';
@@ -14,11 +14,12 @@ import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName, startedJob } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { revealOption, secretReadOf } from './secretVerbs';
+import { injectedPrint } from './support/secretSpills';
 import { credentialMinted } from './support/credentialClis';
 import { secretDumped } from './support/toolSecretDumps';
 import { secretWriteFinding } from './support/secretWrites';
 import { apiPathVerb } from './support/apiPaths';
-import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
+import { statementOf, stdinStatement } from './support/floorStatements';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
 import { scriptCli } from './support/scriptClis';
@@ -28,7 +29,6 @@ import { actionPath, changingOption, localPath, productionChange, productionOpti
 import { floorMeaning } from './support/floorMeanings';
 import { forcePush, gitStyleDelete } from './support/vcsStyleVerbs';
 import { cachedAddress, cleansDerived, gluedVerb, ownCleanup, projectFolderOperand } from './support/verbPositions';
-import { keptShort } from './support/dataRetention';
 import { scriptPayload } from './support/scriptPayloads';
 import { spelledCommands } from './support/spelledCommands';
 import { inPlaceOverwrite } from './support/inPlaceOverwrites';
@@ -103,6 +103,9 @@ const READ = new Set([
   'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
   'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif', 'dstat', 'ps',
 ]);
+
+/** Read words that also name a kind of thing a CLI keeps (`check delete`, `logs purge`, `account remove`). */
+const READ_NOUN = new Set(['check', 'health', 'log', 'logs', 'test', 'account', 'members', 'history', 'stats', 'watch', 'version']);
 
 /** Verbs that create or change: the command is what they say, so later words are names, not verbs. */
 const OTHER_ACTION = new Set([
@@ -198,7 +201,14 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
     const pair = `${lower} ${words[at + 1]?.text.toLowerCase() ?? ''}`;
     if (traits.destroying?.includes(pair)) return { word: words[at + 1]!, verb: lower, at: at + 1 };
     if (CLEAN.has(lower) && !traits.routine?.includes(lower) && cleansNamedKind(reading, at)) return { word, verb: lower, at };
-    if (readsOnly(word.text)) return undefined;
+    if (readsOnly(word.text)) {
+      // Stop 39 (round 33: `sensuctl check delete check-http-prod`): a read word that is also a kind of thing (a check, a log, a test)
+      // followed by a bare destroying verb is that thing's noun; the verb is the command.
+      const next = words[at + 1];
+      const nextLower = next?.text.toLowerCase() ?? '';
+      if (READ_NOUN.has(lower) && next !== undefined && !reading.maybeValues.has(next.index) && (DESTROY.has(nextLower) || DESTROY_WHOLE.has(nextLower)) && !traits.routine?.includes(nextLower)) return { word: next, verb: nextLower, at: at + 1 };
+      return undefined;
+    }
     if (OTHER_ACTION.has(lower)) {
       // `dagster run wipe`, `prefect flow-run delete`: an action word followed by a bare destroying verb is a noun (runs, builds).
       const next = words[at + 1];
@@ -282,34 +292,6 @@ function restPathVerb(reading: Reading, traits: VerbTraits): { verb: string; pat
   if (last !== undefined && traits.destroying?.includes(`/${last.toLowerCase()}`)) return { verb: last.toLowerCase(), path };
   const verb = last !== undefined ? destroyingPart(last, traits) : undefined;
   return verb !== undefined ? { verb, path } : undefined;
-}
-
-/** A free-text argument that is a statement destroying data: SQL, CQL, InfluxQL, Cypher, a Mongo call. */
-function statementOf(args: readonly ArgWord[]): string | undefined {
-  // Operands and glued values, in order; a prose option's value (`-m "drop the old table"`) is not a statement.
-  const { usual, valued } = freeFormReadings(args);
-  const prose = new Set(valued.options.filter((o) => PROSE_OPTIONS.has(o.name)).flatMap((o) => o.valueWords));
-  const texts = [
-    ...usual.operands.map((w, k) => ({ word: w, at: usual.operandIndexes[k]!, text: args[usual.operandIndexes[k]! - 1]?.text === '--alter' ? `ALTER TABLE t ${w.text}` : w.text })).filter((v) => !prose.has(v.word)),
-    // `--alter 'DROP COLUMN x'` (gh-ost, pt-online-schema-change) is the body of an ALTER TABLE the tool runs.
-    ...usual.options.filter((o) => !PROSE_OPTIONS.has(o.name)).flatMap((o) => o.values.map((text) => ({ at: o.index, text: o.name === '--alter' && !/^\s*alter\b/i.test(text) ? `ALTER TABLE t ${text}` : text }))),
-  ].sort((a, b) => a.at - b.at);
-  for (const { text } of texts) {
-    if (!/\s|\(/.test(text)) continue;
-    const found = destructiveStatement(text) ?? destructiveMongo(text);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** A destroying statement fed on standard input (`sqlplus … <<< "DROP TABLE t"`, a heredoc, `echo … |`). */
-function stdinStatement(inv: Invocation): string | undefined {
-  const s = inv.stdin;
-  const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
-  // A file on standard input (`bq query < drop.sql`, round 17) is a handed script (support/scriptPayloads.ts).
-  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : here;
-  // Round 22: a console told to keep data for a moment (`echo 'update pool=Full volretention=1d' | bconsole`).
-  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined) : undefined;
 }
 
 const MAX_TARGETS = 3;
@@ -560,7 +542,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
   const revealed = revealOption(reading.options);
   const reveal = revealed !== undefined && credentialMinted(inv.name, inv.args) === undefined && secretDumped(inv.name, inv.args) === undefined ? revealed : undefined;
-  const found = secretReadOf(inv.name, path, values, reading.options.map((o) => o.name)) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
+  const found = secretReadOf(inv.name, path, values, reading.options.map((o) => o.name)) ?? injectedPrint(inv.name, inv.args) ?? (reveal !== undefined ? { shown: [inv.name, ...path, reveal].join(' '), what: 'the secrets it would otherwise mask' } : undefined);
   if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
@@ -585,7 +567,9 @@ function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, c
   if (unread !== undefined) return [Array.isArray(unread) ? productionChange(inv.name, unread, resolved.reason, true) : productionOptionChange(inv.name, unread.path, unread.option, resolved.reason)];
   const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
   const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
-  return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason}).`, targets: [target] }];
+  // A destroying word allowed here is a dry run: the reason says why it does not ask (test/unit/rules/s39R33fix.table.test.ts holds every corpus row to it).
+  const dry = isDry(reading, verbTraitsOf(inv.name), []) ? '; a dry run: nothing is changed' : '';
+  return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason})${dry}.`, targets: [target] }];
 }
 
 /** The floor as a pack: it sees every invocation and leaves the names in `specific` (other packs' tools) to their packs. */

@@ -158,6 +158,11 @@ export function saltFunctionLines(fn: string, positional: readonly string[], key
     case 'network.iface_down':
     case 'ip.down':
       return first ? [`ip link set ${quote(first)} down`] : [];
+    // Stop 39 (round 33: `salt-call cron.set_job root '*/15' '*' '*' '*' '*' /opt/app/bin/sync-prod.sh`): a job the host's cron runs later, spelled as the crontab write it is.
+    case 'cron.set_job':
+      return positional.length >= 7 ? [`echo ${quote(positional.slice(1, 7).join(' '))} | crontab -u ${quote(positional[0]!)} -`] : keywords.has('cmd') && first ? [`echo ${quote(`* * * * * ${keywords.get('cmd')}`)} | crontab -u ${quote(first)} -`] : [];
+    case 'cron.set_special':
+      return positional.length >= 3 ? [`echo ${quote(positional.slice(1, 3).join(' '))} | crontab -u ${quote(positional[0]!)} -`] : [];
     case 'sysctl.assign':
       return positional.length >= 2 ? [`sysctl -w ${quote(`${positional[0]}=${positional[1]}`)}`] : [];
     default:

@@ -53,36 +53,51 @@ export const tsh: ToolSpec = {
 /** Salt's execution modules that run a shell line: `salt '*' cmd.run 'cmd'`. */
 const SALT_SHELL = new Set(['cmd.run', 'cmd.shell', 'cmd.run_all', 'cmd.run_stdout', 'cmd.run_stderr', 'cmd.run_bg', 'cmd.exec_code_all']);
 
-export const salt: ToolSpec = {
-  names: ['salt', 'salt-ssh'],
-  family: 'remote',
-  locality: 'remote',
-  interspersed: false,
-  unknownShort: 'switch',
-  options: [
-    ...valuedEach('--out', '--return', '--batch-size', '--batch-wait', '--roster', '--roster-file', '--priv', '--user', '--saltfile', '--log-level', '--config-dir'),
-    valued('-t', '--timeout'), valued('-b', '--batch'), valued('-c'), valued('-l'), valued('-a', '--auth'), valued('-d'),
-    flag('-E', '--pcre'), flag('-L', '--list'), flag('-G', '--grain'), flag('-N', '--nodegroup'), flag('-C', '--compound'), flag('-I', '--pillar'), flag('-S', '--ipcidr'), flag('-R', '--range'),
-    flag('-v', '--verbose'), flag('-s', '--static'), flag('--async'), flag('--subset'), flag('--show-jid'), flag('-y', '--yaml'), flag('-i', '--ignore-host-keys'), flag('--raw', '-r'),
-  ],
-  effect: 'exec',
-  runsElsewhere: {
-    command: { text: 'computed', of: saltLine },
-    unread: saltUnread,
-    label: (a) => `${a.name} ${a.operand(0) ?? ''} ${a.operand(1) ?? ''}`,
-    when: (a) => a.operand(1) !== undefined,
-    place: (a) => {
-      const target = a.operand(0) ?? '*';
-      return { place: `salt minions ${target}`, provider: 'salt', names: [{ source: 'salt target', value: target }] };
+/** What a fleet runner is: a remote program whose options end at the line it runs there. */
+const FLEET_EXEC = { family: 'remote', locality: 'remote', interspersed: false, unknownShort: 'switch', effect: 'exec' } as const;
+
+/** Salt's options, shared by `salt TARGET fn …` and `salt-call fn …`. */
+const SALT_OPTIONS: ToolSpec['options'] = [
+  ...valuedEach('--out', '--return', '--batch-size', '--batch-wait', '--roster', '--roster-file', '--priv', '--user', '--saltfile', '--log-level', '--config-dir', '--file-root', '--pillar-root', '--master', '--id'),
+  valued('-t', '--timeout'), valued('-b', '--batch'), valued('-c'), valued('-l'), valued('-a', '--auth'), valued('-d'),
+  flag('-E', '--pcre'), flag('-L', '--list'), flag('-G', '--grain'), flag('-N', '--nodegroup'), flag('-C', '--compound'), flag('-I', '--pillar'), flag('-S', '--ipcidr'), flag('-R', '--range'),
+  flag('-v', '--verbose'), flag('-s', '--static'), flag('--async'), flag('--subset'), flag('--show-jid'), flag('-y', '--yaml'), flag('-i', '--ignore-host-keys'), flag('--raw', '-r'), flag('--local'),
+];
+
+/**
+ * Where the function sits: `salt TARGET fn …` (operand 1) sends it to the minions the target names; `salt-call fn …`
+ * (operand 0, stop 39, round 33: `salt-call cmd.run 'find /var/www/releases -delete'`, `salt-call state.apply`,
+ * `salt-call cron.set_job root …`) runs it on the minion it is typed on, which is a server the master manages: its
+ * payload is judged there like the same line from the master (`--local` only skips asking the master for files).
+ */
+function saltSpec(names: string[], at: 0 | 1): ToolSpec {
+  const where = (a: ToolArgs): string => (at === 1 ? `minions ${a.operand(0) ?? '*'}` : 'this minion');
+  return {
+    ...FLEET_EXEC,
+    names,
+    options: SALT_OPTIONS,
+    runsElsewhere: {
+      command: { text: 'computed', of: (a) => saltLine(a, at) },
+      unread: (a) => saltUnread(a, at, where(a)),
+      label: (a) => `${a.name} ${a.parsed.operands.slice(0, at + 1).map((w) => w.text).join(' ')}`,
+      when: (a) => a.operand(at) !== undefined,
+      place: (a) => {
+        if (at === 0) return { place: 'this salt minion', provider: 'salt', names: [{ source: 'salt-call minion', value: a.value('--id') ?? 'minion' }] };
+        const target = a.operand(0) ?? '*';
+        return { place: `salt minions ${target}`, provider: 'salt', names: [{ source: 'salt target', value: target }] };
+      },
     },
-  },
-};
+  };
+}
+
+export const salt: ToolSpec = saltSpec(['salt', 'salt-ssh'], 1);
+export const saltCall: ToolSpec = saltSpec(['salt-call'], 0);
 
 /** Salt's `key=value` keywords after the function; the rest are its positional arguments. */
-function saltArguments(a: ToolArgs): { positional: string[]; keywords: Map<string, string> } {
+function saltArguments(a: ToolArgs, at: number): { positional: string[]; keywords: Map<string, string> } {
   const positional: string[] = [];
   const keywords = new Map<string, string>();
-  for (const w of a.parsed.operands.slice(2)) {
+  for (const w of a.parsed.operands.slice(at + 1)) {
     const m = /^(\w+)=(.*)$/s.exec(w.text);
     if (m) keywords.set(m[1]!, m[2]!);
     else positional.push(w.text);
@@ -91,41 +106,37 @@ function saltArguments(a: ToolArgs): { positional: string[]; keywords: Map<strin
 }
 
 /** The line each minion runs: a `cmd.run` line as it is, another function spelled as its shell line (`fleetModules.ts`). */
-function saltLine(a: ToolArgs): ArgWord[] {
-  const fn = a.operand(1) ?? '';
-  const rest = a.parsed.operands.slice(2);
+function saltLine(a: ToolArgs, at: number): ArgWord[] {
+  const fn = a.operand(at) ?? '';
+  const rest = a.parsed.operands.slice(at + 1);
   if (SALT_SHELL.has(fn)) {
     if (rest.some((w) => w.dynamic)) return rest;
     const text = rest.map((w) => w.text).join(' ');
     return text === '' ? [] : [{ ...rest[0]!, text }];
   }
-  const { positional, keywords } = saltArguments(a);
+  const { positional, keywords } = saltArguments(a, at);
   const lines = saltFunctionLines(fn, positional, keywords);
   return lines.length === 0 ? [] : [{ text: lines.join('\n'), raw: lines.join('\n'), dynamic: false, glob: false }];
 }
 
 /** States and scripts from the master's file tree (`state.apply teardown`, `cmd.script salt://x.sh`): nothing here to read. */
-function saltUnread(a: ToolArgs): string | undefined {
-  const fn = a.operand(1) ?? '';
-  const { positional, keywords } = saltArguments(a);
+function saltUnread(a: ToolArgs, at: number, where: string): string | undefined {
+  const fn = a.operand(at) ?? '';
+  const { positional, keywords } = saltArguments(a, at);
   if (/^state\.(apply|sls|highstate|single|top|sls_id|template|template_str|low|high|pkg)$/.test(fn)) {
     if (/^true$/i.test(keywords.get('test') ?? '')) return undefined;
-    return `${a.name} ${fn} applies ${positional.join(', ') || 'the highstate'} on minions ${a.operand(0) ?? '*'}: the states come from the master's file tree, which the guard does not read (test=True shows what would change)`;
+    return `${a.name} ${fn} applies ${positional.join(', ') || 'the highstate'} on ${where}: the states come from the master's file tree, which the guard does not read (test=True shows what would change)`;
   }
-  if (fn === 'cmd.script' || fn === 'cmd.script_retcode') return `${a.name} ${fn} runs ${positional[0] ?? 'a script'} from the master on minions ${a.operand(0) ?? '*'}, which the guard does not read`;
+  if (fn === 'cmd.script' || fn === 'cmd.script_retcode') return `${a.name} ${fn} runs ${positional[0] ?? 'a script'} from the master on ${where}, which the guard does not read`;
   return undefined;
 }
 
 /** `pdsh -w hosts cmd…` and `clush -w hosts|-a|-g group cmd…`: options end at the command. */
 function fleetShell(names: string[], provider: string, hostOptions: readonly string[], options: ToolSpec['options']): ToolSpec {
   return {
+    ...FLEET_EXEC,
     names,
-    family: 'remote',
-    locality: 'remote',
-    interspersed: false,
-    unknownShort: 'switch',
     options,
-    effect: 'exec',
     runsElsewhere: {
       command: { text: 'operands', skip: 0 },
       label: (a) => `${a.name} ${hostOptions.map((o) => a.value(o)).find((v) => v !== undefined) ?? ''}`.trim(),

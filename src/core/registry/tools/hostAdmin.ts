@@ -58,6 +58,23 @@ export const iptables: ToolSpec = {
   ],
 };
 
+/**
+ * ConfigServer Firewall (`csf`, docs: configserver.com/cp/csf): its short options are the long ones below, whose words
+ * say what is lowered (`-x` is `--disable`, `-f` is `--stop`: the firewall's rules flushed); read by `rules/guardsLowered.ts`.
+ * Reads (`-l`, `-g IP`, `-c`, `-v`) and bans (`-d IP`) lower nothing.
+ */
+export const csf: ToolSpec = {
+  ...host,
+  names: ['csf'],
+  unknownShort: 'switch',
+  options: [
+    flag('--disable', '-x'), flag('--enable', '-e'), flag('--stop', '-f'), flag('--start', '-s'), flag('--restart', '-r'), flag('--startq', '-q'), flag('--status', '-l'),
+    flag('--check', '-c'), flag('--version', '-v'), flag('--help', '-h'), flag('--update', '-u'), flag('--lfd'),
+    valued('--add', '-a'), valued('--deny', '-d'), valued('--addrm', '-ar'), valued('--denyrm', '-dr'), valued('--grep', '-g'), valued('--iplookup', '-i'), valued('--temprm', '-tr'),
+    valued('--tempdeny', '-td'), valued('--tempallow', '-ta'), valued('--mail', '-m'),
+  ],
+};
+
 /** `ufw disable|reset`, and `ufw default deny|reject` (what no rule allows is cut, ssh included). */
 export const ufw: ToolSpec = { ...host, names: ['ufw'], options: [flag('--dry-run'), flag('--force')], commands: { 'disable|reset': {}, default: {} } };
 

@@ -36,6 +36,8 @@ export const PROTECTION_BLOCKS: readonly Block[] = ([
   { names: /^(backup|backups|autobackup|autobackups|automaticbackups|snapshots|autosnapshot|autosnapshots|pitr|pointintimerecovery)$/, id: 'backups-stopped', what: 'backups', lost: NO_BACKUP },
   { names: /^(acl|acls|accesscontrol|authorization)$/, id: 'auth-off', what: 'access control', lost: NO_AUTH },
   { names: /^(protection|safemode|safeguard|safeguards|deleteprotection)$/, id: 'deletion-protection-off', what: 'the protection', lost: DELETABLE },
+  // Stop 39 (round 33: `defaults write com.apple.LaunchServices LSQuarantine -bool false`): a download quarantine or a confinement switched off.
+  { names: /^(quarantine|lsquarantine|downloadquarantine|gatekeeper|xprotect|apparmor|selinux|seccomp|confinement)$/, id: 'quarantine-off', what: 'download quarantine or confinement', lost: 'downloaded or compromised programs run unchecked and unconfined' },
 ] as Block[]).map((b) => ({ ...b, changeOnly: true as const }));
 
 /** Setting keys whose own words lower a protection (the last key of the path, normalised). */
@@ -62,7 +64,7 @@ export const PROTECTION_LEAVES: readonly Leaf[] = ([
 ] as Leaf[]).map((l) => ({ ...l, changeOnly: true as const }));
 
 /** Every word the table above reads, for the key-meaning table's cheap test. */
-export const PROTECTION_KEY_WORDS = /allow|valid|force|visib|listing|exposure|permit|unsafe|dangerous|insecure|skip|bypass|ignore|public|firewall|ufw|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|versioning|backup|snapshot|timeline|pitr|point.?in.?time|retention|principal|trusted|safe.?mode|safeguard|protect/;
+export const PROTECTION_KEY_WORDS = /quarantine|gatekeeper|xprotect|apparmor|selinux|seccomp|confinement|allow|valid|force|visib|listing|exposure|permit|unsafe|dangerous|insecure|skip|bypass|ignore|public|firewall|ufw|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|versioning|backup|snapshot|timeline|pitr|point.?in.?time|retention|principal|trusted|safe.?mode|safeguard|protect/;
 
 /** Protections named by a command word, with what switching each off loses. */
 const NOUNS: readonly { names: RegExp; what: string; id: string; lost: string }[] = [
@@ -94,4 +96,4 @@ export function protectionWordsLowered(positionals: readonly string[]): { id: st
 }
 
 /** The words `protectionWordsLowered` needs (one test over the joined words). */
-export const PROTECTION_NOUN_WORDS = /secur|auth|acl|rbac|access.?control|tls|ssl|https|encrypt|audit|firewall|ufw|\bpf\b|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|sig|versioning|backup|snapshot|pitr|point.?in.?time|protect|safe.?mode|safeguard/;
+export const PROTECTION_NOUN_WORDS = /quarantine|gatekeeper|xprotect|apparmor|selinux|seccomp|confinement|secur|auth|acl|rbac|access.?control|tls|ssl|https|encrypt|audit|firewall|ufw|\bpf\b|mfa|2fa|two.?factor|totp|otp|webauthn|password|sign|verif|gpg|sig|versioning|backup|snapshot|pitr|point.?in.?time|protect|safe.?mode|safeguard/;

@@ -78,7 +78,7 @@ const RELEASE_TOOLS = new Set(['helm', 'helmfile', 'argocd', 'flux']);
 /** A setting written that lowers a protection, read from any CLI's words. */
 export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[], options: readonly { name: string; bare: string; value: string | undefined }[] = []): SettingLowered | undefined {
   // Release tools are read by `rules/releaseProtection.ts`, which knows which of their verbs apply values.
-  if (RELEASE_TOOLS.has(name) || parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
+  if (RELEASE_TOOLS.has(name) || readsBeforeSet(w.positionals, parts) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
   // `pulumi config set [--path] KEY VALUE [--stack S]`: the stack's configuration, applied at the next up.
   const pulumi = name === 'pulumi' && args !== undefined ? toolNamed('pulumi') : undefined;
   if (pulumi && args) {
@@ -120,10 +120,20 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
 }
 
 /** A set verb among the first command words (`set`, `set-config`, `set_parameter`, `setconf`, `config-set`). */
-const SET_VERB = /^(set|setconf|setconfig|setparam|setparameter|setproperty|setprop|setopt|setoption)$/;
+// Stop 39: `write` as macOS `defaults write DOMAIN KEY -bool false` and other preference stores say it.
+const SET_VERB = /^(set|setconf|setconfig|setparam|setparameter|setproperty|setprop|setopt|setoption|write)$/;
+
+const setVerbAt = (positionals: readonly string[]): number => positionals.slice(0, 4).findIndex((x) => /^[A-Za-z][\w:-]*$/.test(x) && (SET_VERB.test(x.toLowerCase().replace(/[^a-z]/g, '')) || identifierParts(x)[0] === 'set'));
+
+/** A read among the command words; after a set verb the words are keys and values (`defaults write … LSQuarantine`: `ls` is no read there). */
+function readsBeforeSet(positionals: readonly string[], parts: readonly string[]): boolean {
+  const at = setVerbAt(positionals);
+  if (at < 0) return parts.some((p) => READS.test(p));
+  return positionals.slice(0, at + 1).filter((x) => /^[A-Za-z][A-Za-z0-9:_-]*$/.test(x)).flatMap((x) => identifierParts(x)).some((p) => READS.test(p));
+}
 
 function setPairs(positionals: readonly string[]): SettingLowered | undefined {
-  const at = positionals.slice(0, 4).findIndex((x) => /^[A-Za-z][\w:-]*$/.test(x) && (SET_VERB.test(x.toLowerCase().replace(/[^a-z]/g, '')) || identifierParts(x)[0] === 'set'));
+  const at = setVerbAt(positionals);
   if (at < 0) return undefined;
   const rest = positionals.slice(at + 1, at + 9);
   for (let i = 0; i + 1 < rest.length; i++) {
