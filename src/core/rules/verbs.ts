@@ -33,6 +33,7 @@ import { scriptPayload } from './support/scriptPayloads';
 import { spelledCommands } from './support/spelledCommands';
 import { inPlaceOverwrite } from './support/inPlaceOverwrites';
 import { floorChange, passwordWord } from './support/floorChanges';
+import { accountByOption } from './support/authBypass';
 import { disruptiveChange } from './support/floorDisruptive';
 import { codeRename, routineObject } from './support/floorRoutineObjects';
 import { learnedChange } from './support/learnedFloor';
@@ -337,7 +338,17 @@ interface Found {
   /** For statements: what the statement destroys (`DROP TABLE x`). */
   statement?: string;
 }
-/** A password command names its account only: the words after it may be the new password, which no reason repeats. */
+/**
+ * A password command names its account only: by an account option (`--username bob`), else the first of two or more bare words
+ * (`set-password alice NEW`); a lone word may be the new password itself (`reset-admin-password NEW`) and option values are never
+ * taken, so no reason, target or confirmation phrase repeats it.
+ */
+function accountOnly(inv: Invocation, names: readonly string[], none: string): string[] {
+  const reading = floorReading(inv.args);
+  const bare = new Set(reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text));
+  const account = accountByOption(reading.options) ?? (names.filter((n) => bare.has(n)).length >= 2 && bare.has(names[0]!) ? names[0] : undefined);
+  return [account ?? (names.length > 0 ? 'the account (not named: a word given may be the new password)' : none)];
+}
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
   const hints = found.hints ?? hintValues(inv.args);
@@ -345,7 +356,7 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
   const resolved = ((all) => (all.environment === 'production' ? all : hints.map((h) => ctx.environmentOf({ values: [h], remote: !local })).find((r) => r.environment === 'production') ?? all))(ctx.environmentOf({ values: hints, remote: !local }));
   const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
-  const names = found.names.length > 0 ? (found.shown.split(/\s+/).some(passwordWord) ? found.names.slice(0, 1) : found.names) : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
+  const names = found.names.length > 0 && !found.shown.split(/\s+/).some(passwordWord) ? found.names : accountOnly(inv, found.names, `the ${inv.name} ${noun ?? 'resource'} (not named)`);
   // A name that is itself on this machine stays local when another value named production.
   const own = (name: string): { environment: Target['environment']; reason: string } => (resolved.environment === 'production' && /^[a-z][\w+.-]*:\/\/|^[\w.-]+:\d+$/i.test(name) && ((r) => r.environment === 'local')(ctx.environmentOf({ values: [name], remote: !local })) ? ctx.environmentOf({ values: [name], remote: !local }) : resolved);
   const targets: Target[] = names.map((name) => ({ kind, name, provider: inv.name, remote: !local, environment: own(name).environment, environmentReason: own(name).reason }));

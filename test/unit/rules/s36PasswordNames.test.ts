@@ -17,6 +17,11 @@ describe('verb floor: a password change never names the new password', () => {
     `barctl users passwd deploy ${secret} --yes`,
     `zedctl db reset-password app_user ${secret}`,
     `quxctl user newpw alice ${secret} bob`,
+    // Stop 39 (found by round 33's engineer): the account in the command word, the value alone after it; or the account by an option.
+    `grafana-cli admin reset-admin-password ${secret}`,
+    `metabasectl reset-password ${secret} --email ops@acme.example`,
+    `acmectl users reset-password --username bob ${secret}`,
+    `zedctl admin set-root-password ${secret} --yes`,
   ];
   for (const cmd of rows) {
     it(`${cmd.replace(secret, '<new password>')} asks and names no password`, () => {

@@ -49,6 +49,12 @@ const norm = (w: string): string => w.toLowerCase().replace(/[^a-z0-9]/g, '');
 const partsOf = (w: string): string[] => [norm(w), ...identifierParts(w)];
 const commandShaped = (w: string): boolean => /^[A-Za-z][\w:-]*$/.test(w) && w.length <= 40;
 
+/** The account an option names (`--username bob`, `--email a@b.c`, `-u root`), or undefined: a password command shows it instead of any operand. */
+export function accountByOption(options: readonly { name: string; value?: string; next?: string }[]): string | undefined {
+  const o = options.find((x) => USER_OPTION.test(norm(x.name.replace(/^-+/, ''))) && (x.value ?? x.next ?? '') !== '');
+  return o === undefined ? undefined : (o.value ?? o.next);
+}
+
 export function authBypass(r: BypassReading): Bypass | undefined {
   if (r.options.some((o) => /^(h|help|dry-?run|version)$/.test(o.bare))) return undefined;
   // The command words: the program's own name parts (`lldap_set_password`, `create_recovery_key` as a word) and the first command-shaped operands.
@@ -63,7 +69,9 @@ export function authBypass(r: BypassReading): Bypass | undefined {
   const has = (re: RegExp): boolean => parts.some((p) => re.test(p));
   const lexicon = [RECOVERY, MINTS, OPERATOR, PASSWORD, RESETS, CREATES, USER, TOKEN];
   const lastRead = words.reduce((at, w, i) => (partsOf(w).some((p) => lexicon.some((re) => re.test(p))) ? i : at), -1);
-  const shownWords = words.slice(0, lastRead + 1).map((w) => w.toLowerCase());
+  // Never past the password word: what follows it may be the new password (`reset-password NEW`).
+  const passwordAt = words.findIndex((w) => partsOf(w).some((p) => PASSWORD.test(p)));
+  const shownWords = words.slice(0, (passwordAt >= 0 ? Math.min(lastRead, passwordAt) : lastRead) + 1).map((w) => w.toLowerCase());
   const optionParts = r.options.flatMap((o) => partsOf(o.bare));
   const after = r.words.slice(words.length).filter((w) => w !== '' && !/\s/.test(w));
   // An account named by a user option is shown; an operand only counts (it may be the new password itself: `reset-admin-password NEW`, never repeated).

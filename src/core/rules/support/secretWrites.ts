@@ -1,3 +1,4 @@
+import { passwordWord } from './floorChanges';
 import { ownTable } from '../../ownTable';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { verbTraitsOf } from '../../registry/verbTraits';
@@ -77,7 +78,9 @@ export function secretWriteFinding(inv: Invocation, ctx: RuleContext, words: rea
   // `KEY=value KEY2=value`: the keys; `chamber write SERVICE KEY VALUE`: the service and the key; `NAME VALUE`: the name.
   const keyed = operands.filter((w) => /^[\w./-]+=/.test(w)).map((w) => w.split('=')[0] ?? w);
   const named = options.filter((o) => NAMING.test(o.name)).map((o) => o.value ?? o.next ?? '').filter((v) => v !== '');
-  const names = [...keyed, ...named, ...(keyed.length + named.length === 0 ? operands.slice(0, Math.max(1, operands.length - 1)) : [])].filter((w) => !/\s/.test(w)).slice(0, 3);
+  // A password command's lone operand is the new password itself (`set-root-password NEW`): only words before the last are names.
+  const lone = found.shown.split(/\s+/).some(passwordWord) ? operands.length - 1 : Math.max(1, operands.length - 1);
+  const names = [...keyed, ...named, ...(keyed.length + named.length === 0 ? operands.slice(0, lone) : [])].filter((w) => !/\s/.test(w)).slice(0, 3);
   const remote = verbTraitsOf(inv.name).locality !== 'local';
   const env = ctx.environmentOf({ values: hints, remote });
   // A key-value entry (`kv put`) holds configuration as often as secrets: it asks where its words name production (`secret/prod/db`).
