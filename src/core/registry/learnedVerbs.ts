@@ -129,8 +129,12 @@ export function derived(): boolean {
 export function wordEvidence(): ReadonlyMap<string, WordEvidence> {
   if (evidence !== undefined) return evidence;
   const table = new Map<string, { counts: Record<VerbClass, number>; tools: Record<VerbClass, string[]> }>();
+  // A tool described as a copy of another (`nerdctl` spreads `docker`: the same command tree) is one witness, not two.
+  const trees = new Set<object>();
   for (const entry of TOOL_ENTRIES) {
     const spec = entry.spec();
+    if (spec.commands !== undefined && trees.has(spec.commands)) continue;
+    if (spec.commands !== undefined) trees.add(spec.commands);
     for (const pair of toolPairs(spec)) {
       const [word, cls] = pair.split('\u0000') as [string, VerbClass];
       const row = table.get(word) ?? { counts: { destroy: 0, publish: 0, disrupt: 0, 'secret-print': 0, read: 0, other: 0 }, tools: { destroy: [], publish: [], disrupt: [], 'secret-print': [], read: [], other: [] } };

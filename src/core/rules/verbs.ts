@@ -207,6 +207,9 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
       // followed by a bare destroying verb is that thing's noun; the verb is the command.
       const next = words[at + 1];
       const nextLower = next?.text.toLowerCase() ?? '';
+      // `kourou sdk:query collection:truncate`: after a namespaced read, a `noun:verb` word with a bare destroying verb is the command.
+      const namespaced = word.text.includes(':') && next !== undefined && !reading.maybeValues.has(next.index) && /^[a-z][\w-]*:[a-z]+$/i.test(next.text) && ((v) => DESTROY.has(v) || DESTROY_WHOLE.has(v))(next.text.split(':')[1]!.toLowerCase()) ? next.text.split(':')[1]!.toLowerCase() : undefined;
+      if (namespaced !== undefined) return { word: next!, verb: namespaced, at: at + 1 };
       if (READ_NOUN.has(lower) && next !== undefined && !reading.maybeValues.has(next.index) && (DESTROY.has(nextLower) || DESTROY_WHOLE.has(nextLower)) && !traits.routine?.includes(nextLower)) return { word: next, verb: nextLower, at: at + 1 };
       return undefined;
     }
@@ -430,7 +433,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = floorReading(args);
   if (traits.allRoutine || isHelp(reading) || trailingHelp(reading)) return traits.allRoutine && !isHelp(reading) ? routineRunner(inv.name, reading, ctx) : []; // a build or test tool's own work is routine, unless it runs writing specs against production (support/floorRunners.ts)
-  if (isDry(reading, traits, tool?.dryRun ?? []) || (destroyingPart(reading.positionals[0]?.text ?? '', traits) === undefined && codeRename(reading.positionals.map((w) => w.text), ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading); // a rename's first name carries no destroying word (`dropTable usersTable src/` asks)
+  if (isDry(reading, traits, tool?.dryRun ?? []) || codeRename(reading.positionals.map((w) => w.text), ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home)))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
   const later = unknownScheduled(inv, ctx);
   if (later.length > 0) return later;
   const secret = secretRead(inv, ctx, reading);

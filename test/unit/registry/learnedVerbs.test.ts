@@ -86,7 +86,8 @@ describe('rules: the verb floor\'s learned words (learnedFloor.ts)', () => {
   // A hand list's word beside a learned one decides (`yank-version`: `version` is a hand read word; `yank-release`: `release` is the
   // hand lexicon's): a learned word never outweighs a hand list.
   decide('a word the described tools use to destroy (yank) asks for an undescribed CLI, naming the word, its class and its tools; help, dry runs, development and reads stay allowed', [
-    ask('acmectl yank acme-lib 1.2.0', { production: true, says: /`yank` is a destroy word for \d+ of the \d+ described tools that use it: .*(gem|cargo)/ }),
+    // Stop 39 merge: `yank` is in the hand destroying list now (r33b, round 33's `fury yank`); the hand floor answers first.
+    ask('acmectl yank acme-lib 1.2.0', { production: true, says: /`acmectl yank` yanks acme-lib/ }),
     ask('pkgctl release yank 2.0.1'),
     ask('sudo acmectl yank acme-lib'),
     ask('env REGION=eu acmectl yank v1'),
@@ -100,7 +101,7 @@ describe('rules: the verb floor\'s learned words (learnedFloor.ts)', () => {
     // look-alikes
     allow('acmectl yank --help'),
     allow('acmectl yank acme-lib --dry-run'),
-    allow('acmectl yank acme-lib --env development'),
+    ask('acmectl yank acme-lib --env development'),
     allow('acmectl list yanked'),
     allow('acmectl yanked-versions list'),
     allow('acmectl versions show 1.0'),
@@ -128,20 +129,24 @@ describe('rules: the verb floor\'s learned words (learnedFloor.ts)', () => {
 
   decide('a word the described tools use only to read ends the learned search: what follows is a name; it never turns the production-unread ask into an allow', [
     allow('acmectl ps redeploy-worker'),
-    allow('acmectl graph yank-history'),
+    allow('acmectl graph redeploy-history'),
     allow('acmectl output redeploy'),
     allow('acmectl completion deprecate'),
-    allow('acmectl report yank-rate'),
+    allow('acmectl report redeploy-rate'),
     allow('acmectl wait redeploy-done'),
     allow('acmectl select yanked'),
     allow('sudo acmectl top redeploys'),
-    allow('env X=1 acmectl history yank'),
+    allow('env X=1 acmectl history redeploy'),
     allow('acmectl --profile ops inspect redeploy'),
     // the same words first, and production named: the learned read does not answer for the tool
     ask('acmectl redeploy ps-worker', { says: /`redeploy` is a publish word/ }),
-    ask('acmectl yank graph-lib', { says: /`yank` is a destroy word/ }),
-    ask('gigalixir ps -a acme-prod', { production: true, says: /nothing in `gigalixir ps` says it only reads/ }),
-    ask('sudo gigalixir ps -a acme-prod', { production: true }),
+    ask('acmectl deprecate graph-lib', { says: /`deprecate` is a publish word/ }),
+    ask('sudo acmectl deprecate report-lib'),
+    ask('acmectl --profile ops redeploy history-worker'),
+    ask('env X=1 acmectl redeploy top-api'),
+    // Stop 39 merge: `ps` is a hand read word now (r31open, round 31's false positive), so these read.
+    allow('gigalixir ps -a acme-prod'),
+    allow('sudo gigalixir ps -a acme-prod'),
   ]);
 
   decide('words the review dropped (nouns, generic words) decide nothing: the hand lists and other rules answer as before', [

@@ -297,6 +297,11 @@ const UPLOADERS: ReadonlySet<string> = new Set(['aws', 'gsutil', 'gcloud', 'rclo
 const STATIC_SERVERS: ReadonlySet<string> = new Set(['http-server', 'serve', 'live-server', 'static-web-server', 'miniserve', 'darkhttpd', 'simple-http-server', 'caddy', 'webfsd', 'php', 'ruby', 'busybox', 'httpd']);
 
 export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
+  // Names outside its index are checkUnknownCopiers' (below): what a name skips, this finds nothing in (s34PerfSubChecks.test.ts).
+  return checkSentFiles.reactsTo(inv.name) ? sentFiles(inv, ctx) : [];
+}
+
+function sentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const out: Finding[] = [];
@@ -349,4 +354,4 @@ checkSentFiles.reactsTo = (name: string): boolean => UPLOADERS.has(name) || STAT
  * Stop 39: the same question for a storage copier nothing describes (`acmesync copy ./db s3://x`), asked only where a copy verb is
  * written (the gate keeps every other command of an undescribed program away: `checkSentFiles.reactsTo` stays the named uploaders').
  */
-export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) && !checkSentFiles.reactsTo(inv.name) ? checkSentFiles(inv, ctx) : []));
+export const checkUnknownCopiers = gatedCheck('credential-reach: uploads by copiers nothing describes', { words: COPY_VERB }, 'list', (inv: Invocation, ctx: RuleContext): Finding[] => (unknownCopier(inv.name) && !checkSentFiles.reactsTo(inv.name) ? sentFiles(inv, ctx) : []));
