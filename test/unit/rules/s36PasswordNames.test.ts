@@ -22,6 +22,10 @@ describe('verb floor: a password change never names the new password', () => {
     `metabasectl reset-password ${secret} --email ops@acme.example`,
     `acmectl users reset-password --username bob ${secret}`,
     `zedctl admin set-root-password ${secret} --yes`,
+    // Round 39 (the review of stop 39): the same through the secret-read path, with options before the command words.
+    `grafana cli admin reset-admin-password ${secret}`,
+    `sudo grafana-cli --homepath /usr/share/grafana admin reset-admin-password ${secret}`,
+    `grafana-cli --config /etc/grafana/grafana.ini admin reset-admin-password ${secret}`,
   ];
   for (const cmd of rows) {
     it(`${cmd.replace(secret, '<new password>')} asks and names no password`, () => {
