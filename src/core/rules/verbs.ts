@@ -551,8 +551,8 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
     if (path.length >= MAX_VERB_DEPTH || !commandShaped(w.text) || w.text.includes('.')) break;
     path.push(w.text);
     used.add(w.index);
-    // A password command sets a secret, it prints none; what follows it may be the new password (never shown).
-    if (passwordWord(w.text)) return secretWriteFinding(inv, ctx, path, reading.options, hintValues(inv.args));
+    // A password command (`reset-admin-password`, not the bare noun) sets a secret, it prints none; what follows may be the new one.
+    if (passwordWord(w.text) && !/^(pass|passwd|passwords?|pw|pwd|passphrase)$/i.test(w.text)) return secretWriteFinding(inv, ctx, path, reading.options, hintValues(inv.args));
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
   // `--reveal-secrets`, `--show-secret`: the secrets the command would otherwise mask are printed (unless the credential rules already name them).
