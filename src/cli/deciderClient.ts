@@ -4,7 +4,7 @@ import { nodeCrypto } from '../node/lazyCrypto';
 import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 import { spawnDeciderServer } from '../node/decider/spawnServer';
-import { pipeConnect, settleOnce, type PipeConnection } from './pipeExchange';
+import { pipeConnect, readAtOnce, settleOnce, type PipeConnection } from './pipeExchange';
 
 export { serverEnvironment, SPAWN_LOCK_STALE_MS } from '../node/decider/spawnServer';
 
@@ -240,7 +240,9 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
 async function askOver(o: ClientOptions, early: PipeConnection | undefined): Promise<ClientOutcome> {
   // While this process may hold the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
-  const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
+  // Read whole already (a host writes the payload as it starts the hook): no await, so the request is
+  // built and sent in this same synchronous run, before the event loop's first turn.
+  const input = readAtOnce(o.stdin) ?? (await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined));
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
   o.marks?.push(['stdin', msSinceStart()]);

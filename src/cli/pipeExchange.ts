@@ -12,10 +12,13 @@ import type * as Os from 'node:os';
  */
 
 interface PipeHandle {
+  /** The descriptor (POSIX; -1 or absent where the runtime does not say). */
+  readonly fd?: number;
   open(fd: number): number | undefined;
   readStop(): number;
   connect(req: object, path: string): number;
   writeUtf8String(req: object, text: string): number;
+  writeBuffer(req: object, bytes: Uint8Array): number;
   readStart(): number;
   close(callback?: () => void): void;
   onread: (buffer: ArrayBuffer | undefined) => void;
@@ -77,6 +80,24 @@ export function errorCode(status: number): string {
   const errno = (require('node:os') as typeof Os).constants.errno as Record<string, number>;
   for (const name of Object.keys(errno)) if (errno[name] === -status) return name;
   return 'error';
+}
+
+/** Reads that ended before their function returned, with their text (see `readAtOnce`). */
+const atOnce = new WeakMap<Promise<unknown>, string>();
+
+/** A promise of `text`, read whole already: `readAtOnce` gives the text without waiting for a tick. */
+export function settledNow(text: string): Promise<string> {
+  const p = Promise.resolve(text);
+  atOnce.set(p, text);
+  return p;
+}
+
+/**
+ * The text of a read that had ended when it was started (`settledNow`), else undefined: the hook client
+ * then builds and sends its request in the same synchronous run, before any microtask or timer.
+ */
+export function readAtOnce(p: Promise<unknown>): string | undefined {
+  return atOnce.get(p);
 }
 
 /** libuv's end of stream (UV_EOF). */
@@ -180,29 +201,64 @@ export function pipeConnect(socketPath: string): PipeConnection | undefined {
         chunks.push(Buffer.from(take));
         if (nl >= 0) finish(undefined, Buffer.concat(chunks).toString('utf8'));
       };
-      const write = (status: number): void => {
+      const write = (status: number, rest: string | Buffer): void => {
         if (settled) return;
         if (status < 0) return fail(status);
-        const req = new b.WriteWrap();
-        req.handle = handle;
-        req.oncomplete = (st) => {
-          if (st < 0) fail(st);
-        };
-        pending.push(req);
-        let err: number;
+        let err = 0;
         try {
-          err = handle.writeUtf8String(req, line + '\n');
+          if (rest.length > 0) {
+            const req = new b.WriteWrap();
+            req.handle = handle;
+            req.oncomplete = (st) => {
+              if (st < 0) fail(st);
+            };
+            pending.push(req);
+            // libuv writes from these bytes after this call returns: held until the exchange ends.
+            if (typeof rest !== 'string') pending.push(rest);
+            err = typeof rest === 'string' ? handle.writeUtf8String(req, rest) : handle.writeBuffer(req, rest);
+          }
           if (err === 0) err = handle.readStart();
         } catch {
           return finish(new Error('error'));
         }
         if (err < 0) return fail(err);
-        whileWaiting?.();
+        if (rest.length > 0) whileWaiting?.();
       };
-      if (connected !== undefined) write(connected);
-      else onConnected = write;
+      if (connected !== undefined) return write(connected, line + '\n');
+      // Still connecting as libuv sees it (it reports the connect on the event loop's first turn), but
+      // a Unix socket's connect is done in the call: the request is written now, synchronously, so the
+      // server decides while this process goes on (whileWaiting) instead of after a turn of the loop.
+      // What could not be written now (a full socket buffer, a socket not connected) goes out as
+      // before, once libuv reports the connect, and its outcome (ENOENT, …) is the one reported.
+      const rest = writeNow(handle, line + '\n');
+      if (rest.length === 0) whileWaiting?.();
+      onConnected = (status) => write(status, rest);
     });
   return { send, close };
+}
+
+/**
+ * Write `text` to a connected socket's descriptor at once (it is non-blocking: a full buffer writes
+ * part or throws EAGAIN), returning what is left to write: nothing (length 0) when all of it went out,
+ * the text itself when nothing could be written (no descriptor, not connected, any error), else the
+ * bytes the kernel did not take (a character may be cut), which the handle writes after them.
+ */
+export function writeNow(handle: { readonly fd?: number }, text: string): string | Buffer {
+  const fd = handle.fd;
+  if (typeof fd !== 'number' || fd < 0) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  try {
+    while (written < bytes.length) {
+      const n = fs.writeSync(fd, bytes, written, bytes.length - written);
+      if (n <= 0) break;
+      written += n;
+    }
+  } catch {
+    // EAGAIN (the rest waits for the handle), ENOTCONN (the connect failed: its callback says why), …
+  }
+  if (written === 0) return text;
+  return written === bytes.length ? '' : bytes.subarray(written);
 }
 
 /**
@@ -251,10 +307,10 @@ export function pipeReadAll(fd: number, maxBytes: number): Promise<string> | und
     } catch {
       break;
     }
-    if (n === 0) return Promise.resolve(text());
+    if (n === 0) return settledNow(text());
     chunks.push(Buffer.from(ready.subarray(0, n)));
     total += n;
-    if (total > maxBytes) return Promise.resolve(text());
+    if (total > maxBytes) return settledNow(text());
   }
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { pipeReadAll } from './pipeExchange';
+import { pipeReadAll, settledNow } from './pipeExchange';
 
 /**
  * Read all of stdin from fd 0 without ever blocking the process: hosts hand the hook a pipe, and a
@@ -47,7 +47,7 @@ export function readStdinFd(maxBytes: number): Promise<string | undefined> {
       }
       if (take(n)) break;
     }
-    return Promise.resolve(done());
+    return settledNow(done());
   }
   return new Promise((resolve, reject) => {
     const next = (): void =>

@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { askDecider, type ClientOptions } from '../../../src/cli/deciderClient';
-import { errorCode, pipeExchange } from '../../../src/cli/pipeExchange';
+import { errorCode, pipeConnect, pipeExchange, readAtOnce, settledNow, writeNow } from '../../../src/cli/pipeExchange';
 import { DECIDER_PATHS, deciderMac, deciderMacStart, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey } from '../../../src/node/decider/server';
 
@@ -13,7 +13,9 @@ import { ensureDeciderKey } from '../../../src/node/decider/server';
  * The hook client talks to the decision server through libuv's pipe handle where the runtime has one
  * (no node:net, whose stream modules cost every call), and through node:net elsewhere. Both must give
  * the same outcome for every server behaviour: only a verified answer is used; anything else decides
- * in-process, never allows.
+ * in-process, never allows. 'at once' is the launcher's usual call (stop 40): stdin read whole before
+ * the client starts and the connection begun in the same tick, so the request is written to the
+ * socket before libuv has reported the connect (pipeExchange's writeNow), with the same outcomes.
  */
 
 const BUILD = '0123456789abcdef';
@@ -79,8 +81,8 @@ const CASES: { name: string; serve?: Behaviour; expect: (o: Awaited<ReturnType<t
   { name: 'no socket: in-process, a server may be started', expect: (o) => assert.deepEqual(o, { why: 'no answer (ENOENT)', absent: true }) },
 ];
 
-for (const transport of [undefined, 'net'] as const) {
-  describe(`decider client over ${transport ?? 'the pipe handle'}: every server behaviour`, function () {
+for (const transport of [undefined, 'net', 'at once'] as const) {
+  describe(`decider client over ${transport === 'at once' ? 'the pipe handle, sent at once' : (transport ?? 'the pipe handle')}: every server behaviour`, function () {
     this.timeout(20_000);
     let dir: string;
     let home: string;
@@ -97,7 +99,22 @@ for (const transport of [undefined, 'net'] as const) {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    const options = (): ClientOptions => ({ home, build: BUILD, host: 'claude', stdin: Promise.resolve(payload(dir)), env: { HOME: dir }, cwd: dir, pid: process.pid, ppid: process.ppid, waitMs: 400, holdSignals: false, ...(transport ? { transport } : {}) });
+    /** A stdin read whole already and, sent at once, a connection begun in the same tick as the call. */
+    const stdinOf = (text: string): Promise<string> => (transport === 'at once' ? settledNow(text) : Promise.resolve(text));
+    const options = (): ClientOptions => ({
+      home,
+      build: BUILD,
+      host: 'claude',
+      stdin: stdinOf(payload(dir)),
+      env: { HOME: dir },
+      cwd: dir,
+      pid: process.pid,
+      ppid: process.ppid,
+      waitMs: 400,
+      holdSignals: false,
+      ...(transport === 'net' ? { transport } : {}),
+      ...(transport === 'at once' ? { connection: pipeConnect(DECIDER_PATHS.socket(home))! } : {}),
+    });
 
     for (const c of CASES) {
       it(c.name, async () => {
@@ -119,9 +136,10 @@ for (const transport of [undefined, 'net'] as const) {
       });
     }
 
-    it('a request of megabytes (a large payload: the write completes later) reaches the server whole and its answer is used', async () => {
+    it('a request of megabytes (a large payload: the write completes later, cut inside characters) reaches the server whole and its answer is used', async () => {
       const key = ensureDeciderKey(home)!;
       let received = 0;
+      let command = '';
       server = net.createServer((socket) => {
         const chunks: Buffer[] = [];
         socket.on('error', () => undefined);
@@ -131,15 +149,19 @@ for (const transport of [undefined, 'net'] as const) {
             const line = Buffer.concat(chunks).toString('utf8').split('\n')[0]!;
             received = Buffer.byteLength(line);
             const req = JSON.parse(line) as DeciderRequest;
+            command = (JSON.parse(req.input) as { tool_input: { command: string } }).tool_input.command;
             socket.end(signed(key, line, { v: 1, build: req.build, nonce: req.nonce, result: ALLOW }) + '\n');
           }
         });
       });
       await new Promise<void>((resolve) => server!.listen(DECIDER_PATHS.socket(home), resolve));
-      const big = JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: `echo ${'x'.repeat(3 * 1024 * 1024)}` } });
-      const o = await askDecider({ ...options(), stdin: Promise.resolve(big), waitMs: 5000 });
+      // One, two and four bytes a character: wherever the socket buffer cuts the line, a character is cut for some length.
+      const sent = `echo ${'xé🙂'.repeat(512 * 1024)}`;
+      const big = JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: sent } });
+      const o = await askDecider({ ...options(), stdin: stdinOf(big), waitMs: 5000 });
       assert.deepEqual(o, { reply: ALLOW, why: 'answered' });
       assert.ok(received > 3 * 1024 * 1024);
+      assert.equal(command, sent);
     });
 
     it('a socket file nobody listens on: in-process, a server may be started', async () => {
@@ -157,6 +179,75 @@ describe('decider client: the pipe handle and the MAC begun while waiting', () =
     const exchange = pipeExchange(path.join(os.tmpdir(), `bs-latency-missing-${process.pid}.sock`), '{}', 1000, 1024);
     assert.ok(exchange, 'pipeExchange fell back to node:net on this runtime');
     await assert.rejects(exchange, /^Error: ENOENT$/);
+  });
+
+  it('sent at once: with the connect not yet reported, the request is written and whileWaiting runs inside the send call; the reply is read after', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-latency-once-'));
+    const socketPath = path.join(dir, 's.sock');
+    const lines: string[] = [];
+    const server = net.createServer((socket) => {
+      let text = '';
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk) => {
+        text += String(chunk);
+        if (text.includes('\n')) (lines.push(text.split('\n')[0]!), socket.end('{"reply":1}\n'));
+      });
+    });
+    try {
+      await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+      const connection = pipeConnect(socketPath)!;
+      let waited = false;
+      const reply = connection.send('{"request":"é🙂"}', 2000, 1024, () => (waited = true));
+      assert.equal(waited, true, 'whileWaiting did not run before send returned');
+      assert.equal(await reply, '{"reply":1}');
+      assert.deepEqual(lines, ['{"request":"é🙂"}']);
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sent at once to no server: nothing is written, whileWaiting does not run, the send rejects with the connect\'s own code', async () => {
+    const connection = pipeConnect(path.join(os.tmpdir(), `bs-latency-once-missing-${process.pid}.sock`))!;
+    let waited = false;
+    await assert.rejects(
+      connection.send('{}', 1000, 1024, () => (waited = true)),
+      /^Error: ENOENT$/,
+    );
+    assert.equal(waited, false);
+  });
+
+  it('writeNow: no descriptor or a refused write leaves the whole text; a full socket buffer leaves exactly the bytes not taken', async () => {
+    assert.equal(writeNow({}, 'abc'), 'abc');
+    assert.equal(writeNow({ fd: -1 }, 'abc'), 'abc');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-latency-writenow-'));
+    const socketPath = path.join(dir, 's.sock');
+    let peer: net.Socket | undefined;
+    const server = net.createServer((socket) => (peer = socket));
+    try {
+      await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+      const client = net.createConnection(socketPath);
+      await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+      while (!peer) await new Promise((r) => setTimeout(r, 5));
+      peer.pause();
+      const text = 'é🙂x'.repeat(1024 * 1024);
+      const fd = (client as unknown as { _handle: { fd: number } })._handle.fd;
+      const rest = writeNow({ fd }, text);
+      assert.ok(Buffer.isBuffer(rest), 'the socket buffer took all of 7 MiB');
+      const whole = Buffer.from(text, 'utf8');
+      assert.ok(rest.length > 0 && rest.length < whole.length);
+      assert.ok(whole.subarray(whole.length - rest.length).equals(rest));
+      client.destroy();
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('readAtOnce gives the text only of a read that ended at once', async () => {
+    assert.equal(readAtOnce(settledNow('{"a":1}')), '{"a":1}');
+    assert.equal(readAtOnce(settledNow('')), '');
+    assert.equal(readAtOnce(Promise.resolve('{"a":1}')), undefined);
   });
 
   it("libuv's statuses name the same codes node:net reports", () => {
