@@ -190,7 +190,9 @@ describe('decider client: the pipe handle and the MAC begun while waiting', () =
       socket.on('error', () => undefined);
       socket.on('data', (chunk) => {
         text += String(chunk);
-        if (text.includes('\n')) (lines.push(text.split('\n')[0]!), socket.end('{"reply":1}\n'));
+        if (!text.includes('\n')) return;
+        lines.push(text.split('\n')[0]!);
+        socket.end('{"reply":1}\n');
       });
     });
     try {
