@@ -177,6 +177,14 @@ export function pipeConnect(socketPath: string): PipeConnection | undefined {
   }
   const send = (line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string> =>
     new Promise((resolve, reject) => {
+      if (closed) return reject(new Error('closed'));
+      // Still connecting as libuv sees it (it reports the connect on the event loop's first turn), but
+      // a Unix socket's connect is done in the call: the request is written now, synchronously, before
+      // anything else here (a process's first timer costs a fraction of a millisecond), so the server
+      // decides while this process goes on (whileWaiting) instead of after a turn of the loop. What
+      // could not be written now (a full socket buffer, a socket not connected) goes out as before,
+      // once libuv reports the connect, and its outcome (ENOENT, …) is the one reported.
+      const rest = connected === undefined ? writeNow(handle, line + '\n') : undefined;
       const chunks: Buffer[] = [];
       let size = 0;
       let settled = false;
@@ -187,7 +195,6 @@ export function pipeConnect(socketPath: string): PipeConnection | undefined {
       });
       const timer = setTimeout(() => finish(new Error('timeout')), ms);
       const fail = (status: number): void => finish(new Error(status === THREW ? 'error' : errorCode(status)));
-      if (closed) return finish(new Error('closed'));
       handle.onread = (buffer) => {
         const n = b.state[b.kReadBytesOrError]!;
         if (n === 0) return;
@@ -224,13 +231,7 @@ export function pipeConnect(socketPath: string): PipeConnection | undefined {
         if (err < 0) return fail(err);
         if (rest.length > 0) whileWaiting?.();
       };
-      if (connected !== undefined) return write(connected, line + '\n');
-      // Still connecting as libuv sees it (it reports the connect on the event loop's first turn), but
-      // a Unix socket's connect is done in the call: the request is written now, synchronously, so the
-      // server decides while this process goes on (whileWaiting) instead of after a turn of the loop.
-      // What could not be written now (a full socket buffer, a socket not connected) goes out as
-      // before, once libuv reports the connect, and its outcome (ENOENT, …) is the one reported.
-      const rest = writeNow(handle, line + '\n');
+      if (rest === undefined) return write(connected!, line + '\n');
       if (rest.length === 0) whileWaiting?.();
       onConnected = (status) => write(status, rest);
     });

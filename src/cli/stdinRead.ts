@@ -12,7 +12,8 @@ import { pipeReadAll, settledNow } from './pipeExchange';
 export function readStdinFd(maxBytes: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
+  // Only the paths below the pipe handle's read use it (allocated there: 64 KiB zeroed for nothing otherwise).
+  let chunk = Buffer.alloc(0);
   const done = (): string => Buffer.concat(chunks).toString('utf8');
   const take = (n: number): boolean => {
     chunks.push(Buffer.from(chunk.subarray(0, n)));
@@ -34,6 +35,7 @@ export function readStdinFd(maxBytes: number): Promise<string | undefined> {
   // handle, without starting the thread pool for it (pipeExchange.ts); fs.read where that is not offered.
   const piped = stream ? pipeReadAll(0, maxBytes) : undefined;
   if (piped) return piped;
+  chunk = Buffer.alloc(64 * 1024);
   if (regularFile) {
     for (;;) {
       let n: number;
