@@ -56,7 +56,7 @@ async function setup() {
 }
 
 /** The genuine server, started as the hook starts it (installed CLI, plain environment); resolves once it answers. */
-async function startServer(t, env) {
+export async function startServer(t, env) {
   const child = spawn(process.execPath, [path.join(t.guardHomeDir, 'bin', 'cli.js'), 'decider'], { env: t.serverEnvironment(env), cwd: t.guardHomeDir, stdio: 'ignore' });
   const socket = t.DECIDER_PATHS.socket(t.guardHomeDir);
   for (let i = 0; i < 200; i++) {
