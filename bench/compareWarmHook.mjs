@@ -13,24 +13,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { initRepository } from './gitRepository.mjs';
-import { startServer } from './hookDecider.bench.mjs';
+import { benchHome, claudePayload, startServer } from './hookDecider.bench.mjs';
 import { pairedRatio, pairedSpread } from './startupEnv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function parseArgs(argv) {
-  const o = { rounds: 61 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--a') o.a = path.resolve(argv[++i]);
-    else if (argv[i] === '--b') o.b = path.resolve(argv[++i]);
-    else if (argv[i] === '--rounds') o.rounds = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]}`);
-  }
-  if (!o.a || !o.b) throw new Error('usage: --a DIST --b DIST [--rounds N]');
-  return o;
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +33,9 @@ function timed(cmd, args, input, env) {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, r };
 }
 
-const o = parseArgs(process.argv.slice(2));
+const { values } = parseArgs({ options: { a: { type: 'string' }, b: { type: 'string' }, rounds: { type: 'string', default: '61' } } });
+if (!values.a || !values.b) throw new Error('usage: --a DIST --b DIST [--rounds N]');
+const o = { a: path.resolve(values.a), b: path.resolve(values.b), rounds: Number(values.rounds) };
 const { installShim } = await tsImport(path.join(root, 'src/node/hosts/install.ts'), import.meta.url);
 const { ensureDeciderKey } = await tsImport(path.join(root, 'src/node/decider/server.ts'), import.meta.url);
 const { DECIDER_PATHS } = await tsImport(path.join(root, 'src/node/decider/protocol.ts'), import.meta.url);
@@ -60,17 +50,12 @@ const builds = [];
 try {
   for (const [label, dist] of [['A', o.a], ['B', o.b]]) {
     const home = path.join(tmp, label);
-    const workspace = path.join(home, 'shop');
-    const guard = path.join(home, '.blast-shield');
-    fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
-    fs.mkdirSync(guard, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
-    initRepository(workspace);
+    const { workspace, guardHomeDir: guard } = benchHome(home);
     const shim = installShim({ guardHome: guard, nodePath: process.execPath, cliBundle: path.join(dist, 'cli.js') });
     const env = { ...clean, HOME: home, BLAST_SHIELD_HOME: guard };
     ensureDeciderKey(guard);
     const server = await startServer({ guardHomeDir: guard, serverEnvironment, DECIDER_PATHS }, env);
-    const input = JSON.stringify({ session_id: 'bench', transcript_path: '', cwd: workspace, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't1' });
+    const input = claudePayload(workspace, 'git status');
     builds.push({ label, dist, shim, env, input, server, xs: [] });
   }
   // Warm-up (code caches, the servers' first decisions), each call checked to be the server's answer.

@@ -32,19 +32,25 @@ function wall(args, input, env) {
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }
 
-const claudePayload = (ws, command) => JSON.stringify({ session_id: 'bench', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't1' });
+export const claudePayload = (ws, command) => JSON.stringify({ session_id: 'bench', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't1' });
 const cursorPayload = (ws, command) =>
   JSON.stringify({ conversation_id: 'bench', generation_id: 'g', model: 'bench', hook_event_name: 'beforeShellExecution', cursor_version: 'bench', workspace_roots: [ws], user_email: null, transcript_path: null, command, cwd: ws, sandbox: false });
 
-async function setup() {
-  fs.rmSync(out, { recursive: true, force: true });
-  const home = path.join(out, 'home');
+/** A home with a guard home and a one-file git workspace `shop` (the hook rows' world; compareWarmHook.mjs makes one per build). */
+export function benchHome(home) {
   const workspace = path.join(home, 'shop');
   const guardHomeDir = path.join(home, '.blast-shield');
   fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
   fs.mkdirSync(guardHomeDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
   initRepository(workspace);
+  return { workspace, guardHomeDir };
+}
+
+async function setup() {
+  fs.rmSync(out, { recursive: true, force: true });
+  const home = path.join(out, 'home');
+  const { workspace, guardHomeDir } = benchHome(home);
   const { installShim } = await tsImport(path.join(root, 'src/node/hosts/install.ts'), import.meta.url);
   const { prepareHookCache } = await tsImport(path.join(root, 'src/node/hosts/prepareCache.ts'), import.meta.url);
   const shim = installShim({ guardHome: guardHomeDir, nodePath: process.execPath, cliBundle: cli });
