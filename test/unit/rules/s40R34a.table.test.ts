@@ -1,0 +1,147 @@
+import { allow, ask, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Stop 40 (issue #18 criterion 8): red team round 34's open misses, part A (data stores, database administration,
+ * schedulers, live-server installs), each fixed as a family for programs nobody described. The attacker's row comes
+ * first, then fresh variants on other tools of the same kind, then the look-alikes that stay allowed.
+ */
+
+const decide = decisionTable(testFacts({}));
+
+describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production names)', () => {
+  decide('a production word glued to a store noun (Oracle TNS aliases) names production', [
+    ask(`dgmgrl sys@PRODDB "switchover to 'PRODDB_STBY'"`, { production: true }),
+    ask(`dgmgrl sys@PRODDB "edit configuration set protection mode as maxperformance"`, { production: true }),
+    ask(`dgmgrl sys@PRODDB "disable fast_start failover"`, { production: true }),
+    ask('imp system@PRODDB file=/tmp/acme_staging.dmp full=y ignore=y', { production: true }),
+    ask('impdp system@ORAPRD directory=dp dumpfile=staging.dmp table_exists_action=replace', { production: true }),
+    ask('exp system@dbprod full=y file=/tmp/all.dmp', { production: true }),
+    ask('mkstore -wrl /u01/app/oracle/wallet -deleteCredential PRODDB', { production: true }),
+    ask(`dgmgrl sys@prodcdb "failover to 'stby2'"`, { production: true }),
+    ask('odbcctl --dsn PRODSQL purge-cache-and-stats now', { production: true }),
+    ask(`rman target sys@PRODDB cmd="restore database"`, { production: true }),
+    allow('dgmgrl -silent / "show configuration"'),
+    allow(`dgmgrl sys@PRODDB "show configuration"`, { production: true }),
+    allow('imp system@XEPDB1 file=/tmp/fixtures.dmp full=y'),
+    allow('psql -h products.internal -c "select 1"'),
+    allow('echo produce reproduce prodigy'),
+  ]);
+
+  decide('every job of a shared queue cancelled (a cancelling program or word, with all, job 0 or a whole user) asks; one job by id stays allowed', [
+    ask('qdel all', { production: true, says: /every job/ }),
+    ask('condor_rm -all', { production: true }),
+    ask('bkill 0', { production: true }),
+    ask('scancel -u alice'),
+    ask('scancel --me'),
+    ask('qdel -u bob'),
+    ask('oardel all'),
+    ask('pbs_del all'),
+    ask('canceljob ALL'),
+    ask('flux cancel --all'),
+    ask('gridctl jobs cancel --all'),
+    ask('bkill -u alice 0'),
+    allow('qdel 1234'),
+    allow('bkill 4242'),
+    allow('scancel 77'),
+    allow('condor_q'),
+    allow('squeue -u alice'),
+    allow('qdel --help'),
+  ]);
+
+  decide('nodes set to a state that turns work away by a KEY=VALUE setting asks; resuming and reads stay allowed', [
+    ask('scontrol update NodeName=gpu-[01-04] State=DOWN Reason="maint"', { production: true, says: /out of service/ }),
+    ask('scontrol update NodeName=cn[1-8] State=DRAIN Reason=x'),
+    ask('clusterctl set host=worker-3 status=offline'),
+    ask('gridadm modify node=n7 state=maintenance'),
+    ask('fleetctl update server=web-2 admin_state=disabled'),
+    ask('hpcadm node set name=gpu7 state=fail'),
+    allow('scontrol update NodeName=gpu-01 State=RESUME'),
+    allow('scontrol show nodes'),
+    allow('scontrol update NodeName=gpu-02 State=IDLE'),
+    allow('gridadm list node=n7'),
+  ]);
+
+  decide('code added to a running server (a plugin or module installed by its admin program, a module name, a bundle from here) asks; a CLI\'s own plugins and listings stay allowed', [
+    ask('prosodyctl install mod_http_upload_external', { production: true, says: /adds code to the running server/ }),
+    ask('ejabberdctl module_install mod_acme_hooks', { production: true }),
+    ask('mattermost plugin add /tmp/acme-plugin.tar.gz', { production: true }),
+    ask('vmq-admin plugin enable --name vmq_acme_auth --path ./vmq_plugin', { production: true }),
+    ask('elasticsearch-plugin install analysis-icu'),
+    ask('kibana-plugin install ./x.zip'),
+    ask('rabbitmq-plugins enable rabbitmq_shovel'),
+    ask('chatserver plugins upload ./dist/bot.tar.gz'),
+    ask('xmppadm install_module mod_offline_push'),
+    ask('mqttctl plugin load --path /tmp/plugin'),
+    ask('httpdctl enable auth_module'),
+    allow('asdf plugin add nodejs'),
+    allow('sf plugins install @salesforce/plugin-foo'),
+    allow('vagrant plugin install vagrant-vbguest'),
+    allow('mattermost plugin list'),
+    allow('vmq-admin plugin show'),
+    allow('prosodyctl check config'),
+  ]);
+
+  decide('a system service installed on another machine over ssh asks; a local install stays allowed', [
+    ask('hashi-up nomad install --ssh-target-addr 10.0.1.5 --ssh-target-user ubuntu --server', { production: true }),
+    ask('k3sup install --ip 192.168.1.20'),
+    ask('hashi-up consul install --ssh-target-addr db1.acme.internal'),
+    ask('nodeup setup --target-host 10.0.0.9'),
+    allow('hashi-up nomad install --local'),
+    allow('k3sup install --local'),
+    allow('hashi-up consul install --ssh-target-addr 127.0.0.1'),
+  ]);
+
+  decide('certificates or keys reissued for everything at once asks; one by name stays allowed', [
+    ask('cmctl renew --all --all-namespaces', { production: true, says: /every certificate/ }),
+    ask('step ca renew --all'),
+    ask('vault-ctl rotate --all'),
+    ask('certctl reissue -A'),
+    allow('cmctl renew api-tls -n dev'),
+    allow('cmctl status certificate api-tls -n production', { production: true }),
+    allow('certbot renew'),
+    allow('cmctl renew --all -n staging'),
+  ]);
+
+  decide('a client disconnected with its stored state deleted asks; the plain disconnect stays allowed', [
+    ask('vmq-admin session disconnect client-id=sensor-gw-7 --cleanup', { production: true }),
+    ask('mqttadm clients kick c1 --purge'),
+    ask('brokerctl session evict user-42 --clear'),
+    allow('vmq-admin session disconnect client-id=x'),
+    allow('vmq-admin session show --client_id --is_online'),
+  ]);
+
+  decide('a node or replica rebuilt from another copy asks; reads stay allowed', [
+    ask('pcp_recovery_node -h pgpool.internal -p 9898 -U pgpool -n 1', { production: true, says: /re-clones/ }),
+    ask('patronictl reinit acme-cluster member2'),
+    ask('repmgr standby clone --force'),
+    ask('galeractl resync node db3'),
+    allow('pcp_node_info -h pgpool.internal -n 1'),
+    allow('pcp_recovery_node --help'),
+  ]);
+
+  decide('the app stopped on the servers its deploy configuration names asks; reads and a local tool\'s bare stop stay allowed', [
+    ask('mup stop --config .deploy/mup.js', { production: true }),
+    ask('kamal app stop -c config/deploy.yml'),
+    ask('shipctl halt --config deploy/prod.toml'),
+    allow('mup logs --tail=200'),
+    allow('mup stop'),
+    allow('ddev stop'),
+  ]);
+
+  decide('a live server\'s schema set up afresh without a question asks; a new configuration and a project\'s own stay allowed', [
+    ask('listmonk --config /etc/listmonk/config.toml --install --yes', { production: true }),
+    ask('mailapp --reinstall --force --config /srv/mailapp/app.toml'),
+    ask('newsd --init-db -y -c /opt/newsd/newsd.conf'),
+    allow('listmonk --new-config'),
+    allow('listmonk --install --yes --config ./config.toml'),
+  ]);
+
+  decide('every index rebuilt and swapped into the running search server asks; a build into files stays allowed', [
+    ask('indexer --config /etc/manticoresearch/manticore.conf --all --rotate', { production: true }),
+    ask('indexer --all --rotate'),
+    ask('searchidx --all --hot-swap'),
+    allow('indexer --config deploy/manticore.conf --all'),
+    allow('indexer --config deploy/manticore.conf products'),
+  ]);
+});
