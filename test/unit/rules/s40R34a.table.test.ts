@@ -144,4 +144,30 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     allow('indexer --config deploy/manticore.conf --all'),
     allow('indexer --config deploy/manticore.conf products'),
   ]);
+  decide('a store command glued to a range, a client given a store script or a drop statement by its own name asks; reads and appending loads stay allowed', [
+    ask('ldb --db=/var/lib/kvstore/rocksdb deleterange user: user~', { production: true }),
+    ask('kvtool --path /data/kv deleteprefix session:'),
+    ask('tikv-ctl droprange --from a --to z'),
+    ask('basex -c "DROP DB invoices"'),
+    ask(`xmldbsh -c 'drop backup invoices-2026'`),
+    ask(`couchshell "DROP BUCKET sessions"`),
+    ask(`nsql -e 'drop namespace events'`),
+    allow('ldb --db=./data/rocks scan --max_keys=20 --hex'),
+    allow('ldb --db=./data/rocks get --hex 0x7573657234'),
+    allow('basex -c "LIST"'),
+    allow(`todo add 'drop the db backups from the plan'`),
+  ]);
+
+  decide('a one-dash camel-case option is the command of a Java-style tool: a wallet entry printed or deleted asks; listings stay allowed', [
+    ask('mkstore -wrl /u01/app/oracle/wallet -viewEntry oracle.security.client.password1', { says: /prints/ }),
+    ask('mkstore -wrl /u01/w -deleteEntry oracle.security.client.password2'),
+    ask('mkstore -wrl /u01/w -deleteCredential DEVDB'),
+    ask('walletctl -showSecret db_password'),
+    ask('keystoretool -printPassword -alias app'),
+    ask('vaultjar -dropStore -path /srv/keys'),
+    allow('mkstore -wrl /u01/w -listCredential'),
+    allow('mkstore -wrl /u01/w -list'),
+    allow('mkstore -wrl /u01/w -viewEntry oracle.security.client.username1'),
+    allow('orapki wallet display -wallet /u01/w'),
+  ]);
 });
