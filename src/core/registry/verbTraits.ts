@@ -78,6 +78,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // messages and `-Mg` gives them up; burp(8) `-a D` deletes a backup; Checkmk's `cmk` dumps, lists and checks (`-D`, `-d`, `-L`, `-l`) only read.
   postsuper: { destroying: ['-d'] }, exim: { destroying: ['-Mrm', '-Mg'] }, exim4: { destroying: ['-Mrm', '-Mg'] },
   burp: { destroying: ['-a D'] },
+  // Stop 40 (round 34): Firebird's nbackup(1) `-R`/`-RESTORE DB FILE…` writes a backup chain over the database file it names first (`-B` only reads it).
+  nbackup: { destroying: ['-R', '-RESTORE'] },
   cmk: { reads: ['-D', '--dump', '-d', '--dump-agent', '-L', '--list-checks', '-l', '--list-hosts', '--list-tag', '-X', '--check-config'] },
   // bugsnag-cli(1): every `upload <kind>` sends symbol or mapping files (js source maps, dsym, android-proguard, android-ndk, dart, unity-android).
   'bugsnag-cli': { telemetry: ['upload'] },

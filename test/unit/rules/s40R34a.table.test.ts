@@ -40,6 +40,7 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     ask('canceljob ALL'),
     ask('flux cancel --all'),
     ask('gridctl jobs cancel --all'),
+    ask('batchctl jobs delete --all'),
     ask('bkill -u alice 0'),
     allow('qdel 1234'),
     allow('bkill 4242'),
@@ -47,6 +48,7 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     allow('condor_q'),
     allow('squeue -u alice'),
     allow('qdel --help'),
+    allow('wp transient delete --all'),
   ]);
 
   decide('nodes set to a state that turns work away by a KEY=VALUE setting asks; resuming and reads stay allowed', [
@@ -169,5 +171,19 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     allow('mkstore -wrl /u01/w -list'),
     allow('mkstore -wrl /u01/w -viewEntry oracle.security.client.username1'),
     allow('orapki wallet display -wallet /u01/w'),
+  ]);
+  decide('an older copy restored or unpacked over a database server\'s live data folder asks; the same into a scratch folder and a backup taken from it stay allowed', [
+    ask('nbackup -R /var/lib/firebird/data/acme.fdb /backups/acme_level0.nbk'),
+    ask('zbackup restore --non-encrypted /mnt/backups/zb/backups/pg-2026-11-30 | tar x -C /var/lib/postgresql/16/main'),
+    ask('tar xzf base.tar.gz -C /var/lib/mysql'),
+    ask('unzip -o dump.zip -d /var/lib/mongodb'),
+    ask('bsdtar -xf old.tar -C /var/lib/redis'),
+    ask('dbtool restore /backups/pg.tar --to /var/lib/postgresql/16/main'),
+    ask('fbsvcmgr restore --recover /var/lib/firebird/data/x.fdb'),
+    ask('kvbackup load /backups/kv-monday /var/lib/etcd/member'),
+    allow('nbackup -B 0 /var/lib/firebird/data/acme_dev.fdb /tmp/acme_dev_l0.nbk'),
+    allow('tar x -C /tmp/restore < x.tar'),
+    allow('dbtool restore /backups/pg.tar --to /tmp/pg'),
+    allow('tar c db/ | zbackup backup --non-encrypted /tmp/zb-repo/backups/db-2026-12-05'),
   ]);
 });

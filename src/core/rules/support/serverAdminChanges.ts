@@ -1,6 +1,7 @@
 import { hostOf, isLocalHost } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
+import { liveDatabaseFolder } from './liveDataWrites';
 
 /**
  * Stop 40 (red team round 34 held out, issue #18 criterion 8): what a data store's, a scheduler's or a server's
@@ -19,6 +20,7 @@ import type { FloorChange } from './floorChanges';
  * | a node or replica rebuilt from another copy (`pcp_recovery_node -n 1`, `… reinit replica2`): its data folder is wiped and re-cloned | recover/recovery/reinit/resync/reclone of a node, replica, standby or member | `pcp_node_info`, `--help` |
  * | the app stopped on the servers a deploy configuration names (`mup stop --config .deploy/mup.js`) | stop/halt/shutdown/down with a `--config` under a deploy folder or named for deploying | the same tool's reads (`mup logs`), a bare `stop` of a local tool (`ddev stop`) |
  * | a live server's schema set up afresh without a question (`listmonk --config /etc/listmonk/config.toml --install --yes`): its tables are recreated | an install/init/reset option with an assume-yes option and a configuration under `/etc`, `/srv`, `/var/lib`, `/opt` | a new config file (`--new-config`), the same on a project's own configuration |
+ * | an older copy restored over a database server's live data folder (`dbtool restore --to /var/lib/mysql`, `--restore … /var/lib/firebird/…`) | a restore or load word with a live data folder named | the same into a scratch folder |
  * | every index rebuilt and swapped into the running search server (`indexer --config /etc/… --all --rotate`) | `--all` with `--rotate`/`--hot-swap` | a build into files only (`indexer --config deploy/x.conf --all`) |
  */
 
@@ -35,14 +37,17 @@ const words = (reading: ReadingLike) => reading.positionals.map((w) => w.text);
 /** A program named by a short prefix glued to a cancelling verb: `qdel`, `bkill`, `scancel`, `condor_rm`, `oardel`, `canceljob`. */
 const CANCEL_NAME = /^(?:[a-z]{1,8}[_-]?)(del|rm|kill|cancel|remove|delete)(?:job|jobs)?$|^(cancel|kill|del|delete|remove)[_-]?jobs?$/;
 /** Command words that cancel work in a queue. */
-const CANCEL_WORD = /^(cancel|kill|del|rm|remove|delete|abort|terminate)$/i;
+const CANCEL_WORD = /^(cancel|kill|abort)$/i;
+/** A deleting word cancels queued work only beside a job's noun (`jobs delete --all`; `transient delete --all` clears a cache the floor reads). */
+const DELETE_WORD = /^(del|rm|remove|delete|terminate)$/i;
+const JOB_NOUN = /^(jobs?|queue|queues|tasks?|runs?|workflows?|batch|batches|submissions?)$/i;
 const ALL_OPERAND = /^(all|ALL|\*)$/;
 const ALL_OPTION = /^--?(all|all-jobs|alljobs)$/i;
 const USER_OPTION = /^--?(u|user|users|me|owner|account|A)$/;
 
 function jobsForAll(tool: string, path: readonly string[], reading: ReadingLike): FloorChange | undefined {
   const named = CANCEL_NAME.exec(tool);
-  const worded = named ? undefined : path.slice(0, 2).find((w) => CANCEL_WORD.test(w));
+  const worded = named ? undefined : path.slice(0, 2).find((w) => CANCEL_WORD.test(w) || (DELETE_WORD.test(w) && path.slice(0, 3).some((n) => JOB_NOUN.test(n))));
   if (!named && worded === undefined) return undefined;
   const operands = words(reading).filter((t) => t !== worded);
   const verb = (named?.[1] ?? named?.[2] ?? worded ?? '').toLowerCase();
@@ -158,8 +163,19 @@ function everyIndexSwapped(reading: ReadingLike): FloorChange | undefined {
   return change('verbs.disruptive-change', `--all ${swap.name}`, 'overwrite', 'rebuilds every index and swaps it into the running server (searches answer from the new data at once)', [config ?? 'the running search server']);
 }
 
+/** A restore or load word, as a command word or an option (`restore`, `--restore`, `-recover`). */
+const RESTORE_WORD = /^(restore|recover|rollback|roll-back|load|reload)$/i;
+
+function restoredOverLive(path: readonly string[], reading: ReadingLike): FloorChange | undefined {
+  const word = path.slice(0, 3).find((w) => RESTORE_WORD.test(w)) ?? reading.options.find((o) => RESTORE_WORD.test(o.name.replace(/^-+/, '')))?.name;
+  if (word === undefined) return undefined;
+  const live = [...words(reading), ...reading.options.map((o) => o.value ?? o.next ?? '')].find((t) => liveDatabaseFolder(t) !== undefined);
+  if (live === undefined) return undefined;
+  return change('verbs.live-data-write', `${word} ${live}`, 'overwrite', 'writes an older copy over the live data of the database server at (what it wrote since is lost)', [live]);
+}
+
 /** The first of these changes the command makes, or undefined. `path`: the floor's command words up to a read verb. */
 export function serverAdminChange(tool: string, path: readonly string[], reading: ReadingLike): FloorChange | undefined {
   return jobsForAll(tool, path, reading) ?? stateSetDown(path, reading) ?? codeIntoServer(tool, path, reading) ?? remoteServiceInstall(path, reading) ?? everyCertificate(path, reading)
-    ?? sessionPurged(path, reading) ?? nodeRebuilt(tool, path, reading) ?? deployedStopped(path, reading) ?? schemaAfresh(reading) ?? everyIndexSwapped(reading);
+    ?? sessionPurged(path, reading) ?? nodeRebuilt(tool, path, reading) ?? deployedStopped(path, reading) ?? schemaAfresh(reading) ?? everyIndexSwapped(reading) ?? restoredOverLive(path, reading);
 }
