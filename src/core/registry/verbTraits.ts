@@ -80,6 +80,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   burp: { destroying: ['-a D'] },
   // Stop 40 (round 34): Firebird's nbackup(1) `-R`/`-RESTORE DB FILE…` writes a backup chain over the database file it names first (`-B` only reads it).
   nbackup: { destroying: ['-R', '-RESTORE'] },
+  // arkade's `install APP` installs a Helm chart into whatever cluster the current kubeconfig points at (`arkade get TOOL` downloads a CLI here).
+  arkade: { ships: { words: ['install'] } },
   cmk: { reads: ['-D', '--dump', '-d', '--dump-agent', '-L', '--list-checks', '-l', '--list-hosts', '--list-tag', '-X', '--check-config'] },
   // bugsnag-cli(1): every `upload <kind>` sends symbol or mapping files (js source maps, dsym, android-proguard, android-ndk, dart, unity-android).
   'bugsnag-cli': { telemetry: ['upload'] },

@@ -216,4 +216,24 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     allow('condor_submit scratch/tests.sub'),
     allow('pg_dump $DATABASE_URL > backup.sql'),
   ]);
+  decide('an app or chart installed into a cluster (arkade from its manual; any installer given a kube context) asks; downloads, help and local clusters stay allowed', [
+    ask('arkade install postgresql'),
+    ask('arkade install openfaas --namespace openfaas'),
+    ask('kubeapps install redis --context prod-eu', { production: true }),
+    ask('appctl install redis --kubeconfig ~/.kube/prod.yaml'),
+    ask('chartctl add ingress-nginx --kube-context eu-west-cluster'),
+    allow('arkade get kubectx'),
+    allow('arkade install openfaas --help'),
+    allow('appctl install redis --context kind-dev'),
+    allow('appctl install redis --context minikube'),
+  ]);
+
+  decide('a group option followed by a read verb is a read of production (marked, allowed); a changing verb there still asks', [
+    allow('control.sh --host ignite-prod-1.acme.internal --cache list .', { production: true }),
+    allow('gridctl --host grid.prod.acme.io --topic describe orders', { production: true }),
+    ask('control.sh --host ignite-prod-1.acme.internal --set-state INACTIVE --yes', { production: true }),
+    ask('control.sh --host ignite-prod-1.acme.internal --cache destroy --caches sessions,carts --yes', { production: true }),
+    ask('gridctl --host grid.prod.acme.io --topic reset orders', { production: true }),
+    ask('gridctl --host grid.prod.acme.io --baseline remove node3', { production: true }),
+  ]);
 });

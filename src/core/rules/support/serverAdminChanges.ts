@@ -1,4 +1,4 @@
-import { hostOf, isLocalHost } from '../../policy/production';
+import { hostOf, isLocalHost, isLocalKubeContext } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
 import { liveDatabaseFolder } from './liveDataWrites';
@@ -20,6 +20,7 @@ import { liveDatabaseFolder } from './liveDataWrites';
  * | a node or replica rebuilt from another copy (`pcp_recovery_node -n 1`, `… reinit replica2`): its data folder is wiped and re-cloned | recover/recovery/reinit/resync/reclone of a node, replica, standby or member | `pcp_node_info`, `--help` |
  * | the app stopped on the servers a deploy configuration names (`mup stop --config .deploy/mup.js`) | stop/halt/shutdown/down with a `--config` under a deploy folder or named for deploying | the same tool's reads (`mup logs`), a bare `stop` of a local tool (`ddev stop`) |
  * | a live server's schema set up afresh without a question (`listmonk --config /etc/listmonk/config.toml --install --yes`): its tables are recreated | an install/init/reset option with an assume-yes option and a configuration under `/etc`, `/srv`, `/var/lib`, `/opt` | a new config file (`--new-config`), the same on a project's own configuration |
+ * | an app or chart installed into the cluster a kube option names (`kubeapps install redis --context prod-eu`) | any context not of this machine | `kind-*`, `minikube`, `docker-desktop` contexts |
  * | an older copy restored over a database server's live data folder (`dbtool restore --to /var/lib/mysql`, `--restore … /var/lib/firebird/…`) | a restore or load word with a live data folder named | the same into a scratch folder |
  * | every index rebuilt and swapped into the running search server (`indexer --config /etc/… --all --rotate`) | `--all` with `--rotate`/`--hot-swap` | a build into files only (`indexer --config deploy/x.conf --all`) |
  */
@@ -163,6 +164,17 @@ function everyIndexSwapped(reading: ReadingLike): FloorChange | undefined {
   return change('verbs.disruptive-change', `--all ${swap.name}`, 'overwrite', 'rebuilds every index and swaps it into the running server (searches answer from the new data at once)', [config ?? 'the running search server']);
 }
 
+/** Options that pick the Kubernetes cluster an installer writes to. */
+const KUBE_OPTION = /^--?(kubeconfig|kube-?context|context|kube-?config)$/i;
+
+function chartIntoCluster(path: readonly string[], reading: ReadingLike): FloorChange | undefined {
+  const verb = path.slice(0, 2).find((w) => /^(install|upgrade|add|enable)$/i.test(w));
+  const kube = reading.options.find((o) => KUBE_OPTION.test(o.name) && (o.value ?? o.next) !== undefined);
+  if (verb === undefined || kube === undefined || isLocalKubeContext(kube.value ?? kube.next!)) return undefined;
+  const app = path.filter((w) => w !== verb)[0] ?? words(reading).find((t) => t !== verb) ?? 'an app';
+  return { ...change('verbs.disruptive-change', `${verb} ${kube.name}`, 'install', 'installs into the cluster its kube context names (what runs there changes at once, unreviewed)', [app]), hints: [kube.value ?? kube.next!] };
+}
+
 /** A restore or load word, as a command word or an option (`restore`, `--restore`, `-recover`). */
 const RESTORE_WORD = /^(restore|recover|rollback|roll-back|load|reload)$/i;
 
@@ -177,5 +189,5 @@ function restoredOverLive(path: readonly string[], reading: ReadingLike): FloorC
 /** The first of these changes the command makes, or undefined. `path`: the floor's command words up to a read verb. */
 export function serverAdminChange(tool: string, path: readonly string[], reading: ReadingLike): FloorChange | undefined {
   return jobsForAll(tool, path, reading) ?? stateSetDown(path, reading) ?? codeIntoServer(tool, path, reading) ?? remoteServiceInstall(path, reading) ?? everyCertificate(path, reading)
-    ?? sessionPurged(path, reading) ?? nodeRebuilt(tool, path, reading) ?? deployedStopped(path, reading) ?? schemaAfresh(reading) ?? everyIndexSwapped(reading) ?? restoredOverLive(path, reading);
+    ?? sessionPurged(path, reading) ?? nodeRebuilt(tool, path, reading) ?? deployedStopped(path, reading) ?? schemaAfresh(reading) ?? everyIndexSwapped(reading) ?? restoredOverLive(path, reading) ?? chartIntoCluster(path, reading);
 }
