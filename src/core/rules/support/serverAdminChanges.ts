@@ -68,7 +68,7 @@ function stateSetDown(path: readonly string[], reading: ReadingLike): FloorChang
   if (!path.slice(0, 2).some((w) => SET_WORD.test(w))) return undefined;
   const setting = words(reading).find((t) => STATE_SETTING.test(t));
   if (setting === undefined) return undefined;
-  const named = words(reading).filter((t) => /^[\w-]*(name|node|nodes|host|hosts|server|servers|partition|id)=/i.test(t)).map((t) => t.slice(t.indexOf('=') + 1));
+  const named = words(reading).filter((t) => /^[\w-]*(name|node|nodes|host|hosts|server|servers|partition|id)=/i.test(t)).map((t) => t.replace(/^[^=]*=/, ''));
   return change('verbs.disruptive-change', [...path.slice(0, 2), setting].join(' '), 'stop', 'takes out of service (work running there is killed or turned away):', named.length > 0 ? named : ['the nodes it names']);
 }
 
