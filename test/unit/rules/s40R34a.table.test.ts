@@ -236,4 +236,18 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     ask('gridctl --host grid.prod.acme.io --topic reset orders', { production: true }),
     ask('gridctl --host grid.prod.acme.io --baseline remove node3', { production: true }),
   ]);
+  decide('a console given its command as one quoted sentence: the primary moved, failover switched off or protection lowered asks on any database; reads stay allowed', [
+    ask(`dgmgrl sys@ORCL "switchover to 'ORCL_STBY'"`, { says: /primary/ }),
+    ask(`dgmgrl sys@ORCL "failover to stby2 immediate"`),
+    ask(`dgmgrl sys@ORCL "disable fast_start failover"`),
+    ask(`dgmgrl sys@ORCL "edit configuration set protection mode as maxperformance"`, { says: /protection/ }),
+    ask(`clusteradm -x "set replication mode async"`),
+    ask(`pgctl-admin "set synchronous_commit to off"`),
+    ask(`hactl admin@db1 "promote standby-2"`),
+    ask(`orchestrator-client "stop replica db-3"`),
+    allow(`dgmgrl sys@ORCL "show configuration"`),
+    allow(`dgmgrl sys@ORCL "validate database stby"`),
+    allow(`dgmgrl sys@ORCL "show fast_start failover"`),
+    allow(`clusteradm -x "set replication mode sync"`),
+  ]);
 });

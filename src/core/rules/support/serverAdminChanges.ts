@@ -20,6 +20,7 @@ import { liveDatabaseFolder } from './liveDataWrites';
  * | a node or replica rebuilt from another copy (`pcp_recovery_node -n 1`, `… reinit replica2`): its data folder is wiped and re-cloned | recover/recovery/reinit/resync/reclone of a node, replica, standby or member | `pcp_node_info`, `--help` |
  * | the app stopped on the servers a deploy configuration names (`mup stop --config .deploy/mup.js`) | stop/halt/shutdown/down with a `--config` under a deploy folder or named for deploying | the same tool's reads (`mup logs`), a bare `stop` of a local tool (`ddev stop`) |
  * | a live server's schema set up afresh without a question (`listmonk --config /etc/listmonk/config.toml --install --yes`): its tables are recreated | an install/init/reset option with an assume-yes option and a configuration under `/etc`, `/srv`, `/var/lib`, `/opt` | a new config file (`--new-config`), the same on a project's own configuration |
+ * | a console's command given as one quoted sentence (`dgmgrl sys@DB "switchover to 'stby'"`, `"disable fast_start failover"`), or a protection mode lowered (`set protection mode as maxperformance`) | the sentence's words as a command path the lexicon asks for; a weaker protection or commit mode | `"show configuration"`, `"validate database stby"` |
  * | an app or chart installed into the cluster a kube option names (`kubeapps install redis --context prod-eu`) | any context not of this machine | `kind-*`, `minikube`, `docker-desktop` contexts |
  * | an older copy restored over a database server's live data folder (`dbtool restore --to /var/lib/mysql`, `--restore … /var/lib/firebird/…`) | a restore or load word with a live data folder named | the same into a scratch folder |
  * | every index rebuilt and swapped into the running search server (`indexer --config /etc/… --all --rotate`) | `--all` with `--rotate`/`--hot-swap` | a build into files only (`indexer --config deploy/x.conf --all`) |
@@ -186,8 +187,27 @@ function restoredOverLive(path: readonly string[], reading: ReadingLike): FloorC
   return change('verbs.live-data-write', `${word} ${live}`, 'overwrite', 'writes an older copy over the live data of the database server at (what it wrote since is lost)', [live]);
 }
 
-/** The first of these changes the command makes, or undefined. `path`: the floor's command words up to a read verb. */
-export function serverAdminChange(tool: string, path: readonly string[], reading: ReadingLike): FloorChange | undefined {
-  return jobsForAll(tool, path, reading) ?? stateSetDown(path, reading) ?? codeIntoServer(tool, path, reading) ?? remoteServiceInstall(path, reading) ?? everyCertificate(path, reading)
+/** A replication or commit protection set to a weaker mode (Data Guard's `protection mode as maxperformance`, `synchronous_commit = off`). */
+const PROTECTION_DOWN = /\b(protection|durability|sync(?:hronous)?(?:[_ ]commit)?|replication|commit)\s+(?:mode\s+)?(?:as|to|=)?\s*(maxperformance|max(?:imum)?\s+performance|async(?:hronous)?|off|none|relaxed|minimal|local)\b/i;
+
+/**
+ * An administration console given its command as one quoted sentence (`dgmgrl sys@DB "switchover to 'stby'"`,
+ * `"disable fast_start failover"`): the sentence's words are read as the command path they spell, and a protection
+ * lowered by mode (`set protection mode as maxperformance`) asks. Only where the command has no other command word.
+ */
+function sentenceChange(path: readonly string[], reading: ReadingLike, again: ((r: ReadingLike) => FloorChange | undefined) | undefined): FloorChange | undefined {
+  if (path.length > 0) return undefined;
+  const sentence = reading.positionals.find((w) => /^[A-Za-z][\w-]*(\s+\S+){1,11}\s*;?$/.test(w.text.trim()));
+  if (sentence === undefined) return undefined;
+  const lowered = PROTECTION_DOWN.exec(sentence.text);
+  if (lowered) return change('verbs.disruptive-change', sentence.text.trim().slice(0, 80), 'disable', 'lowers the protection of (committed data can be lost when the primary fails)', [`${lowered[1]} ${lowered[2]}`]);
+  const split = sentence.text.trim().replace(/;$/, '').split(/\s+/).map((t, i) => ({ text: t.replace(/^['"]|['"]$/g, ''), index: i }));
+  const found = again?.({ positionals: split, options: [], maybeValues: new Set() });
+  return found && { ...found, shown: sentence.text.trim().slice(0, 80) };
+}
+
+/** The first of these changes the command makes, or undefined. `path`: the floor's command words up to a read verb; `again` reads a sentence's words. */
+export function serverAdminChange(tool: string, path: readonly string[], reading: ReadingLike, again?: (r: ReadingLike) => FloorChange | undefined): FloorChange | undefined {
+  return sentenceChange(path, reading, again) ?? jobsForAll(tool, path, reading) ?? stateSetDown(path, reading) ?? codeIntoServer(tool, path, reading) ?? remoteServiceInstall(path, reading) ?? everyCertificate(path, reading)
     ?? sessionPurged(path, reading) ?? nodeRebuilt(tool, path, reading) ?? deployedStopped(path, reading) ?? schemaAfresh(reading) ?? everyIndexSwapped(reading) ?? restoredOverLive(path, reading) ?? chartIntoCluster(path, reading);
 }
