@@ -35,6 +35,7 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     allow('dgmgrl -silent / "show configuration"'),
     allow(`dgmgrl sys@PRODDB "show configuration"`, { production: true }),
     allow('imp system@XEPDB1 file=/tmp/fixtures.dmp full=y'),
+    allow('impdp system@PRODDB dumpfile=app.dmp table_exists_action=skip', { production: true }),
     allow('psql -h products.internal -c "select 1"'),
     allow('echo produce reproduce prodigy'),
   ]);
@@ -131,6 +132,7 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     ask('galeractl resync node db3'),
     allow('pcp_node_info -h pgpool.internal -n 1'),
     allow('pcp_recovery_node --help'),
+    allow('node-gyp rebuild'),
   ]);
 
   decide('the app stopped on the servers its deploy configuration names asks; reads and a local tool\'s bare stop stay allowed', [

@@ -120,6 +120,8 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.
   if (path.length > 0 && path.every((w) => environmentOfName(w) !== undefined)) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;
+  // Stop 40: an import told to keep what exists (`table_exists_action=skip|append`) replaces nothing there (stop 38's look-alike, now that `PRODDB` names production).
+  if (words.some((w) => /^(table_exists_action|on_?conflict|if_?exists|existing)=(skip|append|keep|ignore)$/i.test(w.text))) return undefined;
   return path;
 }
 

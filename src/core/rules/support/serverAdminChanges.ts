@@ -130,8 +130,10 @@ const RECOVER_WORD = /^(recover|recovery|reinit|reinitialize|reinitialise|resync
 const NODE_NOUN = /^(node|nodes|replica|replicas|standby|member|members|secondary|slave|peer)$/i;
 
 function nodeRebuilt(tool: string, path: readonly string[], reading: ReadingLike): FloorChange | undefined {
-  const parts = [...identifierParts(tool), ...path.slice(0, 3).flatMap((w) => identifierParts(w))];
-  if (!parts.some((p) => RECOVER_WORD.test(p)) || !parts.some((p) => NODE_NOUN.test(p))) return undefined;
+  // Both words from the same place: the tool's name (`pcp_recovery_node`) or its command words (`reinit member2`); a product named
+  // `node` rebuilding its own build (`node-gyp rebuild`) is no node of a cluster.
+  const both = (parts: readonly string[]) => parts.some((p) => RECOVER_WORD.test(p)) && parts.some((p) => NODE_NOUN.test(p.replace(/\d+$/, '')));
+  if (!both(identifierParts(tool)) && !both(path.slice(0, 3).flatMap((w) => identifierParts(w)))) return undefined;
   const node = optionNamed(reading, /^--?(n|node|node-id|member|replica)$/);
   const named = node !== undefined ? `node ${node.value ?? node.next ?? ''}`.trim() : path.filter((w) => !RECOVER_WORD.test(w) && !NODE_NOUN.test(w))[0] ?? 'the node it names';
   return change('verbs.disruptive-change', [...path.slice(0, 2), ...(node !== undefined ? [node.name, node.value ?? node.next ?? ''] : [])].join(' ').trim(), 'overwrite', 're-clones from another copy, wiping the data folder of', [named]);
