@@ -22,6 +22,11 @@ export interface EnvironmentScope {
 const SERVED_DATA = /^\/(srv|var\/www)(\/|$)/;
 
 const PRODUCTION_TOKENS = new Set(['prod', 'production', 'prd', 'live']);
+/**
+ * A production word glued to what it names (Oracle's `sys@PRODDB`, `PRODDB_STBY`, `prodsql`, `dbprod`): the
+ * other half must be a store, server or application noun, so `product`, `produce` or `prodigy` stay words.
+ */
+const GLUED_PRODUCTION = /^(?:(?:prod|production|prd)(?:db|dbs|sql|ora|pg|mysql|mongo|redis|rds|cluster|srv|server|host|app|api|web|data|cdb|pdb)|(?:db|sql|ora|pg|mysql|mongo|redis|rds|cluster|srv|app|api|web|cdb|pdb)(?:prod|prd))$/;
 const NON_PRODUCTION_TOKENS = new Set([
   'staging', 'stage', 'stg', 'dev', 'devel', 'develop', 'development', 'test', 'testing', 'preview',
   'qa', 'uat', 'sandbox', 'nonprod', 'ci', 'review', 'local',
@@ -69,7 +74,7 @@ export const environmentOfName: (value: string) => 'production' | 'non-productio
 
 function nameEnvironment(value: string): 'production' | 'non-production' | undefined {
   const tokens = environmentTokens(value);
-  if (tokens.some((t) => PRODUCTION_TOKENS.has(t))) return 'production';
+  if (tokens.some((t) => PRODUCTION_TOKENS.has(t) || GLUED_PRODUCTION.test(t))) return 'production';
   const named = value.replace(/[A-Za-z0-9]+/g, (piece) => (RANDOM_RUN.test(piece) ? ' ' : piece));
   if (environmentTokens(named).some((t) => NON_PRODUCTION_TOKENS.has(t))) return 'non-production';
   return undefined;

@@ -289,6 +289,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // Money that moves does not come back by itself: refunds, charges, payouts and transfers, by command or by API path.
   // Round 7 re-attack: a voided or uncollectible invoice, a cancelled payment or subscription, a finalised invoice cannot be taken back (Stripe API reference).
   stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', 'invoices void', 'invoices mark_uncollectible', 'invoices finalize_invoice', 'invoices pay', 'credit_notes void', 'payment_intents cancel', 'setup_intents cancel', 'subscriptions cancel', 'subscription_schedules cancel', 'subscription_schedules release', 'quotes cancel', 'quotes accept', 'payouts cancel', 'topups cancel', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture', '/void', '/mark_uncollectible', '/finalize', '/pay', '/cancel', '/release', '/accept', '/reject'] },
+  // Stop 40 (round 34): Firebird's nbackup(1) `-R`/`-RESTORE DB FILE…` writes a backup chain over the database file it names first (`-B` only reads it).
+  nbackup: { destroying: ['-R', '-RESTORE'] },
+  // arkade's `install APP` installs a Helm chart into whatever cluster the current kubeconfig points at (`arkade get TOOL` downloads a CLI here).
+  arkade: { ships: { words: ['install'] } },
 });
 
 /**

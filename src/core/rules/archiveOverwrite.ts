@@ -2,6 +2,7 @@ import { basename, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { classifyPath } from './files';
+import { liveDatabaseFolder } from './support/liveDataWrites';
 
 /**
  * An archive extracted over a folder that holds what git cannot bring back (`tar xf old.tar -C
@@ -53,6 +54,13 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   const folder = resolvePath(inv.cwd, into[0]!.word.text, ctx.facts.home);
   const cls = classifyPath(into[0]!.word, inv.cwd, ctx.facts).class;
   if (cls === 'scratch' || cls === 'routine') return [];
+  // Stop 40 (round 34: `zbackup restore … | tar x -C /var/lib/postgresql/16/main`): a live database's data folder is the server's own
+  // state, which git never holds: an old backup unpacked there replaces it under the running server.
+  if (liveDatabaseFolder(folder) !== undefined) {
+    const env = ctx.environmentOf({ values: [into[0]!.word.text], remote: false });
+    const target: Target = { kind: 'path', name: into[0]!.word.text, provider: 'filesystem', remote: false, environment: env.environment === 'non-production' ? env.environment : 'production', environmentReason: env.environment === 'non-production' ? env.reason : `${into[0]!.word.text} is a database server's live data folder` };
+    return [{ rule: 'local-data.archive-overwrite', risk: 'destructive', severity: 'ask', reason: `Extracts ${archive?.text && archive.text !== '-' ? archive.text : 'an archive'} over ${into[0]!.word.text}, a database server's live data folder: its files are replaced by the archive's, and what the server wrote since is lost (${inv.name}).`, targets: [target] }];
+  }
   const archivePath = archive && !archive.dynamic && archive.text !== '-' ? resolvePath(inv.cwd, archive.text, ctx.facts.home) : undefined;
   const members = archivePath ? ctx.facts.archiveMembers?.(archivePath) : undefined;
   let at: string[];

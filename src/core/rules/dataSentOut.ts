@@ -68,6 +68,8 @@ function dumpSource(inv: Invocation): string | undefined {
       if (o.length === 2 && a.startsWith(o) && a.length > 2 && !a.startsWith('--')) return a.slice(2);
     }
     if (/^[a-z+]+:\/\//i.test(a)) return a;
+    // Stop 40 (round 34: `pg_dump $PROD_DATABASE_URL | nc …` in a scheduled job): a connection string given by a variable, named by the variable.
+    if (/^\$\{?[A-Za-z_]\w*(URL|URI|DSN)\}?$/i.test(a) && !options.includes(args[i - 1] ?? '')) return a;
   }
   return undefined;
 }

@@ -138,6 +138,9 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[], options: readonly string[] = []): SecretRead | undefined {
+  // Stop 40 (round 34): a Java-style tool whose command is a one-dash camel-case option (`mkstore -wrl W -viewEntry NAME`): its words are the path.
+  const commandOption = path.length === 0 ? options.find((o) => /^-[a-z]+[A-Z][A-Za-z]*$/.test(o)) : undefined;
+  if (commandOption !== undefined) return secretReadOf(name, identifierParts(commandOption.slice(1)), values, options.filter((o) => o !== commandOption));
   const printed = storePrintOf(name, path, values) ?? connectionPrint(name, path, values, options);
   if (printed) return printed;
   const store = SECRET_STORES[name];
@@ -191,7 +194,8 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   // `conjur variable get -i prod/db/password`, `berglas access sm://p/stripe-api-key`: a reading verb, a secret's name.
   const reads = words.findIndex((w) => w.parts.length === 1 && READ.has(w.parts[0]!));
   if (reads >= 0) {
-    const secret = [...path.slice(reads + 1), ...values].find((v) => isSecretWord(identifierParts(v)));
+    // Stop 40 (round 34: `mkstore … -viewEntry oracle.security.client.password1`): a numbered secret's name (`password1`) is still one.
+    const secret = [...path.slice(reads + 1), ...values].find((v) => isSecretWord(identifierParts(v).map((p) => p.replace(/(?<=[a-z])\d+$/, ''))));
     if (secret !== undefined) return { shown: shown(reads), what: `the secret ${secret}` };
     // Round 22: a tool's own setting that holds its credential (`snyk config get api`: the API token is filed under `api`).
     const key = path.slice(0, reads).some((w) => /^(config|configs|configuration|settings)$/i.test(w)) ? [...path.slice(reads + 1), ...values][0] : undefined;

@@ -134,6 +134,9 @@ describe('production resolution', () => {
     assert.equal(environmentOfName('acme-prod'), 'production');
     assert.equal(environmentOfName('production-api'), 'production');
     assert.equal(environmentOfName('pre-prod'), undefined);
+    // Stop 40 (round 34): a production word glued to a store or server noun (Oracle's TNS aliases), never to other letters.
+    for (const glued of ['sys@PRODDB', 'PRODDB_STBY', 'app@prodsql', 'dbprod', 'ORAPRD', 'prodcluster-east', 'PRODCDB', 'appprod']) assert.equal(environmentOfName(glued), 'production', glued);
+    for (const word of ['products', 'produce', 'prodigy', 'XEPDB1', 'app@DEVDB', 'productdb', 'reproduce']) assert.equal(environmentOfName(word), undefined, word);
     // An Artifact Registry host's `pkg.dev` says nothing; the image path still can.
     assert.equal(environmentOfName('us-docker.pkg.dev/acme/api/web:1'), undefined);
     assert.equal(environmentOfName('us-docker.pkg.dev/acme-dev/api/web:1'), 'non-production');

@@ -3,6 +3,7 @@ import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
 import { remoteChange } from './floorRemoteChanges';
 import { sendsDebugInfo } from './telemetryRecords';
+import { serverAdminChange } from './serverAdminChanges';
 import { sharedRemoteChange } from './sharedRemoteChanges';
 
 /**
@@ -224,6 +225,9 @@ function commandPath(reading: ReadingLike, reads: (text: string) => boolean): st
 export function disruptiveChange(tool: string, reading: ReadingLike, reads: (text: string) => boolean): FloorChange | undefined {
   const path = commandPath(reading, reads);
   if (path === undefined || localOnly(reading)) return undefined;
+  // Stop 40 (round 34): queues cancelled for all, nodes set down, code added to a running server, certificates reissued at once (support/serverAdminChanges.ts).
+  const admin = serverAdminChange(tool, path, reading, (sentence) => disruptiveChange(tool, sentence, reads));
+  if (admin) return admin;
   // Stop 39: a version shipped, changes accepted with no review, local files sent under a key (support/sharedRemoteChanges.ts).
   const shared = path.slice(0, 2).some((g) => LOCAL_NOUN.test(g)) ? undefined : sharedRemoteChange(reading, path, reads);
   if (shared) return shared;

@@ -22,7 +22,7 @@ const LIVE_DATA = /^\/(var\/lib|srv|data|var\/opt|opt\/[^/]+\/data)\//;
  * Elasticsearch/OpenSearch, etcd, ClickHouse, Cassandra, InfluxDB, CouchDB, Neo4j, RabbitMQ, Kafka, ZooKeeper, MinIO,
  * SQL Server, Docker's and Podman's volumes), at the packages' and Homebrew's places, `/data/db` and `$PGDATA`.
  */
-const LIVE_DATABASE = /^(?:\/var\/lib\/(?:postgresql|pgsql|postgres|mysql|mariadb|mongodb|mongo|redis|redis-server|valkey|elasticsearch|opensearch|etcd|clickhouse|cassandra|scylla|influxdb|couchdb|neo4j|rabbitmq|kafka|zookeeper|minio|mssql|cockroach|arangodb3|rethinkdb|docker\/volumes|containers\/storage\/volumes)|\/var\/opt\/mssql|\/data\/db|\/(?:usr\/local|opt\/homebrew)\/var\/(?:postgres|postgresql(?:@[\d.]+)?|mysql|mongodb|redis)|\/srv\/(?:postgres|postgresql|pgsql|mysql|mariadb|mongo|mongodb|redis|elasticsearch|etcd|clickhouse)|\$\{?PGDATA\}?)(?=\/|$)/;
+const LIVE_DATABASE = /^(?:\/var\/lib\/(?:postgresql|pgsql|postgres|mysql|mariadb|mongodb|mongo|redis|redis-server|valkey|elasticsearch|opensearch|etcd|clickhouse|cassandra|scylla|influxdb|couchdb|neo4j|rabbitmq|kafka|zookeeper|minio|mssql|cockroach|arangodb3|rethinkdb|firebird|tarantool|manticore|sphinxsearch|docker\/volumes|containers\/storage\/volumes)|\/var\/opt\/mssql|\/data\/db|\/(?:usr\/local|opt\/homebrew)\/var\/(?:postgres|postgresql(?:@[\d.]+)?|mysql|mongodb|redis)|\/srv\/(?:postgres|postgresql|pgsql|mysql|mariadb|mongo|mongodb|redis|elasticsearch|etcd|clickhouse)|\$\{?PGDATA\}?)(?=\/|$)/;
 
 /** The live database folder a word names (the folder, as written up to the server's own), or undefined. */
 export function liveDatabaseFolder(text: string): string | undefined {

@@ -1,4 +1,5 @@
 import type { VerbTraits } from '../../registry/verbTraits';
+import { identifierParts } from './cliArgs';
 
 /**
  * The verb floor's reading of options (verbs.ts): an option whose first word destroys (`--delete`,
@@ -26,7 +27,8 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     if (pair !== undefined) return { name: pair, verb: /^-{1,2}(d|D|delete|M?rm|remove)( |$)|^-a D$/.test(pair) ? 'delete' : 'overwrite' };
     // Round 17: a service or database powered off by an option of an update (`aiven service update --power-off`): it stops serving.
     if (/^(power-?off|shut-?down|hibernate|halt)$/.test(bare) && !/^(false|no|0|off)$/i.test(option.value ?? '')) return { name: option.name, verb: 'poweroff' };
-    const parts = bare.split(/[-_]/).filter((p) => p !== '');
+    // Stop 40 (round 34): a Java-style one-dash camel-case option is a command (`mkstore -deleteCredential PRODDB`, `-deleteEntry`).
+    const parts = /^-[a-z]+[A-Z][A-Za-z]*$/.test(option.name) ? [...identifierParts(option.name.slice(1))] : bare.split(/[-_]/).filter((p) => p !== '');
     // Stop 30 (round 11): a load rebuilt from scratch (`meltano run … --full-refresh`, `sqlmesh plan --restate-model`), a schema tool
     // allowed its unsafe changes (`skeema push --allow-unsafe`, `prisma db push --accept-data-loss`): what the target held is replaced or dropped.
     if (/^(full-refresh|restate-model|restate|allow-unsafe|accept-data-loss)$/.test(bare) && !/^(false|no|0|off)$/i.test(option.value ?? '')) return { name: option.name, verb: bare.startsWith('allow') || bare.startsWith('accept') ? 'drop' : 'overwrite' };

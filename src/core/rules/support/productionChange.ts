@@ -108,7 +108,7 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // `--interactive`: the tool itself shows each change and waits for a person (`helmfile sync --interactive`).
   if (options.some((o) => READ_OPTION.test(o) || o === '--interactive')) return undefined;
   // Stop 39 (round 33: `orchestrator -c topology -i db-prod-1:3306`): the command given by a command option (pickedValues.ts) read like a command word.
-  const given = options.map((o) => /^--?(c|cmd|command)=([a-z][\w-]*)$/i.exec(o)?.[2]).filter((c): c is string => c !== undefined);
+  const given = options.map((o) => /^--?[a-z][\w-]*=([a-z][\w-]*)$/i.exec(o)?.[1]).filter((c): c is string => c !== undefined);
   if (path.length === 0 && given.length > 0 && given.every((c) => readsOnly(c) || READ_PREFIX.test(c) || PRINTS.test(c) || listsByNoun(c))) return undefined;
   if (path.length > 0 && path.every((w) => PRINTS.test(w))) return undefined;
   if (path.length > 0 && LOCAL_OUTPUT.test(path[0]!) && localOutputOnly(words, options) && !statements.some((s) => /\b(insert|update|delete|drop|alter|create|truncate)\b/i.test(s))) return undefined;
@@ -120,6 +120,8 @@ export function unreadPath(tool: string, words: readonly PathWord[], statements:
   // Words that only name the environment (`assume prod`: a role picked for the shell) say nothing more than before: marked, allowed.
   if (path.length > 0 && path.every((w) => environmentOfName(w) !== undefined)) return undefined;
   if (statements.some((s) => READ_QUERY.test(s))) return undefined;
+  // Stop 40: an import told to keep what exists (`table_exists_action=skip|append`) replaces nothing there (stop 38's look-alike, now that `PRODDB` names production).
+  if (words.some((w) => /^(table_exists_action|on_?conflict|if_?exists|existing)=(skip|append|keep|ignore)$/i.test(w.text))) return undefined;
   return path;
 }
 

@@ -17,6 +17,24 @@ import { keptShort } from './dataRetention';
 const SCRIPT_OPTION = /^(-f|-i|-e|-s|--file|--input|--input-file|--script|--script-file|--sql|--sql-file|--query-file|--queries|--commands|--command-file|--batch|--batch-file|--source|--run|--exec|--execute|[/-]{1,2}(?:script|file|input|sqlfile|inputfile))$/i;
 /** Command words that run a file (`source f`, `run-script f`, `exec-file f`, `\i f` in a batch). */
 const RUNS_FILE = /^(source|run-?script|run-?file|exec-?file|execute-?file|script|batch|include|load-?script)$/i;
+/** Command words that run code inside a live instance, whose file may follow the instance's name (`tarantoolctl eval app f.lua`, stop 40). */
+const EVALS_FILE = /^(eval|evaluate|exec|execute|run-?lua|dofile)$/i;
+/** `KEY=FILE` operands that hand the program its script or control file (SQL*Loader's `control=f.ctl`, `parfile=`, `cmdfile=`). */
+const SCRIPT_KEY = /^(control|script|cmdfile|sqlfile|parfile|scriptfile|commands?)=(.+)$/i;
+/**
+ * Store work a script does with no SQL keyword first (stop 40, round 34): a store API call that empties or drops
+ * (`box.space.sessions:truncate()`, `bucket.drop()`), and a loader's control file that empties the table before loading
+ * (`TRUNCATE INTO TABLE customers`, `REPLACE INTO TABLE`). An `APPEND`/`INSERT INTO TABLE` load keeps every row.
+ */
+const STORE_CALL = /\b(spaces?|tables?|buckets?|collections?|keyspaces?|indexe?s?)\b[\w.[\]'"]*[:.](truncate|drop|delete_?all|deleteAll|clear|purge|wipe)\s*\(/i;
+const EMPTYING_LOAD = /^\s*(truncate|replace)\s+into\s+table\s+([\w.$"]+)/im;
+
+export function storeScriptCall(text: string): string | undefined {
+  const call = STORE_CALL.exec(text);
+  if (call) return `${call[0].replace(/\s*\($/, '()')} (empties or drops it in the live store)`;
+  const load = EMPTYING_LOAD.exec(text);
+  return load ? `${load[1]!.toUpperCase()} INTO TABLE ${load[2]} (every row is deleted before the load)` : undefined;
+}
 /** Extensions of a query or store script: a file of one that cannot be read is a script nobody saw. */
 const SCRIPT_FILE = /\.(sql|bteq|btq|cql|hql|ddl|dml|psql|pgsql|plsql|tsql|mysql|cypher|cyp|mongo|redis|aql|sparql|n1ql|surql|kql|fql|tql|q|ksql|flux|iql|ql|cmd|cmds|script|commands)$/i;
 
@@ -58,6 +76,13 @@ export function handedScripts(inv: Invocation, facts: Facts, reading: ReadingLik
     // `sqlcmd @purge.sql`, `tool source purge.sql`.
     if (/^@[\w./~-]+$/.test(w.text) && fileLike(w.text.slice(1))) out.push(at(w.text.slice(1), w.text));
     else if (k < 3 && RUNS_FILE.test(w.text) && words[k + 1] !== undefined && fileLike(words[k + 1]!.text)) out.push(at(words[k + 1]!.text, `${w.text} ${words[k + 1]!.text}`));
+    // `eval app truncate.lua`: the instance's name, then the file it runs there.
+    else if (k < 3 && EVALS_FILE.test(w.text)) {
+      const file = words.slice(k + 1, k + 3).find((n) => fileLike(n.text));
+      if (file !== undefined) out.push(at(file.text, `${w.text} ${file.text}`));
+    }
+    const keyed = SCRIPT_KEY.exec(w.text);
+    if (keyed && fileLike(keyed[2]!)) out.push(at(keyed[2]!, w.text));
   }
   return out.slice(0, 4);
 }
@@ -73,7 +98,7 @@ export function scriptPayload(inv: Invocation, facts: Facts, reading: ReadingLik
       continue;
     }
     // Round 22: a console told to keep data for a moment (`update pool=Full volretention=1d`) loses the rest.
-    const statement = destructivePayload(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined);
+    const statement = destructivePayload(text) ?? storeScriptCall(text) ?? text.split('\n').map((l) => l.trim()).find((l) => keptShort([l]) !== undefined);
     if (statement !== undefined) return { statement, how: script.how };
   }
   return undefined;

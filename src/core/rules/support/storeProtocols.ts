@@ -115,7 +115,7 @@ function sqlShaped(s: string): boolean {
   if (/^delete\b/i.test(s)) return /^delete\s+(?:[\w.`"$-]+\s+)?from\s/i.test(s);
   // `DROP ALL` (TigerGraph: every graph, schema and query), H2's `DROP ALL OBJECTS`: the whole statement empties the store.
   if (/^drop\s+(all|everything)\b/i.test(s)) return /^drop\s+(?:all|everything)(?:\s+(?:objects|tables|data|graphs?|schemas?|queries|jobs|users|databases|keyspaces|collections))?(?:\s+delete\s+files)?\s*;?\s*$/i.test(s);
-  if (/^drop\b/i.test(s)) return /^drop\s+(database|schema|table|view|materialized\s+view|index|sequence|type|function|procedure|trigger|collection|user|role|owned\s+by|extension|keyspace|tablespace|measurement|series|retention\s+policy|continuous\s+query|dictionary|constraint|graph|stream|topic)\b/i.test(s);
+  if (/^drop\b/i.test(s)) return /^drop\s+(database|schema|table|view|materialized\s+view|index|sequence|type|function|procedure|trigger|collection|user|role|owned\s+by|extension|keyspace|tablespace|measurement|series|retention\s+policy|continuous\s+query|dictionary|constraint|graph|stream|topic|db|bucket|space|namespace|backup|store)\b/i.test(s);
   if (/^truncate\b/i.test(s)) return /^truncate\s+(?:table\s+)?(?:only\s+)?(?:if\s+exists\s+)?[\w.`"$-]+(?:\s*,\s*[\w.`"$-]+)*(?:\s+(?:on\s+cluster\s+\S+|cascade|restrict|restart\s+identity|continue\s+identity|sync))*\s*$/i.test(s);
   return true;
 }
