@@ -238,6 +238,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   gotty: { words: '@ -w @ bash', option: ['-p', '--port'], value: '8080', decision: 'ask' },
   tmate: { words: '@ new-session -d', option: ['-S'], value: '/tmp/tmate.sock', decision: 'ask' },
   upterm: { words: '@ host @ -- bash', option: ['--server'], value: 'ssh://uptermd.upterm.dev:22', decision: 'ask' },
+  sshx: { words: '@', option: ['--shell'], value: 'bash', decision: 'ask' },
+  'tty-share': { words: '@ --public @', option: ['--command'], value: 'bash', decision: 'ask' },
   fdisk: { words: '@ /dev/sda @', option: ['-b', '--sector-size'], value: '512', decision: 'ask' },
   sfdisk: { words: '@ /dev/sdb @', option: ['-X', '--label'], value: 'gpt', decision: 'ask' },
   parted: { words: '@ /dev/sdb mklabel gpt', option: ['-a', '--align'], value: 'optimal', decision: 'ask' },
