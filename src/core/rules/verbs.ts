@@ -455,7 +455,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => cachedAddress(n, path.word.text, reading))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-    if (cleansDerived(path.verb, path.at, reading) || (path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
+    if (cleansDerived(path.verb, path.at, reading) || (path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading, inv.name) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).

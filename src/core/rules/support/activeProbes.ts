@@ -18,7 +18,7 @@ import type { KindReading } from './floorLoad';
  */
 
 /** Scanner and exploitation programs by name (a lexicon, like the device programs' in floorDevices.ts). */
-const PROBE_PROGRAM = /^(nuclei|sqlmap|ghauri|nikto|wapiti|dalfox|xsstrike|commix|tplmap|sstimap|nosqlmap|jaeles|arachni|skipfish|w3af\w*|wpscan|joomscan|droopescan|cmsmap|ffuf|gobuster|feroxbuster|dirsearch|dirb|wfuzz|kiterunner|kr|crlfuzz|nmap|masscan|rustscan|naabu|zgrab2?|hydra|medusa|ncrack|patator|metasploit|msfconsole|osmedeus|zap(-cli|\.sh)?|owasp-zap|burp\w*|restler|dastardly)$/i;
+const PROBE_PROGRAM = /^(nuclei|sqlmap|ghauri|nikto|wapiti|dalfox|xsstrike|commix|tplmap|sstimap|nosqlmap|jaeles|arachni|skipfish|w3af\w*|wpscan|joomscan|droopescan|cmsmap|ffuf|gobuster|feroxbuster|dirsearch|dirb|wfuzz|kiterunner|kr|crlfuzz|nmap|masscan|rustscan|naabu|zgrab2?|thc-hydra|medusa|ncrack|patator|metasploit|msfconsole|osmedeus|zap(-cli|\.sh)?|owasp-zap|burp\w*|restler|dastardly)$/i;
 /** Parts of a program's name that say it probes (`kube-hunter`, `api-fuzzer`, `vuln-scan`, `acme-sqli`). */
 const PROBE_PART = /^(scan|scanner|fuzz|fuzzer|exploit|exploiter|sqli|xss|vuln|vulns|pentest|attack|attacker|brute|bruteforce|hunter|buster|injector)$/i;
 /** Options that exploit, whatever the program's name. */

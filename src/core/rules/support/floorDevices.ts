@@ -84,7 +84,7 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
   const target = reading.options.find((o) => /^(-t|--target)$/.test(o.name) && WRITE_TARGETS.test(valueOf(o)));
   const script = deviceTool ? reading.options.filter((o) => /^(-c|--command)$/.test(o.name)).map(valueOf).find((v) => /(^|[\s;])(program|flash\s+write_image|\w*mass_erase|\w*_erase\w*|flash\s+erase\w*)\b/i.test(v)) : undefined;
   // A one-letter erase only where the program takes no command words of its own (`avrdude … -e`; `platformio run -e ENV` names an environment).
-  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall|--erase-all|--recover|--wipe)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
+  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).some((p) => ERASES.test(p))) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall|--erase-all|--recover|--wipe)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
   const sends = words.find((w) => /^(upload|load|write|download|run|ota)$/i.test(w));
   const sent = sends !== undefined && (networkDevice !== undefined || (deviceTool && !/^run$/i.test(sends))) ? sends : undefined;
   const oneLetter = (deviceTool && words.length === 0 ? reading.options.find((o) => /^-[wD]$/.test(o.name))?.name : undefined) ?? (portValue !== undefined || deviceTool ? reading.options.find((o) => o.name === '--upload')?.name : undefined);
@@ -109,14 +109,16 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
  * device's environment is not named, so it is production. Reading a bundle (`info`, `status`, `verify`) stays allowed.
  */
 const UPDATE_BUNDLE = /\.(raucb|swu|mender|fw|ota|upd)$/i;
-const INSTALLS = /^(install|update|upgrade|apply|deploy|flash|write|i|u)$/i;
+const INSTALLS = /^(install|update|upgrade|apply|deploy|flash|i|u)$/i;
 
 export function bundleInstalled(tool: string, reading: Reading): Finding | undefined {
   const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).slice(0, 2).map((w) => w.text);
   if (words.some((w) => /^(info|status|verify|check|show|list|inspect|extract|mount|resign|convert|help)$/i.test(w))) return undefined;
   const byOption = reading.options.find((o) => INSTALLS.test(o.name.replace(/^-+/, '')) && UPDATE_BUNDLE.test(o.value ?? o.next ?? ''));
   const byWord = words.find((w) => INSTALLS.test(w));
-  const bundle = byOption !== undefined ? (byOption.value ?? byOption.next) : byWord !== undefined ? reading.positionals.map((w) => w.text).find((t) => UPDATE_BUNDLE.test(t)) : undefined;
+  // A bundle an output option names is being built (`mender-artifact write … -o release.mender`), not installed.
+  const written = new Set(reading.options.filter((o) => /^(-o|--output|--out|--output-file)$/.test(o.name)).map((o) => o.value ?? o.next));
+  const bundle = byOption !== undefined ? (byOption.value ?? byOption.next) : byWord !== undefined ? reading.positionals.map((w) => w.text).find((t) => UPDATE_BUNDLE.test(t) && !written.has(t)) : undefined;
   if (bundle === undefined) return undefined;
   return {
     rule: 'verbs.firmware-write',

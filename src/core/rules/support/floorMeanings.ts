@@ -261,7 +261,9 @@ function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof co
   if (toolNamed(inv.name)?.family === 'package-manager') return undefined;
   // Round 26 (`imgpkg push -b registry.acme.io/bundles/web:1.4.2`, `xpkg push`): a push of a tagged artifact to a registry's address.
   const reference = [...r.positionals.map((w) => w.text), ...r.options.map(valueOf)].find((v) => REGISTRY_REFERENCE.test(v));
-  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push' || (i < 2 && w.word.text === 'push' && reference !== undefined));
+  // Stop 40 (round 34: `homey app validate --level publish`): `publish` as an option's value after a checking word is the level checked for, not an act.
+  const checkedFor = (i: number): boolean => r.options.some((o) => o.value === undefined && o.index === words[i]!.word.index - 1) && words.slice(0, i).some((x) => /^(validate|check|lint|verify|test|build|pack|package|preview|diff|plan|audit|doctor)$/i.test(x.word.text));
+  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !checkedFor(i) && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push' || (i < 2 && w.word.text === 'push' && reference !== undefined));
   if (at < 0) return undefined;
   const target = r.options.find((o) => /^-{1,2}(registry|repository|repo|server|source|index|r|s)$/.test(o.name));
   return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `publishes to ${target !== undefined && valueOf(target) !== '' ? valueOf(target) : 'its registry'} (a version published cannot be replaced, and everyone who installs gets it)`, names: operandsAfter(r, words[at]!.word.index), hints: target !== undefined && valueOf(target) !== '' ? [valueOf(target)] : [] };

@@ -35,7 +35,7 @@ export function identityChange(tool: string, reading: KindReading, ctx: RuleCont
   if (session >= 0 && SESSION_MINT.test(words[session + 1] ?? '')) {
     return found(tool, words.slice(0, session + 2), 'credential-dump', `prints the temporary cloud credentials of a session (access keys live until they expire)`, ctx, 'credential', 'a session of the signed-in account');
   }
-  const provider = PROVIDER.test(tool) || identifierParts(tool).some((p) => PROVIDER_PART.test(p));
+  const provider = PROVIDER.test(tool) || identifierParts(tool).some((p) => PROVIDER_PART.test(p) || PROVIDER.test(p));
   const app = words.findIndex((w) => APP_NOUN.test(w));
   if (!provider || app < 0) return undefined;
   const verb = words[app + 1] ?? '';

@@ -21,5 +21,6 @@ export function printsVersion(option: { name: string; value?: string; next?: str
 /** The names of the options that may make a run a read, without a `--version` that picks what to act on. */
 export function readingOptionNames(options: readonly { name: string; value?: string; next?: string }[]): string[] {
   // Stop 39: a command option with its command (`-c topology`) as `-c=topology`, for productionChange.ts to read as the command word.
-  return options.filter((o) => o.name !== '--version' || printsVersion(o)).map((o) => (/^--?(c|cmd|command)$/i.test(o.name) && /^[a-z][\w-]*$/i.test(o.value ?? o.next ?? '') ? `${o.name}=${o.value ?? o.next}` : o.name));
+  // Stop 40 (round 34: `kpcli --command "ls Production"`): a command with a plain operand after it is read by its first word.
+  return options.filter((o) => o.name !== '--version' || printsVersion(o)).map((o) => (/^--?(c|cmd|command)$/i.test(o.name) && /^[a-z][\w-]*(\s+[\w./-]+)?$/i.test(o.value ?? o.next ?? '') ? `${o.name}=${(o.value ?? o.next ?? '').split(/\s+/)[0]}` : o.name));
 }

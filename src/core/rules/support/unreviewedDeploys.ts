@@ -90,7 +90,7 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   const given = [...w.options.filter((o) => MANIFEST_OPTION.test(o.name)).map((o) => o.value ?? o.next ?? ''), ...w.path.slice(apply + 1)];
   const manifest = given.some((p) => MANIFEST_FILE.test(p) && !/(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/i.test(p)) || (/^apply$/i.test(w.path[apply] ?? '') && w.path.slice(apply + 1).some((p) => /^[\w.-]+\/$/.test(p)) && !w.options.some((o) => MANIFEST_FILE.test(o.value ?? o.next ?? '')));
   // Stop 40 (round 34: `octavia apply --force`): an apply told to skip its prompt makes the remote match the project's definitions.
-  const forced = /^apply$/i.test(w.path[apply] ?? '') && w.options.some((o) => /^(--force|--yes|-y|--assume-yes|--auto-approve|--no-prompt|--skip-prompt)$/i.test(o.name) && !SHIP_OFF.test(o.value ?? ''));
+  const forced = /^apply$/i.test(w.path[apply] ?? '') && w.options.some((o) => /^(--force|--no-prompt|--skip-prompt)$/i.test(o.name) && !SHIP_OFF.test(o.value ?? '')); // `-y`/`--yes` keep the unattended reading below
   if (apply >= 0 && (manifest || forced)) return { at: apply, verb: 'apply', shown: w.path[apply]! };
   const pushed = definitionsPushed(w);
   if (pushed !== undefined) return pushed;
