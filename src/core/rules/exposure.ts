@@ -226,7 +226,7 @@ function sharedSession(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('-V', '-h', '--help', '--read-only')) return [];
   const sub = a.parsed.path[0];
   // sshx shares when started; tty-share only through its relay (`--public`), else it serves on localhost.
-  const shares = inv.name === 'upterm' ? sub === 'host' : inv.name === 'sshx' ? a.parsed.operands.length === 0 : inv.name === 'tty-share' ? a.has('--public') : sub === 'new-session' || (sub === undefined && a.parsed.operands.length === 0);
+  const shares = inv.name === 'upterm' ? sub === 'host' : inv.name === 'sshx' || inv.name === 'teleconsole' ? a.parsed.operands.length === 0 && a.parsed.path.length === 0 : inv.name === 'tty-share' ? a.has('--public') : sub === 'new-session' || (sub === undefined && a.parsed.operands.length === 0);
   if (!shares) return [];
   return ask('shared-session', `Shares a terminal of this machine through ${inv.name}'s relay: whoever holds the link types commands here, past this guard.`, `${inv.name} session`, ctx);
 }
@@ -283,7 +283,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, tailscale, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   nc: shellListener, ncat: shellListener, netcat: shellListener,
-  ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, sshx: sharedSession, 'tty-share': sharedSession, 'code-server': codeServer,
+  ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, sshx: sharedSession, teleconsole: sharedSession, 'tty-share': sharedSession, 'code-server': codeServer,
   docker: containerOpen, podman: containerOpen, nerdctl: containerOpen, vault: vaultDev,
   'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });

@@ -397,7 +397,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
 /** Subcommands that start a named job or function (`convex run`, `inngest invoke`). */
 const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute|enqueue|dispatch)$/;
 
-const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'sshx', 'tty-share', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'sshx', 'teleconsole', 'tty-share', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
   'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage',
   // Load generators (registry/tools/loadTests.ts): the load-test pack reads what they aim at.

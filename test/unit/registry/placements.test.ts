@@ -240,6 +240,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   upterm: { words: '@ host @ -- bash', option: ['--server'], value: 'ssh://uptermd.upterm.dev:22', decision: 'ask' },
   sshx: { words: '@', option: ['--shell'], value: 'bash', decision: 'ask' },
   'tty-share': { words: '@ --public @', option: ['--command'], value: 'bash', decision: 'ask' },
+  teleconsole: { words: '@', option: ['-s'], value: 'teleconsole.com:22', decision: 'ask' },
   fdisk: { words: '@ /dev/sda @', option: ['-b', '--sector-size'], value: '512', decision: 'ask' },
   sfdisk: { words: '@ /dev/sdb @', option: ['-X', '--label'], value: 'gpt', decision: 'ask' },
   parted: { words: '@ /dev/sdb mklabel gpt', option: ['-a', '--align'], value: 'optimal', decision: 'ask' },

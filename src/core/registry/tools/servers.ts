@@ -105,12 +105,20 @@ export const upterm: ToolSpec = {
 
 /**
  * Stop 40 (round 34: `sshx`): programs that share this terminal through a relay with whoever has the link, started bare.
- * sshx shares at once; tty-share serves on localhost unless `--public` sends it through its relay.
+ * sshx and teleconsole share at once; tty-share serves on localhost unless `--public` sends it through its relay.
  */
 export const sshx: ToolSpec = {
   ...server,
   names: ['sshx'],
   options: [valued('--server'), valued('--shell'), valued('--name'), flag('-q', '--quiet'), flag('--enable-readers'), flag('-h', '--help'), flag('-V', '--version')],
+};
+
+/** teleconsole: started bare it shares this terminal through its relay; `join ID` joins someone else's. */
+export const teleconsole: ToolSpec = {
+  ...server,
+  names: ['teleconsole'],
+  options: [valued('-s'), valued('-f'), valued('-L'), valued('-R'), valued('-i'), flag('-v'), flag('-d'), flag('-h', '--help')],
+  commands: { 'join|help|version': {} },
 };
 
 export const ttyShare: ToolSpec = {

@@ -91,7 +91,9 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
   const how = target !== undefined ? `-t ${valueOf(target)}` : memory !== undefined ? memory.split(':').slice(0, 2).join(':') : script !== undefined ? script.trim().slice(0, 60) : erase ?? sent ?? oneLetter;
   if (how === undefined) return undefined;
   // `--recover` (nrfjprog, stop 38 round 30) erases the whole chip to lift its readback protection.
-  const erases = /erase|recover|wipe|format|factory|^-w$/i.test(how) || (erase !== undefined && how === erase);
+  // `fastboot -w` wipes the user data; `flashrom -w bios.rom` writes the image it is given.
+  const wipes = how === '-w' && ![...reading.positionals.map((w) => w.text), ...reading.options.map(valueOf)].some((v) => /[./]/.test(v));
+  const erases = /erase|recover|wipe|format|factory/i.test(how) || wipes || (erase !== undefined && how === erase);
   const where = networkDevice !== undefined ? `the device at ${valueOf(networkDevice)} (over the network)` : portValue !== undefined ? `the device on ${portValue}` : 'the attached device';
   return {
     rule: 'verbs.firmware-write',

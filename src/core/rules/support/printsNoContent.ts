@@ -1,5 +1,6 @@
 import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { ArgWord, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Reads of a credential file that print none of its secrets: the names of an environment file's
@@ -196,7 +197,7 @@ export function environmentNamesOnly(args: readonly ArgWord[]): boolean {
  * `show`, `cat`, `get`, `export`, a listing with options, or a second command keep it a read.
  */
 function listingCommandOnly(args: readonly ArgWord[]): boolean {
-  const commands = args.flatMap((a, i) => (/^(--command|--cmd|-c|--exec)$/.test(a.text) ? [args[i + 1]?.text ?? ''] : /^(--command|--cmd|--exec)=/.test(a.text) ? [a.text.slice(a.text.indexOf('=') + 1)] : []));
+  const commands = freeFormReadings(args).valued.options.filter((o) => /^(--command|--cmd|-c|--exec)$/.test(o.name)).map((o) => o.values[0] ?? '');
   return commands.length > 0 && commands.every((c) => /^\s*(ls|list|dir)(\s+["']?[\w./ -]*["']?)?\s*$/.test(c) && !/\s-/.test(c));
 }
 
