@@ -265,6 +265,18 @@ describe('rules: stop 40, round 34 part B (r34b): false positives kept allowed b
     ask('npkill --directory ~/projects --delete-all --target src'),
   ]);
 
+  decide('infrastructure code generated from a live cloud account is a read, marked production; an import into a store or toward a remote place asks (iacFromCloud.ts)', [
+    allow('terraformer import aws --resources=vpc,subnet --regions=eu-west-1 --path-output /tmp/tfimport', { production: true }), // row
+    allow('former2 generate --output-cloudformation /tmp/cfn.yml --services EC2,RDS', { production: true }), // row 147
+    allow('cf-terraforming generate --resource-type cloudflare_record --zone 023e105f4ecef8ad9ca31a8372d0c353', { production: true }), // row 143
+    allow('azure-export generate azurerm --resource-group rg-shop --output-dir ./generated', { production: true }),
+    allow('terraformer import google --resources=networks --projects=acme-staging --path-output ./gen', { production: false }),
+    allow('acme generate component Button'),
+    ask('acmeimp import aws --resources=vpc --output s3://bucket/x'),
+    ask('n8n import:workflow --separate --input=backups/workflows/'),
+    ask('cloudsync import aws --resources=vpc --input snapshots/vpc.json'),
+  ]);
+
   decide('source maps uploaded, a validation at a publish level and requests run against a local environment stay allowed; their shipping twins ask', [
     allow('rollbar-cli upload-sourcemaps ./dist --access-token $ROLLBAR_TOKEN --url-prefix https://shop.acme.io/ --code-version 1.4.2'), // row
     allow('acmetrack upload-sourcemaps dist/ --api-key $KEY'),
