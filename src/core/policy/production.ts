@@ -40,7 +40,7 @@ export const DEFAULT_SELECTORS: readonly string[] = [
 ];
 
 /** Kubernetes contexts that name a cluster on this machine. */
-const LOCAL_KUBE_CONTEXT = /^(minikube|docker-desktop|docker-for-desktop|rancher-desktop|colima|orbstack|microk8s|kind-.*|k3d-.*|k3s-local)$/i;
+const LOCAL_KUBE_CONTEXT = /^(minikube|docker-desktop|docker-for-desktop|rancher-desktop|colima|orbstack|microk8s|kind-.*|k3d-.*|kwok-.*|k3s-local)$/i;
 
 /** Lower-case words of a value, splitting camelCase and separators; `prod1` -> `prod`, `non-prod` -> `nonprod`. */
 export function environmentTokens(value: string): string[] {

@@ -163,6 +163,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   security: { locality: 'local' },
   'ssh-keygen': { locality: 'local' },
   'ssh-add': { locality: 'local' },
+  // npkill(1): `--delete-all` deletes the `node_modules` folders it finds, which any install brings back; `--target` names other folders to delete.
+  npkill: { locality: 'local', routine: ['delete-all'], destroying: ['-t', '--target'] },
   // `pm2 kill` stops the process manager and its apps on this machine: a restart brings them back.
   pm2: { locality: 'local', routine: ['kill'] },
   watchman: { locality: 'local', allRoutine: true },

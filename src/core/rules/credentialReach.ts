@@ -159,6 +159,12 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
   return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
 }
 
+/** The hosts a line names (`localhost:8443`, `staging-api.acme.internal:443`): one at least, and each this machine or named non-production. */
+function tlsPeersNotProduction(inv: Invocation, ctx: RuleContext): boolean {
+  const hosts = inv.args.map((a) => a.text.replace(/^--?[\w-]+=/, '')).filter((t) => /^(?:[a-z][\w+.-]*:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?\/?$/i.test(t) && /[.:]/.test(t) && !/\.(p12|pfx|pem|crt|key|jks)$/i.test(t));
+  return hosts.length > 0 && hosts.every((h) => /^(?:[a-z][\w+.-]*:\/\/)?(localhost|127\.\d+\.\d+\.\d+)(:\d+)?\/?$/i.test(h) || /^(non-production|local)$/.test(ctx.environmentOf({ values: [h], remote: true }).environment));
+}
+
 function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
@@ -199,10 +205,12 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((unknownProgram(name) || knownReaderOfOperands(name)) && !printsNoContent(inv)) {
     // A file operand is there to be read: only programs known to look at names, sizes or modes are spared, and a run that prints no content (a formatter's check, a count).
     const before = out.length;
-    const { operands, options, outputs } = unknownOperands(inv.args);
+    const { operands, options, outputs, identities } = unknownOperands(inv.args);
     // A file an output option names that is not there yet (`age-keygen -o /tmp/new.key`) is written, not read.
     const fresh = (w: ArgWord): boolean => outputs.has(w) && !w.text.includes('=') && facts.fileStatus?.(resolvePath(cwd, w.text, facts.home)) === 'missing';
-    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)) && !fresh(w));
+    // Stop 40 (round 34): a key store handed over as the program's own TLS identity signs a handshake toward hosts the line names; only where every one is this machine or named non-production.
+    const ownIdentity = (w: ArgWord, info: CredentialFileInfo): boolean => info.kind === 'private-key' && identities.has(w) && tlsPeersNotProduction(inv, ctx);
+    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)) && !fresh(w) && !ownIdentity(w, info));
     const why = unknownProgram(name) ? 'the guard does not know this program' : `${name} is not known to only list or stat its files`;
     for (let i = before; i < out.length; i++) {
       const f = out[i] as Finding;

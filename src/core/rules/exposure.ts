@@ -220,12 +220,13 @@ function shellListener(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('shell-listener', `Listens on the network and runs a program for whoever connects (${inv.name}): a shell on this machine, past this guard, with no credential.`, `${inv.name} listener`, ctx);
 }
 
-/** `tmate`, `tmate new-session`, `upterm host`: a shared terminal session that whoever holds the link joins. */
+/** `tmate`, `tmate new-session`, `upterm host`, `sshx`, `tty-share --public`: a shared terminal session that whoever holds the link joins. */
 function sharedSession(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-V', '-h', '--help', '--read-only')) return [];
   const sub = a.parsed.path[0];
-  const shares = inv.name === 'upterm' ? sub === 'host' : sub === 'new-session' || (sub === undefined && a.parsed.operands.length === 0);
+  // sshx shares when started; tty-share only through its relay (`--public`), else it serves on localhost.
+  const shares = inv.name === 'upterm' ? sub === 'host' : inv.name === 'sshx' || inv.name === 'teleconsole' ? a.parsed.operands.length === 0 && a.parsed.path.length === 0 : inv.name === 'tty-share' ? a.has('--public') : sub === 'new-session' || (sub === undefined && a.parsed.operands.length === 0);
   if (!shares) return [];
   return ask('shared-session', `Shares a terminal of this machine through ${inv.name}'s relay: whoever holds the link types commands here, past this guard.`, `${inv.name} session`, ctx);
 }
@@ -282,7 +283,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, tailscale, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   nc: shellListener, ncat: shellListener, netcat: shellListener,
-  ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
+  ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, sshx: sharedSession, teleconsole: sharedSession, 'tty-share': sharedSession, 'code-server': codeServer,
   docker: containerOpen, podman: containerOpen, nerdctl: containerOpen, vault: vaultDev,
   'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });

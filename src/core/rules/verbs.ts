@@ -140,7 +140,7 @@ function floorReading(args: readonly ArgWord[]): Reading {
   const maybeValues = new Set<number>();
   const options = usual.options.map((o, k) => {
     const other = valued.options[k];
-    const taken = other !== undefined && o.values.length === 0 ? other.valueWords[0] : undefined;
+    const taken = other !== undefined && o.values.length === 0 && !/^-[A-Za-z]:[\w./-]+$/.test(o.name) ? other.valueWords[0] : undefined; // `clj -T:build deploy`: a value glued by `:` is the option's own
     if (taken !== undefined) maybeValues.add(args.indexOf(taken));
     return { name: o.name, value: optionValue(o), next: taken?.text, index: o.index };
   });
@@ -397,7 +397,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
 /** Subcommands that start a named job or function (`convex run`, `inngest invoke`). */
 const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute|enqueue|dispatch)$/;
 
-const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'sshx', 'teleconsole', 'tty-share', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
   'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage',
   // Load generators (registry/tools/loadTests.ts): the load-test pack reads what they aim at.
@@ -455,7 +455,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => cachedAddress(n, path.word.text, reading))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
-    if (cleansDerived(path.verb, path.at, reading) || (path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
+    if (cleansDerived(path.verb, path.at, reading) || (path.at === 0 && ownCleanup(inv.name, path.verb, reading)) || routineObject(path.verb, path.word.text, names, reading, inv.name) || CLEAN.has(path.verb) && names.length > 0 && names.every((n) => projectFolderOperand(n, ctx.facts.listDir(resolvePath(inv.cwd || ctx.facts.cwd, '.', ctx.facts.home))))) return [];
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).

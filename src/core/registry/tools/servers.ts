@@ -103,6 +103,33 @@ export const upterm: ToolSpec = {
   commands: { host: { interspersed: false }, 'session|proxy|upgrade|version': {} },
 };
 
+/**
+ * Stop 40 (round 34: `sshx`): programs that share this terminal through a relay with whoever has the link, started bare.
+ * sshx and teleconsole share at once; tty-share serves on localhost unless `--public` sends it through its relay.
+ */
+export const sshx: ToolSpec = {
+  ...server,
+  names: ['sshx'],
+  options: [valued('--server'), valued('--shell'), valued('--name'), flag('-q', '--quiet'), flag('--enable-readers'), flag('-h', '--help'), flag('-V', '--version')],
+};
+
+/** teleconsole: started bare it shares this terminal through its relay; `join ID` joins someone else's. */
+export const teleconsole: ToolSpec = {
+  ...server,
+  names: ['teleconsole'],
+  options: [valued('-s'), valued('-f'), valued('-L'), valued('-R'), valued('-i'), flag('-v'), flag('-d'), flag('-h', '--help')],
+  commands: { 'join|help|version': {} },
+};
+
+export const ttyShare: ToolSpec = {
+  ...server,
+  names: ['tty-share'],
+  options: [
+    valued('--command'), valued('--args'), valued('--listen'), valued('--frontend-path'), valued('--tty-proxy'), valued('--logfile'), valued('--join'), valued('--detach-keys'), valued('--headless-cols'), valued('--headless-rows'),
+    flag('--public'), flag('--readonly'), flag('--no-wait'), flag('--headless'), flag('--insecure'), flag('--no-tls'), flag('--verbose'), flag('--version'), flag('-h', '--help'),
+  ],
+};
+
 /** code-server: the editor (and its terminal) on a web address; `--auth none` takes the password off. */
 export const codeServer: ToolSpec = {
   ...server,

@@ -20,9 +20,9 @@ import { isLocalHost } from '../../policy/production';
  * a collector on this machine, or reads a credential file without sending anywhere; `validate`, `check` and dry runs.
  */
 
-const CONFIG_OPTION = /^--?(config|config-file|configfile|conf|c|cfg|config-path)$/i;
+const CONFIG_OPTION = /^--?(config|config-file|configfile|conf|c|cfg|config-path|configuration)$/i;
 const CHECKS = /^(validate|check|test|lint|fmt|format|verify|version|help)$/i;
-const EXEC_KEY = /(?:^|[\s{,-])["']?(command|cmd|exec|execute|script|shell|run|hook|on[_-][\w-]+|[\w-]+[_-](command|cmd|exec|script|hook))["']?\s*[:=]\s*(.+?)\s*,?\s*$/i;
+const EXEC_KEY = /(?:^|[\s{,-])["']?(command|cmd|exec|execute|script|shell|run|hook|action|on[_-][\w-]+|[\w-]+[_-](command|cmd|exec|script|hook))["']?\s*[:=]\s*(.+?)\s*,?\s*$/i;
 const CREDENTIAL_FILE = /(?:^|[\s"'=/:])(\.env(?:\.[\w-]+)?|id_rsa|id_ed25519|id_ecdsa|\.aws\/credentials|\.netrc|\.pgpass|\.npmrc|credentials\.json|service-account[\w-]*\.json)(?=$|[\s"',\]])/m;
 const MAX_TEXT = 100_000;
 
@@ -35,7 +35,7 @@ interface Reading {
 function commandOf(value: string): string | undefined {
   const raw = value.trim();
   // An inline object's closing braces (`{"cmd": "…"}]`) are not part of the value.
-  const v = raw.startsWith('[') ? raw : raw.replace(/\s*[}\]]+$/, '');
+  const v = raw.startsWith('[') ? raw : raw.replace(/[\s}\]]+$/, '');
   if (v.startsWith('[')) {
     const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? '');
     if (items.length >= 3 && /^(sh|bash|zsh|\/bin\/(ba)?sh)$/.test(items[0]!) && items[1] === '-c') return items[2];

@@ -18,7 +18,7 @@ import { identifierParts } from './cliArgs';
  */
 
 /** Parts of a command word that write a device's memory. */
-const WRITES_FLASH = /^(flash|burn|program|reflash|flashing)$/;
+const WRITES_FLASH = /^(flash|burn|program|reflash|flashing|flashall)$/;
 /** Parts beside `flash` that only read or describe it. */
 const READS_FLASH = /^(read|dump|id|info|list|ls|status|verify|size|get|show|backup|detect|chip|compile|build|monitor)$/;
 /** Verbs that send an image to whatever the port names. */
@@ -66,10 +66,11 @@ export function deviceWrite(tool: string, reading: Reading): Finding | undefined
  * `platformio run`, `-U flash:r:…`, `chip_id`).
  */
 const WRITE_TARGETS = /^(upload|uploadfs|erase|program|fuses|bootloader|uploadeep|uploadfsota|nobuild)$/i;
-const ERASES = /^(erase|eraseflash|erase_flash|masserase|mass_erase|chiperase|chip_erase|eraseall|erase-all)$/i;
+/** Stop 40 (round 34: `nrfutil device recover`, `fastboot -w`): recovering a chip erases it whole; a wipe, a format or a factory reset erases a device's data. */
+const ERASES = /^(erase|eraseflash|erase_flash|masserase|mass_erase|chiperase|chip_erase|eraseall|erase-all|recover|wipe|format|factory-reset|factoryreset|reset-factory)$/i;
 const NETWORK_DEVICE = /\.local$|^\d{1,3}(\.\d{1,3}){3}$|^OTA$/i;
 /** Words in a program's name that say it talks to microcontrollers. */
-const DEVICE_PROGRAM = /(^|[-_.])(esptool|espflash|esphome|avrdude|arduino|platformio|pio|particle|dfu|openocd|stm32\w*|teensy\w*|picotool|nrfjprog|nrfutil|jlink\w*|probe-rs|pyocd|west|idf|qmk|bossac|tinygo|uf2\w*|mcumgr|micronucleus|wchisp|blhost|\w*flash\w*)([-_.]|$)/i;
+const DEVICE_PROGRAM = /(^|[-_.])(esptool|espflash|esphome|avrdude|arduino|platformio|pio|particle|dfu|openocd|stm32\w*|teensy\w*|picotool|nrfjprog|nrfutil|jlink\w*|probe-rs|pyocd|west|idf|qmk|bossac|tinygo|uf2\w*|mcumgr|micronucleus|wchisp|blhost|\w*flash\w*|fastboot|heimdall|qdl|edl|mtkclient|uuu|rkdeveloptool|sunxi-fel|imx_usb|odin\d*|thor|bmaptool)([-_.]|$)/i;
 const BUILDS_OR_READS = /^(compile|build|config|check|validate|verify|read|read_flash|dump|info|chip_id|flash_id|list|ls|monitor|logs|log|clean|test|version|help|search|show|status|image_info)$/i;
 
 function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly string[], portValue: string | undefined): Finding | undefined {
@@ -83,14 +84,16 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
   const target = reading.options.find((o) => /^(-t|--target)$/.test(o.name) && WRITE_TARGETS.test(valueOf(o)));
   const script = deviceTool ? reading.options.filter((o) => /^(-c|--command)$/.test(o.name)).map(valueOf).find((v) => /(^|[\s;])(program|flash\s+write_image|\w*mass_erase|\w*_erase\w*|flash\s+erase\w*)\b/i.test(v)) : undefined;
   // A one-letter erase only where the program takes no command words of its own (`avrdude … -e`; `platformio run -e ENV` names an environment).
-  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).includes('erase')) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall|--erase-all|--recover|--wipe)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
+  const erase = words.find((w) => ERASES.test(w) || identifierParts(w).some((p) => ERASES.test(p))) ?? reading.options.find((o) => /^(--erase|--chip-erase|--mass-erase|--eraseall|--erase-all|--recover|--wipe)$/.test(o.name) || (o.name === '-e' && words.length === 0 && (deviceTool || portValue !== undefined)))?.name;
   const sends = words.find((w) => /^(upload|load|write|download|run|ota)$/i.test(w));
   const sent = sends !== undefined && (networkDevice !== undefined || (deviceTool && !/^run$/i.test(sends))) ? sends : undefined;
   const oneLetter = (deviceTool && words.length === 0 ? reading.options.find((o) => /^-[wD]$/.test(o.name))?.name : undefined) ?? (portValue !== undefined || deviceTool ? reading.options.find((o) => o.name === '--upload')?.name : undefined);
   const how = target !== undefined ? `-t ${valueOf(target)}` : memory !== undefined ? memory.split(':').slice(0, 2).join(':') : script !== undefined ? script.trim().slice(0, 60) : erase ?? sent ?? oneLetter;
   if (how === undefined) return undefined;
   // `--recover` (nrfjprog, stop 38 round 30) erases the whole chip to lift its readback protection.
-  const erases = /erase|recover|wipe/i.test(how) || (erase !== undefined && how === erase);
+  // `fastboot -w` wipes the user data; `flashrom -w bios.rom` writes the image it is given.
+  const wipes = how === '-w' && ![...reading.positionals.map((w) => w.text), ...reading.options.map(valueOf)].some((v) => /[./]/.test(v));
+  const erases = /erase|recover|wipe|format|factory/i.test(how) || wipes || (erase !== undefined && how === erase);
   const where = networkDevice !== undefined ? `the device at ${valueOf(networkDevice)} (over the network)` : portValue !== undefined ? `the device on ${portValue}` : 'the attached device';
   return {
     rule: 'verbs.firmware-write',
@@ -98,5 +101,32 @@ function deviceWriteByMeaning(tool: string, reading: Reading, words: readonly st
     severity: 'ask',
     reason: `\`${[tool, ...words.slice(0, 1)].join(' ')}\` (${how}) ${erases ? 'erases the firmware of' : 'writes firmware to'} ${where}: what it boots is replaced, a bad image bricks it, and nothing here keeps the old one (${tool} has no rules of its own: judged by its words).`,
     targets: [{ kind: 'resource', name: where, provider: tool, remote: networkDevice !== undefined, environment: networkDevice !== undefined ? 'production' : 'local', environmentReason: networkDevice !== undefined ? 'a device on the network (its environment is not named: treated as production)' : 'a device attached to this machine' }],
+  };
+}
+
+/**
+ * Stop 40 (round 34: `rauc install /tmp/update-2.3.raucb`): an operating-system update bundle installed (RAUC, SWUpdate,
+ * Mender, fwup and their like): the device boots into it next, a bad bundle leaves it unbootable, and the slot it replaced is
+ * gone. Known by the bundle's file (`.raucb`, `.swu`, `.mender`, `.fw`) given to an install, update or apply word or option; the
+ * device's environment is not named, so it is production. Reading a bundle (`info`, `status`, `verify`) stays allowed.
+ */
+const UPDATE_BUNDLE = /\.(raucb|swu|mender|fw|ota|upd)$/i;
+const INSTALLS = /^(install|update|upgrade|apply|deploy|flash|i|u)$/i;
+
+export function bundleInstalled(tool: string, reading: Reading): Finding | undefined {
+  const words = reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).slice(0, 2).map((w) => w.text);
+  if (words.some((w) => /^(info|status|verify|check|show|list|inspect|extract|mount|resign|convert|help)$/i.test(w))) return undefined;
+  const byOption = reading.options.find((o) => INSTALLS.test(o.name.replace(/^-+/, '')) && UPDATE_BUNDLE.test(o.value ?? o.next ?? ''));
+  const byWord = words.find((w) => INSTALLS.test(w));
+  // A bundle an output option names is being built (`mender-artifact write … -o release.mender`), not installed.
+  const written = new Set(reading.options.filter((o) => /^(-o|--output|--out|--output-file)$/.test(o.name)).map((o) => o.value ?? o.next));
+  const bundle = byOption !== undefined ? (byOption.value ?? byOption.next) : byWord !== undefined ? reading.positionals.map((w) => w.text).find((t) => UPDATE_BUNDLE.test(t) && !written.has(t)) : undefined;
+  if (bundle === undefined) return undefined;
+  return {
+    rule: 'verbs.firmware-write',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${tool} ${byOption?.name ?? byWord}\` installs the operating-system update ${bundle}: the device boots into it next, a bad bundle leaves it unbootable, and the system it replaces is gone (${tool} has no rules of its own: judged by the bundle it is given).`,
+    targets: [{ kind: 'resource', name: `the system booted from ${bundle}`, provider: tool, remote: false, environment: 'production', environmentReason: 'a device\'s running system (its environment is not named: treated as production)' }],
   };
 }

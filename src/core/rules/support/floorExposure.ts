@@ -109,7 +109,9 @@ function tunnelled(tool: string, reading: Reading): string | undefined {
   const socket = [...words, ...reading.options.map((o) => valueOf(o) ?? '')].find((w) => /^unix:|\.sock$/i.test(w));
   if (socket !== undefined) return `\`${shown}\` hands the socket ${socket} to another host: whoever reaches the tunnel drives what listens there`;
   // A reverse specification counts by its local end (`R:8080:localhost:3000` exposes 3000); other words by any port they name.
-  const candidates = reverse.length > 0 ? reverse : [...words, ...reading.options.filter((o) => LOCAL_PORT.test(o.name.replace(/_/g, '-'))).map((o) => valueOf(o))];
+  // Stop 40 (round 34: `ghostunnel client --listen localhost:8443 --target staging-api…:443`): where it listens on loopback is the near end of a forward, which brings the far port here.
+  const listening = new Set(reading.options.filter((o) => /^--?(listen|bind|listen-addr|bind-addr|local-listen)$/i.test(o.name) && /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?$/i.test(valueOf(o) ?? '')).map((o) => valueOf(o)));
+  const candidates = reverse.length > 0 ? reverse : [...words.filter((w) => !listening.has(w)), ...reading.options.filter((o) => LOCAL_PORT.test(o.name.replace(/_/g, '-'))).map((o) => valueOf(o))];
   const exposed = candidates.map(portIn).filter((p): p is number => p !== undefined).map((p) => ({ port: p, label: what(p) })).find((p) => p.label !== undefined);
   return exposed ? `\`${shown}\` hands ${exposed.label} to another host through a tunnel${reverse.length > 0 ? ' (a reverse tunnel into this machine)' : ''}, open to whoever reaches it` : undefined;
 }

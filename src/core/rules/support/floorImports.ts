@@ -41,7 +41,8 @@ export function storeImport(reading: ReadingLike, path: readonly string[]): Floo
   if (at < 0) return undefined;
   const word = path[at]!;
   // `restic restore latest --target ./restored`: what is restored lands in a folder here, which the perimeter judges.
-  if (reading.options.some((o) => LOCAL_DESTINATION.test(o.name))) return undefined;
+  // Stop 40 (round 34: `terraformer import aws … --path-output /tmp/tfimport`): an output option by its parts (`--path-output`, `--output-path`) says the same.
+  if (reading.options.some((o) => LOCAL_DESTINATION.test(o.name) || identifierParts(o.name.replace(/^-+/, '')).some((p) => /^(output|outdir|dest|destination)$/.test(p)))) return undefined;
   // A backup tool's restore names the folder it writes to (`kopia snapshot restore k1 ./restored`): only a file of data is a source.
   const restores = identifierParts(word).some((p) => /^(restore|recover)$/.test(p));
   const verbIndex = reading.positionals.find((w) => w.text === word)?.index ?? -1;

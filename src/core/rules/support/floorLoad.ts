@@ -1,6 +1,12 @@
 import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from './httpTargets';
-import { deviceWrite } from './floorDevices';
+import { bundleInstalled, deviceWrite } from './floorDevices';
+import { activeProbe } from './activeProbes';
+import { identityChange } from './identityProviders';
+import { localLoss } from './localLosses';
+import { agentPlanted, hooksFromFile } from './plantedFromFiles';
+import { publicUpload } from './publicUploads';
+import { iacFromCloud } from './iacFromCloud';
 import { protectionLowered } from './floorProtections';
 import { networkJoined } from './floorNetworks';
 import { daemonConfig } from './daemonConfigs';
@@ -70,7 +76,10 @@ export function floorOptionKinds(inv: Invocation, reading: KindReading, values: 
   // An option the floor already reads as a destroying verb (`--enable-drop`, `--allow-unsafe`) is its own finding, later.
   // The option's reading first: the environment is looked up only for a command that lowers a protection.
   const lowered = (): Finding | undefined => ((found) => (found === undefined || optionVerb(reading, verbTraitsOf(tool)) !== undefined || /^(non-production|local)$/.test(ctx.environmentOf({ values: hints.filter((v) => !/^(0\.0\.0\.0|::|\*)(:\d+)?$/.test(v)), remote: true }).environment) ? undefined : found))(protectionLowered(tool, reading) ?? weakenedByValue(tool, reading));
-  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx) ?? runnerAgainstProduction(tool, reading, ctx) ?? apiReplay(tool, reading, ctx);
+  // Stop 40 (round 34): an OS update bundle installed, an active probe at a remote site, an identity provider's app or a session's keys,
+  // local files and saved passwords lost, a login agent planted from a file, experiment data or a public upload sent to a hosted service;
+  // infrastructure code generated from a live cloud account (read, marked production).
+  return floorLoad(tool, reading, values, ctx) ?? deviceWrite(tool, reading) ?? bundleInstalled(tool, reading) ?? activeProbe(tool, reading, ctx) ?? identityChange(tool, reading, ctx) ?? localLoss(inv, reading, ctx) ?? agentPlanted(inv, reading, ctx) ?? hooksFromFile(inv, reading, ctx) ?? publicUpload(tool, reading, ctx) ?? iacFromCloud(tool, reading, ctx) ?? networkJoined(tool, reading) ?? lowered() ?? everythingAtOnce(tool, reading) ?? daemonConfig(inv, reading, ctx) ?? runnerAgainstProduction(tool, reading, ctx) ?? apiReplay(tool, reading, ctx);
 }
 
 /** A build or test tool's run is routine, unless it runs a writing spec against production (support/floorRunners.ts). */

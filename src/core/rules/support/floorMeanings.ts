@@ -261,10 +261,26 @@ function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof co
   if (toolNamed(inv.name)?.family === 'package-manager') return undefined;
   // Round 26 (`imgpkg push -b registry.acme.io/bundles/web:1.4.2`, `xpkg push`): a push of a tagged artifact to a registry's address.
   const reference = [...r.positionals.map((w) => w.text), ...r.options.map(valueOf)].find((v) => REGISTRY_REFERENCE.test(v));
-  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push' || (i < 2 && w.word.text === 'push' && reference !== undefined));
+  // Stop 40 (round 34: `homey app validate --level publish`): `publish` as an option's value after a checking word is the level checked for, not an act.
+  const checkedFor = (i: number): boolean => r.options.some((o) => o.value === undefined && o.index === words[i]!.word.index - 1) && words.slice(0, i).some((x) => /^(validate|check|lint|verify|test|build|pack|package|preview|diff|plan|audit|doctor)$/i.test(x.word.text));
+  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !checkedFor(i) && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push' || (i < 2 && w.word.text === 'push' && reference !== undefined));
   if (at < 0) return undefined;
   const target = r.options.find((o) => /^-{1,2}(registry|repository|repo|server|source|index|r|s)$/.test(o.name));
   return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `publishes to ${target !== undefined && valueOf(target) !== '' ? valueOf(target) : 'its registry'} (a version published cannot be replaced, and everyone who installs gets it)`, names: operandsAfter(r, words[at]!.word.index), hints: target !== undefined && valueOf(target) !== '' ? [valueOf(target)] : [] };
+}
+
+/**
+ * Stop 40 (round 34: `gleam hex revert --package acme_client --version 1.2.0`): a published version taken back from a package
+ * registry (revert, retract, withdraw, unlist), said beside the registry's or package's noun: everyone depending on it breaks.
+ * Allowed: a revert of this repository's own commits (git is described), a registry's listing or info.
+ */
+const REGISTRY_NOUN = /^(hex|npm|pypi|crates?|cargo|gems?|rubygems|nuget|clojars|maven|hackage|cpan|pub|jsr|galaxy|opam|luarocks|registry|packages?|pkg|releases?|versions?)$/i;
+const WITHDRAWS = /^(revert|retract|withdraw|unlist|unrelease|unpublish|recall)$/i;
+function versionWithdrawn(r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
+  const at = words.findIndex((w, i) => i > 0 && i < 3 && WITHDRAWS.test(w.word.text) && REGISTRY_NOUN.test(words[i - 1]!.word.text));
+  if (at < 0) return undefined;
+  const named = [...new Set([...r.options.filter((o) => /^--?(package|pkg|name|version|v)$/i.test(o.name)).map(valueOf), ...operandsAfter(r, words[at]!.word.index)])].filter((v) => v !== '');
+  return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'takes a published version back from its registry (everyone who depends on it breaks) for', names: named.length > 0 ? named : ['the published package (not named)'] };
 }
 
 /** OpenLDAP's writing clients (`ldapdelete` is read by the floor's glued names): they change the entries they are fed. */
@@ -304,5 +320,5 @@ function everyJobRerun(r: FloorReading, words: ReturnType<typeof commandWords>):
 
 export function floorMeaning(inv: Invocation, ctx: RuleContext, r: FloorReading, traits: VerbTraits, destroying: DestroyingPart): Meaning | undefined {
   const words = commandWords(r);
-  return batchRun(inv, r, ctx) ?? directoryWrite(inv, r) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? everyJobRerun(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? restoredOverLive(inv, r, words, ctx.facts.home) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
+  return batchRun(inv, r, ctx) ?? directoryWrite(inv, r) ?? published(inv, r, words) ?? versionWithdrawn(r, words) ?? migrationsUndone(r, words) ?? everyJobRerun(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? restoredOverLive(inv, r, words, ctx.facts.home) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
 }

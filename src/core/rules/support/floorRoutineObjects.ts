@@ -1,4 +1,5 @@
 import { isLocalKubeContext } from '../../policy/production';
+import { ownTable } from '../../ownTable';
 import { projectFolderOperand } from './verbPositions';
 import { remoteReach } from './floorDisruptive';
 
@@ -30,9 +31,16 @@ export function codeRename(positionals: readonly string[], listing: readonly str
 /** Nouns of the kind of thing a cluster tool deletes, beside the cluster's name (`delete cluster kind-kind`). */
 const CLUSTER_NOUN = /^(cluster|clusters|context|contexts|registry|registries)$/i;
 
-/** Every name is a throwaway cluster of this machine (kind, k3d, minikube, Docker Desktop), and one is named. */
-function localClustersOnly(names: readonly string[], remoteNamed: boolean): boolean {
-  const named = names.filter((n) => !CLUSTER_NOUN.test(n));
+/**
+ * Stop 40 (round 34: `kwokctl delete cluster --name sim`): programs that make throwaway clusters on this machine name them
+ * without the context's prefix; the prefix their contexts carry makes the name a context (`sim` is `kwok-sim`).
+ */
+const LOCAL_CLUSTER_MAKERS: Readonly<Record<string, string>> = ownTable({ kind: 'kind-', k3d: 'k3d-', kwokctl: 'kwok-', kwok: 'kwok-' });
+
+/** Every name is a throwaway cluster of this machine (kind, k3d, kwok, minikube, Docker Desktop), and one is named. */
+function localClustersOnly(names: readonly string[], remoteNamed: boolean, tool: string, byOption: readonly string[]): boolean {
+  const prefix = LOCAL_CLUSTER_MAKERS[tool] ?? '';
+  const named = [...names.filter((n) => !CLUSTER_NOUN.test(n)), ...(prefix !== '' ? byOption : [])].map((n) => (prefix !== '' && !n.startsWith(prefix) ? prefix + n : n));
   return !remoteNamed && named.length > 0 && named.every(isLocalKubeContext);
 }
 
@@ -48,12 +56,18 @@ function cachedNamesOnly(verb: string, word: string, names: readonly string[]): 
   return named.length > 0 && named.every((n) => DNS_NAME.test(n) && !/\.(json|ya?ml|sql|txt|csv|log|db|conf|tar|gz|zip)$/i.test(n));
 }
 
+/** Stop 40 (round 34: `umoci gc --layout /tmp/oci`): unreferenced data collected in a temporary folder (`/tmp`, `/var/tmp`): nothing anyone keeps. */
+const TEMP_FOLDER = /^(\/tmp|\/var\/tmp|\/private\/tmp|\$\{?TMPDIR\}?)(\/|$)/;
+function tempCollected(verb: string, names: readonly string[]): boolean {
+  return /^(gc|prune)$/.test(verb) && names.length > 0 && names.every((n) => TEMP_FOLDER.test(n) && !n.includes('..'));
+}
+
 /**
  * The floor's destroying verb acts on something routine by meaning (the table above): a local cluster deleted
  * by name, or cached DNS answers flushed. A server, a kubeconfig or a URL named on the line keeps it asking.
  */
-export function routineObject(verb: string, word: string, names: readonly string[], reading: Parameters<typeof remoteReach>[0]): boolean {
+export function routineObject(verb: string, word: string, names: readonly string[], reading: Parameters<typeof remoteReach>[0], tool = ''): boolean {
   const remoteNamed = remoteReach(reading) !== undefined || reading.options.some((o) => /kubeconfig|^--?(server|host|url|endpoint|api)/i.test(o.name));
-  if (/^(delete|remove|rm|destroy|del)$/.test(verb) && localClustersOnly(names, remoteNamed)) return true;
-  return cachedNamesOnly(verb, word, names);
+  if (/^(delete|remove|rm|destroy|del)$/.test(verb) && localClustersOnly(names, remoteNamed, tool, reading.options.filter((o) => /^--?(name|cluster|n)$/.test(o.name)).map((o) => o.value ?? o.next ?? '').filter((v) => v !== ''))) return true;
+  return cachedNamesOnly(verb, word, names) || (!remoteNamed && tempCollected(verb, names));
 }

@@ -27,8 +27,23 @@ function overwriteOption(o: ReadingLike['options'][number]): boolean {
   return /^(overwrite|overwrites|clobber|inplace)$/.test(parts[start] ?? '') || (parts[start] === 'in' && parts[start + 1] === 'place');
 }
 
+/**
+ * Stop 40 (round 34: `pngquant --force --ext .png uploads/images/*.png`): an option that names the output's suffix or extension
+ * as the inputs' own (`--ext .png` over `*.png`, an empty `--suffix ''`) writes each result over its input. Allowed: a suffix
+ * that makes new names (`--ext -fs8.png`, `--suffix .min`).
+ */
+const SUFFIX_OPTION = /^(ext|extension|suffix|out-?ext|output-?ext(ension)?|output-?suffix|postfix)$/i;
+function sameNameOutput(reading: ReadingLike): ReadingLike['options'][number] | undefined {
+  const inputs = reading.positionals.map((w) => /(\.[A-Za-z0-9]+)$/.exec(w.text)?.[1]?.toLowerCase()).filter((e): e is string => e !== undefined);
+  return reading.options.find((o) => {
+    if (!SUFFIX_OPTION.test(o.name.replace(/^[-/]+/, ''))) return false;
+    const value = (o.value ?? o.next ?? '').toLowerCase();
+    return value === '' ? o.value !== undefined || o.next === '' : inputs.length > 0 && inputs.every((e) => e === (value.startsWith('.') ? value : `.${value}`));
+  });
+}
+
 export function inPlaceOverwrite(inv: Invocation, reading: ReadingLike, ctx: RuleContext): Finding | undefined {
-  const option = reading.options.find(overwriteOption)
+  const option = reading.options.find(overwriteOption) ?? sameNameOutput(reading)
     // `--force` beside an extract or restore (`tool restore --force`, `tool -x archive --force`): what is there is replaced.
     ?? (reading.options.some((o) => EXTRACTING.test(o.name)) || reading.positionals.slice(0, 2).some((w) => EXTRACTING.test(w.text)) ? reading.options.find((o) => /^(--force|-force)$/.test(o.name) && !OFF.test(o.value ?? '')) : undefined);
   if (option === undefined) return undefined;

@@ -18,12 +18,20 @@ export function printsVersion(option: { name: string; value?: string; next?: str
   return option.name === '--version' && option.value === undefined && !pickedValue(option.next);
 }
 
-/** The names of the options that may make a run a read, without a `--version` that picks what to act on. */
 /** Read verbs a group option may take as its command (`--cache list`, `--topic describe`). */
 const GROUP_READ = /^(list|ls|show|describe|status|info|view)$/;
 
+/** The names of the options that may make a run a read, without a `--version` that picks what to act on. */
 export function readingOptionNames(options: readonly { name: string; value?: string; next?: string }[]): string[] {
   // Stop 39: a command option with its command (`-c topology`) as `-c=topology`, for productionChange.ts to read as the command word.
+  // Stop 40 (round 34: `kpcli --command "ls Production"`): a command with a plain operand after it is read by its first word.
   // Stop 40 (round 34: `control.sh --host ignite-prod-1 --cache list .`): a group option followed by a read verb is a command given by option too.
-  return options.filter((o) => o.name !== '--version' || printsVersion(o)).map((o) => ((/^--?(c|cmd|command)$/i.test(o.name) && /^[a-z][\w-]*$/i.test(o.value ?? o.next ?? '')) || (o.value === undefined && /^--[a-z][\w-]*$/.test(o.name) && GROUP_READ.test(o.next ?? '')) ? `${o.name}=${o.value ?? o.next}` : o.name));
+  return options
+    .filter((o) => o.name !== '--version' || printsVersion(o))
+    .map((o) => {
+      const given = o.value ?? o.next ?? '';
+      if (/^--?(c|cmd|command)$/i.test(o.name) && /^[a-z][\w-]*(\s+[\w./-]+)?$/i.test(given)) return `${o.name}=${given.split(/\s+/)[0]}`;
+      if (o.value === undefined && /^--[a-z][\w-]*$/.test(o.name) && GROUP_READ.test(o.next ?? '')) return `${o.name}=${o.next}`;
+      return o.name;
+    });
 }

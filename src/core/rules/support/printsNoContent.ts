@@ -1,5 +1,6 @@
 import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { ArgWord, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Reads of a credential file that print none of its secrets: the names of an environment file's
@@ -190,6 +191,16 @@ export function environmentNamesOnly(args: readonly ArgWord[]): boolean {
   return searchPrintsNoContent(args) && args.filter((a) => /^[^-]/.test(a.text)).every((a) => /^\^?[A-Z][A-Z0-9_]*=?$/.test(a.text));
 }
 
+/**
+ * Stop 40 (round 34: `kpcli --kdb team.kdbx --command "ls Production"`): a program given a store and one command to run in it,
+ * where that command only lists names (`ls`, `list`, `dir`, with a folder or group and nothing else): entry names print, no secret.
+ * `show`, `cat`, `get`, `export`, a listing with options, or a second command keep it a read.
+ */
+function listingCommandOnly(args: readonly ArgWord[]): boolean {
+  const commands = freeFormReadings(args).valued.options.filter((o) => /^(--command|--cmd|-c|--exec)$/.test(o.name)).map((o) => o.values[0] ?? '');
+  return commands.length > 0 && commands.every((c) => /^\s*(ls|list|dir)(\s+["']?[\w./ -]*["']?)?\s*$/.test(c) && !/\s-/.test(c));
+}
+
 /** `fromPipe`: the program reads a listing piped into it (no file operand needed). */
 export function printsNoContent(inv: Invocation, fromPipe = false): boolean {
   if (inv.args.some((a) => a.dynamic)) return false;
@@ -225,7 +236,7 @@ export function printsNoContent(inv: Invocation, fromPipe = false): boolean {
     case 'diff':
       return diffBriefOnly(inv.args);
     default:
-      return false;
+      return listingCommandOnly(inv.args);
   }
 }
 

@@ -58,8 +58,16 @@ function remoteHost(url: string): string | undefined {
   return isLocalUrl(parsed) ? undefined : parsed.host;
 }
 
-function finding(inv: Invocation, ctx: RuleContext, host: string, what: string): Finding | undefined {
-  const env = ctx.environmentOf({ values: [host], sources: [{ source: 'host', value: host }], remote: true });
+/**
+ * Stop 40 (round 34: `httpyac send requests/health.http --all --env local`): where the host is not known, the runner's environment
+ * named on the line (`--env local`, `-e staging`) says which set of variables fills it.
+ */
+function environmentNamed(reading: ReadingLike): string[] {
+  return reading.options.filter((o) => /^--?(env|environment|e|stage)$/.test(o.name)).map((o) => o.value ?? o.next ?? '').filter((v) => /^[\w-]+$/.test(v));
+}
+
+function finding(inv: Invocation, ctx: RuleContext, host: string, what: string, named: readonly string[] = []): Finding | undefined {
+  const env = ctx.environmentOf({ values: [host, ...named], sources: [{ source: 'host', value: host }], remote: true });
   if (env.environment === 'non-production' || env.environment === 'local') return undefined;
   const target: Target = { kind: 'url', name: host, provider: inv.name, remote: true, environment: 'production', environmentReason: env.environment === 'production' ? env.reason : `${host}: environment unknown (treated as production)` };
   return { rule: 'verbs.request-file', risk: 'destructive', severity: 'ask', reason: `\`${inv.name}\` ${what} ${host} (${inv.name} has no rules of its own: its request files are read).`, targets: [target] };
@@ -112,7 +120,7 @@ export function requestFileWrites(inv: Invocation, reading: ReadingLike, ctx: Ru
     if (text === undefined) {
       const urls = [...vars.values()].filter((v) => /^[a-z][\w+.-]*:\/\//i.test(v));
       const host = urls.length === 0 ? 'a host the hook cannot read' : urls.map(remoteHost).find((h) => h !== undefined);
-      const found = host !== undefined ? finding(inv, ctx, host, `sends the requests in ${file}, a file the hook cannot read now, to`) : undefined;
+      const found = host !== undefined ? finding(inv, ctx, host, `sends the requests in ${file}, a file the hook cannot read now, to`, urls.length === 0 ? environmentNamed(reading) : []) : undefined;
       if (found) return found;
       continue;
     }

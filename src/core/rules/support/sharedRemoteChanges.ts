@@ -1,5 +1,6 @@
 import { identifierParts } from './cliArgs';
 import type { FloorChange } from './floorChanges';
+import { sendsDebugInfo } from './telemetryRecords';
 
 /**
  * Stop 39 (round 30 held out: `buf push --label v1.4.0`, `shorebird patch android --release-version 2.3.0+41`, `chromatic
@@ -58,6 +59,7 @@ export function sharedRemoteChange(reading: ReadingLike, path: readonly string[]
   }
   const key = reading.options.find((o) => KEY_OPTION.test(bare(o.name).toLowerCase()) && valueOf(o) !== '');
   const files = reading.positionals.filter((w) => !reading.maybeValues.has(w.index) && FILE_OPERAND.test(w.text) && !/^[a-z][\w-]*:\/\//i.test(w.text)).map((w) => w.text);
-  if (key !== undefined && files.length > 0 && path.length > 0 && !path.some(reads)) return found('upload', `${path.slice(0, 2).join(' ')} ${key.name}`, `sends ${files.slice(0, 3).join(', ')} under the key it is given to (what others read there is replaced, or the files leave this machine)`, ['the hosted service its key opens']);
+  // Stop 40 (round 34: `rollbar-cli upload-sourcemaps ./dist --access-token …`): debug information for an error tracker is telemetry (team decision, stop 39).
+  if (key !== undefined && files.length > 0 && path.length > 0 && !path.some(reads) && !sendsDebugInfo({ tool: '', path, options: reading.options })) return found('upload', `${path.slice(0, 2).join(' ')} ${key.name}`, `sends ${files.slice(0, 3).join(', ')} under the key it is given to (what others read there is replaced, or the files leave this machine)`, ['the hosted service its key opens']);
   return undefined;
 }

@@ -89,11 +89,32 @@ function shippedOtherwise(w: DeployWords): { at: number; verb: string; shown: st
   const apply = w.path.slice(0, 3).findIndex((p) => /^(apply|up)$/i.test(p));
   const given = [...w.options.filter((o) => MANIFEST_OPTION.test(o.name)).map((o) => o.value ?? o.next ?? ''), ...w.path.slice(apply + 1)];
   const manifest = given.some((p) => MANIFEST_FILE.test(p) && !/(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/i.test(p)) || (/^apply$/i.test(w.path[apply] ?? '') && w.path.slice(apply + 1).some((p) => /^[\w.-]+\/$/.test(p)) && !w.options.some((o) => MANIFEST_FILE.test(o.value ?? o.next ?? '')));
-  if (apply >= 0 && manifest) return { at: apply, verb: 'apply', shown: w.path[apply]! };
+  // Stop 40 (round 34: `octavia apply --force`): an apply told to skip its prompt makes the remote match the project's definitions.
+  const forced = /^apply$/i.test(w.path[apply] ?? '') && w.options.some((o) => /^(--force|--no-prompt|--skip-prompt)$/i.test(o.name) && !SHIP_OFF.test(o.value ?? '')); // `-y`/`--yes` keep the unattended reading below
+  if (apply >= 0 && (manifest || forced)) return { at: apply, verb: 'apply', shown: w.path[apply]! };
+  const pushed = definitionsPushed(w);
+  if (pushed !== undefined) return pushed;
   // The project's source tree pushed to a platform that builds and runs it (`epinio push --name storefront --path .`).
   const push = w.path.slice(0, 2).findIndex((p) => /^(push|up)$/i.test(p));
   if (push >= 0 && w.options.some((o) => /^--?(path|source|src|dir|directory|app-dir|source-dir)$/i.test(o.name) && /^\.(\/[\w.-]*)*$/.test(o.value ?? o.next ?? ''))) return { at: push, verb: 'push', shown: w.path[push]! };
   return undefined;
+}
+
+/**
+ * Stop 40 (round 34: `jenkins-jobs update jobs/`): definitions of scheduled or pipelined work (jobs, pipelines, workflows, DAGs,
+ * connections, triggers) written by an update, push or sync verb from a folder or manifest here to the service that runs them:
+ * schedules and build steps change on the live service at once. The tool's name or the definitions' path says what they are.
+ * A test, a validation, a diff or a render into a local folder (`jenkins-jobs test jobs/ -o /tmp/out`) stays allowed.
+ */
+const DEFINITIONS = /^(jobs?|pipelines?|workflows?|flows?|dags?|connections?|connectors?|triggers?|schedules?|crons?|crontabs?|tasks?|runbooks?)$/i;
+const WRITES_DEFINITIONS = /^(update|push|sync|upload|upsert|put|replace|overwrite|import)$/i;
+function definitionsPushed(w: DeployWords): { at: number; verb: string; shown: string } | undefined {
+  const at = w.path.slice(0, 2).findIndex((p) => WRITES_DEFINITIONS.test(p));
+  if (at < 0 || w.options.some((o) => /^(-o|--output|--out|--output-dir|--out-dir|--dry-run|-n)$/.test(o.name))) return undefined;
+  const given = [...w.path.slice(at + 1), ...w.options.filter((o) => MANIFEST_OPTION.test(o.name)).map((o) => o.value ?? o.next ?? '')].filter((p) => /^[\w.~-]*\/|\/$|^\.$/.test(p) || MANIFEST_FILE.test(p));
+  if (given.length === 0) return undefined;
+  const named = [...identifierParts(w.tool), ...given.flatMap((p) => p.split('/').flatMap((s) => identifierParts(s.replace(MANIFEST_FILE, ''))))].some((p) => DEFINITIONS.test(p));
+  return named ? { at, verb: 'apply', shown: w.path[at]! } : undefined;
 }
 
 /** A namespaced command word's verb (`cloud:deploy`, `app:release`): its last `:`-part. */
