@@ -188,13 +188,14 @@ const OPTION_LIST_HOMES: Readonly<Record<string, string>> = {
  * rules/productionSecretRuns.ts (node's value options: the interpreter grammar, `interpreterReading`). Moved at stop 40: the runner
  * tables (handlers/projectLoaders.ts, toolLoaders.ts, loaderRunners.ts, runnerEntries.ts, namedCodeRunners.ts, runnerKit.ts): each
  * runner's options are `RUNNER_GRAMMARS` (policy/runnerGrammars.ts), read by the program's name; a runner names the options whose
- * meaning it uses without dashes (`taskFile(…, ['l', 'list', 'dry-run'])`).
+ * meaning it uses without dashes (`taskFile(…, ['l', 'list', 'dry-run'])`); policy/outputEffects.ts (each writer read by its one description:
+ * openssl, gpg and age by their reader tables, sqlite3 by its registry entry, babel by its runner grammar, the rest `OUTPUT_GRAMMARS`),
+ * handlers/batchSchedulers.ts (each scheduler's options: `CLI_GRAMMARS`, nomad's `job run` options its registry entry).
  */
 const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/policy/dotfileEffects.ts': 3,
   'core/policy/effects.ts': 1,
   'core/policy/handlers/agentMcp.ts': 1,
-  'core/policy/handlers/batchSchedulers.ts': 5,
   'core/policy/handlers/buildProjects.ts': 1,
   'core/policy/handlers/buildTools.ts': 2,
   'core/policy/handlers/calculatorEscapes.ts': 2,
@@ -207,7 +208,6 @@ const OPTION_LIST_CEILING: Readonly<Record<string, number>> = {
   'core/policy/handlers/preloadedModules.ts': 2,
   'core/policy/handlers/scriptLanguages.ts': 1,
   'core/policy/loadedCode.ts': 1,
-  'core/policy/outputEffects.ts': 8,
   'core/preview/plan.ts': 1,
   'core/registry/verbTraits.ts': 3,
   'core/rules/clobber.ts': 1,
