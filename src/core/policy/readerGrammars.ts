@@ -125,6 +125,28 @@ export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   },
   // Flux Framework's job submission (`flux submit|run|batch|alloc|bulksubmit`), after its verb; `flux` alone above is Flux CD.
   'flux submit': { interspersed: false, unknownLong: 'switch', options: [...valuedLetters('NncgtoqSuB'), ...letters('vh'), ...valuedEach('--job-name', '--output', '--error', '--input', '--setattr', '--setopt', '--dependency', '--urgency', '--queue', '--time-limit', '--nodes', '--ntasks', '--cores-per-task', '--gpus-per-task', '--cwd', '--env', '--conf', '--begin-time')] },
+  // Dump and export programs (`rules/dataSentOut.ts` reads where they connect), each tool's reference: connection options and
+  // the others that take a value, so a value is never taken for the database or a URL. mysqldump's `-p` takes its password
+  // only glued (`-p` alone prompts).
+  pg_dump: cli([valued('-f', '--file'), valued('-F', '--format'), valued('-j', '--jobs'), valued('-Z', '--compress'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-p', '--port'),
+    valued('-U', '--username'), valued('-n', '--schema'), valued('-N', '--exclude-schema'), valued('-t', '--table'), valued('-T', '--exclude-table'), valued('-E', '--encoding'), valued('-S', '--superuser'),
+    valued('-e', '--extension'), ...valuedEach('--role', '--section', '--lock-wait-timeout', '--exclude-table-data', '--filter', '--rows-per-insert', '--snapshot', '--include-foreign-data',
+      '--exclude-extension', '--exclude-table-and-children', '--exclude-table-data-and-children', '--table-and-children', '--extra-float-digits')]),
+  pg_dumpall: cli([valued('-f', '--file'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-l', '--database'), valued('-p', '--port'), valued('-U', '--username'), valued('-E', '--encoding'),
+    valued('-S', '--superuser'), ...valuedEach('--role', '--exclude-database', '--lock-wait-timeout', '--rows-per-insert', '--filter', '--extra-float-digits')]),
+  pg_basebackup: cli([valued('-D', '--pgdata'), valued('-F', '--format'), valued('-r', '--max-rate'), valued('-T', '--tablespace-mapping'), valued('-X', '--wal-method'), valued('-t', '--target'),
+    valued('-Z', '--compress'), valued('-c', '--checkpoint'), valued('-l', '--label'), valued('-S', '--slot'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-p', '--port'),
+    valued('-s', '--status-interval'), valued('-U', '--username'), valued('-i', '--incremental'), ...valuedEach('--waldir', '--manifest-checksums')]),
+  mysqldump: cli([valued('-h', '--host'), valued('-u', '--user'), valued('-P', '--port'), valued('-S', '--socket'), valued('-r', '--result-file'), valued('-w', '--where'), valued('-T', '--tab'),
+    { names: ['-p', '--password'], takes: 'optional' }, ...valuedEach('--ignore-table', '--default-character-set', '--protocol', '--compatible', '--fields-terminated-by', '--fields-enclosed-by',
+      '--lines-terminated-by', '--set-gtid-purged', '--max-allowed-packet', '--net-buffer-length', '--defaults-file', '--defaults-extra-file', '--login-path', '--ssl-ca', '--ssl-cert', '--ssl-key')]),
+  mongodump: cli([valued('-h', '--host'), valued('--port'), valued('-u', '--username'), valued('-p', '--password'), valued('--uri'), valued('-d', '--db'), valued('-c', '--collection'),
+    valued('-q', '--query'), valued('-o', '--out'), valued('-j', '--numParallelCollections'), { names: ['--archive'], takes: 'optional' }, ...valuedEach('--authenticationDatabase',
+      '--authenticationMechanism', '--queryFile', '--readPreference', '--excludeCollection', '--excludeCollectionsWithPrefix', '--tlsCAFile', '--tlsCertificateKeyFile', '--sslCAFile', '--sslPEMKeyFile', '--config')]),
+  mongoexport: cli([valued('-h', '--host'), valued('--port'), valued('-u', '--username'), valued('-p', '--password'), valued('--uri'), valued('-d', '--db'), valued('-c', '--collection'),
+    valued('-q', '--query'), valued('-o', '--out'), valued('-f', '--fields'), ...valuedEach('--authenticationDatabase', '--authenticationMechanism', '--queryFile', '--readPreference', '--fieldFile',
+      '--type', '--sort', '--skip', '--limit', '--tlsCAFile', '--tlsCertificateKeyFile', '--sslCAFile', '--sslPEMKeyFile', '--config')]),
+  elasticdump: cli(valuedEach('--input', '--output', '--input-index', '--output-index', '--type', '--limit', '--size', '--searchBody', '--headers', '--concurrency', '--fileSize', '--httpAuthFile', '--transform')),
   condor_submit: { goFlags: true, unknownLong: 'switch', options: ['-append', '-a', '-name', '-remote', '-pool', '-batch-name', '-queue', '-file', '-factory'].map((n) => valued(n)) },
 });
 
@@ -202,6 +224,7 @@ const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   // Publishers under their other names (Cloud Foundry's versioned CLIs, Hugging Face's new CLI, kaniko's executor).
   cf7: 'cf', cf8: 'cf', hf: 'huggingface-cli', kaniko: 'executor',
   // ImageMagick's commands (version 6 names, and version 7's `magick`).
+  mariadb_dump: 'mysqldump', 'mariadb-dump': 'mysqldump', multielasticdump: 'elasticdump',
   mogrify: 'magick', convert: 'magick', gpg2: 'gpg', 'create-react-router': 'create-remix', 'shadcn-ui': 'shadcn',
   zless: 'gzip', zmore: 'gzip', bzless: 'gzip', bzmore: 'gzip', xzless: 'gzip', xzmore: 'gzip', zstdless: 'gzip',
 });
