@@ -1,5 +1,7 @@
 import { ownTable } from '../ownTable';
-import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
+import { parseCommand, type GrammarSpec } from '../shell/grammar';
+import { optionGrammarOf } from './readerGrammars';
+import { runnerGrammarOf } from './runnerGrammars';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
 import { sqlWrittenFiles } from './sqlOutputFiles';
@@ -14,13 +16,12 @@ import { sqlWrittenFiles } from './sqlOutputFiles';
 
 type EffectRule = (args: readonly ArgWord[], inv: Invocation) => PathEffect[];
 
-const valued = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
-const flags = (...names: string[]): OptionSpec => ({ names, takes: 'none' });
+/** A program nothing describes: every option a switch. */
+const NO_OPTIONS: GrammarSpec = {};
 
-/** `goFlags`: one dash or two alike, no clusters (openssl, ImageMagick). */
-function read(args: readonly ArgWord[], options: readonly OptionSpec[], goFlags = false) {
-  const grammar: GrammarSpec = { options, interspersed: true, numericOptions: !goFlags, goFlags };
-  const parsed = parseCommand(args, grammar);
+/** `args` read by the program's one description (`optionGrammarOf`: its registry entry or table; babel's is the runner table's). */
+function read(args: readonly ArgWord[], name: string) {
+  const parsed = parseCommand(args, name === 'babel' ? runnerGrammarOf(name) : optionGrammarOf(name) ?? NO_OPTIONS);
   const valuesOf = (...names: string[]): ArgWord[] =>
     parsed.options.filter((o) => names.includes(o.name)).flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n] ?? w.text })));
   const has = (...names: string[]): boolean => parsed.options.some((o) => names.includes(o.name));
@@ -32,43 +33,38 @@ const reads = (words: readonly ArgWord[]): PathEffect[] => words.map((word) => (
 
 /** `sponge [-a] file`: soaks up its input, then writes the file (appends with -a). */
 const sponge: EffectRule = (args) => {
-  const r = read(args, [flags('-a')]);
+  const r = read(args, 'sponge');
   return r.has('-a') ? [] : writes(r.operands);
 };
 
-/** `openssl <command> -in f -out g`: every command's output file. */
-const OPENSSL_VALUED = ['-in', '-out', '-k', '-pass', '-passin', '-passout', '-key', '-inkey', '-signkey', '-config', '-extfile', '-CA', '-CAkey', '-keyout', '-iv', '-K', '-S', '-md', '-digest', '-subj', '-days', '-newkey', '-kfile', '-certfile', '-name', '-inform', '-outform'];
 const openssl: EffectRule = (args) => {
-  const r = read(args, OPENSSL_VALUED.map((n) => valued(n)), true);
+  const r = read(args, 'openssl');
   return [...reads(r.valuesOf('-in')), ...writes([...r.valuesOf('-out'), ...r.valuesOf('-keyout')])];
 };
 
 /** `gpg -o out [options] in`: the output file (`--output`), with `--yes` over an existing one. */
 const gpg: EffectRule = (args) => {
-  const r = read(args, [valued('-o', '--output'), valued('-r', '--recipient'), valued('-u', '--local-user'), valued('--passphrase'), valued('--passphrase-file'), valued('--homedir'), valued('--cipher-algo'), valued('--pinentry-mode'), valued('--default-key'), valued('-z', '--compress-level')]);
+  const r = read(args, 'gpg');
   return [...reads(r.operands), ...writes(r.valuesOf('-o', '--output'))];
 };
 
-/** ImageMagick options that take a value (the common ones; the rest are read as operands, which are files or geometry). */
-const MAGICK_VALUED = ['-resize', '-format', '-path', '-quality', '-geometry', '-rotate', '-crop', '-thumbnail', '-density', '-colorspace', '-gravity', '-extent', '-background', '-fill', '-scale', '-sample', '-depth', '-type', '-define', '-compose', '-blur', '-sharpen', '-border', '-bordercolor', '-annotate', '-pointsize', '-font', '-alpha', '-level', '-colors'];
-
 /** `mogrify [options] files…`: rewrites each file in place, unless `-path dir` writes the results elsewhere. */
 const mogrify: EffectRule = (args) => {
-  const r = read(args, MAGICK_VALUED.map((n) => valued(n)), true);
+  const r = read(args, 'mogrify');
   return r.has('-path') ? reads(r.operands) : writes(r.operands);
 };
 
 /** `convert in… [options] out`, `magick in… out`: the last operand is written. */
 const convert: EffectRule = (args) => {
-  const r = read(args, MAGICK_VALUED.map((n) => valued(n)), true);
+  const r = read(args, 'convert');
   const last = r.operands[r.operands.length - 1];
   return last && r.operands.length > 1 ? [...reads(r.operands.slice(0, -1)), ...writes([last])] : reads(r.operands);
 };
 
 /** A compiler or generator writing one output file by option. */
-function outputOption(names: readonly string[], other: readonly string[] = []): EffectRule {
+function outputOption(name: string, names: readonly string[]): EffectRule {
   return (args) => {
-    const r = read(args, [valued(...names), ...other.map((n) => valued(n))]);
+    const r = read(args, name);
     return [...reads(r.operands), ...writes(r.valuesOf(...names))];
   };
 }
@@ -81,25 +77,25 @@ const here = (word?: ArgWord): ArgWord => word ?? { text: '.', raw: '.', dynamic
  * the option they stop at an existing file (or write only new ones): nothing is overwritten.
  */
 const rails: EffectRule = (args) => {
-  const r = read(args, [valued('-d', '--database'), valued('-j', '--javascript'), valued('-c', '--css'), valued('-m', '--template'), valued('-r', '--ruby'), valued('-a', '--asset-pipeline')]);
+  const r = read(args, 'rails');
   const [sub, dest] = r.operands;
   return sub?.text === 'new' && r.has('-f', '--force') ? writes([here(dest)]) : [];
 };
 
 const copier: EffectRule = (args) => {
-  const r = read(args, [valued('-a', '--answers-file'), valued('-d', '--data'), valued('-r', '--vcs-ref'), valued('-x', '--exclude'), valued('-s', '--skip'), valued('--data-file')]);
+  const r = read(args, 'copier');
   const [sub, ...rest] = r.operands;
   if (!sub || !/^(copy|recopy|update)$/.test(sub.text) || !r.has('-w', '--overwrite', '-f', '--force')) return [];
   return writes([here(sub.text === 'copy' ? rest[rest.length - 1] : rest[0])]);
 };
 
 const cookiecutter: EffectRule = (args) => {
-  const r = read(args, [valued('-o', '--output-dir'), valued('--config-file'), valued('--default-config'), valued('--directory'), valued('-c', '--checkout'), valued('--replay-file')]);
+  const r = read(args, 'cookiecutter');
   return r.has('-f', '--overwrite-if-exists') ? writes([here(r.valuesOf('-o', '--output-dir')[0])]) : [];
 };
 
 const prisma: EffectRule = (args) => {
-  const r = read(args, [valued('--schema'), valued('--url')]);
+  const r = read(args, 'prisma');
   const [a, b] = r.operands.map((w) => w.text);
   if (!(a === 'db' && b === 'pull') && a !== 'introspect') return [];
   return r.has('--force') ? writes([r.valuesOf('--schema')[0] ?? { text: 'prisma/schema.prisma', raw: 'prisma/schema.prisma', dynamic: false, glob: false }]) : [];
@@ -114,17 +110,17 @@ const prisma: EffectRule = (args) => {
  * a non-empty folder or an existing file (create-next-app always does), and nothing is overwritten.
  */
 const createVite: EffectRule = (args) => {
-  const r = read(args, [valued('-t', '--template')]);
+  const r = read(args, 'create-vite');
   return r.has('--overwrite') ? [{ kind: 'delete', word: here(r.operands[0]), recursive: true }, ...writes([here(r.operands[0])])] : [];
 };
 
-const overwritingTemplate: EffectRule = (args) => {
-  const r = read(args, [valued('--template'), valued('--package-manager'), valued('-t')]);
+const overwritingTemplate: EffectRule = (args, inv) => {
+  const r = read(args, inv.name);
   return r.has('--overwrite') ? writes([here(r.operands[0])]) : [];
 };
 
 const shadcn: EffectRule = (args) => {
-  const r = read(args, [valued('-c', '--cwd'), valued('-b', '--base-color'), valued('-p', '--path'), valued('-t', '--template')]);
+  const r = read(args, 'shadcn');
   const [sub] = r.operands;
   const at = r.valuesOf('-c', '--cwd')[0];
   if (sub?.text === 'init' && r.has('-f', '--force')) return writes([here(at)]);
@@ -137,7 +133,7 @@ const shadcn: EffectRule = (args) => {
  * `-cmd`) that open a file for writing from the start (a `|command` target is a pipe, not a file).
  */
 const sqlite3: EffectRule = (args) => {
-  const r = read(args, [valued('-cmd', '--cmd'), valued('-init', '--init'), valued('-separator', '--separator'), valued('-newline', '--newline'), valued('-nullvalue', '--nullvalue')], true);
+  const r = read(args, 'sqlite3');
   const texts = [...r.valuesOf('-cmd', '--cmd'), ...r.operands.slice(1)].map((w) => w.text);
   const out: ArgWord[] = [];
   for (const text of texts) {
@@ -155,9 +151,8 @@ const sqlite3: EffectRule = (args) => {
  * `aria2c [-d DIR] [-o NAME] URI…` (round 11): the download lands in DIR (the current folder by default)
  * under NAME, or under the last part of each URI.
  */
-const ARIA2C_VALUED = ['-d', '--dir', '-o', '--out', '-i', '--input-file', '-x', '--max-connection-per-server', '-s', '--split', '-j', '--max-concurrent-downloads', '-k', '--min-split-size', '-t', '--timeout', '-m', '--max-tries', '-U', '--user-agent', '--header', '--checksum', '-l', '--log', '--save-session', '--conf-path'];
 const aria2c: EffectRule = (args) => {
-  const r = read(args, ARIA2C_VALUED.map((n) => valued(n)));
+  const r = read(args, 'aria2c');
   const dir = r.valuesOf('-d', '--dir')[0];
   const at = (word: ArgWord, name: string): ArgWord => ({ ...word, text: dir ? `${dir.text.replace(/\/+$/, '')}/${name}` : name });
   const named = r.valuesOf('-o', '--out')[0];
@@ -193,15 +188,15 @@ const RULES: Readonly<Record<string, EffectRule>> = ownTable({
   gpg,
   gpg2: gpg,
   // Stop 34 (round 19): `age [-e|-d] [-r R] [-i F] -o OUT [IN]` (and rage) writes OUT whole, over what is there.
-  age: outputOption(['-o', '--output'], ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-j']),
-  rage: outputOption(['-o', '--output'], ['-r', '--recipient', '-R', '--recipients-file', '-i', '--identity', '-j']),
+  age: outputOption('age', ['-o', '--output']),
+  rage: outputOption('rage', ['-o', '--output']),
   mogrify,
   convert,
   magick: convert,
-  esbuild: outputOption(['--outfile'], ['--outdir', '--format', '--platform', '--target', '--loader']),
-  babel: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file', '--presets', '--plugins']),
-  swc: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file']),
-  'openapi-typescript': outputOption(['-o', '--output'], ['--redocly']),
+  esbuild: outputOption('esbuild', ['--outfile']),
+  babel: outputOption('babel', ['-o', '--out-file']),
+  swc: outputOption('swc', ['-o', '--out-file']),
+  'openapi-typescript': outputOption('openapi-typescript', ['-o', '--output']),
 });
 
 export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable(Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, withRest(rule)])));

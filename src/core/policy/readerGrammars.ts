@@ -10,7 +10,7 @@
 
 import { ownTable } from '../ownTable';
 import { toolNamed } from '../registry/commandModel';
-import { valued, valuedEach } from '../registry/tools/options';
+import { flag, letters, valued, valuedEach, valuedLetters } from '../registry/tools/options';
 import type { GrammarSpec, OptionSpec } from '../shell/grammar';
 import { XARGS } from '../shell/wrappers';
 import { describedGrammar, effectGrammar, EFFECT_GRAMMARS, gzipLike, SEARCH_GRAMMARS } from './effectOptions';
@@ -30,10 +30,16 @@ export const READER_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   iconv: effectGrammar('fto', ['from-code', 'to-code', 'output']),
   // jq: `--arg NAME VALUE` and its kin take two words; `-f FILE` is the program.
   jq: { ...effectGrammar('fL', ['from-file', 'indent', 'tab-width']), options: [...effectGrammar('fL', ['from-file', 'indent', 'tab-width']).options!, ...['--arg', '--argjson', '--slurpfile', '--rawfile'].map((n) => ({ names: [n], takes: 'two' as const }))] },
-  gpg: effectGrammar('ruo', ['recipient', 'output', 'local-user', 'homedir', 'passphrase', 'passphrase-file', 'default-key']),
+  gpg: effectGrammar('ruoz', ['recipient', 'output', 'local-user', 'homedir', 'passphrase', 'passphrase-file', 'default-key', 'cipher-algo', 'pinentry-mode', 'compress-level']),
   age: effectGrammar('rRioj', ['recipient', 'recipients-file', 'identity', 'output']),
-  // OpenSSL's options have one dash; `-in FILE` is left an operand on purpose: the file it names is read.
-  openssl: { options: [valued('-out'), valued('-keyout'), valued('-passin'), valued('-passout'), valued('-subj'), valued('-newkey'), valued('-days')], numericOptions: true, abbreviations: true },
+  // OpenSSL's options have one dash; those naming a file it reads (`-in`, `-inkey`, `-CAkey`, `-kfile`…) are said by name where
+  // that matters (`fileOptions` in rules/credentials.ts, `-in` in policy/outputEffects.ts).
+  openssl: {
+    options: ['-in', '-out', '-k', '-pass', '-passin', '-passout', '-key', '-inkey', '-signkey', '-config', '-extfile', '-CA', '-CAkey', '-keyout', '-iv', '-K', '-S', '-md',
+      '-digest', '-subj', '-days', '-newkey', '-kfile', '-certfile', '-name', '-inform', '-outform'].map((n) => valued(n)),
+    numericOptions: true,
+    abbreviations: true,
+  },
   expand: effectGrammar('t', ['tabs']),
   pr: effectGrammar('hlwWoN', ['header', 'length', 'width', 'page-width', 'indent', 'first-line-number']),
   look: effectGrammar('t', ['terminate']),
@@ -101,6 +107,74 @@ export const CLI_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   tkn: cli(valuedEach('-p', '--param', '-w', '--workspace', '-s', '--serviceaccount', '-n', '--namespace', '-l', '--labels', '--prefix-name', '--timeout', '-f', '--filename')),
   argo: cli(valuedEach('--from', '-p', '--parameter', '-f', '--parameter-file', '-n', '--namespace', '-l', '--labels', '--serviceaccount', '--entrypoint', '--name', '--generate-name', '-o', '--output', '--instanceid')),
   flux: cli(valuedEach('-n', '--namespace', '--context', '--kubeconfig', '--timeout')),
+  // Batch schedulers (`policy/handlers/batchSchedulers.ts`): options end at the job script or command, whose words are its own.
+  sbatch: {
+    interspersed: false,
+    unknownLong: 'switch',
+    options: [...valuedLetters('AabcDdeiJLMmNnopqStwxGB'), ...letters('hHkOQsvVW'), flag('-I', '--immediate'),
+      ...valuedEach('--account', '--array', '--begin', '--chdir', '--cpus-per-task', '--dependency', '--error', '--output', '--input', '--job-name', '--licenses',
+        '--clusters', '--mem', '--mem-per-cpu', '--nodes', '--ntasks', '--partition', '--qos', '--time', '--nodelist', '--exclude', '--gres', '--gpus', '--constraint', '--export', '--wrap', '--comment', '--mail-type', '--mail-user')],
+  },
+  qsub: { interspersed: false, unknownShort: 'switch', options: [...valuedLetters('AacCeJjklMmNopqrSuvWPbdDRTt'), ...letters('fhIVzx')] },
+  bsub: {
+    interspersed: false,
+    goFlags: true,
+    unknownLong: 'switch',
+    options: [...['-q', '-J', '-o', '-e', '-oo', '-eo', '-n', '-W', '-R', '-P', '-G', '-M', '-m', '-w', '-app', '-cwd', '-g', '-sla', '-L', '-u', '-E', '-Ep', '-i', '-is', '-c', '-b', '-t', '-D', '-S', '-v', '-p', '-Lp', '-U', '-We', '-gpu', '-outdir', '-k', '-f'].map((n) => valued(n)),
+      ...['-I', '-Is', '-Ip', '-IS', '-ISp', '-ISs', '-IX', '-K', '-N', '-B', '-r', '-rn', '-H', '-x', '-V', '-h', '-tty'].map((n) => flag(n))],
+  },
+  // Flux Framework's job submission (`flux submit|run|batch|alloc|bulksubmit`), after its verb; `flux` alone above is Flux CD.
+  'flux submit': { interspersed: false, unknownLong: 'switch', options: [...valuedLetters('NncgtoqSuB'), ...letters('vh'), ...valuedEach('--job-name', '--output', '--error', '--input', '--setattr', '--setopt', '--dependency', '--urgency', '--queue', '--time-limit', '--nodes', '--ntasks', '--cores-per-task', '--gpus-per-task', '--cwd', '--env', '--conf', '--begin-time')] },
+  // Dump and export programs (`rules/dataSentOut.ts` reads where they connect), each tool's reference: connection options and
+  // the others that take a value, so a value is never taken for the database or a URL. mysqldump's `-p` takes its password
+  // only glued (`-p` alone prompts).
+  pg_dump: cli([valued('-f', '--file'), valued('-F', '--format'), valued('-j', '--jobs'), valued('-Z', '--compress'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-p', '--port'),
+    valued('-U', '--username'), valued('-n', '--schema'), valued('-N', '--exclude-schema'), valued('-t', '--table'), valued('-T', '--exclude-table'), valued('-E', '--encoding'), valued('-S', '--superuser'),
+    valued('-e', '--extension'), ...valuedEach('--role', '--section', '--lock-wait-timeout', '--exclude-table-data', '--filter', '--rows-per-insert', '--snapshot', '--include-foreign-data',
+      '--exclude-extension', '--exclude-table-and-children', '--exclude-table-data-and-children', '--table-and-children', '--extra-float-digits')]),
+  pg_dumpall: cli([valued('-f', '--file'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-l', '--database'), valued('-p', '--port'), valued('-U', '--username'), valued('-E', '--encoding'),
+    valued('-S', '--superuser'), ...valuedEach('--role', '--exclude-database', '--lock-wait-timeout', '--rows-per-insert', '--filter', '--extra-float-digits')]),
+  pg_basebackup: cli([valued('-D', '--pgdata'), valued('-F', '--format'), valued('-r', '--max-rate'), valued('-T', '--tablespace-mapping'), valued('-X', '--wal-method'), valued('-t', '--target'),
+    valued('-Z', '--compress'), valued('-c', '--checkpoint'), valued('-l', '--label'), valued('-S', '--slot'), valued('-d', '--dbname'), valued('-h', '--host'), valued('-p', '--port'),
+    valued('-s', '--status-interval'), valued('-U', '--username'), valued('-i', '--incremental'), ...valuedEach('--waldir', '--manifest-checksums')]),
+  mysqldump: cli([valued('-h', '--host'), valued('-u', '--user'), valued('-P', '--port'), valued('-S', '--socket'), valued('-r', '--result-file'), valued('-w', '--where'), valued('-T', '--tab'),
+    { names: ['-p', '--password'], takes: 'optional' }, ...valuedEach('--ignore-table', '--default-character-set', '--protocol', '--compatible', '--fields-terminated-by', '--fields-enclosed-by',
+      '--lines-terminated-by', '--set-gtid-purged', '--max-allowed-packet', '--net-buffer-length', '--defaults-file', '--defaults-extra-file', '--login-path', '--ssl-ca', '--ssl-cert', '--ssl-key')]),
+  mongodump: cli([valued('-h', '--host'), valued('--port'), valued('-u', '--username'), valued('-p', '--password'), valued('--uri'), valued('-d', '--db'), valued('-c', '--collection'),
+    valued('-q', '--query'), valued('-o', '--out'), valued('-j', '--numParallelCollections'), { names: ['--archive'], takes: 'optional' }, ...valuedEach('--authenticationDatabase',
+      '--authenticationMechanism', '--queryFile', '--readPreference', '--excludeCollection', '--excludeCollectionsWithPrefix', '--tlsCAFile', '--tlsCertificateKeyFile', '--sslCAFile', '--sslPEMKeyFile', '--config')]),
+  mongoexport: cli([valued('-h', '--host'), valued('--port'), valued('-u', '--username'), valued('-p', '--password'), valued('--uri'), valued('-d', '--db'), valued('-c', '--collection'),
+    valued('-q', '--query'), valued('-o', '--out'), valued('-f', '--fields'), ...valuedEach('--authenticationDatabase', '--authenticationMechanism', '--queryFile', '--readPreference', '--fieldFile',
+      '--type', '--sort', '--skip', '--limit', '--tlsCAFile', '--tlsCertificateKeyFile', '--sslCAFile', '--sslPEMKeyFile', '--config')]),
+  elasticdump: cli(valuedEach('--input', '--output', '--input-index', '--output-index', '--type', '--limit', '--size', '--searchBody', '--headers', '--concurrency', '--fileSize', '--httpAuthFile', '--transform')),
+  condor_submit: { goFlags: true, unknownLong: 'switch', options: ['-append', '-a', '-name', '-remote', '-pool', '-batch-name', '-queue', '-file', '-factory'].map((n) => valued(n)) },
+});
+
+/**
+ * Options of programs that write a file named by an output option and that nothing else describes (`policy/outputEffects.ts`
+ * reads which option names the output): ImageMagick (one dash, the common value options; the rest are read as operands, which
+ * are files or geometry), aria2c, compilers and generators.
+ */
+export const OUTPUT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
+  magick: {
+    options: ['-resize', '-format', '-path', '-quality', '-geometry', '-rotate', '-crop', '-thumbnail', '-density', '-colorspace', '-gravity', '-extent', '-background', '-fill', '-scale',
+      '-sample', '-depth', '-type', '-define', '-compose', '-blur', '-sharpen', '-border', '-bordercolor', '-annotate', '-pointsize', '-font', '-alpha', '-level', '-colors'].map((n) => valued(n)),
+    goFlags: true,
+  },
+  aria2c: cli([valued('-d', '--dir'), valued('-o', '--out'), valued('-i', '--input-file'), valued('-x', '--max-connection-per-server'), valued('-s', '--split'), valued('-j', '--max-concurrent-downloads'),
+    valued('-k', '--min-split-size'), valued('-t', '--timeout'), valued('-m', '--max-tries'), valued('-U', '--user-agent'), valued('--header'), valued('--checksum'), valued('-l', '--log'),
+    valued('--save-session'), valued('--conf-path')], { numericOptions: true }),
+  esbuild: cli([valued('--outfile'), valued('--outdir'), valued('--format'), valued('--platform'), valued('--target'), valued('--loader')], { numericOptions: true }),
+  swc: cli([valued('-o', '--out-file'), valued('-d', '--out-dir'), valued('--config-file')], { numericOptions: true }),
+  'openapi-typescript': cli([valued('-o', '--output'), valued('--redocly')], { numericOptions: true }),
+  // Scaffolders (their overwrite switches are said by name in outputEffects.ts).
+  rails: cli([valued('-d', '--database'), valued('-j', '--javascript'), valued('-c', '--css'), valued('-m', '--template'), valued('-r', '--ruby'), valued('-a', '--asset-pipeline')], { numericOptions: true }),
+  copier: cli([valued('-a', '--answers-file'), valued('-d', '--data'), valued('-r', '--vcs-ref'), valued('-x', '--exclude'), valued('-s', '--skip'), valued('--data-file')], { numericOptions: true }),
+  cookiecutter: cli([valued('-o', '--output-dir'), valued('--config-file'), valued('--default-config'), valued('--directory'), valued('-c', '--checkout'), valued('--replay-file')], { numericOptions: true }),
+  prisma: cli([valued('--schema'), valued('--url')], { numericOptions: true }),
+  'create-vite': cli([valued('-t', '--template')], { numericOptions: true }),
+  'create-remix': cli([valued('--template'), valued('--package-manager'), valued('-t')], { numericOptions: true }),
+  shadcn: cli([valued('-c', '--cwd'), valued('-b', '--base-color'), valued('-p', '--path'), valued('-t', '--template')], { numericOptions: true }),
 });
 
 /** A Go-flag style CLI (one dash or two alike, no clusters, `=` or the next word as a value), `valued` its options that take one. */
@@ -149,11 +223,14 @@ const SAME_OPTIONS_AS: Readonly<Record<string, string>> = ownTable({
   pbzip2: 'gzip', lzop: 'gzip', zcat: 'gzip', gzcat: 'gzip', bzcat: 'gzip', xzcat: 'gzip', lzcat: 'gzip', zstdcat: 'gzip', lz4cat: 'gzip',
   // Publishers under their other names (Cloud Foundry's versioned CLIs, Hugging Face's new CLI, kaniko's executor).
   cf7: 'cf', cf8: 'cf', hf: 'huggingface-cli', kaniko: 'executor',
+  // ImageMagick's commands (version 6 names, and version 7's `magick`).
+  mariadb_dump: 'mysqldump', 'mariadb-dump': 'mysqldump', multielasticdump: 'elasticdump',
+  mogrify: 'magick', convert: 'magick', gpg2: 'gpg', 'create-react-router': 'create-remix', 'shadcn-ui': 'shadcn',
   zless: 'gzip', zmore: 'gzip', bzless: 'gzip', bzmore: 'gzip', xzless: 'gzip', xzmore: 'gzip', zstdless: 'gzip',
 });
 
 /** The one description of a program's options, wherever it lives; undefined for a program nothing describes. */
 export function optionGrammarOf(name: string): GrammarSpec | undefined {
   const own = SAME_OPTIONS_AS[name] ?? name;
-  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? CLI_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
+  return describedGrammar(own) ?? toolNamed(own) ?? SEARCH_GRAMMARS[own] ?? READER_GRAMMARS[own] ?? CLI_GRAMMARS[own] ?? OUTPUT_GRAMMARS[own] ?? (gzipLike.has(own) ? EFFECT_GRAMMARS.gzip : undefined);
 }

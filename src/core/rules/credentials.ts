@@ -104,7 +104,8 @@ const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   zip: { verb: 'archives', recursive: ['r', 'recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads' },
   // Round 27: age encrypts a file into another place the agent can read back (with a passphrase it chose).
   age: { verb: 'encrypts' }, rage: { verb: 'encrypts' },
-  openssl: { verb: 'reads' }, 'ssh-keygen': { verb: 'reads' },
+  // openssl's options that name a file it reads (the one grammar takes their values, `policy/readerGrammars.ts`).
+  openssl: { verb: 'reads', fileOptions: ['in', 'inkey', 'key', 'signkey', 'CA', 'CAkey', 'certfile', 'config', 'extfile', 'kfile'] }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' }, xh: { verb: 'uploads' }, xhs: { verb: 'uploads' }, curlie: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },

@@ -2,6 +2,8 @@ import { ownTable } from '../ownTable';
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 import { freeFormReadings } from '../registry/freeForm';
+import { parseCommand } from '../registry/grammar';
+import { optionGrammarOf } from '../policy/readerGrammars';
 import { invocationCommand, toolArgs, toolNamesOf } from '../registry/commandModel';
 import { productionBackupDownload } from './support/backupDownloads';
 import { productionBucketDownload } from './support/bucketExports';
@@ -27,21 +29,24 @@ import { CLOUD_EXPORT_TOOLS, cloudExportFindings } from './support/cloudExports'
  * marked production; a dump of a local or named non-production store stays allowed.
  */
 
-/** Dump and export programs the database pack does not read (they only read), with their host options. */
+/**
+ * Dump and export programs the database pack does not read (they only read), with the options that name where they connect
+ * (without dashes); each program's options are its one description (`CLI_GRAMMARS` in policy/readerGrammars.ts).
+ */
 const DUMPERS: Readonly<Record<string, readonly string[]>> = ownTable({
-  pg_dump: ['-h', '--host', '-d', '--dbname'],
-  pg_dumpall: ['-h', '--host', '-d', '--dbname'],
-  mysqldump: ['-h', '--host'],
-  mariadb_dump: ['-h', '--host'],
-  'mariadb-dump': ['-h', '--host'],
-  mongodump: ['--host', '-h', '--uri'],
-  mongoexport: ['--host', '-h', '--uri'],
+  pg_dump: ['h', 'host', 'd', 'dbname'],
+  pg_dumpall: ['h', 'host', 'd', 'dbname'],
+  mysqldump: ['h', 'host'],
+  mariadb_dump: ['h', 'host'],
+  'mariadb-dump': ['h', 'host'],
+  mongodump: ['host', 'h', 'uri'],
+  mongoexport: ['host', 'h', 'uri'],
   // Stop 34: read by `wholeStoreCopiesPack` below, so that the verb floor still judges their other words.
   // A physical copy of the whole cluster (every database, every role's password hash).
-  pg_basebackup: ['-h', '--host', '-d', '--dbname'],
+  pg_basebackup: ['h', 'host', 'd', 'dbname'],
   // Elasticsearch/OpenSearch: the index read is the input (an output URL is a load the floor judges, `verbTraits.ts`).
-  elasticdump: ['--input'],
-  multielasticdump: ['--input'],
+  elasticdump: ['input'],
+  multielasticdump: ['input'],
 });
 
 /** Dump programs the verb floor also judges (their loads, their destroying words): not in the pack's `commands`. */
@@ -55,23 +60,17 @@ const WHOLE_STORE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTabl
 });
 
 
-/** Where a dump tool connects: its host option's value, a connection URL among its words. */
+/** Where a dump tool connects: its host option's value or a connection URL among its words, whichever comes first. */
 function dumpSource(inv: Invocation): string | undefined {
   const options = DUMPERS[inv.name];
   if (!options) return undefined;
-  const args = inv.args.map((a) => a.text);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    for (const o of options) {
-      if (a === o && args[i + 1] !== undefined) return args[i + 1];
-      if (a.startsWith(o + '=')) return a.slice(o.length + 1);
-      if (o.length === 2 && a.startsWith(o) && a.length > 2 && !a.startsWith('--')) return a.slice(2);
-    }
-    if (/^[a-z+]+:\/\//i.test(a)) return a;
-    // Stop 40 (round 34: `pg_dump $PROD_DATABASE_URL | nc …` in a scheduled job): a connection string given by a variable, named by the variable.
-    if (/^\$\{?[A-Za-z_]\w*(URL|URI|DSN)\}?$/i.test(a) && !options.includes(args[i - 1] ?? '')) return a;
-  }
-  return undefined;
+  const parsed = parseCommand(inv.args, optionGrammarOf(inv.name) ?? {});
+  const host = parsed.options.find((o) => o.values.length > 0 && options.includes(o.name.replace(/^--?/, '')));
+  const url = inv.args.findIndex((a) => /^[a-z+]+:\/\//i.test(a.text));
+  if (host && (url < 0 || host.index <= url)) return host.values[0];
+  if (url >= 0) return inv.args[url]!.text;
+  // Stop 40 (round 34: `pg_dump $PROD_DATABASE_URL | nc …` in a scheduled job): a connection string given by a variable, named by the variable.
+  return parsed.operands.find((a) => /^\$\{?[A-Za-z_]\w*(URL|URI|DSN)\}?$/i.test(a.text))?.text;
 }
 
 /** The variables a dump program takes its server from when no option names one (libpq's PGHOST, MySQL's MYSQL_HOST). */
@@ -206,7 +205,8 @@ function codeExport(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
 /** Where a sender sends: its address, else its first word that is not an option. */
 function destination(inv: Invocation): string {
   const words = inv.args.map((a) => a.text);
-  return words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w)) ?? words.find((w) => !w.startsWith('-') && /[a-z]/i.test(w)) ?? inv.name;
+  // A sender nothing describes: its words read free-form, every option a switch.
+  return words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w)) ?? freeFormReadings(inv.args).usual.operands.map((w) => w.text).find((w) => /[a-z]/i.test(w)) ?? inv.name;
 }
 
 function check(inv: Invocation, ctx: RuleContext): Finding[] {

@@ -17,6 +17,8 @@ interface Row {
   /** The option's spellings and a value. */
   option: readonly string[];
   value: string;
+  /** Issue #10 criterion 4: a row with no option says why the tool has none to place (its options are switches, or it has none). */
+  none?: string;
   /** Package managers with nothing to stop in general say `allow`: no placement may make them ask. */
   decision: 'allow' | 'ask' | 'deny';
   production?: boolean;
@@ -140,7 +142,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   cp: { words: '@ /dev/null src/app.ts', option: ['-S', '--suffix'], value: '.bak', decision: 'ask' },
   shred: { words: '@ notes.txt', option: ['-n', '--iterations'], value: '3', decision: 'ask' },
   truncate: { words: '@ notes.txt', option: ['-s', '--size'], value: '0', decision: 'ask' },
-  unlink: { words: '@ notes.txt', option: [], value: '', decision: 'ask' },
+  unlink: { words: '@ notes.txt', option: [], value: '', none: 'GNU unlink takes one operand and only --help and --version', decision: 'ask' },
   reboot: { words: '@', option: ['-f', '--force'], value: '', decision: 'ask' },
   init: { words: '@ 6 @', option: ['-q'], value: '', decision: 'ask' },
   systemctl: { words: '@ reboot @', option: ['-i', '--ignore-inhibitors'], value: '', decision: 'ask' },
@@ -172,9 +174,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   mkfs: { words: '@ /dev/sda1', option: ['-t'], value: 'ext4', decision: 'deny' },
   rsync: { words: '@ -a --delete ./ deploy@web1.prod.example.com:/srv/app/', option: ['--exclude'], value: 'node_modules', decision: 'ask', production: true },
   rimraf: { words: '@ uploads', option: ['--impl'], value: 'native', decision: 'ask' },
-  'del-cli': { words: '@ uploads', option: [], value: '', decision: 'ask' },
-  trash: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
-  srm: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
+  'del-cli': { words: '@ uploads', option: [], value: '', none: 'its options are switches (--dry-run, --force, --verbose, --dot): none takes a value', decision: 'ask' },
+  trash: { words: '@ .env.production', option: [], value: '', none: 'trash-cli\'s options are switches (-r, -f, -d, -i, -v): none takes a value', decision: 'ask' },
+  srm: { words: '@ .env.production', option: [], value: '', none: 'srm\'s options are switches (-r, -f, -s, -m, -z, -d); the value options of the entry (-Q, -p, -S, -o) are wipe\'s', decision: 'ask' },
   mosh: { words: '@ db1.prod.example.com -- rm -rf /data', option: ['-p', '--port'], value: '60001', decision: 'ask', production: true },
   twine: { words: '@ upload @ dist/*', option: ['--no-color'], value: '', decision: 'ask', production: true },
   flit: { words: '@ publish @', option: ['-f', '--ini-file'], value: 'flit.ini', decision: 'ask', production: true },
@@ -231,7 +233,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   usermod: { words: '@ -aG sudo @ mallory', option: ['-c', '--comment'], value: 'Dev', decision: 'ask' },
   gpasswd: { words: '@ -a mallory @ sudo', option: ['-Q', '--root'], value: '/', decision: 'ask' },
   userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
-  setenforce: { words: '@ 0', option: [], value: '', decision: 'ask' },
+  setenforce: { words: '@ 0', option: [], value: '', none: 'it takes only the mode (0/1, Permissive/Enforcing) and -h', decision: 'ask' },
   sshd: { words: '@ -o PermitRootLogin=yes @', option: ['-p'], value: '2222', decision: 'ask' },
   brew: { words: '@ uninstall @ git @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
   ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },
@@ -251,7 +253,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   ip: { words: '@ link set eth0 down', option: ['-n', '-netns'], value: 'blue', decision: 'ask' },
   ifconfig: { words: '@ eth0 down', option: ['-v'], value: '', decision: 'ask' },
   nmcli: { words: '@ networking off', option: ['-w', '--wait'], value: '10', decision: 'ask' },
-  service: { words: '@ postgresql stop', option: [], value: '', decision: 'ask' },
+  service: { words: '@ postgresql stop', option: [], value: '', none: 'SysV service takes a script and its command; --status-all and --full-restart are commands of their own, not options', decision: 'ask' },
   pkill: { words: '@ -u alice @', option: ['-t', '--terminal'], value: 'pts/1', decision: 'ask' },
   journalctl: { words: '@ --vacuum-time=1s @', option: ['-D', '--directory'], value: '/var/log/journal', decision: 'ask' },
   auditctl: { words: '@ -D @', option: ['-b'], value: '8192', decision: 'ask' },
@@ -269,19 +271,19 @@ const ROWS: Readonly<Record<string, Row>> = {
   'git-branchless': { words: '@ submit @ --force', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
   'git-lfs': { words: '@ migrate @ import --everything', option: ['-I', '--include'], value: '*.png', decision: 'ask' },
   'git-annex': { words: '@ drop --force @ .', option: ['-J', '--jobs'], value: '2', decision: 'ask' },
-  'git-delete-branch': { words: '@ main', option: [], value: '', decision: 'ask', production: true },
+  'git-delete-branch': { words: '@ main', option: [], value: '', none: 'git-extras\' script reads only branch names', decision: 'ask', production: true },
   hub: { words: '@ delete @ -y acme/prod-site', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
   // Pulls ask only where the work tree holds a protected place (the perimeter's facts); these facts hold none.
   'git-up': { words: '@', option: ['-q', '--quiet'], value: '', decision: 'allow' },
   'git-sync': { words: '@ --force @', option: ['-s', '--soft'], value: '', decision: 'allow' },
-  'git-delete-tag': { words: '@ v1.0', option: [], value: '', decision: 'ask', production: true },
-  'git-delete-merged-branches': { words: '@', option: [], value: '', decision: 'ask' },
-  'git-delete-squashed-branches': { words: '@ main', option: [], value: '', decision: 'ask' },
-  'git-clear': { words: '@', option: [], value: '', decision: 'ask' },
-  'git-clear-soft': { words: '@', option: [], value: '', decision: 'ask' },
-  'git-reset-file': { words: '@ src/app.ts', option: [], value: '', decision: 'ask' },
-  'git-undo': { words: '@ 2 @ --hard', option: [], value: '', decision: 'ask' },
-  'git-obliterate': { words: '@ notes.txt', option: [], value: '', decision: 'ask', production: true },
+  'git-delete-tag': { words: '@ v1.0', option: [], value: '', none: 'git-extras\' script reads only tag names', decision: 'ask', production: true },
+  'git-delete-merged-branches': { words: '@', option: [], value: '', none: 'git-extras\' script reads no options (it passes none to git branch -d)', decision: 'ask' },
+  'git-delete-squashed-branches': { words: '@ main', option: [], value: '', none: 'git-extras\' script reads only the branch to compare with', decision: 'ask' },
+  'git-clear': { words: '@', option: [], value: '', none: 'git-extras\' script reads only -f/--force (a switch)', decision: 'ask' },
+  'git-clear-soft': { words: '@', option: [], value: '', none: 'git-extras\' script reads only -f/--force (a switch)', decision: 'ask' },
+  'git-reset-file': { words: '@ src/app.ts', option: [], value: '', none: 'git-extras\' script reads only a file and a commit', decision: 'ask' },
+  'git-undo': { words: '@ 2 @ --hard', option: [], value: '', none: 'git-extras\' script reads a count and --hard/--soft (switches)', decision: 'ask' },
+  'git-obliterate': { words: '@ notes.txt', option: [], value: '', none: 'git-extras\' script reads files and a commit range after --', decision: 'ask', production: true },
   // Round 8 (issue #18): history rewriters by their own names.
   'git-filter-repo': { words: '@ --invert-paths @', option: ['--path'], value: 'src', decision: 'ask', production: true },
   bfg: { words: '@ --delete-files id_dsa.bak @', option: ['-b', '--strip-blobs-bigger-than'], value: '1M', decision: 'ask', production: true },
@@ -349,6 +351,10 @@ const ROWS: Readonly<Record<string, Row>> = {
 const facts = testFacts({ files: { '/work/app/notes.txt': 'notes\n', '/work/app/src/app.ts': 'x\n', '/work/app/package.json': '{"scripts":{"wipe":"rm -rf src"}}' } });
 
 describe('registry: option placements never change the verdict', () => {
+  it('a row with no option to place says why the tool has none, and a row with one says nothing of the kind', () => {
+    const silent = Object.entries(ROWS).filter(([, row]) => (row.option.length === 0) !== (row.none !== undefined)).map(([name]) => name);
+    assert.deepEqual(silent, []);
+  });
   it('every tool in the registry has a row', () => {
     const missing = TOOLS.filter((t) => !ROWS[t.names[0]!]).map((t) => t.names[0]);
     assert.deepEqual(missing, []);

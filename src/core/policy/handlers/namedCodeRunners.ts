@@ -12,7 +12,7 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { extendedRunner, has, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { extendedRunner, has, LISTING_ONLY, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots } from './loaderRunners';
 import type { ArgWord } from '../types';
 
@@ -35,7 +35,6 @@ function moduleOrParent(c: Ctx, name: string, roots: readonly string[] = pythonR
 
 /** `pdoc [opts] mod|file …` (`!mod` excludes one): each module is imported to be documented. */
 const pdoc: RunnerSpec = {
-  options: ['-o', '--output-directory', '-d', '--docformat', '-t', '--template-directory', '-h', '--host', '-p', '--port', '--logo', '--logo-link', '--favicon', '--footer-text', '--edit-url'].map((n) => one(n)),
   entries(p, c) {
     if (has(p, '--help', '--version')) return [];
     return operandTexts(p).filter((t) => !t.startsWith('!')).slice(0, 6).flatMap((t) => pyTarget(c, t));
@@ -44,7 +43,6 @@ const pdoc: RunnerSpec = {
 
 /** `hypothesis write [opts] mod.func …`: the ghostwriter imports each function's module. */
 const hypothesis: RunnerSpec = {
-  options: [one('--style'), one('--except'), one('-e')],
   entries(p, c) {
     const [sub, ...names] = operandTexts(p);
     if (sub !== 'write' || has(p, ...LISTING_ONLY)) return [];
@@ -66,7 +64,6 @@ function flake8LocalPlugins(c: Ctx, file: string, text: string): Entry[] {
 
 /** `flake8 [--config F] [--append-config F]`: local plugins are imported from the project. */
 const flake8: RunnerSpec = {
-  options: [one('--config'), one('--append-config'), one('--select'), one('--ignore'), one('--extend-ignore'), one('--extend-select'), one('--max-line-length'), one('--exclude'), one('--extend-exclude'), one('--format'), one('--output-file'), one('-j', '--jobs'), one('--per-file-ignores'), one('--max-complexity')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '--isolated')) return [];
     const given = value(p, '--config');
@@ -110,7 +107,6 @@ function notebookEntry(c: Ctx, path: string, runner: string): Entry[] {
 
 /** `jupyter nbconvert --execute X.ipynb`, `jupyter execute X.ipynb`, `jupyter run X.py`: the notebook's cells run. */
 const jupyter: RunnerSpec = {
-  options: [one('--to'), one('--output'), one('--output-dir'), one('--template'), one('--ExecutePreprocessor.timeout'), one('--kernel_name'), one('--kernel')],
   entries(p, c) {
     const [sub, ...files] = operandTexts(p);
     if (has(p, ...LISTING_ONLY)) return [];
@@ -122,18 +118,16 @@ const jupyter: RunnerSpec = {
 
 /** `jupyter-nbconvert --execute X`, `jupyter-execute X`: jupyter's subcommands by their own program names. */
 function jupyterSub(sub: string): RunnerSpec {
-  return { options: jupyter.options, entries: (p, c) => jupyter.entries({ ...p, operands: [{ text: sub, raw: sub, dynamic: false, glob: false }, ...p.operands] }, c) };
+  return { entries: (p, c) => jupyter.entries({ ...p, operands: [{ text: sub, raw: sub, dynamic: false, glob: false }, ...p.operands] }, c) };
 }
 
 /** `voila X.ipynb`: the notebook runs to render the page. */
 const voila: RunnerSpec = {
-  options: [one('--port'), one('--template'), one('--theme'), one('--Voila.ip')],
   entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : operandTexts(p).filter((t) => t.endsWith('.ipynb')).slice(0, 2).flatMap((f) => notebookEntry(c, f, 'voila'))),
 };
 
 /** `papermill IN.ipynb OUT.ipynb [-p name value]`: the input notebook runs. */
 const papermill: RunnerSpec = {
-  options: [one('-p', '--parameters'), one('-r', '--parameters_raw'), one('-f', '--parameters_file'), one('-y', '--parameters_yaml'), one('-b', '--parameters_base64'), one('-k', '--kernel'), one('--cwd'), one('--language'), one('--execution-timeout'), one('--start-timeout')],
   entries(p, c) {
     const [input] = operandTexts(p);
     if (input === undefined || has(p, ...LISTING_ONLY, '--prepare-only')) return [];
@@ -158,11 +152,9 @@ function pythonWarnings(base: RunnerSpec | undefined): RunnerSpec | undefined {
 }
 
 /** The base runner's entries and the classes its options name by a dotted path (`gunicorn -k appx.Worker`, `uvicorn --loop appx:loop`). */
-function classOptions(base: RunnerSpec | undefined, names: readonly string[], extra: readonly string[] = [], bare = false): RunnerSpec | undefined {
+function classOptions(base: RunnerSpec | undefined, names: readonly string[], bare = false): RunnerSpec | undefined {
   if (!base) return undefined;
   return {
-    options: [...(base.options ?? []), ...extra.map((n) => one(n))],
-    interspersed: base.interspersed,
     entries(p, c) {
       const own = base.entries(p, c);
       if (has(p, ...LISTING_ONLY)) return own;
@@ -175,7 +167,6 @@ function classOptions(base: RunnerSpec | undefined, names: readonly string[], ex
 
 /** `dagster dev -f x.py -m mod`, `dagster job execute -f x.py`, `dagster-webserver -f x.py`: the files and modules are imported. */
 const dagster: RunnerSpec = {
-  options: [one('-f', '--python-file'), one('-m', '--module-name'), one('-d', '--working-directory'), one('-a', '--attribute'), one('-w', '--workspace'), one('-p', '--port'), one('-h', '--host'), one('-j', '--job'), one('--select'), one('-c', '--config'), one('--log-level')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const dir = value(p, '-d', '--working-directory');
@@ -186,7 +177,6 @@ const dagster: RunnerSpec = {
 
 /** `prefect deploy x.py:flow`, `prefect flow serve x.py:flow`: the entrypoint's file is imported. */
 const prefect: RunnerSpec = {
-  options: [one('-n', '--name'), one('-p', '--pool'), one('-q', '--work-queue'), one('--cron'), one('--interval'), one('--prefect-file'), one('-jv', '--job-variable'), one('--version'), one('-t', '--tag'), one('-d', '--description')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     return operandTexts(p).filter((t) => /\.py:[\w.]+$/.test(t)).slice(0, 4).map((t) => pyFile(c, t.replace(/:[\w.]+$/, '')));
@@ -195,13 +185,11 @@ const prefect: RunnerSpec = {
 
 /** `luigi --module mod Task`, `python -m luigi --module mod`: the module is imported. */
 const luigi: RunnerSpec = {
-  options: [one('--module'), one('--scheduler-host'), one('--scheduler-port'), one('--workers'), one('--log-level')],
   entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : moduleEntry(c, value(p, '--module'), pythonRoots(c, []))),
 };
 
 /** `scrapy runspider x.py`: the spider file runs. */
 const scrapy: RunnerSpec = {
-  options: [one('-o', '--output'), one('-O', '--overwrite-output'), one('-a'), one('-s', '--set'), one('-t', '--output-format'), one('--logfile'), one('-L', '--loglevel')],
   entries(p, c) {
     const [sub, file] = operandTexts(p);
     return sub === 'runspider' && file !== undefined && !has(p, ...LISTING_ONLY) ? [pyFile(c, file)] : [];
@@ -211,7 +199,6 @@ const scrapy: RunnerSpec = {
 /** `modal run|deploy|serve|shell x.py[::fn]` or `-m mod`: the app file is imported. */
 const MODAL_RUNS = new Set(['run', 'deploy', 'serve', 'shell']);
 const modal: RunnerSpec = {
-  options: [one('-m'), one('--name'), one('--env', '-e'), one('--tag'), one('--timeout'), one('--cmd')],
   entries(p, c) {
     const [sub, target] = operandTexts(p);
     if (sub === undefined || !MODAL_RUNS.has(sub) || has(p, ...LISTING_ONLY)) return [];
@@ -225,7 +212,6 @@ const modal: RunnerSpec = {
 
 /** `twistd [opts] web --wsgi mod.app`, `twistd -y x.tac`: the WSGI object's module, or the .tac file (Python). */
 const twistd: RunnerSpec = {
-  options: [one('-y', '--python'), one('-l', '--logfile'), one('--pidfile'), one('-u', '--uid'), one('-g', '--gid'), one('-d', '--rundir'), one('--wsgi'), one('--port'), one('--listen'), one('--path'), one('--logger'), one('--reactor', '-r')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     return [...values(p, '-y', '--python').slice(0, 2).map((f) => pyFile(c, f)), ...values(p, '--wsgi', '--logger').slice(0, 2).flatMap((v) => moduleOrParent(c, v))];
@@ -264,7 +250,6 @@ function requirementInstalls(c: Ctx, files: readonly string[], via: string, dept
 /** `pip install -r F`, `pip3`, `uv pip install -r F`: requirement files' local folders. */
 function pipRequirements(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-r', '--requirement'), one('-c', '--constraint')],
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const ops = operandTexts(p);
@@ -278,8 +263,6 @@ function pipRequirements(base: RunnerSpec | undefined): RunnerSpec {
 /** `uv run --with ./x`, `uv run --with-editable ./x`, `--with-requirements F`: the folders are built into the run's environment. */
 function uvWith(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('--with'), one('--with-editable'), one('--with-requirements'), one('-r', '--requirement')],
-    interspersed: base?.interspersed ?? true,
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       for (const v of [...values(p, '--with'), ...values(p, '--with-editable')].flatMap((x) => x.split(','))) {
@@ -302,10 +285,9 @@ function cargoInstallPath(base: RunnerSpec | undefined): RunnerSpec | undefined 
 }
 
 /** `cargo run [--manifest-path X/Cargo.toml]`: that crate's build.rs and main. */
-function cargoRunManifest(base: RunnerSpec | undefined, cargo: RunnerSpec | undefined): RunnerSpec | undefined {
+function cargoRunManifest(base: RunnerSpec | undefined): RunnerSpec | undefined {
   if (!base) return undefined;
   return {
-    options: cargo?.options ?? [one('--manifest-path')],
     entries(p, c) {
       const manifest = value(p, '--manifest-path');
       if (manifest === undefined) return base.entries(p, c);
@@ -346,7 +328,6 @@ const tags = (text: string, tag: string): string[] => [...text.matchAll(new RegE
 /** `mvn [-f pom.xml] PHASE`: the programs exec-maven-plugin and antrun's `<exec>` run in the build. */
 const MVN_READS = /^(validate|initialize|generate-\w+|process-\w+|compile|test-compile|test|package|verify|install|deploy|clean|site|exec:exec|exec:java|antrun:run|spring-boot:run|quarkus:dev|integration-test|pre-\w+|post-\w+)$/;
 const mvn: RunnerSpec = {
-  options: [one('-f', '--file'), one('-D'), one('-P', '--activate-profiles'), one('-pl', '--projects'), one('-s', '--settings'), one('-gs', '--global-settings'), one('-T', '--threads'), one('-rf', '--resume-from'), one('-l', '--log-file'), one('-t', '--toolchains')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '-v', '--version') || !operandTexts(p).some((t) => MVN_READS.test(t))) return [];
     const given = value(p, '-f', '--file');
@@ -375,11 +356,11 @@ const mvn: RunnerSpec = {
 export function withNamedCodeRunners(base: Readonly<Record<string, RunnerSpec>>): Record<string, RunnerSpec> {
   const own = (name: string): RunnerSpec | undefined => (Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined);
   const python = pythonWarnings(own('python'));
-  const gunicorn = classOptions(own('gunicorn'), ['-k', '--worker-class', '--logger-class'], ['--logger-class']);
-  const celery = classOptions(own('celery'), ['--config', '--loader'], [], true);
-  const uvicorn = classOptions(own('uvicorn'), ['--loop', '--http', '--ws']);
+  const gunicorn = classOptions(own('gunicorn'), ['k', 'worker-class', 'logger-class']);
+  const celery = classOptions(own('celery'), ['config', 'loader'], true);
+  const uvicorn = classOptions(own('uvicorn'), ['loop', 'http', 'ws']);
   const cargo = cargoInstallPath(own('cargo'));
-  const cargoRun = cargoRunManifest(own('cargo-run'), own('cargo'));
+  const cargoRun = cargoRunManifest(own('cargo-run'));
   const go = goTestTree(own('go'));
   const composer = composerDir(own('composer'));
   return {

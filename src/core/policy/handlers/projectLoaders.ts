@@ -13,7 +13,7 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { extendedRunner, has, inDir, LISTING_ONLY, one, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { extendedRunner, has, inDir, LISTING_ONLY, operandTexts, parseWith, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots, wordsOf } from './loaderRunners';
 import { rubyLoaderFiles } from './preloadedModules';
 import { inProcessCommands } from '../../shell/cliMains';
@@ -33,9 +33,8 @@ function runWords(c: Ctx, argv: readonly ArgWord[], via: string): void {
  * A Python app runner: `subs` are the subcommands that run the script (none: the first operand is
  * it), `fileOptions` name it by option, `defaults` are tried in order when none is given.
  */
-function pyAppRunner(subs: readonly string[], valued: readonly string[], fileOptions: readonly string[] = [], defaults: readonly string[] = []): RunnerSpec {
+function pyAppRunner(subs: readonly string[], fileOptions: readonly string[] = [], defaults: readonly string[] = []): RunnerSpec {
   return {
-    options: [...valued.map((n) => one(n)), ...fileOptions.map((n) => one(n))],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const ops = operandTexts(p);
@@ -53,9 +52,8 @@ function pyAppRunner(subs: readonly string[], valued: readonly string[], fileOpt
 }
 
 /** `arq pkg.worker.WorkerSettings`, `dramatiq pkg.tasks other:broker`, `huey_consumer app.huey`: modules imported by a dotted path (the last part may be an attribute). */
-function moduleWorker(valued: readonly string[], all: boolean): RunnerSpec {
+function moduleWorker(all: boolean): RunnerSpec {
   return {
-    options: valued.map((n) => one(n)),
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const roots = pythonRoots(c, values(p, '--path', '-P'));
@@ -72,7 +70,6 @@ function moduleWorker(valued: readonly string[], all: boolean): RunnerSpec {
 /** `fastapi dev [PATH]`, `fastapi run --entrypoint pkg.main:app`: the path, else main.py, app.py, api.py and their app/ twins (FastAPI CLI's discovery). */
 const FASTAPI_DEFAULTS = ['main.py', 'app.py', 'api.py', 'app/main.py', 'app/app.py', 'app/api.py'];
 const fastapi: RunnerSpec = {
-  options: [one('--host'), one('--port'), one('--app'), one('--entrypoint', '-e'), one('--root-path'), one('--workers'), one('--proxy-headers'), one('--reload-dir')],
   entries(p, c) {
     const [sub, path] = operandTexts(p);
     if (has(p, ...LISTING_ONLY) || (sub !== 'dev' && sub !== 'run')) return [];
@@ -87,7 +84,7 @@ const fastapi: RunnerSpec = {
 function gunicornVariable(base: RunnerSpec | undefined): RunnerSpec | undefined {
   return extendedRunner(base, (_p, c, own) => {
     const words = wordsOf(c.exec.assignments['GUNICORN_CMD_ARGS']);
-    return words.length === 0 || !base ? own : [...own, ...base.entries(parseWith(base, words), { ...c, args: words })];
+    return words.length === 0 || !base ? own : [...own, ...base.entries(parseWith('gunicorn', words), { ...c, args: words })];
   });
 }
 
@@ -111,8 +108,6 @@ function ipythonRuns(c: Ctx, code: string | undefined): Entry[] {
 
 /** `ipython -c '%run x.py'`, `ipython -m mod`, `ipython x.py` (the interpreter handler reads the last). */
 const ipython: RunnerSpec = {
-  options: [one('-c'), one('-m'), one('--profile'), one('--profile-dir'), one('--ipython-dir'), one('--log-level'), one('--config')],
-  interspersed: false,
   entries(p, c) {
     const module = value(p, '-m');
     // The script itself when IPython runs as `python -m IPython x.py` (the interpreter handler reads `ipython x.py`).
@@ -123,7 +118,6 @@ const ipython: RunnerSpec = {
 
 /** `pydoc x`, `pydoc -w x`, `python -m inspect x:f`: the module is imported to be documented (`-k` searches, `-p`/`-b` serve). */
 const pydoc: RunnerSpec = {
-  options: [one('-k'), one('-p'), one('-n')],
   entries(p, c) {
     if (has(p, '-k', '-p', '-b')) return [];
     return operandTexts(p).filter((t) => !t.includes('(')).slice(0, 6).flatMap((t) => pyTarget(c, t.split(':')[0]!));
@@ -131,11 +125,9 @@ const pydoc: RunnerSpec = {
 };
 
 /** `python -m cProfile [-o out] (-m mod | x.py)`, `profile`, `pdb [-c cmd] (-m mod | x.py)`, `trace --count (--module mod | x.py)`: a profiler or debugger running a module or a script. */
-function pythonRunnerModule(valued: readonly string[], moduleFlags: readonly string[]): RunnerSpec {
+function pythonRunnerModule(moduleFlags: readonly string[]): RunnerSpec {
   return {
     // The module flag takes the module as its value (trace's `--module` is a switch before the name: read as one too).
-    options: [...valued.map((n) => one(n)), { names: [...moduleFlags], takes: 'one', endsOptions: true }],
-    interspersed: false,
     entries(p, c) {
       const module = value(p, ...moduleFlags);
       if (module !== undefined) return moduleEntry(c, module, pythonRoots(c, []));
@@ -146,14 +138,14 @@ function pythonRunnerModule(valued: readonly string[], moduleFlags: readonly str
 }
 
 /** `python -m runpy mod`: runpy runs the named module as `__main__`. */
-const runpy: RunnerSpec = { interspersed: false, entries: (p, c) => moduleEntry(c, operandTexts(p)[0], pythonRoots(c, [])) };
+const runpy: RunnerSpec = { entries: (p, c) => moduleEntry(c, operandTexts(p)[0], pythonRoots(c, [])) };
 
 /** `python -m MODULE` for the standard library's runners that are no command of their own. */
 const PYTHON_MODULES: Readonly<Record<string, RunnerSpec>> = {
-  cProfile: pythonRunnerModule(['-o', '-s'], ['-m']),
-  profile: pythonRunnerModule(['-o', '-s'], ['-m']),
-  pdb: pythonRunnerModule(['-c', '--command'], ['-m']),
-  trace: pythonRunnerModule(['-f', '--file', '-C', '--coverdir', '--ignore-module', '--ignore-dir'], ['--module']),
+  cProfile: pythonRunnerModule(['m']),
+  profile: pythonRunnerModule(['m']),
+  pdb: pythonRunnerModule(['m']),
+  trace: pythonRunnerModule(['module']),
   runpy, IPython: ipython, pydoc, inspect: pydoc,
 };
 
@@ -161,12 +153,13 @@ const PYTHON_MODULES: Readonly<Record<string, RunnerSpec>> = {
 function pythonModules(base: RunnerSpec | undefined, all: () => Readonly<Record<string, RunnerSpec>>): RunnerSpec | undefined {
   if (!base) return undefined;
   return {
-    options: base.options,
-    interspersed: base.interspersed,
     entries(p, c) {
       const module = value(p, '-m');
-      const own = module !== undefined && Object.prototype.hasOwnProperty.call(PYTHON_MODULES, module) ? PYTHON_MODULES[module] : module === 'django' || module === 'sphinx' ? all()[module === 'django' ? 'django-admin' : 'sphinx-build'] : undefined;
-      if (own) return own.entries(parseWith(own, p.operands), { ...c, args: p.operands });
+      // The runner is the module's own (read by the grammar of `python -m MODULE`), or the command a module stands for (`python -m django` is django-admin).
+      const stdlib = module !== undefined && Object.prototype.hasOwnProperty.call(PYTHON_MODULES, module);
+      const command = module === 'django' ? 'django-admin' : module === 'sphinx' ? 'sphinx-build' : undefined;
+      const own = stdlib ? PYTHON_MODULES[module!] : command !== undefined ? all()[command] : undefined;
+      if (own) return own.entries(parseWith(stdlib ? `python -m ${module}` : command!, p.operands), { ...c, args: p.operands });
       return [...namedImports(c, value(p, '-c')), ...base.entries(p, c)];
     },
   };
@@ -175,7 +168,6 @@ function pythonModules(base: RunnerSpec | undefined, all: () => Readonly<Record<
 /** pylint's plugins by option or in its rc file (`load-plugins=`), and `--init-hook` / `init-hook=`: Python run before linting. */
 const PYLINT_RC = ['pylintrc', '.pylintrc', 'pyproject.toml', 'setup.cfg', 'tox.ini'];
 const pylint: RunnerSpec = {
-  options: [one('--load-plugins'), one('--init-hook'), one('--rcfile'), one('-j', '--jobs'), one('-d', '--disable'), one('-e', '--enable'), one('--output-format', '-f'), one('--ignore'), one('--ignore-patterns'), one('--max-line-length'), one('--py-version'), one('--fail-under')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '--generate-rcfile', '--generate-toml-config', '--list-msgs', '--help-msg')) return [];
     const plugins = values(p, '--load-plugins').flatMap((v) => v.split(','));
@@ -198,7 +190,6 @@ const pylint: RunnerSpec = {
 /** mypy's `plugins = a, path/b.py:entry` from its configuration (`--config-file`, else mypy.ini, .mypy.ini, pyproject.toml, setup.cfg). */
 const MYPY_CONFIGS = ['mypy.ini', '.mypy.ini', 'pyproject.toml', 'setup.cfg'];
 const mypy: RunnerSpec = {
-  options: [one('--config-file'), one('-m', '--module'), one('-p', '--package'), one('-c', '--command'), one('--python-version'), one('--exclude'), one('--cache-dir')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const given = value(p, '--config-file');
@@ -216,7 +207,6 @@ const mypy: RunnerSpec = {
 
 /** `sphinx-build [-M builder] SRC OUT [-c CONFDIR]`: Sphinx executes conf.py (of CONFDIR, else of SRC) for every build. */
 const sphinxBuild: RunnerSpec = {
-  options: ['-b', '--builder', '-M', '-d', '--doctree-dir', '-j', '--jobs', '-c', '--conf-dir', '-D', '--define', '-A', '--html-define', '-t', '--tag', '-w', '--warning-file'].map((n) => one(n)),
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '-C', '--isolated')) return [];
     const conf = value(p, '-c', '--conf-dir') ?? operandTexts(p)[0];
@@ -226,7 +216,6 @@ const sphinxBuild: RunnerSpec = {
 
 /** `mkdocs build|serve|gh-deploy [-f mkdocs.yml]`: the configuration's `hooks:` are Python files it imports. */
 const mkdocs: RunnerSpec = {
-  options: [one('-f', '--config-file'), one('-a', '--dev-addr'), one('-d', '--site-dir'), one('-t', '--theme'), one('-m', '--message'), one('-r', '--remote-branch'), one('-n', '--remote-name')],
   entries(p, c) {
     const sub = operandTexts(p)[0];
     if (has(p, ...LISTING_ONLY) || !['build', 'serve', 'gh-deploy', 'get-deps'].includes(sub ?? '')) return [];
@@ -240,9 +229,8 @@ const mkdocs: RunnerSpec = {
 };
 
 /** A Ruby rack server: `rackup [config.ru]`, `puma [-C config/puma.rb] [config.ru]`, `unicorn -c conf.rb`, `thin -R config.ru start`; `-r`/`-I` require libraries, `-e` is code. */
-function rackServer(name: string, configOptions: readonly string[], rackupOptions: readonly string[], valued: readonly string[], defaultConfig?: string): RunnerSpec {
+function rackServer(name: string, configOptions: readonly string[], rackupOptions: readonly string[], defaultConfig?: string): RunnerSpec {
   return {
-    options: [...valued.map((n) => one(n)), ...configOptions.map((n) => one(n)), ...rackupOptions.map((n) => one(n)), one('-r', '--require'), one('-I', '--include'), one('-e', '--eval')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const rackup = value(p, ...rackupOptions) ?? operandTexts(p).find((t) => t.endsWith('.ru')) ?? 'config.ru';
@@ -258,7 +246,6 @@ function rackServer(name: string, configOptions: readonly string[], rackupOption
 
 /** `sidekiq -r ./app.rb` (a file, or a Rails folder whose config/environment.rb loads the app). */
 const sidekiq: RunnerSpec = {
-  options: [one('-r', '--require'), one('-C', '--config'), one('-c', '--concurrency'), one('-q', '--queue'), one('-e', '--environment'), one('-t', '--timeout'), one('-g', '--tag')],
   entries(p, c) {
     const req = value(p, '-r', '--require');
     if (req === undefined || has(p, ...LISTING_ONLY)) return [];
@@ -274,8 +261,6 @@ const sidekiq: RunnerSpec = {
  */
 function railsRunner(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-e', '--environment')],
-    interspersed: true,
     entries(p, c) {
       const [command, ...rest] = operandTexts(p);
       if (command !== 'runner' && command !== 'r') return base?.entries(p, c) ?? [];
@@ -292,8 +277,6 @@ function railsRunner(base: RunnerSpec | undefined): RunnerSpec {
 /** `ruby -S prog args`: ruby looks `prog` up on PATH and runs it (`ruby -S rake -f x.rake` is rake). */
 function rubyScriptSearch(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-e'), one('-r'), one('-I'), one('-C'), one('-E', '--encoding'), one('-x')],
-    interspersed: false,
     entries(p, c) {
       if (has(p, '-S') && !has(p, '-e')) runWords(c, p.operands, 'ruby -S');
       return base?.entries(p, c) ?? [];
@@ -305,7 +288,6 @@ function rubyScriptSearch(base: RunnerSpec | undefined): RunnerSpec {
 const BUNDLE_READS = new Set(['install', 'i', 'update', 'lock', 'check', 'outdated', 'cache', 'package', 'pack', 'show', 'list', 'binstubs', 'console', 'add', 'remove', 'info', 'clean', 'platform', 'doctor']);
 function bundleGemfile(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('--gemfile'), one('-j', '--jobs'), one('--retry'), one('--without'), one('--with')],
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const sub = operandTexts(p)[0] ?? 'install';
@@ -322,7 +304,6 @@ function bundleGemfile(base: RunnerSpec | undefined): RunnerSpec {
 /** `gem build x.gemspec` (or the gemspec of the folder): the gemspec is Ruby gem evaluates. */
 function gemBuild(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-C'), one('-o', '--output'), one('--platform')],
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const [sub, spec] = operandTexts(p);
@@ -337,7 +318,6 @@ function gemBuild(base: RunnerSpec | undefined): RunnerSpec {
 /** `plackup [app.psgi]`, `plackup -a x.psgi`, `starman x.psgi`: the PSGI app is Perl loaded by the server (`-e` is code, `-M` modules from `-I`). */
 function psgiServer(name: string): RunnerSpec {
   return {
-    options: [one('-a', '--app'), one('-e'), one('-I'), one('-M'), one('-s', '--server'), one('-o', '--host'), one('-p', '--port'), one('-E', '--env'), one('-L', '--loader'), one('-S', '--socket'), one('--listen', '-l'), one('--workers'), one('-R', '--Reload')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const app = value(p, '-a', '--app') ?? operandTexts(p)[0] ?? (has(p, '-e') ? undefined : 'app.psgi');
@@ -353,8 +333,6 @@ function psgiServer(name: string): RunnerSpec {
 /** `php -S host:port [-t docroot] router.php`: the built-in server runs the router for every request. */
 function phpServer(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), ...['-S', '-t', '-c', '-d', '-f', '-r', '-B', '-R', '-F', '-E', '-z'].map((n) => one(n))],
-    interspersed: false,
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const router = has(p, '-S') ? operandTexts(p)[0] : undefined;
@@ -365,14 +343,12 @@ function phpServer(base: RunnerSpec | undefined): RunnerSpec {
 
 /** `erb -r ./lib.rb x.erb`: a library required before the template (Ruby's `-r`). */
 const erb: RunnerSpec = {
-  options: [one('-r'), one('-S'), one('-E'), one('-T')],
   entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : [{ files: rubyLoaderFiles(c.w, 'erb', values(p, '-r'), [], c.exec, c.exec.assignments), as: 'ruby' }]),
 };
 
 /** `cucumber -r features/x.rb`: cucumber's `-r` is a path (a file, or a folder of step files), not a library name. */
 function cucumberPaths(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('-r', '--require')],
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       if (has(p, ...LISTING_ONLY)) return own;
@@ -394,25 +370,25 @@ export function withProjectLoaders(base: Readonly<Record<string, RunnerSpec>>): 
     ...base,
     ...(python ? { python } : {}),
     ...(gunicorn ? { gunicorn } : {}),
-    streamlit: pyAppRunner(['run'], ['--server.port', '--server.address', '--theme.base']),
+    streamlit: pyAppRunner(['run']),
     fastapi,
-    gradio: pyAppRunner([], ['--demo-name', '--watch-dirs']),
-    marimo: pyAppRunner(['run', 'edit'], ['--port', '-p', '--host']),
-    locust: pyAppRunner([], ['-H', '--host', '-u', '--users', '-r', '--spawn-rate', '-t', '--run-time', '--web-port'], ['-f', '--locustfile'], ['locustfile.py']),
-    panel: pyAppRunner(['serve'], ['--port', '--address', '--allow-websocket-origin']),
-    bokeh: pyAppRunner(['serve'], ['--port', '--address', '--allow-websocket-origin']),
-    chainlit: pyAppRunner(['run'], ['--port', '--host']),
-    solara: pyAppRunner(['run'], ['--port', '--host']),
-    shiny: pyAppRunner(['run'], ['--port', '--host', '--app-dir']),
-    arq: moduleWorker(['--watch', '--custom-log-dict'], false),
-    dramatiq: moduleWorker(['-p', '--processes', '-t', '--threads', '-Q', '--queues', '--path', '-P', '--watch', '--pid-file', '--log-file', '-f', '--use-spawn'], true),
-    huey_consumer: moduleWorker(['-w', '--workers', '-k', '--worker-type', '-l', '--logfile'], false),
+    gradio: pyAppRunner([]),
+    marimo: pyAppRunner(['run', 'edit']),
+    locust: pyAppRunner([], ['f', 'locustfile'], ['locustfile.py']),
+    panel: pyAppRunner(['serve']),
+    bokeh: pyAppRunner(['serve']),
+    chainlit: pyAppRunner(['run']),
+    solara: pyAppRunner(['run']),
+    shiny: pyAppRunner(['run']),
+    arq: moduleWorker(false),
+    dramatiq: moduleWorker(true),
+    huey_consumer: moduleWorker(false),
     ipython, ipython3: ipython, pydoc, pydoc3: pydoc,
     pylint, mypy, dmypy: mypy, 'sphinx-build': sphinxBuild, 'sphinx-autobuild': sphinxBuild, mkdocs,
-    rackup: rackServer('rackup', [], [], ['-s', '--server', '-o', '--host', '-p', '--port', '-E', '--env', '-P', '--pid', '-O', '--option']),
-    puma: rackServer('puma', ['-C', '--config'], [], ['-b', '--bind', '-p', '--port', '-e', '--environment', '-t', '--threads', '-w', '--workers', '--pidfile', '-S', '--state', '--control-url', '--tag'], 'config/puma.rb'),
-    unicorn: rackServer('unicorn', ['-c', '--config-file'], [], ['-o', '--host', '-p', '--port', '-E', '--env', '-l', '--listen']),
-    thin: rackServer('thin', ['-C', '--config'], ['-R', '--rackup'], ['-a', '--address', '-p', '--port', '-e', '--environment', '-S', '--socket', '-s', '--servers']),
+    rackup: rackServer('rackup', [], []),
+    puma: rackServer('puma', ['C', 'config'], [], 'config/puma.rb'),
+    unicorn: rackServer('unicorn', ['c', 'config-file'], []),
+    thin: rackServer('thin', ['C', 'config'], ['R', 'rackup']),
     sidekiq, erb, cucumber: cucumberPaths(own('cucumber')),
     ruby: rubyS, bundle: bundleGemfile(own('bundle')), gem: gemBuild(own('gem')), rails: railsRunner(own('rails')),
     plackup: psgiServer('plackup'), starman: psgiServer('starman'), starlet: psgiServer('starlet'),

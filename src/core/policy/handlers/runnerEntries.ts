@@ -11,7 +11,7 @@
 
 import { dirname, resolvePath } from '../../paths';
 import type { ParsedCommand } from '../../shell/grammar';
-import { has, inDir, jsConfigs, jsFiles, jsTestFiles, LISTING_ONLY, one, operandTexts, parseWith, pythonModule, value, values, type Ctx, type Entry, type Reading, type RunnerSpec } from './runnerKit';
+import { has, inDir, jsConfigs, jsFiles, jsTestFiles, LISTING_ONLY, operandTexts, parseWith, pythonModule, value, values, type Ctx, type Entry, type Reading, type RunnerSpec } from './runnerKit';
 import type { ArgWord, Invocation } from '../types';
 import { SHELLS, type Exec, type Handler, type Walker } from './context';
 import { runEntriesOf } from './entryReading';
@@ -34,7 +34,6 @@ function conventional(c: Ctx, dirOption: string | undefined, ...names: string[])
 const TEST_FILE_PY = /^(test_.*|.*_test)\.py$/;
 
 const pytest: RunnerSpec = {
-  options: [one('-c', '--config-file'), one('--rootdir'), one('-p'), one('-k'), one('-m'), one('--confcutdir'), one('-o', '--override-ini'), one('--basetemp'), one('--junitxml', '--junit-xml'), one('--maxfail'), one('--tb'), one('--ignore'), one('--deselect')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const cwd = c.exec.cwd;
@@ -49,7 +48,6 @@ const pytest: RunnerSpec = {
 };
 
 const mocha: RunnerSpec = {
-  options: [one('-r', '--require'), one('--file'), one('--config'), one('-R', '--reporter'), one('-g', '--grep'), one('-t', '--timeout'), one('-u', '--ui'), one('--spec'), one('--extension'), one('-O', '--reporter-option')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const named = [...operandTexts(p), ...values(p, '--spec')];
@@ -63,7 +61,6 @@ const mocha: RunnerSpec = {
 };
 
 const jest: RunnerSpec = {
-  options: [one('--globalSetup'), one('--globalTeardown'), one('--setupFiles'), one('--setupFilesAfterEnv'), one('-c', '--config'), one('-t', '--testNamePattern'), one('--testPathPattern'), one('--reporters'), one('--rootDir'), one('--roots'), one('--testEnvironment')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const config = value(p, '-c', '--config');
@@ -79,7 +76,6 @@ const jest: RunnerSpec = {
 /** A tool that loads a configuration file of its own by convention (bundlers, frameworks, task runners in JavaScript). */
 function configLoader(bases: readonly string[], configOptions: readonly string[] = ['-c', '--config'], tests = false): RunnerSpec {
   return {
-    options: [one(...configOptions), one('--root'), one('--dir'), one('--mode'), one('--cwd'), one('--gulpfile'), one('--gruntfile')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const config = value(p, ...configOptions, '--gulpfile', '--gruntfile');
@@ -97,7 +93,6 @@ const rootDir = (c: Ctx, dir: string | undefined): string => (dir !== undefined 
 /** A test runner's setup files named on its command line (`vitest --globalSetup ./x.js`, `playwright test --global-setup ./x.js`), beside its configuration. */
 function withSetupOptions(base: RunnerSpec, names: readonly string[]): RunnerSpec {
   return {
-    options: [...(base.options ?? []), ...names.map((n) => one(n))],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       return [{ files: jsFiles(c, values(p, ...names)), as: 'javascript' }, ...base.entries(p, c)];
@@ -108,7 +103,6 @@ function withSetupOptions(base: RunnerSpec, names: readonly string[]): RunnerSpe
 /** `nodemon x.js`, `pm2 start x.js`, `forever start x.js`: a launcher running a script in node. */
 function nodeLauncher(subcommand?: string): RunnerSpec {
   return {
-    options: [one('-x', '--exec'), one('-w', '--watch'), one('-e', '--ext'), one('-i', '--ignore'), one('--name', '-n'), one('--delay'), one('--signal'), one('-l', '--log'), one('-o'), one('--interpreter')],
     entries(p, c) {
       const ops = operandTexts(p);
       const rest = subcommand === undefined ? ops : ops[0] === subcommand || ops[0] === 'restart' ? ops.slice(1) : [];
@@ -118,7 +112,6 @@ function nodeLauncher(subcommand?: string): RunnerSpec {
 }
 
 const coverage: RunnerSpec = {
-  options: [one('--rcfile'), one('--source'), one('--include'), one('--omit'), one('--data-file'), { names: ['-m', '--module'] }, one('--context'), one('--concurrency')],
   entries(p, c) {
     const ops = operandTexts(p);
     if (ops[0] !== 'run' || ops.length < 2) return [];
@@ -129,7 +122,6 @@ const coverage: RunnerSpec = {
 /** A task runner whose tasks live in one file of its own, read as `as`. `quiet`: options that only list or show. */
 function taskFile(names: readonly string[], as: Reading, fileOptions: readonly string[], quiet: readonly string[] = []): RunnerSpec {
   return {
-    options: [one(...fileOptions), one('-d', '--working-directory', '--dir')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY, ...quiet)) return [];
       const file = fileOptions.length > 0 ? value(p, ...fileOptions) : undefined;
@@ -142,7 +134,6 @@ function taskFile(names: readonly string[], as: Reading, fileOptions: readonly s
 const MISE_FILES = ['mise.toml', '.mise.toml', 'mise/config.toml', '.mise/config.toml', '.config/mise.toml', '.config/mise/config.toml', 'mise.local.toml'];
 
 const mise: RunnerSpec = {
-  options: [one('-C', '--cd'), one('-E', '--env'), one('-j', '--jobs')],
   entries(p, c) {
     const sub = operandTexts(p)[0];
     if (sub !== 'run' && sub !== 'r' && sub !== 'watch' && sub !== 'w') return [];
@@ -154,7 +145,6 @@ const mise: RunnerSpec = {
 const CARGO_BUILDS = new Set(['build', 'b', 'run', 'r', 'test', 't', 'check', 'c', 'bench', 'install', 'doc', 'd', 'clippy', 'rustc', 'package', 'publish']);
 
 const cargo: RunnerSpec = {
-  options: [one('--manifest-path'), one('-p', '--package'), one('--target'), one('--features', '-F'), one('-j', '--jobs'), one('--bin'), one('--example'), one('--profile'), one('-Z'), one('--config'), one('-C'), one('--git'), one('--branch'), one('--tag'), one('--rev'), one('--root'), one('--index'), one('--registry'), one('--path')],
   entries(p, c) {
     const sub = operandTexts(p)[0];
     if (sub === undefined || !CARGO_BUILDS.has(sub)) return [];
@@ -168,7 +158,6 @@ const cargo: RunnerSpec = {
 };
 
 const go: RunnerSpec = {
-  options: [one('-run'), one('-skip'), one('-C'), one('-tags')],
   entries(p, c) {
     const ops = operandTexts(p);
     if (ops[0] === 'test') {
@@ -191,7 +180,6 @@ const go: RunnerSpec = {
 };
 
 const pip: RunnerSpec = {
-  options: [one('-r', '--requirement'), one('-c', '--constraint'), one('-e', '--editable'), one('-t', '--target'), one('-i', '--index-url'), one('--extra-index-url'), one('--prefix'), one('--root'), one('-f', '--find-links')],
   entries(p, c) {
     const ops = operandTexts(p);
     const sub = ops[0] === 'pip' ? ops[1] : ops[0];
@@ -216,7 +204,6 @@ function composeEntries(p: ParsedCommand, c: Ctx, ops: readonly string[]): Entry
   return [{ files: files.length > 0 ? files.map((f) => resolvePath(c.exec.cwd, f, c.w.facts.home)) : inDir(base, ...COMPOSE_FILES), as: 'compose', first: files.length === 0 }];
 }
 
-const COMPOSE_OPTIONS = [one('-f', '--file'), one('-p', '--project-name'), one('--project-directory'), one('--profile'), one('--env-file'), one('-c', '--context'), one('-H', '--host'), one('--scale'), one('-e', '--env'), one('-w', '--workdir'), one('-u', '--user'), one('--name'), one('--entrypoint')];
 
 const SHELL_RUNNERS = new Set([...SHELLS, 'python', 'python3', 'node', 'perl', 'ruby', 'php', 'source', '.']);
 
@@ -282,7 +269,6 @@ function findEntries(c: Ctx): Entry[] {
 const RUN_PARTS_NAME = /^[A-Za-z0-9_-]+$/;
 
 const runParts: RunnerSpec = {
-  options: [one('-u', '--umask'), one('--arg', '-a'), one('--regex')],
   entries(p, c) {
     if (has(p, '--test', '--list', ...LISTING_ONLY)) return [];
     const dir = operandTexts(p)[0];
@@ -295,8 +281,6 @@ const runParts: RunnerSpec = {
 };
 
 const programRunner = (...fileOptions: string[]): RunnerSpec => ({
-  options: [one('-e', '--eval', '-E', '--expr', '--print', '-l', '-c'), ...(fileOptions.length > 0 ? [one(...fileOptions)] : []), one('-L', '--load'), one('-i'), one('-D')],
-  interspersed: false,
   entries(p, c) {
     if (has(p, '-e', '--eval', '-E', '--expr', '-c')) return [];
     const file = (fileOptions.length > 0 ? value(p, ...fileOptions) : undefined) ?? (fileOptions.includes('--script') ? undefined : operandTexts(p)[0]);
@@ -308,14 +292,12 @@ const programRunner = (...fileOptions: string[]): RunnerSpec => ({
 const SCRIPT_MODULES = new Set(['cProfile', 'profile', 'pdb', 'trace', 'runpy']);
 
 const python: RunnerSpec = {
-  options: [{ names: ['-c'], takes: 'one', endsOptions: true }, { names: ['-m'], takes: 'one', endsOptions: true }, one('-W'), one('-X'), one('-Q')],
-  interspersed: false,
   entries(p, c) {
     const module = value(p, '-m');
     const rest = p.operands;
     if (module !== undefined) {
       const delegate = Object.prototype.hasOwnProperty.call(RUNNERS, module) ? RUNNERS[module] : undefined;
-      if (delegate && module !== 'python') return delegate.entries(parseWith(delegate, rest), { ...c, args: rest });
+      if (delegate && module !== 'python') return delegate.entries(parseWith(module, rest), { ...c, args: rest });
       if (module === 'build') return [{ files: [`${resolvePath(c.exec.cwd, rest.find((a) => /^[^-]/.test(a.text))?.text ?? '.', c.w.facts.home)}/setup.py`], as: 'python' }];
       if (SCRIPT_MODULES.has(module)) {
         const script = rest.find((a) => !a.dynamic && a.text.endsWith('.py'));
@@ -335,8 +317,6 @@ const python: RunnerSpec = {
 };
 
 const node: RunnerSpec = {
-  options: [{ names: ['-e', '--eval'], takes: 'one', separateValue: true }, { names: ['-p', '--print'], takes: 'one', separateValue: true }, one('-r', '--require'), one('--import'), one('--loader', '--experimental-loader'), one('-C', '--conditions'), one('--input-type'), one('--env-file'), one('--title')],
-  interspersed: false,
   entries: (p, c) => [
     { files: jsFiles(c, values(p, '-r', '--require', '--import', '--loader').filter((t) => /^\.{0,2}\//.test(t))), as: 'javascript' },
     // `node --test` with no files runs the test files it finds.
@@ -345,8 +325,6 @@ const node: RunnerSpec = {
 };
 
 const shellRc: RunnerSpec = {
-  options: [one('--rcfile', '--init-file'), one('-o'), one('-O'), { names: ['-c'], endsOptions: true }],
-  interspersed: false,
   entries(p, c) {
     const rc = value(p, '--rcfile');
     // `--rcfile <(echo '…')`: the start-up code is what the substitution prints (runFile judges it); the shell runs it even with -c when -i is given.
@@ -369,8 +347,6 @@ function runnerKey(name: string): string {
 
 /** A compiler-runner given a source file (`java Main.java`, `elixir x.exs`, `swift x.swift`, `dart run x.dart`, `cmake -P x.cmake`). */
 const nativeRunner = (fileOption?: string): RunnerSpec => ({
-  options: [one('-cp', '-classpath', '--class-path'), one('-D'), one('-e', '--eval'), ...(fileOption ? [one(fileOption)] : [])],
-  interspersed: false,
   entries(p, c) {
     const ops = operandTexts(p).filter((t) => t !== 'run');
     const file = (fileOption ? value(p, fileOption) : undefined) ?? ops.find((t) => /\.(java|exs?|swift|dart|kts|cmake)$/.test(t));
@@ -379,9 +355,8 @@ const nativeRunner = (fileOption?: string): RunnerSpec => ({
 });
 
 /** A task file read as JSON or INI by a tool that runs its entries (`tox`, `deno task`, `composer install`, `pre-commit run`). */
-function listedTasks(names: readonly string[], as: Reading, runs: (ops: readonly string[]) => boolean, fileOptions: readonly string[] = []): RunnerSpec {
+function listedTasks(names: readonly string[], as: Reading, runs: (ops: readonly string[]) => boolean): RunnerSpec {
   return {
-    options: [one('-c', '--config', '--config-file', ...fileOptions), one('-e', '--env')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY) || !runs(operandTexts(p))) return [];
       const config = value(p, '-c');
@@ -395,7 +370,6 @@ const COMPOSER_RUNS = new Set(['install', 'i', 'update', 'u', 'upgrade', 'run-sc
 /** A tool whose first operand is a subcommand in `subs` and then reads `names` (`foreman start`, `direnv allow`, `lefthook run`). */
 function onSubcommand(subs: readonly string[], names: readonly string[], as: Reading): RunnerSpec {
   return {
-    options: [one('-f', '--procfile'), one('-d', '--root')],
     entries(p, c) {
       const sub = operandTexts(p)[0];
       if (sub === undefined || !subs.includes(sub)) return [];
@@ -421,7 +395,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withName
   },
   tox: listedTasks(['tox.ini'], 'toxCommands', (ops) => ops.length === 0 || ops[0] === 'run' || ops[0] === 'r' || ops[0] === 'exec'),
   deno: listedTasks(['deno.json', 'deno.jsonc'], 'denoTasks', (ops) => ops[0] === 'task' && ops.length > 1),
-  composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),
+  composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!)),
   'pre-commit': listedTasks(['.pre-commit-config.yaml', '.pre-commit-config.yml'], 'preCommit', (ops) => ops[0] === 'run' || ops[0] === 'try-repo'),
   // java, swift, kotlin and `go run` sources are read by `compiledRunners.ts`.
   // cmake, gradle, dotnet, ant, meson, scons and karma: `buildProjects.ts`.
@@ -429,14 +403,14 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withName
   'cargo-run': { entries: (_p, c) => [{ files: [`${c.exec.cwd}/build.rs`], as: 'rust' }, { files: [`${c.exec.cwd}/src/main.rs`], as: 'rust' }] },
   python, node, sh: shellRc,
   pytest, 'py.test': pytest, mocha, jest,
-  vitest: withSetupOptions(configLoader(['vitest.config', 'vite.config'], undefined, true), ['--globalSetup', '--global-setup', '--setupFiles', '--setup-files']),
-  playwright: withSetupOptions(configLoader(['playwright.config'], undefined, true), ['--global-setup', '--global-teardown', '--globalSetup']),
+  vitest: withSetupOptions(configLoader(['vitest.config', 'vite.config'], undefined, true), ['globalSetup', 'global-setup', 'setupFiles', 'setup-files']),
+  playwright: withSetupOptions(configLoader(['playwright.config'], undefined, true), ['global-setup', 'global-teardown', 'globalSetup']),
   cypress: configLoader(['cypress.config'], ['-C', '--config-file']),
   eslint: configLoader(['eslint.config', '.eslintrc'], ['-c', '--config']),
   prettier: configLoader(['prettier.config', '.prettierrc'], ['--config']),
   stylelint: configLoader(['stylelint.config', '.stylelintrc'], ['--config']),
   tsup: configLoader(['tsup.config']),
-  unittest: { options: [one('-s', '--start-directory'), one('-p', '--pattern'), one('-k')], entries: (p, c) => [{ files: operandTexts(p).filter((t) => t !== 'discover').length > 0 ? operandTexts(p).filter((t) => t.endsWith('.py')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)) : [...c.list(c.exec.cwd, /^test.*\.py$/), ...c.list(`${c.exec.cwd}/tests`, /^test.*\.py$/)], as: 'python' }] },
+  unittest: { entries: (p, c) => [{ files: operandTexts(p).filter((t) => t !== 'discover').length > 0 ? operandTexts(p).filter((t) => t.endsWith('.py')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)) : [...c.list(c.exec.cwd, /^test.*\.py$/), ...c.list(`${c.exec.cwd}/tests`, /^test.*\.py$/)], as: 'python' }] },
   vite: configLoader(['vite.config']),
   next: configLoader(['next.config']),
   webpack: configLoader(['webpack.config']),
@@ -450,23 +424,23 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withName
   nodemon: nodeLauncher(), 'ts-node-dev': nodeLauncher(), supervisor: nodeLauncher(),
   pm2: nodeLauncher('start'), forever: nodeLauncher('start'),
   coverage,
-  just: taskFile(['justfile', 'Justfile', '.justfile'], 'recipes', ['-f', '--justfile'], ['-l', '--list', '--summary', '-s', '--show', '-n', '--dry-run', '--evaluate', '--dump', '--variables']),
-  rake: taskFile(['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'], 'ruby', ['-f', '--rakefile'], ['-T', '--tasks', '-D', '--describe', '-W', '--where', '-P', '--prereqs', '-n', '--dry-run']),
-  task: taskFile(['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], 'yamlCmds', ['-t', '--taskfile'], ['-l', '--list', '--list-all', '-a', '-n', '--dry', '--summary']),
+  just: taskFile(['justfile', 'Justfile', '.justfile'], 'recipes', ['-f', '--justfile'], ['l', 'list', 'summary', 's', 'show', 'n', 'dry-run', 'evaluate', 'dump', 'variables']),
+  rake: taskFile(['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'], 'ruby', ['-f', '--rakefile'], ['T', 'tasks', 'D', 'describe', 'W', 'where', 'P', 'prereqs', 'n', 'dry-run']),
+  task: taskFile(['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], 'yamlCmds', ['-t', '--taskfile'], ['l', 'list', 'list-all', 'a', 'n', 'dry', 'summary']),
   invoke: taskFile(['tasks.py'], 'python', []),
   inv: taskFile(['tasks.py'], 'python', []),
   fab: taskFile(['fabfile.py'], 'python', ['-r', '--search-root']),
   nox: taskFile(['noxfile.py'], 'python', ['-f', '--noxfile']),
   doit: taskFile(['dodo.py'], 'python', ['-f', '--file']),
   mise, cargo, go, pip, pip3: pip, uv: pip,
-  'docker-compose': { options: COMPOSE_OPTIONS, entries: (p, c) => composeEntries(p, c, operandTexts(p)) },
-  'podman-compose': { options: COMPOSE_OPTIONS, entries: (p, c) => composeEntries(p, c, operandTexts(p)) },
-  docker: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
-  podman: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
+  'docker-compose': { entries: (p, c) => composeEntries(p, c, operandTexts(p)) },
+  'podman-compose': { entries: (p, c) => composeEntries(p, c, operandTexts(p)) },
+  docker: { entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
+  podman: { entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
   // A bare `bun install` runs the project's lifecycle scripts (as npm's handler does for `npm install`).
   // `bun --preload ./x.js app.ts` (`-r`) runs x.js first.
-  bun: { options: [one('--cwd'), one('-r', '--preload')], entries: (p, c) => [...(['install', 'i'].includes(operandTexts(p)[0] ?? '') && operandTexts(p).length === 1 ? [{ lifecycle: 'bun' as const }] : []), { files: jsFiles(c, values(p, '-r', '--preload')), as: 'javascript' as const }] },
-  find: { options: [], entries: (_p, c) => findEntries(c) },
+  bun: { entries: (p, c) => [...(['install', 'i'].includes(operandTexts(p)[0] ?? '') && operandTexts(p).length === 1 ? [{ lifecycle: 'bun' as const }] : []), { files: jsFiles(c, values(p, '-r', '--preload')), as: 'javascript' as const }] },
+  find: { entries: (_p, c) => findEntries(c) },
   'run-parts': runParts,
   lua: programRunner(), luajit: programRunner(), 'lua5.1': programRunner(), 'lua5.3': programRunner(), 'lua5.4': programRunner(),
   // Round 9: ruby programs that load modules by name (`irb -I. -revil`, `rspec -r ./x.rb`) and irb's and pry's project start-up files.
@@ -476,7 +450,6 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withBuildProjects(withName
 
 function rubyLoader(name: string): RunnerSpec {
   return {
-    options: [one('-r', '--require'), one('-I', '--libdir')],
     entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : [{ files: rubyLoaderFiles(c.w, name, values(p, '-r', '--require'), values(p, '-I', '--libdir'), c.exec, c.exec.assignments), as: 'ruby' }]),
   };
 }
@@ -494,7 +467,7 @@ export function withEntries(name: string, base: Handler | undefined): Handler | 
 }
 
 export function runnerEntries(w: Walker, name: string, spec: RunnerSpec, args: readonly ArgWord[], exec: Exec, inv: Invocation | undefined): void {
-  const parsed = parseWith(spec, args);
+  const parsed = parseWith(runnerKey(name), args);
   const ctx: Ctx = {
     w, name, args, exec,
     list: (dir, match) => (w.facts.listDir(dir) ?? []).filter((n) => match.test(n)).slice(0, MAX_LISTED).map((n) => `${dir}/${n}`),

@@ -5,8 +5,9 @@
  */
 
 import { resolvePath } from '../../paths';
-import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
+import { parseCommand, type ParsedCommand } from '../../shell/grammar';
 import { pythonModuleFiles } from '../loadedCode';
+import { runnerGrammarOf } from '../runnerGrammars';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
@@ -64,27 +65,32 @@ export interface Ctx {
   list(dir: string, match: RegExp): string[];
 }
 
+/** A runner: a function from its parsed words to entries. Its words are read by the program's one grammar (`policy/runnerGrammars.ts`). */
 export interface RunnerSpec {
-  options?: readonly OptionSpec[];
-  /** Options may follow operands (default true). */
-  interspersed?: boolean;
   entries(p: ParsedCommand, c: Ctx): Entry[];
 }
-
-export const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
 
 /** A runner's spec whose entries are the base's and what `more` adds from the same parse (`cargo install --path`, `go test ./...`). */
 export function extendedRunner(base: RunnerSpec | undefined, more: (p: ParsedCommand, c: Ctx, own: Entry[]) => Entry[]): RunnerSpec | undefined {
   if (!base) return undefined;
-  return { options: base.options, interspersed: base.interspersed, entries: (p, c) => more(p, c, base.entries(p, c)) };
+  return { entries: (p, c) => more(p, c, base.entries(p, c)) };
 }
-export const value = (p: ParsedCommand, ...names: string[]): string | undefined => p.options.filter((o) => names.includes(o.name)).map((o) => o.values[0])[0];
-export const values = (p: ParsedCommand, ...names: string[]): string[] => p.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values);
-export const has = (p: ParsedCommand, ...names: string[]): boolean => p.options.some((o) => names.includes(o.name));
+
+/** A rule's name for an option, spelled as the grammar reports it (not an option reader: no command word is read). */
+/** An option named without its dashes (`config`, `c`) in the spelling the grammar reports: one letter `-c`, a word `--config`; a name with dashes as it is. */
+const spelled = (name: string): string => (name.startsWith('-') ? name : name.length === 1 ? `-${name}` : `--${name}`);
+const named = (p: ParsedCommand, names: readonly string[]): ParsedCommand['options'] => {
+  const wanted = names.map(spelled);
+  return p.options.filter((o) => wanted.includes(o.name));
+};
+export const value = (p: ParsedCommand, ...names: string[]): string | undefined => named(p, names).map((o) => o.values[0])[0];
+export const values = (p: ParsedCommand, ...names: string[]): string[] => named(p, names).flatMap((o) => o.values);
+export const has = (p: ParsedCommand, ...names: string[]): boolean => named(p, names).length > 0;
 export const operandTexts = (p: ParsedCommand): string[] => p.operands.filter((o) => !o.dynamic).map((o) => o.text);
 export const inDir = (dir: string, ...names: string[]): string[] => names.map((n) => `${dir}/${n}`);
 export const jsConfigs = (base: string): string[] => ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((e) => `${base}.${e}`);
-export const LISTING_ONLY = ['--help', '-h', '--version', '-V'];
+/** Options that only print help or the version, named alike by every runner. */
+export const LISTING_ONLY = ['help', 'h', 'version', 'V'];
 
 export function pythonModule(c: Ctx, dotted: string): string[] {
   return pythonModuleFiles(c.w, c.exec.cwd, dotted) ?? [];
@@ -96,11 +102,7 @@ export const jsTestFiles = (c: Ctx, base = c.exec.cwd): string[] => ['', '/test'
 
 export const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || /^\.{0,2}\//.test(t)).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
 
-/** Each runner's grammar, made once: the grammar compiles its option tables per spec object, so a spec made per call compiled them per call. */
-const grammars = new WeakMap<RunnerSpec, GrammarSpec>();
-
-export function parseWith(spec: RunnerSpec, args: readonly ArgWord[]): ParsedCommand {
-  let grammar = grammars.get(spec);
-  if (!grammar) grammars.set(spec, (grammar = { options: spec.options ?? [], interspersed: spec.interspersed ?? true, unknownShort: 'switch', unknownLong: 'switch' }));
-  return parseCommand(args, grammar);
+/** `args` read by the grammar of the program the runner table knows as `name` (`python -m MODULE` for the standard library's runners). */
+export function parseWith(name: string, args: readonly ArgWord[]): ParsedCommand {
+  return parseCommand(args, runnerGrammarOf(name));
 }

@@ -12,7 +12,7 @@
 
 import { resolvePath } from '../../paths';
 import type { ArgWord } from '../types';
-import { has, inDir, jsConfigs, jsFiles, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { has, inDir, jsConfigs, jsFiles, LISTING_ONLY, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots } from './loaderRunners';
 import { localDependencyFolders } from './localPackages';
 
@@ -27,8 +27,6 @@ function runWords(c: Ctx, argv: readonly ArgWord[], via: string): void {
 function coverageCommand(base: RunnerSpec | undefined, own: readonly string[]): RunnerSpec | undefined {
   if (!base) return undefined;
   return {
-    options: base.options,
-    interspersed: false,
     entries(p, c) {
       const first = p.operands[0];
       if (first && !own.includes(first.text) && !has(p, ...LISTING_ONLY)) runWords(c, p.operands, c.name);
@@ -42,9 +40,8 @@ function coverageCommand(base: RunnerSpec | undefined, own: readonly string[]): 
  * `--` (`py-spy record -- python x.py`), or a script / `-m module` run in Python (`scalene x.py`,
  * `memray run -m mod`).
  */
-function pythonProfiler(subs: readonly string[], valued: readonly string[], command: boolean): RunnerSpec {
+function pythonProfiler(subs: readonly string[], command: boolean): RunnerSpec {
   return {
-    options: [...valued.map((n) => one(n)), { names: ['-m', '--module'], takes: 'one', endsOptions: true }],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const ops = p.operands.filter((w) => w.text !== '--');
@@ -65,8 +62,6 @@ function pythonProfiler(subs: readonly string[], valued: readonly string[], comm
 /** A JavaScript runner of a script file: `jiti x.js`, `hardhat run x.js` (`sub`), with its own configuration loaded first (`config`); `hardhat test`/`truffle test` run the files of test/ (or those named). */
 function jsScriptRunner(sub: string | undefined, config: readonly string[] = [], configOptions: readonly string[] = []): RunnerSpec {
   return {
-    options: [one('--network'), one('--config', ...configOptions), one('--tsconfig')],
-    interspersed: sub === undefined ? false : true,
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const ops = operandTexts(p);
@@ -82,8 +77,6 @@ function jsScriptRunner(sub: string | undefined, config: readonly string[] = [],
 /** A JavaScript tool whose modules by option are imported (`babel --plugins a,./b.js`), and whose configuration file is too. */
 function jsModuleTool(base: RunnerSpec | undefined, moduleOptions: readonly string[], configOptions: readonly string[] = [], defaults: readonly string[] = [], commaLists = false): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), ...moduleOptions.map((n) => one(n)), ...configOptions.map((n) => one(n))],
-    interspersed: base?.interspersed,
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const modules = values(p, ...moduleOptions).flatMap((v) => (commaLists ? v.split(',') : [v])).map((v) => v.trim());
@@ -96,7 +89,6 @@ function jsModuleTool(base: RunnerSpec | undefined, moduleOptions: readonly stri
 
 /** `postcss --use ./x.js`, `postcss --config DIR`: plugins by path, and postcss.config.js in the configuration's folder. */
 const postcss: RunnerSpec = {
-  options: [one('-u', '--use'), one('-c', '--config'), one('-p', '--parser'), one('-s', '--syntax'), one('-t', '--stringifier'), one('-o', '--output'), one('-d', '--dir'), one('-r', '--replace'), one('--base'), one('--ext'), one('--env')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const dir = value(p, '-c', '--config');
@@ -109,7 +101,6 @@ const postcss: RunnerSpec = {
 /** `eslint --rulesdir DIR`: every rule file of the folder is loaded; `-f ./x.js` is a formatter module. */
 function eslintRules(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('--rulesdir'), one('-f', '--format'), one('--resolve-plugins-relative-to'), one('--parser'), one('--plugin')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return base?.entries(p, c) ?? [];
       const rules = values(p, '--rulesdir').flatMap((d) => c.list(abs(c, d), /\.[cm]?js$/));
@@ -120,7 +111,6 @@ function eslintRules(base: RunnerSpec | undefined): RunnerSpec {
 
 /** `cucumber-js --require x.js --import y.mjs --require-module ./z.js`, and its configuration (cucumber.js); a folder's files are each loaded. */
 const cucumberJs: RunnerSpec = {
-  options: [one('-r', '--require'), one('-i', '--import'), one('--require-module'), one('-c', '--config'), one('-p', '--profile'), one('-f', '--format'), one('--tags', '-t'), one('--name')],
   entries(p, c) {
     if (has(p, ...LISTING_ONLY)) return [];
     const paths = values(p, '-r', '--require', '-i', '--import', '--require-module').map((t) => abs(c, t));
@@ -139,7 +129,6 @@ const BUN_TEST_FILE = /[._](test|spec)\.[cm]?[jt]sx?$/;
  */
 function bunLoads(base: RunnerSpec | undefined): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), one('--cwd'), one('-r', '--preload'), one('-t', '--test-name-pattern'), one('--timeout'), one('--rerun-each'), one('--coverage-dir'), one('--reporter'), one('--reporter-outfile')],
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const [sub, ...rest] = operandTexts(p);
@@ -173,10 +162,8 @@ const localSetups = (c: Ctx, names: readonly string[]): Entry[] =>
   names.map((t) => t.replace(/^file:(\/\/)?/, '')).filter((t) => /^(\.{1,2}(\/|$)|\/|~\/)/.test(t)).slice(0, 8).map((t): Entry => ({ files: [`${abs(c, t).replace(/\/+$/, '')}/setup.py`], as: 'python' }));
 
 /** `uv add ./pkg`, `poetry add ../lib`, `pdm add ./x`, `pipx install ./x` / `pipx inject venv ./x`: the local folder is built, running its setup.py. */
-function localPythonBuild(base: RunnerSpec | undefined, subs: readonly string[], valued: readonly string[], skip = 0): RunnerSpec {
+function localPythonBuild(base: RunnerSpec | undefined, subs: readonly string[], skip = 0): RunnerSpec {
   return {
-    options: [...(base?.options ?? []), ...valued.map((n) => one(n))],
-    interspersed: base?.interspersed,
     entries(p, c) {
       const own = base?.entries(p, c) ?? [];
       const [sub, ...rest] = operandTexts(p);
@@ -186,9 +173,6 @@ function localPythonBuild(base: RunnerSpec | undefined, subs: readonly string[],
   };
 }
 
-const UV_ADD = ['--optional', '--group', '--tag', '--branch', '--rev', '--extra', '--package', '--script', '--directory', '--project', '-r', '--requirements', '--index', '--default-index', '-p', '--python', '--marker', '-m', '--bounds'];
-const POETRY_ADD = ['-G', '--group', '-E', '--extras', '--source', '--python', '--platform', '--markers', '-C', '--directory', '-P', '--project'];
-const PIPX = ['--python', '--pip-args', '--suffix', '--index-url', '-i', '--spec'];
 
 /** The JavaScript and build additions to the runner table, over the table so far. */
 export function withToolLoaders(base: Readonly<Record<string, RunnerSpec>>): Record<string, RunnerSpec> {
@@ -198,29 +182,29 @@ export function withToolLoaders(base: Readonly<Record<string, RunnerSpec>>): Rec
   return {
     ...base,
     ...(c8 ? { c8 } : {}), ...(nyc ? { nyc } : {}),
-    'py-spy': pythonProfiler(['record', 'top'], ['-o', '--output', '-f', '--format', '-d', '--duration', '-r', '--rate', '-p', '--pid'], true),
-    austin: pythonProfiler([], ['-i', '--interval', '-o', '--output', '-p', '--pid', '-x', '--exposure', '-t', '--timeout'], true),
-    scalene: pythonProfiler([], ['--outfile', '--profile-interval', '--cpu-percent-threshold', '--cpu-sampling-rate', '--malloc-threshold', '--profile-only', '--profile-exclude'], false),
-    memray: pythonProfiler(['run'], ['-o', '--output', '--native-mode'], false),
-    pyinstrument: pythonProfiler([], ['-o', '--outfile', '-r', '--renderer', '-i', '--interval', '-p', '--render-option'], false),
-    kernprof: pythonProfiler([], ['-o', '--outfile', '-u', '--unit', '-s', '--setup'], false),
-    viztracer: pythonProfiler([], ['-o', '--output_file', '--tracer_entries', '--max_stack_depth'], false),
-    mprof: pythonProfiler(['run'], ['-T', '--interval', '-o', '--output'], false),
+    'py-spy': pythonProfiler(['record', 'top'], true),
+    austin: pythonProfiler([], true),
+    scalene: pythonProfiler([], false),
+    memray: pythonProfiler(['run'], false),
+    pyinstrument: pythonProfiler([], false),
+    kernprof: pythonProfiler([], false),
+    viztracer: pythonProfiler([], false),
+    mprof: pythonProfiler(['run'], false),
     jiti: jsScriptRunner(undefined), 'sucrase-node': jsScriptRunner(undefined),
     hardhat: jsScriptRunner('run', ['hardhat.config']),
     truffle: jsScriptRunner('exec', ['truffle-config', 'truffle']),
     babel: jsModuleTool(own('babel'), ['--plugins', '--presets'], [], [], true),
     postcss,
     stylelint: jsModuleTool(own('stylelint'), ['--custom-syntax', '--custom-formatter']),
-    commitlint: jsModuleTool(undefined, ['-x', '--extends', '-p', '--parser-preset'], ['-g', '--config'], ['commitlint.config', '.commitlintrc'], true),
+    commitlint: jsModuleTool(undefined, ['x', 'extends', 'p', 'parser-preset'], ['g', 'config'], ['commitlint.config', '.commitlintrc'], true),
     'lint-staged': jsModuleTool(undefined, [], ['-c', '--config'], ['lint-staged.config', '.lintstagedrc']),
     svgo: jsModuleTool(undefined, [], ['--config'], ['svgo.config']),
     eslint: eslintRules(own('eslint')),
     'cucumber-js': cucumberJs,
     bun: bunLoads(own('bun')),
-    uv: localPythonBuild(own('uv'), ['add'], UV_ADD),
-    poetry: localPythonBuild(own('poetry'), ['add'], POETRY_ADD),
-    pdm: localPythonBuild(own('pdm'), ['add'], ['-G', '--group', '-p', '--project']),
-    pipx: localPythonBuild(own('pipx'), ['install', 'inject'], PIPX),
+    uv: localPythonBuild(own('uv'), ['add']),
+    poetry: localPythonBuild(own('poetry'), ['add']),
+    pdm: localPythonBuild(own('pdm'), ['add']),
+    pipx: localPythonBuild(own('pipx'), ['install', 'inject']),
   };
 }

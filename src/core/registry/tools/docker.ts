@@ -1,5 +1,6 @@
 import { act } from './packageManagers';
 import type { CommandSpec, ToolSpec } from '../types';
+import type { OptionSpec } from '../grammar';
 import { flag, valued } from './options';
 import { environmentOfName } from '../../policy/production';
 import { composeExec, composeRun, remoteEngine, run } from './dockerRun';
@@ -113,6 +114,11 @@ const BUILD: CommandSpec = {
 /** BUILD's options with BUILDX_BUILD's push reading: a build that stays here unless it is told to push. */
 const PUSHING_BUILD: CommandSpec = { ...BUILDX_BUILD, options: BUILD.options };
 
+/** A registry login's options (docker, podman, buildah, nerdctl, skopeo): rules/support/ownRegistryLogins.ts reads the host and whether the password comes from stdin. */
+export const REGISTRY_LOGIN: readonly OptionSpec[] = [
+  valued('-u', '--username'), valued('-p', '--password'), flag('--password-stdin'), valued('--authfile'), valued('--cert-dir'), { names: ['--tls-verify'], takes: 'optional' }, valued('--compat-auth-file'),
+];
+
 export const docker: ToolSpec = {
   names: ['docker', 'podman', 'buildah'],
   family: 'containers',
@@ -129,6 +135,7 @@ export const docker: ToolSpec = {
   commands: {
     exec,
     compose,
+    login: { options: REGISTRY_LOGIN },
     volume: {
       commands: {
         'rm|remove': { effect: 'delete', options: [flag('-f', '--force')] },

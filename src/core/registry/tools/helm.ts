@@ -35,6 +35,7 @@ export const helm: ToolSpec = {
     'status|get|history|hist|template|show|inspect|search|lint|diff|verify|env|version|completion': { effect: 'read', options: CHART_VALUES },
     // Stop 30 (team decision): a chart version pushed to an OCI registry cannot be replaced, like a package published.
     push: act('pushes the chart to the registry, which cannot be replaced under the same version', { registry: (a) => a.operand(1) }, { options: [flag('--insecure-skip-tls-verify'), flag('--plain-http'), valued('--ca-file'), valued('--cert-file'), valued('--key-file')] }),
-    'repo|dependency|dep|plugin|pull|fetch|package|registry|create|test': {},
+    'repo|dependency|dep|plugin|pull|fetch|package|create|test': {},
+    registry: { commands: { login: { options: [valued('-u', '--username'), valued('-p', '--password'), flag('--password-stdin'), valued('--cert-file'), valued('--key-file'), valued('--ca-file'), flag('--insecure')] }, logout: {} } },
   },
 };

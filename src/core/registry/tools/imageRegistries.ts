@@ -1,5 +1,5 @@
 import type { ToolArgs, ToolSpec } from '../types';
-import { imageRegistry } from './docker';
+import { imageRegistry, REGISTRY_LOGIN } from './docker';
 import { flag, valued } from './options';
 import { act } from './packageManagers';
 
@@ -32,7 +32,9 @@ export const crane: ToolSpec = {
     tag: act(`points another tag at the image: it ${REPLACES}`, { registry: (a) => imageRegistry(a.operand(0)) }),
     'push|append|mutate|rebase|flatten': act(`writes an image to the registry: it ${REPLACES}`, { registry: (a) => imageRegistry(a.value('-t', '--tag') ?? lastOperand(a)), harmless: (a) => a.parsed.path[0] === 'mutate' && a.value('-t', '--tag') === undefined && a.parsed.options.length === 0 }, { options: [valued('-t', '--tag'), valued('-o', '--output'), valued('--entrypoint'), valued('--cmd'), valued('--env'), valued('--label'), valued('--annotation'), valued('-f', '--new_layer'), valued('--base'), valued('--old_base'), valued('--new_base')] }),
     delete: act('deletes the image manifest: every tag and host that pulls it by digest loses it', { registry: (a) => imageRegistry(a.operand(0)) }),
-    'ls|catalog|digest|manifest|config|export|pull|validate|blob|auth|version|index': {},
+    'ls|catalog|digest|manifest|config|export|pull|validate|blob|version|index': {},
+    // `crane auth login HOST -u U --password-stdin` (rules/support/ownRegistryLogins.ts reads the host and where the password comes from).
+    auth: { commands: { login: { options: [valued('-u', '--username'), valued('-p', '--password'), flag('--password-stdin')] }, 'get|logout|token': {} } },
   },
 };
 
@@ -45,7 +47,8 @@ export const skopeo: ToolSpec = {
     copy: act(`copies an image onto the destination reference: it ${REPLACES}`, { registry: (a) => transportRegistry(lastOperand(a)) }, { options: [flag('-a', '--all'), valued('--dest-creds'), valued('--src-creds'), flag('--dest-tls-verify'), flag('--src-tls-verify'), valued('--format', '-f'), flag('--remove-signatures'), valued('--sign-by')] }),
     sync: act('copies every image of the source onto the destination registry, replacing the tags it names', { registry: (a) => a.value('--dest') === 'docker' ? imageRegistry(lastOperand(a)) : '.' }, { options: [valued('--src'), valued('--dest'), flag('-a', '--all'), flag('--scoped')] }),
     delete: act('deletes the image from the registry: every tag and host that pulls it loses it', { registry: (a) => transportRegistry(a.operand(0)) }),
-    'inspect|list-tags|login|logout|manifest-digest|standalone-sign|standalone-verify': {},
+    'inspect|list-tags|logout|manifest-digest|standalone-sign|standalone-verify': {},
+    login: { options: REGISTRY_LOGIN },
   },
 };
 
@@ -60,7 +63,8 @@ export const oras: ToolSpec = {
     tag: act(`points another tag at the artifact: it ${REPLACES}`, { registry: (a) => imageRegistry(a.operand(0)) }),
     manifest: { commands: { delete: act('deletes the manifest from the registry: every tag and host that pulls it loses it', { registry: (a) => imageRegistry(a.operand(0)) }), 'fetch|fetch-config|push': {} } },
     blob: { commands: { delete: act('deletes a blob from the registry', { registry: (a) => imageRegistry(a.operand(0)) }), 'fetch|push': {} } },
-    'pull|discover|repo|login|logout|version|resolve': {},
+    'pull|discover|repo|logout|version|resolve': {},
+    login: { options: [valued('-u', '--username'), valued('-p', '--password'), flag('--password-stdin'), valued('--identity-token'), flag('--identity-token-stdin'), valued('--ca-file'), valued('--cert-file'), valued('--key-file')] },
   },
 };
 
@@ -71,6 +75,7 @@ export const regctl: ToolSpec = {
   locality: 'remote',
   options: [valued('-v', '--verbosity'), valued('--logopt'), valued('--host')],
   commands: {
+    registry: { commands: { login: { options: [valued('-u', '--user'), valued('-p', '--pass'), flag('--pass-stdin')] }, 'logout|config|set': {} } },
     image: {
       commands: {
         'copy|cp': act(`copies an image onto the destination reference: it ${REPLACES}`, { registry: (a) => imageRegistry(lastOperand(a)) }, { options: [flag('--force'), flag('--digest-tags'), flag('--include-external'), valued('--platform'), flag('--referrers')] }),

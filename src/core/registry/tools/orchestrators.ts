@@ -13,6 +13,8 @@ const common = [
   ...valuedEach('-address', '-region', '-namespace', '-token', '-ca-cert', '-ca-path', '-client-cert', '-client-key', '-tls-server-name', '-http-addr', '-datacenter', '-partition', '-output', '-verbose'),
   flag('-tls-skip-verify'), flag('-detach'), flag('-yes'), flag('-purge'), flag('-global'), flag('-json'), flag('-enable'), flag('-disable'), flag('-force'), flag('-self'), flag('-no-deadline'), flag('-ignore-system'), flag('-keep-ineligible'),
   ...valuedEach('-deadline', '-reason', '-service-id', '-t', '-meta', '-group', '-task'),
+  // `nomad job run`'s own (policy/handlers/batchSchedulers.ts reads the job file after them).
+  ...valuedEach('-var', '-var-file', '-check-index', '-consul-token', '-vault-token', '-eval-priority'),
 ];
 
 const ADDRESS = ['-address', '-http-addr', '-region', '-namespace', '-datacenter'];

@@ -2,7 +2,8 @@ import { ownTable } from '../../ownTable';
 import type { ArgWord, Facts, Invocation } from '../../policy/types';
 import { providerIn } from '../../credentials/contentRules';
 import { hostServiceId } from './serviceHosts';
-import { freeFormReadings } from '../../registry/freeForm';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { commandWords } from '../../registry/grammar';
 import { namesHost } from '../../regexText';
 import { isLoopbackHost } from '../../policy/production';
 
@@ -15,49 +16,47 @@ import { isLoopbackHost } from '../../policy/production';
  * Any other registry, a registry not named literally, or a login that does not read stdin: not this case.
  */
 
-/** Programs whose `login` reads the password from stdin, with the option that says so and the options that take a value. */
+/**
+ * Programs whose `login` reads the password from stdin: the login's command words and the switch that says so (named
+ * without dashes); each program's options are its registry entry's (`login` under docker, podman, buildah, nerdctl,
+ * skopeo, oras; `registry login` under helm and regctl; `auth login` under crane).
+ */
 interface Login {
   /** Words before the registry operand (`helm registry login`, `crane auth login`). */
   path: readonly string[];
   stdin: readonly string[];
-  valued: readonly string[];
   /** The registry when none is named (docker: Docker Hub). */
   defaultHost?: string;
 }
-const DOCKER_LIKE: Login = { path: ['login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password', '--authfile', '--cert-dir', '--tls-verify', '--compat-auth-file'], defaultHost: 'docker.io' };
+const DOCKER_LIKE: Login = { path: ['login'], stdin: ['password-stdin'], defaultHost: 'docker.io' };
 const LOGINS: Readonly<Record<string, Login>> = ownTable({
   docker: DOCKER_LIKE,
   podman: { ...DOCKER_LIKE, defaultHost: undefined },
   buildah: { ...DOCKER_LIKE, defaultHost: undefined },
   nerdctl: DOCKER_LIKE,
   skopeo: { ...DOCKER_LIKE, defaultHost: undefined },
-  helm: { path: ['registry', 'login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password', '--cert-file', '--key-file', '--ca-file'] },
-  oras: { path: ['login'], stdin: ['--password-stdin', '--identity-token-stdin'], valued: ['-u', '--username', '-p', '--password', '--identity-token', '--registry-config', '--ca-file', '--cert-file', '--key-file'] },
-  crane: { path: ['auth', 'login'], stdin: ['--password-stdin'], valued: ['-u', '--username', '-p', '--password'] },
-  regctl: { path: ['registry', 'login'], stdin: ['--pass-stdin'], valued: ['-u', '--user', '-p', '--pass'] },
+  helm: { path: ['registry', 'login'], stdin: ['password-stdin'] },
+  oras: { path: ['login'], stdin: ['password-stdin', 'identity-token-stdin'] },
+  crane: { path: ['auth', 'login'], stdin: ['password-stdin'] },
+  regctl: { path: ['registry', 'login'], stdin: ['pass-stdin'] },
 });
 
 const HOST = /^((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?::\d+)?(?:\/.*)?$/i;
 
 /**
  * The registry host a login names (its operand after the login words), or its default; undefined when unsure.
- * Read by the free-form grammar's valued reading (`-u x` takes its value); the stdin option is a switch, so
- * a word that reading gave it is an operand; any option the table does not know makes the reading unsure.
+ * Read by the program's registry entry (`toolArgs`); any option the entry does not know makes the reading unsure.
  */
 function loginHost(name: string, args: readonly ArgWord[]): string | undefined {
   const login = LOGINS[name];
   if (!login || args.some((a) => a.dynamic)) return undefined;
-  const { valued } = freeFormReadings(args);
-  const operands = valued.operands.map((w) => w.text);
-  let readsStdin = false;
-  for (const o of valued.options) {
-    if (login.stdin.includes(o.name)) {
-      readsStdin = true;
-      if (!o.written.includes('=')) operands.push(...o.values);
-    } else if (!login.valued.includes(o.name)) return undefined;
-  }
-  if (!readsStdin || !login.path.every((w, i) => operands[i] === w)) return undefined;
-  const rest = operands.slice(login.path.length);
+  const spec = toolNamed(name);
+  if (!spec) return undefined;
+  const read = toolArgs(name, parsedArgs(args, spec), spec);
+  if (read.parsed.options.some((o) => !o.known)) return undefined;
+  const words = commandWords(read.parsed, args).map((w) => w.text);
+  if (!read.has(...login.stdin.map((n) => `--${n}`)) || !login.path.every((w, i) => words[i] === w)) return undefined;
+  const rest = words.slice(login.path.length);
   if (rest.length > 1) return undefined;
   if (rest.length === 0) return login.defaultHost;
   return HOST.exec(rest[0]!)?.[1]?.toLowerCase();
