@@ -1,5 +1,5 @@
 import { ownTable } from '../ownTable';
-import { withoutSecrets } from './support/floorRedaction';
+import { floorWithoutSecrets } from './support/floorRedaction';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
@@ -593,7 +593,7 @@ export function verbFloorPack(specific: ReadonlySet<string>): RulePack {
   return {
     id: 'verbs',
     title: 'The verb floor: destroying verbs of CLIs without rules of their own',
-    checkInvocation: (inv, ctx) => checkVerbs(inv, ctx, specific).map(withoutSecrets),
+    checkInvocation: (inv, ctx) => floorWithoutSecrets(checkVerbs(inv, ctx, specific), inv, ctx.facts),
   };
 }
 
