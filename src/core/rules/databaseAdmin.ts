@@ -94,10 +94,12 @@ function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: 'database-admin.shutdown', risk: 'destructive', severity: 'ask', reason: `Shuts down the MySQL server${host !== undefined ? ` on ${host}` : ''}, cutting off every connection (mysqladmin shutdown).`, targets: [target] }];
   }
   // Round 27: `mysqladmin -h db.prod… -u root password NEW` replaces the password of the account it signs in as; every client using the old one is locked out. Named by its account, never the value.
-  const server = words.some((w) => w === 'password' || w === 'old-password') ? remoteServer(inv, a, ctx, 'mysql', 'the MySQL server') : undefined;
-  if (server !== undefined && (server.environment === 'production' || server.environment === 'unknown')) {
+  // Stop 40 (round 39: `mysqladmin -u root password NEW`): on this machine's server too, as a local broker's password change asks (stop 38).
+  const passwordChange = words.some((w) => w === 'password' || w === 'old-password');
+  const server = passwordChange ? (remoteServer(inv, a, ctx, 'mysql', 'the MySQL server') ?? target) : undefined;
+  if (server !== undefined) {
     const account = a.value('-u', '--user') ?? 'the account it signs in as';
-    const shown: Target = server.environment === 'production' ? server : { ...server, environment: 'production', environmentReason: `${server.environmentReason} (an unknown remote server is treated as production)` };
+    const shown: Target = server.environment !== 'unknown' || !server.remote ? server : { ...server, environment: 'production', environmentReason: `${server.environmentReason} (an unknown remote server is treated as production)` };
     return [{ rule: 'database-admin.password', risk: 'destructive', severity: 'ask', reason: `Replaces the password of the MySQL account ${account} on ${server.name}: every client signed in with the old one is locked out (mysqladmin password).`, targets: [shown] }];
   }
   if (env.environment !== 'production') return [];
@@ -173,7 +175,9 @@ function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
   const password = passwordWord(command) || command === 'clear_password';
   const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined) ?? (password ? localNode(ctx) : undefined);
   if (!target) return [];
-  if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
+  // Stop 40 (round 39): `change_password NEW` with the user left out: a lone word after a password verb is never named (it may be the password).
+  const account = password && command !== 'clear_password' && a.parsed.operands.length < 3 ? undefined : object;
+  if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${account !== undefined ? ` ${account}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
   return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];
 }
 
