@@ -9,7 +9,6 @@ import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { anyHostAdmins, clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminRedis, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { serverSecretReads } from './support/serverSecretReads';
-import { passwordChangeFindings, passwordChanges } from './support/passwordChanges';
 import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis } from './support/testDatabases';
 import { DRIVER_CALL, driverSqlInputs, opaqueDriverInput } from './support/driverSqlInputs';
 import { assignment, connection, DB_SELECTORS, destroyFinding, runtimeOf, targetFor, urlLike, type Connection, type Work } from './support/databaseConnection';
@@ -270,17 +269,14 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(written()) : [];
   const rows = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
   const changes = [...new Set([...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo), ...riskyAdminRedis(work.redis)])];
-  const passwords = passwordChanges(work.sql.length > 0 ? written() : [], work.mongo, work.redis);
-  if (changes.length === 0 && passwords.length === 0) return [];
+  if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
   if (!production && work.elsewhere) {
     const there = ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true });
     production = there.environment === 'production' || there.environment === 'unknown';
   }
-  // Stop 40: a password changed asks on this machine's server too (support/passwordChanges.ts).
-  if (!production) return [...(work.sql.length > 0 ? anyHostAdmins(written(), work.connection.name, target) : []), ...passwordChangeFindings(passwords, work.connection.name, target)];
-  if (changes.length === 0) return passwordChangeFindings(passwords, work.connection.name, target);
+  if (!production) return work.sql.length > 0 ? anyHostAdmins(written(), work.connection.name, target) : [];
   const shown = changes.slice(0, 3).join('; ');
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
   return [destroyFinding('production-change', `${rows.length > 0 ? 'Deletes or rewrites rows of' : 'Changes the users, durability or sessions of'} the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];

@@ -94,12 +94,10 @@ function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
     return [{ rule: 'database-admin.shutdown', risk: 'destructive', severity: 'ask', reason: `Shuts down the MySQL server${host !== undefined ? ` on ${host}` : ''}, cutting off every connection (mysqladmin shutdown).`, targets: [target] }];
   }
   // Round 27: `mysqladmin -h db.prod… -u root password NEW` replaces the password of the account it signs in as; every client using the old one is locked out. Named by its account, never the value.
-  // Stop 40 (round 39: `mysqladmin -u root password NEW`): on this machine's server too, as a local broker's password change asks (stop 38).
-  const passwordChange = words.some((w) => w === 'password' || w === 'old-password');
-  const server = passwordChange ? (remoteServer(inv, a, ctx, 'mysql', 'the MySQL server') ?? target) : undefined;
-  if (server !== undefined) {
+  const server = words.some((w) => w === 'password' || w === 'old-password') ? remoteServer(inv, a, ctx, 'mysql', 'the MySQL server') : undefined;
+  if (server !== undefined && (server.environment === 'production' || server.environment === 'unknown')) {
     const account = a.value('-u', '--user') ?? 'the account it signs in as';
-    const shown: Target = server.environment !== 'unknown' || !server.remote ? server : { ...server, environment: 'production', environmentReason: `${server.environmentReason} (an unknown remote server is treated as production)` };
+    const shown: Target = server.environment === 'production' ? server : { ...server, environment: 'production', environmentReason: `${server.environmentReason} (an unknown remote server is treated as production)` };
     return [{ rule: 'database-admin.password', risk: 'destructive', severity: 'ask', reason: `Replaces the password of the MySQL account ${account} on ${server.name}: every client signed in with the old one is locked out (mysqladmin password).`, targets: [shown] }];
   }
   if (env.environment !== 'production') return [];

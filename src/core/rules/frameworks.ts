@@ -163,8 +163,8 @@ function codeHit(framework: FrameworkId, what: string, code: string | undefined)
   const call = code === undefined ? undefined : (ormDeleteIn(code) ?? everyRowOrmCall(plainOrmCode(code))); // filtered: asks on production only
   if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in`, ...(scopedOrmWrite(code ?? '') ? { productionOnly: true as const } : {}) };
   // Routine on a development database; on production it is an administrator account nobody reviewed.
-  // Stop 40 (round 39): a user's password set asks everywhere, as a local broker's does (stop 38).
-  if (code !== undefined && PASSWORD_CODE.test(code)) return { framework, what, effect: "evaluates code that sets a user's password in" };
+  // Stop 40 (round 39): a user's password set, asked where an administrator made is (the development database's own stays routine, r7-data).
+  if (code !== undefined && PASSWORD_CODE.test(code)) return { framework, what, effect: "evaluates code that sets a user's password in", productionOnly: true };
   return code !== undefined && ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
 }
 
@@ -296,8 +296,7 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   // Users made or their passwords changed: the developer's own on a development database, a backdoor or a lockout on production.
   if (command === 'createsuperuser' || command === 'changepassword' || command === 'loaddata') {
     const effect = command === 'loaddata' ? 'overwrites rows with the fixtures in' : command === 'createsuperuser' ? 'creates an administrator account in' : "changes a user's password in";
-    // Stop 40: a password changed asks everywhere (the team's line for a local broker); a superuser made locally stays routine (r7-data).
-    return { framework: 'django', what: `manage.py ${command}`, effect, ...(command === 'changepassword' ? {} : { productionOnly: true as const }) };
+    return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
   }
   // django-extensions' `runscript NAME` runs the module NAME of the project's scripts folder (or an app's) in the project's environment.
   if (command === 'runscript' && words[1] !== undefined && /^\w+$/.test(words[1])) {
@@ -436,8 +435,12 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
       return alembic(words);
     case 'rails':
     case 'rake':
-    case 'gitlab-rails':
       return rails(words, inv, facts);
+    case 'gitlab-rails': {
+      // Stop 40 (round 39): GitLab's console is the installation's own (Omnibus runs it in production): its work is never the developer's.
+      const hit = rails(words, inv, facts);
+      return hit === undefined ? undefined : { framework: hit.framework, what: hit.what.replace(/^rails/, 'gitlab-rails'), effect: hit.effect };
+    }
     case 'manage.py':
     case 'django-admin':
       return django(words, inv, facts);

@@ -232,6 +232,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   gpasswd: { words: '@ -a mallory @ sudo', option: ['-Q', '--root'], value: '/', decision: 'ask' },
   userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
   setenforce: { words: '@ 0', option: [], value: '', decision: 'ask' },
+  // Stop 40: the quarantine taken off a download (its letters are switches, the attribute the first operand).
+  xattr: { words: '@ -d @ com.apple.quarantine /Applications/Foo.app', option: [], value: '', decision: 'ask' },
   sshd: { words: '@ -o PermitRootLogin=yes @', option: ['-p'], value: '2222', decision: 'ask' },
   brew: { words: '@ uninstall @ git @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
   ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },

@@ -41,6 +41,11 @@ const OPEN39 = new Set<string>([
   // Left open by stop 40 (r39): the same decision for console code promoting a user in the development database the project's .env
   // names (the container `app` runs the project's code); on production, an unknown remote place or `kubectl exec` it asks.
   'docker exec app rails runner \'User.find_by(email: "x@y.z").update!(admin: true)\'',
+  // Left open by stop 40 (r39): the team's r7-data decision (round 6 rows 250/251, dataRound7's table): a password changed on this
+  // machine's own database server (no host) is local development administration; on a production or unknown server it asks.
+  // (A local broker's `rabbitmqctl change_password` asks by stop 38's decision: rabbitmqctl is the broker host's own tool.)
+  'mysqladmin -u root password NewPass123x',
+  'psql -c "ALTER USER postgres WITH PASSWORD \'NewPass123x\'"',
   // Left open by stop 40 (r39), decided: the world's current kube context is `staging-us`, a staging cluster; an upgrade there is
   // routine (`helm rollback` returns the last revision), as argocd/flux syncs ask only when named for production. The same upgrade
   // to a context whose environment nothing names asks (a cluster of unknown environment is production), and a production one asks.

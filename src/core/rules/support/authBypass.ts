@@ -101,17 +101,18 @@ export function authBypass(r: BypassReading): Bypass | undefined {
   if ((recovery && (has(MINTS) || operator || recoversAccount)) || (operator && has(MINTS) && (has(TOKEN) || has(USER))) || signInLink || (valueRecovery && has(MINTS) && has(TOKEN))) {
     return { id: 'auth-bypassed', does: `mints a recovery key, login link or all-access token${shown !== undefined ? ` for ${shown}` : ' for an account'}`, lost: "whoever holds it signs in past the account's password and second factor", names: shown !== undefined ? [shown] : [], shownWords };
   }
-  // Another account's password reset or set: by a reset verb and the password noun, by the password noun as the verb
-  // (`ipa passwd alice`, `drush user:password admin …`, `smbpasswd -a bob`), or by a password option on a verb that
-  // changes an account (`ipa user-mod alice --password`, `--setattr userPassword=…`). Stop 40, round 39.
+  // Another account's password reset or set: by a reset verb and the password noun, by the password noun as the command's verb
+  // (`ipa passwd alice`, `drush user:password admin …`, `influx user password`) before an account, or by a password option on a
+  // verb that changes an account (`ipa user-mod alice --password`, `--setattr userPassword=…`). Stop 40, round 39.
   const rest = [...words.slice(lastRead + 1), ...after];
-  // A program whose operands are data (`openssl passwd -6 PW` hashes what it is given) has no password verb among them.
-  const passwordVerb = (!NOT_A_CLI.has(r.name) && words.slice(0, 2).some((w) => identifierParts(w).some((p) => PASSWORD.test(p)) && identifierParts(w).every((p) => PASSWORD.test(p) || USER.test(p)))
-) || (/(passwd|password)$/.test(norm(base)) && !/^(passwd|chpasswd|gpasswd)$/.test(norm(base)));
+  const onlyPassword = (w: string): boolean => identifierParts(w).some((p) => PASSWORD.test(p)) && identifierParts(w).every((p) => PASSWORD.test(p) || USER.test(p));
+  // A program whose operands are data (`openssl passwd -6 PW` hashes what it is given) has no password verb; a read (`bw get password`) is not one.
+  const verbAt = NOT_A_CLI.has(r.name) || words.length === 0 ? -1 : onlyPassword(words[0]!) ? 0 : words.length > 1 && identifierParts(words[0]!).every((p) => USER.test(p)) && onlyPassword(words[1]!) ? 1 : -1;
+  const passwordVerb = verbAt >= 0;
+  const accountWord = [...words.slice(verbAt + 1), ...after].some((w) => /^[\w-]+(@[\w.-]+)?$/.test(w));
   const passwordOption = r.options.some((o) => partsOf(o.bare).some((p) => PASSWORD.test(p)) || /^(user)?password=/i.test(o.value ?? ''));
   const changesAccount = has(USER) && parts.some((p) => RESETS.test(p) || MODIFIES.test(p));
-  const valueNamed = r.options.some((o) => o.value !== undefined && o.value !== '' && !PASSWORD.test(norm(o.bare)));
-  if ((passwordVerb && (rest.length > 0 || byOption.length > 0 || valueNamed)) || (passwordOption && changesAccount && (rest.length > 0 || byOption.length > 0))) {
+  if ((passwordVerb && (accountWord || byOption.length > 0)) || (passwordOption && changesAccount && (rest.length > 0 || byOption.length > 0))) {
     return { id: 'password-reset', does: `sets or resets the password of ${shown ?? 'an account it names'}`, lost: 'its holder is locked out, and whoever runs this signs in as it without the secret its owner held', names: shown !== undefined ? [shown] : [], shownWords };
   }
   if (has(PASSWORD) && has(RESETS) && named.length > 0) {
@@ -126,4 +127,4 @@ export function authBypass(r: BypassReading): Bypass | undefined {
 }
 
 /** Gate words: an invocation with none of these (in its words or its program's name) cannot be read as a bypass above. */
-export const BYPASS_WORDS = /recover|emergency|break.?glass|backdoor|imperson|magic|login.?link|one.?time|bypass|operator|all.?access|root.?token|passw|passwd|pwd|credential|^-a$|admin|superuser|staff|owner|root/i;
+export const BYPASS_WORDS = /recover|emergency|break.?glass|backdoor|imperson|magic|login.?link|(generate|create|mint|issue|new)[-_:]?(login|sign.?in|magic)?[-_]?link|one.?time|bypass|operator|all.?access|root.?token|passw|passwd|pwd|credential|^-a$|admin|superuser|staff|owner|root/i;

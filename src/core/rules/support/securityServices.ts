@@ -80,7 +80,8 @@ export function securityServicesStopped(manager: string, operands: readonly stri
     [verb, names] = [operands[0]!, operands.slice(1, 2)];
     // `sc config NAME start= disabled`: only a start type of disabled takes the service out.
     if (verb.toLowerCase() === 'config' && !operands.slice(2).some((w) => /^disabled$/i.test(w))) return undefined;
-    if (manager === 'launchctl') names = operands.slice(1).filter((w) => !w.startsWith('-'));
+    // launchd takes several labels or plists (`launchctl unload a.plist b.plist`); the others one service.
+    if (manager === 'launchctl') names = operands.slice(1);
   }
   const services = names.map((n) => securityService(n.replace(/^\^|\$$/g, ''))).filter((s) => s !== undefined);
   return services.length > 0 ? { verb, services } : undefined;
