@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/policy/classify';
 import { allow, ask, decisionTable } from '../support/decisionTable';
+import { asksNamingNoPassword } from '../support/passwordRows';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -196,14 +197,7 @@ describe('rules: stop 40, round 39: a password command never shows the new passw
     `gitlab-rails runner "u = User.find(1); u.password = '${secret}'; u.save!"`,
     `gh api -X PATCH /admin/users/bob -f password=${secret}`,
   ];
-  for (const cmd of rows) {
-    it(`${cmd.replace(secret, '<new password>')} asks and names no password`, () => {
-      const v = classify(cmd, testFacts(), { lockdown: false });
-      assert.equal(v.decision, 'ask', JSON.stringify(v.reasons));
-      const text = [...v.reasons, ...v.targets.map((t) => t.name), v.confirm ?? ''].join('\n');
-      assert.ok(!text.includes(secret), `the new password is named: ${text}`);
-    });
-  }
+  asksNamingNoPassword(rows, secret);
   it('a password printed (`bw get password`, `dcli password`) is not read as one set', () => {
     for (const cmd of ['bw get password github.com', 'dcli password github.com --output console']) {
       const v = classify(cmd, testFacts(), { lockdown: false });
