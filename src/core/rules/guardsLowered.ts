@@ -3,7 +3,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings } from '../registry/freeForm';
 import { identifierParts } from './support/cliArgs';
 import { GUARD_KINDS, guardKindOf, guardLowered, type GuardReading } from './support/securityGuards';
-import { quarantineCleared, securityServicesStopped, SERVICE_MANAGERS } from './support/securityServices';
+import { quarantineCleared, securityServicesStopped, serviceManagerOf } from './support/securityServices';
 
 /**
  * A machine's security guard switched off, made to only log, stopped, left without an admin password or
@@ -49,8 +49,8 @@ function throughOthers(inv: Invocation, ctx: RuleContext): Finding[] {
   const first = stopped.services[0]!;
   const what = first.kind?.what ?? 'a service that watches or protects this machine';
   const lost = first.kind?.lost ?? 'the machine is no longer watched or protected by it';
-  const shape = SERVICE_MANAGERS[inv.name]?.shape;
-  const shown = shape === 'processes' ? `${inv.name} ${first.name}` : shape === 'name-verb' ? `${inv.name} ${first.name} ${stopped.verb}` : `${inv.name} ${stopped.verb} ${first.name}`;
+  const shape = serviceManagerOf(inv.name)?.shape;
+  const shown = shape === 'processes' || shape === 'cmdlet' || shape === 'start-type' ? `${inv.name} ${first.name}` : shape === 'name-verb' ? `${inv.name} ${first.name} ${stopped.verb}` : `${inv.name} ${stopped.verb} ${first.name}`;
   return finding(first.kind?.id ?? 'security-service', first.name, `\`${shown}\` ${/^(config|disable|delete)$/i.test(stopped.verb) ? 'takes out' : 'stops'} ${stopped.services.map((x) => x.name).join(', ')} (${what}): a safety net is removed — ${lost}.`);
 }
 
@@ -74,5 +74,5 @@ export const guardsLoweredPack: RulePack = {
   title: "A machine's security guards switched off or re-baselined: firewall, AppArmor/SELinux, intrusion detection, malware protection, file integrity, DNS blocking, Gatekeeper",
   // No `commands` list: the verb floor keeps judging these programs' other words.
   checkInvocation,
-  reactsTo: (name) => guardKindOf(name) !== undefined || SERVICE_MANAGERS[name] !== undefined || name === 'xattr',
+  reactsTo: (name) => guardKindOf(name) !== undefined || serviceManagerOf(name) !== undefined || name === 'xattr',
 };

@@ -33,6 +33,10 @@ describe('rules: stop 40, round 39 (r39)', () => {
     ask('sc.exe config WinDefend start= disabled'),
     ask('net stop MpsSvc'),
     ask('sudo systemctl stop wazuh-agent'),
+    ask('powershell -Command "Stop-Service -Name WinDefend -Force"'),
+    ask('pwsh -c "Stop-Service MpsSvc"'),
+    ask('powershell -Command "Set-Service -Name WinDefend -StartupType Disabled"'),
+    ask('powershell -Command "Stop-Process -Name MsMpEng -Force"'),
     ask('ssh bastion sudo service auditd stop'),
     // look-alikes
     allow('service suricata status'),
@@ -48,6 +52,9 @@ describe('rules: stop 40, round 39 (r39)', () => {
     allow('sc config WinDefend start= auto'),
     allow('pkill -f "node server.js"'),
     allow('killall node'),
+    allow('powershell -Command "Get-Service WinDefend"'),
+    allow('powershell -Command "Stop-Service -Name Spooler"'),
+    allow('powershell -Command "Set-Service -Name WinDefend -StartupType Automatic"'),
   ]);
 
   decide('a firewall, confinement or integrity protection switched off by any spelling asks; the same read or switched on stays allowed', [

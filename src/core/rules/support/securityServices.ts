@@ -22,7 +22,7 @@ import { guardKindOf, GUARD_KINDS, type GuardKind } from './securityGuards';
 export const SECURITY_UNITS = /^(auditd|apparmor|selinux|firewalld|ufw|nftables|iptables|fail2ban|crowdstrike|falcon-sensor|osqueryd|wazuh-agent|ossec|clamav-daemon|clamd|aide|sysdig|falco|amazon-guardduty-agent|google-guest-agent|sshguard)(\.service)?$/;
 
 /** Windows' own: Defender and its network inspection and ATP sensor, the firewall and its filtering engine, the security center. */
-const WINDOWS_GUARDS = /^(windefend|wdnissvc|wdfilter|sense|mdcoresvc|mpssvc|bfe|wscsvc|securityhealthservice)$/i;
+const WINDOWS_GUARDS = /^(windefend|wdnissvc|wdfilter|sense|mdcoresvc|msmpeng|nissrv|mssense|mpssvc|bfe|wscsvc|securityhealthservice)$/i;
 
 const baseName = (name: string): string => name.replace(/^.*[/\\]/, '').replace(/\.(service|plist|socket|exe)$/i, '').replace(/@.*$/, '');
 
@@ -37,8 +37,12 @@ export function securityService(name: string): { name: string; kind: GuardKind |
 }
 
 interface Manager {
-  /** The service's position: before the verb (`service NAME stop`), after it (`sv stop NAME`), or every operand a process (pkill). */
-  shape: 'name-verb' | 'verb-names' | 'processes';
+  /**
+   * The service's position: before the verb (`service NAME stop`), after it (`sv stop NAME`), every operand a process (pkill) or a
+   * service the cmdlet stops (PowerShell's `Stop-Service -Name X`: its parameters read as switches, the names as operands), or a
+   * service whose start type is set (`Set-Service X -StartupType Disabled`).
+   */
+  shape: 'name-verb' | 'verb-names' | 'processes' | 'cmdlet' | 'start-type';
   lowers?: RegExp;
 }
 
@@ -57,7 +61,14 @@ export const SERVICE_MANAGERS: Readonly<Record<string, Manager>> = ownTable({
   pkill: KILLS,
   killall: KILLS,
   skill: KILLS,
+  'stop-service': { shape: 'cmdlet' },
+  'suspend-service': { shape: 'cmdlet' },
+  'stop-process': KILLS,
+  'set-service': { shape: 'start-type' },
 });
+
+/** The manager a command name is (PowerShell's cmdlets in any case). */
+export const serviceManagerOf = (name: string): Manager | undefined => SERVICE_MANAGERS[name] ?? SERVICE_MANAGERS[name.toLowerCase()];
 
 export interface ServiceStop {
   verb: string;
@@ -66,13 +77,17 @@ export interface ServiceStop {
 
 /** The guards a service manager's operands stop, or undefined. */
 export function securityServicesStopped(manager: string, operands: readonly string[]): ServiceStop | undefined {
-  const m = SERVICE_MANAGERS[manager];
+  const m = serviceManagerOf(manager);
   if (m === undefined) return undefined;
   const lowered = (verb: string | undefined): boolean => verb !== undefined && m.lowers !== undefined && m.lowers.test(verb.toLowerCase());
   let verb: string;
   let names: readonly string[];
   if (m.shape === 'processes') [verb, names] = ['kill', operands];
-  else if (m.shape === 'name-verb') {
+  else if (m.shape === 'cmdlet') [verb, names] = ['stop', operands];
+  else if (m.shape === 'start-type') {
+    if (!operands.some((w) => /^disabled$/i.test(w))) return undefined;
+    [verb, names] = ['disable', operands];
+  } else if (m.shape === 'name-verb') {
     if (!lowered(operands[1])) return undefined;
     [verb, names] = [operands[1]!, operands.slice(0, 1)];
   } else {
