@@ -229,9 +229,10 @@ function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   if (widening !== undefined) return finish(inv, ctx, r, widening);
   // A bypass shows its command words only: an operand after them may be the new password.
   const found = authBypass({ name: inv.name, words: r.words, options: r.options });
-  // A password command of a tool the registry describes as local or either keeps its own rules for where its server lives
-  // (`mysqladmin password`, `rabbitmqctl change_password`: databaseAdmin.ts), as an admin membership does above.
-  const bypass = found?.id === 'password-reset' && (toolNamed(inv.name)?.locality ?? 'remote') !== 'remote' ? undefined : found;
+  // A password command of a database server's own tool that the registry places here or there keeps its own rules for where its
+  // server lives (`mysqladmin password`, `rabbitmqctl change_password`: databaseAdmin.ts), as an admin membership does above.
+  const spec = found?.id === 'password-reset' ? toolNamed(inv.name) : undefined;
+  const bypass = spec !== undefined && spec.family === 'database' && spec.locality !== 'remote' ? undefined : found;
   return finish(inv, ctx, { ...r, path: bypass?.shownWords ?? [] }, bypassed(bypass, inv));
 }
 
