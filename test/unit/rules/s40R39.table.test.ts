@@ -109,10 +109,9 @@ describe('rules: stop 40, round 39 (r39)', () => {
     ask("python manage.py shell --settings=config.settings.production -c \"u=User.objects.get(username='admin'); u.set_password('x'); u.save()\""),
     ask('python manage.py changepassword admin --settings=config.settings.production'),
     ask('ipa user-mod alice --password'), // row
-    ask('ipa passwd alice'),
     ask('ipa user-mod alice --setattr userPassword=x'),
     ask('drush user:password admin "x"'),
-    ask('acmectl passwd admin'),
+    ask('acmectl user-password admin'),
     ask('influx user password --name admin'),
     ask('mysqladmin -h db.prod.acme.io -u root password NewPass123x'),
     ask("psql -h db.prod.acme.io -c \"ALTER USER postgres WITH PASSWORD 'NewPass123x'\""),
@@ -139,6 +138,8 @@ describe('rules: stop 40, round 39 (r39)', () => {
     allow('openssl passwd -6 -salt abc hunter2'),
     allow('npm profile set password'),
     allow('kpasswd'),
+    allow('getent passwd root'),
+    allow('ipa user-find alice'),
     allow('python manage.py createsuperuser --noinput --username admin --email admin@example.com'), // team decision r7-data
   ]);
 

@@ -102,12 +102,14 @@ export function authBypass(r: BypassReading): Bypass | undefined {
     return { id: 'auth-bypassed', does: `mints a recovery key, login link or all-access token${shown !== undefined ? ` for ${shown}` : ' for an account'}`, lost: "whoever holds it signs in past the account's password and second factor", names: shown !== undefined ? [shown] : [], shownWords };
   }
   // Another account's password reset or set: by a reset verb and the password noun, by the password noun as the command's verb
-  // (`ipa passwd alice`, `drush user:password admin …`, `influx user password`) before an account, or by a password option on a
+  // (`drush user:password admin …`, `influx user password`) before an account, or by a password option on a
   // verb that changes an account (`ipa user-mod alice --password`, `--setattr userPassword=…`). Stop 40, round 39.
   const rest = [...words.slice(lastRead + 1), ...after];
   const onlyPassword = (w: string): boolean => identifierParts(w).some((p) => PASSWORD.test(p)) && identifierParts(w).every((p) => PASSWORD.test(p) || USER.test(p));
   // A program whose operands are data (`openssl passwd -6 PW` hashes what it is given) has no password verb; a read (`bw get password`) is not one.
-  const verbAt = NOT_A_CLI.has(r.name) || words.length === 0 ? -1 : onlyPassword(words[0]!) ? 0 : words.length > 1 && identifierParts(words[0]!).every((p) => USER.test(p)) && onlyPassword(words[1]!) ? 1 : -1;
+  // The account's noun says it is one's password, not a database or file named `passwd` (`getent passwd root` reads).
+  const ofAccount = (w: string): boolean => onlyPassword(w) && identifierParts(w).some((p) => USER.test(p));
+  const verbAt = NOT_A_CLI.has(r.name) || words.length === 0 ? -1 : ofAccount(words[0]!) ? 0 : words.length > 1 && identifierParts(words[0]!).every((p) => USER.test(p)) && onlyPassword(words[1]!) ? 1 : -1;
   const passwordVerb = verbAt >= 0;
   const accountWord = [...words.slice(verbAt + 1), ...after].some((w) => /^[\w-]+(@[\w.-]+)?$/.test(w));
   const passwordOption = r.options.some((o) => partsOf(o.bare).some((p) => PASSWORD.test(p)) || /^(user)?password=/i.test(o.value ?? ''));
