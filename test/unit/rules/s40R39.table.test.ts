@@ -111,7 +111,7 @@ describe('rules: stop 40, round 39 (r39)', () => {
     ask('ipa user-mod alice --password'), // row
     ask('ipa user-mod alice --setattr userPassword=x'),
     ask('drush user:password admin "x"'),
-    ask('acmectl user-password admin'),
+    ask('acmectl user:password admin'),
     ask('influx user password --name admin'),
     ask('mysqladmin -h db.prod.acme.io -u root password NewPass123x'),
     ask("psql -h db.prod.acme.io -c \"ALTER USER postgres WITH PASSWORD 'NewPass123x'\""),
@@ -139,6 +139,7 @@ describe('rules: stop 40, round 39 (r39)', () => {
     allow('npm profile set password'),
     allow('kpasswd'),
     allow('getent passwd root'),
+    allow('acmemq user_passwd guest'),
     allow('ipa user-find alice'),
     allow('python manage.py createsuperuser --noinput --username admin --email admin@example.com'), // team decision r7-data
   ]);

@@ -107,8 +107,9 @@ export function authBypass(r: BypassReading): Bypass | undefined {
   const rest = [...words.slice(lastRead + 1), ...after];
   const onlyPassword = (w: string): boolean => identifierParts(w).some((p) => PASSWORD.test(p)) && identifierParts(w).every((p) => PASSWORD.test(p) || USER.test(p));
   // A program whose operands are data (`openssl passwd -6 PW` hashes what it is given) has no password verb; a read (`bw get password`) is not one.
-  // The account's noun says it is one's password, not a database or file named `passwd` (`getent passwd root` reads).
-  const ofAccount = (w: string): boolean => onlyPassword(w) && identifierParts(w).some((p) => USER.test(p));
+  // The account's noun says it is one's password, not a database or file named `passwd` (`getent passwd root` reads): a command
+  // `password` in an account namespace (`user:password`), or the account noun as the word before (`user password`).
+  const ofAccount = (w: string): boolean => /^[A-Za-z][\w-]*:[A-Za-z]+$/.test(w) && onlyPassword(w) && USER.test(w.slice(0, w.indexOf(':')).toLowerCase()) && PASSWORD.test(w.slice(w.indexOf(':') + 1).toLowerCase());
   const verbAt = NOT_A_CLI.has(r.name) || words.length === 0 ? -1 : ofAccount(words[0]!) ? 0 : words.length > 1 && identifierParts(words[0]!).every((p) => USER.test(p)) && onlyPassword(words[1]!) ? 1 : -1;
   const passwordVerb = verbAt >= 0;
   const accountWord = [...words.slice(verbAt + 1), ...after].some((w) => /^[\w-]+(@[\w.-]+)?$/.test(w));
