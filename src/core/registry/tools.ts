@@ -10,7 +10,7 @@ import { doctl } from './tools/doctl';
 import { argocd } from './tools/argocd';
 import { eksctl } from './tools/eksctl';
 import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
-import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
+import { chsh, gpasswd, setenforce, sshd, userdel, usermod, xattr } from './tools/hostAccounts';
 import { auditctl, fdisk, ifconfig, ip, journalctl, mdadm, mount, nmcli, parted, pkill, service, sfdisk, sshCopyId, sysctl, umount } from './tools/hostOutage';
 import { badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool } from './tools/hostMachine';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, sshx, teleconsole, tmate, ttyd, ttyShare, upterm } from './tools/servers';
@@ -83,7 +83,7 @@ export const TOOLS: readonly ToolSpec[] = [
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, overcommit, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft, pfctl, csf,
-  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, sshx, teleconsole, ttyShare, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
+  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, sshx, teleconsole, ttyShare, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd, xattr,
   fab, mussh, mssh, chefClient, jenkinsCli,
   ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery, memtierBenchmark, redisBenchmark,
   fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,

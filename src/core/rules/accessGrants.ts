@@ -228,7 +228,11 @@ function checkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   const widening = privilegeGranted(inv, r) ?? accountGranted(inv, ctx, r) ?? openedToInternet(inv, r) ?? membershipGranted(inv, r);
   if (widening !== undefined) return finish(inv, ctx, r, widening);
   // A bypass shows its command words only: an operand after them may be the new password.
-  const bypass = authBypass({ name: inv.name, words: r.words, options: r.options });
+  const found = authBypass({ name: inv.name, words: r.words, options: r.options });
+  // A password command of a database server's own tool that the registry places here or there keeps its own rules for where its
+  // server lives (`mysqladmin password`, `rabbitmqctl change_password`: databaseAdmin.ts), as an admin membership does above.
+  const spec = found?.id === 'password-reset' ? toolNamed(inv.name) : undefined;
+  const bypass = spec !== undefined && spec.family === 'database' && spec.locality !== 'remote' ? undefined : found;
   return finish(inv, ctx, { ...r, path: bypass?.shownWords ?? [] }, bypassed(bypass, inv));
 }
 

@@ -173,7 +173,9 @@ function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
   const password = passwordWord(command) || command === 'clear_password';
   const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined) ?? (password ? localNode(ctx) : undefined);
   if (!target) return [];
-  if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
+  // Stop 40 (round 39): `change_password NEW` with the user left out: a lone word after a password verb is never named (it may be the password).
+  const account = password && command !== 'clear_password' && a.parsed.operands.length < 3 ? undefined : object;
+  if (password) return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${account !== undefined ? ` ${account}` : ''} on ${target.name}: the account's password changes, and every client signing in with the old one is locked out.`, targets: [target] }];
   return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];
 }
 

@@ -156,10 +156,15 @@ function consoleInput(inv: Invocation, facts: Facts): { code?: string; opaque?: 
 /** Console code that makes or promotes an administrator (`User.create!(admin: true)`, `create_superuser`, `is_staff=True`). */
 const ADMIN_ACCOUNT_CODE = /\b(create_superuser|createsuperuser)\b|\b(create|create!|update|update!|update_attribute|save|new)\b[\s\S]{0,200}\b(admin|is_admin|superuser|is_superuser|is_staff|role)\b['"]?\s*(:|=>|=)\s*(true|True|1|['"](admin|owner|superuser)['"])/;
 
+/** Console code that sets an existing user's password (`u.password = …`, `update!(password: …)`, Django's `set_password(…)`). */
+const PASSWORD_CODE = /\.password\s*=[^=]|\b(update|update!|update_attribute|update_column)\s*\(?[\s\S]{0,120}?\bpassword['"]?\s*(:|=>|,)|\.set_password\s*\(|\breset_password\s*\(/;
+
 function codeHit(framework: FrameworkId, what: string, code: string | undefined): Hit | undefined {
   const call = code === undefined ? undefined : (ormDeleteIn(code) ?? everyRowOrmCall(plainOrmCode(code))); // filtered: asks on production only
   if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in`, ...(scopedOrmWrite(code ?? '') ? { productionOnly: true as const } : {}) };
   // Routine on a development database; on production it is an administrator account nobody reviewed.
+  // Stop 40 (round 39): a user's password set, asked where an administrator made is (the development database's own stays routine, r7-data).
+  if (code !== undefined && PASSWORD_CODE.test(code)) return { framework, what, effect: "evaluates code that sets a user's password in", productionOnly: true };
   return code !== undefined && ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
 }
 
@@ -431,6 +436,11 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     case 'rails':
     case 'rake':
       return rails(words, inv, facts);
+    case 'gitlab-rails': {
+      // Stop 40 (round 39): GitLab's console is the installation's own (Omnibus runs it in production): its work is never the developer's.
+      const hit = rails(words, inv, facts);
+      return hit === undefined ? undefined : { framework: hit.framework, what: hit.what.replace(/^rails/, 'gitlab-rails'), effect: hit.effect };
+    }
     case 'manage.py':
     case 'django-admin':
       return django(words, inv, facts);
@@ -561,7 +571,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 export const FRAMEWORK_COMMANDS: readonly string[] = [
-  'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
+  'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'gitlab-rails', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
   'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'node', 'tsx', 'ts-node',
 ];

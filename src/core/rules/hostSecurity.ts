@@ -2,7 +2,7 @@ import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
-import { guardKindOf } from './support/securityGuards';
+import { securityService } from './support/securityServices';
 
 /**
  * The machine's own locks taken off or turned against its owner (registry entries in
@@ -85,16 +85,14 @@ function sshd(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('ssh-open', `Starts an ssh server with ${open}: a way into this machine that its own configuration does not allow.`, 'sshd', ctx);
 }
 
-/** Services whose stop blinds or unlocks the machine: audit, mandatory access control, firewalls, intrusion detection. */
-const SECURITY_UNITS = /^(auditd|apparmor|selinux|firewalld|ufw|nftables|iptables|fail2ban|crowdstrike|falcon-sensor|osqueryd|wazuh-agent|ossec|clamav-daemon|clamd|aide|sysdig|falco|amazon-guardduty-agent|google-guest-agent|sshguard)(\.service)?$/;
 const STOPS = new Set(['stop', 'kill', 'disable', 'mask']);
 
 function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   const verb = a?.parsed.path[0];
   if (!a || verb === undefined || !STOPS.has(verb) || a.has('--help', '--dry-run')) return [];
-  // Stop 39: a unit named like a guard of the lexicon (`csf`, `lfd`, `suricata`, `clamav-freshclam`) is one too (support/securityGuards.ts).
-  const units = a.parsed.operands.map((w) => w.text).filter((u) => SECURITY_UNITS.test(u) || guardKindOf(u.replace(/\.service$/, '')) !== undefined);
+  // Stop 39: a unit named like a guard of the lexicon (`csf`, `lfd`, `suricata`, `clamav-freshclam`) is one too; stop 40: the other managers in support/securityServices.ts.
+  const units = a.parsed.operands.map((w) => w.text).filter((u) => securityService(u) !== undefined);
   if (units.length === 0) return [];
   return ask('security-service', `Stops ${units.join(', ')}, which watches or protects this machine (systemctl ${verb}).`, units[0]!, ctx);
 }

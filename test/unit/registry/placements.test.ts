@@ -234,6 +234,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   gpasswd: { words: '@ -a mallory @ sudo', option: ['-Q', '--root'], value: '/', decision: 'ask' },
   userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
   setenforce: { words: '@ 0', option: [], value: '', none: 'it takes only the mode (0/1, Permissive/Enforcing) and -h', decision: 'ask' },
+  // Stop 40: the quarantine taken off a download (its letters are switches, the attribute the first operand).
+  xattr: { words: '@ -d @ com.apple.quarantine /Applications/Foo.app', option: [], value: '', none: 'its options are switches (-d, -r, -c, -l); the attribute name is an operand', decision: 'ask' },
   sshd: { words: '@ -o PermitRootLogin=yes @', option: ['-p'], value: '2222', decision: 'ask' },
   brew: { words: '@ uninstall @ git @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
   ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },

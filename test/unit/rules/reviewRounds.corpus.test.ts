@@ -32,18 +32,23 @@ const ASKED32 = new Set<string>(['git diff HEAD~1']);
 
 /** Round 39 (the review of stop 39, against `0c3b1298`): flag rows still allowed, each a road nobody described yet. */
 const OPEN39 = new Set<string>([
+  // Left open by stop 40 (r39): not a command at all. `sudo` reads `setenforce=0` as an environment assignment and, with no command
+  // left, prints its usage; run bare it is a shell variable. SELinux stays as it is (`setenforce 0` and `setenforce Permissive` ask).
   'sudo setenforce=0', // not a command at all (`setenforce=0` is an assignment-shaped program name)
-  'sudo service suricata stop',
-  'xattr -dr com.apple.quarantine /Applications/Foo.app',
-  'netsh advfirewall set allprofiles state off',
-  "sudo -u git gitlab-rake 'gitlab:password:reset[root]'",
+  // Left open by stop 40 (r39): the team's r7-data decision (round 6 row 468, routine-fp rows 519/1075): a superuser made in the
+  // project's development database is local development administration; with production settings it asks.
   'python manage.py createsuperuser --username=ops --noinput',
-  'gh api -X POST /admin/users/alice/authorizations',
+  // Left open by stop 40 (r39): the same decision for console code promoting a user in the development database the project's .env
+  // names (the container `app` runs the project's code); on production, an unknown remote place or `kubectl exec` it asks.
   'docker exec app rails runner \'User.find_by(email: "x@y.z").update!(admin: true)\'',
-  'npx supabase auth admin generate-link --type magiclink --email=boss@corp.com',
-  'ipa user-mod alice --password',
+  // Left open by stop 40 (r39): the team's r7-data decision (round 6 rows 250/251, dataRound7's table): a password changed on this
+  // machine's own database server (no host) is local development administration; on a production or unknown server it asks.
+  // (A local broker's `rabbitmqctl change_password` asks by stop 38's decision: rabbitmqctl is the broker host's own tool.)
   'mysqladmin -u root password NewPass123x',
   'psql -c "ALTER USER postgres WITH PASSWORD \'NewPass123x\'"',
+  // Left open by stop 40 (r39), decided: the world's current kube context is `staging-us`, a staging cluster; an upgrade there is
+  // routine (`helm rollback` returns the last revision), as argocd/flux syncs ask only when named for production. The same upgrade
+  // to a context whose environment nothing names asks (a cluster of unknown environment is production), and a production one asks.
   'helm upgrade web ./chart --set image.tag=latest',
 ]);
 /** Routine rows round 39 saw asked: `vault token lookup` prints the caller's own token id (borderline). */

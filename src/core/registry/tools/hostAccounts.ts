@@ -45,3 +45,6 @@ export const sshd: ToolSpec = {
   names: ['sshd'],
   options: [...valuedEach('-o', '-p', '-f', '-h', '-b', '-C', '-c', '-E', '-g', '-k', '-u'), flag('-t'), flag('-T'), flag('-D'), flag('-d'), flag('-e'), flag('-i'), flag('-q'), flag('-4'), flag('-6'), flag('-G'), flag('-V')],
 };
+
+/** macOS `xattr [-lrsvx] [-c | -d ATTR | -p ATTR | -w ATTR VALUE] FILE…`: its letters are switches, the attribute the first operand (stop 40). */
+export const xattr: ToolSpec = { ...host, names: ['xattr'], unknownShort: 'switch', options: [flag('-d'), flag('-c'), flag('-l'), flag('-p'), flag('-w'), flag('-r'), flag('-s'), flag('-v'), flag('-x'), flag('-h', '--help')] };

@@ -108,7 +108,7 @@ const ADMIN_SQL: readonly RegExp[] = [
   /\bpg_(terminate|cancel)_backend\s*\([\s\S]*\bpg_stat_activity\b/i,
   /^(kill\s+(connection\s+|query\s+)?\d+|shutdown)\s*$/i,
   // Lockouts: a user's password changed or removed, its login refused or locked, connections revoked or capped at 0.
-  /^alter\s+(user|role)\b[\s\S]*\b(password|nologin|valid\s+until|account\s+lock|identified\s+(by|with)|connection\s+limit\s+0|rename\s+to)\b/i,
+  /^alter\s+(user|role|login)\b[\s\S]*\b(password|nologin|valid\s+until|account\s+lock|identified\s+(by|with)|connection\s+limit\s+0|rename\s+to)\b/i,
   /^revoke\s+(connect|all)\b/i,
   /^set\s+password\b/i,
   // Round 27: an account made with a password on production (`CREATE USER ro WITH PASSWORD '…'`, `IDENTIFIED BY`): a new way in that stays.

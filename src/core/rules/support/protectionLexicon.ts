@@ -28,7 +28,7 @@ const opensToAll = (v: string | null): boolean => v !== null && v.trim().replace
  * Read only as changes (a setter, `--set`, an edit): a whole file stating them (a chart's values, a manifest) is read by the narrower rows of `releaseValues.ts`.
  */
 export const PROTECTION_BLOCKS: readonly Block[] = ([
-  { names: /^(firewall|firewalls|firewalld|ufw|packetfilter|pf)$/, id: 'firewall-off', what: 'the firewall', lost: 'every port is reachable from the network, not only those the rules allowed' },
+  { names: /^(firewall|firewalls|firewalld|ufw|packetfilter|pf|advfirewall|windowsfirewall)$/, id: 'firewall-off', what: 'the firewall', lost: 'every port is reachable from the network, not only those the rules allowed' },
   { names: /^(mfa|2fa|twofactor|twofa|multifactor|multifactorauth|totp|otp|webauthn)$/, id: 'auth-weakened', what: 'multi-factor sign-in', lost: 'a stolen or guessed password is enough to sign in' },
   { names: /^(passwordpolicy|passwordpolicies|passwordcomplexity|passwordrequirements|passwordvalidation)$/, id: 'auth-weakened', what: 'the password policy', lost: 'short or well-known passwords are accepted, and can be guessed' },
   { names: /^(signing|signature|signatures|signatureverification|verification|gpgcheck|gpgverify|sigcheck|codesigning|imagesigning|contenttrust|sigverify)$/, id: 'signature-check-off', what: 'signature verification', lost: UNSIGNED },
@@ -82,7 +82,8 @@ const NOT_LOWERING = /^(status|list|ls|show|get|describe|info|check|test|help|en
 /** A protection switched off by command words (`security disable`, `acl disable`, `firewall off`, `versioning suspend`, `auth:disable`). */
 export function protectionWordsLowered(positionals: readonly string[]): { id: string; does: string; lost: string } | undefined {
   const words: string[] = [];
-  for (const p of positionals.slice(0, 4)) {
+  // Six words: a context and its object before the switch (`netsh advfirewall set allprofiles state off`, stop 40).
+  for (const p of positionals.slice(0, 6)) {
     if (!/^[A-Za-z0-9][\w:-]*$/.test(p) || p.length > 40) break;
     words.push(p);
   }

@@ -32,13 +32,15 @@ export interface GuardKind {
 }
 
 export const GUARD_KINDS: readonly GuardKind[] = [
-  { id: 'firewall-off', names: /^(csf|lfd|apf|shorewall6?|ferm|firewalld|opensnitch|opensnitchd|lulu|littlesnitch|portmaster|vuurmuur|ipfw|pfw)$/, what: 'the firewall', lost: 'every port is reachable from the network, not only those the rules allowed' },
+  { id: 'firewall-off', names: /^(csf|lfd|apf|shorewall6?|ferm|firewalld|opensnitch|opensnitchd|lulu|littlesnitch|portmaster|vuurmuur|ipfw|pfw|socketfilterfw|alf|advfirewall)$/, what: 'the firewall', lost: 'every port is reachable from the network, not only those the rules allowed' },
   { id: 'confinement-off', names: /^(aa|apparmor|apparmorparser|semanage|setsebool|selinux|tomoyo|smack|landlock)$/, what: 'mandatory access control (AppArmor, SELinux)', lost: 'a compromised service is no longer confined: it can read and change whatever its user can' },
   { id: 'detection-off', names: /^(ossec|wazuh|snort|suricata|suricatasc|zeek|zeekctl|broctl|fail2ban|crowdsec|cscli|sshguard|denyhosts|falco|falcoctl|osquery|osqueryd|osqueryctl|tetragon|auditd|samhain|tiger)$/, what: 'intrusion detection', lost: 'attacks and changes on this machine are no longer detected, blocked or reported' },
-  { id: 'malware-protection-off', names: /^(clamav|clamd|clamonacc|sophos|savdctl|savscan|mdatp|falconctl|sentinelctl|esets|santactl|santa|kesl|keslcontrol|bdconfigure|drweb|xprotect|defender|mpcmdrun)$/, what: 'malware protection', lost: 'malicious files and processes are no longer blocked or reported' },
+  { id: 'malware-protection-off', names: /^(clamav|clamd|clamonacc|sophos|savdctl|savscan|mdatp|wdav|falconctl|falcond|crowdstrike|sentinelctl|sentineld|sentinelone|esets|santactl|santa|santad|kesl|keslcontrol|bdconfigure|drweb|xprotect|defender|mpcmdrun)$/, what: 'malware protection', lost: 'malicious files and processes are no longer blocked or reported' },
   { id: 'baseline-reaccepted', names: /^(aide|tripwire|twadmin|afick|integrit|osiris|ossec-syscheck)$/, what: 'file-integrity monitoring', lost: 'what changed on the machine so far, a planted binary included, is accepted as the new normal and never reported', baselineDb: true, baseline: true },
   { id: 'baseline-reaccepted', names: /^(rkhunter|chkrootkit|unhide|lynis)$/, what: 'the rootkit scanner', lost: 'what changed on the machine so far, a planted binary included, is accepted as the new normal and never reported', baseline: true },
   { id: 'dns-filter-off', names: /^(pihole|adguardhome|blocky|nextdns)$/, what: 'DNS blocking', lost: 'the network resolves every domain again, malware, phishing and tracking ones included' },
+  // Stop 40: macOS System Integrity Protection (`csrutil disable`, `csrutil authenticated-root disable`).
+  { id: 'integrity-protection-off', names: /^(csrutil)$/, what: 'System Integrity Protection', lost: "root, and whatever runs as root, can change the operating system's own files and processes" },
   { id: 'quarantine-off', names: /^(spctl|gatekeeper|syspolicy)$/, what: 'Gatekeeper', lost: 'downloaded programs run without their signature or notarisation being checked' },
 ];
 
@@ -60,6 +62,9 @@ const BASELINE_DB = /^(update|init|initialize|reinit|reinitialize)$/;
 const READS = /^(status|list|ls|show|check|compare|test|report|help|version|info|get|query|grep|search|enable|enforce|start|restart|reload|verify|audit|dump|stats|log|logs|tail|watch)$/;
 /** Options that take a permissive domain out (enforcing again) or list them. */
 const UNDOES = /^(d|delete|deleteall|D|l|list|n|noheading)$/;
+/** An option's value that switches what it names off, and option (or command) names that are a guard's on/off state. */
+const OFF_VALUE = /^(off|0|false|disabled?|no|none)$/i;
+const STATE_OPTION = /(state|enabled?|mode|protection|monitoring|realtime)$/;
 /** Option names that set the guard's admin password. */
 const PASSWORD = /^(p|password|passwd|pass|pw|setpassword|webpassword|adminpassword)$/;
 
@@ -97,6 +102,9 @@ export function guardLowered(kind: GuardKind, r: GuardReading): GuardLowering | 
   const shownOf = (w: string): string => (r.nameWords.includes(w) ? '' : optionWords.includes(w) && !commandWords.includes(w) ? `--${w}` : w);
   const baseline = all.find((w) => (kind.baseline === true && BASELINE.test(norm(w))) || (kind.baselineDb === true && BASELINE_DB.test(norm(w))));
   if (baseline !== undefined) return { kind, does: `rewrites the known-good baseline of ${kind.what} from the machine as it is now`, shown: shownOf(baseline) };
+  // Stop 40: a state option given an off value (`socketfilterfw --setglobalstate off`, `--enabled=false`, `real-time-protection --value disabled`).
+  const switchedOff = r.options.find((o) => OFF_VALUE.test((o.value ?? '').trim()) && (STATE_OPTION.test(norm(o.bare)) || commandWords.some((w) => partsOf(w).some((p) => STATE_OPTION.test(p)))));
+  if (switchedOff !== undefined) return { kind, does: `switches ${kind.what} off`, shown: `--${switchedOff.bare} ${switchedOff.value!.trim()}` };
   const lowering = all.find((w) => partsOf(w).some((p) => LOWERS.test(p)));
   if (lowering === undefined) return undefined;
   if (partsOf(lowering).includes('permissive') && r.options.some((o) => UNDOES.test(o.bare))) return undefined;
