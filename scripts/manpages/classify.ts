@@ -9,7 +9,8 @@ import { LEARNED_TABLE } from '../../src/core/registry/learnedTable';
  *
  * A manual's prose is not a command line, so the reading is narrower than the floor's:
  * - only the sentence's own verb counts: its first word (after an adverb such as `force`, `forcibly`,
- *   `permanently`), or a verb joined to it by `and`/`then` (`prompt user for files to preserve and delete all others`);
+ *   `permanently`), a verb joined to it by `and`/`then` (`prompt user for files to preserve and delete all others`)
+ *   or a participle after a comma (`prompt user for files to preserve, deleting all others`);
  * - a negated or conditional verb does not (`do not delete`, `prompt before removing`, `when deleting`);
  * - what is rebuilt on demand or belongs to the terminal is not destroyed (`clear the screen`, `remove the cache`);
  * - a few destroying words of commands mean something else in prose ({@link PROSE_ELSEWHERE}).
@@ -49,6 +50,10 @@ export const PROSE_ELSEWHERE: Readonly<Record<string, string>> = {
   flush: 'flush output buffers',
   drop: 'drop privileges, packets or a connection',
   terminate: 'terminate the program itself',
+  clean: 'the floor reads cleaning words apart (`CLEAN`): routine for the tool\'s own output, destroying only for a named kind',
+  cleanup: 'as `clean`',
+  recreate: 'recreate a load, a file layout or a test case (reproduce)',
+  scrub: 'scrub a filesystem or a disk: check it and repair what it finds',
 };
 
 /** Overwriting verbs: what was there is replaced with no copy kept. */
@@ -61,7 +66,7 @@ const NEGATION = /^(do|does|don't|doesn't|never|not|no|without|avoid|prevent|ref
 const LEAD = /^(force|forcibly|forcefully|also|recursively|permanently|automatically|completely|silently|securely|actually|immediately|then|really|irrevocably|irreversibly|unconditionally|quietly|just|only|first|instantly|safely|attempt|try|tries|attempts|to)$/;
 
 /** Objects that are rebuilt or belong to the session: removing them loses nothing. */
-const HARMLESS_OBJECT = /^(screen|terminal|display|window|buffer|buffers|cache|caches|lock|locks|lockfile|pidfile|pid|socket|sockets|temporary|temp|tmp|trailing|leading|whitespace|spaces|blanks|comments|duplicates?\s*lines|newlines?|line|lines|escape|escapes|color|colors|colour|colours|prefix|suffix|header|headers|quotes|markup|tags|formatting|debug|debugging|symbols|padding|indentation|prompt|echo|signal|signals|timeout|timer|interrupt|flag|flags|bit|bits|breakpoint|breakpoints|watchpoint|highlighting|selection|history|environment|variable|variables|alias|aliases|stale|transient|intermediate|derived|characters?|chars|columns?|sections?|fields?|accents?|diacritics|relocations?|rpaths?|trigraphs|bytes|carriage|bom|nul|null|empty|blank|unused|unneeded|redundant|sequences?|ansi|control|trailer|lines?|words?|duplicate)$/;
+const HARMLESS_OBJECT = /^(screen|terminal|display|window|buffer|buffers|cache|caches|lock|locks|lockfile|pidfile|pid|socket|sockets|temporary|temp|tmp|trailing|leading|whitespace|spaces|blanks|comments|duplicates?\s*lines|newlines?|line|lines|escape|escapes|color|colors|colour|colours|prefix|suffix|header|headers|quotes|markup|tags|formatting|debug|debugging|symbols|padding|indentation|prompt|echo|signal|signals|timeout|timer|interrupt|flag|flags|bit|bits|breakpoint|breakpoints|watchpoint|highlighting|selection|history|environment|variable|variables|alias|aliases|stale|transient|intermediate|derived|characters?|chars|columns?|sections?|fields?|accents?|diacritics|relocations?|rpaths?|trigraphs|bytes|carriage|bom|nul|null|empty|blank|sequences?|ansi|control|trailer|lines?|words?|duplicate)$/;
 
 /** Sentences that say the run is dry (`do not actually delete`, `show what would be done`, `simulate`). */
 const DRY = /\b(dry[- ]?run|do(?:es)? not (?:actually|really) |don'?t (?:actually|really) |no[- ]act\b|simulat(?:e|es|ion)\b|(?:show|print|list|report)s? (?:what|which) (?:would|will)|without (?:actually )?(?:doing|changing|making|deleting|removing|modifying|writing)|trial run|pretend)/i;
@@ -108,7 +113,7 @@ function harmlessObject(words: readonly string[], i: number): boolean {
 export function classifySentence(sentence: string): Classified {
   const text = sentence.toLowerCase().replace(/[“”"`'’]/g, (c) => (c === '’' || c === "'" ? "'" : ''));
   if (DRY.test(text)) return { cls: 'dry' };
-  const words = text.split(/[^a-z0-9'-]+/).filter((w) => w !== '');
+  const words = text.replace(/,/g, ' , ').split(/[^a-z0-9',-]+/).filter((w) => w !== '');
   let i = 0;
   while (i < words.length && LEAD.test(words[i]!)) i++;
   const first = words[i];
@@ -121,7 +126,8 @@ export function classifySentence(sentence: string): Classified {
   // `prompt user for files to preserve and delete all others`: a second verb joined by `and`/`then`, not negated.
   const sentenceEnd = words.length;
   for (let k = i + 1; k < Math.min(sentenceEnd, 24); k++) {
-    if (!/^(and|then)$/.test(words[k]!)) continue;
+    // `prompt user for files to preserve, deleting all others`: a participle after a comma is the sentence's second verb.
+    if (!/^(and|then)$/.test(words[k]!) && !(words[k] === ',' && /ing$/.test(words[k + 1] ?? ''))) continue;
     const next = words[k + 1];
     if (next === undefined || NEGATION.test(next)) continue;
     const joined = verbClass(next);

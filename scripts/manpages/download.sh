@@ -11,3 +11,6 @@ cut -f1 "$cache/selected.tsv" | grep -vxFf "$cache/have.txt" > "$cache/todo.txt"
 split -n r/3 "$cache/todo.txt" "$cache/todo."
 for part in "$cache"/todo.a?; do xargs -n 40 apt-get download -q < "$part" > "$part.log" 2>&1 & done
 wait
+# A batch stops at a name the index offers from another source; what is left is fetched one by one.
+ls | sed 's/_.*//' | sort -u > "$cache/have.txt"
+cut -f1 "$cache/selected.tsv" | grep -vxFf "$cache/have.txt" | xargs -r -n 1 apt-get download -q > "$cache/todo.rest.log" 2>&1

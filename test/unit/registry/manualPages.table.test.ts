@@ -49,6 +49,8 @@ describe('manual pages: the roff reader (scripts/manpages/roff.ts)', () => {
 describe('manual pages: a sentence classified by its verb (scripts/manpages/classify.ts)', () => {
   const rows: [string, string, string | undefined][] = [
     ['prompt user for files to preserve and delete all others', 'destroy', 'delete'],
+    ['prompt user for files to preserve, deleting all others', 'destroy', 'delete'],
+    ['Read the list, writing the result to stdout', 'read', 'read'],
     ['delete jobs from queues', 'destroy', 'delete'],
     ['erase userdata and cache', 'destroy', 'erase'],
     ['Forcibly delete every job in the queue', 'destroy', 'delete'],
