@@ -95,11 +95,16 @@ function factsOf(page: ManualPage, source: Source): Row {
   const row: Row = { s: `${source.pkg} ${source.version}` };
   const name = classifySentence(page.summary);
   if ((name.cls === 'destroy' || name.cls === 'overwrite') && name.verb !== undefined) row.n = name.verb;
+  // A subcommand word heading several items (`set JAIL bantime N`, `set JAIL delignoreip IP`) is a group: it destroys only if every item under it does.
+  const heads = new Map<string, number>();
+  for (const item of page.items) if (item.kind === 'subcommand') heads.set(item.names[0]!, (heads.get(item.names[0]!) ?? 0) + 1);
+  const groupKept = new Map<string, boolean>();
+  for (const item of page.items) if (item.kind === 'subcommand') groupKept.set(item.names[0]!, (groupKept.get(item.names[0]!) ?? true) && ['destroy', 'overwrite'].includes(classifySentence(item.text).cls));
   for (const item of page.items) {
     const c = classifySentence(item.text);
     if ((c.cls === 'destroy' || c.cls === 'overwrite') && c.verb !== undefined) {
       if (item.kind === 'option') (row.o ??= {})[item.names.join('|')] = c.verb;
-      else (row.c ??= {})[item.names[0]!] = c.verb;
+      else if ((heads.get(item.names[0]!) ?? 0) === 1 || groupKept.get(item.names[0]!) === true) (row.c ??= {})[item.names[0]!] = c.verb;
     } else if (row.n !== undefined && item.kind === 'option' && (c.cls === 'read' || c.cls === 'dry')) (row.r ??= []).push(...item.names);
   }
   return row;

@@ -10,6 +10,8 @@ export interface ManualItem {
   /** Option spellings (`-d`, `--delete`) or one subcommand word. */
   names: string[];
   kind: 'option' | 'subcommand';
+  /** The item's tag as written (plain text). */
+  tag: string;
   /** The first sentence of the item's description, plain text. */
   text: string;
 }
@@ -95,10 +97,18 @@ export function optionNames(tag: string): string[] {
   return [...new Set(names)];
 }
 
-/** A subcommand word in an item's tag (`delete`, `job-cancel`), or undefined. */
-function subcommandName(tag: string): string | undefined {
-  const first = tag.split(/\s+/)[0] ?? '';
-  return /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+)*$/.test(first) && first.length <= 32 ? first : undefined;
+const WORD = /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+)*$/;
+
+/**
+ * A subcommand word in an item's tag (`delete`, `job-cancel`; `fastboot erase PARTITION` -> `erase`), or undefined.
+ * A group word that heads several items (`set JAIL bantime N`, `set JAIL delignoreip IP`) is judged in `build.ts`:
+ * it counts only when every item under it destroys.
+ */
+export function subcommandName(tag: string, programs: readonly string[]): string | undefined {
+  const words = tag.split(/\s+/).filter((w) => w !== '');
+  while (words.length > 0 && programs.includes(words[0]!)) words.shift();
+  const first = words[0] ?? '';
+  return WORD.test(first) && first.length <= 32 ? first : undefined;
 }
 
 /** Parse one manual page's roff source. */
@@ -117,11 +127,8 @@ export function parseManual(source: string): ManualPage {
     if (tag !== undefined) {
       const text = firstSentence(body.join(' ').replace(/\s+/g, ' ').trim());
       const opts = optionNames(tag);
-      if (opts.length > 0 && /^\s*-/.test(tag)) items.push({ names: opts, kind: 'option', text });
-      else if (COMMAND_SECTION.test(section)) {
-        const sub = subcommandName(tag);
-        if (sub !== undefined) items.push({ names: [sub], kind: 'subcommand', text });
-      }
+      if (opts.length > 0 && /^\s*-/.test(tag)) items.push({ names: opts, kind: 'option', text, tag });
+      else if (COMMAND_SECTION.test(section)) items.push({ names: [], kind: 'subcommand', text, tag });
     }
     tag = undefined;
     body = [];
@@ -178,5 +185,11 @@ export function parseManual(source: string): ManualPage {
       summary = name.slice(dash.index + dash[0].length).trim();
     }
   }
-  return { programs, summary: firstSentence(summary), items };
+  // Subcommand words are read once the NAME line is known (a tag may repeat the program: `fastboot erase PARTITION`).
+  const named = items.flatMap((item) => {
+    if (item.kind === 'option') return [item];
+    const sub = subcommandName(item.tag, programs);
+    return sub !== undefined ? [{ ...item, names: [sub] }] : [];
+  });
+  return { programs, summary: firstSentence(summary), items: named };
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManual, plainText } from '../../../scripts/manpages/roff';
+import { parseManual, plainText, subcommandName } from '../../../scripts/manpages/roff';
 import { classifySentence } from '../../../scripts/manpages/classify';
 import { manualFacts } from '../../../src/core/registry/manualFacts';
 import { allow, ask, decisionTable } from '../support/decisionTable';
@@ -43,6 +43,15 @@ describe('manual pages: the roff reader (scripts/manpages/roff.ts)', () => {
     const mdoc = parseManual(fixture('mdocq.8'));
     assert.deepEqual([mdoc.programs, mdoc.summary, mdoc.items.map((i) => [i.names.join('/'), i.text])], [['mdocq'], 'erase the contents of a slot', [['-w', 'Wipe the user data partition'], ['-v', 'Print each step']]]);
   });
+  const tags: [string, string | undefined][] = [
+    ['erase PARTITION', 'erase'],
+    ['tidyq erase <partition>', 'erase'],
+    ['remove-older-than time [--force] url', 'remove-older-than'],
+    ['set JAIL delignoreip IP', 'set'],
+    ['--force', undefined],
+    ['Delete', undefined],
+  ];
+  for (const [tag, word] of tags) it(`subcommand tag "${tag}" -> ${word}`, () => assert.equal(subcommandName(tag, ['tidyq']), word));
   it('plain text of roff escapes', () => assert.equal(plainText('\\fB\\-\\-force\\fR overwrite\\(emnow \\(aqx\\(aq'), "--force overwrite-now 'x'"));
 });
 
@@ -92,27 +101,90 @@ describe('manual pages: the generated table (registry/manualTable.ts)', () => {
 const decide = decisionTable(testFacts({}));
 
 describe('rules: stop 40, what an undescribed program\'s own manual says (rules/support/manualFloor.ts)', () => {
-  decide('an option, a subcommand or a name line the manual says destroys or overwrites asks, naming the option and the package; the same tool\'s reading work stays allowed', [
+  decide('an option the manual says destroys or overwrites asks, naming the option and the package; the same tool\'s reading work stays allowed', [
     ask('memo -D', { says: /memo's manual page, Debian package memo .*-D\/--delete-all deletes/ }),
     ask('memo --delete-all'),
     ask('memo -d 3'),
-    ask('sudo memo -D'),
+    ask('fdupes -rdN ./photos', { says: /fdupes -d` deletes/ }),
+    ask('fdupes --delete --noprompt ./photos'),
+    ask('jdupes -r -d -N ./scans'),
+    ask('sudo fdupes -d ./photos'),
+    ask('nice -n 10 memo --delete-done'),
+    ask('timeout 30 memo -R'),
+    ask("bash -c 'memo -D'"),
+    ask('(cd /tmp && memo -D)'),
+    ask('env LANG=C memo -D'),
     ask('memo -D && echo done'),
-    ask('dmarcts-report-parser --delete'),
+    ask('tmpreaper -f 7d /srv/uploads'),
+    ask('bleachbit -w'),
+    ask('bleachbit --overwrite firefox.passwords'),
+    ask('fastboot -w', { says: /fastboot's manual page/ }),
+    ask('fastboot -w flashall'),
     ask('gcp -f notes.txt backup/notes.txt', { says: /gcp -f` overwrites/ }),
     ask('gcp --force notes.txt backup/notes.txt'),
-    ask('kthresher', { says: /its name line says it purges/ }),
-    ask('kthresher -v'),
     ask('smpq -d archive.mpq file.txt'),
-    // look-alikes
+    ask('dmarcts-report-parser --delete'),
+    // look-alikes: the same tools reading, helping, copying, or cleaning only caches and temporary folders
     allow('memo -l'),
     allow('memo --help'),
     allow('memo'),
-    allow('kthresher --dry-run'),
-    allow('kthresher -s'),
-    allow('kthresher --help'),
+    allow('fdupes -r ./photos'),
+    allow('jdupes -r ./scans'),
+    allow('fdupes --help'),
+    allow('bleachbit --list-cleaners'),
+    allow('bleachbit -p firefox.passwords'),
+    allow('fastboot devices'),
     allow('gcp notes.txt backup/notes.txt'),
     allow('dmarcts-report-parser -i'),
     allow('smpq -l archive.mpq'),
+    allow('jdupes -r -d -N ~/.cache/pip'),
+    allow('tmpreaper 24h /var/tmp/build'),
+    allow('tmpreaper --test 7d /srv/uploads'),
+  ]);
+
+  decide('a program whose manual\'s name line destroys asks unless a reading, help or dry-run option is used', [
+    ask('qdel 1234', { says: /qdel's manual page, Debian package slurm-wlm-torque .*its name line says it deletes/ }),
+    ask('sudo qdel 42'),
+    ask('qdel -W force 77'),
+    ask('mdel a:/notes.txt'),
+    ask('mdeltree a:/old'),
+    ask('e2rm disk.img:/etc/motd'),
+    ask('recdel -t Book books.rec'),
+    ask('amqp-delete-queue -q orders'),
+    ask('rdiff-backup-delete /backups/etc'),
+    ask('tpm2_nvundefine 0x1500016'),
+    ask('wimdelete backup.wim 2'),
+    ask('dirvish-expire --vault web'),
+    ask('kthresher', { says: /its name line says it purges/ }),
+    ask('kthresher -v'),
+    // look-alikes
+    allow('qdel --help'),
+    allow('recdel --help'),
+    allow('kthresher -d'),
+    allow('kthresher --dry-run'),
+    allow('kthresher -s'),
+    allow('mdir a:'),
+  ]);
+
+  decide('a subcommand the manual says destroys asks where the floor\'s own words do not already know it; the same tool\'s other commands stay allowed', [
+    ask('arj d backup.arj notes.txt', { says: /arj's manual page/ }),
+    ask('sudo arj d backup.arj notes.txt'),
+    ask('arj dc backup.arj old/notes.txt'),
+    ask('arj k backup.arj'),
+    ask('copyq removetab notes'),
+    ask('nfacct flush'),
+    ask('fastboot erase userdata'),
+    ask('duplicity remove-older-than 30D file:///backups'),
+    ask('barman delete pg main 20261201T000000'),
+    ask('prosodyctl deluser alice@example.org'),
+    // look-alikes
+    allow('arj l backup.arj'),
+    allow('arj a backup.arj notes.txt'),
+    allow('arj x backup.arj'),
+    allow('copyq tab'),
+    allow('nfacct list'),
+    allow('ccbuild distclean'),
+    allow('prosodyctl adduser alice@example.org'),
+    allow('barman list-backup pg'),
   ]);
 });

@@ -2,6 +2,7 @@ import { manualFacts, type ManualFacts } from '../../registry/manualFacts';
 import { verbPhrase } from '../../registry/targetWords';
 import type { FloorChange } from './floorChanges';
 import { learnedChange } from './learnedFloor';
+import { derivedPlaces } from './derivedCleanups';
 
 /**
  * Stop 40 (issue #18 criterion 8, an experiment): the verb floor's last word for a program nothing else describes
@@ -13,6 +14,9 @@ import { learnedChange } from './learnedFloor';
  * - A subcommand likewise (`nfacct flush`).
  * - A program whose name line destroys (`qdel - delete jobs from queues`) asks, unless the command uses an option
  *   the same page describes as reading, printing help or a dry run, or its first word reads (`list`).
+ *
+ * What the command names is judged as the floor judges it elsewhere: a run whose every named place is a cache or a
+ * temporary folder (`/tmp/acme-build`, `system.cache`) cleans derived data and stays allowed (`derivedCleanups.ts`).
  *
  * It is called last, where nothing above asked: a description never makes a known tool's rule weaker, and never
  * allows what another rule asks about.
@@ -40,10 +44,11 @@ function operands(reading: ReadingLike, after: number): string[] {
 }
 
 /** A change the program's manual says the command makes, or undefined. */
-export function manualChange(tool: string, reading: ReadingLike, readsOnly: (word: string) => boolean): FloorChange | undefined {
+export function manualChange(tool: string, reading: ReadingLike, readsOnly: (word: string) => boolean, handKnown: (text: string) => boolean = () => false): FloorChange | undefined {
   const facts = manualFacts(tool);
   if (facts === undefined) return undefined;
   const used = reading.options.flatMap((o) => spellings(o.name, facts));
+  if (derivedPlaces([...reading.positionals.map((w) => w.text), ...reading.options.map((o) => o.value ?? '')])) return undefined;
   for (const name of used) {
     const fact = facts.options.get(name);
     if (fact === undefined) continue;
@@ -52,7 +57,9 @@ export function manualChange(tool: string, reading: ReadingLike, readsOnly: (wor
     return { rule: 'verbs.manual-option', shown: name, verb, phrase: `${verbPhrase(verb)} (${sourceOf(tool, facts)}: ${all} ${verb}s)`, groups: [], names: names.length > 0 ? names : [`what ${tool} acts on (not named)`] };
   }
   const first = reading.positionals.find((w) => !reading.maybeValues.has(w.index));
-  const sub = first !== undefined ? facts.subcommands.get(first.text) : undefined;
+  // A command word the floor's hand lists know (`clean`, `stop`, `set`) was decided there: the manual does not overrule it.
+  // A cleaning word (`distclean`, `cleanbuild`) is the floor's to judge as cleaning the tool's own output.
+  const sub = first !== undefined && !handKnown(first.text) && !/clean/i.test(first.text) ? facts.subcommands.get(first.text) : undefined;
   if (first !== undefined && sub !== undefined) {
     const names = operands(reading, first.index);
     return { rule: 'verbs.manual-subcommand', shown: first.text, verb: sub, phrase: `${verbPhrase(sub)} (${sourceOf(tool, facts)}: \`${first.text}\` ${sub}s)`, groups: [], names: names.length > 0 ? names : [`what ${tool} ${first.text} acts on (not named)`] };
@@ -64,5 +71,5 @@ export function manualChange(tool: string, reading: ReadingLike, readsOnly: (wor
 
 /** The floor's last two words for a program nothing describes: what the described tools teach, then what its manual says. */
 export function learnedOrManual(tool: string, reading: ReadingLike, readsOnly: (word: string) => boolean, handKnown: (text: string) => boolean): FloorChange | undefined {
-  return learnedChange(tool, reading, handKnown) ?? manualChange(tool, reading, readsOnly);
+  return learnedChange(tool, reading, handKnown) ?? manualChange(tool, reading, readsOnly, handKnown);
 }
