@@ -31,7 +31,7 @@ interface ReadingLike {
 /** The spellings one option word stands for: itself, or each letter of a cluster of short options (`-dN`). */
 function spellings(name: string, facts: ManualFacts): string[] {
   if (facts.options.has(name) || facts.reading.has(name) || !/^-[A-Za-z0-9]{2,}$/.test(name)) return [name];
-  return [...name.slice(1)].map((c) => `-${c}`);
+  return Array.from(name.slice(1), (c) => `-${c}`);
 }
 
 function sourceOf(tool: string, facts: ManualFacts): string {
