@@ -36,7 +36,7 @@ import { floorChange, passwordWord } from './support/floorChanges';
 import { accountByOption } from './support/authBypass';
 import { disruptiveChange } from './support/floorDisruptive';
 import { codeRename, routineObject } from './support/floorRoutineObjects';
-import { learnedChange } from './support/learnedFloor';
+import { learnedOrManual } from './support/manualFloor';
 import { floorExposure } from './support/floorExposure';
 import { floorOptionKinds, routineRunner } from './support/floorLoad';
 import { credentialQuery, forcedLiveRestore, liveDataWrite, undescribed } from './support/liveDataWrites';
@@ -62,7 +62,7 @@ const FRAMEWORK_NAMES: ReadonlySet<string> = new Set(FRAMEWORK_COMMANDS);
  */
 
 /** Verbs that destroy or cannot be taken back; compared with each part of a word (`service-instance-delete`). */
-const DESTROY = new Set([
+export const DESTROY = new Set([
   'delete', 'deleteall', 'del', 'remove', 'rm', 'rmr', 'rb', 'rmdir', 'destroy', 'drop', 'purge', 'flush', 'flushall', 'flushdb',
   'prune', 'truncate', 'wipe', 'erase', 'reset', 'terminate', 'deregister', 'unregister', 'unpublish', 'revoke', 'undefine',
   'uninstall', 'teardown', 'nuke', 'obliterate', 'expunge', 'clear', 'cancel', 'decommission', 'evict', 'shred', 'zap', 'unset',
@@ -83,7 +83,7 @@ const DESTROY = new Set([
  * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`), `shutdown`/`poweroff` stop a
  * server (`linode-cli linodes shutdown`; round 17).
  */
-const DESTROY_WHOLE = new Set(['shutdown', 'poweroff', 'power-off', 'down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
+export const DESTROY_WHOLE = new Set(['shutdown', 'poweroff', 'power-off', 'down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
 
 /**
  * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),
@@ -93,12 +93,12 @@ const DESTROY_WHOLE = new Set(['shutdown', 'poweroff', 'power-off', 'down', 'tea
 const CLEAN = new Set(['clean', 'cleanup']);
 
 /** Nouns of derived data that is rebuilt on demand: clearing, flushing or deleting them is routine (`wp cache flush`, `delete-cache`). */
-const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts',
+export const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts',
   // Ending a silence or a downtime turns alerting back on (`amtool silence expire`); silencing everything is the safety net's.
   'silence', 'silences', 'downtime', 'downtimes']);
 
 /** Verbs that only look; once one is the command, later words are names, not verbs. */
-const READ = new Set([
+export const READ = new Set([
   'list', 'ls', 'get', 'describe', 'show', 'status', 'logs', 'log', 'plan', 'diff', 'view', 'info', 'inspect', 'search', 'find',
   'query', 'help', 'whoami', 'tail', 'health', 'top', 'cat', 'print', 'validate', 'check', 'lint', 'count', 'stats', 'du', 'history',
   'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
@@ -518,8 +518,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   // Stop 37 (round 26): a query naming credential files; stop 38: a disruptive change (support/floorDisruptive.ts); both by a program nothing describes, where nothing above asked.
   const statements = [...(inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? [inv.stdin.text] : []), ...freeFormValues(inv.args).filter((t) => /\s/.test(t))];
   const query = access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) ? undefined : credentialQuery(inv.name, statements, ctx.facts.home);
-  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly) ?? learnedChange(inv.name, reading, (t) => destroyingPart(t, traits) !== undefined || readsOnly(t) || [t.toLowerCase(), ...identifierParts(t)].some((p) => traits.routine?.includes(p) || [DESTROY, DESTROY_WHOLE, CLEAN, DERIVED, READ, OTHER_ACTION].some((set) => set.has(p))));
-  return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: disrupted.hints ?? hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: `${inv.name} ${disrupted.shown}` }, traits)] : access;
+  const disrupted = query || access.some((f) => f.severity !== 'info') || !undescribed(inv.name, specific) || FRAMEWORK_NAMES.has(inv.name) ? undefined : disruptiveChange(inv.name, reading, readsOnly) ?? learnedOrManual(inv.name, reading, readsOnly, (t) => destroyingPart(t, traits) !== undefined || readsOnly(t) || [t.toLowerCase(), ...identifierParts(t)].some((p) => traits.routine?.includes(p) || [DESTROY, DESTROY_WHOLE, CLEAN, DERIVED, READ, OTHER_ACTION].some((set) => set.has(p))));
+  return query ? [query] : disrupted && !/^(non-production|local)$/.test(ctx.environmentOf({ values: disrupted.hints ?? hintValues(inv.args), remote: true }).environment) ? [finding(inv, ctx, { ...disrupted, shown: [inv.name, disrupted.shown].filter((w) => w !== '').join(' ') }, traits)] : access;
 }
 
 /** The command path of production work nothing says only reads (support/productionChange.ts), or undefined when it reads. */

@@ -51,3 +51,14 @@ export function cachedAddress(name: string, word: string, reading: ReadingLike):
   return word.toLowerCase() === 'purge' && reading.positionals.some((w) => w.text === name) && !reading.options.some((o) => /^--?(all|everything|everything-.*|whole|entire)$/i.test(o.name))
     && /^(\*\.|\^)?([a-z0-9-]+\.)+[a-z]{2,}\.?\$?$/i.test(name);
 }
+
+/**
+ * Stop 40 (issue #18 criterion 8: temporary-file cleanups and caches stay allowed): every place a command names is
+ * derived data, a path or a dotted name with a cache or temporary part (`/tmp/acme-build`, `/var/tmp/x`,
+ * `~/.cache/pip`, `system.cache`, `system.tmp`); words that name no place (`24h`, `7d`) are not places. False when it
+ * names no place, or one that is not derived (`~/Documents`, `firefox.passwords`).
+ */
+export function derivedPlaces(operands: readonly string[]): boolean {
+  const places = operands.filter((o) => /[/.~]/.test(o));
+  return places.length > 0 && places.every((p) => p.split(/[/.]/).some((segment) => identifierParts(segment).some((part) => CACHED.test(part))));
+}
