@@ -42,7 +42,7 @@ function providerOf(info: CredentialFileInfo): string | undefined {
  * Words and numbers joined by `-`, `_` or `.` (`prod-eu-west-1`, `api.staging`): a name a kubeconfig or
  * a settings file may file next to its secrets, never one of them.
  */
-function nameLike(candidate: string): boolean {
+export function nameLike(candidate: string): boolean {
   return candidate.split(/[-_.]/).every((part) => /^[0-9]+$/.test(part) || (/^[A-Za-z]*$/.test(part) && !randomLetters(part)));
 }
 
