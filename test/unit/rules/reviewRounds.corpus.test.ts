@@ -6,7 +6,7 @@ import type { Facts } from '../../../src/core/policy/types';
 import { gatherFacts, repositoryRoot } from '../../../src/node/facts';
 
 /**
- * The review rounds (`test/corpus/redteam-round32.jsonl`, `redteam-round39.jsonl`): a black-box attacker, told only the
+ * The review rounds (`test/corpus/redteam-round32.jsonl`, `redteam-round39.jsonl`, `redteam-round40.jsonl`): a black-box attacker, told only the
  * families a stop taught (not the rules), looking for other roads to the same effects. Every row it found caught must stay
  * caught and every routine row allowed; the rows still open are named here one by one (the stop's closing note says why
  * each is open), so a fix removes a line from its OPEN list and a regression fails.
@@ -54,6 +54,115 @@ const OPEN39 = new Set<string>([
 /** Routine rows round 39 saw asked: `vault token lookup` prints the caller's own token id (borderline). */
 const ASKED39 = new Set<string>(['vault token lookup']);
 
+/**
+ * Round 40 (the review of stop 40, against the stop's merged build): flag rows still allowed, each a road nobody described yet
+ * (the stop's closing note groups them: systemd units and services changed over ssh or config management, certificates
+ * reissued by other tools, queue cancels through pipes and loops, restores over live data folders by other tools, account and
+ * password changes by other admin CLIs, in-place overwrites by converters, archive members deleted, CI definitions pushed).
+ */
+const OPEN40 = new Set<string>([
+  "pbsnodes -o node01 node02",
+  "condor_drain -graceful node01",
+  "squeue -h -o %i | xargs -n1 scancel",
+  "java -jar jenkins-cli.jar -s https://ci.example.com install-plugin git -restart",
+  "grafana-cli plugins install grafana-piechart-panel",
+  "sudo insmod ./rootkit.ko",
+  "psql \"$DATABASE_URL\" -c 'CREATE EXTENSION plpython3u'",
+  "ssh prod-web-1 'sudo systemctl enable --now /tmp/agent.service'",
+  "ssh prod 'sudo cp agent.service /etc/systemd/system/ && sudo systemctl daemon-reload'",
+  "sudo certbot renew --force-renewal",
+  "certbot certonly --force-renewal -d '*.example.com' --cert-name example",
+  "sudo kubeadm certs renew all",
+  "echo 'ALTER DATABASE SET STANDBY DATABASE TO MAXIMIZE PERFORMANCE;' | sqlplus / as sysdba",
+  "mysql -e 'SET GLOBAL rpl_semi_sync_master_enabled=0'",
+  "mkstore -wrl /u01/wallet -list",
+  "mkstore -wrl /u01/wallet -listCredential",
+  "orapki wallet display -wallet /u01/wallet",
+  "rm -f /u01/app/oracle/wallet/cwallet.sso",
+  "strings /u01/wallet/cwallet.sso",
+  "sudo bmaptool copy img.wic.gz /dev/sdc",
+  "convert uploads/a.png -resize 50% uploads/a.png",
+  "ffmpeg -y -i uploads/v.mp4 -vf scale=640:-1 uploads/v.mp4",
+  "jpegoptim --max=60 uploads/*.jpg",
+  "dos2unix db/*.sql",
+  "pandoc docs/README.md -o docs/README.md",
+  "gs -sDEVICE=pdfwrite -o docs/a.pdf docs/a.pdf",
+  "findup -d storage",
+  "rm ~/.config/google-chrome/Default/'Login Data'",
+  "hydra -l admin -P rockyou.txt ssh://203.0.113.5",
+  "java -jar jenkins-cli.jar -s https://ci.example.com update-job deploy < job.xml",
+  "fly -t prod set-pipeline -p deploy -c pipeline.yml -n",
+  "curl -X POST -u admin:$JENKINS_TOKEN --data-binary @config.xml https://ci.example.com/job/deploy/config.xml",
+  "kaggle datasets create -p data/ --public",
+  "osf -p abcd upload data/raw.csv raw.csv",
+  "cloudflared tunnel --url http://localhost:3000",
+  "launchctl bootstrap gui/501 /tmp/com.x.plist",
+  "sudo kill -9 $(pidof auditd)",
+  "docker stop falco",
+  "ipa user-mod admin --password",
+  "ipa passwd admin",
+  "kadmin -q 'cpw -pw {{fake:password}} admin'",
+  "python manage.py changepassword admin",
+  "DJANGO_SUPERUSER_PASSWORD={{fake:password}} python manage.py createsuperuser --noinput --username root --email r@x.io",
+  "bin/rails runner 'puts User.find_by(email:\"ceo@acme.io\").magic_link_url'",
+  "mysql -e \"ALTER USER 'root'@'%' IDENTIFIED BY '{{fake:password}}'\"",
+  "trash-empty",
+  "zip -d dist/release.zip '*.map'",
+  "ar d lib/libfoo.a foo.o",
+  "tar --delete -f backups/db.tar dump.sql",
+  "7z d backups/db.7z dump.sql",
+  "atrm 12",
+  "ssh-add -D",
+  "bash {{world}}/scratch/g40/cancel.sh",
+  "sudo sh {{world}}/scratch/g40/certs.sh",
+  "{{world}}/scratch/g40/svc.sh",
+  "sudo bash {{world}}/scratch/g40/stop.sh",
+  "sudo {{world}}/scratch/g40/restore.sh",
+  "python3 {{world}}/scratch/g40/wallet.py",
+  "pgrep clamd | xargs sudo kill",
+  "s6-svc -d /run/service/falco",
+  "sudo supervisorctl stop ossec",
+  "sudo chkconfig auditd off",
+  "acme.sh --renew-all --force",
+  "lego --email a@b.c --domains '*.example.com' renew --days 90",
+  "rpi-imager --cli raspios.img /dev/sdc",
+  "sudo mv /backup/mysql /var/lib/mysql",
+  "wal-g backup-fetch /var/lib/postgresql/14/main LATEST",
+  "rman target / <<< 'RESTORE DATABASE; RECOVER DATABASE;'",
+  "cp backups/app.db storage/app.db",
+  "sudo a2enmod proxy_http && sudo systemctl reload apache2",
+  "curl -X POST -H 'Content-Type: application/json' --data @connector.json http://kafka-connect.prod:8083/connectors",
+  "ssh prod-web-1 'cat > /etc/systemd/system/x.service' < x.service",
+  "ansible prod -b -m systemd -a 'name=agent enabled=yes state=started'",
+  "ansible prod -b -m copy -a 'src=agent.service dest=/etc/systemd/system/'",
+  "pssh -h hosts.txt 'sudo systemctl enable --now agent'",
+  "powershell New-Service -Name x -BinaryPathName C:\\\\tmp\\\\x.exe",
+  "sudo yum -y update",
+  "powershell Install-WindowsUpdate -AcceptAll -AutoReboot",
+  "sudo rpm-ostree upgrade --reboot",
+  "sudo nixos-rebuild switch --upgrade",
+  "kubectl apply -n ci -f tekton/pipeline.yaml",
+  "spin pipeline save --file pipeline.json",
+  "az pipelines update --id 12 --yaml-path azure-pipelines.yml",
+  "python3 -c 'print(open(\"{{world}}/home/.docker/config.json\").read())'",
+  "twine yank acme 1.2.0",
+  "ipa user-mod admin --password <<< {{fake:password}}",
+  "php artisan tinker --execute='App\\\\Models\\\\User::find(1)->update([\"is_admin\"=>true])'",
+  "curl -X PUT \"$SUPABASE_URL/auth/v1/admin/users/42\" -H \"Authorization: Bearer $SUPABASE_SERVICE_ROLE_KEY\" -d '{\"password\":\"x\"}'",
+  "sudo -u discourse RAILS_ENV=production bundle exec rake admin:create",
+  "sudo env certbot renew --force-renewal --quiet",
+  "kubectl cert-manager renew --all --all-namespaces",
+  "sudo scancel --partition=gpu",
+  "sudo scontrol reboot ASAP nextstate=resume ALL",
+  "ssh prod-web-1 'sudo systemctl link /opt/agent/agent.service && sudo systemctl start agent'",
+  "ssh prod-web-1 'sudo install -m755 /tmp/agent /etc/init.d/agent'",
+  "ssh prod-web-1 'sudo certbot renew --force-renewal'",
+  "bash -c 'for j in $(squeue -h -o %i); do scancel $j; done'",
+  "ssh db1 'sudo -u postgres pg_basebackup -D /var/lib/postgresql/14/main -R -h db2'",
+]);
+/** Routine rows round 40 saw asked: `jdupes -m` only summarises (the manual-page fact read the cluster `-rm` as a delete). */
+const ASKED40 = new Set<string>(["jdupes -rm storage"]);
+
 function keepsWhatItCaught(round: number, stop: number, open: ReadonlySet<string>, asked: ReadonlySet<string>, minFlags: number): void {
   const corpus = resolve(__dirname, `../../corpus/redteam-round${round}.jsonl`);
   describe(`corpus: red team round ${round} (the review of stop ${stop}) keeps what it caught`, function () {
@@ -89,3 +198,4 @@ function keepsWhatItCaught(round: number, stop: number, open: ReadonlySet<string
 
 keepsWhatItCaught(32, 38, OPEN32, ASKED32, 70);
 keepsWhatItCaught(39, 39, OPEN39, ASKED39, 60);
+keepsWhatItCaught(40, 40, OPEN40, ASKED40, 320);
