@@ -54,7 +54,8 @@ describe('rules: stop 40, round 34 part A (serverAdminChanges.ts, production nam
     ask('gridctl jobs cancel --all'),
     ask('batchctl jobs delete --all'),
     ask('bkill -u alice 0'),
-    allow('qdel 1234'),
+    // Merge review (stop 40): qdel's own manual says it deletes jobs (manualPages.table.test.ts); one job by id asks there, not here.
+    ask('qdel 1234'),
     allow('bkill 4242'),
     allow('scancel 77'),
     allow('condor_q'),

@@ -99,10 +99,11 @@ describe('rules: stop 40, round 34 part B (r34b): misses by meaning', () => {
     ask('cleaner-cli --wipe vivaldi.passwords'),
     ask('keyclean --remove login.keychain'),
     allow('bleachbit --clean firefox.cache chromium.cache'),
-    allow('bleachbit --clean firefox.cookies'),
+    // Merge review (stop 40): bleachbit's manual name line says it deletes; a browser's cookies and history are the user's data, not a cache: asked.
+    ask('bleachbit --clean firefox.cookies'),
     allow('bleachbit --preview firefox.passwords'),
     allow('bleachbit --list'),
-    allow('bleachbit --clean chromium.history'),
+    ask('bleachbit --clean chromium.history'),
   ]);
 
   decide('an active scan or injection aimed at a remote site asks (unknown is production); local targets and template chores stay allowed (activeProbes.ts)', [

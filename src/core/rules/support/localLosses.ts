@@ -1,3 +1,4 @@
+import { derivedPlaces } from './derivedCleanups';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
 import { identifierParts } from './cliArgs';
@@ -34,6 +35,8 @@ function duplicatesDeleted(inv: Invocation, reading: KindReading, ctx: RuleConte
   const word = option === undefined ? words.find((w) => DELETES.test(w)) : undefined;
   if (option === undefined && word === undefined) return undefined;
   const where = reading.positionals.map((w) => w.text).filter((t) => /^[~./]/.test(t)).slice(0, 3);
+  // Duplicates inside a cache or temporary folder are derived data (`jdupes -r -d -N ~/.cache/pip`; derivedCleanups.ts).
+  if (derivedPlaces(where)) return undefined;
   const cwd = inv.cwd || ctx.facts.cwd;
   return {
     rule: 'verbs.duplicates-deleted',

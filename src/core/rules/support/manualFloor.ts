@@ -30,7 +30,13 @@ interface ReadingLike {
 
 /** The spellings one option word stands for: itself, or each letter of a cluster of short options (`-dN`). */
 function spellings(name: string, facts: ManualFacts): string[] {
-  if (facts.options.has(name) || facts.reading.has(name) || !/^-[A-Za-z0-9]{2,}$/.test(name)) return [name];
+  if (facts.options.has(name) || facts.reading.has(name)) return [name];
+  // A long option abbreviated the way getopt_long accepts (`bleachbit --list` for `--list-cleaners`): the one spelling it prefixes.
+  if (name.startsWith('--')) {
+    const whole = [...facts.options.keys(), ...facts.reading].filter((spelling) => spelling.startsWith(name));
+    return whole.length === 1 ? whole : [name];
+  }
+  if (!/^-[A-Za-z0-9]{2,}$/.test(name)) return [name];
   return Array.from(name.slice(1), (c) => `-${c}`);
 }
 
