@@ -32,6 +32,7 @@ interface ReadingLike {
 function spellings(name: string, facts: ManualFacts): string[] {
   if (facts.options.has(name) || facts.reading.has(name)) return [name];
   // A long option abbreviated the way getopt_long accepts (`bleachbit --list` for `--list-cleaners`): the one spelling it prefixes.
+  // not an option reader: the option was read by the floor's reading; this matches its name against the manual's spellings.
   if (name.startsWith('--')) {
     const whole = [...facts.options.keys(), ...facts.reading].filter((spelling) => spelling.startsWith(name));
     return whole.length === 1 ? whole : [name];
