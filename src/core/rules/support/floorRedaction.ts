@@ -1,7 +1,7 @@
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { REDACTED, redactSecrets } from '../../audit/redact';
 import { candidateValues } from './credentialProvenance';
-import { nameLike } from './knownSecretSends';
+import { secretOrigin } from './knownSecretSends';
 
 /**
  * The floor quotes the words it judged (`deletes customer cus_…`); a word shaped like a secret (a
@@ -28,11 +28,7 @@ function knownValuesOf(inv: Invocation, facts: Facts): string[] {
   const out = new Set<string>();
   for (const arg of inv.args) {
     if (arg.text.length < 8) continue;
-    for (const candidate of candidateValues(arg.text)) {
-      const info = origin(candidate);
-      // A name filed next to the secrets (a kube context, `prod-eu-west-1`) is no secret, unless its own key says password.
-      if (info && (!nameLike(candidate) || /password/.test(info.kind))) out.add(candidate);
-    }
+    for (const candidate of candidateValues(arg.text)) if (secretOrigin(candidate, origin)) out.add(candidate);
   }
   return [...out].sort((a, b) => b.length - a.length);
 }

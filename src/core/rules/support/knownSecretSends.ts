@@ -42,8 +42,18 @@ function providerOf(info: CredentialFileInfo): string | undefined {
  * Words and numbers joined by `-`, `_` or `.` (`prod-eu-west-1`, `api.staging`): a name a kubeconfig or
  * a settings file may file next to its secrets, never one of them.
  */
-export function nameLike(candidate: string): boolean {
+function nameLike(candidate: string): boolean {
   return candidate.split(/[-_.]/).every((part) => /^[0-9]+$/.test(part) || (/^[A-Za-z]*$/.test(part) && !randomLetters(part)));
+}
+
+/**
+ * Where a known credential value comes from, or undefined. A word-shaped value is a name filed next to the secrets (a kube
+ * context, `prod-eu-west-1`), unless its own key says password (random letters can read as camel-case words:
+ * `QhrqNepHgbpnRrySrxdKpq`).
+ */
+export function secretOrigin(candidate: string, origin: (v: string) => CredentialFileInfo | undefined): CredentialFileInfo | undefined {
+  const info = origin(candidate);
+  return info && nameLike(candidate) && !/password/.test(info.kind) ? undefined : info;
 }
 
 /** The known values an invocation's literal words (arguments, environment assignments, here-strings) carry. */
@@ -56,10 +66,7 @@ function knownValuesIn(inv: Invocation, origin: (v: string) => CredentialFileInf
     if (text.length < 8) continue;
     for (const candidate of candidateValues(text)) {
       if (work && !work.spend(64 + candidate.length)) return out;
-      const info = origin(candidate);
-      // A word-shaped value is a name filed next to the secrets, unless its own key says password
-      // (random letters can read as camel-case words: `QhrqNepHgbpnRrySrxdKpq`).
-      if (info && nameLike(candidate) && !/password/.test(info.kind)) continue;
+      const info = secretOrigin(candidate, origin);
       if (info && !out.some((h) => h.info.path === info.path && h.info.label === info.label)) out.push({ info });
     }
   }
